@@ -1,0 +1,29 @@
+import { defineRule } from '../src/engine/index.js';
+
+export default defineRule({
+  id: 'hcl-syntax',
+  meta: {
+    description: 'The embedded Vault config parses as Vault parses it (HCL v1 or JSON)',
+    severity: 'error',
+    tags: ['syntax', 'config'],
+    guide: 'Vault listener',
+    messages: {
+      invalidHcl: '{{detail}}',
+      invalidJson: '{{detail}}',
+    },
+    hints: {
+      invalidHcl: 'Vault refuses to start with a config it cannot parse; checks that read the config skip it until it parses.',
+      invalidJson: 'Vault refuses to start with a config it cannot parse; checks that read the config skip it until it parses.',
+    },
+  },
+  check(context) {
+    for (const problem of context.model.syntaxProblems) {
+      if (problem.ruleId !== 'hcl-syntax') continue;
+      context.report({
+        node: { place: () => problem.place },
+        messageId: problem.messageId as 'invalidHcl',
+        data: { detail: problem.message },
+      });
+    }
+  },
+});

@@ -1,0 +1,78 @@
+import { defineRule, type ValueNode } from '../src/engine/index.js';
+
+/** A full release version (`1.16.1`, `v1.16.1`, `1.16.1-ent`, `1.16.1-ent.hsm.fips1402`). */
+const FULL_VERSION = /^v?\d+\.\d+\.\d+([-+][0-9A-Za-z][0-9A-Za-z.+_-]*)?$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+interface Options {
+  requireExplicitComponentTags: boolean;
+  requireDigest: boolean;
+}
+
+const NAMES: Record<string, string> = {
+  server: 'server',
+  injector: 'injector',
+  injectorAgent: 'injector agent',
+  csi: 'CSI provider',
+  csiAgent: 'CSI agent',
+};
+
+export default defineRule({
+  id: 'image-tag-pinned',
+  meta: {
+    description: 'Images are pinned to a full version written in the values file',
+    severity: 'error',
+    tags: ['upgrade', 'supply-chain'],
+    guide: 'Version pinning',
+    messages: {
+      unpinnedDefault: 'Unpinned {{component}} image: {{path}}.tag is not set, so the chart default "{{tag}}" changes with every chart release (guide: "Version pinning")',
+      notString: 'Expected {{path}}.tag to be a quoted string, found the {{type}} {{value}}; YAML reads an unquoted version as a number (1.10 becomes 1.1)',
+      latest: 'Unpinned {{component}} image: {{path}}.tag is "{{tag}}", which pulls whatever is newest (guide: "Version pinning")',
+      partialVersion: 'Unpinned {{component}} image: {{path}}.tag "{{tag}}" is not a full version, so it can move to a new patch release (guide: "Version pinning")',
+      notDigest: 'Expected {{path}}.tag to be an image digest, found "{{tag}}"; the option requireDigest asks for immutable images',
+    },
+    hints: {
+      unpinnedDefault: 'Write {{path}}.tag: "{{tag}}" (or the version you run) in the values file.',
+      notString: 'Quote the tag: tag: "{{value}}".',
+      latest: 'Set {{path}}.tag to a full version such as "1.16.1" or "1.16.1-ent".',
+      partialVersion: 'Set {{path}}.tag to a full version such as "1.16.1" or "1.16.1-ent".',
+      notDigest: 'Use tag: "sha256:<64 hex digits>" (the digest of the image you tested).',
+    },
+    options: {
+      requireExplicitComponentTags: { type: 'boolean', default: false, description: 'Also require injector, agent and CSI image tags to be written in the file' },
+      requireDigest: { type: 'boolean', default: false, description: 'Require image digests instead of version tags' },
+    },
+  },
+  defaultOptions: { requireExplicitComponentTags: false, requireDigest: false },
+  strictOptions: { requireExplicitComponentTags: true, requireDigest: true },
+  check(context) {
+    for (const image of context.model.images) {
+      const explicit = image.tag?.isUserSet === true;
+      const data = { component: NAMES[image.component] ?? image.component, path: image.path, tag: String(image.tag?.value ?? '') };
+      if (!explicit) {
+        if (image.component === 'server' || context.options.requireExplicitComponentTags) {
+          context.reportMissing({ path: `${image.path}.tag`, messageId: 'unpinnedDefault', data });
+        }
+        continue;
+      }
+      checkTag(image.tag!, data, context.options, (messageId, extra) => context.report({ node: image.tag!, messageId, data: { ...data, ...extra } }));
+    }
+  },
+});
+
+function checkTag(
+  tag: ValueNode,
+  data: { tag: string },
+  options: Options,
+  report: (messageId: 'notString' | 'latest' | 'partialVersion' | 'notDigest', extra?: Record<string, string>) => void,
+): void {
+  const value = tag.value;
+  if (typeof value !== 'string') {
+    if (value === null) return report('latest', { tag: '' });
+    return report('notString', { type: typeof value, value: String(value) });
+  }
+  if (value === '' || value === 'latest') return report('latest');
+  if (DIGEST.test(value)) return;
+  if (!FULL_VERSION.test(value)) return report('partialVersion');
+  if (options.requireDigest) report('notDigest', data);
+}

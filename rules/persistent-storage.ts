@@ -1,0 +1,35 @@
+import { defineRule } from '../src/engine/index.js';
+
+export default defineRule({
+  id: 'persistent-storage',
+  meta: {
+    description: 'Data and audit logs live on persistent volume claims',
+    severity: 'error',
+    tags: ['storage'],
+    guide: 'Stateful storage',
+    messages: {
+      dataStorageDisabled: 'Disabled data storage PVC with {{storage}} storage: server.dataStorage.enabled is {{value}}, so Vault\'s data dies with the pod (guide: "Stateful storage")',
+      auditStorageDisabled: 'Disabled audit storage PVC: server.auditStorage.enabled is {{value}}, so audit logs written to disk are lost when a pod is rescheduled (guide: "Stateful storage")',
+    },
+    hints: {
+      dataStorageDisabled: 'Set server.dataStorage.enabled: true.',
+      auditStorageDisabled: 'Set server.auditStorage.enabled: true, and enable a file audit device under {{mountPath}}.',
+    },
+  },
+  check(context) {
+    const { model } = context;
+    if (model.mode !== 'standalone' && !model.isHa) return;
+    if (model.storesDataOnDisk && !model.dataStorageRendered) {
+      const node = model.get('server.dataStorage.enabled');
+      const data = { value: JSON.stringify(node?.value ?? null), storage: model.storageType ?? (model.mode === 'ha-raft' ? 'raft' : 'file') };
+      if (node) context.report({ node, messageId: 'dataStorageDisabled', data });
+      else context.reportMissing({ path: 'server.dataStorage.enabled', messageId: 'dataStorageDisabled', data });
+    }
+    if (!model.auditStorageRendered) {
+      const node = model.get('server.auditStorage.enabled');
+      const data = { value: JSON.stringify(node?.value ?? null), mountPath: String(model.valueOf('server.auditStorage.mountPath') ?? '/vault/audit') };
+      if (node) context.report({ node, messageId: 'auditStorageDisabled', data });
+      else context.reportMissing({ path: 'server.auditStorage.enabled', messageId: 'auditStorageDisabled', data });
+    }
+  },
+});

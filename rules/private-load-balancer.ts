@@ -1,0 +1,60 @@
+import { defineRule, isInternalLbKey, isPrivateCidr, saysInternal } from '../src/engine/index.js';
+
+/** Annotation maps that do not land on a Service, where users often put the internal annotation by mistake. */
+const ELSEWHERE = ['server.annotations', 'server.statefulSet.annotations', 'server.ingress.annotations', 'ui.annotations', 'server.service.annotations', 'server.service.active.annotations', 'server.service.standby.annotations'];
+
+export default defineRule({
+  id: 'private-load-balancer',
+  meta: {
+    description: 'Every LoadBalancer Service the chart makes is internal',
+    severity: 'error',
+    tags: ['network', 'security'],
+    guide: 'Load balancers, ingress, and replication traffic',
+    messages: {
+      missingInternalAnnotation: 'Missing internal load balancer annotation on Service "{{service}}" (type LoadBalancer); cloud providers give it a public IP, and the guide says Vault should never be internet-facing ("Load balancers, ingress, and replication traffic")',
+      publicAnnotation: 'Expected {{key}} to make Service "{{service}}" internal, found "{{value}}"; this load balancer is public (guide: "Load balancers, ingress, and replication traffic")',
+      publicSourceRanges: 'Expected ui.loadBalancerSourceRanges to list only private ranges, found "{{range}}"; the ui load balancer accepts traffic from the internet',
+      misplacedAnnotation: 'Unexpected place for {{key}}: {{path}} does not land on Service "{{service}}", which stays public (guide: "Load balancers, ingress, and replication traffic")',
+    },
+    hints: {
+      missingInternalAnnotation: 'Add under {{home}}.annotations the annotation of your provider, e.g. service.beta.kubernetes.io/aws-load-balancer-scheme: internal, networking.gke.io/load-balancer-type: "Internal" or service.beta.kubernetes.io/azure-load-balancer-internal: "true"{{alternative}}.',
+      publicAnnotation: 'Set {{key}} to the value that means internal.',
+      publicSourceRanges: 'List private CIDRs only (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16), or add an internal load balancer annotation.',
+      misplacedAnnotation: 'Move the annotation to {{home}}.annotations.',
+    },
+  },
+  check(context) {
+    const { model } = context;
+    for (const service of model.services) {
+      if (service.type !== 'LoadBalancer') continue;
+      const data = { service: service.name, home: service.home, alternative: service.role === 'ui' ? ', or restrict ui.loadBalancerSourceRanges to private CIDRs' : '' };
+      if (service.annotations.some((annotation) => saysInternal(annotation.key, annotation.value))) continue;
+      const ranges = service.sourceRanges?.value;
+      const rangeList = Array.isArray(ranges) ? ranges.map(String) : [];
+      if (rangeList.length > 0 && rangeList.every(isPrivateCidr)) continue;
+      const publicAnnotation = service.annotations.find((annotation) => isInternalLbKey(annotation.key));
+      if (publicAnnotation) {
+        context.report({ node: publicAnnotation, messageId: 'publicAnnotation', data: { ...data, key: publicAnnotation.key, value: String(publicAnnotation.value) } });
+        continue;
+      }
+      const publicRange = rangeList.find((range) => !isPrivateCidr(range));
+      if (service.sourceRanges && publicRange !== undefined) {
+        const index = rangeList.indexOf(publicRange);
+        context.report({ node: service.sourceRanges.get([index]) ?? service.sourceRanges, messageId: 'publicSourceRanges', data: { ...data, range: publicRange } });
+        continue;
+      }
+      const landing = new Set(service.annotationSources.map((source) => source.path));
+      const misplaced = ELSEWHERE.filter((path) => !landing.has(path))
+        .map((path) => ({ path, node: model.get(path) }))
+        .flatMap(({ path, node }) => (node?.isUserSet && node.kind === 'map' ? [...node.children].map(([key, child]) => ({ path, key, child })) : []))
+        .find(({ key, child }) => saysInternal(key, child.value));
+      if (misplaced) {
+        context.report({ node: misplaced.child, messageId: 'misplacedAnnotation', data: { ...data, key: misplaced.key, path: misplaced.path } });
+        continue;
+      }
+      const written = service.annotationSources.map((source) => source.node).find((node) => node?.isUserSet && node.yaml);
+      if (written) context.report({ node: written, messageId: 'missingInternalAnnotation', data });
+      else context.reportMissing({ path: `${service.home}.annotations`, messageId: 'missingInternalAnnotation', data });
+    }
+  },
+});

@@ -1,0 +1,56 @@
+import type { Rule } from './rule.js';
+import type { Severity } from './types.js';
+
+/** Named rule sets: `recommended` as each rule declares; `strict` raises every level and turns on stricter options. */
+export const PRESETS = ['recommended', 'strict'] as const;
+export type PresetName = (typeof PRESETS)[number];
+
+/** A rule's setting in a config or on the command line. */
+export type RuleSetting = 'off' | Severity | { severity?: Severity | 'off'; options?: Record<string, unknown> };
+
+/** A rule as it runs: its severity and options for this run. */
+export interface ResolvedRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+/** A problem with the user's configuration or flags: one clear line, exit code 2. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const RAISE: Record<Severity, Severity> = { error: 'error', warning: 'error', info: 'warning' };
+
+/** Apply a preset and per-rule overrides to the registry. */
+export function resolveRules(rules: readonly Rule[], preset: PresetName, overrides: Record<string, RuleSetting> = {}): ResolvedRule[] {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  for (const id of Object.keys(overrides)) {
+    if (!byId.has(id)) throw new ConfigError(`Unknown rule "${id}"; run vault-lint --list-rules for the rule ids`);
+  }
+  const out: ResolvedRule[] = [];
+  for (const rule of rules) {
+    let severity: Severity | 'off' = preset === 'strict' ? RAISE[rule.meta.severity] : rule.meta.severity;
+    let options: Record<string, unknown> = { ...(rule.defaultOptions as Record<string, unknown> | undefined) };
+    if (preset === 'strict') options = { ...options, ...(rule.strictOptions as Record<string, unknown> | undefined) };
+    const setting = overrides[rule.id];
+    if (typeof setting === 'string') severity = setting;
+    else if (setting) {
+      if (setting.severity) severity = setting.severity;
+      if (setting.options) options = { ...options, ...checkOptions(rule, setting.options) };
+    }
+    if (severity !== 'off') out.push({ rule, severity, options });
+  }
+  return out;
+}
+
+function checkOptions(rule: Rule, options: Record<string, unknown>): Record<string, unknown> {
+  const declared = rule.meta.options ?? {};
+  for (const [name, value] of Object.entries(options)) {
+    const option = declared[name];
+    if (!option) throw new ConfigError(`Unknown option "${name}" for rule "${rule.id}"`);
+    const ok = option.type === 'string[]' ? Array.isArray(value) && value.every((item) => typeof item === 'string') : typeof value === option.type;
+    if (!ok) throw new ConfigError(`Option "${name}" of rule "${rule.id}" must be a ${option.type}`);
+  }
+  return options;
+}

@@ -1,0 +1,85 @@
+import type { PlainMap } from '../model/plain.js';
+import { CHART_VERSIONS, DEFAULT_CHART_VERSION, Model, type ChartVersion, type InputLayer, type ModelOptions } from '../model/model.js';
+import type { Rule } from './rule.js';
+import { ConfigError, resolveRules, type PresetName, type RuleSetting } from './config.js';
+import { redactSource, runRules } from './run.js';
+import type { FileResult, Finding } from './types.js';
+
+/** Options of one lint run. */
+export interface LintOptions {
+  /** Chart version whose defaults and templates apply (default: the newest known). */
+  chartVersion?: string;
+  /** `helm install <name>`: decides the fullname and so the expected pod hostnames (default `vault`). */
+  releaseName?: string;
+  /** The release namespace; unknown by default, so any namespace in a `.<ns>.svc` address is accepted. */
+  namespace?: string;
+  preset?: PresetName;
+  /** Per-rule severity (`off` disables) and options. */
+  rules?: Record<string, RuleSetting>;
+}
+
+/** One release to lint: its values layers in merge order (usually one file). */
+export interface LintTarget {
+  layers: InputLayer[];
+}
+
+const defaultsCache = new Map<ChartVersion, Promise<PlainMap>>();
+
+/** Check a chart version name; unknown versions are a usage error naming the known ones. */
+export function checkChartVersion(version: string | undefined): ChartVersion {
+  const wanted = (version ?? DEFAULT_CHART_VERSION).replace(/^v/, '');
+  if ((CHART_VERSIONS as readonly string[]).includes(wanted)) return wanted as ChartVersion;
+  throw new ConfigError(`Unknown chart version "${version}"; known versions: ${CHART_VERSIONS.join(', ')}`);
+}
+
+/** Load the chart's default values for a version, once; only the version in use is loaded. */
+export function loadChartDefaults(version: ChartVersion): Promise<PlainMap> {
+  let pending = defaultsCache.get(version);
+  if (!pending) {
+    pending = version === '0.28.0'
+      ? import('../model/chart-defaults/v0-28-0.js').then((module) => module.chartDefaults)
+      : import('../model/chart-defaults/v0-34-1.js').then((module) => module.chartDefaults);
+    defaultsCache.set(version, pending);
+  }
+  return pending;
+}
+
+/** The explicit rule registry, loaded on first use. */
+export async function loadRules(): Promise<readonly Rule[]> {
+  const registry = await import('../../rules/index.js');
+  return registry.rules;
+}
+
+/** Build the model of one target. */
+export async function buildModel(target: LintTarget, options: LintOptions = {}): Promise<Model> {
+  const chartVersion = checkChartVersion(options.chartVersion);
+  const modelOptions: ModelOptions = { chartVersion, releaseName: options.releaseName ?? 'vault', chartDefaults: await loadChartDefaults(chartVersion) };
+  if (options.namespace !== undefined) modelOptions.namespace = options.namespace;
+  return new Model(target.layers, modelOptions);
+}
+
+/**
+ * Lint targets. Each target is one release; its findings are grouped per file they point
+ * at, every file of every target gets a result (clean ones with no findings).
+ */
+export async function lintTargets(targets: readonly LintTarget[], options: LintOptions = {}): Promise<FileResult[]> {
+  const resolved = resolveRules(await loadRules(), options.preset ?? 'recommended', options.rules);
+  const results: FileResult[] = [];
+  for (const target of targets) {
+    const model = await buildModel(target, options);
+    const findings = runRules(model, resolved);
+    for (const layer of model.userLayers) {
+      const result: FileResult = { file: layer.label, findings: findings.filter((finding) => finding.location.file === layer.label) };
+      const source = redactSource(model, layer);
+      if (source !== undefined) result.source = source;
+      results.push(result);
+    }
+  }
+  return results;
+}
+
+/** Lint one values text, as if read from `file`. */
+export async function lintText(text: string, options: LintOptions & { file?: string } = {}): Promise<Finding[]> {
+  const results = await lintTargets([{ layers: [{ kind: 'file', label: options.file ?? '<text>', text }] }], options);
+  return results.flatMap((result) => result.findings);
+}

@@ -1,0 +1,69 @@
+import type { Model } from '../model/model.js';
+import type { Locatable, ValueNode } from '../model/values.js';
+import type { RuleMeta, Severity } from './types.js';
+
+/** Placeholder values for a message template (`{{name}}`). */
+export type MessageData = Record<string, string | number | boolean>;
+
+export interface ReportDescriptor<M extends string> {
+  /** The model node the finding is about: a value, a config attribute or block, a service annotation. */
+  node: Locatable;
+  messageId: M;
+  data?: MessageData;
+}
+
+export interface ReportMissingDescriptor<M extends string> {
+  /** The full values path of the missing key; reported at its closest existing ancestor. */
+  path: string;
+  messageId: M;
+  data?: MessageData;
+}
+
+/** What a rule's `check` receives. */
+export interface RuleContext<M extends string = string, O = Record<string, unknown>> {
+  readonly model: Model;
+  /** The rule's options, defaults filled in. */
+  readonly options: O;
+  /** The effective severity of the rule in this run. */
+  readonly severity: Severity;
+  report(descriptor: ReportDescriptor<M>): void;
+  /** Report a key that is absent where the fix goes: at the closest ancestor the user wrote. */
+  reportMissing(descriptor: ReportMissingDescriptor<M>): void;
+}
+
+export interface RuleDefinition<M extends string, O> {
+  id: string;
+  meta: RuleMeta & { messages: Record<M, string>; hints?: Partial<Record<M, string>> };
+  /** Default option values; the config may override each. */
+  defaultOptions?: O;
+  /** Option values the `strict` preset turns on. */
+  strictOptions?: Partial<O>;
+  /** Syntax rules run on input that could not be read; all others need readable values. */
+  runsOnUnreadableInput?: boolean;
+  check(context: RuleContext<M, O>): void;
+}
+
+/** A registered rule. */
+export interface Rule<M extends string = string, O = any> extends RuleDefinition<M, O> {
+  readonly docsUrl: string;
+}
+
+/** Where rule documentation lives; each rule's page is `<id>.md` there. */
+export const DOCS_BASE = 'https://github.com/vault-lint/vault-lint/blob/main/rules';
+
+/** Declare a rule. The id must equal the module's file name. */
+export function defineRule<M extends string, O = Record<string, never>>(definition: RuleDefinition<M, O>): Rule<M, O> {
+  return { ...definition, docsUrl: `${DOCS_BASE}/${definition.id}.md` };
+}
+
+/** The closest existing ancestor of a values path (the node itself when it exists). */
+export function closestExisting(model: Model, path: string): ValueNode {
+  const segments = path.split('.');
+  let node: ValueNode = model.values;
+  for (const segment of segments) {
+    const next = node.get([segment]);
+    if (!next) break;
+    node = next;
+  }
+  return node;
+}

@@ -1,0 +1,135 @@
+import type { Model } from '../model/model.js';
+import type { Layer, Place } from '../model/values.js';
+import type { ResolvedRule } from './config.js';
+import { LineIndex } from './lines.js';
+import { closestExisting, type MessageData, type RuleContext } from './rule.js';
+import { applySuppressions } from './suppress.js';
+import { SEVERITIES, type Finding, type Location, type Severity } from './types.js';
+
+/** A rule threw: our bug, not the user's. The CLI names the rule and exits 2. */
+export class RuleCrashError extends Error {
+  override readonly name = 'RuleCrashError';
+  constructor(
+    readonly ruleId: string,
+    readonly original: unknown,
+  ) {
+    super(`Rule "${ruleId}" crashed: ${original instanceof Error ? original.message : String(original)}`);
+  }
+}
+
+const SECRET_MASK = '****';
+
+/** Fill `{{name}}` placeholders. */
+export function formatMessage(template: string, data: MessageData | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+/** Run the rules over one model; findings come back positioned, suppressed as the input asks, sorted and scrubbed of secrets. */
+export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[] {
+  const locator = new Locator(model);
+  const secrets = model.valuesReadable ? model.secrets.map((secret) => secret.value).filter((value) => value.length >= 4) : [];
+  const scrub = (text: string): string => secrets.reduce((out, secret) => out.split(secret).join(SECRET_MASK), text);
+  const findings: Finding[] = [];
+  for (const { rule, severity, options } of rules) {
+    if (!model.valuesReadable && !rule.runsOnUnreadableInput) continue;
+    const push = (place: Place, messageId: string, data: MessageData | undefined): void => {
+      const template = rule.meta.messages[messageId];
+      if (template === undefined) throw new RuleCrashError(rule.id, new Error(`unknown messageId "${messageId}"`));
+      const finding: Finding = {
+        ruleId: rule.id,
+        messageId,
+        severity,
+        message: scrub(formatMessage(template, data)),
+        docsUrl: rule.docsUrl,
+        location: locator.locate(place),
+      };
+      const hint = rule.meta.hints?.[messageId];
+      if (hint !== undefined) finding.hint = scrub(formatMessage(hint, data));
+      if (place.fromChartDefault) finding.fromChartDefault = true;
+      findings.push(finding);
+    };
+    const context: RuleContext = {
+      model,
+      options,
+      severity,
+      report: ({ node, messageId, data }) => push(node.place(), messageId, data),
+      reportMissing: ({ path, messageId, data }) => {
+        push({ ...closestExisting(model, path).place(), yamlPath: path.split('.') }, messageId, data);
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      if (error instanceof RuleCrashError) throw error;
+      throw new RuleCrashError(rule.id, error);
+    }
+  }
+  return sortFindings(applySuppressions(findings, model.userLayers));
+}
+
+/** Sort by file, line, column, then rule id: the order every reporter prints. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      compare(a.location.file, b.location.file) ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column ||
+      compare(a.ruleId, b.ruleId) ||
+      SEVERITIES.indexOf(a.severity as Severity) - SEVERITIES.indexOf(b.severity as Severity) ||
+      compare(a.message, b.message),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Turns model places into file locations, one line index per layer. */
+class Locator {
+  private readonly indexes = new Map<Layer, LineIndex>();
+
+  constructor(private readonly model: Model) {}
+
+  locate(place: Place): Location {
+    let { layer, start, end } = place;
+    if (layer.kind === 'default' || layer.source === undefined) {
+      // Nothing the user wrote is nearer: anchor at the start of the first file of the target.
+      layer = this.model.userLayers[0] ?? layer;
+      start = 0;
+      end = 0;
+    }
+    const index = this.index(layer);
+    const from = index.position(start);
+    const to = index.position(Math.max(end, start));
+    const location: Location = { file: layer.label, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+    if (place.yamlPath.length > 0) location.yamlPath = place.yamlPath;
+    if (place.hclPath) location.hclPath = place.hclPath;
+    if (place.hclLine !== undefined) location.hclLine = place.hclLine;
+    if (place.approximate) location.approximate = true;
+    return location;
+  }
+
+  private index(layer: Layer): LineIndex {
+    let index = this.indexes.get(layer);
+    if (!index) {
+      index = new LineIndex(layer.source ?? '');
+      this.indexes.set(layer, index);
+    }
+    return index;
+  }
+}
+
+/** The layer's text with every secret the model found replaced by `*`, line breaks kept. */
+export function redactSource(model: Model, layer: Layer): string | undefined {
+  const source = layer.source;
+  if (source === undefined) return undefined;
+  if (!model.valuesReadable) return source;
+  const spans = model.secrets.map((secret) => secret.place()).filter((place) => place.layer === layer);
+  if (spans.length === 0) return source;
+  const chars = source.split('');
+  for (const { start, end } of spans) {
+    for (let i = start; i < end && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = '*';
+  }
+  return chars.join('');
+}

@@ -1,0 +1,87 @@
+/** Severity of a finding, and of a rule by default. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Ordered from most to least severe; the index is the sort key. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * Where a finding lies. Always a values-file position: 1-based line and column, the end
+ * exclusive (the column after the last character), columns in UTF-16 code units.
+ */
+export interface Location {
+  /** The file as the user named it (or `<stdin>`, or a `--set` argument's label). */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Path of the YAML node in the values file, e.g. `['server', 'ha', 'replicas']`. */
+  yamlPath?: (string | number)[];
+  /** Inside an embedded Vault config: the path of the HCL node, e.g. `['listener', 'tcp', 'tls_disable']`. */
+  hclPath?: (string | number)[];
+  /** Inside an embedded Vault config: the 1-based line within the config text. */
+  hclLine?: number;
+  /** True when the exact place could not be mapped (escaped or folded scalar) and the span covers the whole scalar. */
+  approximate?: boolean;
+}
+
+/** One problem found by one rule. */
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  severity: Severity;
+  /** One sentence: what is wrong. Never contains a secret value. */
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+  /** The documentation page of the rule. */
+  docsUrl?: string;
+  location: Location;
+  /** Set when the value that matters comes from the chart's defaults, not from the user's files. */
+  fromChartDefault?: boolean;
+  /** Fix suggestions are not produced yet; kept for reporters that carry them. */
+}
+
+/** Metadata of one rule, declared once; docs links, SARIF rules and the README table derive from it. */
+export interface RuleMeta {
+  description: string;
+  severity: Severity;
+  tags: string[];
+  /** The deployment guide section (or hardening source) the rule enforces. */
+  guide: string;
+  messages: Record<string, string>;
+  hints?: Record<string, string>;
+  /** Options the rule accepts, with their defaults. */
+  options?: Record<string, RuleOption>;
+}
+
+export interface RuleOption {
+  type: 'boolean' | 'number' | 'string' | 'string[]';
+  default: boolean | number | string | string[];
+  description: string;
+}
+
+/** What reporters see of a rule. */
+export interface RuleInfo {
+  id: string;
+  meta: RuleMeta;
+  docsUrl: string;
+}
+
+/** The findings of one linted target, as reporters receive them. */
+export interface FileResult {
+  /** Display name of the target. */
+  file: string;
+  /** Sorted by line, column, rule id. */
+  findings: Finding[];
+  /** The target's text with every secret value masked, for code frames; absent for stdin-less or unreadable targets. */
+  source?: string;
+}
+
+/** Counts over a run, used by reporters and the exit code. */
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  files: number;
+}

@@ -1,0 +1,124 @@
+import { parseYaml } from '../parse/yaml.js';
+import { embedMap } from '../parse/embed.js';
+import { keyName } from '../parse/yaml.js';
+import type { Model } from './model.js';
+import { componentEnabled, helmTruthy } from './truth.js';
+import type { Locatable, Place, ValueNode } from './values.js';
+
+/** One annotation that lands on a rendered object. */
+export interface Annotation extends Locatable {
+  key: string;
+  value: unknown;
+  /** The annotations value (map or string) it was written in. */
+  from: ValueNode;
+}
+
+/** A Service the chart renders, with what decides whether it is exposed. */
+export interface ServiceFact {
+  role: 'ui' | 'main' | 'active' | 'standby';
+  /** The Service's name, e.g. `vault-ui`. */
+  name: string;
+  /** The effective `spec.type`. */
+  type: string;
+  /** The value that set the type, when any value did (`ui.serviceType`, `server.service.type`). */
+  typeNode: ValueNode | undefined;
+  /** Annotations as they land on the Service, after the chart's precedence. */
+  annotations: Annotation[];
+  /** The values that feed annotations to this Service, most specific first. */
+  annotationSources: { path: string; node: ValueNode | undefined }[];
+  /** `ui.loadBalancerSourceRanges`, rendered only for the ui LoadBalancer. */
+  sourceRanges: ValueNode | undefined;
+  /** Where the fix goes: the values key that configures this Service. */
+  home: string;
+}
+
+/** Read an annotations value as the chart renders it: a map, or a YAML string run through tpl. */
+export function readAnnotations(node: ValueNode | undefined): Annotation[] {
+  if (!node || !helmTruthy(node.value)) return [];
+  if (node.kind === 'map') {
+    return [...node.children].map(([key, child]) => ({ key, value: child.value, from: node, place: () => child.place() }));
+  }
+  if (typeof node.value !== 'string') return [];
+  const document = parseYaml(node.value);
+  if (document.root?.kind !== 'map') return [];
+  const scalar = node.isUserSet && node.yaml?.kind === 'scalar' && node.layer.source !== undefined ? node.yaml : undefined;
+  const map = scalar ? embedMap(scalar, node.layer.source!) : undefined;
+  return document.root.pairs.map((pair) => ({
+    key: keyName(pair.key),
+    value: pair.value.kind === 'scalar' ? pair.value.value : undefined,
+    from: node,
+    place: (): Place => {
+      const base = node.place();
+      if (!map) return base;
+      const span = map.span(pair.value.start, pair.value.end);
+      const place: Place = { ...base, start: span.start, end: span.end };
+      if (span.approximate) place.approximate = true;
+      return place;
+    },
+  }));
+}
+
+/** Later annotations override earlier ones with the same key. */
+function mergeAnnotations(...lists: Annotation[][]): Annotation[] {
+  const byKey = new Map<string, Annotation>();
+  for (const list of lists) for (const annotation of list) byKey.set(annotation.key, annotation);
+  return [...byKey.values()];
+}
+
+/** The Services of the release that can be given a type, with their effective annotations. */
+export function collectServices(model: Model): ServiceFact[] {
+  const out: ServiceFact[] = [];
+  const mode = model.mode;
+  if (mode === 'external') return out;
+  const fullname = model.fullname;
+  if (componentEnabled(model.valueOf('ui.enabled'), model.valueOf('global.enabled'))) {
+    const typeNode = model.get('ui.serviceType');
+    out.push({
+      role: 'ui',
+      name: `${fullname}-ui`,
+      type: typeof typeNode?.value === 'string' && typeNode.value !== '' ? typeNode.value : 'ClusterIP',
+      typeNode,
+      annotations: readAnnotations(model.get('ui.annotations')),
+      annotationSources: [{ path: 'ui.annotations', node: model.get('ui.annotations') }],
+      sourceRanges: model.get('ui.loadBalancerSourceRanges'),
+      home: 'ui',
+    });
+  }
+  if (mode === 'none' || !model.truthy('server.service.enabled')) return out;
+  const typeNode = model.get('server.service.type');
+  const type = typeof typeNode?.value === 'string' && typeNode.value !== '' ? typeNode.value : 'ClusterIP';
+  const general = model.get('server.service.annotations');
+  const generalAnnotations = readAnnotations(general);
+  out.push({
+    role: 'main',
+    name: fullname,
+    type,
+    typeNode,
+    annotations: generalAnnotations,
+    annotationSources: [{ path: 'server.service.annotations', node: general }],
+    sourceRanges: undefined,
+    home: 'server.service',
+  });
+  if (!model.isHa) return out;
+  for (const role of ['active', 'standby'] as const) {
+    if (!model.truthy(`server.service.${role}.enabled`)) continue;
+    const specific = model.get(`server.service.${role}.annotations`);
+    const specificAnnotations = readAnnotations(specific);
+    // Chart 0.30.1+ lets the specific map win a shared key; 0.28 wrote the general map last, so it won.
+    const annotations = model.chartVersion === '0.28.0' ? mergeAnnotations(specificAnnotations, generalAnnotations) : mergeAnnotations(generalAnnotations, specificAnnotations);
+    out.push({
+      role,
+      name: `${fullname}-${role}`,
+      type,
+      typeNode,
+      annotations,
+      annotationSources: [
+        { path: `server.service.${role}.annotations`, node: specific },
+        { path: 'server.service.annotations', node: general },
+      ],
+      sourceRanges: undefined,
+      home: 'server.service',
+    });
+  }
+  return out;
+}

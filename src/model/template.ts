@@ -1,0 +1,80 @@
+/** A `{{ … }}` Helm template action inside an embedded config, by offsets in the config text. */
+export interface TemplateRange {
+  start: number;
+  end: number;
+  /** The action's inner text, trimmed of delimiters, `-` trim markers and spaces. */
+  action: string;
+}
+
+/** What Helm would substitute for the few actions that depend only on release facts. */
+export interface TemplateContext {
+  releaseName: string;
+  namespace: string;
+  chartName: string;
+  fullname: string;
+}
+
+/**
+ * Blank out Helm template actions so the HCL parser sees plain text at unchanged offsets:
+ * every character of an action becomes a space, line breaks stay where they are.
+ */
+export function maskTemplates(text: string): { masked: string; ranges: TemplateRange[] } {
+  if (!text.includes('{{')) return { masked: text, ranges: [] };
+  const ranges: TemplateRange[] = [];
+  let masked = '';
+  let cursor = 0;
+  while (cursor < text.length) {
+    const open = text.indexOf('{{', cursor);
+    if (open < 0) break;
+    const close = text.indexOf('}}', open + 2);
+    const end = close < 0 ? text.length : close + 2;
+    masked += text.slice(cursor, open) + text.slice(open, end).replace(/[^\n]/g, ' ');
+    ranges.push({ start: open, end, action: actionText(text.slice(open, end)) });
+    cursor = end;
+  }
+  masked += text.slice(cursor);
+  return { masked, ranges };
+}
+
+function actionText(raw: string): string {
+  return raw
+    .replace(/^\{\{-?/, '')
+    .replace(/-?\}\}$/, '')
+    .trim();
+}
+
+/** Evaluate an action when it only names release facts; undefined when it needs the real chart. */
+export function evaluateAction(action: string, context: TemplateContext): string | undefined {
+  switch (action.replace(/\s+/g, ' ')) {
+    case '.Release.Name':
+      return context.releaseName;
+    case '.Release.Namespace':
+      return context.namespace;
+    case '.Chart.Name':
+      return context.chartName;
+    case 'include "vault.fullname" .':
+    case 'template "vault.fullname" .':
+      return context.fullname;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Substitute the evaluable actions in a piece of config text; `resolved` is false when an
+ * action remains whose value only Helm can know.
+ */
+export function renderTemplates(text: string, context: TemplateContext): { text: string; resolved: boolean } {
+  const { ranges } = maskTemplates(text);
+  if (ranges.length === 0) return { text, resolved: true };
+  let out = '';
+  let cursor = 0;
+  let resolved = true;
+  for (const range of ranges) {
+    const value = evaluateAction(range.action, context);
+    if (value === undefined) resolved = false;
+    out += text.slice(cursor, range.start) + (value ?? text.slice(range.start, range.end));
+    cursor = range.end;
+  }
+  return { text: out + text.slice(cursor), resolved };
+}

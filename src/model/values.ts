@@ -1,0 +1,194 @@
+import type { YNode, YScalar } from '../parse/yaml.js';
+import { keyName } from '../parse/yaml.js';
+import { isPlainMap, type Plain, type PlainMap } from './plain.js';
+
+/** Where a value came from: the chart's defaults, a values file, or one `--set` argument. */
+export interface Layer {
+  kind: 'default' | 'file' | 'set';
+  /** The file as the user named it, `--set a=b`, or `chart defaults 0.34.1`. */
+  label: string;
+  /** The text positions refer to (a file's text, or the `--set` argument); absent for defaults. */
+  source?: string;
+  /** Position of the layer in the merge order, 0 = chart defaults. */
+  index: number;
+}
+
+export type PathSegment = string | number;
+
+/**
+ * A place in some layer's text: what the engine turns into a file, line and column.
+ * `fromChartDefault` marks a place chosen because the value itself is a chart default.
+ */
+export interface Place {
+  layer: Layer;
+  start: number;
+  end: number;
+  approximate?: boolean;
+  yamlPath: PathSegment[];
+  hclPath?: PathSegment[];
+  hclLine?: number;
+  fromChartDefault?: boolean;
+}
+
+/** Anything a rule can report at. */
+export interface Locatable {
+  place(): Place;
+}
+
+/**
+ * One node of the effective values: what Helm hands to the templates after layering the
+ * chart defaults, the values files and `--set`. Each node remembers the layer that set it
+ * and, when that layer has text, the positioned YAML node.
+ */
+export class ValueNode implements Locatable {
+  readonly children = new Map<string, ValueNode>();
+  readonly items: ValueNode[] = [];
+  private plainCache: Plain | undefined;
+
+  constructor(
+    readonly kind: 'map' | 'seq' | 'scalar',
+    readonly path: PathSegment[],
+    /** The layer that last wrote this node. */
+    readonly layer: Layer,
+    readonly parent: ValueNode | undefined,
+    private readonly scalarValue: Plain,
+    /** The positioned YAML node in `layer`, when the layer has text. */
+    readonly yaml?: YNode,
+    /** The key that introduced this node in `layer`. */
+    readonly keyNode?: YScalar,
+  ) {}
+
+  /** The effective plain value of this subtree. */
+  get value(): Plain {
+    if (this.kind === 'scalar') return this.scalarValue;
+    if (this.plainCache !== undefined) return this.plainCache;
+    if (this.kind === 'seq') {
+      this.plainCache = this.items.map((item) => item.value);
+    } else {
+      const map: PlainMap = {};
+      for (const [key, child] of this.children) map[key] = child.value;
+      this.plainCache = map;
+    }
+    return this.plainCache;
+  }
+
+  /** True when a values file or `--set` wrote this node (not the chart's defaults). */
+  get isUserSet(): boolean {
+    return this.layer.kind !== 'default';
+  }
+
+  /** The last key of the path. */
+  get key(): PathSegment | undefined {
+    return this.path[this.path.length - 1];
+  }
+
+  /** The child at a key or index, or a descendant at a dotted path / path array. */
+  get(path: string | PathSegment[]): ValueNode | undefined {
+    const segments = typeof path === 'string' ? path.split('.') : path;
+    let node: ValueNode | undefined = this;
+    for (const segment of segments) {
+      if (!node) return undefined;
+      node = typeof segment === 'number' ? node.items[segment] : node.children.get(segment);
+    }
+    return node;
+  }
+
+  /** The nearest node on the path from here to the root that a user layer wrote. */
+  nearestUserSet(): ValueNode | undefined {
+    let node: ValueNode | undefined = this;
+    while (node && (!node.isUserSet || !node.yaml)) node = node.parent;
+    return node;
+  }
+
+  /**
+   * Where to report this value: a scalar at its value, a map or list at its key. A chart default
+   * is reported at the nearest key the user wrote, marked as coming from the chart default.
+   */
+  place(): Place {
+    if (this.isUserSet && this.yaml) return placeOf(this.layer, this.yaml, this.keyNode, this.path);
+    const nearest = this.nearestUserSet();
+    if (nearest) return { ...nearest.place(), yamlPath: this.path, fromChartDefault: true };
+    // Nothing on the path was written by the user: the engine anchors this at the target's start.
+    return { layer: this.layer, start: 0, end: 0, yamlPath: this.path, fromChartDefault: true };
+  }
+
+  /** Where the key of this node is written (the value's place when it has no key). */
+  keyPlace(): Place {
+    if (this.isUserSet && this.keyNode) {
+      return { layer: this.layer, start: this.keyNode.start, end: this.keyNode.end, yamlPath: this.path };
+    }
+    return this.place();
+  }
+}
+
+function placeOf(layer: Layer, yaml: YNode, keyNode: YScalar | undefined, path: PathSegment[]): Place {
+  if (yaml.kind === 'scalar' && !(yaml.start === yaml.end && keyNode)) {
+    return { layer, start: yaml.start, end: yaml.end, yamlPath: path };
+  }
+  if (keyNode) return { layer, start: keyNode.start, end: keyNode.end, yamlPath: path };
+  // A list item or root collection without a key: its first line.
+  const source = layer.source ?? '';
+  const lineEnd = source.indexOf('\n', yaml.start);
+  return { layer, start: yaml.start, end: lineEnd < 0 ? yaml.end : Math.min(lineEnd, yaml.end), yamlPath: path };
+}
+
+/** Build the value tree of the chart defaults. */
+export function fromPlain(value: Plain, layer: Layer, path: PathSegment[] = [], parent?: ValueNode): ValueNode {
+  if (Array.isArray(value)) {
+    const node = new ValueNode('seq', path, layer, parent, null);
+    value.forEach((item, index) => node.items.push(fromPlain(item, layer, [...path, index], node)));
+    return node;
+  }
+  if (isPlainMap(value)) {
+    const node = new ValueNode('map', path, layer, parent, null);
+    for (const [key, child] of Object.entries(value)) node.children.set(key, fromPlain(child, layer, [...path, key], node));
+    return node;
+  }
+  return new ValueNode('scalar', path, layer, parent, value);
+}
+
+/**
+ * Layer a positioned YAML tree over the effective values, as Helm merges values files:
+ * maps merge deeply, lists and scalars replace, and `null` deletes the key (kept here as a
+ * null node so that findings can point at the line that deleted it).
+ */
+export function overlay(base: ValueNode | undefined, yaml: YNode, layer: Layer, path: PathSegment[], parent: ValueNode | undefined, keyNode?: YScalar): ValueNode {
+  if (yaml.kind === 'map' && base?.kind === 'map') {
+    const node = new ValueNode('map', path, layer, parent, null, yaml, keyNode);
+    const written = new Set<string>();
+    for (const pair of yaml.pairs) written.add(keyName(pair.key));
+    for (const [key, child] of base.children) {
+      if (!written.has(key)) node.children.set(key, reparent(child, node));
+    }
+    for (const pair of yaml.pairs) {
+      const key = keyName(pair.key);
+      node.children.set(key, overlay(base.children.get(key), pair.value, layer, [...path, key], node, pair.key));
+    }
+    return node;
+  }
+  return fromYaml(yaml, layer, path, parent, keyNode);
+}
+
+function fromYaml(yaml: YNode, layer: Layer, path: PathSegment[], parent: ValueNode | undefined, keyNode?: YScalar): ValueNode {
+  if (yaml.kind === 'scalar') return new ValueNode('scalar', path, layer, parent, yaml.value as Plain, yaml, keyNode);
+  if (yaml.kind === 'seq') {
+    const node = new ValueNode('seq', path, layer, parent, null, yaml, keyNode);
+    yaml.items.forEach((item, index) => node.items.push(fromYaml(item, layer, [...path, index], node)));
+    return node;
+  }
+  const node = new ValueNode('map', path, layer, parent, null, yaml, keyNode);
+  for (const pair of yaml.pairs) {
+    const key = keyName(pair.key);
+    node.children.set(key, fromYaml(pair.value, layer, [...path, key], node, pair.key));
+  }
+  return node;
+}
+
+/** Children are shared between trees only by value; re-parent so that `nearestUserSet` walks the new tree. */
+function reparent(child: ValueNode, parent: ValueNode): ValueNode {
+  if (child.parent === parent) return child;
+  const copy = new ValueNode(child.kind, child.path, child.layer, parent, child.kind === 'scalar' ? child.value : null, child.yaml, child.keyNode);
+  for (const [key, grandchild] of child.children) copy.children.set(key, reparent(grandchild, copy));
+  for (const item of child.items) copy.items.push(reparent(item, copy));
+  return copy;
+}

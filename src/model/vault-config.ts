@@ -1,0 +1,291 @@
+import type { HclFile, HclItem, HclKey, HclNode, HclObject, Span } from '../parse/hcl-types.js';
+import type { EmbedMap } from '../parse/embed.js';
+import { decodeHclString } from '../parse/hcl.js';
+import { vaultBool } from './truth.js';
+import { renderTemplates, type TemplateContext, type TemplateRange } from './template.js';
+import type { Locatable, PathSegment, Place, ValueNode } from './values.js';
+
+/** How the config was written in the values file. */
+export type ConfigFormat = 'hcl' | 'json' | 'yaml-map';
+
+/** Blocks whose first label is their type (`listener "tcp"`); the rest are unlabelled. */
+const LABELLED_BLOCKS = new Set(['listener', 'storage', 'ha_storage', 'backend', 'ha_backend', 'seal', 'hsm', 'kms', 'service_registration', 'user_lockout']);
+
+/**
+ * A Vault server config embedded in the values: its syntax tree, and the way back from any
+ * node of it to a values-file position.
+ */
+export class VaultConfig {
+  /** The top-level body, keys matched case-insensitively as Vault does. */
+  readonly root: ConfigObject;
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    /** The values node holding the config (a string, or a map on old charts). */
+    readonly source: ValueNode,
+    readonly format: ConfigFormat,
+    readonly file: HclFile,
+    /** The decoded config text the spans refer to (empty for YAML-map configs, whose spans are file offsets). */
+    readonly text: string,
+    private readonly map: EmbedMap,
+    readonly templates: TemplateRange[],
+    private readonly templateContext: TemplateContext,
+  ) {
+    this.root = new ConfigObject(this, file.body, [], true, undefined);
+  }
+
+  /** True when the config parsed without syntax errors; rules that read it skip it otherwise. */
+  get ok(): boolean {
+    return this.file.errors.length === 0;
+  }
+
+  /** True when the values file holds this config; false when it is the chart's default config. */
+  get isUserSet(): boolean {
+    return this.source.isUserSet;
+  }
+
+  /** The `listener "tcp"` blocks. */
+  get tcpListeners(): ConfigBlock[] {
+    return this.root.blocks('listener').filter((listener) => listener.label === 'tcp');
+  }
+
+  /** Whether the API is served over TLS: there is a tcp listener and none turns TLS off. */
+  get servesTls(): boolean {
+    const listeners = this.tcpListeners;
+    return listeners.length > 0 && listeners.every((listener) => vaultBool(listener.body.attr('tls_disable')?.value) === false);
+  }
+
+  /** The `storage "raft"` block, if the config uses integrated storage. */
+  get raftStorage(): ConfigBlock | undefined {
+    return this.root.block('storage', 'raft');
+  }
+
+  /** The values-file place of a span of the config. */
+  placeOf(span: Span, hclPath: PathSegment[]): Place {
+    const hclLine = this.format === 'yaml-map' ? undefined : this.lineOf(span.start);
+    const base = this.source.place();
+    if (!this.source.isUserSet || !this.source.yaml) return withHcl(base, hclPath, hclLine);
+    const mapped = this.map.span(span.start, span.end);
+    const place: Place = { layer: base.layer, start: mapped.start, end: mapped.end, yamlPath: this.source.path, hclPath };
+    if (hclLine !== undefined) place.hclLine = hclLine;
+    if (mapped.approximate) place.approximate = true;
+    return place;
+  }
+
+  /** 1-based line inside the config text. */
+  lineOf(offset: number): number {
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    }
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  }
+
+  /** The plain value of a node, with the Helm actions that only name release facts evaluated. */
+  plainOf(node: HclNode): unknown {
+    switch (node.type) {
+      case 'string':
+        return this.stringValue(node);
+      case 'number':
+      case 'bool':
+        return node.value;
+      case 'list':
+        return node.items.map((item) => this.plainOf(item));
+      case 'object': {
+        const out: Record<string, unknown> = {};
+        for (const item of node.items) assignPlain(out, item.keys.map((key) => key.name), this.plainOf(item.value));
+        return out;
+      }
+    }
+  }
+
+  /** True when a Helm action whose value only the chart knows sits inside the span. */
+  isTemplated(span: Span): boolean {
+    return this.templates.some((range) => range.start < span.end && range.end > span.start && this.unresolvable(range));
+  }
+
+  private unresolvable(range: TemplateRange): boolean {
+    return !renderTemplates(`{{${range.action}}}`, this.templateContext).resolved;
+  }
+
+  private stringValue(node: HclNode & { type: 'string' }): string {
+    if (node.heredoc || this.format === 'yaml-map') return node.value;
+    if (!this.templates.some((range) => range.start < node.end && range.end > node.start)) return node.value;
+    const raw = this.text.slice(node.start, node.end);
+    return decodeHclString(renderTemplates(raw, this.templateContext).text);
+  }
+}
+
+function withHcl(place: Place, hclPath: PathSegment[], hclLine: number | undefined): Place {
+  const out: Place = { ...place, hclPath };
+  if (hclLine !== undefined) out.hclLine = hclLine;
+  return out;
+}
+
+function assignPlain(target: Record<string, unknown>, keys: string[], value: unknown): void {
+  let cursor = target;
+  keys.forEach((key, index) => {
+    if (index === keys.length - 1) {
+      cursor[key] = value;
+      return;
+    }
+    const next = cursor[key];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) cursor[key] = {};
+    cursor = cursor[key] as Record<string, unknown>;
+  });
+}
+
+/** An attribute of the config: `tls_disable = 1`. */
+export class ConfigValue implements Locatable {
+  constructor(
+    readonly config: VaultConfig,
+    readonly name: string,
+    readonly item: HclItem,
+    readonly node: HclNode,
+    readonly path: PathSegment[],
+  ) {}
+
+  /** The plain value (strings decoded, Helm release actions evaluated). */
+  get value(): unknown {
+    return this.config.plainOf(this.node);
+  }
+
+  /** True when the value depends on a Helm action the linter cannot evaluate. */
+  get templated(): boolean {
+    return this.config.isTemplated(this.node);
+  }
+
+  place(): Place {
+    return this.config.placeOf(this.node, this.path);
+  }
+
+  /** The whole `key = value` item. */
+  itemPlace(): Place {
+    return this.config.placeOf(this.item, this.path);
+  }
+}
+
+/** A block such as `listener "tcp" { … }` or `retry_join { … }`. */
+export class ConfigBlock implements Locatable {
+  readonly body: ConfigObject;
+
+  constructor(
+    readonly config: VaultConfig,
+    readonly name: string,
+    /** The type label (`tcp`, `raft`, `awskms`), for labelled blocks. */
+    readonly label: string | undefined,
+    /** The key that names the block, and the label key when there is one. */
+    readonly nameKey: HclKey,
+    readonly labelKey: HclKey | undefined,
+    body: HclObject,
+    path: PathSegment[],
+  ) {
+    // Struct-decoded blocks keep case-insensitive keys; free-form maps (storage, seal…) do not.
+    const insensitive = name.toLowerCase() === 'listener' || name.toLowerCase() === 'telemetry';
+    this.body = new ConfigObject(config, body, path, insensitive, this);
+  }
+
+  /** The block header: its name through its label. */
+  place(): Place {
+    const start = this.labelKey ? Math.min(this.labelKey.start, this.nameKey.start) : this.nameKey.start;
+    const end = this.labelKey ? Math.max(this.labelKey.end, this.nameKey.end) : this.nameKey.end;
+    return this.config.placeOf({ start, end }, this.body.path);
+  }
+}
+
+/** A block body or object value; reads attributes and nested blocks in every shape HCL v1 and JSON allow. */
+export class ConfigObject {
+  constructor(
+    readonly config: VaultConfig,
+    readonly node: HclObject,
+    readonly path: PathSegment[],
+    /** Vault matches struct fields (top level, listener, telemetry) case-insensitively, but map keys (storage, seal) exactly. */
+    readonly caseInsensitive: boolean,
+    readonly owner: ConfigBlock | undefined,
+  ) {}
+
+  private matches(key: HclKey | undefined, name: string): boolean {
+    if (!key) return false;
+    return this.caseInsensitive ? key.name.toLowerCase() === name.toLowerCase() : key.name === name;
+  }
+
+  /** Every `name = value` attribute, in order (repeats included). */
+  attrs(name: string): ConfigValue[] {
+    const out: ConfigValue[] = [];
+    for (const item of this.node.items) {
+      if (item.keys.length !== 1 || !this.matches(item.keys[0], name)) continue;
+      if (item.value.type === 'object' && !item.assign) continue;
+      out.push(new ConfigValue(this.config, item.keys[0]!.name, item, item.value, [...this.path, name]));
+    }
+    return out;
+  }
+
+  /** The effective attribute: the last one written, as HCL v1 decoding keeps. */
+  attr(name: string): ConfigValue | undefined {
+    const all = this.attrs(name);
+    return all[all.length - 1];
+  }
+
+  /** All attributes of this object, in order. */
+  allAttrs(): ConfigValue[] {
+    const out: ConfigValue[] = [];
+    for (const item of this.node.items) {
+      if (item.keys.length !== 1 || item.value.type === 'object') continue;
+      out.push(new ConfigValue(this.config, item.keys[0]!.name, item, item.value, [...this.path, item.keys[0]!.name]));
+    }
+    return out;
+  }
+
+  /**
+   * Blocks of a kind, in any of the shapes Vault accepts: `listener "tcp" {}`, `listener { tcp {} }`,
+   * `listener = { tcp = {} }`, a list of such objects, and the JSON forms of each.
+   */
+  blocks(name: string): ConfigBlock[] {
+    const labelled = LABELLED_BLOCKS.has(name.toLowerCase());
+    const out: ConfigBlock[] = [];
+    for (const item of this.node.items) {
+      const nameKey = item.keys[0];
+      if (!this.matches(nameKey, name) || !nameKey) continue;
+      const values = item.value.type === 'list' ? item.value.items : [item.value];
+      for (const value of values) {
+        if (value.type !== 'object') continue;
+        if (!labelled) {
+          out.push(this.makeBlock(name, undefined, nameKey, undefined, value, out.length));
+        } else if (item.keys.length >= 2) {
+          const labelKey = item.keys[1]!;
+          out.push(this.makeBlock(name, labelKey.name, nameKey, labelKey, value, out.length));
+        } else {
+          for (const inner of value.items) {
+            const labelKey = inner.keys[0];
+            if (!labelKey || inner.value.type !== 'object') continue;
+            out.push(this.makeBlock(name, labelKey.name, nameKey, labelKey, inner.value, out.length));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The first block of a kind, optionally of one type label. */
+  block(name: string, label?: string): ConfigBlock | undefined {
+    return this.blocks(name).find((block) => label === undefined || block.label === label);
+  }
+
+  private makeBlock(name: string, label: string | undefined, nameKey: HclKey, labelKey: HclKey | undefined, body: HclObject, index: number): ConfigBlock {
+    const path: PathSegment[] = label === undefined ? [...this.path, name, index] : [...this.path, name, label];
+    return new ConfigBlock(this.config, name, label, nameKey, labelKey, body, path);
+  }
+
+  /** Where the owning block's header is, or the config itself for the top level. */
+  place(): Place {
+    if (this.owner) return this.owner.place();
+    return this.config.placeOf({ start: this.node.start, end: this.node.start }, this.path);
+  }
+}

@@ -1,0 +1,71 @@
+import { posix, win32 } from 'node:path';
+import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
+import { isSetLabel, isWindowsPath, joinSentences, type ReportOptions } from './types.js';
+
+const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/**
+ * Format findings as GitHub Actions workflow commands, one `::error|warning|notice` line per
+ * finding, which the runner turns into annotations on the run and the pull request diff.
+ *
+ * With `options.cwd` a relative file name is resolved to an absolute path: the runner makes
+ * absolute paths relative to the workspace itself (translating container paths on the way),
+ * while a relative one would be taken as relative to the repository root and go wrong whenever
+ * vault-lint runs in a sub-directory.
+ */
+export function formatGithub(
+  results: readonly FileResult[],
+  _rules: ReadonlyMap<string, RuleInfo>,
+  options: ReportOptions,
+): string {
+  let out = '';
+  for (const result of results) {
+    for (const finding of result.findings) out += `${formatCommand(finding, options.cwd)}\n`;
+  }
+  return out;
+}
+
+function formatCommand(finding: Finding, cwd: string | undefined): string {
+  const { location } = finding;
+  const properties: [string, string | number][] = [];
+  let message = joinSentences(finding.message, finding.hint);
+  if (isSetLabel(location.file)) {
+    // A `--set` argument is no file in the repository: an annotation pointing at it would link to
+    // nothing, so it becomes a run-level annotation that names the argument instead.
+    message = `${location.file}: ${message}`;
+  } else {
+    properties.push(['file', resolveFile(location.file, cwd)], ['line', location.line]);
+    properties.push(['endLine', location.endLine]);
+    // The runner drops columns (with a debug note) unless the span is on one line, so they are
+    // only sent when they will be used.
+    if (location.line === location.endLine) {
+      properties.push(['col', location.column], ['endColumn', location.endColumn]);
+    }
+  }
+  properties.push(['title', finding.ruleId]);
+  const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+  return `::${COMMANDS[finding.severity]} ${props}::${escapeData(message)}`;
+}
+
+function resolveFile(file: string, cwd: string | undefined): string {
+  if (cwd === undefined) return file;
+  const path = isWindowsPath(cwd) || isWindowsPath(file) ? win32 : posix;
+  return path.isAbsolute(file) ? file : path.resolve(cwd, file);
+}
+
+/**
+ * Escape the message part of a workflow command. The runner splits commands at line breaks and
+ * decodes exactly these three sequences, so the order matters: `%` first, or the escapes
+ * themselves would be escaped.
+ */
+export function escapeData(value: string): string {
+  return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/**
+ * Escape a property value of a workflow command: as data, plus `:` (a `::` ends the property
+ * list) and `,` (which starts the next property).
+ */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}

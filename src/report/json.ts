@@ -1,0 +1,63 @@
+import type { FileResult, Finding, Location, RuleInfo, Summary } from '../engine/types.js';
+import { summarize, TOOL_NAME, type ReportOptions } from './types.js';
+
+/** Version of the JSON shape documented in `schemas/findings.schema.json`; bumped on breaking changes. */
+export const JSON_FORMAT_VERSION = 1;
+
+/** The document the JSON reporter prints. */
+export interface JsonReport {
+  version: typeof JSON_FORMAT_VERSION;
+  tool: { name: string; version: string };
+  results: { file: string; findings: Finding[] }[];
+  summary: Summary;
+}
+
+/**
+ * Format findings as a stable JSON document (see `schemas/findings.schema.json`).
+ *
+ * Findings are rebuilt field by field rather than serialised as received: the key order stays
+ * fixed for diffing, the schema can stay closed, and nothing the engine might attach (above all
+ * the masked `source` text) leaks into the output. Every file is listed, clean ones included, so
+ * consumers can tell "linted, nothing found" from "not linted".
+ */
+export function formatJson(
+  results: readonly FileResult[],
+  _rules: ReadonlyMap<string, RuleInfo>,
+  options: ReportOptions,
+): string {
+  const report: JsonReport = {
+    version: JSON_FORMAT_VERSION,
+    tool: { name: TOOL_NAME, version: options.toolVersion },
+    results: results.map((result) => ({ file: result.file, findings: result.findings.map(copyFinding) })),
+    summary: summarize(results),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+function copyFinding(finding: Finding): Finding {
+  // Key order follows `Finding` in engine/types.ts; optional keys appear only when set, never as null.
+  return {
+    ruleId: finding.ruleId,
+    messageId: finding.messageId,
+    severity: finding.severity,
+    message: finding.message,
+    ...(finding.hint !== undefined ? { hint: finding.hint } : {}),
+    ...(finding.docsUrl !== undefined ? { docsUrl: finding.docsUrl } : {}),
+    location: copyLocation(finding.location),
+    ...(finding.fromChartDefault !== undefined ? { fromChartDefault: finding.fromChartDefault } : {}),
+  };
+}
+
+function copyLocation(location: Location): Location {
+  return {
+    file: location.file,
+    line: location.line,
+    column: location.column,
+    endLine: location.endLine,
+    endColumn: location.endColumn,
+    ...(location.yamlPath !== undefined ? { yamlPath: [...location.yamlPath] } : {}),
+    ...(location.hclPath !== undefined ? { hclPath: [...location.hclPath] } : {}),
+    ...(location.hclLine !== undefined ? { hclLine: location.hclLine } : {}),
+    ...(location.approximate !== undefined ? { approximate: location.approximate } : {}),
+  };
+}

@@ -1,0 +1,322 @@
+import { createHash } from 'node:crypto';
+import { posix, win32 } from 'node:path';
+import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
+import { isSetLabel, isWindowsPath, joinSentences, TOOL_NAME, type ReportOptions } from './types.js';
+
+/** The OASIS schema (errata 01) the output conforms to. */
+export const SARIF_SCHEMA_URI =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/**
+ * Where code scanning links the tool name to. The package page is the one address that follows
+ * from package.json alone; replace it once the project has a home page.
+ */
+export const TOOL_INFORMATION_URI = 'https://www.npmjs.com/package/vault-lint';
+
+/** Key of our fingerprint in `partialFingerprints`; the suffix is bumped if its recipe ever changes. */
+export const FINGERPRINT_KEY = 'vaultLint/v1';
+
+/** Base id that artifact URIs are relative to; code scanning resolves it to the checkout root. */
+export const SRCROOT = '%SRCROOT%';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+const LEVELS: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
+
+// Code scanning reads `problem.severity` for non-security rules and shows info as "Note" when given
+// "recommendation"; `security-severity` (a CVSS-like score) only counts for rules tagged `security`,
+// where 7.0+ shows as High, 4.0+ as Medium and below as Low.
+const PROBLEM_SEVERITIES: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'recommendation' };
+const SECURITY_SEVERITIES: Record<Severity, string> = { error: '7.5', warning: '5.0', info: '2.0' };
+
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+  index?: number;
+}
+
+interface RuleTable {
+  descriptors: Record<string, unknown>[];
+  indexById: Map<string, number>;
+}
+
+/**
+ * Format findings as a SARIF 2.1.0 log with one run, in the shape GitHub code scanning accepts:
+ * a rules table built from every known rule, artifact URIs relative to `%SRCROOT%` (the `cwd`),
+ * UTF-16 columns as the engine counts them, and a fingerprint that survives unrelated edits.
+ */
+export function formatSarif(
+  results: readonly FileResult[],
+  rules: ReadonlyMap<string, RuleInfo>,
+  options: ReportOptions,
+): string {
+  const table = buildRuleTable(results, rules);
+  const artifacts: { location: ArtifactLocation; roles: string[] }[] = [];
+  const artifactIndex = new Map<string, number>();
+  const occurrences = new Map<string, number>();
+  const sarifResults: Record<string, unknown>[] = [];
+
+  for (const result of results) {
+    let artifact: ArtifactLocation | undefined;
+    if (!isSetLabel(result.file)) {
+      const location = toArtifactLocation(result.file, options.cwd);
+      const key = `${location.uriBaseId ?? ''}\u0000${location.uri}`;
+      let index = artifactIndex.get(key);
+      if (index === undefined) {
+        index = artifacts.length;
+        artifactIndex.set(key, index);
+        artifacts.push({ location, roles: ['analysisTarget'] });
+      }
+      artifact = { ...location, index };
+    }
+    for (const finding of result.findings) {
+      const ruleIndex = table.indexById.get(finding.ruleId);
+      // buildRuleTable adds every rule id it sees; a miss here is our bug, not the user's.
+      if (ruleIndex === undefined) throw new Error(`SARIF rules table lacks "${finding.ruleId}"`);
+      sarifResults.push(toResult(finding, ruleIndex, artifact, occurrences));
+    }
+  }
+
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: options.toolVersion,
+            ...(isSemver(options.toolVersion) ? { semanticVersion: options.toolVersion } : {}),
+            informationUri: TOOL_INFORMATION_URI,
+            rules: table.descriptors,
+          },
+        },
+        invocations: [{ executionSuccessful: true }],
+        originalUriBaseIds: { [SRCROOT]: srcRoot(options.cwd) },
+        artifacts,
+        results: sarifResults,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * Every known rule, sorted by id so the table (and every `ruleIndex`) does not depend on
+ * registration order, followed by a minimal entry for any rule id a finding names that the table
+ * lacks: a finding is never dropped, and every `ruleIndex` points at its own rule.
+ */
+function buildRuleTable(results: readonly FileResult[], rules: ReadonlyMap<string, RuleInfo>): RuleTable {
+  const descriptors: Record<string, unknown>[] = [];
+  const indexById = new Map<string, number>();
+  for (const rule of [...rules.values()].sort((a, b) => compareIds(a.id, b.id))) {
+    indexById.set(rule.id, descriptors.length);
+    descriptors.push(describeRule(rule));
+  }
+  const unknown = new Map<string, Severity>();
+  for (const result of results) {
+    for (const finding of result.findings) {
+      if (!indexById.has(finding.ruleId) && !unknown.has(finding.ruleId)) unknown.set(finding.ruleId, finding.severity);
+    }
+  }
+  for (const [id, severity] of [...unknown].sort(([a], [b]) => compareIds(a, b))) {
+    indexById.set(id, descriptors.length);
+    descriptors.push({
+      id,
+      name: pascalCase(id),
+      shortDescription: { text: id },
+      defaultConfiguration: { level: LEVELS[severity] },
+      properties: { precision: 'very-high', 'problem.severity': PROBLEM_SEVERITIES[severity] },
+    });
+  }
+  return { descriptors, indexById };
+}
+
+function describeRule(rule: RuleInfo): Record<string, unknown> {
+  const { description, guide, severity, tags } = rule.meta;
+  const properties: Record<string, unknown> = {
+    tags: [...tags],
+    // The rules read the configuration the chart renders, not heuristics over text.
+    precision: 'very-high',
+    'problem.severity': PROBLEM_SEVERITIES[severity],
+  };
+  if (tags.includes('security')) properties['security-severity'] = SECURITY_SEVERITIES[severity];
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: description },
+    fullDescription: { text: joinSentences(description, `Enforces: ${guide}.`) },
+    helpUri: rule.docsUrl,
+    help: {
+      text: joinSentences(description, `Enforces: ${guide}. Documentation: ${rule.docsUrl}`),
+      markdown:
+        `${escapeMarkdown(description)}\n\n` +
+        `**Enforces:** ${escapeMarkdown(guide)}\n\n` +
+        `[Rule documentation](${rule.docsUrl})`,
+    },
+    defaultConfiguration: { level: LEVELS[severity] },
+    properties,
+  };
+}
+
+function toResult(
+  finding: Finding,
+  ruleIndex: number,
+  artifact: ArtifactLocation | undefined,
+  occurrences: Map<string, number>,
+): Record<string, unknown> {
+  const { location } = finding;
+  let text = joinSentences(finding.message, finding.hint);
+  let sarifLocation: Record<string, unknown>;
+  if (artifact === undefined) {
+    // A `--set` argument has no file, so the result carries a logical location (the values key it
+    // sets) and names the argument in its message, the only text code scanning shows for it.
+    text = `${location.file}: ${text}`;
+    const path = location.yamlPath ?? [];
+    const last = path.at(-1);
+    sarifLocation = {
+      logicalLocations: [
+        last === undefined
+          ? { name: location.file, kind: 'parameter' }
+          : { name: String(last), fullyQualifiedName: path.join('.'), kind: 'property' },
+      ],
+      message: { text: location.file },
+    };
+  } else {
+    sarifLocation = {
+      physicalLocation: {
+        artifactLocation: artifact,
+        region: {
+          startLine: location.line,
+          startColumn: location.column,
+          endLine: location.endLine,
+          endColumn: location.endColumn,
+        },
+      },
+    };
+  }
+
+  const properties: Record<string, unknown> = {};
+  if (location.yamlPath !== undefined) properties.yamlPath = [...location.yamlPath];
+  if (location.hclPath !== undefined) properties.hclPath = [...location.hclPath];
+  if (location.hclLine !== undefined) properties.hclLine = location.hclLine;
+  if (location.approximate === true) properties.approximate = true;
+  if (finding.fromChartDefault === true) properties.fromChartDefault = true;
+
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: LEVELS[finding.severity],
+    message: { text },
+    locations: [sarifLocation],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, artifact, occurrences) },
+    ...(Object.keys(properties).length > 0 ? { properties } : {}),
+  };
+}
+
+/**
+ * A fingerprint built from what identifies the problem (rule, message kind, file, YAML and HCL
+ * path), never from line numbers or text around it, so an alert keeps its identity across commits
+ * that move it. Identical keys in one file are told apart by an occurrence counter, as code
+ * scanning's own line hashes are.
+ */
+function fingerprint(
+  finding: Finding,
+  artifact: ArtifactLocation | undefined,
+  occurrences: Map<string, number>,
+): string {
+  // The normalised URI, not the name as typed, so `./values.yaml` and `values.yaml` agree.
+  const file = artifact === undefined ? finding.location.file : artifact.uri;
+  const key = JSON.stringify([
+    finding.ruleId,
+    finding.messageId,
+    file,
+    finding.location.yamlPath ?? [],
+    finding.location.hclPath ?? [],
+  ]);
+  const hash = createHash('sha256').update(key).digest('hex');
+  const count = (occurrences.get(hash) ?? 0) + 1;
+  occurrences.set(hash, count);
+  return `${hash}:${count}`;
+}
+
+/**
+ * Turn a target name into an artifact location: relative to `%SRCROOT%` when it lies inside the
+ * cwd (or is relative and no cwd is known), otherwise an absolute `file:` URI, since a `../` URI
+ * under `%SRCROOT%` would name a file code scanning cannot find.
+ */
+function toArtifactLocation(file: string, cwd: string | undefined): ArtifactLocation {
+  const windows = isWindowsPath(file) || (cwd !== undefined && isWindowsPath(cwd));
+  const path = windows ? win32 : posix;
+  // Backslashes are separators to every user who types them; treating them so on POSIX too keeps
+  // the URI forward-slashed as code scanning expects.
+  const name = windows ? file : file.replaceAll('\\', '/');
+
+  if (path.isAbsolute(name)) {
+    if (cwd !== undefined) {
+      const relative = path.relative(cwd, name);
+      if (isInside(relative, path)) return { uri: encodeRelative(relative), uriBaseId: SRCROOT };
+    }
+    return { uri: fileUri(name, windows) };
+  }
+  const normal = path.normalize(name);
+  if (!isInside(normal, path)) {
+    if (cwd !== undefined) return { uri: fileUri(path.resolve(cwd, name), windows) };
+    return { uri: encodeRelative(normal) };
+  }
+  return { uri: encodeRelative(normal), uriBaseId: SRCROOT };
+}
+
+function isInside(relative: string, path: typeof posix): boolean {
+  return (
+    relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
+  );
+}
+
+function encodeRelative(relative: string): string {
+  return relative
+    .split(/[\\/]/)
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
+
+/** An absolute path as a `file:` URI; built by hand because `url.pathToFileURL` follows the host platform. */
+function fileUri(absolute: string, windows: boolean): string {
+  const segments = absolute.split(windows ? /[\\/]/ : '/');
+  if (windows && absolute.startsWith('\\\\')) {
+    // UNC path: `\\server\share\x` becomes `file://server/share/x`.
+    const [, , host = '', ...rest] = segments;
+    return `file://${host}/${rest.map((segment) => encodeURIComponent(segment)).join('/')}`;
+  }
+  const encoded = segments.map((segment, i) =>
+    windows && i === 0 ? segment.toUpperCase() : encodeURIComponent(segment),
+  );
+  return windows ? `file:///${encoded.join('/')}` : `file://${encoded.join('/')}`;
+}
+
+function srcRoot(cwd: string | undefined): Record<string, unknown> {
+  if (cwd === undefined) return { description: { text: 'The directory vault-lint ran in' } };
+  const uri = fileUri(cwd, isWindowsPath(cwd));
+  return { uri: uri.endsWith('/') ? uri : `${uri}/` };
+}
+
+function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part !== '')
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+function isSemver(version: string): boolean {
+  return /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(version);
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, (char) => `\\${char}`);
+}

@@ -1,0 +1,179 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { FileResult, Finding, Location, RuleInfo, Severity } from '../engine/types.js';
+import { summarize, type ReportOptions } from './types.js';
+
+/** Columns a tab advances to in code frames: the next multiple of this. */
+export const TAB_WIDTH = 4;
+
+/** At most this many source lines of one span are shown; the rest is summarised in one line. */
+export const MAX_FRAME_LINES = 3;
+
+const SEVERITY_COLORS: Record<Severity, 'red' | 'yellow' | 'blue'> = { error: 'red', warning: 'yellow', info: 'blue' };
+
+// Control characters from the user's file or from quoted values in messages would otherwise reach
+// the terminal raw: an ESC could forge colours (or worse) even with colour off. Tab is handled by
+// expansion and line breaks by splitting, so they are not in this set.
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Format findings for people, in the manner of ESLint's stylish formatter: per file an underlined
+ * name, per finding an aligned `line:col  severity  message  rule-id` row, the hint below it, notes
+ * for approximate positions and chart defaults, and a code frame when the file's source is known;
+ * then one summary line. Returns an empty string when there is nothing to report.
+ */
+export function formatStylish(
+  results: readonly FileResult[],
+  _rules: ReadonlyMap<string, RuleInfo>,
+  options: ReportOptions,
+): string {
+  // An explicit level, so the output follows options.color and never chalk's own terminal sniffing.
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const summary = summarize(results);
+  const total = summary.errors + summary.warnings + summary.infos;
+  if (total === 0) return '';
+
+  const blocks: string[] = [];
+  for (const result of results) {
+    if (result.findings.length > 0) blocks.push(formatFile(result, chalk));
+  }
+
+  const counts =
+    `${total} ${plural(total, 'problem')} (${summary.errors} ${plural(summary.errors, 'error')}, ` +
+    `${summary.warnings} ${plural(summary.warnings, 'warning')}, ${summary.infos} ${plural(summary.infos, 'info')})`;
+  const worst: Severity = summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'info';
+  const summaryLine = chalk[SEVERITY_COLORS[worst]].bold(`\u2716 ${counts}`);
+  return `${blocks.join('\n')}\n${summaryLine}\n`;
+}
+
+function formatFile(result: FileResult, chalk: ChalkInstance): string {
+  const rows = result.findings.map((finding) => ({
+    finding,
+    position: `${finding.location.line}:${finding.location.column}`,
+    messageLines: clean(finding.message).split(/\r\n|\r|\n/),
+  }));
+  // Widths are measured on plain text, before colouring, so ANSI codes never skew the columns.
+  const positionWidth = Math.max(...rows.map((row) => row.position.length));
+  const severityWidth = Math.max(...rows.map((row) => row.finding.severity.length));
+  const messageWidth = Math.max(...rows.map((row) => row.messageLines[0]!.length));
+  const indent = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
+  // Split where the engine counts lines (engine/lines.ts: at \n only), or line numbers would drift
+  // on files with a lone \r; the \r of a \r\n pair is dropped from display below.
+  const sourceLines = result.source === undefined ? undefined : result.source.split('\n');
+
+  const lines = [chalk.underline(clean(result.file))];
+  for (const { finding, position, messageLines } of rows) {
+    const [first = '', ...rest] = messageLines;
+    lines.push(
+      `  ${chalk.dim(position.padEnd(positionWidth))}  ` +
+        `${chalk[SEVERITY_COLORS[finding.severity]](finding.severity.padEnd(severityWidth))}  ` +
+        `${first.padEnd(messageWidth)}  ${chalk.dim(finding.ruleId)}`,
+    );
+    for (const line of rest) lines.push(`${indent}${line}`);
+    if (finding.hint !== undefined && finding.hint !== '') {
+      for (const line of clean(finding.hint).split(/\r\n|\r|\n/)) lines.push(`${indent}${chalk.cyan(line)}`);
+    }
+    for (const note of notes(finding)) lines.push(`${indent}${chalk.dim(note)}`);
+    if (sourceLines !== undefined) lines.push(...codeFrame(sourceLines, finding.location, chalk));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function notes(finding: Finding): string[] {
+  const out: string[] = [];
+  if (finding.location.approximate === true) out.push('(approximate position)');
+  if (finding.fromChartDefault === true) out.push("(value from the chart's defaults, not set in this file)");
+  return out;
+}
+
+/**
+ * The span's source lines under a line-number gutter, each with a marker under the exact columns
+ * it covers: from the start column on the first line, from the first non-blank character on later
+ * ones, to the end column on the last. A zero-width span gets a single caret.
+ */
+function codeFrame(sourceLines: readonly string[], location: Location, chalk: ChalkInstance): string[] {
+  const { line, column, endColumn } = location;
+  // A span that stops at column 1 ends with the previous line's break: that line is its last.
+  const endLine = location.endLine > line && endColumn === 1 ? location.endLine - 1 : location.endLine;
+  if (line < 1 || line > sourceLines.length) return [];
+  const lastShown = Math.min(endLine, line + MAX_FRAME_LINES - 1, sourceLines.length);
+  const gutterWidth = String(lastShown).length;
+  const frame: string[] = [];
+
+  for (let number = line; number <= lastShown; number += 1) {
+    const text = sourceLines[number - 1]!.replace(/\r$/, '');
+    const from = number === line ? column : firstNonBlankColumn(text);
+    const to = number === location.endLine ? endColumn : text.length + 1;
+    // A lone \r inside a line is no break to the engine, but would be one to the terminal.
+    const { expanded, offsets } = expandTabs(clean(text).replaceAll('\r', '\ufffd'));
+    frame.push(`    ${chalk.dim(`${String(number).padStart(gutterWidth)} |`)} ${expanded}`.trimEnd());
+    const start = displayColumn(offsets, from);
+    const end = displayColumn(offsets, to);
+    // Continuation lines that are blank carry no marker; the first line always does, to show where.
+    if (number !== line && end <= start) continue;
+    const marker = ' '.repeat(start) + '^'.repeat(Math.max(1, end - start));
+    frame.push(`    ${chalk.dim(`${' '.repeat(gutterWidth)} |`)} ${chalk.red(marker)}`);
+  }
+  if (lastShown < endLine) {
+    const more = endLine - lastShown;
+    frame.push(`    ${chalk.dim(`${' '.repeat(gutterWidth)} | \u2026 ${more} more ${plural(more, 'line')}`)}`);
+  }
+  return frame;
+}
+
+/**
+ * Expand tabs to the next multiple of TAB_WIDTH and record, for every UTF-16 code unit of the
+ * line, the display column it starts at, so a caret lines up with the character it points at. A
+ * surrogate pair occupies one display column; a column past the end maps to the end.
+ */
+function expandTabs(text: string): { expanded: string; offsets: number[] } {
+  let expanded = '';
+  let width = 0;
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    offsets.push(width);
+    const char = text[i]!;
+    if (char === '\t') {
+      const spaces = TAB_WIDTH - (width % TAB_WIDTH);
+      expanded += ' '.repeat(spaces);
+      width += spaces;
+    } else if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
+      // The low half shares the column of the high half: both are one character on screen.
+      expanded += text.slice(i, i + 2);
+      offsets.push(width);
+      width += 1;
+      i += 1;
+    } else {
+      expanded += char;
+      width += 1;
+    }
+  }
+  offsets.push(width);
+  return { expanded, offsets };
+}
+
+function displayColumn(offsets: readonly number[], column: number): number {
+  const index = Math.min(Math.max(column - 1, 0), offsets.length - 1);
+  return offsets[index]!;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function firstNonBlankColumn(text: string): number {
+  const index = text.search(/[^ \t]/);
+  return index === -1 ? text.length + 1 : index + 1;
+}
+
+/** Replace terminal control characters one-for-one, so columns are unchanged. */
+function clean(text: string): string {
+  return text.replace(CONTROL_CHARS, '\ufffd');
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}

@@ -1,0 +1,69 @@
+import type { FileResult, RuleInfo, Severity, Summary } from '../engine/types.js';
+
+/** What every reporter is told besides the findings themselves. */
+export interface ReportOptions {
+  /** Emit ANSI colours. Decided by the CLI (TTY, `--color`, `NO_COLOR`); reporters never look themselves. */
+  color: boolean;
+  /** The vault-lint version, for the tool sections of JSON and SARIF. */
+  toolVersion: string;
+  /**
+   * The directory paths are relative to. SARIF makes its artifact URIs relative to it and the
+   * GitHub reporter resolves file names against it; without it names are used as given.
+   */
+  cwd?: string;
+}
+
+/**
+ * A reporter: a pure function from findings and rule metadata to the text to print. The text is
+ * empty or ends with a newline, so the CLI can write it as is.
+ */
+export type Formatter = (
+  results: readonly FileResult[],
+  rules: ReadonlyMap<string, RuleInfo>,
+  options: ReportOptions,
+) => string;
+
+/** The name every machine-facing output uses for the tool. */
+export const TOOL_NAME = 'vault-lint';
+
+/**
+ * Count findings by severity over a run.
+ *
+ * Lives here rather than in one reporter because stylish and JSON both need it and neither
+ * should load the other.
+ */
+export function summarize(results: readonly FileResult[]): Summary {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const result of results) {
+    for (const finding of result.findings) counts[finding.severity] += 1;
+  }
+  return { errors: counts.error, warnings: counts.warning, infos: counts.info, files: results.length };
+}
+
+/**
+ * True when a target name is the label of a `--set` argument rather than a path: such targets
+ * have no file to link to, so machine formats must not pretend they do.
+ */
+export function isSetLabel(file: string): boolean {
+  return file.startsWith('--set');
+}
+
+/**
+ * True for a Windows path (`C:\x`, `C:/x`, `\\server\share`). Reporters pick Windows or POSIX path
+ * rules from the names they are given rather than from the platform they run on, so output is the
+ * same wherever the tests run.
+ */
+export function isWindowsPath(value: string): boolean {
+  return /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\\\');
+}
+
+/**
+ * Join two sentences of our own metadata or a message and its hint into one text, for formats
+ * with a single text field (SARIF, GitHub annotations). Messages carry no trailing period by
+ * convention, so one is added before the second sentence to keep the two apart.
+ */
+export function joinSentences(first: string, second: string | undefined): string {
+  if (second === undefined || second === '') return first;
+  const separator = /[.!?]$/.test(first) ? ' ' : '. ';
+  return `${first}${separator}${second}`;
+}

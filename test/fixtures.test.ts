@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintTargets, type LintOptions } from '../src/engine/lint.js';
+import { rules } from '../rules/index.js';
+
+/**
+ * Fixture files: `fixtures/<rule-id>/{valid,invalid}/<description>.values.yaml`. Each expected
+ * finding of the fixture's rule is written on its line as `# expect: <rule-id>/<messageId>` (several
+ * separated by spaces; the comment works in YAML and inside embedded HCL). An invalid fixture yields
+ * exactly its markers for its rule; a valid one yields nothing for its rule. A first-line comment
+ * `# fixture-options: {...}` passes lint options (chartVersion, releaseName, namespace).
+ */
+const ROOT = new URL('../fixtures/', import.meta.url).pathname;
+const MARKER = /#\s*expect:\s*([^\n]*)$/;
+const OPTIONS = /^#\s*fixture-options:\s*(\{.*\})\s*$/m;
+
+function markers(text: string): string[] {
+  const out: string[] = [];
+  text.split('\n').forEach((line, index) => {
+    const match = MARKER.exec(line);
+    if (!match) return;
+    for (const token of match[1]!.trim().split(/\s+/)) out.push(`${index + 1}:${token}`);
+  });
+  return out.sort();
+}
+
+export function fixtureFiles(): { rule: string; kind: 'valid' | 'invalid'; name: string; path: string }[] {
+  const out = [];
+  for (const rule of readdirSync(ROOT).filter((name) => !name.startsWith('_') && name !== 'guide')) {
+    for (const kind of ['valid', 'invalid'] as const) {
+      let names: string[] = [];
+      try {
+        names = readdirSync(join(ROOT, rule, kind)).filter((name) => /\.ya?ml$/.test(name));
+      } catch {
+        names = [];
+      }
+      for (const name of names) out.push({ rule, kind, name, path: join(ROOT, rule, kind, name) });
+    }
+  }
+  return out;
+}
+
+describe('rule fixtures', () => {
+  const files = fixtureFiles();
+  it('every rule has at least two firing and two quiet fixtures', () => {
+    for (const rule of rules) {
+      const mine = files.filter((file) => file.rule === rule.id);
+      expect({ rule: rule.id, valid: mine.filter((file) => file.kind === 'valid').length >= 2, invalid: mine.filter((file) => file.kind === 'invalid').length >= 2 }).toEqual({ rule: rule.id, valid: true, invalid: true });
+    }
+  });
+
+  for (const file of files) {
+    it(`${file.rule}/${file.kind}/${file.name}`, async () => {
+      const text = readFileSync(file.path, 'utf8');
+      const options = OPTIONS.exec(text);
+      const lintOptions: LintOptions = options ? (JSON.parse(options[1]!) as LintOptions) : {};
+      const results = await lintTargets([{ layers: [{ kind: 'file', label: file.name, text }] }], lintOptions);
+      const found = results
+        .flatMap((result) => result.findings)
+        .filter((finding) => finding.ruleId === file.rule)
+        .map((finding) => `${finding.location.line}:${finding.ruleId}/${finding.messageId}`)
+        .sort();
+      const expected = markers(text).filter((marker) => marker.split(':')[1]!.startsWith(`${file.rule}/`));
+      if (file.kind === 'valid') expect(found).toEqual([]);
+      else {
+        expect(expected.length).toBeGreaterThan(0);
+        expect(found).toEqual(expected);
+      }
+    });
+  }
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { FileResult, Finding } from '../../src/engine/types.js';
+import { escapeData, escapeProperty, formatGithub } from '../../src/report/github.js';
+import { SAMPLE_VERSION, sampleResults, sampleRules, SET_LABEL } from './sample.js';
+
+function format(results: FileResult[], cwd?: string): string {
+  return formatGithub(results, sampleRules, { color: false, toolVersion: SAMPLE_VERSION, ...(cwd === undefined ? {} : { cwd }) });
+}
+
+function single(file: string, overrides: Partial<Finding> = {}, location: Partial<Finding['location']> = {}): FileResult[] {
+  const finding: Finding = {
+    ruleId: 'image-tag-pinned',
+    messageId: 'floatingTag',
+    severity: 'warning',
+    message: 'Unpinned image tag "latest" for server.image.tag',
+    location: { file, line: 6, column: 10, endLine: 6, endColumn: 16, ...location },
+    ...overrides,
+  };
+  return [{ file, findings: [finding] }];
+}
+
+/** Undo the runner's escapes, in the order the runner does, to prove the round trip. */
+function unescape(value: string, property: boolean): string {
+  let out = value.replaceAll('%0D', '\r').replaceAll('%0A', '\n');
+  if (property) out = out.replaceAll('%3A', ':').replaceAll('%2C', ',');
+  return out.replaceAll('%25', '%');
+}
+
+describe('escaping', () => {
+  it('escapes data: %, CR and LF only', () => {
+    expect(escapeData('100%\r\nnext: a, b')).toBe('100%25%0D%0Anext: a, b');
+  });
+
+  it('escapes % first, so existing escapes survive a round trip', () => {
+    expect(escapeData('%0A')).toBe('%250A');
+    expect(unescape(escapeData('%0A literally'), false)).toBe('%0A literally');
+  });
+
+  it('escapes properties: also : and ,', () => {
+    expect(escapeProperty('C:\\a,b%\n')).toBe('C%3A\\a%2Cb%25%0A');
+    const tricky = 'dir,x=1::y/%2C.yaml';
+    expect(unescape(escapeProperty(tricky), true)).toBe(tricky);
+  });
+});
+
+describe('formatGithub', () => {
+  it('prints one command per finding, and nothing without findings', () => {
+    const lines = format(sampleResults()).split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1)).toHaveLength(13);
+    expect(format([])).toBe('');
+    expect(format([{ file: 'values.yaml', findings: [] }])).toBe('');
+  });
+
+  it('uses error, warning and notice', () => {
+    expect(format(single('v.yaml', { severity: 'error' }))).toMatch(/^::error /);
+    expect(format(single('v.yaml', { severity: 'warning' }))).toMatch(/^::warning /);
+    expect(format(single('v.yaml', { severity: 'info' }))).toMatch(/^::notice /);
+  });
+
+  it('writes the full location and the rule as title', () => {
+    expect(format(single('values.yaml'))).toBe(
+      '::warning file=values.yaml,line=6,endLine=6,col=10,endColumn=16,title=image-tag-pinned::' +
+        'Unpinned image tag "latest" for server.image.tag\n',
+    );
+  });
+
+  it('appends the hint and escapes the message', () => {
+    const output = format(single('values.yaml', { message: 'Found "a: 1,\nb: 100%"', hint: 'Fix it.' }));
+    expect(output.endsWith('::Found "a: 1,%0Ab: 100%25". Fix it.\n')).toBe(true);
+    expect(output.trimEnd()).not.toMatch(/[\r\n]/);
+  });
+
+  it('escapes the file name and title as properties', () => {
+    const output = format(single('C:\\vals,prod.yaml', { ruleId: 'odd:rule' }));
+    expect(output).toContain('file=C%3A\\vals%2Cprod.yaml,');
+    expect(output).toContain(',title=odd%3Arule::');
+  });
+
+  it('drops columns from a multi-line span, as the runner would', () => {
+    const output = format(single('values.yaml', {}, { line: 17, endLine: 20, column: 7, endColumn: 8 }));
+    expect(output).toContain('file=values.yaml,line=17,endLine=20,title=');
+    expect(output).not.toContain('col=');
+  });
+
+  it('resolves relative names against cwd, leaves absolute ones', () => {
+    expect(format(single('deploy/values.yaml'), '/repo/sub')).toContain('file=/repo/sub/deploy/values.yaml,');
+    expect(format(single('/etc/values.yaml'), '/repo')).toContain('file=/etc/values.yaml,');
+    expect(format(single('deploy\\values.yaml'), 'C:\\repo')).toContain('file=C%3A\\repo\\deploy\\values.yaml,');
+  });
+
+  it('turns a --set finding into a run annotation naming the argument', () => {
+    const output = format(single(SET_LABEL));
+    expect(output).toBe(
+      `::warning title=image-tag-pinned::${SET_LABEL}: Unpinned image tag "latest" for server.image.tag\n`,
+    );
+  });
+});

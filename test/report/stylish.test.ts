@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { FileResult, Finding } from '../../src/engine/types.js';
+import { formatStylish } from '../../src/report/stylish.js';
+import { sampleResults, sampleRules, SAMPLE_VERSION } from './sample.js';
+
+const ANSI = /\u001b\[/;
+const plain = { color: false, toolVersion: SAMPLE_VERSION };
+
+function format(results: FileResult[], color = false): string {
+  return formatStylish(results, sampleRules, { ...plain, color });
+}
+
+function single(source: string, location: Partial<Finding['location']>, overrides: Partial<Finding> = {}): FileResult[] {
+  const finding: Finding = {
+    ruleId: 'tls-enabled',
+    messageId: 'listenerTlsDisabled',
+    severity: 'error',
+    message: 'Disabled TLS on listener "tcp"',
+    location: { file: 'values.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, ...location },
+    ...overrides,
+  };
+  return [{ file: 'values.yaml', source, findings: [finding] }];
+}
+
+/** The code frame of the only finding: pairs of [source line, marker line] with the gutter cut off. */
+function frame(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => /^ {4}[ \d]+ \|/.test(line))
+    .map((line) => line.replace(/^ {4}[ \d]+ \| ?/, ''));
+}
+
+describe('formatStylish', () => {
+  it('prints nothing when there is nothing to report', () => {
+    expect(format([])).toBe('');
+    expect(format([{ file: 'values.yaml', source: 'server: {}\n', findings: [] }])).toBe('');
+  });
+
+  it('has no ANSI escapes without colour, and has them with it', () => {
+    expect(format(sampleResults())).not.toMatch(ANSI);
+    expect(format(sampleResults(), true)).toMatch(ANSI);
+  });
+
+  it('strips terminal control characters from messages and source even without colour', () => {
+    const output = format(single('key: "\u001b[31mred"\n', { column: 6, endColumn: 16 }, { message: 'Unknown key "\u001b[2J"' }));
+    expect(output).not.toMatch(ANSI);
+    expect(output).toContain('Unknown key "\ufffd[2J"');
+  });
+
+  it('ends with the counts, pluralised per severity', () => {
+    expect(format(sampleResults()).trimEnd().split('\n').at(-1)).toBe('\u2716 13 problems (5 errors, 6 warnings, 2 infos)');
+    expect(format(single('a: 1\n', { endColumn: 2 })).trimEnd().split('\n').at(-1)).toBe(
+      '\u2716 1 problem (1 error, 0 warnings, 0 infos)',
+    );
+    const info = single('a: 1\n', { endColumn: 2 }, { severity: 'info' });
+    expect(format(info).trimEnd().split('\n').at(-1)).toBe('\u2716 1 problem (0 errors, 0 warnings, 1 info)');
+  });
+
+  it('prints the underlined file name once and a row per finding', () => {
+    const output = format(sampleResults(), true);
+    expect(output).toContain('\u001b[4mdeploy/vault/values.yaml\u001b[24m');
+    const rows = format(sampleResults()).split('\n').filter((line) => /^ {2}\d+:\d+ /.test(line));
+    expect(rows).toHaveLength(13);
+    expect(rows[0]).toMatch(/^ {2}2:15 +error +Expected global\.tlsDisable to be false, found "true" +tls-enabled$/);
+  });
+
+  it('puts the hint, approximate and chart-default notes on their own lines', () => {
+    const lines = format(sampleResults()).split('\n');
+    const hint = lines.indexOf(lines.find((l) => l.includes('2:15'))!) + 1;
+    expect(lines[hint]!.trim()).toBe('Set global.tlsDisable: false and mount a certificate for the listener.');
+    expect(lines.filter((l) => l.trim() === '(approximate position)')).toHaveLength(1);
+    expect(lines.filter((l) => l.includes("chart's defaults"))).toHaveLength(1);
+  });
+
+  it('places the caret under the exact columns', () => {
+    const [source, marker] = frame(format(single('  updateStrategyType: RollingUpdate\n', { column: 23, endColumn: 36 })));
+    expect(source).toBe('  updateStrategyType: RollingUpdate');
+    expect(marker).toBe(`${' '.repeat(22)}${'^'.repeat(13)}`);
+  });
+
+  it('expands tabs in the source and the caret alike', () => {
+    // Column 8 is the character after six spaces and a tab; the tab reaches the next stop of 4.
+    const [source, marker] = frame(format(single('      \ttls_disable = 1\n', { column: 8, endColumn: 23 })));
+    expect(source).toBe(`${' '.repeat(8)}tls_disable = 1`);
+    expect(marker).toBe(`${' '.repeat(8)}${'^'.repeat(15)}`);
+    const [, afterTab] = frame(format(single('a\tb = 1\n', { column: 3, endColumn: 4 })));
+    expect(afterTab).toBe('    ^');
+  });
+
+  it('counts a surrogate pair as one display column', () => {
+    const [, marker] = frame(format(single('x: "\u{1F512}" # lock\n', { column: 8, endColumn: 14 })));
+    expect(marker).toBe(`${' '.repeat(6)}${'^'.repeat(6)}`);
+  });
+
+  it('marks a zero-width span with one caret', () => {
+    const [, marker] = frame(format(single('server:\n', { column: 8, endColumn: 8 })));
+    expect(marker).toBe(`${' '.repeat(7)}^`);
+  });
+
+  it('shows at most three lines of a long span and says how many are left', () => {
+    const source = 'a: |\n  one\n  two\n  three\n  four\n  five\n';
+    const output = format(single(source, { line: 1, column: 4, endLine: 6, endColumn: 7 }));
+    expect(frame(output)).toEqual(['a: |', '   ^', '  one', '  ^^^', '  two', '  ^^^', '\u2026 3 more lines']);
+  });
+
+  it('treats a span ending at column 1 as ending on the line before', () => {
+    const output = format(single('a: 1\nb: 2\nc: 3\n', { line: 1, column: 1, endLine: 3, endColumn: 1 }));
+    expect(frame(output)).toEqual(['a: 1', '^^^^', 'b: 2', '^^^^']);
+  });
+
+  it('counts lines the way the engine does, at \\n only, and hides the \\r of CRLF', () => {
+    const output = format(single('a: 1\r\nb: "x\ry"\r\n', { line: 2, column: 4, endLine: 2, endColumn: 9 }));
+    expect(frame(output)).toEqual(['b: "x\ufffdy"', '   ^^^^^']);
+  });
+
+  it('skips the frame when the source is missing or the line is out of range', () => {
+    const [result] = single('', { line: 1, column: 1, endColumn: 2 });
+    expect(frame(format([{ ...result!, source: undefined }]))).toEqual([]);
+    expect(frame(format(single('a: 1\n', { line: 9, endLine: 9 })))).toEqual([]);
+  });
+
+  it('indents the continuation lines of a multi-line message under the message', () => {
+    const lines = format(sampleResults()).split('\n');
+    const index = lines.findIndex((l) => l.includes('agent-inject: true,'));
+    const messageColumn = lines[index]!.indexOf('Expected');
+    expect(lines[index + 1]).toBe(`${' '.repeat(messageColumn)}limit: 100%"`);
+  });
+});
