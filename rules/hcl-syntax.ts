@@ -10,10 +10,12 @@ export default defineRule({
     messages: {
       invalidHcl: '{{detail}}',
       invalidJson: '{{detail}}',
+      ignoredByVault: '{{detail}}',
     },
     hints: {
       invalidHcl: 'Vault refuses to start with a config it cannot parse; checks that read the config skip it until it parses.',
       invalidJson: 'Vault refuses to start with a config it cannot parse; checks that read the config skip it until it parses.',
+      ignoredByVault: 'Vault parses this without an error but does not read what is written here; fix the syntax so the setting takes effect.',
     },
   },
   check(context) {

@@ -11,6 +11,7 @@ import { VaultConfig, type ConfigFormat } from './vault-config.js';
 import { collectServices, type ServiceFact } from './services.js';
 import { collectImages, type ImageFact } from './images.js';
 import { collectSecrets, type SecretFact } from './secrets.js';
+import { collectEnv, type EnvVar } from './env.js';
 
 /** Chart versions whose defaults and templates the model knows. */
 export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const;
@@ -298,12 +299,23 @@ export class Model {
     const configs = [this.config, ...this.ignoredConfigs];
     for (const config of configs) {
       if (!config || !config.isUserSet) continue;
+      const where = config.source.path.join('.');
+      const format = config.format === 'json' ? 'JSON' : 'HCL';
       for (const error of config.file.errors) {
         this.syntaxProblems.push({
           ruleId: 'hcl-syntax',
           messageId: config.format === 'json' ? 'invalidJson' : 'invalidHcl',
-          message: `Invalid Vault config ${config.format === 'json' ? 'JSON' : 'HCL'} in "${config.source.path.join('.')}": ${error.message}`,
+          message: `Invalid Vault config ${format} in "${where}": ${error.message}`,
           place: config.placeOf(error, []),
+        });
+      }
+      // Text HCL v1 accepts but drops: Vault starts, just not with what was written.
+      for (const warning of config.file.warnings ?? []) {
+        this.syntaxProblems.push({
+          ruleId: 'hcl-syntax',
+          messageId: 'ignoredByVault',
+          message: `Ignored Vault config ${format} in "${where}": ${warning.message}`,
+          place: config.placeOf(warning, []),
         });
       }
     }
@@ -347,6 +359,20 @@ export class Model {
   get secrets(): SecretFact[] {
     return this.memo('secrets', () => collectSecrets(this));
   }
+
+  /** Env vars the values add to the Vault container, by name. */
+  get env(): Map<string, EnvVar> {
+    return this.memo('env', () => collectEnv(this));
+  }
+
+  /** Whether the server image is Vault Enterprise (an `-enterprise` repository or an `-ent` tag). */
+  get isEnterprise(): boolean {
+    const repository = this.valueOf('server.image.repository');
+    const tag = this.valueOf('server.image.tag');
+    return (typeof repository === 'string' && /vault-enterprise/.test(repository)) || (typeof tag === 'string' && /-ent(\b|[.-])/.test(tag));
+  }
+
+  // Further derived facts: one memoized getter per fact, computed in its own module under src/model/.
 }
 
 function notAMap(layer: Layer, node: YNode): SyntaxProblem {

@@ -14,6 +14,11 @@ export interface HclString extends Span {
   /** Decoded value (escapes resolved; heredoc body with its indentation rules applied). */
   value: string;
   heredoc: boolean;
+  /**
+   * Source text, quotes included, set only when it differs from the quoted value (the literal
+   * has backslash escapes). HCL v1 reads a few values from the source text rather than the value.
+   */
+  raw?: string;
 }
 
 export interface HclNumber extends Span {
@@ -70,6 +75,12 @@ export interface HclFile {
   /** The top-level body; on error, holds every item parsed before and after the error. */
   body: HclObject;
   errors: HclSyntaxError[];
+  /**
+   * Text HCL v1 accepts but silently drops or reads oddly (a trailing `a =` at the end of input,
+   * an item without value right before `}`, block keys spread over lines, JSON after its root
+   * object). Vault starts, but not with what the user wrote.
+   */
+  warnings?: HclSyntaxError[];
   comments: HclComment[];
   /** True when the text was read as JSON (first non-blank character `{`), as HCL v1 does. */
   json: boolean;

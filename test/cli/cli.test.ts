@@ -64,7 +64,7 @@ describe('vault-lint on the guide example', () => {
 
   it('emits GitHub annotations', async () => {
     const { stdout } = await cli([GUIDE, '-o', 'github']);
-    expect(stdout.trim().split('\n').map((line) => line.slice(0, line.indexOf(' ')))).toEqual(['::error', '::warning']);
+    expect(stdout.trim().split('\n').map((line) => line.slice(0, line.indexOf(' ')))).toEqual(['::warning', '::error']);
   });
 
   it('never writes to the input file', async () => {
