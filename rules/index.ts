@@ -8,8 +8,9 @@ import privateLoadBalancer from './private-load-balancer.js';
 import retryJoinMatchesReplicas from './retry-join-matches-replicas.js';
 import tlsEnabled from './tls-enabled.js';
 import yamlSyntax from './yaml-syntax.js';
+// registry: add imports above this line
 
-/** The explicit registry: every rule, in id order. */
+/** The explicit registry: every rule. */
 export const rules: readonly Rule[] = [
   autoUnseal,
   haReplicas,
@@ -20,4 +21,5 @@ export const rules: readonly Rule[] = [
   retryJoinMatchesReplicas,
   tlsEnabled,
   yamlSyntax,
+  // registry: add entries above this line
 ];
