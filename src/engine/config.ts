@@ -13,6 +13,8 @@ export interface ResolvedRule {
   rule: Rule;
   severity: Severity;
   options: Record<string, unknown>;
+  /** Severity of each message that has its own default (after the preset); absent when the user set the rule's severity. */
+  messageSeverities?: Record<string, Severity>;
 }
 
 /** A problem with the user's configuration or flags: one clear line, exit code 2. */
@@ -30,16 +32,29 @@ export function resolveRules(rules: readonly Rule[], preset: PresetName, overrid
   }
   const out: ResolvedRule[] = [];
   for (const rule of rules) {
-    let severity: Severity | 'off' = preset === 'strict' ? RAISE[rule.meta.severity] : rule.meta.severity;
+    const raise = (level: Severity): Severity => (preset === 'strict' ? RAISE[level] : level);
+    let severity: Severity | 'off' = raise(rule.meta.severity);
+    let explicit = false;
     let options: Record<string, unknown> = { ...(rule.defaultOptions as Record<string, unknown> | undefined) };
     if (preset === 'strict') options = { ...options, ...(rule.strictOptions as Record<string, unknown> | undefined) };
     const setting = overrides[rule.id];
-    if (typeof setting === 'string') severity = setting;
-    else if (setting) {
-      if (setting.severity) severity = setting.severity;
+    if (typeof setting === 'string') {
+      severity = setting;
+      explicit = true;
+    } else if (setting) {
+      if (setting.severity) {
+        severity = setting.severity;
+        explicit = true;
+      }
       if (setting.options) options = { ...options, ...checkOptions(rule, setting.options) };
     }
-    if (severity !== 'off') out.push({ rule, severity, options });
+    if (severity === 'off') continue;
+    const resolved: ResolvedRule = { rule, severity, options };
+    const perMessage = rule.meta.messageSeverities;
+    if (perMessage && !explicit) {
+      resolved.messageSeverities = Object.fromEntries(Object.entries(perMessage).map(([id, level]) => [id, raise(level)]));
+    }
+    out.push(resolved);
   }
   return out;
 }

@@ -31,7 +31,7 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
   const secrets = model.valuesReadable ? model.secrets.map((secret) => secret.value).filter((value) => value.length >= 4) : [];
   const scrub = (text: string): string => secrets.reduce((out, secret) => out.split(secret).join(SECRET_MASK), text);
   const findings: Finding[] = [];
-  for (const { rule, severity, options } of rules) {
+  for (const { rule, severity, options, messageSeverities } of rules) {
     if (!model.valuesReadable && !rule.runsOnUnreadableInput) continue;
     const push = (place: Place, messageId: string, data: MessageData | undefined): void => {
       const template = rule.meta.messages[messageId];
@@ -39,7 +39,7 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
       const finding: Finding = {
         ruleId: rule.id,
         messageId,
-        severity,
+        severity: messageSeverities?.[messageId] ?? severity,
         message: scrub(formatMessage(template, data)),
         docsUrl: rule.docsUrl,
         location: locator.locate(place),

@@ -51,6 +51,12 @@ export interface RuleMeta {
   guide: string;
   messages: Record<string, string>;
   hints?: Record<string, string>;
+  /**
+   * Default severities of single messages that differ from the rule's (e.g. a wrong type is an
+   * error where an unknown key is a warning). A severity set by the user for the rule wins over
+   * these; the `strict` preset raises them like the rule's own.
+   */
+  messageSeverities?: Record<string, Severity>;
   /** Options the rule accepts, with their defaults. */
   options?: Record<string, RuleOption>;
 }

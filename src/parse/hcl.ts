@@ -177,6 +177,10 @@ class Parser {
   private buffered = false;
   private depth = 0;
   private readonly invalidStrings: Array<{ owner: object; error: HclSyntaxError }> = [];
+  /** Items rebuilt from a recognisable mistake, such as `address "x"` missing its `=`. */
+  private readonly repaired: HclItem[] = [];
+  /** Items HCL v1 dropped along with the `}` after them (see `objectType`). */
+  private readonly absorbed: Failure[] = [];
 
   constructor(
     private readonly text: string,
@@ -826,6 +830,7 @@ class Parser {
         if (next.type === RBRACE) break;
       }
       const result = this.objectItem();
+      if (this.repaired.length > 0) items.push(...this.repaired.splice(0));
       if (result === null) break;
       if (result instanceof Failure) {
         if (inBraces && this.tok.type === RBRACE && !result.noSwallow) return { items, swallowed: result };
@@ -933,8 +938,14 @@ class Parser {
     const split = breaks.lastIndexOf(true);
     if (split > 0) {
       const before = keys.slice(0, split);
-      const last = before[before.length - 1]!;
-      this.error(before[0]!.start, last.end, `Expected "=" or "{" after ${keyPhrase(before)}`);
+      const first = before[0]!;
+      // `address "x"` on its own line is an attribute missing its `=`.
+      const second = before[1]!;
+      if (before.length === 2 && second.quoted) {
+        this.error(first.start, first.end, `Expected "=" after key "${first.name}"`);
+        const value: HclString = { type: 'string', value: second.name, heredoc: false, start: second.start, end: second.end };
+        this.repaired.push({ keys: [first], assign: true, value, start: first.start, end: second.end });
+      } else this.error(first.start, before[before.length - 1]!.end, `Expected "=" or "{" after ${keyPhrase(before)}`);
       keys = keys.slice(split);
       if (keys.length === 1) return keys;
     }
@@ -990,6 +1001,7 @@ class Parser {
       // dropped and the block closes one brace later than written.
       if (close.type === RBRACE) {
         this.warn(swallowed.start, swallowed.end, `${swallowed.message}; HCL v1 drops the item and closes the block at the next "}"`);
+        this.absorbed.push(swallowed);
         return { type: 'object', items, start: open.start, end: close.end };
       }
       this.record(swallowed);
@@ -998,6 +1010,9 @@ class Parser {
     }
     if (close.type === RBRACE) return { type: 'object', items, start: open.start, end: close.end };
     this.error(close.start, close.end, `Expected "}" to close "${name}", found ${this.describe(close)}`);
+    // A `}` absorbed by an item without value inside this block is the likely cause: say so there.
+    for (const cause of this.absorbed) if (cause.start > open.start) this.record(cause);
+    this.absorbed.length = 0;
     this.unscan();
     const last = items[items.length - 1];
     return { type: 'object', items, start: open.start, end: last ? last.end : open.end };
