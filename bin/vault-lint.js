@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The compiled CLI; `npm ci` (prepare) or `npm run build` produces it.
-import { run } from '../dist/src/cli/main.js';
+// The bundled CLI; `npm ci` (prepare) or `npm run build` produces it.
+import { run } from '../dist/bundle/vault-lint.js';
 
 await run();

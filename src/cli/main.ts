@@ -109,13 +109,17 @@ export function decideColor(flag: unknown, env: CliIo['env'], toFile: boolean, i
   return !toFile && isTTY === true;
 }
 
+/** The package version, read from package.json above this module (source, dist/src or the bundle). */
 function packageVersion(): string {
-  const url = new URL('../../../package.json', import.meta.url);
-  try {
-    return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
-  } catch {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  for (const candidate of ['../../package.json', '../../../package.json']) {
+    try {
+      const data = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (data.name === 'vault-lint' && data.version) return data.version;
+    } catch {
+      // not at this level; try the next
+    }
   }
+  return '0.0.0';
 }
 
 async function helpText(): Promise<string> {

@@ -301,7 +301,12 @@ export class Model {
       if (!config || !config.isUserSet) continue;
       const where = config.source.path.join('.');
       const format = config.format === 'json' ? 'JSON' : 'HCL';
+      // One error per config line: recovery after a mistake often trips again right after it.
+      const errorLines = new Set<number>();
       for (const error of config.file.errors) {
+        const line = config.format === 'yaml-map' ? error.start : config.lineOf(error.start);
+        if (errorLines.has(line)) continue;
+        errorLines.add(line);
         this.syntaxProblems.push({
           ruleId: 'hcl-syntax',
           messageId: config.format === 'json' ? 'invalidJson' : 'invalidHcl',

@@ -45,6 +45,9 @@ export function formatStylish(
   return `${blocks.join('\n')}\n${summaryLine}\n`;
 }
 
+/** Messages up to this length get their rule ids aligned in a column. */
+const MAX_ALIGNED_MESSAGE = 72;
+
 function formatFile(result: FileResult, chalk: ChalkInstance): string {
   const rows = result.findings.map((finding) => ({
     finding,
@@ -54,7 +57,8 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
   // Widths are measured on plain text, before colouring, so ANSI codes never skew the columns.
   const positionWidth = Math.max(...rows.map((row) => row.position.length));
   const severityWidth = Math.max(...rows.map((row) => row.finding.severity.length));
-  const messageWidth = Math.max(...rows.map((row) => row.messageLines[0]!.length));
+  // Align rule ids for short messages only: one long message must not push every id off screen.
+  const messageWidth = Math.min(MAX_ALIGNED_MESSAGE, Math.max(...rows.map((row) => row.messageLines[0]!.length)));
   const indent = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
   // Split where the engine counts lines (engine/lines.ts: at \n only), or line numbers would drift
   // on files with a lone \r; the \r of a \r\n pair is dropped from display below.

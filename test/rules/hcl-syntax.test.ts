@@ -1,0 +1,31 @@
+import rule from '../../rules/hcl-syntax.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    'server:\n  standalone:\n    config: |\n      storage "file" { path = "/d" }\n',
+    { name: 'a broken config in a key no mode reads is still checked only when the user wrote it; the default config is fine', code: 'global:\n  enabled: true\n' },
+  ],
+  invalid: [
+    {
+      name: 'unterminated string at its line in the literal block',
+      code: 'server:\n  standalone:\n    config: |\n      listener "tcp" {\n        address = "[::]:8200\n      }\n',
+      errors: [{ messageId: 'invalidHcl', line: 5, column: 19, endLine: 5, endColumn: 29 }],
+    },
+    {
+      name: 'JSON error',
+      code: `server:\n  standalone:\n    config: '{"storage": {"file": {"path": /d}}}'\n`,
+      errors: [{ messageId: 'invalidJson', line: 3, column: 44, endLine: 3, endColumn: 45 }],
+    },
+    {
+      name: 'a config the chart ignores is checked too',
+      code: 'server:\n  ha:\n    raft:\n      config: |\n        storage "raft" {\n          path = \n        }\n',
+      errors: [{ messageId: 'invalidHcl', line: 7, column: 9, endLine: 7, endColumn: 10 }],
+    },
+    {
+      name: 'text HCL v1 accepts but drops',
+      code: 'server:\n  standalone:\n    config: |\n      storage "file" { path = "/d" }\n      ui =\n',
+      errors: [{ messageId: 'ignoredByVault', line: 5, column: 7, endLine: 5, endColumn: 11 }],
+    },
+  ],
+});

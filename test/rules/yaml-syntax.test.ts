@@ -1,0 +1,14 @@
+import rule from '../../rules/yaml-syntax.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+testRule(rule, {
+  valid: ['server:\n  ha:\n    enabled: true\n', '# only a comment\n', ''],
+  invalid: [
+    { name: 'tab indentation', code: 'server:\n\tha: {}\n', errors: [{ messageId: 'syntax', line: 2, column: 1, endLine: 2, endColumn: 2, message: /tab/ }] },
+    { name: 'duplicate key at its second occurrence', code: 'server:\n  ha:\n    replicas: 5\n    replicas: 3\n', errors: [{ messageId: 'duplicateKey', line: 4, column: 5, endLine: 4, endColumn: 13 }] },
+    { name: 'a second document', code: 'server: {}\n---\nui: {}\n', errors: [{ messageId: 'multipleDocuments', line: 2, column: 1, endLine: 2, endColumn: 4 }] },
+    { name: 'a list at the top level', code: '- a\n- b\n', errors: [{ messageId: 'notAMap', line: 1, column: 1, endLine: 1, endColumn: 2 }] },
+    { name: 'a complex key', code: '? [a, b]\n: 1\n', errors: [{ messageId: 'complexKey', line: 1, column: 3, endLine: 1, endColumn: 9 }] },
+    { name: 'an alias without anchor', code: 'a: *nowhere\n', errors: [{ messageId: 'unknownAlias', line: 1, column: 4, endLine: 1, endColumn: 12 }] },
+  ],
+});
