@@ -67,6 +67,12 @@ describe('vault-lint on the guide example', () => {
     expect(stdout.trim().split('\n').map((line) => line.slice(0, line.indexOf(' ')))).toEqual(['::warning', '::error']);
   });
 
+  it('finds nothing in a production-ready release that follows the guide', async () => {
+    const { code, stdout } = await cli(['fixtures/_cli/production.values.yaml', '-o', 'json']);
+    expect(JSON.parse(stdout).results[0].findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
   it('never writes to the input file', async () => {
     const before = createHash('sha256').update(readFileSync(join(ROOT, GUIDE))).digest('hex');
     await cli([GUIDE, '-o', 'sarif']);
