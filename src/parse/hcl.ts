@@ -106,8 +106,8 @@ function isAsciiSpace(c: number): boolean {
  *
  * Never throws. Offsets are 0-based UTF-16 indexes into `text`, end exclusive. `errors` lists
  * everything HCL v1 would reject (its first error aborts Vault's start-up); `warnings` lists what
- * it accepts but drops. Comments are collected with their markers' span; `text` is what follows
- * the marker (without the closing `*​/`). In JSON mode the tree is flattened the way HCL v1 does it,
+ * it accepts but drops. Comments are collected with spans covering their markers; their `text` is
+ * what lies between the markers. In JSON mode the tree is flattened the way HCL v1 does it,
  * so `{"storage": {"raft": {...}}}` reads like `storage "raft" {...}`, and `null` becomes `""`.
  */
 export function parseHcl(text: string): HclFile {
@@ -1009,7 +1009,9 @@ class Parser {
       return { type: 'object', items, start: open.start, end: swallowed.end };
     }
     if (close.type === RBRACE) return { type: 'object', items, start: open.start, end: close.end };
-    this.error(close.start, close.end, `Expected "}" to close "${name}", found ${this.describe(close)}`);
+    // At the end of the input the place to fix is the brace left open, not the empty last line.
+    if (close.type === EOF) this.error(open.start, open.end, `Unclosed "{" of "${name}": the input ends before its "}"`);
+    else this.error(close.start, close.end, `Expected "}" to close "${name}", found ${this.describe(close)}`);
     // A `}` absorbed by an item without value inside this block is the likely cause: say so there.
     for (const cause of this.absorbed) if (cause.start > open.start) this.record(cause);
     this.absorbed.length = 0;
@@ -1084,7 +1086,7 @@ class Parser {
     return failure;
   }
 
-  /** A carrier for a partial value; `assignmentFailure` re-keys it. */
+  /** A keyless carrier for a partial value; `assignment` gives it the item's keys. */
   private partialItem(value: HclNode): HclItem {
     return { keys: [], assign: true, value, start: value.start, end: value.end };
   }
@@ -1718,8 +1720,9 @@ function equalFold(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase() || a.toUpperCase() === b.toUpperCase();
 }
 
+/** `root.storage[0].raft` as the user wrote it: `storage.raft`. */
 function displayName(name: string): string {
-  return name.startsWith('root.') ? name.slice(5) : name;
+  return name.replace(/^root\.?/, '').replace(/\[\d+\]/g, '');
 }
 
 /** Mirrors HCL v1's reflection-driven decoder, whose result depends on the kinds already decoded. */
