@@ -8,7 +8,7 @@ import type { FileResult, Finding, RuleInfo, Severity } from '../../src/engine/t
  */
 
 /** The working directory the sample run pretends to have. */
-export const SAMPLE_CWD = '/home/runner/work/platform/platform';
+export const SAMPLE_CWD = '/srv/ci/platform';
 
 /** The version the sample run reports. */
 export const SAMPLE_VERSION = '0.1.0';

@@ -196,7 +196,7 @@ describe('formatSarif', () => {
 
     it('become absolute file URIs outside the cwd', () => {
       expect(locationOf('/etc/vault/values.yaml', SAMPLE_CWD)).toEqual({ uri: 'file:///etc/vault/values.yaml', index: 0 });
-      expect(locationOf('../shared/values.yaml', '/work/repo')).toEqual({ uri: 'file:///work/shared/values.yaml', index: 0 });
+      expect(locationOf('../shared/values.yaml', '/srv/repo')).toEqual({ uri: 'file:///srv/shared/values.yaml', index: 0 });
       expect(locationOf('D:\\other\\values.yaml', 'C:\\work\\repo')).toEqual({ uri: 'file:///D:/other/values.yaml', index: 0 });
     });
 
