@@ -1,10 +1,11 @@
 import type { Model } from '../model/model.js';
 import type { Layer, Place } from '../model/values.js';
 import type { ResolvedRule } from './config.js';
-import { LineIndex } from './lines.js';
+import { LineIndex } from '../parse/lines.js';
 import { closestExisting, type MessageData, type RuleContext } from './rule.js';
 import { applySuppressions } from './suppress.js';
 import { SEVERITIES, type Finding, type Location, type Severity } from './types.js';
+import { redactUnreadable } from '../model/secrets.js';
 
 /** A rule threw: our bug, not the user's. The CLI names the rule and exits 2. */
 export class RuleCrashError extends Error {
@@ -28,8 +29,8 @@ export function formatMessage(template: string, data: MessageData | undefined): 
 /** Run the rules over one model; findings come back positioned, suppressed as the input asks, sorted and scrubbed of secrets. */
 export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[] {
   const locator = new Locator(model);
-  const secrets = model.valuesReadable ? model.secrets.map((secret) => secret.value).filter((value) => value.length >= 4) : [];
-  const scrub = (text: string): string => secrets.reduce((out, secret) => out.split(secret).join(SECRET_MASK), text);
+  const needles = secretNeedles(model);
+  const scrub = (text: string): string => needles.reduce((out, secret) => out.split(secret).join(SECRET_MASK), text);
   const findings: Finding[] = [];
   for (const { rule, severity, options, messageSeverities } of rules) {
     if (!model.valuesReadable && !rule.runsOnUnreadableInput) continue;
@@ -120,12 +121,36 @@ class Locator {
   }
 }
 
-/** The layer's text with every secret the model found replaced by `*`, line breaks kept. */
+/**
+ * Every text to scrub for the model's secrets, longest first: each value, its JSON-escaped form
+ * (as a message quoting it with JSON.stringify would show it), and each line of a multi-line value
+ * (a code frame or a quoted fragment shows one line at a time). Texts under four characters are
+ * left alone: masking them would garble ordinary words and numbers.
+ */
+function secretNeedles(model: Model): string[] {
+  if (!model.valuesReadable) return [];
+  const out = new Set<string>();
+  for (const { value } of model.secrets) {
+    for (const text of [value, JSON.stringify(value).slice(1, -1), ...value.split(/\r?\n/).map((line) => line.trim())]) {
+      if (text.length >= 4) out.add(text);
+    }
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The layer's text with every secret replaced by `*`, line breaks kept: the span of each secret
+ * the model found, and any other place its text appears (the same token pasted twice). Text the
+ * model could not read is masked by the detector's line heuristics instead.
+ */
 export function redactSource(model: Model, layer: Layer): string | undefined {
   const source = layer.source;
   if (source === undefined) return undefined;
-  if (!model.valuesReadable) return source;
+  if (!model.valuesReadable) return redactUnreadable(source);
   const spans = model.secrets.map((secret) => secret.place()).filter((place) => place.layer === layer);
+  for (const needle of secretNeedles(model)) {
+    for (let at = source.indexOf(needle); at >= 0; at = source.indexOf(needle, at + needle.length)) spans.push({ layer, start: at, end: at + needle.length, yamlPath: [] });
+  }
   if (spans.length === 0) return source;
   const chars = source.split('');
   for (const { start, end } of spans) {

@@ -1,5 +1,6 @@
 import type { HclFile, HclItem, HclKey, HclNode, HclObject, Span } from '../parse/hcl-types.js';
 import type { EmbedMap } from '../parse/embed.js';
+import { LineIndex } from '../parse/lines.js';
 import { decodeHclString } from '../parse/hcl.js';
 import { vaultBool } from './truth.js';
 import { renderTemplates, type TemplateContext, type TemplateRange } from './template.js';
@@ -18,7 +19,7 @@ const LABELLED_BLOCKS = new Set(['listener', 'storage', 'ha_storage', 'backend',
 export class VaultConfig {
   /** The top-level body, keys matched case-insensitively as Vault does. */
   readonly root: ConfigObject;
-  private lineStarts: number[] | undefined;
+  private lines: LineIndex | undefined;
 
   constructor(
     /** The values node holding the config (a string, or a map on old charts). */
@@ -74,18 +75,8 @@ export class VaultConfig {
 
   /** 1-based line inside the config text. */
   lineOf(offset: number): number {
-    if (!this.lineStarts) {
-      this.lineStarts = [0];
-      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    }
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.position(offset).line;
   }
 
   /** The plain value of a node, with the Helm actions that only name release facts evaluated. */

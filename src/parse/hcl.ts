@@ -128,6 +128,16 @@ function isJsonMode(text: string): boolean {
   return false;
 }
 
+/** An `=` (or JSON `:`) item from its keys and value; a failed value keeps what parsed of it. */
+function assignedItem(keys: HclKey[], value: HclNode | Failure): HclItem | Failure {
+  if (value instanceof Failure) {
+    const partial = value.item?.value;
+    value.item = partial ? { keys, assign: true, value: partial, start: keys[0]!.start, end: partial.end } : undefined;
+    return value;
+  }
+  return { keys, assign: true, value, start: keys[0]!.start, end: value.end };
+}
+
 /** Sorts problems by position and drops repeats of the same span (cascades at end of input). */
 function finish(list: HclSyntaxError[]): HclSyntaxError[] {
   const sorted = list.slice().sort((a, b) => a.start - b.start || a.end - b.end);
@@ -961,12 +971,7 @@ class Parser {
       this.warn(first.start, assign.end, `Missing value for "${name}" at the end of the input; HCL v1 ignores "${name}"`);
       return null;
     }
-    if (value instanceof Failure) {
-      const partial = value.item?.value;
-      value.item = partial ? { keys, assign: true, value: partial, start: keys[0]!.start, end: partial.end } : undefined;
-      return value;
-    }
-    return { keys, assign: true, value, start: keys[0]!.start, end: value.end };
+    return assignedItem(keys, value);
   }
 
   private value(name: string): HclNode | Failure | null {
@@ -1195,12 +1200,7 @@ class Parser {
     const name = keys.map((key) => key.name).join(' ');
     const value = this.jsonValue(name);
     if (value === null) return null;
-    if (value instanceof Failure) {
-      const partial = value.item?.value;
-      value.item = partial ? { keys, assign: true, value: partial, start: keys[0]!.start, end: partial.end } : undefined;
-      return value;
-    }
-    return { keys, assign: true, value, start: keys[0]!.start, end: value.end };
+    return assignedItem(keys, value);
   }
 
   private jsonValue(name: string): HclNode | Failure | null {
