@@ -1,11 +1,15 @@
-// Compiles the JSON Schemas in schemas/ into standalone ESM validators under src/schemas/generated/,
+// Compiles the JSON Schemas in schemas/ into standalone validators under src/schemas/generated/,
 // so that linting never loads Ajv (compiling these schemas costs far more than running them).
 //
-//   node scripts/build-schemas.mjs           write the generated files
-//   node scripts/build-schemas.mjs --check   exit 1 if a generated file is missing or stale
+// Each validator is emitted as a TypeScript module (`// @ts-nocheck`, a typed export) so that `tsc`
+// compiles it into dist/ like any other source and the bundler code-splits it; the model imports
+// one only when a rule needs it (src/model/schema-check.ts).
+//
+//   node scripts/build-schemas.mjs           write the generated files (and remove stale ones)
+//   node scripts/build-schemas.mjs --check   exit 1 if a generated file is missing, stale or left over
 //
 // test/schemas/generated.test.ts runs buildSchemas() in memory and compares with the files on disk.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -42,24 +46,39 @@ export function buildSchemas() {
     if (/\brequire\(|\bfrom\s*["']ajv/.test(code)) {
       throw new Error(`${schemaPath}: the standalone validator needs an Ajv runtime helper; keep the schema to keywords that compile inline`);
     }
-    files.set(`${OUTPUT_DIR}/${module}.js`, HEADER(schemaPath) + code + '\n');
-    files.set(`${OUTPUT_DIR}/${module}.d.ts`, declaration(schemaPath, schema));
+    files.set(`${OUTPUT_DIR}/${module}.ts`, typedModule(schemaPath, schema, code));
   }
   return files;
 }
 
-function declaration(schemaPath, schema) {
-  return `${HEADER(schemaPath)}import type { ErrorObject } from 'ajv';
+/**
+ * Ajv's standalone ESM code as a TypeScript module: unchecked (`@ts-nocheck`: it is generated
+ * JavaScript), with typed exports so that its declaration needs no inference. Exports `validate`
+ * and `schema`, the root schema the code already embeds (for `knownKeysAt` suggestions at run time).
+ */
+function typedModule(schemaPath, schema, code) {
+  const exported = /^export const validate = (validate\d+);$/m;
+  if (!exported.test(code)) throw new Error(`${schemaPath}: unexpected Ajv standalone output (no "export const validate = validateN;")`);
+  let body = code.replace(/^"use strict";\n/, '').replace(exported, 'export const validate: SchemaValidator = $1;');
+  const embedded = new RegExp(`^const (schema\\d+) = ${escapeRegExp(JSON.stringify(schema))};$`, 'm').exec(body);
+  const rootName = embedded ? embedded[1] : 'rootSchema';
+  if (!embedded) body += `\nconst rootSchema = ${JSON.stringify(schema)};`;
+  return `${HEADER(schemaPath)}// @ts-nocheck -- Ajv standalone output; the schema tests check it, not tsc.
+import type { SchemaValidator } from '../validator.js';
 
 /**
  * Validates a value against ${schema.$id}
  * (all errors collected). After a call, \`validate.errors\` holds the errors of that call, or null.
  */
-export declare const validate: {
-  (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
-};
+${body}
+
+/** The schema ${schema.$id}, as compiled (declared last: the constant it names is initialised above). */
+export const schema: Record<string, unknown> = ${rootName};
 `;
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function main() {
@@ -80,6 +99,16 @@ function main() {
     else {
       writeFileSync(url, content);
       console.log(`wrote ${path}`);
+    }
+  }
+  // Outputs of an earlier layout (e.g. .js + .d.ts pairs) would shadow or duplicate the modules.
+  for (const name of readdirSync(new URL(`${OUTPUT_DIR}/`, root))) {
+    const path = `${OUTPUT_DIR}/${name}`;
+    if (files.has(path)) continue;
+    if (check) stale.push(`${path} (left over)`);
+    else {
+      rmSync(new URL(path, root));
+      console.log(`removed ${path}`);
     }
   }
   if (check && stale.length > 0) {

@@ -8,6 +8,7 @@ import type { FileResult, RuleInfo, Severity } from '../engine/types.js';
 import { formatterNames, isFormatterName, loadFormatter } from '../report/index.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../model/model.js';
 import { expandTargets } from './files.js';
+import { readSetLayers } from './layers.js';
 
 /** The process surroundings the CLI uses, injectable for tests. */
 export interface CliIo {
@@ -18,7 +19,7 @@ export interface CliIo {
   cwd: string;
 }
 
-interface OptionSpec {
+export interface OptionSpec {
   type: 'string' | 'boolean' | 'number' | 'array';
   alias?: string;
   describe: string;
@@ -31,6 +32,9 @@ export const OPTIONS: Record<string, OptionSpec> = {
   output: { type: 'string', alias: 'o', describe: 'Output format', choices: formatterNames, default: 'stylish' },
   'output-file': { type: 'string', describe: 'Write the report to this file instead of standard output' },
   values: { type: 'array', alias: 'f', describe: 'Values file layered into one release, in order, as helm -f does (repeatable)' },
+  set: { type: 'array', describe: 'Set values as helm --set does: a.b=c,d[0]=e, typed (true/false/null/integers); applied after all -f files (repeatable)' },
+  'set-string': { type: 'array', describe: 'Set string values as helm --set-string does; applied after every --set (repeatable)' },
+  'set-file': { type: 'array', describe: 'Set values to the contents of files as helm --set-file does (key=path); applied last (repeatable)' },
   'release-name': { type: 'string', describe: 'Helm release name, which decides pod and Service names', default: 'vault' },
   namespace: { type: 'string', alias: 'n', describe: 'Namespace the release is installed in' },
   'chart-version': { type: 'string', describe: `Vault chart version (${CHART_VERSIONS.join(', ')})`, default: DEFAULT_CHART_VERSION },
@@ -47,10 +51,10 @@ export const OPTIONS: Record<string, OptionSpec> = {
 const USAGE = 'vault-lint [options] [files|dirs|globs|-]...';
 
 /** Parse argv into options, or throw a ConfigError with one clear line. */
-export function parseArgs(argv: readonly string[]): Record<string, unknown> & { _: string[] } {
-  const byType = (type: OptionSpec['type']) => Object.keys(OPTIONS).filter((name) => OPTIONS[name]!.type === type);
+export function parseArgs(argv: readonly string[], table: Record<string, OptionSpec> = OPTIONS, command = 'vault-lint'): Record<string, unknown> & { _: string[] } {
+  const byType = (type: OptionSpec['type']) => Object.keys(table).filter((name) => table[name]!.type === type);
   const alias: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(OPTIONS)) if (spec.alias) alias[name] = spec.alias;
+  for (const [name, spec] of Object.entries(table)) if (spec.alias) alias[name] = spec.alias;
   const parsed = parse([...argv], {
     string: [...byType('string'), ...byType('array')],
     boolean: byType('boolean'),
@@ -68,11 +72,11 @@ export function parseArgs(argv: readonly string[]): Record<string, unknown> & { 
       'halt-at-non-option': false,
     },
   }) as Record<string, unknown> & { _: (string | number)[] };
-  const known = new Set(['_', '--', ...Object.keys(OPTIONS)]);
+  const known = new Set(['_', '--', ...Object.keys(table)]);
   for (const key of Object.keys(parsed)) {
-    if (!known.has(key)) throw new ConfigError(`Unknown option "${key.length === 1 ? '-' : '--'}${key}"; see vault-lint --help`);
+    if (!known.has(key)) throw new ConfigError(`Unknown option "${key.length === 1 ? '-' : '--'}${key}"; see ${command} --help`);
   }
-  for (const [name, spec] of Object.entries(OPTIONS)) {
+  for (const [name, spec] of Object.entries(table)) {
     const value = parsed[name];
     if (value === undefined) continue;
     if (spec.type !== 'array' && spec.type !== 'boolean' && Array.isArray(value)) {
@@ -122,22 +126,22 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-async function helpText(): Promise<string> {
+export async function helpText(table: Record<string, OptionSpec> = OPTIONS, usage = USAGE, epilog = 'Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, configuration or internal error. "vault-lint render [options] [files...]" prints the effective values and the Vault config the chart renders (see vault-lint render --help).'): Promise<string> {
   // Full yargs is loaded only to print help: its start-up cost would double every lint run.
   const { default: yargs } = await import('yargs');
-  const builder = yargs([]).scriptName('vault-lint').usage(`Usage: ${USAGE}`).version(false).help(false).wrap(100);
-  for (const [name, spec] of Object.entries(OPTIONS)) {
+  const builder = yargs([]).scriptName('vault-lint').usage(`Usage: ${usage}`).version(false).help(false).wrap(100);
+  for (const [name, spec] of Object.entries(table)) {
     const option: Record<string, unknown> = { describe: spec.describe, type: spec.type === 'array' ? 'string' : spec.type };
     if (spec.alias) option.alias = spec.alias;
     if (spec.choices) option.choices = spec.choices;
     if (spec.default !== undefined) option.default = spec.default;
     builder.option(name, option);
   }
-  builder.epilog('Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, configuration or internal error.');
+  builder.epilog(epilog);
   return `${await builder.getHelp()}\n`;
 }
 
-async function readTarget(file: string, io: CliIo): Promise<{ label: string; text: string }> {
+export async function readTarget(file: string, io: CliIo): Promise<{ label: string; text: string }> {
   if (file === '-') return { label: '<stdin>', text: await io.readStdin() };
   try {
     return { label: file, text: readFileSync(resolve(io.cwd, file), 'utf8') };
@@ -149,6 +153,11 @@ async function readTarget(file: string, io: CliIo): Promise<{ label: string; tex
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'render') {
+    // The subcommand's code is loaded only when it runs.
+    const { runRender } = await import('./render.js');
+    return runRender(argv.slice(1), io);
+  }
   try {
     const args = parseArgs(argv);
     if (args.help) {
@@ -172,18 +181,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     };
     if (typeof args.namespace === 'string') options.namespace = args.namespace;
     const layered = (args.values as string[] | undefined) ?? [];
-    if (args._.length === 0 && layered.length === 0) throw new ConfigError(`No input; usage: ${USAGE}`);
+    const sets = await readSetLayers(args, io);
+    if (args._.length === 0 && layered.length === 0 && sets.layers.length === 0) throw new ConfigError(`No input; usage: ${USAGE}`);
     const outputFile = args['output-file'] as string | undefined;
     const positional = expandTargets(args._, io.cwd);
-    const inputs = new Set([...positional, ...layered].map((file) => resolve(io.cwd, file)));
+    const inputs = new Set([...positional, ...layered, ...sets.files].map((file) => resolve(io.cwd, file)));
     if (outputFile && inputs.has(resolve(io.cwd, outputFile))) throw new ConfigError(`Refusing to write the report over the input file "${outputFile}"`);
+    // --set applies to every release: the -f release, each positional file, or (alone) the chart defaults.
     const targets: LintTarget[] = [];
-    if (layered.length > 0) {
+    if (layered.length > 0 || (positional.length === 0 && sets.layers.length > 0)) {
       const layers = [];
       for (const file of layered) layers.push({ kind: 'file' as const, ...(await readTarget(file, io)) });
-      targets.push({ layers });
+      targets.push({ layers: [...layers, ...sets.layers] });
     }
-    for (const file of positional) targets.push({ layers: [{ kind: 'file', ...(await readTarget(file, io)) }] });
+    for (const file of positional) targets.push({ layers: [{ kind: 'file', ...(await readTarget(file, io)) }, ...sets.layers] });
     let results = await lintTargets(targets, options);
     const warnings = results.reduce((count, result) => count + result.findings.filter((finding) => finding.severity === 'warning').length, 0);
     const errors = results.reduce((count, result) => count + result.findings.filter((finding) => finding.severity === 'error').length, 0);

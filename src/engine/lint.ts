@@ -2,7 +2,7 @@ import type { PlainMap } from '../model/plain.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, Model, type ChartVersion, type InputLayer, type ModelOptions } from '../model/model.js';
 import type { Rule } from './rule.js';
 import { ConfigError, resolveRules, type PresetName, type RuleSetting } from './config.js';
-import { redactSource, runRules } from './run.js';
+import { prepareRules, redactSource, runRules } from './run.js';
 import type { FileResult, Finding } from './types.js';
 
 /** Options of one lint run. */
@@ -67,6 +67,7 @@ export async function lintTargets(targets: readonly LintTarget[], options: LintO
   const results: FileResult[] = [];
   for (const target of targets) {
     const model = await buildModel(target, options);
+    await prepareRules(model, resolved);
     const findings = runRules(model, resolved);
     for (const layer of model.userLayers) {
       const result: FileResult = { file: layer.label, findings: findings.filter((finding) => finding.location.file === layer.label) };

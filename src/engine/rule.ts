@@ -1,6 +1,7 @@
 import type { Model } from '../model/model.js';
 import type { Locatable, ValueNode } from '../model/values.js';
 import type { RuleMeta, Severity } from './types.js';
+import type { ModelResource } from '../model/schema-check.js';
 
 /** Placeholder values for a message template (`{{name}}`). */
 export type MessageData = Record<string, string | number | boolean>;
@@ -38,6 +39,11 @@ export interface RuleDefinition<M extends string, O> {
   defaultOptions?: O;
   /** Option values the `strict` preset turns on. */
   strictOptions?: Partial<O>;
+  /**
+   * Facts loaded on demand that `check` reads (e.g. `valuesSchema`: a validator imported only when
+   * a rule that needs it runs); the engine awaits `model.load(requires)` before the rules run.
+   */
+  requires?: readonly ModelResource[];
   /** Syntax rules run on input that could not be read; all others need readable values. */
   runsOnUnreadableInput?: boolean;
   check(context: RuleContext<M, O>): void;

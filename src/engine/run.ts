@@ -26,6 +26,12 @@ export function formatMessage(template: string, data: MessageData | undefined): 
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
 
+/** Load what the rules declare in `requires` (facts that import code on demand); call before runRules. */
+export async function prepareRules(model: Model, rules: readonly ResolvedRule[]): Promise<void> {
+  const resources = [...new Set(rules.flatMap(({ rule }) => (model.valuesReadable || rule.runsOnUnreadableInput ? (rule.requires ?? []) : [])))];
+  if (resources.length > 0) await model.load(resources);
+}
+
 /** Run the rules over one model; findings come back positioned, suppressed as the input asks, sorted and scrubbed of secrets. */
 export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[] {
   const locator = new Locator(model);

@@ -12,6 +12,18 @@ import { collectServices, type ServiceFact } from './services.js';
 import { collectImages, type ImageFact } from './images.js';
 import { collectSecrets, type SecretFact } from './secrets.js';
 import { collectEnv, type EnvVar } from './env.js';
+import { collectYaml11Booleans } from './yaml-booleans.js';
+import { redactSetLayers, setConflicts } from './set-args.js';
+import { collectConfigRenderProblem, collectConfigSchemaProblems, collectValuesSchemaProblems, loadResources, type ConfigRenderProblem, type ConfigSchemaProblem, type ModelResource, type SchemaProblem } from './schema-check.js';
+import { collectDuplicateConfigKeys, type DuplicateConfigKey } from './duplicate-keys.js';
+import { collectMounts, collectUserconfigRefs, type MountFact, type UserconfigRef } from './mounts.js';
+import { collectServerResources, type ResourcesFact } from './resources.js';
+import { collectProbes, type ProbesFact } from './probes.js';
+import { collectServerAffinity, type ServerAffinity } from './affinity.js';
+import { collectSecretMounts, type SecretMount } from './volumes.js';
+import { collectLicenseSources, type LicenseSource } from './license.js';
+import { collectL7Exposures, type L7Exposure } from './ingress.js';
+import { collectDisruptionBudget, type DisruptionBudgetFact } from './disruption-budget.js';
 
 /** Chart versions whose defaults and templates the model knows. */
 export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const;
@@ -95,6 +107,7 @@ export class Model {
         });
       }
       if (document.root === null && document.problems.some((problem) => problem.messageId === 'syntax')) readable = false;
+      if (input.kind === 'set' && document.root?.kind === 'map') this.syntaxProblems.push(...setConflicts(values, document.root, layer));
       if (document.root?.kind === 'map') values = overlay(values, document.root, layer, [], undefined);
       else if (document.root && document.root.kind !== 'scalar') this.syntaxProblems.push(notAMap(layer, document.root));
       else if (document.root?.kind === 'scalar' && document.root.value !== null) this.syntaxProblems.push(notAMap(layer, document.root));
@@ -102,6 +115,8 @@ export class Model {
     this.values = values;
     this.valuesReadable = readable;
     if (readable) this.collectConfigSyntax();
+    // A `--set` label is the argument itself: mask its secrets before anything can print it.
+    if (readable && inputs.some((input) => input.kind === 'set')) redactSetLayers(this);
   }
 
   private memo<T>(key: string, compute: () => T): T {
@@ -221,8 +236,10 @@ export class Model {
       const node = path && this.values.get([...path]);
       if (!path || !node) return undefined;
       if (this.chartVersion !== '0.28.0') {
-        if (node.kind === 'map') {
-          return { messageId: 'structuredConfig', message: `Chart ${this.chartVersion} refuses a YAML map at "${path.join('.')}": structured server config is not supported, value must be a string`, node } as const;
+        // Anything but a string fails the chart's typeOf test: a map, a list, a number, or null (a user `null` deletes the key).
+        if (node.kind !== 'scalar' || typeof node.value !== 'string') {
+          const what = node.kind === 'map' ? 'a YAML map' : node.kind === 'seq' ? 'a YAML list' : node.value === null ? 'null' : `a ${typeof node.value}`;
+          return { messageId: 'structuredConfig', message: `Chart ${this.chartVersion} refuses ${what} at "${path.join('.')}": structured server config is not supported, value must be a string`, node } as const;
         }
         return undefined;
       }
@@ -375,6 +392,94 @@ export class Model {
     const repository = this.valueOf('server.image.repository');
     const tag = this.valueOf('server.image.tag');
     return (typeof repository === 'string' && /vault-enterprise/.test(repository)) || (typeof tag === 'string' && /-ent(\b|[.-])/.test(tag));
+  }
+
+  /**
+   * Scalars the user wrote as a YAML 1.1-only boolean word (`yes`, `off`, `y`…): a boolean to
+   * Helm, a string to YAML 1.2 tools. Only effective values: an overridden scalar has no effect.
+   */
+  get yaml11Booleans(): ValueNode[] {
+    return this.memo('yaml11Booleans', () => collectYaml11Booleans(this));
+  }
+
+  /**
+   * Load what the given resources need (code imported on demand, such as schema validators) before
+   * rules read the facts that use them; the engine calls this with the rules' `requires`.
+   */
+  async load(resources: readonly ModelResource[]): Promise<void> {
+    await loadResources(this, resources);
+  }
+
+  /**
+   * What the user wrote that this chart version's values schema rejects: unknown keys (Helm ignores
+   * them), values of the wrong type, missing required keys. Chart defaults are never checked.
+   * Needs `load(['valuesSchema'])`.
+   */
+  get valuesSchemaProblems(): SchemaProblem[] {
+    return this.memo('valuesSchemaProblems', () => collectValuesSchemaProblems(this));
+  }
+
+  /**
+   * What the Vault config schema rejects in the user's configs (the live one and those the chart
+   * ignores; none in dev or external mode), each at the exact key or value. Needs `load(['vaultConfigSchema'])`.
+   */
+  get configSchemaProblems(): ConfigSchemaProblem[] {
+    return this.memo('configSchemaProblems', () => collectConfigSchemaProblems(this));
+  }
+
+  /** `configRenderError` with the data a message needs (what was written, what the chart wanted). */
+  get configRenderProblem(): ConfigRenderProblem | undefined {
+    return this.memo('configRenderProblem', () => collectConfigRenderProblem(this));
+  }
+
+  /** Attributes repeated in one object of the user's HCL configs, including the chart's own `disable_mlock` line. */
+  get duplicateConfigKeys(): DuplicateConfigKey[] {
+    return this.memo('duplicateConfigKeys', () => collectDuplicateConfigKeys(this));
+  }
+
+  /** Volume mounts of the Vault container that the values control (`server.extraVolumes`, `server.volumeMounts`). */
+  get mounts(): MountFact[] {
+    return this.memo('mounts', () => collectMounts(this));
+  }
+
+  /** Paths under /vault/userconfig/ that the live config or the container env names, each with the mount covering it. */
+  get userconfigRefs(): UserconfigRef[] {
+    return this.memo('userconfigRefs', () => collectUserconfigRefs(this));
+  }
+
+  /** `server.resources` requests and limits of the Vault container, with Kubernetes quantities read as amounts. */
+  get serverResources(): ResourcesFact {
+    return this.memo('serverResources', () => collectServerResources(this));
+  }
+
+  /** The readiness and liveness probes of the Vault container: on or off, exec or httpGet, and whether standbys pass. */
+  get serverProbes(): ProbesFact {
+    return this.memo('serverProbes', () => collectProbes(this));
+  }
+
+  /** `server.affinity` read in either form (a `tpl` string with Helm actions masked, or a map), with its pod anti-affinity terms. */
+  get serverAffinity(): ServerAffinity {
+    return this.memo('serverAffinity', () => collectServerAffinity(this));
+  }
+
+  /** Kubernetes Secrets mounted into the Vault container as directories (extraVolumes, volumes + volumeMounts, the license secret). */
+  get secretMounts(): SecretMount[] {
+    return this.memo('secretMounts', () => collectSecretMounts(this));
+  }
+
+  /** Where the release gives Vault Enterprise its license (chart secret, VAULT_LICENSE/VAULT_LICENSE_PATH, license_path). */
+  get licenseSources(): LicenseSource[] {
+    return this.memo('licenseSources', () => collectLicenseSources(this));
+  }
+
+  /** The Ingress, OpenShift Route and HTTPRoute rendered in front of Vault, and whether each passes TLS through. */
+  get l7Exposures(): L7Exposure[] {
+    return this.memo('l7Exposures', () => collectL7Exposures(this));
+  }
+
+  /** The server PodDisruptionBudget: rendered or not, and how many pods it lets an eviction take down. */
+  get disruptionBudget(): DisruptionBudgetFact {
+    return this.memo('disruptionBudget', () => collectDisruptionBudget(this));
   }
 
   // Further derived facts: one memoized getter per fact, computed in its own module under src/model/.

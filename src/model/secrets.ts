@@ -4,13 +4,15 @@ import type { Locatable, Place, ValueNode } from './values.js';
 
 /** A credential written as a plain value in the user's input. Its value is never printed. */
 export interface SecretFact extends Locatable {
-  kind: 'env' | 'seal' | 'storage' | 'serviceRegistration' | 'retryJoin' | 'autoJoin' | 'privateKey' | 'devRootToken';
+  kind: 'env' | 'seal' | 'storage' | 'serviceRegistration' | 'telemetry' | 'cloud' | 'retryJoin' | 'autoJoin' | 'privateKey' | 'devRootToken';
   /** The key that holds it: an env var name, a config parameter. */
   name: string;
   /** Where it is, for messages: `server.extraEnvironmentVars.AWS_SECRET_ACCESS_KEY`, `seal "awskms" secret_key`. */
   where: string;
   /** The secret text, kept only to scrub it from any output. */
   value: string;
+  /** The environment variable Vault reads instead of this config parameter, when there is one (`AWS_SECRET_ACCESS_KEY`). */
+  envAlternative?: string;
 }
 
 /** Env var names that always hold a credential when given a literal value. */
@@ -28,18 +30,31 @@ const SECRET_ENV_NAMES = new Set([
   'CONSUL_HTTP_TOKEN',
 ]);
 
-/** Name parts that mark a credential (matched on `_`-separated words). */
-const SECRET_WORDS = /(^|_)(SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE_KEY|PIN|CREDENTIALS)(_|$)/;
+/**
+ * Name parts that mark a credential: a word ending in SECRET, TOKEN, PASSWORD or PRIVATE_KEY
+ * (`DB_PASSWORD`, `CLIENTSECRET`, `API_TOKENS`), or the words PIN and CREDENTIALS.
+ */
+const SECRET_WORDS = /(SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE_?KEY)S?(_|$)|(^|_)(PIN|CREDENTIALS)(_|$)/;
 /** Names that carry a path or a reference to a secret, not the secret. */
 const REFERENCE_SUFFIX = /(_FILE|_PATH|_DIR|_NAME|_ID|_TTL|_URL|_ADDR)$/;
 
 /** Whether an environment variable with this name and literal value holds a credential. */
 export function isSecretEnv(name: string, value: unknown): boolean {
-  if (typeof value !== 'string' || value.trim() === '') return false;
   const upper = name.toUpperCase().replace(/[.-]/g, '_');
+  // Helm hands an unquoted `VAULT_HSM_PIN: 123456` to the chart as a number; it is still the PIN.
+  if (typeof value === 'number' && SECRET_ENV_NAMES.has(upper)) return String(value).length >= 4;
+  if (typeof value !== 'string' || value.trim() === '' || isEnvReference(value)) return false;
   if (SECRET_ENV_NAMES.has(upper)) return !looksLikePath(value);
-  if (REFERENCE_SUFFIX.test(upper) || looksLikePath(value)) return false;
+  if (REFERENCE_SUFFIX.test(upper) || looksLikePath(value) || BOOLEAN_WORD.test(value.trim())) return false;
   return SECRET_WORDS.test(upper);
+}
+
+/** Switches such as `VAULT_SKIP_TOKEN_CHECK: "true"` name a secret but hold none. */
+const BOOLEAN_WORD = /^(true|false|yes|no|on|off|enabled|disabled)$/i;
+
+/** A value that only points at another variable (`$(AWS_KEY)`), which Kubernetes expands. */
+function isEnvReference(value: string): boolean {
+  return /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(value.trim());
 }
 
 function looksLikePath(value: string): boolean {
@@ -48,16 +63,37 @@ function looksLikePath(value: string): boolean {
 
 /** Secret parameters of seal stanzas, by seal type (`*` for all). */
 const SEAL_SECRETS: Record<string, readonly string[]> = {
-  '*': ['secret_key', 'session_token', 'client_secret', 'token', 'pin', 'password', 'private_key'],
+  '*': ['access_key', 'secret_key', 'session_token', 'client_secret', 'token', 'pin', 'password', 'private_key'],
   gcpckms: ['credentials'],
 };
 
+/** The environment variable each seal reads in place of a secret parameter (FACTS §5.2). */
+const SEAL_ENV: Record<string, Record<string, string>> = {
+  awskms: { access_key: 'AWS_ACCESS_KEY_ID', secret_key: 'AWS_SECRET_ACCESS_KEY', session_token: 'AWS_SESSION_TOKEN' },
+  alicloudkms: { access_key: 'ALICLOUD_ACCESS_KEY', secret_key: 'ALICLOUD_SECRET_KEY' },
+  azurekeyvault: { client_secret: 'AZURE_CLIENT_SECRET' },
+  gcpckms: { credentials: 'GOOGLE_APPLICATION_CREDENTIALS' },
+  transit: { token: 'VAULT_TOKEN' },
+  pkcs11: { pin: 'VAULT_HSM_PIN' },
+};
+
 /** Parameter names that hold credentials in storage and service-registration stanzas. */
-const PARAMETER_SECRET = /(^|_)(token|secret|secret_key|password|pin)$/i;
+const PARAMETER_SECRET = /(^|_)(token|secret|secret_key|password|pin)$|^(account_?key|accountKey)$/i;
+
+/** Connection URLs that carry a password (`postgres://vault:s3cret@db:5432/vault`). */
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i;
+
+/** Seal values Vault reads indirectly (`env://VAR`, `file:///path`): compliant, not secrets. */
+function isIndirect(value: string): boolean {
+  return /^(env|file):\/\//.test(value.trim());
+}
 
 export function isPrivateKey(value: string): boolean {
   return value.includes('-----BEGIN') && /PRIVATE KEY-----/.test(value);
 }
+
+/** The values keys that hold an embedded Vault config. */
+const CONFIG_KEYS = new Set(['server.standalone.config', 'server.ha.config', 'server.ha.raft.config']);
 
 /** Collect every credential in the user's values files and embedded configs. */
 export function collectSecrets(model: Model): SecretFact[] {
@@ -71,7 +107,10 @@ export function collectSecrets(model: Model): SecretFact[] {
   const root = model.get('server.dev.devRootToken');
   if (root?.isUserSet && typeof root.value === 'string' && root.value !== '') out.push(fromValue('devRootToken', 'devRootToken', root));
   walkStrings(model.values, (node) => {
-    if (isPrivateKey(node.value as string) && !out.some((fact) => fact.where === node.path.join('.'))) out.push(fromValue('privateKey', String(node.key), node));
+    const where = node.path.join('.');
+    // A key inside an embedded config is found, more precisely, by the config walk below.
+    if (CONFIG_KEYS.has(where)) return;
+    if (isPrivateKey(node.value as string) && !out.some((fact) => fact.where === where)) out.push(fromValue('privateKey', String(node.key), node));
   });
   const configs = [model.config, ...model.ignoredConfigs].filter((config): config is VaultConfig => config?.isUserSet === true);
   for (const config of configs) collectConfigSecrets(config, out);
@@ -92,24 +131,44 @@ function walkStrings(node: ValueNode, visit: (node: ValueNode) => void): void {
   for (const item of node.items) walkStrings(item, visit);
 }
 
+/** A literal string a Helm action does not produce: the only config values that can be inline secrets. */
+function literal(attr: ConfigValue): string | undefined {
+  const value = attr.value;
+  if (typeof value !== 'string' || value.trim() === '' || attr.templated || isIndirect(value)) return undefined;
+  return value;
+}
+
 function collectConfigSecrets(config: VaultConfig, out: SecretFact[]): void {
   const root = config.root;
   for (const seal of [...root.blocks('seal'), ...root.blocks('hsm'), ...root.blocks('kms')]) {
-    const names = [...SEAL_SECRETS['*']!, ...(SEAL_SECRETS[seal.label ?? ''] ?? [])];
+    const type = seal.label ?? '';
+    const names = [...SEAL_SECRETS['*']!, ...(SEAL_SECRETS[type] ?? [])];
     for (const attr of seal.body.allAttrs()) {
-      const value = attr.value;
-      if (typeof value !== 'string' || value === '') continue;
-      const inlineCredentials = attr.name !== 'credentials' || value.trimStart().startsWith('{');
-      if (names.includes(attr.name) && inlineCredentials) out.push(fromConfig('seal', seal, attr));
+      const value = literal(attr);
+      if (value === undefined || !names.includes(attr.name)) continue;
+      // gcpckms `credentials` is normally a path to a mounted key file; only inline JSON is the key itself.
+      if (attr.name === 'credentials' && !value.trimStart().startsWith('{')) continue;
+      out.push(fromConfig('seal', seal, attr, SEAL_ENV[type]?.[attr.name]));
     }
   }
-  for (const [name, kind] of [['storage', 'storage'], ['ha_storage', 'storage'], ['service_registration', 'serviceRegistration']] as const) {
+  for (const [name, kind] of [['storage', 'storage'], ['backend', 'storage'], ['ha_storage', 'storage'], ['ha_backend', 'storage'], ['service_registration', 'serviceRegistration']] as const) {
     for (const block of root.blocks(name)) {
       for (const attr of block.body.allAttrs()) {
-        if (PARAMETER_SECRET.test(attr.name) && typeof attr.value === 'string' && attr.value !== '') out.push(fromConfig(kind, block, attr));
+        const value = literal(attr);
+        if (value === undefined) continue;
+        const env = block.label === 'consul' && attr.name === 'token' ? 'CONSUL_HTTP_TOKEN' : undefined;
+        if (PARAMETER_SECRET.test(attr.name) || (/connection_url$/.test(attr.name) && URL_WITH_PASSWORD.test(value))) out.push(fromConfig(kind, block, attr, env));
       }
       for (const join of block.body.blocks('retry_join')) collectRetryJoinSecrets(join, out);
     }
+  }
+  for (const telemetry of root.blocks('telemetry')) {
+    const token = telemetry.body.attr('circonus_api_token');
+    if (token && literal(token) !== undefined) out.push(fromConfig('telemetry', telemetry, token));
+  }
+  for (const cloud of root.blocks('cloud')) {
+    const secret = cloud.body.attr('client_secret');
+    if (secret && literal(secret) !== undefined) out.push(fromConfig('cloud', cloud, secret, 'HCP_CLIENT_SECRET'));
   }
   walkConfigStrings(root, (attr) => {
     if (isPrivateKey(attr.value as string) && !out.some((fact) => fact.value === attr.value)) out.push(fromConfig('privateKey', undefined, attr));
@@ -118,7 +177,7 @@ function collectConfigSecrets(config: VaultConfig, out: SecretFact[]): void {
 
 function collectRetryJoinSecrets(join: ConfigBlock, out: SecretFact[]): void {
   const autoJoin = join.body.attr('auto_join');
-  if (typeof autoJoin?.value === 'string' && /(secret_access_key|client_secret|password)=/i.test(autoJoin.value)) {
+  if (autoJoin && !autoJoin.templated && typeof autoJoin.value === 'string' && /(secret_access_key|client_secret|password)=/i.test(autoJoin.value)) {
     out.push(fromConfig('autoJoin', join, autoJoin));
   }
 }
@@ -132,7 +191,49 @@ function walkConfigStrings(object: ConfigObject, visit: (attr: ConfigValue) => v
   for (const name of nested) for (const block of object.blocks(name)) walkConfigStrings(block.body, visit);
 }
 
-function fromConfig(kind: SecretFact['kind'], block: ConfigBlock | undefined, attr: ConfigValue): SecretFact {
-  const where = block ? `${block.name}${block.label ? ` "${block.label}"` : ''} ${attr.name}` : attr.name;
-  return { kind, name: attr.name, where, value: String(attr.value), place: (): Place => attr.place() };
+function fromConfig(kind: SecretFact['kind'], block: ConfigBlock | undefined, attr: ConfigValue, envAlternative?: string): SecretFact {
+  // Without a block (a private key found anywhere), the HCL path names it: `storage.raft.retry_join.leader_client_key`.
+  const where = block ? `${block.name}${block.label ? ` "${block.label}"` : ''} ${attr.name}` : attr.path.filter((segment) => typeof segment === 'string').join('.');
+  const fact: SecretFact = { kind, name: attr.name, where, value: String(attr.value), place: (): Place => attr.place() };
+  if (envAlternative !== undefined) fact.envAlternative = envAlternative;
+  return fact;
+}
+
+/** `key: value` or `key = value` on one line of YAML or HCL. */
+const LINE_ASSIGNMENT = /^(\s*(?:-\s+)?["']?)([A-Za-z_][\w.-]*)(["']?\s*[:=]\s*)(.*)$/;
+
+/**
+ * Mask secrets in text that could not be parsed, line by line: the rest of the line after a key
+ * that names a credential (and the lines of a block scalar it opens), and every line of a PEM
+ * private key block. Used for code frames of unreadable input, where the model has no secrets to
+ * point at; offsets and line breaks are kept.
+ */
+export function redactUnreadable(source: string): string {
+  let inKey = false;
+  let blockIndent = -1;
+  const mask = (text: string): string => text.replace(/[^\s]/g, '*');
+  return source
+    .split('\n')
+    .map((line) => {
+      const indent = line.length - line.trimStart().length;
+      if (blockIndent >= 0 && (line.trim() === '' || indent > blockIndent)) return mask(line);
+      blockIndent = -1;
+      if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(line)) inKey = true;
+      if (inKey) {
+        if (/-----END [A-Z ]*PRIVATE KEY-----/.test(line)) inKey = false;
+        return mask(line);
+      }
+      const match = LINE_ASSIGNMENT.exec(line);
+      if (!match) return line;
+      const [, lead = '', name = '', sep = '', rest = ''] = match;
+      const value = rest.replace(/\s+#.*$/, '').trim();
+      const bare = value.replace(/^["']|["'],?$/g, '');
+      const block = /^[|>][-+0-9]*$/.test(value);
+      const secret = block ? isSecretEnv(name, 'x') || PARAMETER_SECRET.test(name) : isSecretEnv(name, bare) || (PARAMETER_SECRET.test(name) && bare.trim() !== '' && !isIndirect(bare) && !looksLikePath(bare));
+      if (!secret) return line;
+      if (block) blockIndent = indent;
+      const at = lead.length + name.length + sep.length;
+      return line.slice(0, at) + mask(rest);
+    })
+    .join('\n');
 }

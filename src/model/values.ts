@@ -1,4 +1,4 @@
-import type { YNode, YScalar } from '../parse/yaml.js';
+import type { YNode, YScalar, YSeq } from '../parse/yaml.js';
 import { keyName } from '../parse/yaml.js';
 import { isPlainMap, type Plain, type PlainMap } from './plain.js';
 
@@ -14,6 +14,15 @@ export interface Layer {
 }
 
 export type PathSegment = string | number;
+
+/**
+ * A list written by index (`--set a[1]=x`): Helm sets the assigned items inside a list an earlier
+ * user layer wrote, keeping the others; over a chart default or nothing it is a new list whose
+ * unassigned items are null.
+ */
+export interface IndexedSeq extends YSeq {
+  assigned: readonly boolean[];
+}
 
 /**
  * A place in some layer's text: what the engine turns into a file, line and column.
@@ -166,7 +175,22 @@ export function overlay(base: ValueNode | undefined, yaml: YNode, layer: Layer, 
     }
     return node;
   }
+  if (yaml.kind === 'seq' && 'assigned' in yaml && base?.kind === 'seq' && base.isUserSet) return overlayItems(base, yaml as IndexedSeq, layer, path, parent, keyNode);
   return fromYaml(yaml, layer, path, parent, keyNode);
+}
+
+/** Set the assigned items of an indexed list inside the list an earlier user layer wrote. */
+function overlayItems(base: ValueNode, yaml: IndexedSeq, layer: Layer, path: PathSegment[], parent: ValueNode | undefined, keyNode?: YScalar): ValueNode {
+  const node = new ValueNode('seq', path, layer, parent, null, yaml, keyNode);
+  const length = Math.max(base.items.length, yaml.items.length);
+  for (let index = 0; index < length; index++) {
+    const item = yaml.items[index];
+    const old = base.items[index];
+    if (item && yaml.assigned[index]) node.items.push(overlay(old, item, layer, [...path, index], node));
+    else if (old) node.items.push(reparent(old, node));
+    else node.items.push(fromYaml(item!, layer, [...path, index], node));
+  }
+  return node;
 }
 
 function fromYaml(yaml: YNode, layer: Layer, path: PathSegment[], parent: ValueNode | undefined, keyNode?: YScalar): ValueNode {

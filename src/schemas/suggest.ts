@@ -175,12 +175,11 @@ function childNodes(node: SchemaNode, segment: string | number): SchemaNode[] {
 }
 
 /**
- * The property names a schema declares for the object at `path` (keys and array indexes, as in
- * an Ajv `instancePath` split on `/`), following `properties`, `patternProperties`,
- * `additionalProperties`, `items`, `$ref`, `allOf`, `anyOf` and `oneOf`. Sorted; empty when the
- * path leads nowhere or to a free-form object.
+ * The schema nodes that apply to the value at `path` (keys and array indexes, as in an Ajv
+ * `instancePath` split on `/`), each expanded through `$ref`, `allOf`, `anyOf` and `oneOf`.
+ * Empty when the path leads nowhere.
  */
-export function knownKeysAt(schema: object, path: readonly (string | number)[]): string[] {
+export function schemaNodesAt(schema: object, path: readonly (string | number)[]): Record<string, unknown>[] {
   const root = schema as SchemaNode;
   let nodes = expand(root, root);
   for (const segment of path) {
@@ -189,7 +188,17 @@ export function knownKeysAt(schema: object, path: readonly (string | number)[]):
     nodes = next;
     if (nodes.length === 0) return [];
   }
+  return nodes;
+}
+
+/**
+ * The property names a schema declares for the object at `path` (keys and array indexes, as in
+ * an Ajv `instancePath` split on `/`), following `properties`, `patternProperties`,
+ * `additionalProperties`, `items`, `$ref`, `allOf`, `anyOf` and `oneOf`. Sorted; empty when the
+ * path leads nowhere or to a free-form object.
+ */
+export function knownKeysAt(schema: object, path: readonly (string | number)[]): string[] {
   const keys = new Set<string>();
-  for (const node of nodes) if (isNode(node.properties)) for (const key of Object.keys(node.properties)) keys.add(key);
+  for (const node of schemaNodesAt(schema, path)) if (isNode(node.properties)) for (const key of Object.keys(node.properties)) keys.add(key);
   return [...keys].sort();
 }

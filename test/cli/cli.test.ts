@@ -28,17 +28,24 @@ function tempDir(): string {
 }
 
 describe('vault-lint on the guide example', () => {
-  it('reports exactly private-load-balancer at the ui block and auto-unseal, and exits 1', async () => {
+  it('reports exactly the guide gaps, each at its place, and exits 1', async () => {
     const { code, stdout } = await cli([GUIDE, '-o', 'json']);
     expect(code).toBe(1);
-    const report = JSON.parse(stdout);
-    const findings = report.results.flatMap((result: { findings: { ruleId: string; location: { line: number } }[] }) => result.findings);
-    expect(findings.map((finding: { ruleId: string }) => finding.ruleId).sort()).toEqual(['auto-unseal', 'private-load-balancer']);
+    const findings: { ruleId: string; messageId: string; location: { line: number; column: number } }[] = JSON.parse(stdout).results.flatMap((result: { findings: unknown[] }) => result.findings);
     const text = readFileSync(join(ROOT, GUIDE), 'utf8').split('\n');
-    const lb = findings.find((finding: { ruleId: string }) => finding.ruleId === 'private-load-balancer');
-    expect(text[lb.location.line - 1]).toBe('ui:');
-    const seal = findings.find((finding: { ruleId: string }) => finding.ruleId === 'auto-unseal');
-    expect(text[seal.location.line - 1]).toMatch(/^\s+config: \|/);
+    const at = (ruleId: string) => {
+      const finding = findings.find((candidate) => candidate.ruleId === ruleId)!;
+      return text[finding.location.line - 1]!.slice(finding.location.column - 1);
+    };
+    // Of the seven core checks, exactly two fire: the public ui load balancer and the missing seal.
+    const core = ['tls-enabled', 'image-tag-pinned', 'ha-replicas', 'retry-join-matches-replicas', 'private-load-balancer', 'persistent-storage', 'auto-unseal'];
+    expect(findings.filter((finding) => core.includes(finding.ruleId)).map((finding) => finding.ruleId).sort()).toEqual(['auto-unseal', 'private-load-balancer']);
+    expect(at('private-load-balancer')).toBe('ui:');
+    expect(at('auto-unseal')).toMatch(/^config: \|/);
+    // The whole rule set: the guide's remaining gaps, plus values-schema for global.resources, a key the chart does not have.
+    expect(findings.map((finding) => finding.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'private-load-balancer', 'service-registration', 'telemetry-configured', 'values-schema']);
+    expect(at('values-schema')).toMatch(/^resources:/);
+    expect(text[findings.find((finding) => finding.ruleId === 'values-schema')!.location.line - 2]).toBe('  tlsDisable: false');
   });
 
   it('prints stylish output matching the golden file', async () => {
@@ -59,12 +66,13 @@ describe('vault-lint on the guide example', () => {
     const validate = compileSchema('test/vendor/sarif-2.1.0.json', { strict: false });
     const sarif = JSON.parse(stdout);
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
-    expect(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId).sort()).toEqual(['auto-unseal', 'private-load-balancer']);
+    expect(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'private-load-balancer', 'service-registration', 'telemetry-configured', 'values-schema']);
+    expect(sarif.runs[0].tool.driver.rules.length).toBeGreaterThanOrEqual(38);
   });
 
   it('emits GitHub annotations', async () => {
     const { stdout } = await cli([GUIDE, '-o', 'github']);
-    expect(stdout.trim().split('\n').map((line) => line.slice(0, line.indexOf(' ')))).toEqual(['::warning', '::error']);
+    expect(stdout.trim().split('\n').map((line) => line.slice(0, line.indexOf(' ')))).toEqual(['::warning', '::warning', '::warning', '::warning', '::notice', '::error']);
   });
 
   it('finds nothing in a production-ready release that follows the guide', async () => {
@@ -120,10 +128,10 @@ describe('exit codes and errors', () => {
     expect(JSON.parse(quiet.stdout).results[0].findings).toEqual([]);
   });
 
-  it('turns a rule off with --rule', async () => {
-    const { code, stdout } = await cli([GUIDE, '-o', 'json', '--rule', 'private-load-balancer=off']);
+  it('turns rules off with --rule', async () => {
+    const { code, stdout } = await cli([GUIDE, '-o', 'json', '--rule', 'private-load-balancer=off', '--rule', 'values-schema=off']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).results[0].findings.map((finding: { ruleId: string }) => finding.ruleId)).toEqual(['auto-unseal']);
+    expect(JSON.parse(stdout).results[0].findings.map((finding: { ruleId: string }) => finding.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'service-registration', 'telemetry-configured']);
   });
 
   it('writes the report to --output-file', async () => {

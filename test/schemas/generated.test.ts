@@ -1,7 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { readRepoFile } from './helpers.js';
+import { knownKeysAt } from '../../src/schemas/suggest.js';
+import * as valuesModule from '../../src/schemas/generated/values-0.34.1.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,15 +23,10 @@ const script = (await import(scriptUrl)) as BuildScript;
 describe('generated validators', () => {
   const built = script.buildSchemas();
 
-  it('exist for every schema, as a module and its declaration', () => {
-    expect([...built.keys()].sort()).toEqual([
-      'src/schemas/generated/values-0.28.0.d.ts',
-      'src/schemas/generated/values-0.28.0.js',
-      'src/schemas/generated/values-0.34.1.d.ts',
-      'src/schemas/generated/values-0.34.1.js',
-      'src/schemas/generated/vault-config.d.ts',
-      'src/schemas/generated/vault-config.js',
-    ]);
+  it('exist for every schema, as one TypeScript module each, and nothing else is in the directory', () => {
+    const expected = ['src/schemas/generated/values-0.28.0.ts', 'src/schemas/generated/values-0.34.1.ts', 'src/schemas/generated/vault-config.ts'];
+    expect([...built.keys()].sort()).toEqual(expected);
+    expect(readdirSync(join(root, 'src/schemas/generated')).map((name) => `src/schemas/generated/${name}`).sort()).toEqual(expected);
   });
 
   it.each([...built.entries()].map(([path, content]) => [path, content] as const))(
@@ -35,26 +36,53 @@ describe('generated validators', () => {
     },
   );
 
-  it('import nothing at run time: no Ajv, no runtime helpers', () => {
-    for (const { module } of script.SCHEMAS) {
-      const code = readRepoFile(`src/schemas/generated/${module}.js`);
-      expect(code).toMatch(/^export const validate = /m);
+  it('import nothing at run time (no Ajv, no helpers) and export a typed validator and the root schema', () => {
+    for (const { module, schema } of script.SCHEMAS) {
+      const code = readRepoFile(`src/schemas/generated/${module}.ts`);
+      expect(code).toMatch(/^\/\/ @ts-nocheck\b/m);
+      expect(code).toMatch(/^export const validate: SchemaValidator = validate\d+;$/m);
+      expect(code).toMatch(/^export const schema: Record<string, unknown> = \w+;$/m);
       expect(code).not.toMatch(/\brequire\s*\(/);
-      expect(code).not.toMatch(/^\s*import\b/m);
+      // Only the type import, which compilation erases.
+      expect(code.match(/^\s*import\b.*$/gm)).toEqual(["import type { SchemaValidator } from '../validator.js';"]);
+      expect(readRepoFile(schema)).toContain(`"$id"`);
     }
   });
 
-  it('load in plain Node ESM, outside the test bundler', () => {
-    const program = `
-      const { validate } = await import('./src/schemas/generated/vault-config.js');
-      const { validate: values } = await import('./src/schemas/generated/values-0.34.1.js');
-      const ok = validate({ storage: { raft: { path: '/vault/data' } } });
-      const bad = values({ server: { ha: { replica: 3 } } });
-      console.log(JSON.stringify({ ok, bad, error: values.errors[0].params.additionalProperty }));
-    `;
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', program], { cwd: root, encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ ok: true, bad: false, error: 'replica' });
+  it('export the schema they were compiled from', () => {
+    expect(valuesModule.schema).toEqual(JSON.parse(readRepoFile('schemas/values-0.34.1.schema.json')));
+    expect(knownKeysAt(valuesModule.schema, ['server', 'ha'])).toContain('replicas');
+  });
+
+  it('are part of the build (tsc -p tsconfig.build.json compiles them into dist/)', () => {
+    const parsed = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.build.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    const files = new Set((parsed?.fileNames ?? []).map((file) => file.slice(root.length)));
+    for (const { module } of script.SCHEMAS) expect(files.has(`src/schemas/generated/${module}.ts`), module).toBe(true);
+    expect(parsed?.options.allowJs).not.toBe(true);
+  });
+
+  it('compile with TypeScript into modules that load in plain Node ESM, outside the test bundler', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vault-lint-generated-'));
+    try {
+      for (const { module } of script.SCHEMAS) {
+        const source = readRepoFile(`src/schemas/generated/${module}.ts`);
+        const output = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true }, fileName: `${module}.ts` });
+        writeFileSync(join(dir, `${module}.js`), output.outputText);
+      }
+      writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+      const program = `
+        const { validate, schema } = await import('./vault-config.js');
+        const { validate: values } = await import('./values-0.34.1.js');
+        const ok = validate({ storage: { raft: { path: '/vault/data' } } });
+        const bad = values({ server: { ha: { replica: 3 } } });
+        console.log(JSON.stringify({ ok, bad, error: values.errors[0].params.additionalProperty, id: schema.$id }));
+      `;
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', program], { cwd: dir, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toEqual({ ok: true, bad: false, error: 'replica', id: 'https://vault-lint.dev/schemas/vault-config.schema.json' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the --check mode agrees', () => {

@@ -1,0 +1,51 @@
+import { defineRule } from '../src/engine/index.js';
+
+const GUIDE = '(guide: "Kubernetes StatefulSets")';
+
+export default defineRule({
+  id: 'anti-affinity',
+  meta: {
+    description: 'HA server pods keep a required pod anti-affinity on kubernetes.io/hostname',
+    severity: 'warning',
+    tags: ['availability', 'scheduling'],
+    guide: 'Kubernetes StatefulSets',
+    messages: {
+      removed: `Missing pod anti-affinity: server.affinity is {{value}}, so the scheduler may put several Vault pods on one node, and losing that node takes out more than one of them ${GUIDE}`,
+      invalidAffinity: 'Unexpected server.affinity text: it is not a YAML mapping once Helm renders it, so the chart writes an affinity Kubernetes rejects',
+      missingHostnameTerm: `Missing required pod anti-affinity on kubernetes.io/hostname in server.affinity: nothing keeps two Vault pods off the same node ${GUIDE}`,
+      wrongTopologyKey: `Expected the required pod anti-affinity in server.affinity to use topologyKey "kubernetes.io/hostname", found {{key}}; it does not keep Vault pods on distinct nodes ${GUIDE}`,
+      preferredOnly: `Expected a required pod anti-affinity on kubernetes.io/hostname in server.affinity, found only a preferred one; the scheduler may still put several Vault pods on one node ${GUIDE}`,
+      selectorMismatch: `Unexpected label selector in the required pod anti-affinity of server.affinity: it matches no Vault server pod (app.kubernetes.io/name "{{name}}", app.kubernetes.io/instance "{{instance}}", component "server"), so it keeps nothing apart ${GUIDE}`,
+    },
+    hints: {
+      removed: 'Remove server.affinity to get the chart default (a required anti-affinity on kubernetes.io/hostname), and run at least as many nodes as replicas.',
+      invalidAffinity: 'Write server.affinity as a YAML map, or as a string holding one; remove it to get the chart default.',
+      missingHostnameTerm: 'Add podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey: kubernetes.io/hostname and a labelSelector on the server pods, or remove server.affinity to get the chart default.',
+      wrongTopologyKey: 'Use topologyKey: kubernetes.io/hostname (a zone or region key also works when each zone holds one Vault pod).',
+      preferredOnly: 'Move the term to requiredDuringSchedulingIgnoredDuringExecution, and run at least as many nodes as replicas.',
+      selectorMismatch: 'Match the server pods: matchLabels app.kubernetes.io/name: {{name}}, app.kubernetes.io/instance: {{instance}}, component: server.',
+    },
+  },
+  check(context) {
+    const { model } = context;
+    // Only HA runs several server pods; dev mode never renders an affinity.
+    if (!model.isHa || model.replicas < 2) return;
+    const { node, status, antiAffinity } = model.serverAffinity;
+    if (status === 'unknown') return;
+    if (status === 'absent') {
+      if (node) context.report({ node, messageId: 'removed', data: { value: JSON.stringify(node.value) } });
+      else context.reportMissing({ path: 'server.affinity', messageId: 'removed', data: { value: 'null' } });
+      return;
+    }
+    const at = { place: () => node!.keyPlace() };
+    if (status === 'invalid') return context.report({ node: at, messageId: 'invalidAffinity' });
+    if (antiAffinity.some((term) => term.required && term.spreadsNodes && term.selectsServer)) return;
+    const unselecting = antiAffinity.find((term) => term.required && term.spreadsNodes);
+    const otherKey = antiAffinity.find((term) => term.required && term.selectsServer);
+    const preferred = antiAffinity.find((term) => !term.required && term.spreadsNodes && term.selectsServer);
+    if (unselecting) context.report({ node: unselecting, messageId: 'selectorMismatch', data: { name: model.chartName, instance: model.releaseName } });
+    else if (otherKey) context.report({ node: otherKey, messageId: 'wrongTopologyKey', data: { key: otherKey.topologyKey === undefined ? 'none' : `"${otherKey.topologyKey}"` } });
+    else if (preferred) context.report({ node: preferred, messageId: 'preferredOnly' });
+    else context.report({ node: at, messageId: 'missingHostnameTerm' });
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from '../src/engine/index.js';
+
+const REFUSED = 'Vault 1.21+ refuses to start on a duplicate attribute, older versions silently use the last one (Vault: duplicate HCL attributes)';
+
+export default defineRule({
+  id: 'duplicate-config-key',
+  meta: {
+    description: 'No attribute of the embedded Vault config is set twice, counting the disable_mlock line the chart adds',
+    severity: 'error',
+    tags: ['vault-config', 'upgrade'],
+    guide: 'Vault listener; Vault storage configuration',
+    messages: {
+      duplicateKey: `Unexpected repeated "{{key}}" {{where}}, first set on line {{line}}; ${REFUSED}`,
+      chartPrependedDuplicate: `Unexpected "disable_mlock" in a config for chart 0.28.0, which prepends its own "disable_mlock = true"; ${REFUSED}`,
+      chartAppendedDuplicate: `Unexpected disable_mlock = {{value}}: chart {{chartVersion}} appends its own "disable_mlock = true" unless a line reads "disable_mlock = true" or "disable_mlock = false"; ${REFUSED}`,
+    },
+    hints: {
+      duplicateKey: 'Keep one "{{key}}" line {{where}}.',
+      chartPrependedDuplicate: 'Remove disable_mlock from the config: chart 0.28.0 always sets disable_mlock = true (chart 0.32.0 and later keep your own line).',
+      chartAppendedDuplicate: 'Write it as disable_mlock = true (or false), unquoted, so that the chart does not add its own line.',
+    },
+  },
+  check(context) {
+    const { model } = context;
+    for (const duplicate of model.duplicateConfigKeys) {
+      const { key: node, attribute, where } = duplicate;
+      if (duplicate.chartLine === 'prepended') context.report({ node, messageId: 'chartPrependedDuplicate' });
+      else if (duplicate.chartLine === 'appended') {
+        const value = attribute.templated ? '(a Helm template)' : JSON.stringify(attribute.value);
+        context.report({ node, messageId: 'chartAppendedDuplicate', data: { value, chartVersion: model.chartVersion } });
+      } else context.report({ node, messageId: 'duplicateKey', data: { key: attribute.name, where, line: duplicate.firstLine ?? 0 } });
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { defineRule } from '../src/engine/index.js';
+
+const GUIDE = '(guide: "Load balancers, ingress, and replication traffic")';
+
+export default defineRule({
+  id: 'ingress-tls-passthrough',
+  meta: {
+    description: 'An Ingress, Route or HTTPRoute in front of Vault passes TLS through to Vault',
+    severity: 'warning',
+    tags: ['tls', 'network', 'security'],
+    guide: 'Load balancers, ingress, and replication traffic',
+    messages: {
+      terminatesTls: `Missing TLS passthrough on {{kind}} "{{name}}" ({{controller}}): the controller terminates TLS, so Vault tokens and secrets cross it in clear text and clients lose end-to-end encryption with Vault ${GUIDE}`,
+      reencryptsTls: `Unexpected TLS re-encryption on {{kind}} "{{name}}" ({{controller}}): the connection to Vault is encrypted again, but the controller decrypts tokens and secrets in between, which end-to-end TLS avoids ${GUIDE}`,
+    },
+    hints: {
+      terminatesTls: 'To keep end-to-end TLS: {{fix}}. The guide recommends Layer 4 load balancing for Vault; if terminating at the controller is a deliberate choice, disable this rule for the line with the reason.',
+      reencryptsTls: 'To keep end-to-end TLS: {{fix}}. Re-encryption is acceptable only if the controller is trusted with Vault traffic: then disable this rule for the line with the reason.',
+    },
+    // Re-encryption keeps the wire encrypted: a weaker finding than terminating TLS outright.
+    messageSeverities: { reencryptsTls: 'info' },
+  },
+  check(context) {
+    for (const exposure of context.model.l7Exposures) {
+      if (exposure.tls === 'passthrough') continue;
+      const data = { kind: exposure.kind, name: exposure.name, controller: exposure.controller, fix: exposure.fix };
+      context.report({ node: exposure.node, messageId: exposure.tls === 'reencrypt' ? 'reencryptsTls' : 'terminatesTls', data });
+    }
+  },
+});

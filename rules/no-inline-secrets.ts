@@ -1,0 +1,50 @@
+import { defineRule, type SecretFact } from '../src/engine/index.js';
+
+const HARDENING = '(hardening: "Do not use clear text credentials")';
+
+export default defineRule({
+  id: 'no-inline-secrets',
+  meta: {
+    description: 'No credential is written as a plain value in the values file or the Vault config',
+    severity: 'error',
+    tags: ['security', 'secrets'],
+    guide: 'KMS Authentication; production hardening',
+    messages: {
+      envSecret: `Unexpected plain-text credential in server.extraEnvironmentVars.{{name}}; the chart copies it into the StatefulSet, readable by anyone who can read the pod spec ${HARDENING}`,
+      configSecret: `Unexpected plain-text credential {{where}} in "{{config}}"; the chart stores the Vault config in a ConfigMap, which is not a Secret ${HARDENING}`,
+      privateKey: `Unexpected inline private key in {{where}}; the key is kept in plain text in the values and in what the chart renders ${HARDENING}`,
+    },
+    hints: {
+      envSecret: 'Put the value in a Kubernetes Secret and load it with server.extraSecretEnvironmentVars (envName: {{name}}, secretName, secretKey), or use workload identity instead of a static credential.',
+      configSecret: 'Remove {{name}} from the config and {{alternative}}.',
+      privateKey: 'Put the key in a Kubernetes Secret, mount it with server.extraVolumes (type: secret, it appears under /vault/userconfig/<secret>/) and {{reference}}.',
+    },
+  },
+  check(context) {
+    for (const secret of context.model.secrets) {
+      if (secret.kind === 'devRootToken') continue;
+      if (secret.kind === 'env') {
+        context.report({ node: secret, messageId: 'envSecret', data: { name: secret.name } });
+      } else if (secret.kind === 'privateKey') {
+        context.report({ node: secret, messageId: 'privateKey', data: { where: secret.where, reference: keyReference(secret) } });
+      } else {
+        const config = secret.place().yamlPath.join('.');
+        context.report({ node: secret, messageId: 'configSecret', data: { where: secret.where, name: secret.name, config, alternative: alternative(secret) } });
+      }
+    }
+  },
+});
+
+/** Where the credential should come from instead of the config. */
+function alternative(secret: SecretFact): string {
+  if (secret.kind === 'autoJoin') return 'let go-discover authenticate with workload identity (provider=k8s needs no credential)';
+  const identity = 'or use workload identity (IRSA, GKE or Azure workload identity) so that no static credential is needed';
+  if (secret.envAlternative) return `set ${secret.envAlternative} from a Kubernetes Secret with server.extraSecretEnvironmentVars, ${identity}`;
+  return `mount it from a Kubernetes Secret under /vault/userconfig with server.extraVolumes, ${identity}`;
+}
+
+/** How the config or env var should point at the mounted key file. */
+function keyReference(secret: SecretFact): string {
+  if (secret.place().hclPath === undefined) return 'give the file path instead of the key';
+  return `point ${secret.name}_file at /vault/userconfig/<secret>/<file> instead`;
+}

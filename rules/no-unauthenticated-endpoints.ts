@@ -1,0 +1,52 @@
+import { defineRule, vaultBool } from '../src/engine/index.js';
+
+const SOURCE = '(hardening: listener "tcp" docs, keep unauthenticated access off)';
+
+export default defineRule({
+  id: 'no-unauthenticated-endpoints',
+  meta: {
+    description: 'No listener serves metrics, profiles or in-flight requests without a token, and no endpoint family is opened',
+    severity: 'warning',
+    tags: ['security', 'hardening'],
+    guide: 'Production hardening (unauthenticated endpoints)',
+    messages: {
+      metricsAccess: `Expected unauthenticated_metrics_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can read /v1/sys/metrics ${SOURCE}`,
+      pprofAccess: `Expected unauthenticated_pprof_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can pull runtime profiles from /v1/sys/pprof and load the server ${SOURCE}`,
+      inFlightAccess: `Expected unauthenticated_in_flight_requests_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can list the requests Vault is serving at /v1/sys/in-flight-req ${SOURCE}`,
+      unauthenticatedAccess: 'Unexpected enable_unauthenticated_access: Vault 2.x then serves the {{families}} endpoints without a token (hardening: configuration docs, enable_unauthenticated_access)',
+    },
+    hints: {
+      metricsAccess: 'Remove it and let Prometheus authenticate with a Vault token that may read sys/metrics (serverTelemetry.serviceMonitor.authorization).',
+      pprofAccess: 'Remove it; profile with an authenticated token (vault debug) when you need to.',
+      inFlightAccess: 'Remove it; read sys/in-flight-req with an authenticated token when you need to.',
+      unauthenticatedAccess: 'Remove enable_unauthenticated_access and update the clients to authenticate for these endpoints.',
+    },
+    messageSeverities: { pprofAccess: 'error' },
+  },
+  check(context) {
+    const { model } = context;
+    if (model.mode === 'dev' || model.mode === 'external') return;
+    const config = model.parsedConfig;
+    if (!config) return;
+    // Listener sub-blocks whose switch opens an endpoint without a token.
+    const switches = [
+      { block: 'telemetry', key: 'unauthenticated_metrics_access', messageId: 'metricsAccess' },
+      { block: 'profiling', key: 'unauthenticated_pprof_access', messageId: 'pprofAccess' },
+      { block: 'inflight_requests_logging', key: 'unauthenticated_in_flight_requests_access', messageId: 'inFlightAccess' },
+    ] as const;
+    for (const listener of config.root.blocks('listener')) {
+      for (const { block, key, messageId } of switches) {
+        for (const sub of listener.body.blocks(block)) {
+          const attr = sub.body.attr(key);
+          if (!attr || attr.templated || vaultBool(attr.value) !== true) continue;
+          context.report({ node: attr, messageId, data: { listener: listener.label ?? 'tcp', value: JSON.stringify(attr.value) } });
+        }
+      }
+    }
+    const open = config.root.attr('enable_unauthenticated_access');
+    if (!open || open.templated) return;
+    const families = (Array.isArray(open.value) ? open.value : [open.value]).filter((item) => typeof item === 'string' && item !== '');
+    if (families.length === 0) return;
+    context.report({ node: open, messageId: 'unauthenticatedAccess', data: { families: families.map((item) => `"${String(item)}"`).join(', ') } });
+  },
+});

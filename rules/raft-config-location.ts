@@ -1,0 +1,64 @@
+import { defineRule, helmEqualsTrue, pathCovers } from '../src/engine/index.js';
+
+export default defineRule({
+  id: 'raft-config-location',
+  meta: {
+    description: 'The raft config sits where the chart renders it and keeps its data on the data volume',
+    severity: 'error',
+    tags: ['raft', 'storage', 'ha'],
+    guide: 'Vault storage configuration',
+    messages: {
+      ignoredRaftStorage: 'Unexpected storage "raft" in {{path}}, a config the chart does not render in this deployment (it renders {{live}}), so Vault never runs with it (guide: "Vault storage configuration")',
+      ignoredConfig: 'Unexpected config in {{path}}: with server.ha.raft.enabled on, the chart renders server.ha.raft.config, here its own default with TLS off, and ignores this one (guide: "Vault storage configuration")',
+      missingRaftStorage: 'Missing storage "raft" in {{path}} although server.ha.raft.enabled is on; the chart prepares raft volumes and node ids, but Vault runs with {{storage}} (guide: "Vault storage configuration")',
+      raftNotEnabled: 'Unexpected storage "raft" in {{path}} while server.ha.raft.enabled is off; the chart then creates no data volume for the pods and ignores setNodeId (guide: "Vault storage configuration")',
+      missingRaftPath: 'Missing path in storage "raft"; Vault refuses to start without it (\'path\' must be set)',
+      pathOffVolume: 'Expected the raft path to lie under server.dataStorage.mountPath "{{mountPath}}", found "{{value}}"; Vault writes its data to the container\'s ephemeral filesystem and loses it when the pod is rescheduled (guide: "Stateful storage")',
+    },
+    hints: {
+      ignoredRaftStorage: '{{fix}}',
+      ignoredConfig: 'Move this config to server.ha.raft.config.',
+      missingRaftStorage: 'Add storage "raft" { path = "/vault/data" … } to {{path}}, or turn server.ha.raft.enabled off.',
+      raftNotEnabled: 'Set server.ha.raft.enabled: true and move the config to server.ha.raft.config.',
+      missingRaftPath: 'Add path = "{{mountPath}}" to storage "raft".',
+      pathOffVolume: 'Set path = "{{mountPath}}" (or a directory below it).',
+    },
+  },
+  check(context) {
+    const { model } = context;
+    if (model.mode === 'dev' || model.mode === 'external') return;
+    const live = model.configPath?.join('.') ?? 'no config';
+    for (const ignored of model.ignoredConfigs) {
+      if (!ignored.ok) continue;
+      const path = ignored.source.path.join('.');
+      const enable = model.isHa ? 'server.ha.raft.enabled: true' : 'server.ha.enabled: true and server.ha.raft.enabled: true';
+      const fix = path === 'server.ha.raft.config' ? `Set ${enable}.` : `Move this config to server.ha.raft.config${model.raftSelected ? '' : ` and set ${enable}`}.`;
+      if (ignored.raftStorage) context.report({ node: ignored.raftStorage, messageId: 'ignoredRaftStorage', data: { path, live, fix } });
+      else if (model.raftSelected && model.config?.isUserSet === false) context.report({ node: { place: () => ignored.source.keyPlace() }, messageId: 'ignoredConfig', data: { path } });
+    }
+    const config = model.parsedConfig;
+    if (!config) return;
+    const raft = config.raftStorage;
+    const path = config.source.path.join('.');
+    const mountPath = String(model.valueOf('server.dataStorage.mountPath') ?? '/vault/data');
+    if (!raft) {
+      if (model.raftSelected && config.isUserSet) {
+        const storage = model.storageType ? `storage "${model.storageType}"` : 'no storage stanza at all';
+        context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingRaftStorage', data: { path, storage } });
+      }
+      return;
+    }
+    if (model.isHa && !helmEqualsTrue(model.valueOf('server.ha.raft.enabled'))) context.report({ node: raft, messageId: 'raftNotEnabled', data: { path } });
+    // VAULT_RAFT_PATH overrides the stanza's path.
+    const env = model.env.get('VAULT_RAFT_PATH');
+    const attr = raft.body.attr('path');
+    const target = env?.source === 'literal' ? { node: env.node, value: env.value, templated: false } : attr && { node: attr, value: attr.value, templated: attr.templated };
+    if (!target) {
+      context.report({ node: raft, messageId: 'missingRaftPath', data: { mountPath } });
+      return;
+    }
+    // Without a data volume persistent-storage reports the real problem; templated paths are unknown.
+    if (!model.dataStorageRendered || target.templated || typeof target.value !== 'string') return;
+    if (!pathCovers(mountPath, target.value)) context.report({ node: target.node, messageId: 'pathOffVolume', data: { mountPath, value: target.value } });
+  },
+});

@@ -1,0 +1,62 @@
+import { defineRule, helmTruthy, RESOURCE_NAMES } from '../src/engine/index.js';
+
+/** The reference architecture's small cluster, as the guide's example requests it. */
+const MINIMUM = { cpu: { amount: 2, text: '2' }, memory: { amount: 8 * 2 ** 30, text: '8Gi' } } as const;
+const EXAMPLE = { cpu: '2000m', memory: '8Gi' } as const;
+
+export default defineRule({
+  id: 'resource-limits',
+  meta: {
+    description: 'The Vault container sets CPU and memory requests and limits, limits not below requests',
+    severity: 'warning',
+    tags: ['resources', 'availability'],
+    guide: 'Pod resource limits',
+    messages: {
+      missingResources: 'Missing server.resources: the Vault container runs without CPU and memory requests or limits, so the scheduler reserves nothing for it and a busy neighbour can starve it (guide: "Pod resource limits")',
+      notAMap: 'Expected server.resources to be a map of requests and limits, found {{value}}; the chart renders it verbatim and Kubernetes rejects the StatefulSet',
+      missingRequest: 'Missing server.resources.requests.{{resource}}: the scheduler cannot reserve {{resource}} for Vault (guide: "Pod resource limits")',
+      missingLimit: 'Missing server.resources.limits.{{resource}}: nothing caps the {{resource}} Vault may use (guide: "Pod resource limits")',
+      invalidQuantity: 'Expected server.resources.{{kind}}.{{resource}} to be a Kubernetes quantity such as "{{example}}", found "{{value}}"; the API server rejects the StatefulSet',
+      limitBelowRequest: 'Expected server.resources.limits.{{resource}} to be at least the request "{{request}}", found "{{value}}"; Kubernetes rejects a limit below its request',
+      belowMinimum: 'Expected server.resources.requests.{{resource}} to be at least "{{minimum}}", the small cluster of the Vault reference architecture, found "{{value}}" (guide: "Pod resource limits")',
+    },
+    hints: {
+      missingResources: 'Add server.resources with requests (memory: 8Gi, cpu: 2000m) and limits (memory: 16Gi, cpu: 2000m), sized for your environment.',
+      notAMap: 'Write server.resources as a map: requests: {memory: 8Gi, cpu: 2000m} and limits: {memory: 16Gi, cpu: 2000m}.',
+      missingRequest: 'Add server.resources.requests.{{resource}}, e.g. {{resource}}: {{example}}.',
+      missingLimit: 'Add server.resources.limits.{{resource}}, at least the request.',
+      invalidQuantity: 'Use a number with a Kubernetes suffix: Ki, Mi, Gi for memory (not KB, MB, GB), m for millicpu.',
+      limitBelowRequest: 'Raise server.resources.limits.{{resource}} to "{{request}}" or more, or lower the request.',
+      belowMinimum: 'Request at least {{minimum}} of {{resource}}, or turn off the minimum option for smaller environments.',
+    },
+    options: {
+      minimum: { type: 'boolean', default: false, description: 'Also require requests of at least the reference architecture small cluster (8Gi memory, 2 CPU)' },
+    },
+  },
+  defaultOptions: { minimum: false },
+  strictOptions: { minimum: true },
+  check(context) {
+    const { model } = context;
+    if (model.mode === 'external' || model.mode === 'none' || model.mode === 'dev') return;
+    const { node, requests, limits } = model.serverResources;
+    // The chart renders resources only when the value is truthy: the default {}, null and "" leave the container without any.
+    if (!node || !helmTruthy(node.value)) return context.reportMissing({ path: 'server.resources', messageId: 'missingResources' });
+    if (node.kind !== 'map') return context.report({ node, messageId: 'notAMap', data: { value: JSON.stringify(node.value) } });
+    for (const resource of RESOURCE_NAMES) {
+      const data = { resource, example: EXAMPLE[resource] };
+      const request = requests[resource];
+      const limit = limits[resource];
+      if (!request) context.reportMissing({ path: `server.resources.requests.${resource}`, messageId: 'missingRequest', data });
+      if (!limit) context.reportMissing({ path: `server.resources.limits.${resource}`, messageId: 'missingLimit', data });
+      for (const [kind, entry] of [['requests', request], ['limits', limit]] as const) {
+        if (entry && entry.amount === undefined) context.report({ node: entry.node, messageId: 'invalidQuantity', data: { ...data, kind, value: entry.text } });
+      }
+      if (request?.amount !== undefined && limit?.amount !== undefined && limit.amount < request.amount) {
+        context.report({ node: limit.node, messageId: 'limitBelowRequest', data: { resource, request: request.text, value: limit.text } });
+      }
+      if (context.options.minimum && request?.amount !== undefined && request.amount < MINIMUM[resource].amount) {
+        context.report({ node: request.node, messageId: 'belowMinimum', data: { resource, minimum: MINIMUM[resource].text, value: request.text } });
+      }
+    }
+  },
+});

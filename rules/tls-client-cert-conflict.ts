@@ -1,0 +1,33 @@
+import { defineRule, vaultBool } from '../src/engine/index.js';
+
+export default defineRule({
+  id: 'tls-client-cert-conflict',
+  meta: {
+    description: 'No TCP listener both disables client certificates and requires them',
+    severity: 'error',
+    tags: ['tls', 'security', 'hardening'],
+    guide: 'Production hardening (tls_require_and_verify_client_cert)',
+    messages: {
+      conflictingClientCerts: 'Unexpected tls_disable_client_certs = {{disable}} together with tls_require_and_verify_client_cert = {{require}} on listener "tcp"; the two are mutually exclusive and Vault refuses to start (hardening: tcp listener docs)',
+    },
+    hints: {
+      conflictingClientCerts: 'Remove tls_disable_client_certs to require client certificates (mTLS), or remove tls_require_and_verify_client_cert to not ask for them.',
+    },
+  },
+  check(context) {
+    const { model } = context;
+    if (model.mode === 'dev' || model.mode === 'external') return;
+    const config = model.parsedConfig;
+    if (!config) return;
+    for (const listener of config.tcpListeners) {
+      // Without TLS Vault builds no TLS config, and never compares the two settings.
+      if (vaultBool(listener.body.attr('tls_disable')?.value) !== false) continue;
+      const disable = listener.body.attr('tls_disable_client_certs');
+      const require = listener.body.attr('tls_require_and_verify_client_cert');
+      if (!disable || !require || disable.templated || require.templated) continue;
+      if (vaultBool(disable.value) === true && vaultBool(require.value) === true) {
+        context.report({ node: disable, messageId: 'conflictingClientCerts', data: { disable: JSON.stringify(disable.value), require: JSON.stringify(require.value) } });
+      }
+    }
+  },
+});

@@ -1,0 +1,48 @@
+import { defineRule, vaultBool } from '../src/engine/index.js';
+
+const ORDER = ['tls10', 'tls11', 'tls12', 'tls13'];
+
+export default defineRule({
+  id: 'tls-min-version',
+  meta: {
+    description: 'TCP listeners refuse TLS 1.0 and 1.1',
+    severity: 'error',
+    tags: ['tls', 'security', 'hardening'],
+    guide: 'Production hardening (tls_min_version)',
+    messages: {
+      insecureMinVersion: 'Expected tls_min_version on listener "tcp" to be "tls12" or "tls13", found "{{value}}"; TLS 1.1 and lower are widely considered insecure (hardening: tcp listener docs, "Production hardening")',
+      belowMinVersion: 'Expected tls_min_version on listener "tcp" to be "{{minimum}}", found "{{value}}"; the minVersion option asks for TLS 1.3 only (hardening: "If possible, use TLS 1.3")',
+      missingMinVersion: 'Missing tls_min_version on listener "tcp": Vault then accepts TLS 1.2, and the minVersion option asks for "{{minimum}}" (hardening: "If possible, use TLS 1.3")',
+    },
+    hints: {
+      insecureMinVersion: 'Set tls_min_version = "tls12", or "tls13" when every client supports it.',
+      belowMinVersion: 'Set tls_min_version = "{{minimum}}".',
+      missingMinVersion: 'Add tls_min_version = "{{minimum}}" to the listener.',
+    },
+    options: {
+      minVersion: { type: 'string', default: 'tls12', description: 'The lowest tls_min_version accepted: "tls12" (default) or "tls13"; with "tls13" an unset tls_min_version is reported too.' },
+    },
+  },
+  defaultOptions: { minVersion: 'tls12' },
+  strictOptions: { minVersion: 'tls13' },
+  check(context) {
+    const { model, options } = context;
+    if (model.mode === 'dev' || model.mode === 'external') return;
+    const config = model.parsedConfig;
+    if (!config) return;
+    const minimum = ORDER.includes(options.minVersion) ? options.minVersion : 'tls12';
+    for (const listener of config.tcpListeners) {
+      if (vaultBool(listener.body.attr('tls_disable')?.value) !== false) continue;
+      const attr = listener.body.attr('tls_min_version');
+      if (!attr) {
+        if (minimum !== 'tls12') context.report({ node: listener, messageId: 'missingMinVersion', data: { minimum } });
+        continue;
+      }
+      // Values Vault does not know are a schema finding (Vault refuses to start), not a weak version.
+      const rank = typeof attr.value === 'string' && !attr.templated ? ORDER.indexOf(attr.value) : -1;
+      if (rank < 0) continue;
+      if (rank < 2) context.report({ node: attr, messageId: 'insecureMinVersion', data: { value: String(attr.value) } });
+      else if (rank < ORDER.indexOf(minimum)) context.report({ node: attr, messageId: 'belowMinVersion', data: { value: String(attr.value), minimum } });
+    }
+  },
+});

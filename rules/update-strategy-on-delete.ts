@@ -1,0 +1,26 @@
+import { defineRule } from '../src/engine/index.js';
+
+export default defineRule({
+  id: 'update-strategy-on-delete',
+  meta: {
+    description: 'Upgrade standbys before the active node',
+    severity: 'error',
+    tags: ['upgrade', 'availability'],
+    guide: 'Upgrading Vault on Kubernetes',
+    messages: {
+      rolling: 'Expected server.updateStrategyType to be "OnDelete", found "{{value}}"; Kubernetes then replaces pods on its own, in an order that can fail over to an active node running the older Vault (guide: "Upgrading Vault on Kubernetes")',
+    },
+    hints: {
+      rolling: 'Set server.updateStrategyType: OnDelete (the chart default), then upgrade by deleting the standby pods first (kubectl delete pod --selector="vault-active=false") and the active pod last.',
+    },
+  },
+  check(context) {
+    const { model } = context;
+    // Dev mode runs one throw-away pod; without a StatefulSet there is nothing to upgrade.
+    if (model.mode === 'external' || model.mode === 'none' || model.mode === 'dev') return;
+    const strategy = model.get('server.updateStrategyType');
+    if (strategy && strategy.value !== 'OnDelete') {
+      context.report({ node: strategy, messageId: 'rolling', data: { value: String(strategy.value) } });
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import { defineRule } from '../src/engine/index.js';
+
+const WHY = 'Helm silently ignores keys the chart does not read, so this setting has no effect (guide: "Using Helm charts")';
+
+export default defineRule({
+  id: 'values-schema',
+  meta: {
+    description: 'Every key the values file writes is one the chart reads, with a value of the type it expects',
+    severity: 'warning',
+    tags: ['helm', 'typo'],
+    guide: 'Using Helm charts',
+    messages: {
+      unknownKey: `Unknown key "{{key}}" {{where}} for chart {{chartVersion}}; ${WHY}`,
+      misspeltKey: `Unknown key "{{key}}" {{where}} for chart {{chartVersion}} (did you mean "{{suggestion}}"?); ${WHY}`,
+      wrongType: 'Expected "{{path}}" to be {{expected}}, found {{found}}; the chart renders it as written, so the manifest misbehaves or Kubernetes rejects it (chart values schema)',
+      missingKey: 'Missing key "{{key}}" in "{{path}}"; the chart renders this item incompletely and Kubernetes rejects it (chart values schema)',
+      structuredConfig: 'Expected "{{path}}" to be a string, found {{found}}; chart {{chartVersion}} fails to render with "structured server config is not supported" (since chart 0.29.0)',
+      mixedConfigTypes: 'Expected "{{path}}" to be {{expected}} like "{{decider}}", found {{found}}; chart 0.28.0 handles both the way "{{decider}}" is written and fails to render',
+      jsonNeedsNewerChart: 'Unexpected JSON config at "{{path}}": chart 0.28.0 prepends an HCL "disable_mlock = true" line to it, which Vault cannot parse',
+    },
+    hints: {
+      unknownKey: 'Remove "{{key}}", or move it to where chart {{chartVersion}} reads it (see the chart\'s values.yaml).',
+      misspeltKey: 'Rename "{{key}}" to "{{suggestion}}".',
+      wrongType: 'Write "{{path}}" as {{expected}}.',
+      missingKey: 'Add "{{key}}" to this item.',
+      structuredConfig: 'Write the config as a string (a `|` block of HCL, or JSON), or use --chart-version 0.28.0 if that is the chart you deploy.',
+      mixedConfigTypes: 'Write "{{path}}" and "{{decider}}" the same way: both strings (recommended) or both maps.',
+      jsonNeedsNewerChart: 'Write the config in HCL, or use chart 0.29.0 or later.',
+    },
+    messageSeverities: { wrongType: 'error', missingKey: 'error', structuredConfig: 'error', mixedConfigTypes: 'error', jsonNeedsNewerChart: 'error' },
+  },
+  requires: ['valuesSchema'],
+  check(context) {
+    const { model } = context;
+    const chartVersion = model.chartVersion;
+    for (const problem of model.valuesSchemaProblems) {
+      const where = problem.where === '' ? 'at the top level' : `under "${problem.where}"`;
+      if (problem.kind === 'unknownKey') {
+        const messageId = problem.suggestion === undefined ? 'unknownKey' : 'misspeltKey';
+        context.report({ node: problem.node, messageId, data: { key: problem.key, where, chartVersion, suggestion: problem.suggestion ?? '' } });
+      } else if (problem.kind === 'missingKey') {
+        context.report({ node: problem.node, messageId: 'missingKey', data: { key: problem.key, path: problem.path } });
+      } else {
+        context.report({ node: problem.node, messageId: 'wrongType', data: { path: problem.path, expected: problem.expected ?? '', found: problem.found ?? '' } });
+      }
+    }
+    const problem = model.configRenderProblem;
+    if (problem) context.report({ node: problem.node, messageId: problem.messageId, data: { ...problem.data, chartVersion } });
+  },
+});

@@ -1,0 +1,173 @@
+import rule from '../../rules/no-inline-secrets.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    { name: 'paths, references, switches and secrets loaded from Kubernetes Secrets', code: `
+      server:
+        extraEnvironmentVars:
+          VAULT_CACERT: /vault/userconfig/tls-ca/ca.crt
+          GOOGLE_APPLICATION_CREDENTIALS: /vault/userconfig/kms-creds/credentials.json
+          DB_PASSWORD_FILE: /vault/userconfig/db/password
+          VAULT_SKIP_TOKEN_CHECK: "true"
+          API_TOKEN: $(VAULT_K8S_TOKEN)
+          AWS_REGION: eu-west-1
+        extraSecretEnvironmentVars:
+          - envName: AWS_SECRET_ACCESS_KEY
+            secretName: eks-creds
+            secretKey: AWS_SECRET_ACCESS_KEY
+    ` },
+    { name: 'seal and storage credentials read indirectly, from files, or rendered by Helm', code: `
+      server:
+        ha:
+          enabled: true
+          config: |
+            seal "transit" {
+              address = "https://transit.vault.svc:8200"
+              token   = "env://TRANSIT_TOKEN"
+            }
+            seal "gcpckms" {
+              credentials = "/vault/userconfig/kms-creds/credentials.json"
+              disabled    = "true"
+            }
+            storage "consul" {
+              address = "HOST_IP:8500"
+              token   = "{{ .Values.consulToken }}"
+            }
+    ` },
+    { name: 'raft peers use key files', code: `
+      server:
+        ha:
+          enabled: true
+          raft:
+            enabled: true
+            config: |
+              storage "raft" {
+                path = "/vault/data"
+                retry_join {
+                  leader_api_addr        = "https://vault-0.vault-internal:8200"
+                  leader_client_key_file = "/vault/userconfig/tls-server/tls.key"
+                }
+              }
+    ` },
+    { name: 'the chart default dev root token is not the user\'s', code: `
+      server:
+        dev:
+          enabled: true
+    ` },
+  ],
+  invalid: [
+    {
+      name: 'credentials in extraEnvironmentVars, a numeric HSM pin included',
+      code: `
+        server:
+          extraEnvironmentVars:
+            AWS_ACCESS_KEY_ID: AKIAEXAMPLEKEYID
+            AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+            DB_PASSWORD: hunter2hunter2
+            VAULT_HSM_PIN: 123456
+      `,
+      errors: [
+        { messageId: 'envSecret', line: 4, column: 28, endLine: 4, endColumn: 70, message: 'server.extraEnvironmentVars.AWS_SECRET_ACCESS_KEY' },
+        { messageId: 'envSecret', line: 5, column: 18, endLine: 5, endColumn: 32, message: 'server.extraEnvironmentVars.DB_PASSWORD' },
+        { messageId: 'envSecret', line: 6, column: 20, endLine: 6, endColumn: 26, message: 'server.extraEnvironmentVars.VAULT_HSM_PIN' },
+      ],
+    },
+    {
+      name: 'static AWS keys in an awskms seal, at each value inside the config',
+      code: `
+        server:
+          ha:
+            enabled: true
+            raft:
+              enabled: true
+              config: |
+                seal "awskms" {
+                  region     = "eu-west-1"
+                  kms_key_id = "alias/vault-unseal"
+                  access_key = "AKIAEXAMPLEKEYID"
+                  secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+                }
+                storage "raft" { path = "/vault/data" }
+      `,
+      errors: [
+        { messageId: 'configSecret', line: 10, column: 24, endLine: 10, endColumn: 42, message: 'seal "awskms" access_key in "server.ha.raft.config"' },
+        { messageId: 'configSecret', line: 11, column: 24, endLine: 11, endColumn: 66, message: 'seal "awskms" secret_key' },
+      ],
+    },
+    {
+      name: 'Consul ACL tokens in storage and service registration',
+      code: `
+        server:
+          ha:
+            enabled: true
+            config: |
+              storage "consul" {
+                address = "HOST_IP:8500"
+                token   = "8f2c1a9e-0b5d-4c1e-9a6f-3d7e2b4c5a61"
+              }
+              service_registration "consul" {
+                token = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
+              }
+      `,
+      errors: [
+        { messageId: 'configSecret', line: 7, column: 19, endLine: 7, endColumn: 57, message: 'storage "consul" token' },
+        { messageId: 'configSecret', line: 10, column: 17, endLine: 10, endColumn: 55, message: 'service_registration "consul" token' },
+      ],
+    },
+    {
+      name: 'an inline PEM key in retry_join, spanning the whole escaped string',
+      code: `
+        server:
+          ha:
+            enabled: true
+            raft:
+              enabled: true
+              config: |
+                storage "raft" {
+                  path = "/vault/data"
+                  retry_join {
+                    leader_api_addr   = "https://vault-0.vault-internal:8200"
+                    leader_client_key = "-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAexample\\n-----END RSA PRIVATE KEY-----"
+                  }
+                }
+      `,
+      errors: [{ messageId: 'privateKey', line: 11, column: 33, endLine: 11, endColumn: 122, message: 'storage.raft.retry_join.leader_client_key' }],
+    },
+    {
+      name: 'a PEM key in a block scalar of the values',
+      code: `
+        server:
+          extraEnvironmentVars:
+            TLS_KEY: |
+              -----BEGIN PRIVATE KEY-----
+              MIIEvQIBADANBgkqhkiG9w0BAQEFAASC
+              -----END PRIVATE KEY-----
+      `,
+      errors: [{ messageId: 'privateKey', line: 3, column: 14, endLine: 6, endColumn: 32, message: 'server.extraEnvironmentVars.TLS_KEY' }],
+    },
+    {
+      name: 'a cloud secret in auto_join, and a secret in a config the chart ignores',
+      code: `
+        server:
+          standalone:
+            config: |
+              storage "raft" {
+                path = "/vault/data"
+                retry_join {
+                  auto_join = "provider=azure tenant_id=t client_id=c secret_access_key=abcd1234efgh"
+                }
+              }
+          ha:
+            config: |
+              seal "azurekeyvault" {
+                client_secret = "Zx8Q~example~secret"
+              }
+      `,
+      errors: [
+        { messageId: 'configSecret', line: 7, column: 23, endLine: 7, endColumn: 94, message: 'retry_join auto_join' },
+        { messageId: 'configSecret', line: 13, column: 25, endLine: 13, endColumn: 46, message: 'server.ha.config' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,109 @@
+import rule from '../../rules/tls-ca-env.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    { name: 'VAULT_CACERT names the mounted CA, as in the guide', code: `
+      global:
+        tlsDisable: false
+      server:
+        extraEnvironmentVars:
+          VAULT_CACERT: /vault/userconfig/tls-ca/ca.crt
+        standalone:
+          config: |
+            listener "tcp" {
+              tls_cert_file = "/vault/userconfig/tls/tls.crt"
+              tls_key_file  = "/vault/userconfig/tls/tls.key"
+            }
+    ` },
+    { name: 'VAULT_CAPATH from a secret env var also lets the CLI trust the CA', code: `
+      global:
+        tlsDisable: false
+      server:
+        extraSecretEnvironmentVars:
+          - envName: VAULT_CAPATH
+            secretName: vault-ca
+            secretKey: dir
+        standalone:
+          config: |
+            listener "tcp" {
+              tls_cert_file = "/vault/userconfig/tls/tls.crt"
+              tls_key_file  = "/vault/userconfig/tls/tls.key"
+            }
+    ` },
+    { name: 'the chart speaks http (global.tlsDisable left at its default): tls-enabled reports that', code: `
+      server:
+        standalone:
+          config: |
+            listener "tcp" {
+              tls_cert_file = "/vault/userconfig/tls/tls.crt"
+              tls_key_file  = "/vault/userconfig/tls/tls.key"
+            }
+    ` },
+    { name: 'the listener has TLS off', code: `
+      global:
+        tlsDisable: false
+      server:
+        standalone:
+          config: |
+            listener "tcp" {
+              tls_disable = 1
+            }
+    ` },
+  ],
+  invalid: [
+    {
+      name: 'TLS on and no env vars at all: reported at the nearest key the file writes',
+      code: `
+        global:
+          tlsDisable: false
+        server:
+          standalone:
+            config: |
+              listener "tcp" {
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
+      `,
+      errors: [{ messageId: 'missingCaCert', line: 3, column: 1, endLine: 3, endColumn: 7, fromChartDefault: true }],
+    },
+    {
+      name: 'other env vars but no VAULT_CACERT: reported at extraEnvironmentVars',
+      code: `
+        global:
+          tlsDisable: false
+        server:
+          extraEnvironmentVars:
+            VAULT_LOG_LEVEL: info
+          ha:
+            enabled: true
+            raft:
+              enabled: true
+              config: |
+                listener "tcp" {
+                  tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                  tls_key_file  = "/vault/userconfig/tls/tls.key"
+                }
+                storage "raft" { path = "/vault/data" }
+      `,
+      errors: [{ messageId: 'missingCaCert', line: 4, column: 3, endLine: 4, endColumn: 23, fromChartDefault: false, message: 'Missing VAULT_CACERT in server.extraEnvironmentVars' }],
+    },
+    {
+      name: 'an empty VAULT_CACERT',
+      code: `
+        global:
+          tlsDisable: false
+        server:
+          extraEnvironmentVars:
+            VAULT_CACERT: ""
+          standalone:
+            config: |
+              listener "tcp" {
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
+      `,
+      errors: [{ messageId: 'emptyCaCert', line: 5, column: 19, endLine: 5, endColumn: 21, message: 'found ""' }],
+    },
+  ],
+});
