@@ -1,11 +1,5 @@
 import { defineRule } from '../src/engine/index.js';
 
-const ADDRESS = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(\[[^\]]+\]|[^:/?#]+)(?::(\d+))?\/?$/;
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export default defineRule({
   id: 'retry-join-matches-replicas',
   meta: {
@@ -41,53 +35,37 @@ export default defineRule({
     const config = model.parsedConfig;
     const raft = config?.raftStorage;
     if (!config || !raft || !model.isHa || model.replicas < 2) return;
-    const joins = raft.body.blocks('retry_join');
-    if (joins.some((join) => join.body.attr('auto_join') !== undefined)) return;
+    const joins = model.raftJoins;
+    if (joins.some((join) => join.autoJoin !== undefined)) return;
     const { fullname, replicas } = model;
     const scheme = config.servesTls ? 'https' : 'http';
     const base = { fullname, release: model.releaseName, replicas, last: replicas - 1 };
     const example = (i: number): string => `${scheme}://${fullname}-${i}.${fullname}-internal:8200`;
-    const host = new RegExp(`^${escape(fullname)}-(\\d+)\\.${escape(fullname)}-internal(?:\\.([a-z0-9-]+)\\.svc(?:\\.[a-z0-9.-]+)?)?\\.?$`);
     const seen = new Set<number>();
-    for (const join of joins) {
-      const attr = join.body.attr('leader_api_addr');
-      if (!attr) {
-        context.report({ node: join, messageId: 'missingAddress' });
+    for (const { block, address, url, malformed } of joins) {
+      if (!address) context.report({ node: block, messageId: 'missingAddress' });
+      else if (malformed) context.report({ node: address, messageId: 'malformedAddress', data: { ...base, value: String(address.value), example: example(0) } });
+      if (!address || !url) continue;
+      if (url.pod === undefined) {
+        context.report({ node: address, messageId: 'wrongHost', data: { ...base, host: url.host, example: example(seen.size) } });
         continue;
       }
-      if (attr.templated || typeof attr.value !== 'string') continue;
-      const match = ADDRESS.exec(attr.value.trim());
-      if (!match) {
-        context.report({ node: attr, messageId: 'malformedAddress', data: { ...base, value: attr.value, example: example(0) } });
-        continue;
+      const host = `${fullname}-${url.pod}.${fullname}-internal`;
+      if (url.namespace !== undefined && model.namespaceKnown && url.namespace !== model.namespace) {
+        context.report({ node: address, messageId: 'wrongNamespace', data: { ...base, namespace: model.namespace, found: url.namespace } });
       }
-      const [, foundScheme = '', foundHost = '', port] = match;
-      const hostMatch = host.exec(foundHost.toLowerCase());
-      if (!hostMatch) {
-        context.report({ node: attr, messageId: 'wrongHost', data: { ...base, host: foundHost, example: example(seen.size) } });
-        continue;
+      if (url.scheme !== scheme) {
+        context.report({ node: address, messageId: 'wrongScheme', data: { ...base, expected: scheme, scheme: url.scheme, reason: config.servesTls ? 'serves TLS' : 'has TLS disabled' } });
       }
-      const index = Number(hostMatch[1]);
-      const podHost = `${fullname}-${index}.${fullname}-internal`;
-      const namespace = hostMatch[2];
-      if (namespace !== undefined && model.namespaceKnown && namespace !== model.namespace) {
-        context.report({ node: attr, messageId: 'wrongNamespace', data: { ...base, namespace: model.namespace, found: namespace } });
+      if (url.port !== '8200') {
+        context.report({ node: address, messageId: 'wrongPort', data: { ...base, port: url.port ?? `none (so ${url.scheme === 'https' ? '443' : '80'})` } });
       }
-      if (foundScheme.toLowerCase() !== scheme) {
-        const reason = config.servesTls ? 'serves TLS' : 'has TLS disabled';
-        context.report({ node: attr, messageId: 'wrongScheme', data: { ...base, expected: scheme, scheme: foundScheme, reason } });
-      }
-      if (port !== '8200') {
-        const defaultPort = foundScheme.toLowerCase() === 'https' ? '443' : '80';
-        context.report({ node: attr, messageId: 'wrongPort', data: { ...base, port: port ?? `none (so ${defaultPort})` } });
-      }
-      if (index >= replicas) context.report({ node: attr, messageId: 'extraPeer', data: { ...base, host: podHost } });
-      else if (seen.has(index)) context.report({ node: attr, messageId: 'duplicatePeer', data: { ...base, host: podHost } });
-      seen.add(index);
+      if (url.pod >= replicas) context.report({ node: address, messageId: 'extraPeer', data: { ...base, host } });
+      else if (seen.has(url.pod)) context.report({ node: address, messageId: 'duplicatePeer', data: { ...base, host } });
+      seen.add(url.pod);
     }
     for (let i = 0; i < replicas; i++) {
-      if (seen.has(i)) continue;
-      context.report({ node: raft, messageId: 'missingPeer', data: { ...base, host: `${fullname}-${i}.${fullname}-internal`, example: example(i) } });
+      if (!seen.has(i)) context.report({ node: raft, messageId: 'missingPeer', data: { ...base, host: `${fullname}-${i}.${fullname}-internal`, example: example(i) } });
     }
   },
 });

@@ -22,3 +22,4 @@ export type { SecretMount } from '../model/volumes.js';
 export type { LicenseSource } from '../model/license.js';
 export type { L7Exposure, TlsHandling } from '../model/ingress.js';
 export type { DisruptionBudgetFact } from '../model/disruption-budget.js';
+export type { RaftJoin, JoinAddress } from '../model/raft-joins.js';

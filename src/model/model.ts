@@ -24,6 +24,7 @@ import { collectSecretMounts, type SecretMount } from './volumes.js';
 import { collectLicenseSources, type LicenseSource } from './license.js';
 import { collectL7Exposures, type L7Exposure } from './ingress.js';
 import { collectDisruptionBudget, type DisruptionBudgetFact } from './disruption-budget.js';
+import { collectRaftJoins, type RaftJoin } from './raft-joins.js';
 
 /** Chart versions whose defaults and templates the model knows. */
 export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const;
@@ -480,6 +481,11 @@ export class Model {
   /** The server PodDisruptionBudget: rendered or not, and how many pods it lets an eviction take down. */
   get disruptionBudget(): DisruptionBudgetFact {
     return this.memo('disruptionBudget', () => collectDisruptionBudget(this));
+  }
+
+  /** The `retry_join` stanzas of the live raft storage, each address read as a URL against this release's pod names. */
+  get raftJoins(): RaftJoin[] {
+    return this.memo('raftJoins', () => collectRaftJoins(this));
   }
 
   // Further derived facts: one memoized getter per fact, computed in its own module under src/model/.

@@ -1,0 +1,56 @@
+import type { Model } from './model.js';
+import type { ConfigBlock, ConfigValue } from './vault-config.js';
+
+/** A `leader_api_addr` read as the URL Vault dials. */
+export interface JoinAddress {
+  scheme: string;
+  host: string;
+  /** The port as written; undefined when the URL has none (Vault then uses the scheme's default). */
+  port: string | undefined;
+  /** The StatefulSet ordinal when the host names a pod of this release (`<fullname>-<i>.<fullname>-internal…`). */
+  pod?: number;
+  /** The namespace of a namespaced host (`….<namespace>.svc[.<domain>]`). */
+  namespace?: string;
+}
+
+/** One `retry_join` stanza of the live raft storage, with its address read. */
+export interface RaftJoin {
+  block: ConfigBlock;
+  address: ConfigValue | undefined;
+  autoJoin: ConfigValue | undefined;
+  /** The address read as a URL; undefined when absent, templated, or not a URL (`malformed`). */
+  url?: JoinAddress;
+  malformed: boolean;
+}
+
+const URL_FORM = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(\[[^\]]+\]|[^:/?#]+)(?::(\d+))?\/?$/;
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The `retry_join` stanzas of the live `storage "raft"`, each address read against this release's pod names. */
+export function collectRaftJoins(model: Model): RaftJoin[] {
+  const raft = model.parsedConfig?.raftStorage;
+  if (!raft) return [];
+  const fullname = escape(model.fullname);
+  const podHost = new RegExp(`^${fullname}-(\\d+)\\.${fullname}-internal(?:\\.([a-z0-9-]+)\\.svc(?:\\.[a-z0-9.-]+)?)?\\.?$`);
+  return raft.body.blocks('retry_join').map((block) => {
+    const address = block.body.attr('leader_api_addr');
+    const join: RaftJoin = { block, address, autoJoin: block.body.attr('auto_join'), malformed: false };
+    if (!address || address.templated || typeof address.value !== 'string') return join;
+    const match = URL_FORM.exec(address.value.trim());
+    if (!match) {
+      join.malformed = true;
+      return join;
+    }
+    const [, scheme = '', host = '', port] = match;
+    join.url = { scheme: scheme.toLowerCase(), host, port };
+    const pod = podHost.exec(host.toLowerCase());
+    if (pod) {
+      join.url.pod = Number(pod[1]);
+      if (pod[2] !== undefined) join.url.namespace = pod[2];
+    }
+    return join;
+  });
+}
