@@ -7,27 +7,5334 @@ import type { SchemaValidator } from '../validator.js';
  * (all errors collected). After a call, `validate.errors` holds the errors of that call, or null.
  */
 export const validate: SchemaValidator = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vault-lint.dev/schemas/values-0.34.1.schema.json","title":"hashicorp/vault Helm chart 0.34.1 values","description":"Every key the chart 0.34.1 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"},"global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}}}},"injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"externalVaultAddr":{"type":"string"},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}}}},"livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"uid":{"type":"integer"},"gid":{"type":"integer"}}},"server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"serviceCA":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"secretName":{"type":"string"},"configMapName":{"type":"string"}}},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"httproute":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"activeService":{"type":"boolean"},"hostnames":{"type":"array","items":{"type":"string"}},"parentRefs":{"type":"array"},"matches":{"type":"array"},"filters":{"type":"array"},"additionalRules":{"type":"array"}}},"hostAliases":{"type":"array"},"route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"preStop":{"type":"array","items":{"type":"string"}},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"includeConfigAnnotation":{"type":"boolean"},"service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"type":{"$ref":"#/definitions/serviceType"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"activeNodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"}}},"dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"persistentVolumeClaimRetentionPolicy":{"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}},"auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}},"ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"redundancyZones":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"},"disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}}}},"serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}}}},"statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}}}},"hostNetwork":{"type":"boolean"},"uid":{"type":"integer"},"gid":{"type":"integer"}}},"ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}},"loadBalancerIP":{"type":["string","null"]},"annotations":{"$ref":"#/definitions/annotations"}}},"csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"hostNetwork":{"type":"boolean"},"daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}}}},"pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}},"agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"securityContext":{"type":"object","additionalProperties":false,"properties":{"container":{"$ref":"#/definitions/stringOrObject"}}}}},"priorityClassName":{"type":"string"},"serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"logLevel":{"type":"string"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"},"tlsConfig":{"type":"object"},"authorization":{"type":"object"},"metricRelabelings":{"type":"array"},"matchLabels":{"$ref":"#/definitions/labels"}}},"prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}}}}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vault-lint.dev/schemas/values-0.34.1.schema.json","title":"hashicorp/vault Helm chart 0.34.1 values","description":"Every key the chart 0.34.1 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"},"global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"},"serverTelemetry":{"$ref":"#/definitions/object1_serverTelemetry"}}},"injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object2_leaderElector"},"metrics":{"$ref":"#/definitions/object3_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object4_image"},"agentImage":{"$ref":"#/definitions/object5_agentImage"},"agentDefaults":{"$ref":"#/definitions/object7_agentDefaults"},"livenessProbe":{"$ref":"#/definitions/object8_livenessProbe"},"readinessProbe":{"$ref":"#/definitions/object9_readinessProbe"},"startupProbe":{"$ref":"#/definitions/object10_startupProbe"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object11_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object12_certs"},"securityContext":{"$ref":"#/definitions/object13_securityContext"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object14_service"},"serviceAccount":{"$ref":"#/definitions/object15_serviceAccount"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"uid":{"type":"integer"},"gid":{"type":"integer"}}},"server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object16_enterpriseLicense"},"serviceCA":{"$ref":"#/definitions/object17_serviceCA"},"image":{"$ref":"#/definitions/object18_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object19_ingress"},"httproute":{"$ref":"#/definitions/object20_httproute"},"hostAliases":{"type":"array"},"route":{"$ref":"#/definitions/object21_route"},"authDelegator":{"$ref":"#/definitions/object22_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"$ref":"#/definitions/object23_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object24_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"preStop":{"type":"array","items":{"type":"string"}},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object25_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"includeConfigAnnotation":{"type":"boolean"},"service":{"$ref":"#/definitions/object29_service"},"dataStorage":{"$ref":"#/definitions/object30_dataStorage"},"persistentVolumeClaimRetentionPolicy":{"$ref":"#/definitions/object31_persistentVolumeClaimRetentionPolicy"},"auditStorage":{"$ref":"#/definitions/object32_auditStorage"},"dev":{"$ref":"#/definitions/object33_dev"},"standalone":{"$ref":"#/definitions/object34_standalone"},"ha":{"$ref":"#/definitions/object38_ha"},"serviceAccount":{"$ref":"#/definitions/object40_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object42_statefulSet"},"hostNetwork":{"type":"boolean"},"uid":{"type":"integer"},"gid":{"type":"integer"}}},"ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}},"loadBalancerIP":{"type":["string","null"]},"annotations":{"$ref":"#/definitions/annotations"}}},"csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object43_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"hostNetwork":{"type":"boolean"},"daemonSet":{"$ref":"#/definitions/object46_daemonSet"},"pod":{"$ref":"#/definitions/object47_pod"},"agent":{"$ref":"#/definitions/object50_agent"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object51_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object52_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object53_livenessProbe"},"logLevel":{"type":"string"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"$ref":"#/definitions/object54_serviceMonitor"},"prometheusRules":{"$ref":"#/definitions/object55_prometheusRules"}}}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]},"object0_psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object1_serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}},"object2_leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object3_metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object4_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object5_agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"object6_templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}},"object7_agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"}}},"object8_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object9_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object10_startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object11_webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"object12_certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"object13_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object14_service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object15_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object16_enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"object17_serviceCA":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"secretName":{"type":"string"},"configMapName":{"type":"string"}}},"object18_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object19_ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"object20_httproute":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"activeService":{"type":"boolean"},"hostnames":{"type":"array","items":{"type":"string"}},"parentRefs":{"type":"array"},"matches":{"type":"array"},"filters":{"type":"array"},"additionalRules":{"type":"array"}}},"object21_route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"object22_authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object23_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object24_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object25_networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}},"object26_active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object27_standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object28_instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object29_service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object26_active"},"standby":{"$ref":"#/definitions/object27_standby"},"instanceSelector":{"$ref":"#/definitions/object28_instanceSelector"},"type":{"$ref":"#/definitions/serviceType"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"activeNodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"}}},"object30_dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object31_persistentVolumeClaimRetentionPolicy":{"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}},"object32_auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object33_dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"object34_standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}},"object35_redundancyZones":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object36_raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"redundancyZones":{"$ref":"#/definitions/object35_redundancyZones"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}},"object37_disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}},"object38_ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object36_raft"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"},"disruptionBudget":{"$ref":"#/definitions/object37_disruptionBudget"}}},"object39_serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object40_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object39_serviceDiscovery"}}},"object41_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object42_statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object41_securityContext"}}},"object43_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object44_updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"object45_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object46_daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object44_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object45_securityContext"}}},"object47_pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object48_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object49_securityContext":{"type":"object","additionalProperties":false,"properties":{"container":{"$ref":"#/definitions/stringOrObject"}}},"object50_agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object48_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"securityContext":{"$ref":"#/definitions/object49_securityContext"}}},"object51_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object52_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object53_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object54_serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"},"tlsConfig":{"type":"object"},"authorization":{"type":"object"},"metricRelabelings":{"type":"array"},"matchLabels":{"$ref":"#/definitions/labels"}}},"object55_prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}}}};
 const schema12 = {"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]};
-const schema14 = {"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]};
-const schema16 = {"type":"integer","minimum":0,"maximum":65535};
-const schema19 = {"type":"string","enum":["Always","IfNotPresent","Never"]};
-const schema20 = {"type":["string","number"]};
-const schema26 = {"type":"string","enum":["Ignore","Fail"]};
-const schema27 = {"type":["string","object"]};
-const schema34 = {"type":"object"};
-const schema35 = {"type":["string","object","null"]};
-const schema36 = {"type":["string","array","null"]};
-const schema37 = {"type":["string","array","null"]};
-const schema38 = {"type":["string","object","null"]};
-const schema40 = {"type":"object"};
-const schema58 = {"type":["array","null"]};
-const schema80 = {"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]};
-const schema84 = {"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]};
-const schema85 = {"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}};
-const schema86 = {"type":"string","enum":["Cluster","Local"]};
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}};
+const schema18 = {"type":"integer","minimum":0,"maximum":65535};
+const schema25 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}};
+const schema38 = {"type":"string","enum":["Ignore","Fail"]};
+const schema39 = {"type":["string","object"]};
+const schema15 = {"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]};
+const schema48 = {"type":"object"};
+const schema49 = {"type":["string","object","null"]};
+const schema50 = {"type":["string","array","null"]};
+const schema51 = {"type":["string","array","null"]};
+const schema52 = {"type":["string","object","null"]};
+const schema54 = {"type":"object"};
+const schema61 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}};
+const schema81 = {"type":["array","null"]};
+const schema110 = {"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]};
+const schema114 = {"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]};
+const schema115 = {"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}};
+const schema116 = {"type":"string","enum":["Cluster","Local"]};
+const schema13 = {"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "enable") || (key0 === "annotations"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enable !== undefined){
+let data0 = data.enable;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enable",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data1 = data.annotations;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+const schema19 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+const schema21 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+const schema23 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+const schema24 = {"type":"string","enum":["Always","IfNotPresent","Never"]};
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "repository") || (key0 === "tag")) || (key0 === "pullPolicy"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.repository !== undefined){
+if(typeof data.repository !== "string"){
+const err1 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tag !== undefined){
+if(typeof data.tag !== "string"){
+const err2 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.pullPolicy !== undefined){
+let data2 = data.pullPolicy;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate17.errors = vErrors;
+return errors === 0;
+}
+
+const schema26 = {"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"}}};
+const schema27 = {"type":["string","number"]};
+const schema33 = {"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}};
+
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "cpuLimit") || (key0 === "cpuRequest")) || (key0 === "memLimit")) || (key0 === "memRequest")) || (key0 === "ephemeralLimit")) || (key0 === "ephemeralRequest")) || (key0 === "template")) || (key0 === "templateConfig"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.cpuLimit !== undefined){
+let data0 = data.cpuLimit;
+if((typeof data0 !== "string") && (!(typeof data0 == "number"))){
+const err1 = {instancePath:instancePath+"/cpuLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.cpuRequest !== undefined){
+let data1 = data.cpuRequest;
+if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
+const err2 = {instancePath:instancePath+"/cpuRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.memLimit !== undefined){
+let data2 = data.memLimit;
+if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
+const err3 = {instancePath:instancePath+"/memLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.memRequest !== undefined){
+let data3 = data.memRequest;
+if((typeof data3 !== "string") && (!(typeof data3 == "number"))){
+const err4 = {instancePath:instancePath+"/memRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.ephemeralLimit !== undefined){
+let data4 = data.ephemeralLimit;
+if((typeof data4 !== "string") && (!(typeof data4 == "number"))){
+const err5 = {instancePath:instancePath+"/ephemeralLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.ephemeralRequest !== undefined){
+let data5 = data.ephemeralRequest;
+if((typeof data5 !== "string") && (!(typeof data5 == "number"))){
+const err6 = {instancePath:instancePath+"/ephemeralRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.template !== undefined){
+let data6 = data.template;
+if(typeof data6 !== "string"){
+const err7 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!((data6 === "map") || (data6 === "json"))){
+const err8 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/enum",keyword:"enum",params:{allowedValues: schema26.properties.template.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.templateConfig !== undefined){
+let data7 = data.templateConfig;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!((key1 === "exitOnRetryFailure") || (key1 === "staticSecretRenderInterval"))){
+const err9 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data7.exitOnRetryFailure !== undefined){
+if(typeof data7.exitOnRetryFailure !== "boolean"){
+const err10 = {instancePath:instancePath+"/templateConfig/exitOnRetryFailure",schemaPath:"#/definitions/object6_templateConfig/properties/exitOnRetryFailure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data7.staticSecretRenderInterval !== undefined){
+if(typeof data7.staticSecretRenderInterval !== "string"){
+const err11 = {instancePath:instancePath+"/templateConfig/staticSecretRenderInterval",schemaPath:"#/definitions/object6_templateConfig/properties/staticSecretRenderInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate19.errors = vErrors;
+return errors === 0;
+}
+
+const schema34 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+const schema35 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
+const schema36 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+
+const schema37 = {"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}};
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "failurePolicy") || (key0 === "matchPolicy")) || (key0 === "timeoutSeconds")) || (key0 === "namespaceSelector")) || (key0 === "objectSelector")) || (key0 === "annotations"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failurePolicy !== undefined){
+let data0 = data.failurePolicy;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!((data0 === "Ignore") || (data0 === "Fail"))){
+const err2 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.matchPolicy !== undefined){
+let data1 = data.matchPolicy;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/matchPolicy",schemaPath:"#/properties/matchPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((data1 === "Exact") || (data1 === "Equivalent"))){
+const err4 = {instancePath:instancePath+"/matchPolicy",schemaPath:"#/properties/matchPolicy/enum",keyword:"enum",params:{allowedValues: schema37.properties.matchPolicy.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data2 = data.timeoutSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.namespaceSelector !== undefined){
+let data3 = data.namespaceSelector;
+if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
+const err7 = {instancePath:instancePath+"/namespaceSelector",schemaPath:"#/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.objectSelector !== undefined){
+let data4 = data.objectSelector;
+if((typeof data4 !== "string") && (!(data4 && typeof data4 == "object" && !Array.isArray(data4)))){
+const err8 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data5 = data.annotations;
+if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
+const err9 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+const schema44 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "secretName") || (key0 === "caBundle")) || (key0 === "certName")) || (key0 === "keyName"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.secretName !== undefined){
+let data0 = data.secretName;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err1 = {instancePath:instancePath+"/secretName",schemaPath:"#/properties/secretName/type",keyword:"type",params:{type: schema44.properties.secretName.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.caBundle !== undefined){
+if(typeof data.caBundle !== "string"){
+const err2 = {instancePath:instancePath+"/caBundle",schemaPath:"#/properties/caBundle/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.certName !== undefined){
+if(typeof data.certName !== "string"){
+const err3 = {instancePath:instancePath+"/certName",schemaPath:"#/properties/certName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.keyName !== undefined){
+if(typeof data.keyName !== "string"){
+const err4 = {instancePath:instancePath+"/keyName",schemaPath:"#/properties/keyName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+const schema45 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "pod") || (key0 === "container"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.pod !== undefined){
+let data0 = data.pod;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.container !== undefined){
+let data1 = data.container;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate31.errors = vErrors;
+return errors === 0;
+}
+
+const schema55 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "annotations")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+const schema57 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "annotations")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+const schema62 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"secretName":{"type":"string"},"configMapName":{"type":"string"}}};
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "enabled") || (key0 === "secretName")) || (key0 === "configMapName"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.secretName !== undefined){
+if(typeof data.secretName !== "string"){
+const err2 = {instancePath:instancePath+"/secretName",schemaPath:"#/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.configMapName !== undefined){
+if(typeof data.configMapName !== "string"){
+const err3 = {instancePath:instancePath+"/configMapName",schemaPath:"#/properties/configMapName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate37.errors = vErrors;
+return errors === 0;
+}
+
+const schema64 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "repository") || (key0 === "tag")) || (key0 === "pullPolicy"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.repository !== undefined){
+if(typeof data.repository !== "string"){
+const err1 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tag !== undefined){
+if(typeof data.tag !== "string"){
+const err2 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.pullPolicy !== undefined){
+let data2 = data.pullPolicy;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+
+const schema67 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}};
 const func2 = Object.prototype.hasOwnProperty;
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema67.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data1 = data.labels;
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+const err2 = {instancePath:instancePath+"/labels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data2 = data.annotations;
+if((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
+const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.ingressClassName !== undefined){
+if(typeof data.ingressClassName !== "string"){
+const err4 = {instancePath:instancePath+"/ingressClassName",schemaPath:"#/properties/ingressClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.pathType !== undefined){
+let data4 = data.pathType;
+if(typeof data4 !== "string"){
+const err5 = {instancePath:instancePath+"/pathType",schemaPath:"#/properties/pathType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!(((data4 === "Exact") || (data4 === "Prefix")) || (data4 === "ImplementationSpecific"))){
+const err6 = {instancePath:instancePath+"/pathType",schemaPath:"#/properties/pathType/enum",keyword:"enum",params:{allowedValues: schema67.properties.pathType.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.activeService !== undefined){
+if(typeof data.activeService !== "boolean"){
+const err7 = {instancePath:instancePath+"/activeService",schemaPath:"#/properties/activeService/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.hosts !== undefined){
+let data6 = data.hosts;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!((key1 === "host") || (key1 === "paths"))){
+const err8 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data7.host !== undefined){
+if(typeof data7.host !== "string"){
+const err9 = {instancePath:instancePath+"/hosts/" + i0+"/host",schemaPath:"#/properties/hosts/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data7.paths !== undefined){
+let data9 = data7.paths;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data9[i1] !== "string"){
+const err10 = {instancePath:instancePath+"/hosts/" + i0+"/paths/" + i1,schemaPath:"#/properties/hosts/items/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/hosts/" + i0+"/paths",schemaPath:"#/properties/hosts/items/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.extraPaths !== undefined){
+if(!(Array.isArray(data.extraPaths))){
+const err14 = {instancePath:instancePath+"/extraPaths",schemaPath:"#/properties/extraPaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.tls !== undefined){
+if(!(Array.isArray(data.tls))){
+const err15 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+
+const schema71 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"activeService":{"type":"boolean"},"hostnames":{"type":"array","items":{"type":"string"}},"parentRefs":{"type":"array"},"matches":{"type":"array"},"filters":{"type":"array"},"additionalRules":{"type":"array"}}};
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema71.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data1 = data.labels;
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+const err2 = {instancePath:instancePath+"/labels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data2 = data.annotations;
+if((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
+const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.activeService !== undefined){
+if(typeof data.activeService !== "boolean"){
+const err4 = {instancePath:instancePath+"/activeService",schemaPath:"#/properties/activeService/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.hostnames !== undefined){
+let data4 = data.hostnames;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err5 = {instancePath:instancePath+"/hostnames/" + i0,schemaPath:"#/properties/hostnames/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/hostnames",schemaPath:"#/properties/hostnames/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.parentRefs !== undefined){
+if(!(Array.isArray(data.parentRefs))){
+const err7 = {instancePath:instancePath+"/parentRefs",schemaPath:"#/properties/parentRefs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.matches !== undefined){
+if(!(Array.isArray(data.matches))){
+const err8 = {instancePath:instancePath+"/matches",schemaPath:"#/properties/matches/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.filters !== undefined){
+if(!(Array.isArray(data.filters))){
+const err9 = {instancePath:instancePath+"/filters",schemaPath:"#/properties/filters/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.additionalRules !== undefined){
+if(!(Array.isArray(data.additionalRules))){
+const err10 = {instancePath:instancePath+"/additionalRules",schemaPath:"#/properties/additionalRules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+
+const schema75 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}};
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "enabled") || (key0 === "activeService")) || (key0 === "labels")) || (key0 === "annotations")) || (key0 === "host")) || (key0 === "tls"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.activeService !== undefined){
+if(typeof data.activeService !== "boolean"){
+const err2 = {instancePath:instancePath+"/activeService",schemaPath:"#/properties/activeService/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data2 = data.labels;
+if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
+const err3 = {instancePath:instancePath+"/labels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data3 = data.annotations;
+if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
+const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+if(typeof data.host !== "string"){
+const err5 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.tls !== undefined){
+let data5 = data.tls;
+if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
+const err6 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: schema75.properties.tls.type},message:"must be object,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate45.errors = vErrors;
+return errors === 0;
+}
+
+const schema79 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+
+const schema84 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "enabled") || (key0 === "path")) || (key0 === "port")) || (key0 === "failureThreshold")) || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+if(typeof data.path !== "string"){
+const err2 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data2 = data.port;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 > 65535 || isNaN(data2)){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.failureThreshold !== undefined){
+let data3 = data.failureThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err6 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err7 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data4 = data.initialDelaySeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err8 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data5 = data.periodSeconds;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err10 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data6 = data.successThreshold;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err12 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data6 == "number"){
+if(data6 < 0 || isNaN(data6)){
+const err13 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data7 = data.timeoutSeconds;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err14 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data7 == "number"){
+if(data7 < 0 || isNaN(data7)){
+const err15 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+
+const schema87 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema87.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.execCommand !== undefined){
+let data1 = data.execCommand;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data1[i0] !== "string"){
+const err2 = {instancePath:instancePath+"/execCommand/" + i0,schemaPath:"#/properties/execCommand/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/execCommand",schemaPath:"#/properties/execCommand/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+if(typeof data.path !== "string"){
+const err4 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data4 = data.port;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 > 65535 || isNaN(data4)){
+const err6 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err7 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.failureThreshold !== undefined){
+let data5 = data.failureThreshold;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err8 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err9 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data6 = data.initialDelaySeconds;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err10 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data6 == "number"){
+if(data6 < 0 || isNaN(data6)){
+const err11 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data7 = data.periodSeconds;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err12 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data7 == "number"){
+if(data7 < 0 || isNaN(data7)){
+const err13 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data8 = data.successThreshold;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err14 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data8 == "number"){
+if(data8 < 0 || isNaN(data8)){
+const err15 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data9 = data.timeoutSeconds;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err16 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(typeof data9 == "number"){
+if(data9 < 0 || isNaN(data9)){
+const err17 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate51.errors = vErrors;
+return errors === 0;
+}
+
+const schema96 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}};
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "enabled") || (key0 === "egress")) || (key0 === "ingress"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.egress !== undefined){
+if(!(Array.isArray(data.egress))){
+const err2 = {instancePath:instancePath+"/egress",schemaPath:"#/properties/egress/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.ingress !== undefined){
+if(!(Array.isArray(data.ingress))){
+const err3 = {instancePath:instancePath+"/ingress",schemaPath:"#/properties/ingress/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+
+const schema100 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object26_active"},"standby":{"$ref":"#/definitions/object27_standby"},"instanceSelector":{"$ref":"#/definitions/object28_instanceSelector"},"type":{"$ref":"#/definitions/serviceType"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"activeNodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema102 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "enabled") || (key0 === "annotations"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data1 = data.annotations;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate56.errors = vErrors;
+return errors === 0;
+}
+
+const schema105 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "enabled") || (key0 === "annotations"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data1 = data.annotations;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate58.errors = vErrors;
+return errors === 0;
+}
+
+const schema108 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate60.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema100.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.active !== undefined){
+if(!(validate56(data.active, {instancePath:instancePath+"/active",parentData:data,parentDataProperty:"active",rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
+}
+}
+if(data.standby !== undefined){
+if(!(validate58(data.standby, {instancePath:instancePath+"/standby",parentData:data,parentDataProperty:"standby",rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data.instanceSelector !== undefined){
+if(!(validate60(data.instanceSelector, {instancePath:instancePath+"/instanceSelector",parentData:data,parentDataProperty:"instanceSelector",rootData}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+if(data.type !== undefined){
+let data4 = data.type;
+if(typeof data4 !== "string"){
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((((data4 === "ClusterIP") || (data4 === "NodePort")) || (data4 === "LoadBalancer")) || (data4 === "ExternalName"))){
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.clusterIP !== undefined){
+if(typeof data.clusterIP !== "string"){
+const err4 = {instancePath:instancePath+"/clusterIP",schemaPath:"#/properties/clusterIP/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.nodePort !== undefined){
+let data6 = data.nodePort;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err5 = {instancePath:instancePath+"/nodePort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data6 == "number"){
+if(data6 > 65535 || isNaN(data6)){
+const err6 = {instancePath:instancePath+"/nodePort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err7 = {instancePath:instancePath+"/nodePort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.activeNodePort !== undefined){
+let data7 = data.activeNodePort;
+if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
+const err8 = {instancePath:instancePath+"/activeNodePort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data7 == "number"){
+if(data7 > 65535 || isNaN(data7)){
+const err9 = {instancePath:instancePath+"/activeNodePort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err10 = {instancePath:instancePath+"/activeNodePort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.standbyNodePort !== undefined){
+let data8 = data.standbyNodePort;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err11 = {instancePath:instancePath+"/standbyNodePort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(typeof data8 == "number"){
+if(data8 > 65535 || isNaN(data8)){
+const err12 = {instancePath:instancePath+"/standbyNodePort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err13 = {instancePath:instancePath+"/standbyNodePort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.ipFamilyPolicy !== undefined){
+let data9 = data.ipFamilyPolicy;
+if(typeof data9 !== "string"){
+const err14 = {instancePath:instancePath+"/ipFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!((((data9 === "") || (data9 === "SingleStack")) || (data9 === "PreferDualStack")) || (data9 === "RequireDualStack"))){
+const err15 = {instancePath:instancePath+"/ipFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema114.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.ipFamilies !== undefined){
+let data10 = data.ipFamilies;
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+let data11 = data10[i0];
+if(typeof data11 !== "string"){
+const err16 = {instancePath:instancePath+"/ipFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((data11 === "IPv4") || (data11 === "IPv6"))){
+const err17 = {instancePath:instancePath+"/ipFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema115.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/ipFamilies",schemaPath:"#/definitions/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.publishNotReadyAddresses !== undefined){
+if(typeof data.publishNotReadyAddresses !== "boolean"){
+const err19 = {instancePath:instancePath+"/publishNotReadyAddresses",schemaPath:"#/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.externalTrafficPolicy !== undefined){
+let data13 = data.externalTrafficPolicy;
+if(typeof data13 !== "string"){
+const err20 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!((data13 === "Cluster") || (data13 === "Local"))){
+const err21 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema116.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data14 = data.port;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err22 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(typeof data14 == "number"){
+if(data14 > 65535 || isNaN(data14)){
+const err23 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data14 < 0 || isNaN(data14)){
+const err24 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+if(data.targetPort !== undefined){
+let data15 = data.targetPort;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err25 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 > 65535 || isNaN(data15)){
+const err26 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data15 < 0 || isNaN(data15)){
+const err27 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+if(data.annotations !== undefined){
+let data16 = data.annotations;
+if((typeof data16 !== "string") && (!(data16 && typeof data16 == "object" && !Array.isArray(data16)))){
+const err28 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+validate55.errors = vErrors;
+return errors === 0;
+}
+
+const schema120 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}};
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "enabled") || (key0 === "size")) || (key0 === "mountPath")) || (key0 === "storageClass")) || (key0 === "accessMode")) || (key0 === "annotations")) || (key0 === "labels"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.size !== undefined){
+let data1 = data.size;
+if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
+const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.mountPath !== undefined){
+if(typeof data.mountPath !== "string"){
+const err3 = {instancePath:instancePath+"/mountPath",schemaPath:"#/properties/mountPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.storageClass !== undefined){
+let data3 = data.storageClass;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema120.properties.storageClass.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.accessMode !== undefined){
+let data4 = data.accessMode;
+if(typeof data4 !== "string"){
+const err5 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!(((((data4 === "") || (data4 === "ReadWriteOnce")) || (data4 === "ReadOnlyMany")) || (data4 === "ReadWriteMany")) || (data4 === "ReadWriteOncePod"))){
+const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema120.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data5 = data.annotations;
+if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
+const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data6 = data.labels;
+if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+const err8 = {instancePath:instancePath+"/labels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate63.errors = vErrors;
+return errors === 0;
+}
+
+const schema125 = {"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}};
+
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "whenDeleted") || (key0 === "whenScaled"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.whenDeleted !== undefined){
+let data0 = data.whenDeleted;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/whenDeleted",schemaPath:"#/properties/whenDeleted/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(!((data0 === "Retain") || (data0 === "Delete"))){
+const err2 = {instancePath:instancePath+"/whenDeleted",schemaPath:"#/properties/whenDeleted/enum",keyword:"enum",params:{allowedValues: schema125.properties.whenDeleted.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.whenScaled !== undefined){
+let data1 = data.whenScaled;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/whenScaled",schemaPath:"#/properties/whenScaled/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((data1 === "Retain") || (data1 === "Delete"))){
+const err4 = {instancePath:instancePath+"/whenScaled",schemaPath:"#/properties/whenScaled/enum",keyword:"enum",params:{allowedValues: schema125.properties.whenScaled.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate65.errors = vErrors;
+return errors === 0;
+}
+
+const schema126 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}};
+
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "enabled") || (key0 === "size")) || (key0 === "mountPath")) || (key0 === "storageClass")) || (key0 === "accessMode")) || (key0 === "annotations")) || (key0 === "labels"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.size !== undefined){
+let data1 = data.size;
+if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
+const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.mountPath !== undefined){
+if(typeof data.mountPath !== "string"){
+const err3 = {instancePath:instancePath+"/mountPath",schemaPath:"#/properties/mountPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.storageClass !== undefined){
+let data3 = data.storageClass;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema126.properties.storageClass.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.accessMode !== undefined){
+let data4 = data.accessMode;
+if(typeof data4 !== "string"){
+const err5 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!(((((data4 === "") || (data4 === "ReadWriteOnce")) || (data4 === "ReadOnlyMany")) || (data4 === "ReadWriteMany")) || (data4 === "ReadWriteOncePod"))){
+const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema126.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data5 = data.annotations;
+if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
+const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data6 = data.labels;
+if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+const err8 = {instancePath:instancePath+"/labels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate67.errors = vErrors;
+return errors === 0;
+}
+
+const schema131 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}};
+
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "enabled") || (key0 === "devRootToken"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.devRootToken !== undefined){
+if(typeof data.devRootToken !== "string"){
+const err2 = {instancePath:instancePath+"/devRootToken",schemaPath:"#/properties/devRootToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+
+const schema133 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}};
+
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "enabled") || (key0 === "config"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.config !== undefined){
+if(typeof data.config !== "string"){
+const err2 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate71.errors = vErrors;
+return errors === 0;
+}
+
+const schema135 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object36_raft"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"},"disruptionBudget":{"$ref":"#/definitions/object37_disruptionBudget"}}};
+const schema137 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"redundancyZones":{"$ref":"#/definitions/object35_redundancyZones"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}};
+const schema139 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate75.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "enabled") || (key0 === "setNodeId")) || (key0 === "redundancyZones")) || (key0 === "config"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.setNodeId !== undefined){
+if(typeof data.setNodeId !== "boolean"){
+const err2 = {instancePath:instancePath+"/setNodeId",schemaPath:"#/properties/setNodeId/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.redundancyZones !== undefined){
+if(!(validate75(data.redundancyZones, {instancePath:instancePath+"/redundancyZones",parentData:data,parentDataProperty:"redundancyZones",rootData}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+errors = vErrors.length;
+}
+}
+if(data.config !== undefined){
+if(typeof data.config !== "string"){
+const err3 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+
+const schema141 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}};
 const pattern0 = new RegExp("^[0-9]+%$", "u");
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "enabled") || (key0 === "maxUnavailable"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.maxUnavailable !== undefined){
+let data1 = data.maxUnavailable;
+if(((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")) && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/maxUnavailable",schemaPath:"#/properties/maxUnavailable/type",keyword:"type",params:{type: schema141.properties.maxUnavailable.type},message:"must be integer,string,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err3 = {instancePath:instancePath+"/maxUnavailable",schemaPath:"#/properties/maxUnavailable/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err4 = {instancePath:instancePath+"/maxUnavailable",schemaPath:"#/properties/maxUnavailable/pattern",keyword:"pattern",params:{pattern: "^[0-9]+%$"},message:"must match pattern \""+"^[0-9]+%$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "enabled") || (key0 === "replicas")) || (key0 === "apiAddr")) || (key0 === "clusterAddr")) || (key0 === "raft")) || (key0 === "config")) || (key0 === "disruptionBudget"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.replicas !== undefined){
+let data1 = data.replicas;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err2 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err3 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.apiAddr !== undefined){
+let data2 = data.apiAddr;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err4 = {instancePath:instancePath+"/apiAddr",schemaPath:"#/properties/apiAddr/type",keyword:"type",params:{type: schema135.properties.apiAddr.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.clusterAddr !== undefined){
+let data3 = data.clusterAddr;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err5 = {instancePath:instancePath+"/clusterAddr",schemaPath:"#/properties/clusterAddr/type",keyword:"type",params:{type: schema135.properties.clusterAddr.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.raft !== undefined){
+if(!(validate74(data.raft, {instancePath:instancePath+"/raft",parentData:data,parentDataProperty:"raft",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+if(data.config !== undefined){
+if(typeof data.config !== "string"){
+const err6 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.disruptionBudget !== undefined){
+if(!(validate78(data.disruptionBudget, {instancePath:instancePath+"/disruptionBudget",parentData:data,parentDataProperty:"disruptionBudget",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate73.errors = vErrors;
+return errors === 0;
+}
+
+const schema143 = {"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object39_serviceDiscovery"}}};
+const schema146 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate82.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "create") || (key0 === "name")) || (key0 === "createSecret")) || (key0 === "annotations")) || (key0 === "extraLabels")) || (key0 === "serviceDiscovery"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.create !== undefined){
+if(typeof data.create !== "boolean"){
+const err1 = {instancePath:instancePath+"/create",schemaPath:"#/properties/create/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.createSecret !== undefined){
+if(typeof data.createSecret !== "boolean"){
+const err3 = {instancePath:instancePath+"/createSecret",schemaPath:"#/properties/createSecret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data3 = data.annotations;
+if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
+const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data4 = data.extraLabels;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err5 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.serviceDiscovery !== undefined){
+if(!(validate82(data.serviceDiscovery, {instancePath:instancePath+"/serviceDiscovery",parentData:data,parentDataProperty:"serviceDiscovery",rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate81.errors = vErrors;
+return errors === 0;
+}
+
+const schema148 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object41_securityContext"}}};
+const schema150 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
+
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "pod") || (key0 === "container"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.pod !== undefined){
+let data0 = data.pod;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.container !== undefined){
+let data1 = data.container;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate86.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "annotations") || (key0 === "securityContext"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.securityContext !== undefined){
+if(!(validate86(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate85.errors = vErrors;
+return errors === 0;
+}
+
+const schema162 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "repository") || (key0 === "tag")) || (key0 === "pullPolicy"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.repository !== undefined){
+if(typeof data.repository !== "string"){
+const err1 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tag !== undefined){
+if(typeof data.tag !== "string"){
+const err2 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.pullPolicy !== undefined){
+let data2 = data.pullPolicy;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+
+const schema167 = {"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object44_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object45_securityContext"}}};
+const schema168 = {"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}};
+const schema171 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
+
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "pod") || (key0 === "container"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.pod !== undefined){
+let data0 = data.pod;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.container !== undefined){
+let data1 = data.container;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate92.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "updateStrategy") || (key0 === "annotations")) || (key0 === "providersDir")) || (key0 === "kubeletRootDir")) || (key0 === "extraLabels")) || (key0 === "securityContext"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.updateStrategy !== undefined){
+let data0 = data.updateStrategy;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!((key1 === "type") || (key1 === "maxUnavailable"))){
+const err1 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object44_updateStrategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data0.type !== undefined){
+let data1 = data0.type;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object44_updateStrategy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((data1 === "RollingUpdate") || (data1 === "OnDelete"))){
+const err3 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object44_updateStrategy/properties/type/enum",keyword:"enum",params:{allowedValues: schema168.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.maxUnavailable !== undefined){
+let data2 = data0.maxUnavailable;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
+const err4 = {instancePath:instancePath+"/updateStrategy/maxUnavailable",schemaPath:"#/definitions/object44_updateStrategy/properties/maxUnavailable/type",keyword:"type",params:{type: schema168.properties.maxUnavailable.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object44_updateStrategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data3 = data.annotations;
+if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
+const err6 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.providersDir !== undefined){
+if(typeof data.providersDir !== "string"){
+const err7 = {instancePath:instancePath+"/providersDir",schemaPath:"#/properties/providersDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.kubeletRootDir !== undefined){
+if(typeof data.kubeletRootDir !== "string"){
+const err8 = {instancePath:instancePath+"/kubeletRootDir",schemaPath:"#/properties/kubeletRootDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data6 = data.extraLabels;
+if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+const err9 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.securityContext !== undefined){
+if(!(validate92(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate91.errors = vErrors;
+return errors === 0;
+}
+
+const schema174 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "annotations") || (key0 === "tolerations")) || (key0 === "nodeSelector")) || (key0 === "affinity")) || (key0 === "extraLabels"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data1 = data.tolerations;
+if(((typeof data1 !== "string") && (!(Array.isArray(data1)))) && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.nodeSelector !== undefined){
+let data2 = data.nodeSelector;
+if(((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))) && (data2 !== null)){
+const err3 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.affinity !== undefined){
+let data3 = data.affinity;
+if(((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))) && (data3 !== null)){
+const err4 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data4 = data.extraLabels;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err5 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate95.errors = vErrors;
+return errors === 0;
+}
+
+const schema180 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object48_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"securityContext":{"$ref":"#/definitions/object49_securityContext"}}};
+const schema182 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "repository") || (key0 === "tag")) || (key0 === "pullPolicy"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.repository !== undefined){
+if(typeof data.repository !== "string"){
+const err1 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tag !== undefined){
+if(typeof data.tag !== "string"){
+const err2 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.pullPolicy !== undefined){
+let data2 = data.pullPolicy;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate98.errors = vErrors;
+return errors === 0;
+}
+
+const schema185 = {"type":"object","additionalProperties":false,"properties":{"container":{"$ref":"#/definitions/stringOrObject"}}};
+
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "container")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.container !== undefined){
+let data0 = data.container;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate100.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "enabled") || (key0 === "extraArgs")) || (key0 === "image")) || (key0 === "logFormat")) || (key0 === "logLevel")) || (key0 === "resources")) || (key0 === "securityContext"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.extraArgs !== undefined){
+let data1 = data.extraArgs;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data1[i0] !== "string"){
+const err2 = {instancePath:instancePath+"/extraArgs/" + i0,schemaPath:"#/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/extraArgs",schemaPath:"#/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+if(!(validate98(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+errors = vErrors.length;
+}
+}
+if(data.logFormat !== undefined){
+if(typeof data.logFormat !== "string"){
+const err4 = {instancePath:instancePath+"/logFormat",schemaPath:"#/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.logLevel !== undefined){
+if(typeof data.logLevel !== "string"){
+const err5 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.resources !== undefined){
+let data6 = data.resources;
+if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+const err6 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.securityContext !== undefined){
+if(!(validate100(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate97.errors = vErrors;
+return errors === 0;
+}
+
+const schema187 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "annotations") || (key0 === "extraLabels"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data1 = data.extraLabels;
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+const err2 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate103.errors = vErrors;
+return errors === 0;
+}
+
+const schema190 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate105.errors = vErrors;
+return errors === 0;
+}
+
+const schema191 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate107.errors = vErrors;
+return errors === 0;
+}
+
+const schema192 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"},"tlsConfig":{"type":"object"},"authorization":{"type":"object"},"metricRelabelings":{"type":"array"},"matchLabels":{"$ref":"#/definitions/labels"}}};
+
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "enabled") || (key0 === "selectors")) || (key0 === "interval")) || (key0 === "scrapeTimeout")) || (key0 === "tlsConfig")) || (key0 === "authorization")) || (key0 === "metricRelabelings")) || (key0 === "matchLabels"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.selectors !== undefined){
+let data1 = data.selectors;
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+const err2 = {instancePath:instancePath+"/selectors",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.interval !== undefined){
+if(typeof data.interval !== "string"){
+const err3 = {instancePath:instancePath+"/interval",schemaPath:"#/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.scrapeTimeout !== undefined){
+if(typeof data.scrapeTimeout !== "string"){
+const err4 = {instancePath:instancePath+"/scrapeTimeout",schemaPath:"#/properties/scrapeTimeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.tlsConfig !== undefined){
+let data4 = data.tlsConfig;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err5 = {instancePath:instancePath+"/tlsConfig",schemaPath:"#/properties/tlsConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.authorization !== undefined){
+let data5 = data.authorization;
+if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
+const err6 = {instancePath:instancePath+"/authorization",schemaPath:"#/properties/authorization/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.metricRelabelings !== undefined){
+if(!(Array.isArray(data.metricRelabelings))){
+const err7 = {instancePath:instancePath+"/metricRelabelings",schemaPath:"#/properties/metricRelabelings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.matchLabels !== undefined){
+let data7 = data.matchLabels;
+if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
+const err8 = {instancePath:instancePath+"/matchLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate109.errors = vErrors;
+return errors === 0;
+}
+
+const schema196 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}};
+
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "enabled") || (key0 === "selectors")) || (key0 === "rules"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.selectors !== undefined){
+let data1 = data.selectors;
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+const err2 = {instancePath:instancePath+"/selectors",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.rules !== undefined){
+if(!(Array.isArray(data.rules))){
+const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate111.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://vault-lint.dev/schemas/values-0.34.1.schema.json" */;
@@ -253,11 +5560,17 @@ errors++;
 }
 }
 if(data2.psp !== undefined){
-let data11 = data2.psp;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key3 in data11){
-if(!((key3 === "enable") || (key3 === "annotations"))){
-const err16 = {instancePath:instancePath+"/global/psp",schemaPath:"#/properties/global/properties/psp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!(validate11(data2.psp, {instancePath:instancePath+"/global/psp",parentData:data2,parentDataProperty:"psp",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data2.serverTelemetry !== undefined){
+let data12 = data2.serverTelemetry;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key3 in data12){
+if(!(key3 === "prometheusOperator")){
+const err16 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -267,10 +5580,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data11.enable !== undefined){
-let data12 = data11.enable;
-if((typeof data12 !== "boolean") && (typeof data12 !== "string")){
-const err17 = {instancePath:instancePath+"/global/psp/enable",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data12.prometheusOperator !== undefined){
+if(typeof data12.prometheusOperator !== "boolean"){
+const err17 = {instancePath:instancePath+"/global/serverTelemetry/prometheusOperator",schemaPath:"#/definitions/object1_serverTelemetry/properties/prometheusOperator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -280,10 +5592,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data11.annotations !== undefined){
-let data13 = data11.annotations;
-if((typeof data13 !== "string") && (!(data13 && typeof data13 == "object" && !Array.isArray(data13)))){
-const err18 = {instancePath:instancePath+"/global/psp/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
+}
+else {
+const err18 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -295,7 +5606,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/global/psp",schemaPath:"#/properties/global/properties/psp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -305,12 +5616,12 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data2.serverTelemetry !== undefined){
-let data14 = data2.serverTelemetry;
+if(data.injector !== undefined){
+let data14 = data.injector;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key4 in data14){
-if(!(key4 === "prometheusOperator")){
-const err20 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/properties/global/properties/serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(!(func2.call(schema11.properties.injector.properties, key4))){
+const err20 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -320,9 +5631,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data14.prometheusOperator !== undefined){
-if(typeof data14.prometheusOperator !== "boolean"){
-const err21 = {instancePath:instancePath+"/global/serverTelemetry/prometheusOperator",schemaPath:"#/properties/global/properties/serverTelemetry/properties/prometheusOperator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data14.enabled !== undefined){
+let data15 = data14.enabled;
+if((typeof data15 !== "boolean") && (typeof data15 !== "string")){
+const err21 = {instancePath:instancePath+"/injector/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -332,9 +5644,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/properties/global/properties/serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.replicas !== undefined){
+let data16 = data14.replicas;
+if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
+const err22 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -343,10 +5656,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data16 == "number"){
+if(data16 < 0 || isNaN(data16)){
+const err23 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -356,12 +5668,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.injector !== undefined){
-let data16 = data.injector;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key5 in data16){
-if(!(func2.call(schema11.properties.injector.properties, key5))){
-const err24 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data14.port !== undefined){
+let data17 = data14.port;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err24 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -370,11 +5681,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data16.enabled !== undefined){
-let data17 = data16.enabled;
-if((typeof data17 !== "boolean") && (typeof data17 !== "string")){
-const err25 = {instancePath:instancePath+"/injector/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(typeof data17 == "number"){
+if(data17 > 65535 || isNaN(data17)){
+const err25 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -383,11 +5692,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data16.replicas !== undefined){
-let data18 = data16.replicas;
-if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
-const err26 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data17 < 0 || isNaN(data17)){
+const err26 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -396,9 +5702,23 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(typeof data18 == "number"){
-if(data18 < 0 || isNaN(data18)){
-const err27 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data14.leaderElector !== undefined){
+if(!(validate13(data14.leaderElector, {instancePath:instancePath+"/injector/leaderElector",parentData:data14,parentDataProperty:"leaderElector",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data14.metrics !== undefined){
+if(!(validate15(data14.metrics, {instancePath:instancePath+"/injector/metrics",parentData:data14,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data14.externalVaultAddr !== undefined){
+if(typeof data14.externalVaultAddr !== "string"){
+const err27 = {instancePath:instancePath+"/injector/externalVaultAddr",schemaPath:"#/properties/injector/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -408,11 +5728,18 @@ vErrors.push(err27);
 errors++;
 }
 }
+if(data14.image !== undefined){
+if(!(validate17(data14.image, {instancePath:instancePath+"/injector/image",parentData:data14,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
 }
-if(data16.port !== undefined){
-let data19 = data16.port;
-if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
-const err28 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data14.agentImage !== undefined){
+let data22 = data14.agentImage;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key5 in data22){
+if(!((key5 === "repository") || (key5 === "tag"))){
+const err28 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object5_agentImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -421,9 +5748,10 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(typeof data19 == "number"){
-if(data19 > 65535 || isNaN(data19)){
-const err29 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+}
+if(data22.repository !== undefined){
+if(typeof data22.repository !== "string"){
+const err29 = {instancePath:instancePath+"/injector/agentImage/repository",schemaPath:"#/definitions/object5_agentImage/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -432,8 +5760,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data19 < 0 || isNaN(data19)){
-const err30 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data22.tag !== undefined){
+if(typeof data22.tag !== "string"){
+const err30 = {instancePath:instancePath+"/injector/agentImage/tag",schemaPath:"#/definitions/object5_agentImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -444,12 +5774,8 @@ errors++;
 }
 }
 }
-if(data16.leaderElector !== undefined){
-let data20 = data16.leaderElector;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key6 in data20){
-if(!(key6 === "enabled")){
-const err31 = {instancePath:instancePath+"/injector/leaderElector",schemaPath:"#/properties/injector/properties/leaderElector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+else {
+const err31 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object5_agentImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -459,10 +5785,33 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data20.enabled !== undefined){
-let data21 = data20.enabled;
-if((typeof data21 !== "boolean") && (typeof data21 !== "string")){
-const err32 = {instancePath:instancePath+"/injector/leaderElector/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data14.agentDefaults !== undefined){
+if(!(validate19(data14.agentDefaults, {instancePath:instancePath+"/injector/agentDefaults",parentData:data14,parentDataProperty:"agentDefaults",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data14.livenessProbe !== undefined){
+if(!(validate21(data14.livenessProbe, {instancePath:instancePath+"/injector/livenessProbe",parentData:data14,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data14.readinessProbe !== undefined){
+if(!(validate23(data14.readinessProbe, {instancePath:instancePath+"/injector/readinessProbe",parentData:data14,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data14.startupProbe !== undefined){
+if(!(validate25(data14.startupProbe, {instancePath:instancePath+"/injector/startupProbe",parentData:data14,parentDataProperty:"startupProbe",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+if(data14.authPath !== undefined){
+if(typeof data14.authPath !== "string"){
+const err32 = {instancePath:instancePath+"/injector/authPath",schemaPath:"#/properties/injector/properties/authPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -472,9 +5821,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/injector/leaderElector",schemaPath:"#/properties/injector/properties/leaderElector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.logLevel !== undefined){
+if(typeof data14.logLevel !== "string"){
+const err33 = {instancePath:instancePath+"/injector/logLevel",schemaPath:"#/properties/injector/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -484,12 +5833,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data16.metrics !== undefined){
-let data22 = data16.metrics;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key7 in data22){
-if(!(key7 === "enabled")){
-const err34 = {instancePath:instancePath+"/injector/metrics",schemaPath:"#/properties/injector/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data14.logFormat !== undefined){
+if(typeof data14.logFormat !== "string"){
+const err34 = {instancePath:instancePath+"/injector/logFormat",schemaPath:"#/properties/injector/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -499,10 +5845,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data22.enabled !== undefined){
-let data23 = data22.enabled;
-if((typeof data23 !== "boolean") && (typeof data23 !== "string")){
-const err35 = {instancePath:instancePath+"/injector/metrics/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data14.revokeOnShutdown !== undefined){
+if(typeof data14.revokeOnShutdown !== "boolean"){
+const err35 = {instancePath:instancePath+"/injector/revokeOnShutdown",schemaPath:"#/properties/injector/properties/revokeOnShutdown/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -512,9 +5857,16 @@ vErrors.push(err35);
 errors++;
 }
 }
+if(data14.webhook !== undefined){
+if(!(validate27(data14.webhook, {instancePath:instancePath+"/injector/webhook",parentData:data14,parentDataProperty:"webhook",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
 }
-else {
-const err36 = {instancePath:instancePath+"/injector/metrics",schemaPath:"#/properties/injector/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+if(data14.failurePolicy !== undefined){
+let data34 = data14.failurePolicy;
+if(typeof data34 !== "string"){
+const err36 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -523,10 +5875,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data16.externalVaultAddr !== undefined){
-if(typeof data16.externalVaultAddr !== "string"){
-const err37 = {instancePath:instancePath+"/injector/externalVaultAddr",schemaPath:"#/properties/injector/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data34 === "Ignore") || (data34 === "Fail"))){
+const err37 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -536,12 +5886,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data16.image !== undefined){
-let data25 = data16.image;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key8 in data25){
-if(!(((key8 === "repository") || (key8 === "tag")) || (key8 === "pullPolicy"))){
-const err38 = {instancePath:instancePath+"/injector/image",schemaPath:"#/properties/injector/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data14.namespaceSelector !== undefined){
+let data35 = data14.namespaceSelector;
+if(!(data35 && typeof data35 == "object" && !Array.isArray(data35))){
+const err38 = {instancePath:instancePath+"/injector/namespaceSelector",schemaPath:"#/properties/injector/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -551,9 +5899,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data25.repository !== undefined){
-if(typeof data25.repository !== "string"){
-const err39 = {instancePath:instancePath+"/injector/image/repository",schemaPath:"#/properties/injector/properties/image/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.objectSelector !== undefined){
+let data36 = data14.objectSelector;
+if((typeof data36 !== "string") && (!(data36 && typeof data36 == "object" && !Array.isArray(data36)))){
+const err39 = {instancePath:instancePath+"/injector/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -563,9 +5912,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data25.tag !== undefined){
-if(typeof data25.tag !== "string"){
-const err40 = {instancePath:instancePath+"/injector/image/tag",schemaPath:"#/properties/injector/properties/image/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.webhookAnnotations !== undefined){
+let data37 = data14.webhookAnnotations;
+if((typeof data37 !== "string") && (!(data37 && typeof data37 == "object" && !Array.isArray(data37)))){
+const err40 = {instancePath:instancePath+"/injector/webhookAnnotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -575,10 +5925,22 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data25.pullPolicy !== undefined){
-let data28 = data25.pullPolicy;
-if(typeof data28 !== "string"){
-const err41 = {instancePath:instancePath+"/injector/image/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.certs !== undefined){
+if(!(validate29(data14.certs, {instancePath:instancePath+"/injector/certs",parentData:data14,parentDataProperty:"certs",rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+}
+if(data14.securityContext !== undefined){
+if(!(validate31(data14.securityContext, {instancePath:instancePath+"/injector/securityContext",parentData:data14,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+if(data14.resources !== undefined){
+let data40 = data14.resources;
+if(!(data40 && typeof data40 == "object" && !Array.isArray(data40))){
+const err41 = {instancePath:instancePath+"/injector/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -587,8 +5949,11 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!(((data28 === "Always") || (data28 === "IfNotPresent")) || (data28 === "Never"))){
-const err42 = {instancePath:instancePath+"/injector/image/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values"};
+}
+if(data14.extraEnvironmentVars !== undefined){
+let data41 = data14.extraEnvironmentVars;
+if(!(data41 && typeof data41 == "object" && !Array.isArray(data41))){
+const err42 = {instancePath:instancePath+"/injector/extraEnvironmentVars",schemaPath:"#/properties/injector/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -598,9 +5963,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/injector/image",schemaPath:"#/properties/injector/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.affinity !== undefined){
+let data42 = data14.affinity;
+if(((typeof data42 !== "string") && (!(data42 && typeof data42 == "object" && !Array.isArray(data42)))) && (data42 !== null)){
+const err43 = {instancePath:instancePath+"/injector/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -610,12 +5976,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data16.agentImage !== undefined){
-let data29 = data16.agentImage;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key9 in data29){
-if(!((key9 === "repository") || (key9 === "tag"))){
-const err44 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/properties/injector/properties/agentImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data14.topologySpreadConstraints !== undefined){
+let data43 = data14.topologySpreadConstraints;
+if(((typeof data43 !== "string") && (!(Array.isArray(data43)))) && (data43 !== null)){
+const err44 = {instancePath:instancePath+"/injector/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema50.type},message:"must be string,array,null"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -625,9 +5989,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data29.repository !== undefined){
-if(typeof data29.repository !== "string"){
-const err45 = {instancePath:instancePath+"/injector/agentImage/repository",schemaPath:"#/properties/injector/properties/agentImage/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.tolerations !== undefined){
+let data44 = data14.tolerations;
+if(((typeof data44 !== "string") && (!(Array.isArray(data44)))) && (data44 !== null)){
+const err45 = {instancePath:instancePath+"/injector/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -637,9 +6002,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data29.tag !== undefined){
-if(typeof data29.tag !== "string"){
-const err46 = {instancePath:instancePath+"/injector/agentImage/tag",schemaPath:"#/properties/injector/properties/agentImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.nodeSelector !== undefined){
+let data45 = data14.nodeSelector;
+if(((typeof data45 !== "string") && (!(data45 && typeof data45 == "object" && !Array.isArray(data45)))) && (data45 !== null)){
+const err46 = {instancePath:instancePath+"/injector/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -649,9 +6015,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/properties/injector/properties/agentImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.priorityClassName !== undefined){
+if(typeof data14.priorityClassName !== "string"){
+const err47 = {instancePath:instancePath+"/injector/priorityClassName",schemaPath:"#/properties/injector/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -661,12 +6027,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data16.agentDefaults !== undefined){
-let data32 = data16.agentDefaults;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key10 in data32){
-if(!((((((((key10 === "cpuLimit") || (key10 === "cpuRequest")) || (key10 === "memLimit")) || (key10 === "memRequest")) || (key10 === "ephemeralLimit")) || (key10 === "ephemeralRequest")) || (key10 === "template")) || (key10 === "templateConfig"))){
-const err48 = {instancePath:instancePath+"/injector/agentDefaults",schemaPath:"#/properties/injector/properties/agentDefaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data14.annotations !== undefined){
+let data47 = data14.annotations;
+if((typeof data47 !== "string") && (!(data47 && typeof data47 == "object" && !Array.isArray(data47)))){
+const err48 = {instancePath:instancePath+"/injector/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -676,10 +6040,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data32.cpuLimit !== undefined){
-let data33 = data32.cpuLimit;
-if((typeof data33 !== "string") && (!(typeof data33 == "number"))){
-const err49 = {instancePath:instancePath+"/injector/agentDefaults/cpuLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema20.type},message:"must be string,number"};
+if(data14.extraLabels !== undefined){
+let data48 = data14.extraLabels;
+if(!(data48 && typeof data48 == "object" && !Array.isArray(data48))){
+const err49 = {instancePath:instancePath+"/injector/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -689,10 +6053,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data32.cpuRequest !== undefined){
-let data34 = data32.cpuRequest;
-if((typeof data34 !== "string") && (!(typeof data34 == "number"))){
-const err50 = {instancePath:instancePath+"/injector/agentDefaults/cpuRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema20.type},message:"must be string,number"};
+if(data14.hostNetwork !== undefined){
+if(typeof data14.hostNetwork !== "boolean"){
+const err50 = {instancePath:instancePath+"/injector/hostNetwork",schemaPath:"#/properties/injector/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -702,10 +6065,22 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data32.memLimit !== undefined){
-let data35 = data32.memLimit;
-if((typeof data35 !== "string") && (!(typeof data35 == "number"))){
-const err51 = {instancePath:instancePath+"/injector/agentDefaults/memLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema20.type},message:"must be string,number"};
+if(data14.service !== undefined){
+if(!(validate33(data14.service, {instancePath:instancePath+"/injector/service",parentData:data14,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+if(data14.serviceAccount !== undefined){
+if(!(validate35(data14.serviceAccount, {instancePath:instancePath+"/injector/serviceAccount",parentData:data14,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data14.podDisruptionBudget !== undefined){
+let data52 = data14.podDisruptionBudget;
+if(!(data52 && typeof data52 == "object" && !Array.isArray(data52))){
+const err51 = {instancePath:instancePath+"/injector/podDisruptionBudget",schemaPath:"#/properties/injector/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -715,10 +6090,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data32.memRequest !== undefined){
-let data36 = data32.memRequest;
-if((typeof data36 !== "string") && (!(typeof data36 == "number"))){
-const err52 = {instancePath:instancePath+"/injector/agentDefaults/memRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema20.type},message:"must be string,number"};
+if(data14.strategy !== undefined){
+let data53 = data14.strategy;
+if((typeof data53 !== "string") && (!(data53 && typeof data53 == "object" && !Array.isArray(data53)))){
+const err52 = {instancePath:instancePath+"/injector/strategy",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -728,10 +6103,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data32.ephemeralLimit !== undefined){
-let data37 = data32.ephemeralLimit;
-if((typeof data37 !== "string") && (!(typeof data37 == "number"))){
-const err53 = {instancePath:instancePath+"/injector/agentDefaults/ephemeralLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema20.type},message:"must be string,number"};
+if(data14.uid !== undefined){
+let data54 = data14.uid;
+if(!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))){
+const err53 = {instancePath:instancePath+"/injector/uid",schemaPath:"#/properties/injector/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -741,10 +6116,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data32.ephemeralRequest !== undefined){
-let data38 = data32.ephemeralRequest;
-if((typeof data38 !== "string") && (!(typeof data38 == "number"))){
-const err54 = {instancePath:instancePath+"/injector/agentDefaults/ephemeralRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema20.type},message:"must be string,number"};
+if(data14.gid !== undefined){
+let data55 = data14.gid;
+if(!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))){
+const err54 = {instancePath:instancePath+"/injector/gid",schemaPath:"#/properties/injector/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -754,10 +6129,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data32.template !== undefined){
-let data39 = data32.template;
-if(typeof data39 !== "string"){
-const err55 = {instancePath:instancePath+"/injector/agentDefaults/template",schemaPath:"#/properties/injector/properties/agentDefaults/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err55 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -766,8 +6140,13 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(!((data39 === "map") || (data39 === "json"))){
-const err56 = {instancePath:instancePath+"/injector/agentDefaults/template",schemaPath:"#/properties/injector/properties/agentDefaults/properties/template/enum",keyword:"enum",params:{allowedValues: schema11.properties.injector.properties.agentDefaults.properties.template.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.server !== undefined){
+let data56 = data.server;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key6 in data56){
+if(!(func2.call(schema11.properties.server.properties, key6))){
+const err56 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -777,12 +6156,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data32.templateConfig !== undefined){
-let data40 = data32.templateConfig;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key11 in data40){
-if(!((key11 === "exitOnRetryFailure") || (key11 === "staticSecretRenderInterval"))){
-const err57 = {instancePath:instancePath+"/injector/agentDefaults/templateConfig",schemaPath:"#/properties/injector/properties/agentDefaults/properties/templateConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data56.enabled !== undefined){
+let data57 = data56.enabled;
+if((typeof data57 !== "boolean") && (typeof data57 !== "string")){
+const err57 = {instancePath:instancePath+"/server/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -792,9 +6169,12 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data40.exitOnRetryFailure !== undefined){
-if(typeof data40.exitOnRetryFailure !== "boolean"){
-const err58 = {instancePath:instancePath+"/injector/agentDefaults/templateConfig/exitOnRetryFailure",schemaPath:"#/properties/injector/properties/agentDefaults/properties/templateConfig/properties/exitOnRetryFailure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data56.enterpriseLicense !== undefined){
+let data58 = data56.enterpriseLicense;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+for(const key7 in data58){
+if(!((key7 === "secretName") || (key7 === "secretKey"))){
+const err58 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object16_enterpriseLicense/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -804,9 +6184,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data40.staticSecretRenderInterval !== undefined){
-if(typeof data40.staticSecretRenderInterval !== "string"){
-const err59 = {instancePath:instancePath+"/injector/agentDefaults/templateConfig/staticSecretRenderInterval",schemaPath:"#/properties/injector/properties/agentDefaults/properties/templateConfig/properties/staticSecretRenderInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data58.secretName !== undefined){
+if(typeof data58.secretName !== "string"){
+const err59 = {instancePath:instancePath+"/server/enterpriseLicense/secretName",schemaPath:"#/definitions/object16_enterpriseLicense/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -816,9 +6196,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/injector/agentDefaults/templateConfig",schemaPath:"#/properties/injector/properties/agentDefaults/properties/templateConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data58.secretKey !== undefined){
+if(typeof data58.secretKey !== "string"){
+const err60 = {instancePath:instancePath+"/server/enterpriseLicense/secretKey",schemaPath:"#/definitions/object16_enterpriseLicense/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -830,7 +6210,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/injector/agentDefaults",schemaPath:"#/properties/injector/properties/agentDefaults/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err61 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object16_enterpriseLicense/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -840,12 +6220,22 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data16.livenessProbe !== undefined){
-let data43 = data16.livenessProbe;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key12 in data43){
-if(!(((((key12 === "failureThreshold") || (key12 === "initialDelaySeconds")) || (key12 === "periodSeconds")) || (key12 === "successThreshold")) || (key12 === "timeoutSeconds"))){
-const err62 = {instancePath:instancePath+"/injector/livenessProbe",schemaPath:"#/properties/injector/properties/livenessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data56.serviceCA !== undefined){
+if(!(validate37(data56.serviceCA, {instancePath:instancePath+"/server/serviceCA",parentData:data56,parentDataProperty:"serviceCA",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data56.image !== undefined){
+if(!(validate39(data56.image, {instancePath:instancePath+"/server/image",parentData:data56,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+if(data56.updateStrategyType !== undefined){
+let data63 = data56.updateStrategyType;
+if(typeof data63 !== "string"){
+const err62 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -854,11 +6244,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data43.failureThreshold !== undefined){
-let data44 = data43.failureThreshold;
-if(!((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44)))){
-const err63 = {instancePath:instancePath+"/injector/livenessProbe/failureThreshold",schemaPath:"#/properties/injector/properties/livenessProbe/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!((data63 === "OnDelete") || (data63 === "RollingUpdate"))){
+const err63 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.updateStrategyType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -867,9 +6254,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(typeof data44 == "number"){
-if(data44 < 0 || isNaN(data44)){
-const err64 = {instancePath:instancePath+"/injector/livenessProbe/failureThreshold",schemaPath:"#/properties/injector/properties/livenessProbe/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data56.logLevel !== undefined){
+if(typeof data56.logLevel !== "string"){
+const err64 = {instancePath:instancePath+"/server/logLevel",schemaPath:"#/properties/server/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -879,11 +6267,9 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
-if(data43.initialDelaySeconds !== undefined){
-let data45 = data43.initialDelaySeconds;
-if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
-const err65 = {instancePath:instancePath+"/injector/livenessProbe/initialDelaySeconds",schemaPath:"#/properties/injector/properties/livenessProbe/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data56.logFormat !== undefined){
+if(typeof data56.logFormat !== "string"){
+const err65 = {instancePath:instancePath+"/server/logFormat",schemaPath:"#/properties/server/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -892,9 +6278,11 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(typeof data45 == "number"){
-if(data45 < 0 || isNaN(data45)){
-const err66 = {instancePath:instancePath+"/injector/livenessProbe/initialDelaySeconds",schemaPath:"#/properties/injector/properties/livenessProbe/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data56.resources !== undefined){
+let data66 = data56.resources;
+if(!(data66 && typeof data66 == "object" && !Array.isArray(data66))){
+const err66 = {instancePath:instancePath+"/server/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -904,11 +6292,21 @@ vErrors.push(err66);
 errors++;
 }
 }
+if(data56.ingress !== undefined){
+if(!(validate41(data56.ingress, {instancePath:instancePath+"/server/ingress",parentData:data56,parentDataProperty:"ingress",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
 }
-if(data43.periodSeconds !== undefined){
-let data46 = data43.periodSeconds;
-if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
-const err67 = {instancePath:instancePath+"/injector/livenessProbe/periodSeconds",schemaPath:"#/properties/injector/properties/livenessProbe/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data56.httproute !== undefined){
+if(!(validate43(data56.httproute, {instancePath:instancePath+"/server/httproute",parentData:data56,parentDataProperty:"httproute",rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+if(data56.hostAliases !== undefined){
+if(!(Array.isArray(data56.hostAliases))){
+const err67 = {instancePath:instancePath+"/server/hostAliases",schemaPath:"#/properties/server/properties/hostAliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -917,9 +6315,23 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(typeof data46 == "number"){
-if(data46 < 0 || isNaN(data46)){
-const err68 = {instancePath:instancePath+"/injector/livenessProbe/periodSeconds",schemaPath:"#/properties/injector/properties/livenessProbe/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data56.route !== undefined){
+if(!(validate45(data56.route, {instancePath:instancePath+"/server/route",parentData:data56,parentDataProperty:"route",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+if(data56.authDelegator !== undefined){
+if(!(validate47(data56.authDelegator, {instancePath:instancePath+"/server/authDelegator",parentData:data56,parentDataProperty:"authDelegator",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data56.extraInitContainers !== undefined){
+let data72 = data56.extraInitContainers;
+if((!(Array.isArray(data72))) && (data72 !== null)){
+const err68 = {instancePath:instancePath+"/server/extraInitContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema81.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -929,11 +6341,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-if(data43.successThreshold !== undefined){
-let data47 = data43.successThreshold;
-if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
-const err69 = {instancePath:instancePath+"/injector/livenessProbe/successThreshold",schemaPath:"#/properties/injector/properties/livenessProbe/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data56.extraContainers !== undefined){
+let data73 = data56.extraContainers;
+if((!(Array.isArray(data73))) && (data73 !== null)){
+const err69 = {instancePath:instancePath+"/server/extraContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema81.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -942,9 +6353,10 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(typeof data47 == "number"){
-if(data47 < 0 || isNaN(data47)){
-const err70 = {instancePath:instancePath+"/injector/livenessProbe/successThreshold",schemaPath:"#/properties/injector/properties/livenessProbe/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data56.shareProcessNamespace !== undefined){
+if(typeof data56.shareProcessNamespace !== "boolean"){
+const err70 = {instancePath:instancePath+"/server/shareProcessNamespace",schemaPath:"#/properties/server/properties/shareProcessNamespace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -954,11 +6366,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-if(data43.timeoutSeconds !== undefined){
-let data48 = data43.timeoutSeconds;
-if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){
-const err71 = {instancePath:instancePath+"/injector/livenessProbe/timeoutSeconds",schemaPath:"#/properties/injector/properties/livenessProbe/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data56.extraArgs !== undefined){
+if(typeof data56.extraArgs !== "string"){
+const err71 = {instancePath:instancePath+"/server/extraArgs",schemaPath:"#/properties/server/properties/extraArgs/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -967,9 +6377,11 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(typeof data48 == "number"){
-if(data48 < 0 || isNaN(data48)){
-const err72 = {instancePath:instancePath+"/injector/livenessProbe/timeoutSeconds",schemaPath:"#/properties/injector/properties/livenessProbe/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data56.extraPorts !== undefined){
+let data76 = data56.extraPorts;
+if((!(Array.isArray(data76))) && (data76 !== null)){
+const err72 = {instancePath:instancePath+"/server/extraPorts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema81.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -979,10 +6391,22 @@ vErrors.push(err72);
 errors++;
 }
 }
+if(data56.readinessProbe !== undefined){
+if(!(validate49(data56.readinessProbe, {instancePath:instancePath+"/server/readinessProbe",parentData:data56,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/injector/livenessProbe",schemaPath:"#/properties/injector/properties/livenessProbe/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data56.livenessProbe !== undefined){
+if(!(validate51(data56.livenessProbe, {instancePath:instancePath+"/server/livenessProbe",parentData:data56,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data56.terminationGracePeriodSeconds !== undefined){
+let data79 = data56.terminationGracePeriodSeconds;
+if(!((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79)))){
+const err73 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -991,13 +6415,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data16.readinessProbe !== undefined){
-let data49 = data16.readinessProbe;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key13 in data49){
-if(!(((((key13 === "failureThreshold") || (key13 === "initialDelaySeconds")) || (key13 === "periodSeconds")) || (key13 === "successThreshold")) || (key13 === "timeoutSeconds"))){
-const err74 = {instancePath:instancePath+"/injector/readinessProbe",schemaPath:"#/properties/injector/properties/readinessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(typeof data79 == "number"){
+if(data79 < 0 || isNaN(data79)){
+const err74 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1007,10 +6427,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data49.failureThreshold !== undefined){
-let data50 = data49.failureThreshold;
-if(!((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50)))){
-const err75 = {instancePath:instancePath+"/injector/readinessProbe/failureThreshold",schemaPath:"#/properties/injector/properties/readinessProbe/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data56.preStopSleepSeconds !== undefined){
+let data80 = data56.preStopSleepSeconds;
+if(!((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80)))){
+const err75 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1019,9 +6440,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(typeof data50 == "number"){
-if(data50 < 0 || isNaN(data50)){
-const err76 = {instancePath:instancePath+"/injector/readinessProbe/failureThreshold",schemaPath:"#/properties/injector/properties/readinessProbe/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data80 == "number"){
+if(data80 < 0 || isNaN(data80)){
+const err76 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1032,10 +6453,13 @@ errors++;
 }
 }
 }
-if(data49.initialDelaySeconds !== undefined){
-let data51 = data49.initialDelaySeconds;
-if(!((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51)))){
-const err77 = {instancePath:instancePath+"/injector/readinessProbe/initialDelaySeconds",schemaPath:"#/properties/injector/properties/readinessProbe/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data56.preStop !== undefined){
+let data81 = data56.preStop;
+if(Array.isArray(data81)){
+const len1 = data81.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data81[i1] !== "string"){
+const err77 = {instancePath:instancePath+"/server/preStop/" + i1,schemaPath:"#/properties/server/properties/preStop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1044,9 +6468,10 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(typeof data51 == "number"){
-if(data51 < 0 || isNaN(data51)){
-const err78 = {instancePath:instancePath+"/injector/readinessProbe/initialDelaySeconds",schemaPath:"#/properties/injector/properties/readinessProbe/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/server/preStop",schemaPath:"#/properties/server/properties/preStop/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1056,11 +6481,13 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
-if(data49.periodSeconds !== undefined){
-let data52 = data49.periodSeconds;
-if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
-const err79 = {instancePath:instancePath+"/injector/readinessProbe/periodSeconds",schemaPath:"#/properties/injector/properties/readinessProbe/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data56.postStart !== undefined){
+let data83 = data56.postStart;
+if(Array.isArray(data83)){
+const len2 = data83.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data83[i2] !== "string"){
+const err79 = {instancePath:instancePath+"/server/postStart/" + i2,schemaPath:"#/properties/server/properties/postStart/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1069,9 +6496,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(typeof data52 == "number"){
-if(data52 < 0 || isNaN(data52)){
-const err80 = {instancePath:instancePath+"/injector/readinessProbe/periodSeconds",schemaPath:"#/properties/injector/properties/readinessProbe/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/server/postStart",schemaPath:"#/properties/server/properties/postStart/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1081,11 +6509,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-if(data49.successThreshold !== undefined){
-let data53 = data49.successThreshold;
-if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
-const err81 = {instancePath:instancePath+"/injector/readinessProbe/successThreshold",schemaPath:"#/properties/injector/properties/readinessProbe/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data56.extraEnvironmentVars !== undefined){
+let data85 = data56.extraEnvironmentVars;
+if(!(data85 && typeof data85 == "object" && !Array.isArray(data85))){
+const err81 = {instancePath:instancePath+"/server/extraEnvironmentVars",schemaPath:"#/properties/server/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1094,9 +6521,16 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(typeof data53 == "number"){
-if(data53 < 0 || isNaN(data53)){
-const err82 = {instancePath:instancePath+"/injector/readinessProbe/successThreshold",schemaPath:"#/properties/injector/properties/readinessProbe/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data56.extraSecretEnvironmentVars !== undefined){
+let data86 = data56.extraSecretEnvironmentVars;
+if(Array.isArray(data86)){
+const len3 = data86.length;
+for(let i3=0; i3<len3; i3++){
+let data87 = data86[i3];
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+if(data87.envName === undefined){
+const err82 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "envName"},message:"must have required property '"+"envName"+"'"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1105,12 +6539,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-}
-if(data49.timeoutSeconds !== undefined){
-let data54 = data49.timeoutSeconds;
-if(!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))){
-const err83 = {instancePath:instancePath+"/injector/readinessProbe/timeoutSeconds",schemaPath:"#/properties/injector/properties/readinessProbe/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data87.secretName === undefined){
+const err83 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1119,9 +6549,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(typeof data54 == "number"){
-if(data54 < 0 || isNaN(data54)){
-const err84 = {instancePath:instancePath+"/injector/readinessProbe/timeoutSeconds",schemaPath:"#/properties/injector/properties/readinessProbe/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data87.secretKey === undefined){
+const err84 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretKey"},message:"must have required property '"+"secretKey"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1130,11 +6559,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/injector/readinessProbe",schemaPath:"#/properties/injector/properties/readinessProbe/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key8 in data87){
+if(!(((key8 === "envName") || (key8 === "secretName")) || (key8 === "secretKey"))){
+const err85 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1144,12 +6571,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data16.startupProbe !== undefined){
-let data55 = data16.startupProbe;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key14 in data55){
-if(!(((((key14 === "failureThreshold") || (key14 === "initialDelaySeconds")) || (key14 === "periodSeconds")) || (key14 === "successThreshold")) || (key14 === "timeoutSeconds"))){
-const err86 = {instancePath:instancePath+"/injector/startupProbe",schemaPath:"#/properties/injector/properties/startupProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(data87.envName !== undefined){
+if(typeof data87.envName !== "string"){
+const err86 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3+"/envName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1159,10 +6583,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data55.failureThreshold !== undefined){
-let data56 = data55.failureThreshold;
-if(!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))){
-const err87 = {instancePath:instancePath+"/injector/startupProbe/failureThreshold",schemaPath:"#/properties/injector/properties/startupProbe/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data87.secretName !== undefined){
+if(typeof data87.secretName !== "string"){
+const err87 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3+"/secretName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1171,9 +6594,10 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(typeof data56 == "number"){
-if(data56 < 0 || isNaN(data56)){
-const err88 = {instancePath:instancePath+"/injector/startupProbe/failureThreshold",schemaPath:"#/properties/injector/properties/startupProbe/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data87.secretKey !== undefined){
+if(typeof data87.secretKey !== "string"){
+const err88 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3+"/secretKey",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1184,10 +6608,8 @@ errors++;
 }
 }
 }
-if(data55.initialDelaySeconds !== undefined){
-let data57 = data55.initialDelaySeconds;
-if(!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))){
-const err89 = {instancePath:instancePath+"/injector/startupProbe/initialDelaySeconds",schemaPath:"#/properties/injector/properties/startupProbe/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err89 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1196,9 +6618,10 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(typeof data57 == "number"){
-if(data57 < 0 || isNaN(data57)){
-const err90 = {instancePath:instancePath+"/injector/startupProbe/initialDelaySeconds",schemaPath:"#/properties/injector/properties/startupProbe/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1208,11 +6631,15 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-if(data55.periodSeconds !== undefined){
-let data58 = data55.periodSeconds;
-if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
-const err91 = {instancePath:instancePath+"/injector/startupProbe/periodSeconds",schemaPath:"#/properties/injector/properties/startupProbe/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data56.extraVolumes !== undefined){
+let data91 = data56.extraVolumes;
+if(Array.isArray(data91)){
+const len4 = data91.length;
+for(let i4=0; i4<len4; i4++){
+let data92 = data91[i4];
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.type === undefined){
+const err91 = {instancePath:instancePath+"/server/extraVolumes/" + i4,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1221,9 +6648,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(typeof data58 == "number"){
-if(data58 < 0 || isNaN(data58)){
-const err92 = {instancePath:instancePath+"/injector/startupProbe/periodSeconds",schemaPath:"#/properties/injector/properties/startupProbe/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data92.name === undefined){
+const err92 = {instancePath:instancePath+"/server/extraVolumes/" + i4,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1232,12 +6658,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-}
-if(data55.successThreshold !== undefined){
-let data59 = data55.successThreshold;
-if(!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))){
-const err93 = {instancePath:instancePath+"/injector/startupProbe/successThreshold",schemaPath:"#/properties/injector/properties/startupProbe/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key9 in data92){
+if(!((((key9 === "type") || (key9 === "name")) || (key9 === "path")) || (key9 === "defaultMode"))){
+const err93 = {instancePath:instancePath+"/server/extraVolumes/" + i4,schemaPath:"#/properties/server/properties/extraVolumes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1246,9 +6669,11 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(typeof data59 == "number"){
-if(data59 < 0 || isNaN(data59)){
-const err94 = {instancePath:instancePath+"/injector/startupProbe/successThreshold",schemaPath:"#/properties/injector/properties/startupProbe/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data92.type !== undefined){
+let data93 = data92.type;
+if(typeof data93 !== "string"){
+const err94 = {instancePath:instancePath+"/server/extraVolumes/" + i4+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1257,12 +6682,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-}
-if(data55.timeoutSeconds !== undefined){
-let data60 = data55.timeoutSeconds;
-if(!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))){
-const err95 = {instancePath:instancePath+"/injector/startupProbe/timeoutSeconds",schemaPath:"#/properties/injector/properties/startupProbe/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!((data93 === "secret") || (data93 === "configMap"))){
+const err95 = {instancePath:instancePath+"/server/extraVolumes/" + i4+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.extraVolumes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1271,9 +6692,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(typeof data60 == "number"){
-if(data60 < 0 || isNaN(data60)){
-const err96 = {instancePath:instancePath+"/injector/startupProbe/timeoutSeconds",schemaPath:"#/properties/injector/properties/startupProbe/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data92.name !== undefined){
+if(typeof data92.name !== "string"){
+const err96 = {instancePath:instancePath+"/server/extraVolumes/" + i4+"/name",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1283,10 +6705,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/injector/startupProbe",schemaPath:"#/properties/injector/properties/startupProbe/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data92.path !== undefined){
+let data95 = data92.path;
+if((typeof data95 !== "string") && (data95 !== null)){
+const err97 = {instancePath:instancePath+"/server/extraVolumes/" + i4+"/path",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/path/type",keyword:"type",params:{type: schema11.properties.server.properties.extraVolumes.items.properties.path.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1296,9 +6718,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data16.authPath !== undefined){
-if(typeof data16.authPath !== "string"){
-const err98 = {instancePath:instancePath+"/injector/authPath",schemaPath:"#/properties/injector/properties/authPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data92.defaultMode !== undefined){
+let data96 = data92.defaultMode;
+if(!((typeof data96 == "number") && (!(data96 % 1) && !isNaN(data96)))){
+const err98 = {instancePath:instancePath+"/server/extraVolumes/" + i4+"/defaultMode",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/defaultMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1308,9 +6731,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data16.logLevel !== undefined){
-if(typeof data16.logLevel !== "string"){
-const err99 = {instancePath:instancePath+"/injector/logLevel",schemaPath:"#/properties/injector/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err99 = {instancePath:instancePath+"/server/extraVolumes/" + i4,schemaPath:"#/properties/server/properties/extraVolumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1320,9 +6743,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data16.logFormat !== undefined){
-if(typeof data16.logFormat !== "string"){
-const err100 = {instancePath:instancePath+"/injector/logFormat",schemaPath:"#/properties/injector/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err100 = {instancePath:instancePath+"/server/extraVolumes",schemaPath:"#/properties/server/properties/extraVolumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1332,9 +6755,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data16.revokeOnShutdown !== undefined){
-if(typeof data16.revokeOnShutdown !== "boolean"){
-const err101 = {instancePath:instancePath+"/injector/revokeOnShutdown",schemaPath:"#/properties/injector/properties/revokeOnShutdown/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data56.volumes !== undefined){
+let data97 = data56.volumes;
+if((!(Array.isArray(data97))) && (data97 !== null)){
+const err101 = {instancePath:instancePath+"/server/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema81.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1344,12 +6768,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data16.webhook !== undefined){
-let data65 = data16.webhook;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key15 in data65){
-if(!((((((key15 === "failurePolicy") || (key15 === "matchPolicy")) || (key15 === "timeoutSeconds")) || (key15 === "namespaceSelector")) || (key15 === "objectSelector")) || (key15 === "annotations"))){
-const err102 = {instancePath:instancePath+"/injector/webhook",schemaPath:"#/properties/injector/properties/webhook/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data56.volumeMounts !== undefined){
+let data98 = data56.volumeMounts;
+if((!(Array.isArray(data98))) && (data98 !== null)){
+const err102 = {instancePath:instancePath+"/server/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema81.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1359,10 +6781,10 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data65.failurePolicy !== undefined){
-let data66 = data65.failurePolicy;
-if(typeof data66 !== "string"){
-const err103 = {instancePath:instancePath+"/injector/webhook/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data56.affinity !== undefined){
+let data99 = data56.affinity;
+if(((typeof data99 !== "string") && (!(data99 && typeof data99 == "object" && !Array.isArray(data99)))) && (data99 !== null)){
+const err103 = {instancePath:instancePath+"/server/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1371,8 +6793,11 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(!((data66 === "Ignore") || (data66 === "Fail"))){
-const err104 = {instancePath:instancePath+"/injector/webhook/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
+}
+if(data56.topologySpreadConstraints !== undefined){
+let data100 = data56.topologySpreadConstraints;
+if(((typeof data100 !== "string") && (!(Array.isArray(data100)))) && (data100 !== null)){
+const err104 = {instancePath:instancePath+"/server/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema50.type},message:"must be string,array,null"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1382,10 +6807,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data65.matchPolicy !== undefined){
-let data67 = data65.matchPolicy;
-if(typeof data67 !== "string"){
-const err105 = {instancePath:instancePath+"/injector/webhook/matchPolicy",schemaPath:"#/properties/injector/properties/webhook/properties/matchPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data56.tolerations !== undefined){
+let data101 = data56.tolerations;
+if(((typeof data101 !== "string") && (!(Array.isArray(data101)))) && (data101 !== null)){
+const err105 = {instancePath:instancePath+"/server/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1394,8 +6819,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(!((data67 === "Exact") || (data67 === "Equivalent"))){
-const err106 = {instancePath:instancePath+"/injector/webhook/matchPolicy",schemaPath:"#/properties/injector/properties/webhook/properties/matchPolicy/enum",keyword:"enum",params:{allowedValues: schema11.properties.injector.properties.webhook.properties.matchPolicy.enum},message:"must be equal to one of the allowed values"};
+}
+if(data56.nodeSelector !== undefined){
+let data102 = data56.nodeSelector;
+if(((typeof data102 !== "string") && (!(data102 && typeof data102 == "object" && !Array.isArray(data102)))) && (data102 !== null)){
+const err106 = {instancePath:instancePath+"/server/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1405,10 +6833,15 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data65.timeoutSeconds !== undefined){
-let data68 = data65.timeoutSeconds;
-if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
-const err107 = {instancePath:instancePath+"/injector/webhook/timeoutSeconds",schemaPath:"#/properties/injector/properties/webhook/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data56.networkPolicy !== undefined){
+if(!(validate53(data56.networkPolicy, {instancePath:instancePath+"/server/networkPolicy",parentData:data56,parentDataProperty:"networkPolicy",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data56.priorityClassName !== undefined){
+if(typeof data56.priorityClassName !== "string"){
+const err107 = {instancePath:instancePath+"/server/priorityClassName",schemaPath:"#/properties/server/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1417,9 +6850,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(typeof data68 == "number"){
-if(data68 < 0 || isNaN(data68)){
-const err108 = {instancePath:instancePath+"/injector/webhook/timeoutSeconds",schemaPath:"#/properties/injector/properties/webhook/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data56.extraLabels !== undefined){
+let data105 = data56.extraLabels;
+if(!(data105 && typeof data105 == "object" && !Array.isArray(data105))){
+const err108 = {instancePath:instancePath+"/server/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1429,11 +6864,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-if(data65.namespaceSelector !== undefined){
-let data69 = data65.namespaceSelector;
-if(!(data69 && typeof data69 == "object" && !Array.isArray(data69))){
-const err109 = {instancePath:instancePath+"/injector/webhook/namespaceSelector",schemaPath:"#/properties/injector/properties/webhook/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data56.annotations !== undefined){
+let data106 = data56.annotations;
+if((typeof data106 !== "string") && (!(data106 && typeof data106 == "object" && !Array.isArray(data106)))){
+const err109 = {instancePath:instancePath+"/server/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1443,10 +6877,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data65.objectSelector !== undefined){
-let data70 = data65.objectSelector;
-if((typeof data70 !== "string") && (!(data70 && typeof data70 == "object" && !Array.isArray(data70)))){
-const err110 = {instancePath:instancePath+"/injector/webhook/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema27.type},message:"must be string,object"};
+if(data56.includeConfigAnnotation !== undefined){
+if(typeof data56.includeConfigAnnotation !== "boolean"){
+const err110 = {instancePath:instancePath+"/server/includeConfigAnnotation",schemaPath:"#/properties/server/properties/includeConfigAnnotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1456,10 +6889,63 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data65.annotations !== undefined){
-let data71 = data65.annotations;
-if((typeof data71 !== "string") && (!(data71 && typeof data71 == "object" && !Array.isArray(data71)))){
-const err111 = {instancePath:instancePath+"/injector/webhook/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
+if(data56.service !== undefined){
+if(!(validate55(data56.service, {instancePath:instancePath+"/server/service",parentData:data56,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
+if(data56.dataStorage !== undefined){
+if(!(validate63(data56.dataStorage, {instancePath:instancePath+"/server/dataStorage",parentData:data56,parentDataProperty:"dataStorage",rootData}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+errors = vErrors.length;
+}
+}
+if(data56.persistentVolumeClaimRetentionPolicy !== undefined){
+if(!(validate65(data56.persistentVolumeClaimRetentionPolicy, {instancePath:instancePath+"/server/persistentVolumeClaimRetentionPolicy",parentData:data56,parentDataProperty:"persistentVolumeClaimRetentionPolicy",rootData}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+errors = vErrors.length;
+}
+}
+if(data56.auditStorage !== undefined){
+if(!(validate67(data56.auditStorage, {instancePath:instancePath+"/server/auditStorage",parentData:data56,parentDataProperty:"auditStorage",rootData}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data56.dev !== undefined){
+if(!(validate69(data56.dev, {instancePath:instancePath+"/server/dev",parentData:data56,parentDataProperty:"dev",rootData}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+}
+if(data56.standalone !== undefined){
+if(!(validate71(data56.standalone, {instancePath:instancePath+"/server/standalone",parentData:data56,parentDataProperty:"standalone",rootData}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data56.ha !== undefined){
+if(!(validate73(data56.ha, {instancePath:instancePath+"/server/ha",parentData:data56,parentDataProperty:"ha",rootData}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+errors = vErrors.length;
+}
+}
+if(data56.serviceAccount !== undefined){
+if(!(validate81(data56.serviceAccount, {instancePath:instancePath+"/server/serviceAccount",parentData:data56,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+errors = vErrors.length;
+}
+}
+if(data56.statefulSet !== undefined){
+if(!(validate85(data56.statefulSet, {instancePath:instancePath+"/server/statefulSet",parentData:data56,parentDataProperty:"statefulSet",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+errors = vErrors.length;
+}
+}
+if(data56.hostNetwork !== undefined){
+if(typeof data56.hostNetwork !== "boolean"){
+const err111 = {instancePath:instancePath+"/server/hostNetwork",schemaPath:"#/properties/server/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1469,9 +6955,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/injector/webhook",schemaPath:"#/properties/injector/properties/webhook/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data56.uid !== undefined){
+let data118 = data56.uid;
+if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
+const err112 = {instancePath:instancePath+"/server/uid",schemaPath:"#/properties/server/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1481,10 +6968,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data16.failurePolicy !== undefined){
-let data72 = data16.failurePolicy;
-if(typeof data72 !== "string"){
-const err113 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data56.gid !== undefined){
+let data119 = data56.gid;
+if(!((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119)))){
+const err113 = {instancePath:instancePath+"/server/gid",schemaPath:"#/properties/server/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1493,8 +6980,10 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(!((data72 === "Ignore") || (data72 === "Fail"))){
-const err114 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1504,10 +6993,12 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data16.namespaceSelector !== undefined){
-let data73 = data16.namespaceSelector;
-if(!(data73 && typeof data73 == "object" && !Array.isArray(data73))){
-const err115 = {instancePath:instancePath+"/injector/namespaceSelector",schemaPath:"#/properties/injector/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.ui !== undefined){
+let data120 = data.ui;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+for(const key10 in data120){
+if(!(func2.call(schema11.properties.ui.properties, key10))){
+const err115 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1517,10 +7008,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data16.objectSelector !== undefined){
-let data74 = data16.objectSelector;
-if((typeof data74 !== "string") && (!(data74 && typeof data74 == "object" && !Array.isArray(data74)))){
-const err116 = {instancePath:instancePath+"/injector/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema27.type},message:"must be string,object"};
+if(data120.enabled !== undefined){
+let data121 = data120.enabled;
+if((typeof data121 !== "boolean") && (typeof data121 !== "string")){
+const err116 = {instancePath:instancePath+"/ui/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1530,10 +7021,9 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data16.webhookAnnotations !== undefined){
-let data75 = data16.webhookAnnotations;
-if((typeof data75 !== "string") && (!(data75 && typeof data75 == "object" && !Array.isArray(data75)))){
-const err117 = {instancePath:instancePath+"/injector/webhookAnnotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
+if(data120.publishNotReadyAddresses !== undefined){
+if(typeof data120.publishNotReadyAddresses !== "boolean"){
+const err117 = {instancePath:instancePath+"/ui/publishNotReadyAddresses",schemaPath:"#/properties/ui/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1543,12 +7033,9 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data16.certs !== undefined){
-let data76 = data16.certs;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-for(const key16 in data76){
-if(!((((key16 === "secretName") || (key16 === "caBundle")) || (key16 === "certName")) || (key16 === "keyName"))){
-const err118 = {instancePath:instancePath+"/injector/certs",schemaPath:"#/properties/injector/properties/certs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(data120.activeVaultPodOnly !== undefined){
+if(typeof data120.activeVaultPodOnly !== "boolean"){
+const err118 = {instancePath:instancePath+"/ui/activeVaultPodOnly",schemaPath:"#/properties/ui/properties/activeVaultPodOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1558,10 +7045,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data76.secretName !== undefined){
-let data77 = data76.secretName;
-if((typeof data77 !== "string") && (data77 !== null)){
-const err119 = {instancePath:instancePath+"/injector/certs/secretName",schemaPath:"#/properties/injector/properties/certs/properties/secretName/type",keyword:"type",params:{type: schema11.properties.injector.properties.certs.properties.secretName.type},message:"must be string,null"};
+if(data120.serviceType !== undefined){
+let data124 = data120.serviceType;
+if(typeof data124 !== "string"){
+const err119 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1570,10 +7057,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-if(data76.caBundle !== undefined){
-if(typeof data76.caBundle !== "string"){
-const err120 = {instancePath:instancePath+"/injector/certs/caBundle",schemaPath:"#/properties/injector/properties/certs/properties/caBundle/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data124 === "ClusterIP") || (data124 === "NodePort")) || (data124 === "LoadBalancer")) || (data124 === "ExternalName"))){
+const err120 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1583,9 +7068,10 @@ vErrors.push(err120);
 errors++;
 }
 }
-if(data76.certName !== undefined){
-if(typeof data76.certName !== "string"){
-const err121 = {instancePath:instancePath+"/injector/certs/certName",schemaPath:"#/properties/injector/properties/certs/properties/certName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data120.serviceNodePort !== undefined){
+let data125 = data120.serviceNodePort;
+if((!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))) && (data125 !== null)){
+const err121 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/type",keyword:"type",params:{type: schema11.properties.ui.properties.serviceNodePort.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1594,10 +7080,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data76.keyName !== undefined){
-if(typeof data76.keyName !== "string"){
-const err122 = {instancePath:instancePath+"/injector/certs/keyName",schemaPath:"#/properties/injector/properties/certs/properties/keyName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data125 == "number"){
+if(data125 > 65535 || isNaN(data125)){
+const err122 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1606,10 +7091,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/injector/certs",schemaPath:"#/properties/injector/properties/certs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data125 < 0 || isNaN(data125)){
+const err123 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1619,12 +7102,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data16.securityContext !== undefined){
-let data81 = data16.securityContext;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-for(const key17 in data81){
-if(!((key17 === "pod") || (key17 === "container"))){
-const err124 = {instancePath:instancePath+"/injector/securityContext",schemaPath:"#/properties/injector/properties/securityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+if(data120.externalPort !== undefined){
+let data126 = data120.externalPort;
+if(!((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126)))){
+const err124 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1633,11 +7115,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data81.pod !== undefined){
-let data82 = data81.pod;
-if((typeof data82 !== "string") && (!(data82 && typeof data82 == "object" && !Array.isArray(data82)))){
-const err125 = {instancePath:instancePath+"/injector/securityContext/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema27.type},message:"must be string,object"};
+if(typeof data126 == "number"){
+if(data126 > 65535 || isNaN(data126)){
+const err125 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1646,11 +7126,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data81.container !== undefined){
-let data83 = data81.container;
-if((typeof data83 !== "string") && (!(data83 && typeof data83 == "object" && !Array.isArray(data83)))){
-const err126 = {instancePath:instancePath+"/injector/securityContext/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema27.type},message:"must be string,object"};
+if(data126 < 0 || isNaN(data126)){
+const err126 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1661,8 +7138,10 @@ errors++;
 }
 }
 }
-else {
-const err127 = {instancePath:instancePath+"/injector/securityContext",schemaPath:"#/properties/injector/properties/securityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data120.targetPort !== undefined){
+let data127 = data120.targetPort;
+if(!((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127)))){
+const err127 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1671,11 +7150,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data16.resources !== undefined){
-let data84 = data16.resources;
-if(!(data84 && typeof data84 == "object" && !Array.isArray(data84))){
-const err128 = {instancePath:instancePath+"/injector/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data127 == "number"){
+if(data127 > 65535 || isNaN(data127)){
+const err128 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1684,11 +7161,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data16.extraEnvironmentVars !== undefined){
-let data85 = data16.extraEnvironmentVars;
-if(!(data85 && typeof data85 == "object" && !Array.isArray(data85))){
-const err129 = {instancePath:instancePath+"/injector/extraEnvironmentVars",schemaPath:"#/properties/injector/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data127 < 0 || isNaN(data127)){
+const err129 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1698,10 +7172,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data16.affinity !== undefined){
-let data86 = data16.affinity;
-if(((typeof data86 !== "string") && (!(data86 && typeof data86 == "object" && !Array.isArray(data86)))) && (data86 !== null)){
-const err130 = {instancePath:instancePath+"/injector/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema35.type},message:"must be string,object,null"};
+}
+if(data120.serviceIPFamilyPolicy !== undefined){
+let data128 = data120.serviceIPFamilyPolicy;
+if(typeof data128 !== "string"){
+const err130 = {instancePath:instancePath+"/ui/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1710,11 +7185,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data16.topologySpreadConstraints !== undefined){
-let data87 = data16.topologySpreadConstraints;
-if(((typeof data87 !== "string") && (!(Array.isArray(data87)))) && (data87 !== null)){
-const err131 = {instancePath:instancePath+"/injector/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema36.type},message:"must be string,array,null"};
+if(!((((data128 === "") || (data128 === "SingleStack")) || (data128 === "PreferDualStack")) || (data128 === "RequireDualStack"))){
+const err131 = {instancePath:instancePath+"/ui/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema114.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1724,10 +7196,14 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data16.tolerations !== undefined){
-let data88 = data16.tolerations;
-if(((typeof data88 !== "string") && (!(Array.isArray(data88)))) && (data88 !== null)){
-const err132 = {instancePath:instancePath+"/injector/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema37.type},message:"must be string,array,null"};
+if(data120.serviceIPFamilies !== undefined){
+let data129 = data120.serviceIPFamilies;
+if(Array.isArray(data129)){
+const len5 = data129.length;
+for(let i5=0; i5<len5; i5++){
+let data130 = data129[i5];
+if(typeof data130 !== "string"){
+const err132 = {instancePath:instancePath+"/ui/serviceIPFamilies/" + i5,schemaPath:"#/definitions/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1736,11 +7212,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data16.nodeSelector !== undefined){
-let data89 = data16.nodeSelector;
-if(((typeof data89 !== "string") && (!(data89 && typeof data89 == "object" && !Array.isArray(data89)))) && (data89 !== null)){
-const err133 = {instancePath:instancePath+"/injector/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema38.type},message:"must be string,object,null"};
+if(!((data130 === "IPv4") || (data130 === "IPv6"))){
+const err133 = {instancePath:instancePath+"/ui/serviceIPFamilies/" + i5,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema115.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1750,9 +7223,9 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data16.priorityClassName !== undefined){
-if(typeof data16.priorityClassName !== "string"){
-const err134 = {instancePath:instancePath+"/injector/priorityClassName",schemaPath:"#/properties/injector/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err134 = {instancePath:instancePath+"/ui/serviceIPFamilies",schemaPath:"#/definitions/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1762,10 +7235,10 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data16.annotations !== undefined){
-let data91 = data16.annotations;
-if((typeof data91 !== "string") && (!(data91 && typeof data91 == "object" && !Array.isArray(data91)))){
-const err135 = {instancePath:instancePath+"/injector/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
+if(data120.externalTrafficPolicy !== undefined){
+let data131 = data120.externalTrafficPolicy;
+if(typeof data131 !== "string"){
+const err135 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1774,11 +7247,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data16.extraLabels !== undefined){
-let data92 = data16.extraLabels;
-if(!(data92 && typeof data92 == "object" && !Array.isArray(data92))){
-const err136 = {instancePath:instancePath+"/injector/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data131 === "Cluster") || (data131 === "Local"))){
+const err136 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema116.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1788,9 +7258,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data16.hostNetwork !== undefined){
-if(typeof data16.hostNetwork !== "boolean"){
-const err137 = {instancePath:instancePath+"/injector/hostNetwork",schemaPath:"#/properties/injector/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data120.loadBalancerSourceRanges !== undefined){
+let data132 = data120.loadBalancerSourceRanges;
+if((!(Array.isArray(data132))) && (data132 !== null)){
+const err137 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges",schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerSourceRanges.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1799,13 +7270,11 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data16.service !== undefined){
-let data94 = data16.service;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-for(const key18 in data94){
-if(!(key18 === "annotations")){
-const err138 = {instancePath:instancePath+"/injector/service",schemaPath:"#/properties/injector/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(Array.isArray(data132)){
+const len6 = data132.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data132[i6] !== "string"){
+const err138 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges/" + i6,schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1815,10 +7284,12 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data94.annotations !== undefined){
-let data95 = data94.annotations;
-if((typeof data95 !== "string") && (!(data95 && typeof data95 == "object" && !Array.isArray(data95)))){
-const err139 = {instancePath:instancePath+"/injector/service/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
+}
+}
+if(data120.loadBalancerIP !== undefined){
+let data134 = data120.loadBalancerIP;
+if((typeof data134 !== "string") && (data134 !== null)){
+const err139 = {instancePath:instancePath+"/ui/loadBalancerIP",schemaPath:"#/properties/ui/properties/loadBalancerIP/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerIP.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1828,9 +7299,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/injector/service",schemaPath:"#/properties/injector/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data120.annotations !== undefined){
+let data135 = data120.annotations;
+if((typeof data135 !== "string") && (!(data135 && typeof data135 == "object" && !Array.isArray(data135)))){
+const err140 = {instancePath:instancePath+"/ui/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1840,12 +7312,9 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data16.serviceAccount !== undefined){
-let data96 = data16.serviceAccount;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-for(const key19 in data96){
-if(!(key19 === "annotations")){
-const err141 = {instancePath:instancePath+"/injector/serviceAccount",schemaPath:"#/properties/injector/properties/serviceAccount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+else {
+const err141 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1855,10 +7324,12 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data96.annotations !== undefined){
-let data97 = data96.annotations;
-if((typeof data97 !== "string") && (!(data97 && typeof data97 == "object" && !Array.isArray(data97)))){
-const err142 = {instancePath:instancePath+"/injector/serviceAccount/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
+if(data.csi !== undefined){
+let data136 = data.csi;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+for(const key11 in data136){
+if(!(func2.call(schema11.properties.csi.properties, key11))){
+const err142 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1868,9 +7339,10 @@ vErrors.push(err142);
 errors++;
 }
 }
-}
-else {
-const err143 = {instancePath:instancePath+"/injector/serviceAccount",schemaPath:"#/properties/injector/properties/serviceAccount/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data136.enabled !== undefined){
+let data137 = data136.enabled;
+if((typeof data137 !== "boolean") && (typeof data137 !== "string")){
+const err143 = {instancePath:instancePath+"/csi/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1880,10 +7352,16 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data16.podDisruptionBudget !== undefined){
-let data98 = data16.podDisruptionBudget;
-if(!(data98 && typeof data98 == "object" && !Array.isArray(data98))){
-const err144 = {instancePath:instancePath+"/injector/podDisruptionBudget",schemaPath:"#/properties/injector/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data136.image !== undefined){
+if(!(validate89(data136.image, {instancePath:instancePath+"/csi/image",parentData:data136,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+if(data136.volumes !== undefined){
+let data139 = data136.volumes;
+if((!(Array.isArray(data139))) && (data139 !== null)){
+const err144 = {instancePath:instancePath+"/csi/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema81.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1893,10 +7371,10 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data16.strategy !== undefined){
-let data99 = data16.strategy;
-if((typeof data99 !== "string") && (!(data99 && typeof data99 == "object" && !Array.isArray(data99)))){
-const err145 = {instancePath:instancePath+"/injector/strategy",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema27.type},message:"must be string,object"};
+if(data136.volumeMounts !== undefined){
+let data140 = data136.volumeMounts;
+if((!(Array.isArray(data140))) && (data140 !== null)){
+const err145 = {instancePath:instancePath+"/csi/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema81.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1906,10 +7384,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data16.uid !== undefined){
-let data100 = data16.uid;
-if(!((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100)))){
-const err146 = {instancePath:instancePath+"/injector/uid",schemaPath:"#/properties/injector/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data136.resources !== undefined){
+let data141 = data136.resources;
+if(!(data141 && typeof data141 == "object" && !Array.isArray(data141))){
+const err146 = {instancePath:instancePath+"/csi/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1919,10 +7397,9 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data16.gid !== undefined){
-let data101 = data16.gid;
-if(!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))){
-const err147 = {instancePath:instancePath+"/injector/gid",schemaPath:"#/properties/injector/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data136.hmacSecretName !== undefined){
+if(typeof data136.hmacSecretName !== "string"){
+const err147 = {instancePath:instancePath+"/csi/hmacSecretName",schemaPath:"#/properties/csi/properties/hmacSecretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1932,9 +7409,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-else {
-const err148 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data136.hostNetwork !== undefined){
+if(typeof data136.hostNetwork !== "boolean"){
+const err148 = {instancePath:instancePath+"/csi/hostNetwork",schemaPath:"#/properties/csi/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1944,12 +7421,27 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data.server !== undefined){
-let data102 = data.server;
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-for(const key20 in data102){
-if(!(func2.call(schema11.properties.server.properties, key20))){
-const err149 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(data136.daemonSet !== undefined){
+if(!(validate91(data136.daemonSet, {instancePath:instancePath+"/csi/daemonSet",parentData:data136,parentDataProperty:"daemonSet",rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
+if(data136.pod !== undefined){
+if(!(validate95(data136.pod, {instancePath:instancePath+"/csi/pod",parentData:data136,parentDataProperty:"pod",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+errors = vErrors.length;
+}
+}
+if(data136.agent !== undefined){
+if(!(validate97(data136.agent, {instancePath:instancePath+"/csi/agent",parentData:data136,parentDataProperty:"agent",rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
+if(data136.priorityClassName !== undefined){
+if(typeof data136.priorityClassName !== "string"){
+const err149 = {instancePath:instancePath+"/csi/priorityClassName",schemaPath:"#/properties/csi/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1959,10 +7451,27 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data102.enabled !== undefined){
-let data103 = data102.enabled;
-if((typeof data103 !== "boolean") && (typeof data103 !== "string")){
-const err150 = {instancePath:instancePath+"/server/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data136.serviceAccount !== undefined){
+if(!(validate103(data136.serviceAccount, {instancePath:instancePath+"/csi/serviceAccount",parentData:data136,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+}
+if(data136.readinessProbe !== undefined){
+if(!(validate105(data136.readinessProbe, {instancePath:instancePath+"/csi/readinessProbe",parentData:data136,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+}
+if(data136.livenessProbe !== undefined){
+if(!(validate107(data136.livenessProbe, {instancePath:instancePath+"/csi/livenessProbe",parentData:data136,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+errors = vErrors.length;
+}
+}
+if(data136.logLevel !== undefined){
+if(typeof data136.logLevel !== "string"){
+const err150 = {instancePath:instancePath+"/csi/logLevel",schemaPath:"#/properties/csi/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1972,12 +7481,9 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data102.enterpriseLicense !== undefined){
-let data104 = data102.enterpriseLicense;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-for(const key21 in data104){
-if(!((key21 === "secretName") || (key21 === "secretKey"))){
-const err151 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/properties/server/properties/enterpriseLicense/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(data136.debug !== undefined){
+if(typeof data136.debug !== "boolean"){
+const err151 = {instancePath:instancePath+"/csi/debug",schemaPath:"#/properties/csi/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1987,9 +7493,13 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data104.secretName !== undefined){
-if(typeof data104.secretName !== "string"){
-const err152 = {instancePath:instancePath+"/server/enterpriseLicense/secretName",schemaPath:"#/properties/server/properties/enterpriseLicense/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data136.extraArgs !== undefined){
+let data153 = data136.extraArgs;
+if(Array.isArray(data153)){
+const len7 = data153.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data153[i7] !== "string"){
+const err152 = {instancePath:instancePath+"/csi/extraArgs/" + i7,schemaPath:"#/properties/csi/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1999,9 +7509,9 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data104.secretKey !== undefined){
-if(typeof data104.secretKey !== "string"){
-const err153 = {instancePath:instancePath+"/server/enterpriseLicense/secretKey",schemaPath:"#/properties/server/properties/enterpriseLicense/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err153 = {instancePath:instancePath+"/csi/extraArgs",schemaPath:"#/properties/csi/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2013,7 +7523,7 @@ errors++;
 }
 }
 else {
-const err154 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/properties/server/properties/enterpriseLicense/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err154 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2023,12 +7533,12 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data102.serviceCA !== undefined){
-let data107 = data102.serviceCA;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-for(const key22 in data107){
-if(!(((key22 === "enabled") || (key22 === "secretName")) || (key22 === "configMapName"))){
-const err155 = {instancePath:instancePath+"/server/serviceCA",schemaPath:"#/properties/server/properties/serviceCA/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(data.serverTelemetry !== undefined){
+let data155 = data.serverTelemetry;
+if(data155 && typeof data155 == "object" && !Array.isArray(data155)){
+for(const key12 in data155){
+if(!((key12 === "serviceMonitor") || (key12 === "prometheusRules"))){
+const err155 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2038,10 +7548,21 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data107.enabled !== undefined){
-let data108 = data107.enabled;
-if((typeof data108 !== "boolean") && (typeof data108 !== "string")){
-const err156 = {instancePath:instancePath+"/server/serviceCA/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data155.serviceMonitor !== undefined){
+if(!(validate109(data155.serviceMonitor, {instancePath:instancePath+"/serverTelemetry/serviceMonitor",parentData:data155,parentDataProperty:"serviceMonitor",rootData}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+errors = vErrors.length;
+}
+}
+if(data155.prometheusRules !== undefined){
+if(!(validate111(data155.prometheusRules, {instancePath:instancePath+"/serverTelemetry/prometheusRules",parentData:data155,parentDataProperty:"prometheusRules",rootData}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2051,9 +7572,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data107.secretName !== undefined){
-if(typeof data107.secretName !== "string"){
-const err157 = {instancePath:instancePath+"/server/serviceCA/secretName",schemaPath:"#/properties/server/properties/serviceCA/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err157 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2062,4914 +7583,11 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data107.configMapName !== undefined){
-if(typeof data107.configMapName !== "string"){
-const err158 = {instancePath:instancePath+"/server/serviceCA/configMapName",schemaPath:"#/properties/server/properties/serviceCA/properties/configMapName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-}
-}
-else {
-const err159 = {instancePath:instancePath+"/server/serviceCA",schemaPath:"#/properties/server/properties/serviceCA/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-}
-if(data102.image !== undefined){
-let data111 = data102.image;
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-for(const key23 in data111){
-if(!(((key23 === "repository") || (key23 === "tag")) || (key23 === "pullPolicy"))){
-const err160 = {instancePath:instancePath+"/server/image",schemaPath:"#/properties/server/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
-errors++;
-}
-}
-if(data111.repository !== undefined){
-if(typeof data111.repository !== "string"){
-const err161 = {instancePath:instancePath+"/server/image/repository",schemaPath:"#/properties/server/properties/image/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err161];
-}
-else {
-vErrors.push(err161);
-}
-errors++;
-}
-}
-if(data111.tag !== undefined){
-if(typeof data111.tag !== "string"){
-const err162 = {instancePath:instancePath+"/server/image/tag",schemaPath:"#/properties/server/properties/image/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err162];
-}
-else {
-vErrors.push(err162);
-}
-errors++;
-}
-}
-if(data111.pullPolicy !== undefined){
-let data114 = data111.pullPolicy;
-if(typeof data114 !== "string"){
-const err163 = {instancePath:instancePath+"/server/image/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err163];
-}
-else {
-vErrors.push(err163);
-}
-errors++;
-}
-if(!(((data114 === "Always") || (data114 === "IfNotPresent")) || (data114 === "Never"))){
-const err164 = {instancePath:instancePath+"/server/image/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-}
-}
-}
-else {
-const err165 = {instancePath:instancePath+"/server/image",schemaPath:"#/properties/server/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err165];
-}
-else {
-vErrors.push(err165);
-}
-errors++;
-}
-}
-if(data102.updateStrategyType !== undefined){
-let data115 = data102.updateStrategyType;
-if(typeof data115 !== "string"){
-const err166 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err166];
-}
-else {
-vErrors.push(err166);
-}
-errors++;
-}
-if(!((data115 === "OnDelete") || (data115 === "RollingUpdate"))){
-const err167 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.updateStrategyType.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
-errors++;
-}
-}
-if(data102.logLevel !== undefined){
-if(typeof data102.logLevel !== "string"){
-const err168 = {instancePath:instancePath+"/server/logLevel",schemaPath:"#/properties/server/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-}
-if(data102.logFormat !== undefined){
-if(typeof data102.logFormat !== "string"){
-const err169 = {instancePath:instancePath+"/server/logFormat",schemaPath:"#/properties/server/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-}
-if(data102.resources !== undefined){
-let data118 = data102.resources;
-if(!(data118 && typeof data118 == "object" && !Array.isArray(data118))){
-const err170 = {instancePath:instancePath+"/server/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
-errors++;
-}
-}
-if(data102.ingress !== undefined){
-let data119 = data102.ingress;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-for(const key24 in data119){
-if(!(func2.call(schema11.properties.server.properties.ingress.properties, key24))){
-const err171 = {instancePath:instancePath+"/server/ingress",schemaPath:"#/properties/server/properties/ingress/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
-}
-errors++;
-}
-}
-if(data119.enabled !== undefined){
-let data120 = data119.enabled;
-if((typeof data120 !== "boolean") && (typeof data120 !== "string")){
-const err172 = {instancePath:instancePath+"/server/ingress/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
-errors++;
-}
-}
-if(data119.labels !== undefined){
-let data121 = data119.labels;
-if(!(data121 && typeof data121 == "object" && !Array.isArray(data121))){
-const err173 = {instancePath:instancePath+"/server/ingress/labels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
-}
-errors++;
-}
-}
-if(data119.annotations !== undefined){
-let data122 = data119.annotations;
-if((typeof data122 !== "string") && (!(data122 && typeof data122 == "object" && !Array.isArray(data122)))){
-const err174 = {instancePath:instancePath+"/server/ingress/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
-errors++;
-}
-}
-if(data119.ingressClassName !== undefined){
-if(typeof data119.ingressClassName !== "string"){
-const err175 = {instancePath:instancePath+"/server/ingress/ingressClassName",schemaPath:"#/properties/server/properties/ingress/properties/ingressClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
-}
-errors++;
-}
-}
-if(data119.pathType !== undefined){
-let data124 = data119.pathType;
-if(typeof data124 !== "string"){
-const err176 = {instancePath:instancePath+"/server/ingress/pathType",schemaPath:"#/properties/server/properties/ingress/properties/pathType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err176];
-}
-else {
-vErrors.push(err176);
-}
-errors++;
-}
-if(!(((data124 === "Exact") || (data124 === "Prefix")) || (data124 === "ImplementationSpecific"))){
-const err177 = {instancePath:instancePath+"/server/ingress/pathType",schemaPath:"#/properties/server/properties/ingress/properties/pathType/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.ingress.properties.pathType.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
-errors++;
-}
-}
-if(data119.activeService !== undefined){
-if(typeof data119.activeService !== "boolean"){
-const err178 = {instancePath:instancePath+"/server/ingress/activeService",schemaPath:"#/properties/server/properties/ingress/properties/activeService/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err178];
-}
-else {
-vErrors.push(err178);
-}
-errors++;
-}
-}
-if(data119.hosts !== undefined){
-let data126 = data119.hosts;
-if(Array.isArray(data126)){
-const len1 = data126.length;
-for(let i1=0; i1<len1; i1++){
-let data127 = data126[i1];
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-for(const key25 in data127){
-if(!((key25 === "host") || (key25 === "paths"))){
-const err179 = {instancePath:instancePath+"/server/ingress/hosts/" + i1,schemaPath:"#/properties/server/properties/ingress/properties/hosts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-}
-if(data127.host !== undefined){
-if(typeof data127.host !== "string"){
-const err180 = {instancePath:instancePath+"/server/ingress/hosts/" + i1+"/host",schemaPath:"#/properties/server/properties/ingress/properties/hosts/items/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
-errors++;
-}
-}
-if(data127.paths !== undefined){
-let data129 = data127.paths;
-if(Array.isArray(data129)){
-const len2 = data129.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data129[i2] !== "string"){
-const err181 = {instancePath:instancePath+"/server/ingress/hosts/" + i1+"/paths/" + i2,schemaPath:"#/properties/server/properties/ingress/properties/hosts/items/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-}
-}
-else {
-const err182 = {instancePath:instancePath+"/server/ingress/hosts/" + i1+"/paths",schemaPath:"#/properties/server/properties/ingress/properties/hosts/items/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err182];
-}
-else {
-vErrors.push(err182);
-}
-errors++;
-}
-}
-}
-else {
-const err183 = {instancePath:instancePath+"/server/ingress/hosts/" + i1,schemaPath:"#/properties/server/properties/ingress/properties/hosts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-}
-}
-else {
-const err184 = {instancePath:instancePath+"/server/ingress/hosts",schemaPath:"#/properties/server/properties/ingress/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-}
-if(data119.extraPaths !== undefined){
-if(!(Array.isArray(data119.extraPaths))){
-const err185 = {instancePath:instancePath+"/server/ingress/extraPaths",schemaPath:"#/properties/server/properties/ingress/properties/extraPaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-if(data119.tls !== undefined){
-if(!(Array.isArray(data119.tls))){
-const err186 = {instancePath:instancePath+"/server/ingress/tls",schemaPath:"#/properties/server/properties/ingress/properties/tls/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
-errors++;
-}
-}
-}
-else {
-const err187 = {instancePath:instancePath+"/server/ingress",schemaPath:"#/properties/server/properties/ingress/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-}
-if(data102.httproute !== undefined){
-let data133 = data102.httproute;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-for(const key26 in data133){
-if(!(func2.call(schema11.properties.server.properties.httproute.properties, key26))){
-const err188 = {instancePath:instancePath+"/server/httproute",schemaPath:"#/properties/server/properties/httproute/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-}
-if(data133.enabled !== undefined){
-let data134 = data133.enabled;
-if((typeof data134 !== "boolean") && (typeof data134 !== "string")){
-const err189 = {instancePath:instancePath+"/server/httproute/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-}
-if(data133.labels !== undefined){
-let data135 = data133.labels;
-if(!(data135 && typeof data135 == "object" && !Array.isArray(data135))){
-const err190 = {instancePath:instancePath+"/server/httproute/labels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-}
-if(data133.annotations !== undefined){
-let data136 = data133.annotations;
-if((typeof data136 !== "string") && (!(data136 && typeof data136 == "object" && !Array.isArray(data136)))){
-const err191 = {instancePath:instancePath+"/server/httproute/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-}
-if(data133.activeService !== undefined){
-if(typeof data133.activeService !== "boolean"){
-const err192 = {instancePath:instancePath+"/server/httproute/activeService",schemaPath:"#/properties/server/properties/httproute/properties/activeService/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-}
-if(data133.hostnames !== undefined){
-let data138 = data133.hostnames;
-if(Array.isArray(data138)){
-const len3 = data138.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data138[i3] !== "string"){
-const err193 = {instancePath:instancePath+"/server/httproute/hostnames/" + i3,schemaPath:"#/properties/server/properties/httproute/properties/hostnames/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-}
-}
-else {
-const err194 = {instancePath:instancePath+"/server/httproute/hostnames",schemaPath:"#/properties/server/properties/httproute/properties/hostnames/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
-errors++;
-}
-}
-if(data133.parentRefs !== undefined){
-if(!(Array.isArray(data133.parentRefs))){
-const err195 = {instancePath:instancePath+"/server/httproute/parentRefs",schemaPath:"#/properties/server/properties/httproute/properties/parentRefs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-}
-if(data133.matches !== undefined){
-if(!(Array.isArray(data133.matches))){
-const err196 = {instancePath:instancePath+"/server/httproute/matches",schemaPath:"#/properties/server/properties/httproute/properties/matches/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
-errors++;
-}
-}
-if(data133.filters !== undefined){
-if(!(Array.isArray(data133.filters))){
-const err197 = {instancePath:instancePath+"/server/httproute/filters",schemaPath:"#/properties/server/properties/httproute/properties/filters/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-}
-}
-if(data133.additionalRules !== undefined){
-if(!(Array.isArray(data133.additionalRules))){
-const err198 = {instancePath:instancePath+"/server/httproute/additionalRules",schemaPath:"#/properties/server/properties/httproute/properties/additionalRules/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/server/httproute",schemaPath:"#/properties/server/properties/httproute/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-}
-if(data102.hostAliases !== undefined){
-if(!(Array.isArray(data102.hostAliases))){
-const err200 = {instancePath:instancePath+"/server/hostAliases",schemaPath:"#/properties/server/properties/hostAliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-}
-if(data102.route !== undefined){
-let data145 = data102.route;
-if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
-for(const key27 in data145){
-if(!((((((key27 === "enabled") || (key27 === "activeService")) || (key27 === "labels")) || (key27 === "annotations")) || (key27 === "host")) || (key27 === "tls"))){
-const err201 = {instancePath:instancePath+"/server/route",schemaPath:"#/properties/server/properties/route/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-}
-if(data145.enabled !== undefined){
-let data146 = data145.enabled;
-if((typeof data146 !== "boolean") && (typeof data146 !== "string")){
-const err202 = {instancePath:instancePath+"/server/route/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-}
-if(data145.activeService !== undefined){
-if(typeof data145.activeService !== "boolean"){
-const err203 = {instancePath:instancePath+"/server/route/activeService",schemaPath:"#/properties/server/properties/route/properties/activeService/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-}
-if(data145.labels !== undefined){
-let data148 = data145.labels;
-if(!(data148 && typeof data148 == "object" && !Array.isArray(data148))){
-const err204 = {instancePath:instancePath+"/server/route/labels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-}
-if(data145.annotations !== undefined){
-let data149 = data145.annotations;
-if((typeof data149 !== "string") && (!(data149 && typeof data149 == "object" && !Array.isArray(data149)))){
-const err205 = {instancePath:instancePath+"/server/route/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
-}
-errors++;
-}
-}
-if(data145.host !== undefined){
-if(typeof data145.host !== "string"){
-const err206 = {instancePath:instancePath+"/server/route/host",schemaPath:"#/properties/server/properties/route/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err206];
-}
-else {
-vErrors.push(err206);
-}
-errors++;
-}
-}
-if(data145.tls !== undefined){
-let data151 = data145.tls;
-if((!(data151 && typeof data151 == "object" && !Array.isArray(data151))) && (data151 !== null)){
-const err207 = {instancePath:instancePath+"/server/route/tls",schemaPath:"#/properties/server/properties/route/properties/tls/type",keyword:"type",params:{type: schema11.properties.server.properties.route.properties.tls.type},message:"must be object,null"};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
-errors++;
-}
-}
-}
-else {
-const err208 = {instancePath:instancePath+"/server/route",schemaPath:"#/properties/server/properties/route/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-}
-if(data102.authDelegator !== undefined){
-let data152 = data102.authDelegator;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-for(const key28 in data152){
-if(!(key28 === "enabled")){
-const err209 = {instancePath:instancePath+"/server/authDelegator",schemaPath:"#/properties/server/properties/authDelegator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
-}
-errors++;
-}
-}
-if(data152.enabled !== undefined){
-let data153 = data152.enabled;
-if((typeof data153 !== "boolean") && (typeof data153 !== "string")){
-const err210 = {instancePath:instancePath+"/server/authDelegator/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
-errors++;
-}
-}
-}
-else {
-const err211 = {instancePath:instancePath+"/server/authDelegator",schemaPath:"#/properties/server/properties/authDelegator/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err211];
-}
-else {
-vErrors.push(err211);
-}
-errors++;
-}
-}
-if(data102.extraInitContainers !== undefined){
-let data154 = data102.extraInitContainers;
-if((!(Array.isArray(data154))) && (data154 !== null)){
-const err212 = {instancePath:instancePath+"/server/extraInitContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema58.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err212];
-}
-else {
-vErrors.push(err212);
-}
-errors++;
-}
-}
-if(data102.extraContainers !== undefined){
-let data155 = data102.extraContainers;
-if((!(Array.isArray(data155))) && (data155 !== null)){
-const err213 = {instancePath:instancePath+"/server/extraContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema58.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err213];
-}
-else {
-vErrors.push(err213);
-}
-errors++;
-}
-}
-if(data102.shareProcessNamespace !== undefined){
-if(typeof data102.shareProcessNamespace !== "boolean"){
-const err214 = {instancePath:instancePath+"/server/shareProcessNamespace",schemaPath:"#/properties/server/properties/shareProcessNamespace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err214];
-}
-else {
-vErrors.push(err214);
-}
-errors++;
-}
-}
-if(data102.extraArgs !== undefined){
-if(typeof data102.extraArgs !== "string"){
-const err215 = {instancePath:instancePath+"/server/extraArgs",schemaPath:"#/properties/server/properties/extraArgs/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-}
-if(data102.extraPorts !== undefined){
-let data158 = data102.extraPorts;
-if((!(Array.isArray(data158))) && (data158 !== null)){
-const err216 = {instancePath:instancePath+"/server/extraPorts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema58.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-}
-if(data102.readinessProbe !== undefined){
-let data159 = data102.readinessProbe;
-if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
-for(const key29 in data159){
-if(!((((((((key29 === "enabled") || (key29 === "path")) || (key29 === "port")) || (key29 === "failureThreshold")) || (key29 === "initialDelaySeconds")) || (key29 === "periodSeconds")) || (key29 === "successThreshold")) || (key29 === "timeoutSeconds"))){
-const err217 = {instancePath:instancePath+"/server/readinessProbe",schemaPath:"#/properties/server/properties/readinessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-}
-if(data159.enabled !== undefined){
-let data160 = data159.enabled;
-if((typeof data160 !== "boolean") && (typeof data160 !== "string")){
-const err218 = {instancePath:instancePath+"/server/readinessProbe/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-}
-if(data159.path !== undefined){
-if(typeof data159.path !== "string"){
-const err219 = {instancePath:instancePath+"/server/readinessProbe/path",schemaPath:"#/properties/server/properties/readinessProbe/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-}
-if(data159.port !== undefined){
-let data162 = data159.port;
-if(!((typeof data162 == "number") && (!(data162 % 1) && !isNaN(data162)))){
-const err220 = {instancePath:instancePath+"/server/readinessProbe/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
-errors++;
-}
-if(typeof data162 == "number"){
-if(data162 > 65535 || isNaN(data162)){
-const err221 = {instancePath:instancePath+"/server/readinessProbe/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-if(data162 < 0 || isNaN(data162)){
-const err222 = {instancePath:instancePath+"/server/readinessProbe/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-}
-}
-if(data159.failureThreshold !== undefined){
-let data163 = data159.failureThreshold;
-if(!((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163)))){
-const err223 = {instancePath:instancePath+"/server/readinessProbe/failureThreshold",schemaPath:"#/properties/server/properties/readinessProbe/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-}
-if(typeof data163 == "number"){
-if(data163 < 0 || isNaN(data163)){
-const err224 = {instancePath:instancePath+"/server/readinessProbe/failureThreshold",schemaPath:"#/properties/server/properties/readinessProbe/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-}
-}
-if(data159.initialDelaySeconds !== undefined){
-let data164 = data159.initialDelaySeconds;
-if(!((typeof data164 == "number") && (!(data164 % 1) && !isNaN(data164)))){
-const err225 = {instancePath:instancePath+"/server/readinessProbe/initialDelaySeconds",schemaPath:"#/properties/server/properties/readinessProbe/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-if(typeof data164 == "number"){
-if(data164 < 0 || isNaN(data164)){
-const err226 = {instancePath:instancePath+"/server/readinessProbe/initialDelaySeconds",schemaPath:"#/properties/server/properties/readinessProbe/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
-errors++;
-}
-}
-}
-if(data159.periodSeconds !== undefined){
-let data165 = data159.periodSeconds;
-if(!((typeof data165 == "number") && (!(data165 % 1) && !isNaN(data165)))){
-const err227 = {instancePath:instancePath+"/server/readinessProbe/periodSeconds",schemaPath:"#/properties/server/properties/readinessProbe/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
-}
-errors++;
-}
-if(typeof data165 == "number"){
-if(data165 < 0 || isNaN(data165)){
-const err228 = {instancePath:instancePath+"/server/readinessProbe/periodSeconds",schemaPath:"#/properties/server/properties/readinessProbe/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
-errors++;
-}
-}
-}
-if(data159.successThreshold !== undefined){
-let data166 = data159.successThreshold;
-if(!((typeof data166 == "number") && (!(data166 % 1) && !isNaN(data166)))){
-const err229 = {instancePath:instancePath+"/server/readinessProbe/successThreshold",schemaPath:"#/properties/server/properties/readinessProbe/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err229];
-}
-else {
-vErrors.push(err229);
-}
-errors++;
-}
-if(typeof data166 == "number"){
-if(data166 < 0 || isNaN(data166)){
-const err230 = {instancePath:instancePath+"/server/readinessProbe/successThreshold",schemaPath:"#/properties/server/properties/readinessProbe/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err230];
-}
-else {
-vErrors.push(err230);
-}
-errors++;
-}
-}
-}
-if(data159.timeoutSeconds !== undefined){
-let data167 = data159.timeoutSeconds;
-if(!((typeof data167 == "number") && (!(data167 % 1) && !isNaN(data167)))){
-const err231 = {instancePath:instancePath+"/server/readinessProbe/timeoutSeconds",schemaPath:"#/properties/server/properties/readinessProbe/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err231];
-}
-else {
-vErrors.push(err231);
-}
-errors++;
-}
-if(typeof data167 == "number"){
-if(data167 < 0 || isNaN(data167)){
-const err232 = {instancePath:instancePath+"/server/readinessProbe/timeoutSeconds",schemaPath:"#/properties/server/properties/readinessProbe/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err233 = {instancePath:instancePath+"/server/readinessProbe",schemaPath:"#/properties/server/properties/readinessProbe/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
-errors++;
-}
-}
-if(data102.livenessProbe !== undefined){
-let data168 = data102.livenessProbe;
-if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
-for(const key30 in data168){
-if(!(func2.call(schema11.properties.server.properties.livenessProbe.properties, key30))){
-const err234 = {instancePath:instancePath+"/server/livenessProbe",schemaPath:"#/properties/server/properties/livenessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err234];
-}
-else {
-vErrors.push(err234);
-}
-errors++;
-}
-}
-if(data168.enabled !== undefined){
-let data169 = data168.enabled;
-if((typeof data169 !== "boolean") && (typeof data169 !== "string")){
-const err235 = {instancePath:instancePath+"/server/livenessProbe/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
-}
-errors++;
-}
-}
-if(data168.execCommand !== undefined){
-let data170 = data168.execCommand;
-if(Array.isArray(data170)){
-const len4 = data170.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data170[i4] !== "string"){
-const err236 = {instancePath:instancePath+"/server/livenessProbe/execCommand/" + i4,schemaPath:"#/properties/server/properties/livenessProbe/properties/execCommand/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err236];
-}
-else {
-vErrors.push(err236);
-}
-errors++;
-}
-}
-}
-else {
-const err237 = {instancePath:instancePath+"/server/livenessProbe/execCommand",schemaPath:"#/properties/server/properties/livenessProbe/properties/execCommand/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err237];
-}
-else {
-vErrors.push(err237);
-}
-errors++;
-}
-}
-if(data168.path !== undefined){
-if(typeof data168.path !== "string"){
-const err238 = {instancePath:instancePath+"/server/livenessProbe/path",schemaPath:"#/properties/server/properties/livenessProbe/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err238];
-}
-else {
-vErrors.push(err238);
-}
-errors++;
-}
-}
-if(data168.port !== undefined){
-let data173 = data168.port;
-if(!((typeof data173 == "number") && (!(data173 % 1) && !isNaN(data173)))){
-const err239 = {instancePath:instancePath+"/server/livenessProbe/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err239];
-}
-else {
-vErrors.push(err239);
-}
-errors++;
-}
-if(typeof data173 == "number"){
-if(data173 > 65535 || isNaN(data173)){
-const err240 = {instancePath:instancePath+"/server/livenessProbe/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err240];
-}
-else {
-vErrors.push(err240);
-}
-errors++;
-}
-if(data173 < 0 || isNaN(data173)){
-const err241 = {instancePath:instancePath+"/server/livenessProbe/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err241];
-}
-else {
-vErrors.push(err241);
-}
-errors++;
-}
-}
-}
-if(data168.failureThreshold !== undefined){
-let data174 = data168.failureThreshold;
-if(!((typeof data174 == "number") && (!(data174 % 1) && !isNaN(data174)))){
-const err242 = {instancePath:instancePath+"/server/livenessProbe/failureThreshold",schemaPath:"#/properties/server/properties/livenessProbe/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err242];
-}
-else {
-vErrors.push(err242);
-}
-errors++;
-}
-if(typeof data174 == "number"){
-if(data174 < 0 || isNaN(data174)){
-const err243 = {instancePath:instancePath+"/server/livenessProbe/failureThreshold",schemaPath:"#/properties/server/properties/livenessProbe/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err243];
-}
-else {
-vErrors.push(err243);
-}
-errors++;
-}
-}
-}
-if(data168.initialDelaySeconds !== undefined){
-let data175 = data168.initialDelaySeconds;
-if(!((typeof data175 == "number") && (!(data175 % 1) && !isNaN(data175)))){
-const err244 = {instancePath:instancePath+"/server/livenessProbe/initialDelaySeconds",schemaPath:"#/properties/server/properties/livenessProbe/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err244];
-}
-else {
-vErrors.push(err244);
-}
-errors++;
-}
-if(typeof data175 == "number"){
-if(data175 < 0 || isNaN(data175)){
-const err245 = {instancePath:instancePath+"/server/livenessProbe/initialDelaySeconds",schemaPath:"#/properties/server/properties/livenessProbe/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err245];
-}
-else {
-vErrors.push(err245);
-}
-errors++;
-}
-}
-}
-if(data168.periodSeconds !== undefined){
-let data176 = data168.periodSeconds;
-if(!((typeof data176 == "number") && (!(data176 % 1) && !isNaN(data176)))){
-const err246 = {instancePath:instancePath+"/server/livenessProbe/periodSeconds",schemaPath:"#/properties/server/properties/livenessProbe/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err246];
-}
-else {
-vErrors.push(err246);
-}
-errors++;
-}
-if(typeof data176 == "number"){
-if(data176 < 0 || isNaN(data176)){
-const err247 = {instancePath:instancePath+"/server/livenessProbe/periodSeconds",schemaPath:"#/properties/server/properties/livenessProbe/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err247];
-}
-else {
-vErrors.push(err247);
-}
-errors++;
-}
-}
-}
-if(data168.successThreshold !== undefined){
-let data177 = data168.successThreshold;
-if(!((typeof data177 == "number") && (!(data177 % 1) && !isNaN(data177)))){
-const err248 = {instancePath:instancePath+"/server/livenessProbe/successThreshold",schemaPath:"#/properties/server/properties/livenessProbe/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err248];
-}
-else {
-vErrors.push(err248);
-}
-errors++;
-}
-if(typeof data177 == "number"){
-if(data177 < 0 || isNaN(data177)){
-const err249 = {instancePath:instancePath+"/server/livenessProbe/successThreshold",schemaPath:"#/properties/server/properties/livenessProbe/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err249];
-}
-else {
-vErrors.push(err249);
-}
-errors++;
-}
-}
-}
-if(data168.timeoutSeconds !== undefined){
-let data178 = data168.timeoutSeconds;
-if(!((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178)))){
-const err250 = {instancePath:instancePath+"/server/livenessProbe/timeoutSeconds",schemaPath:"#/properties/server/properties/livenessProbe/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err250];
-}
-else {
-vErrors.push(err250);
-}
-errors++;
-}
-if(typeof data178 == "number"){
-if(data178 < 0 || isNaN(data178)){
-const err251 = {instancePath:instancePath+"/server/livenessProbe/timeoutSeconds",schemaPath:"#/properties/server/properties/livenessProbe/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err251];
-}
-else {
-vErrors.push(err251);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err252 = {instancePath:instancePath+"/server/livenessProbe",schemaPath:"#/properties/server/properties/livenessProbe/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err252];
-}
-else {
-vErrors.push(err252);
-}
-errors++;
-}
-}
-if(data102.terminationGracePeriodSeconds !== undefined){
-let data179 = data102.terminationGracePeriodSeconds;
-if(!((typeof data179 == "number") && (!(data179 % 1) && !isNaN(data179)))){
-const err253 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-if(typeof data179 == "number"){
-if(data179 < 0 || isNaN(data179)){
-const err254 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-}
-}
-if(data102.preStopSleepSeconds !== undefined){
-let data180 = data102.preStopSleepSeconds;
-if(!((typeof data180 == "number") && (!(data180 % 1) && !isNaN(data180)))){
-const err255 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-if(typeof data180 == "number"){
-if(data180 < 0 || isNaN(data180)){
-const err256 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-}
-}
-if(data102.preStop !== undefined){
-let data181 = data102.preStop;
-if(Array.isArray(data181)){
-const len5 = data181.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data181[i5] !== "string"){
-const err257 = {instancePath:instancePath+"/server/preStop/" + i5,schemaPath:"#/properties/server/properties/preStop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-}
-}
-else {
-const err258 = {instancePath:instancePath+"/server/preStop",schemaPath:"#/properties/server/properties/preStop/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-}
-if(data102.postStart !== undefined){
-let data183 = data102.postStart;
-if(Array.isArray(data183)){
-const len6 = data183.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data183[i6] !== "string"){
-const err259 = {instancePath:instancePath+"/server/postStart/" + i6,schemaPath:"#/properties/server/properties/postStart/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
-}
-errors++;
-}
-}
-}
-else {
-const err260 = {instancePath:instancePath+"/server/postStart",schemaPath:"#/properties/server/properties/postStart/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err260];
-}
-else {
-vErrors.push(err260);
-}
-errors++;
-}
-}
-if(data102.extraEnvironmentVars !== undefined){
-let data185 = data102.extraEnvironmentVars;
-if(!(data185 && typeof data185 == "object" && !Array.isArray(data185))){
-const err261 = {instancePath:instancePath+"/server/extraEnvironmentVars",schemaPath:"#/properties/server/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err261];
-}
-else {
-vErrors.push(err261);
-}
-errors++;
-}
-}
-if(data102.extraSecretEnvironmentVars !== undefined){
-let data186 = data102.extraSecretEnvironmentVars;
-if(Array.isArray(data186)){
-const len7 = data186.length;
-for(let i7=0; i7<len7; i7++){
-let data187 = data186[i7];
-if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
-if(data187.envName === undefined){
-const err262 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i7,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "envName"},message:"must have required property '"+"envName"+"'"};
-if(vErrors === null){
-vErrors = [err262];
-}
-else {
-vErrors.push(err262);
-}
-errors++;
-}
-if(data187.secretName === undefined){
-const err263 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i7,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
-if(vErrors === null){
-vErrors = [err263];
-}
-else {
-vErrors.push(err263);
-}
-errors++;
-}
-if(data187.secretKey === undefined){
-const err264 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i7,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretKey"},message:"must have required property '"+"secretKey"+"'"};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
-}
-errors++;
-}
-for(const key31 in data187){
-if(!(((key31 === "envName") || (key31 === "secretName")) || (key31 === "secretKey"))){
-const err265 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i7,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err265];
-}
-else {
-vErrors.push(err265);
-}
-errors++;
-}
-}
-if(data187.envName !== undefined){
-if(typeof data187.envName !== "string"){
-const err266 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i7+"/envName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err266];
-}
-else {
-vErrors.push(err266);
-}
-errors++;
-}
-}
-if(data187.secretName !== undefined){
-if(typeof data187.secretName !== "string"){
-const err267 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i7+"/secretName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err267];
-}
-else {
-vErrors.push(err267);
-}
-errors++;
-}
-}
-if(data187.secretKey !== undefined){
-if(typeof data187.secretKey !== "string"){
-const err268 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i7+"/secretKey",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err268];
-}
-else {
-vErrors.push(err268);
-}
-errors++;
-}
-}
-}
-else {
-const err269 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i7,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err269];
-}
-else {
-vErrors.push(err269);
-}
-errors++;
-}
-}
-}
-else {
-const err270 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err270];
-}
-else {
-vErrors.push(err270);
-}
-errors++;
-}
-}
-if(data102.extraVolumes !== undefined){
-let data191 = data102.extraVolumes;
-if(Array.isArray(data191)){
-const len8 = data191.length;
-for(let i8=0; i8<len8; i8++){
-let data192 = data191[i8];
-if(data192 && typeof data192 == "object" && !Array.isArray(data192)){
-if(data192.type === undefined){
-const err271 = {instancePath:instancePath+"/server/extraVolumes/" + i8,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err271];
-}
-else {
-vErrors.push(err271);
-}
-errors++;
-}
-if(data192.name === undefined){
-const err272 = {instancePath:instancePath+"/server/extraVolumes/" + i8,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err272];
-}
-else {
-vErrors.push(err272);
-}
-errors++;
-}
-for(const key32 in data192){
-if(!((((key32 === "type") || (key32 === "name")) || (key32 === "path")) || (key32 === "defaultMode"))){
-const err273 = {instancePath:instancePath+"/server/extraVolumes/" + i8,schemaPath:"#/properties/server/properties/extraVolumes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err273];
-}
-else {
-vErrors.push(err273);
-}
-errors++;
-}
-}
-if(data192.type !== undefined){
-let data193 = data192.type;
-if(typeof data193 !== "string"){
-const err274 = {instancePath:instancePath+"/server/extraVolumes/" + i8+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err274];
-}
-else {
-vErrors.push(err274);
-}
-errors++;
-}
-if(!((data193 === "secret") || (data193 === "configMap"))){
-const err275 = {instancePath:instancePath+"/server/extraVolumes/" + i8+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.extraVolumes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err275];
-}
-else {
-vErrors.push(err275);
-}
-errors++;
-}
-}
-if(data192.name !== undefined){
-if(typeof data192.name !== "string"){
-const err276 = {instancePath:instancePath+"/server/extraVolumes/" + i8+"/name",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err276];
-}
-else {
-vErrors.push(err276);
-}
-errors++;
-}
-}
-if(data192.path !== undefined){
-let data195 = data192.path;
-if((typeof data195 !== "string") && (data195 !== null)){
-const err277 = {instancePath:instancePath+"/server/extraVolumes/" + i8+"/path",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/path/type",keyword:"type",params:{type: schema11.properties.server.properties.extraVolumes.items.properties.path.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err277];
-}
-else {
-vErrors.push(err277);
-}
-errors++;
-}
-}
-if(data192.defaultMode !== undefined){
-let data196 = data192.defaultMode;
-if(!((typeof data196 == "number") && (!(data196 % 1) && !isNaN(data196)))){
-const err278 = {instancePath:instancePath+"/server/extraVolumes/" + i8+"/defaultMode",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/defaultMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err278];
-}
-else {
-vErrors.push(err278);
-}
-errors++;
-}
-}
-}
-else {
-const err279 = {instancePath:instancePath+"/server/extraVolumes/" + i8,schemaPath:"#/properties/server/properties/extraVolumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err279];
-}
-else {
-vErrors.push(err279);
-}
-errors++;
-}
-}
-}
-else {
-const err280 = {instancePath:instancePath+"/server/extraVolumes",schemaPath:"#/properties/server/properties/extraVolumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err280];
-}
-else {
-vErrors.push(err280);
-}
-errors++;
-}
-}
-if(data102.volumes !== undefined){
-let data197 = data102.volumes;
-if((!(Array.isArray(data197))) && (data197 !== null)){
-const err281 = {instancePath:instancePath+"/server/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema58.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err281];
-}
-else {
-vErrors.push(err281);
-}
-errors++;
-}
-}
-if(data102.volumeMounts !== undefined){
-let data198 = data102.volumeMounts;
-if((!(Array.isArray(data198))) && (data198 !== null)){
-const err282 = {instancePath:instancePath+"/server/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema58.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err282];
-}
-else {
-vErrors.push(err282);
-}
-errors++;
-}
-}
-if(data102.affinity !== undefined){
-let data199 = data102.affinity;
-if(((typeof data199 !== "string") && (!(data199 && typeof data199 == "object" && !Array.isArray(data199)))) && (data199 !== null)){
-const err283 = {instancePath:instancePath+"/server/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema35.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err283];
-}
-else {
-vErrors.push(err283);
-}
-errors++;
-}
-}
-if(data102.topologySpreadConstraints !== undefined){
-let data200 = data102.topologySpreadConstraints;
-if(((typeof data200 !== "string") && (!(Array.isArray(data200)))) && (data200 !== null)){
-const err284 = {instancePath:instancePath+"/server/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema36.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err284];
-}
-else {
-vErrors.push(err284);
-}
-errors++;
-}
-}
-if(data102.tolerations !== undefined){
-let data201 = data102.tolerations;
-if(((typeof data201 !== "string") && (!(Array.isArray(data201)))) && (data201 !== null)){
-const err285 = {instancePath:instancePath+"/server/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema37.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err285];
-}
-else {
-vErrors.push(err285);
-}
-errors++;
-}
-}
-if(data102.nodeSelector !== undefined){
-let data202 = data102.nodeSelector;
-if(((typeof data202 !== "string") && (!(data202 && typeof data202 == "object" && !Array.isArray(data202)))) && (data202 !== null)){
-const err286 = {instancePath:instancePath+"/server/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema38.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err286];
-}
-else {
-vErrors.push(err286);
-}
-errors++;
-}
-}
-if(data102.networkPolicy !== undefined){
-let data203 = data102.networkPolicy;
-if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
-for(const key33 in data203){
-if(!(((key33 === "enabled") || (key33 === "egress")) || (key33 === "ingress"))){
-const err287 = {instancePath:instancePath+"/server/networkPolicy",schemaPath:"#/properties/server/properties/networkPolicy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err287];
-}
-else {
-vErrors.push(err287);
-}
-errors++;
-}
-}
-if(data203.enabled !== undefined){
-let data204 = data203.enabled;
-if((typeof data204 !== "boolean") && (typeof data204 !== "string")){
-const err288 = {instancePath:instancePath+"/server/networkPolicy/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err288];
-}
-else {
-vErrors.push(err288);
-}
-errors++;
-}
-}
-if(data203.egress !== undefined){
-if(!(Array.isArray(data203.egress))){
-const err289 = {instancePath:instancePath+"/server/networkPolicy/egress",schemaPath:"#/properties/server/properties/networkPolicy/properties/egress/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err289];
-}
-else {
-vErrors.push(err289);
-}
-errors++;
-}
-}
-if(data203.ingress !== undefined){
-if(!(Array.isArray(data203.ingress))){
-const err290 = {instancePath:instancePath+"/server/networkPolicy/ingress",schemaPath:"#/properties/server/properties/networkPolicy/properties/ingress/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err290];
-}
-else {
-vErrors.push(err290);
-}
-errors++;
-}
-}
-}
-else {
-const err291 = {instancePath:instancePath+"/server/networkPolicy",schemaPath:"#/properties/server/properties/networkPolicy/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err291];
-}
-else {
-vErrors.push(err291);
-}
-errors++;
-}
-}
-if(data102.priorityClassName !== undefined){
-if(typeof data102.priorityClassName !== "string"){
-const err292 = {instancePath:instancePath+"/server/priorityClassName",schemaPath:"#/properties/server/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err292];
-}
-else {
-vErrors.push(err292);
-}
-errors++;
-}
-}
-if(data102.extraLabels !== undefined){
-let data208 = data102.extraLabels;
-if(!(data208 && typeof data208 == "object" && !Array.isArray(data208))){
-const err293 = {instancePath:instancePath+"/server/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err293];
-}
-else {
-vErrors.push(err293);
-}
-errors++;
-}
-}
-if(data102.annotations !== undefined){
-let data209 = data102.annotations;
-if((typeof data209 !== "string") && (!(data209 && typeof data209 == "object" && !Array.isArray(data209)))){
-const err294 = {instancePath:instancePath+"/server/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err294];
-}
-else {
-vErrors.push(err294);
-}
-errors++;
-}
-}
-if(data102.includeConfigAnnotation !== undefined){
-if(typeof data102.includeConfigAnnotation !== "boolean"){
-const err295 = {instancePath:instancePath+"/server/includeConfigAnnotation",schemaPath:"#/properties/server/properties/includeConfigAnnotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err295];
-}
-else {
-vErrors.push(err295);
-}
-errors++;
-}
-}
-if(data102.service !== undefined){
-let data211 = data102.service;
-if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
-for(const key34 in data211){
-if(!(func2.call(schema11.properties.server.properties.service.properties, key34))){
-const err296 = {instancePath:instancePath+"/server/service",schemaPath:"#/properties/server/properties/service/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err296];
-}
-else {
-vErrors.push(err296);
-}
-errors++;
-}
-}
-if(data211.enabled !== undefined){
-let data212 = data211.enabled;
-if((typeof data212 !== "boolean") && (typeof data212 !== "string")){
-const err297 = {instancePath:instancePath+"/server/service/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err297];
-}
-else {
-vErrors.push(err297);
-}
-errors++;
-}
-}
-if(data211.active !== undefined){
-let data213 = data211.active;
-if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
-for(const key35 in data213){
-if(!((key35 === "enabled") || (key35 === "annotations"))){
-const err298 = {instancePath:instancePath+"/server/service/active",schemaPath:"#/properties/server/properties/service/properties/active/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err298];
-}
-else {
-vErrors.push(err298);
-}
-errors++;
-}
-}
-if(data213.enabled !== undefined){
-let data214 = data213.enabled;
-if((typeof data214 !== "boolean") && (typeof data214 !== "string")){
-const err299 = {instancePath:instancePath+"/server/service/active/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err299];
-}
-else {
-vErrors.push(err299);
-}
-errors++;
-}
-}
-if(data213.annotations !== undefined){
-let data215 = data213.annotations;
-if((typeof data215 !== "string") && (!(data215 && typeof data215 == "object" && !Array.isArray(data215)))){
-const err300 = {instancePath:instancePath+"/server/service/active/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err300];
-}
-else {
-vErrors.push(err300);
-}
-errors++;
-}
-}
-}
-else {
-const err301 = {instancePath:instancePath+"/server/service/active",schemaPath:"#/properties/server/properties/service/properties/active/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err301];
-}
-else {
-vErrors.push(err301);
-}
-errors++;
-}
-}
-if(data211.standby !== undefined){
-let data216 = data211.standby;
-if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
-for(const key36 in data216){
-if(!((key36 === "enabled") || (key36 === "annotations"))){
-const err302 = {instancePath:instancePath+"/server/service/standby",schemaPath:"#/properties/server/properties/service/properties/standby/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err302];
-}
-else {
-vErrors.push(err302);
-}
-errors++;
-}
-}
-if(data216.enabled !== undefined){
-let data217 = data216.enabled;
-if((typeof data217 !== "boolean") && (typeof data217 !== "string")){
-const err303 = {instancePath:instancePath+"/server/service/standby/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err303];
-}
-else {
-vErrors.push(err303);
-}
-errors++;
-}
-}
-if(data216.annotations !== undefined){
-let data218 = data216.annotations;
-if((typeof data218 !== "string") && (!(data218 && typeof data218 == "object" && !Array.isArray(data218)))){
-const err304 = {instancePath:instancePath+"/server/service/standby/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err304];
-}
-else {
-vErrors.push(err304);
-}
-errors++;
-}
-}
-}
-else {
-const err305 = {instancePath:instancePath+"/server/service/standby",schemaPath:"#/properties/server/properties/service/properties/standby/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err305];
-}
-else {
-vErrors.push(err305);
-}
-errors++;
-}
-}
-if(data211.instanceSelector !== undefined){
-let data219 = data211.instanceSelector;
-if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
-for(const key37 in data219){
-if(!(key37 === "enabled")){
-const err306 = {instancePath:instancePath+"/server/service/instanceSelector",schemaPath:"#/properties/server/properties/service/properties/instanceSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err306];
-}
-else {
-vErrors.push(err306);
-}
-errors++;
-}
-}
-if(data219.enabled !== undefined){
-let data220 = data219.enabled;
-if((typeof data220 !== "boolean") && (typeof data220 !== "string")){
-const err307 = {instancePath:instancePath+"/server/service/instanceSelector/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err307];
-}
-else {
-vErrors.push(err307);
-}
-errors++;
-}
-}
-}
-else {
-const err308 = {instancePath:instancePath+"/server/service/instanceSelector",schemaPath:"#/properties/server/properties/service/properties/instanceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err308];
-}
-else {
-vErrors.push(err308);
-}
-errors++;
-}
-}
-if(data211.type !== undefined){
-let data221 = data211.type;
-if(typeof data221 !== "string"){
-const err309 = {instancePath:instancePath+"/server/service/type",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err309];
-}
-else {
-vErrors.push(err309);
-}
-errors++;
-}
-if(!((((data221 === "ClusterIP") || (data221 === "NodePort")) || (data221 === "LoadBalancer")) || (data221 === "ExternalName"))){
-const err310 = {instancePath:instancePath+"/server/service/type",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err310];
-}
-else {
-vErrors.push(err310);
-}
-errors++;
-}
-}
-if(data211.clusterIP !== undefined){
-if(typeof data211.clusterIP !== "string"){
-const err311 = {instancePath:instancePath+"/server/service/clusterIP",schemaPath:"#/properties/server/properties/service/properties/clusterIP/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err311];
-}
-else {
-vErrors.push(err311);
-}
-errors++;
-}
-}
-if(data211.nodePort !== undefined){
-let data223 = data211.nodePort;
-if(!((typeof data223 == "number") && (!(data223 % 1) && !isNaN(data223)))){
-const err312 = {instancePath:instancePath+"/server/service/nodePort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err312];
-}
-else {
-vErrors.push(err312);
-}
-errors++;
-}
-if(typeof data223 == "number"){
-if(data223 > 65535 || isNaN(data223)){
-const err313 = {instancePath:instancePath+"/server/service/nodePort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err313];
-}
-else {
-vErrors.push(err313);
-}
-errors++;
-}
-if(data223 < 0 || isNaN(data223)){
-const err314 = {instancePath:instancePath+"/server/service/nodePort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err314];
-}
-else {
-vErrors.push(err314);
-}
-errors++;
-}
-}
-}
-if(data211.activeNodePort !== undefined){
-let data224 = data211.activeNodePort;
-if(!((typeof data224 == "number") && (!(data224 % 1) && !isNaN(data224)))){
-const err315 = {instancePath:instancePath+"/server/service/activeNodePort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err315];
-}
-else {
-vErrors.push(err315);
-}
-errors++;
-}
-if(typeof data224 == "number"){
-if(data224 > 65535 || isNaN(data224)){
-const err316 = {instancePath:instancePath+"/server/service/activeNodePort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err316];
-}
-else {
-vErrors.push(err316);
-}
-errors++;
-}
-if(data224 < 0 || isNaN(data224)){
-const err317 = {instancePath:instancePath+"/server/service/activeNodePort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err317];
-}
-else {
-vErrors.push(err317);
-}
-errors++;
-}
-}
-}
-if(data211.standbyNodePort !== undefined){
-let data225 = data211.standbyNodePort;
-if(!((typeof data225 == "number") && (!(data225 % 1) && !isNaN(data225)))){
-const err318 = {instancePath:instancePath+"/server/service/standbyNodePort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err318];
-}
-else {
-vErrors.push(err318);
-}
-errors++;
-}
-if(typeof data225 == "number"){
-if(data225 > 65535 || isNaN(data225)){
-const err319 = {instancePath:instancePath+"/server/service/standbyNodePort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err319];
-}
-else {
-vErrors.push(err319);
-}
-errors++;
-}
-if(data225 < 0 || isNaN(data225)){
-const err320 = {instancePath:instancePath+"/server/service/standbyNodePort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err320];
-}
-else {
-vErrors.push(err320);
-}
-errors++;
-}
-}
-}
-if(data211.ipFamilyPolicy !== undefined){
-let data226 = data211.ipFamilyPolicy;
-if(typeof data226 !== "string"){
-const err321 = {instancePath:instancePath+"/server/service/ipFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err321];
-}
-else {
-vErrors.push(err321);
-}
-errors++;
-}
-if(!((((data226 === "") || (data226 === "SingleStack")) || (data226 === "PreferDualStack")) || (data226 === "RequireDualStack"))){
-const err322 = {instancePath:instancePath+"/server/service/ipFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema84.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err322];
-}
-else {
-vErrors.push(err322);
-}
-errors++;
-}
-}
-if(data211.ipFamilies !== undefined){
-let data227 = data211.ipFamilies;
-if(Array.isArray(data227)){
-const len9 = data227.length;
-for(let i9=0; i9<len9; i9++){
-let data228 = data227[i9];
-if(typeof data228 !== "string"){
-const err323 = {instancePath:instancePath+"/server/service/ipFamilies/" + i9,schemaPath:"#/definitions/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err323];
-}
-else {
-vErrors.push(err323);
-}
-errors++;
-}
-if(!((data228 === "IPv4") || (data228 === "IPv6"))){
-const err324 = {instancePath:instancePath+"/server/service/ipFamilies/" + i9,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema85.items.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err324];
-}
-else {
-vErrors.push(err324);
-}
-errors++;
-}
-}
-}
-else {
-const err325 = {instancePath:instancePath+"/server/service/ipFamilies",schemaPath:"#/definitions/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err325];
-}
-else {
-vErrors.push(err325);
-}
-errors++;
-}
-}
-if(data211.publishNotReadyAddresses !== undefined){
-if(typeof data211.publishNotReadyAddresses !== "boolean"){
-const err326 = {instancePath:instancePath+"/server/service/publishNotReadyAddresses",schemaPath:"#/properties/server/properties/service/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err326];
-}
-else {
-vErrors.push(err326);
-}
-errors++;
-}
-}
-if(data211.externalTrafficPolicy !== undefined){
-let data230 = data211.externalTrafficPolicy;
-if(typeof data230 !== "string"){
-const err327 = {instancePath:instancePath+"/server/service/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err327];
-}
-else {
-vErrors.push(err327);
-}
-errors++;
-}
-if(!((data230 === "Cluster") || (data230 === "Local"))){
-const err328 = {instancePath:instancePath+"/server/service/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err328];
-}
-else {
-vErrors.push(err328);
-}
-errors++;
-}
-}
-if(data211.port !== undefined){
-let data231 = data211.port;
-if(!((typeof data231 == "number") && (!(data231 % 1) && !isNaN(data231)))){
-const err329 = {instancePath:instancePath+"/server/service/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err329];
-}
-else {
-vErrors.push(err329);
-}
-errors++;
-}
-if(typeof data231 == "number"){
-if(data231 > 65535 || isNaN(data231)){
-const err330 = {instancePath:instancePath+"/server/service/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err330];
-}
-else {
-vErrors.push(err330);
-}
-errors++;
-}
-if(data231 < 0 || isNaN(data231)){
-const err331 = {instancePath:instancePath+"/server/service/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err331];
-}
-else {
-vErrors.push(err331);
-}
-errors++;
-}
-}
-}
-if(data211.targetPort !== undefined){
-let data232 = data211.targetPort;
-if(!((typeof data232 == "number") && (!(data232 % 1) && !isNaN(data232)))){
-const err332 = {instancePath:instancePath+"/server/service/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err332];
-}
-else {
-vErrors.push(err332);
-}
-errors++;
-}
-if(typeof data232 == "number"){
-if(data232 > 65535 || isNaN(data232)){
-const err333 = {instancePath:instancePath+"/server/service/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err333];
-}
-else {
-vErrors.push(err333);
-}
-errors++;
-}
-if(data232 < 0 || isNaN(data232)){
-const err334 = {instancePath:instancePath+"/server/service/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err334];
-}
-else {
-vErrors.push(err334);
-}
-errors++;
-}
-}
-}
-if(data211.annotations !== undefined){
-let data233 = data211.annotations;
-if((typeof data233 !== "string") && (!(data233 && typeof data233 == "object" && !Array.isArray(data233)))){
-const err335 = {instancePath:instancePath+"/server/service/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err335];
-}
-else {
-vErrors.push(err335);
-}
-errors++;
-}
-}
-}
-else {
-const err336 = {instancePath:instancePath+"/server/service",schemaPath:"#/properties/server/properties/service/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err336];
-}
-else {
-vErrors.push(err336);
-}
-errors++;
-}
-}
-if(data102.dataStorage !== undefined){
-let data234 = data102.dataStorage;
-if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
-for(const key38 in data234){
-if(!(((((((key38 === "enabled") || (key38 === "size")) || (key38 === "mountPath")) || (key38 === "storageClass")) || (key38 === "accessMode")) || (key38 === "annotations")) || (key38 === "labels"))){
-const err337 = {instancePath:instancePath+"/server/dataStorage",schemaPath:"#/properties/server/properties/dataStorage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err337];
-}
-else {
-vErrors.push(err337);
-}
-errors++;
-}
-}
-if(data234.enabled !== undefined){
-let data235 = data234.enabled;
-if((typeof data235 !== "boolean") && (typeof data235 !== "string")){
-const err338 = {instancePath:instancePath+"/server/dataStorage/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err338];
-}
-else {
-vErrors.push(err338);
-}
-errors++;
-}
-}
-if(data234.size !== undefined){
-let data236 = data234.size;
-if((typeof data236 !== "string") && (!(typeof data236 == "number"))){
-const err339 = {instancePath:instancePath+"/server/dataStorage/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema20.type},message:"must be string,number"};
-if(vErrors === null){
-vErrors = [err339];
-}
-else {
-vErrors.push(err339);
-}
-errors++;
-}
-}
-if(data234.mountPath !== undefined){
-if(typeof data234.mountPath !== "string"){
-const err340 = {instancePath:instancePath+"/server/dataStorage/mountPath",schemaPath:"#/properties/server/properties/dataStorage/properties/mountPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err340];
-}
-else {
-vErrors.push(err340);
-}
-errors++;
-}
-}
-if(data234.storageClass !== undefined){
-let data238 = data234.storageClass;
-if((typeof data238 !== "string") && (data238 !== null)){
-const err341 = {instancePath:instancePath+"/server/dataStorage/storageClass",schemaPath:"#/properties/server/properties/dataStorage/properties/storageClass/type",keyword:"type",params:{type: schema11.properties.server.properties.dataStorage.properties.storageClass.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err341];
-}
-else {
-vErrors.push(err341);
-}
-errors++;
-}
-}
-if(data234.accessMode !== undefined){
-let data239 = data234.accessMode;
-if(typeof data239 !== "string"){
-const err342 = {instancePath:instancePath+"/server/dataStorage/accessMode",schemaPath:"#/properties/server/properties/dataStorage/properties/accessMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err342];
-}
-else {
-vErrors.push(err342);
-}
-errors++;
-}
-if(!(((((data239 === "") || (data239 === "ReadWriteOnce")) || (data239 === "ReadOnlyMany")) || (data239 === "ReadWriteMany")) || (data239 === "ReadWriteOncePod"))){
-const err343 = {instancePath:instancePath+"/server/dataStorage/accessMode",schemaPath:"#/properties/server/properties/dataStorage/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.dataStorage.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err343];
-}
-else {
-vErrors.push(err343);
-}
-errors++;
-}
-}
-if(data234.annotations !== undefined){
-let data240 = data234.annotations;
-if((typeof data240 !== "string") && (!(data240 && typeof data240 == "object" && !Array.isArray(data240)))){
-const err344 = {instancePath:instancePath+"/server/dataStorage/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err344];
-}
-else {
-vErrors.push(err344);
-}
-errors++;
-}
-}
-if(data234.labels !== undefined){
-let data241 = data234.labels;
-if(!(data241 && typeof data241 == "object" && !Array.isArray(data241))){
-const err345 = {instancePath:instancePath+"/server/dataStorage/labels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err345];
-}
-else {
-vErrors.push(err345);
-}
-errors++;
-}
-}
-}
-else {
-const err346 = {instancePath:instancePath+"/server/dataStorage",schemaPath:"#/properties/server/properties/dataStorage/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err346];
-}
-else {
-vErrors.push(err346);
-}
-errors++;
-}
-}
-if(data102.persistentVolumeClaimRetentionPolicy !== undefined){
-let data242 = data102.persistentVolumeClaimRetentionPolicy;
-if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
-for(const key39 in data242){
-if(!((key39 === "whenDeleted") || (key39 === "whenScaled"))){
-const err347 = {instancePath:instancePath+"/server/persistentVolumeClaimRetentionPolicy",schemaPath:"#/properties/server/properties/persistentVolumeClaimRetentionPolicy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err347];
-}
-else {
-vErrors.push(err347);
-}
-errors++;
-}
-}
-if(data242.whenDeleted !== undefined){
-let data243 = data242.whenDeleted;
-if(typeof data243 !== "string"){
-const err348 = {instancePath:instancePath+"/server/persistentVolumeClaimRetentionPolicy/whenDeleted",schemaPath:"#/properties/server/properties/persistentVolumeClaimRetentionPolicy/properties/whenDeleted/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err348];
-}
-else {
-vErrors.push(err348);
-}
-errors++;
-}
-if(!((data243 === "Retain") || (data243 === "Delete"))){
-const err349 = {instancePath:instancePath+"/server/persistentVolumeClaimRetentionPolicy/whenDeleted",schemaPath:"#/properties/server/properties/persistentVolumeClaimRetentionPolicy/properties/whenDeleted/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.persistentVolumeClaimRetentionPolicy.properties.whenDeleted.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err349];
-}
-else {
-vErrors.push(err349);
-}
-errors++;
-}
-}
-if(data242.whenScaled !== undefined){
-let data244 = data242.whenScaled;
-if(typeof data244 !== "string"){
-const err350 = {instancePath:instancePath+"/server/persistentVolumeClaimRetentionPolicy/whenScaled",schemaPath:"#/properties/server/properties/persistentVolumeClaimRetentionPolicy/properties/whenScaled/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err350];
-}
-else {
-vErrors.push(err350);
-}
-errors++;
-}
-if(!((data244 === "Retain") || (data244 === "Delete"))){
-const err351 = {instancePath:instancePath+"/server/persistentVolumeClaimRetentionPolicy/whenScaled",schemaPath:"#/properties/server/properties/persistentVolumeClaimRetentionPolicy/properties/whenScaled/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.persistentVolumeClaimRetentionPolicy.properties.whenScaled.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err351];
-}
-else {
-vErrors.push(err351);
-}
-errors++;
-}
-}
-}
-else {
-const err352 = {instancePath:instancePath+"/server/persistentVolumeClaimRetentionPolicy",schemaPath:"#/properties/server/properties/persistentVolumeClaimRetentionPolicy/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err352];
-}
-else {
-vErrors.push(err352);
-}
-errors++;
-}
-}
-if(data102.auditStorage !== undefined){
-let data245 = data102.auditStorage;
-if(data245 && typeof data245 == "object" && !Array.isArray(data245)){
-for(const key40 in data245){
-if(!(((((((key40 === "enabled") || (key40 === "size")) || (key40 === "mountPath")) || (key40 === "storageClass")) || (key40 === "accessMode")) || (key40 === "annotations")) || (key40 === "labels"))){
-const err353 = {instancePath:instancePath+"/server/auditStorage",schemaPath:"#/properties/server/properties/auditStorage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err353];
-}
-else {
-vErrors.push(err353);
-}
-errors++;
-}
-}
-if(data245.enabled !== undefined){
-let data246 = data245.enabled;
-if((typeof data246 !== "boolean") && (typeof data246 !== "string")){
-const err354 = {instancePath:instancePath+"/server/auditStorage/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err354];
-}
-else {
-vErrors.push(err354);
-}
-errors++;
-}
-}
-if(data245.size !== undefined){
-let data247 = data245.size;
-if((typeof data247 !== "string") && (!(typeof data247 == "number"))){
-const err355 = {instancePath:instancePath+"/server/auditStorage/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema20.type},message:"must be string,number"};
-if(vErrors === null){
-vErrors = [err355];
-}
-else {
-vErrors.push(err355);
-}
-errors++;
-}
-}
-if(data245.mountPath !== undefined){
-if(typeof data245.mountPath !== "string"){
-const err356 = {instancePath:instancePath+"/server/auditStorage/mountPath",schemaPath:"#/properties/server/properties/auditStorage/properties/mountPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err356];
-}
-else {
-vErrors.push(err356);
-}
-errors++;
-}
-}
-if(data245.storageClass !== undefined){
-let data249 = data245.storageClass;
-if((typeof data249 !== "string") && (data249 !== null)){
-const err357 = {instancePath:instancePath+"/server/auditStorage/storageClass",schemaPath:"#/properties/server/properties/auditStorage/properties/storageClass/type",keyword:"type",params:{type: schema11.properties.server.properties.auditStorage.properties.storageClass.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err357];
-}
-else {
-vErrors.push(err357);
-}
-errors++;
-}
-}
-if(data245.accessMode !== undefined){
-let data250 = data245.accessMode;
-if(typeof data250 !== "string"){
-const err358 = {instancePath:instancePath+"/server/auditStorage/accessMode",schemaPath:"#/properties/server/properties/auditStorage/properties/accessMode/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err358];
-}
-else {
-vErrors.push(err358);
-}
-errors++;
-}
-if(!(((((data250 === "") || (data250 === "ReadWriteOnce")) || (data250 === "ReadOnlyMany")) || (data250 === "ReadWriteMany")) || (data250 === "ReadWriteOncePod"))){
-const err359 = {instancePath:instancePath+"/server/auditStorage/accessMode",schemaPath:"#/properties/server/properties/auditStorage/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.auditStorage.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err359];
-}
-else {
-vErrors.push(err359);
-}
-errors++;
-}
-}
-if(data245.annotations !== undefined){
-let data251 = data245.annotations;
-if((typeof data251 !== "string") && (!(data251 && typeof data251 == "object" && !Array.isArray(data251)))){
-const err360 = {instancePath:instancePath+"/server/auditStorage/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err360];
-}
-else {
-vErrors.push(err360);
-}
-errors++;
-}
-}
-if(data245.labels !== undefined){
-let data252 = data245.labels;
-if(!(data252 && typeof data252 == "object" && !Array.isArray(data252))){
-const err361 = {instancePath:instancePath+"/server/auditStorage/labels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err361];
-}
-else {
-vErrors.push(err361);
-}
-errors++;
-}
-}
-}
-else {
-const err362 = {instancePath:instancePath+"/server/auditStorage",schemaPath:"#/properties/server/properties/auditStorage/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err362];
-}
-else {
-vErrors.push(err362);
-}
-errors++;
-}
-}
-if(data102.dev !== undefined){
-let data253 = data102.dev;
-if(data253 && typeof data253 == "object" && !Array.isArray(data253)){
-for(const key41 in data253){
-if(!((key41 === "enabled") || (key41 === "devRootToken"))){
-const err363 = {instancePath:instancePath+"/server/dev",schemaPath:"#/properties/server/properties/dev/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err363];
-}
-else {
-vErrors.push(err363);
-}
-errors++;
-}
-}
-if(data253.enabled !== undefined){
-let data254 = data253.enabled;
-if((typeof data254 !== "boolean") && (typeof data254 !== "string")){
-const err364 = {instancePath:instancePath+"/server/dev/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err364];
-}
-else {
-vErrors.push(err364);
-}
-errors++;
-}
-}
-if(data253.devRootToken !== undefined){
-if(typeof data253.devRootToken !== "string"){
-const err365 = {instancePath:instancePath+"/server/dev/devRootToken",schemaPath:"#/properties/server/properties/dev/properties/devRootToken/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err365];
-}
-else {
-vErrors.push(err365);
-}
-errors++;
-}
-}
-}
-else {
-const err366 = {instancePath:instancePath+"/server/dev",schemaPath:"#/properties/server/properties/dev/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err366];
-}
-else {
-vErrors.push(err366);
-}
-errors++;
-}
-}
-if(data102.standalone !== undefined){
-let data256 = data102.standalone;
-if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
-for(const key42 in data256){
-if(!((key42 === "enabled") || (key42 === "config"))){
-const err367 = {instancePath:instancePath+"/server/standalone",schemaPath:"#/properties/server/properties/standalone/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err367];
-}
-else {
-vErrors.push(err367);
-}
-errors++;
-}
-}
-if(data256.enabled !== undefined){
-let data257 = data256.enabled;
-if((typeof data257 !== "boolean") && (typeof data257 !== "string")){
-const err368 = {instancePath:instancePath+"/server/standalone/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err368];
-}
-else {
-vErrors.push(err368);
-}
-errors++;
-}
-}
-if(data256.config !== undefined){
-if(typeof data256.config !== "string"){
-const err369 = {instancePath:instancePath+"/server/standalone/config",schemaPath:"#/properties/server/properties/standalone/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err369];
-}
-else {
-vErrors.push(err369);
-}
-errors++;
-}
-}
-}
-else {
-const err370 = {instancePath:instancePath+"/server/standalone",schemaPath:"#/properties/server/properties/standalone/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err370];
-}
-else {
-vErrors.push(err370);
-}
-errors++;
-}
-}
-if(data102.ha !== undefined){
-let data259 = data102.ha;
-if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
-for(const key43 in data259){
-if(!(((((((key43 === "enabled") || (key43 === "replicas")) || (key43 === "apiAddr")) || (key43 === "clusterAddr")) || (key43 === "raft")) || (key43 === "config")) || (key43 === "disruptionBudget"))){
-const err371 = {instancePath:instancePath+"/server/ha",schemaPath:"#/properties/server/properties/ha/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err371];
-}
-else {
-vErrors.push(err371);
-}
-errors++;
-}
-}
-if(data259.enabled !== undefined){
-let data260 = data259.enabled;
-if((typeof data260 !== "boolean") && (typeof data260 !== "string")){
-const err372 = {instancePath:instancePath+"/server/ha/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err372];
-}
-else {
-vErrors.push(err372);
-}
-errors++;
-}
-}
-if(data259.replicas !== undefined){
-let data261 = data259.replicas;
-if(!((typeof data261 == "number") && (!(data261 % 1) && !isNaN(data261)))){
-const err373 = {instancePath:instancePath+"/server/ha/replicas",schemaPath:"#/properties/server/properties/ha/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err373];
-}
-else {
-vErrors.push(err373);
-}
-errors++;
-}
-if(typeof data261 == "number"){
-if(data261 < 0 || isNaN(data261)){
-const err374 = {instancePath:instancePath+"/server/ha/replicas",schemaPath:"#/properties/server/properties/ha/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err374];
-}
-else {
-vErrors.push(err374);
-}
-errors++;
-}
-}
-}
-if(data259.apiAddr !== undefined){
-let data262 = data259.apiAddr;
-if((typeof data262 !== "string") && (data262 !== null)){
-const err375 = {instancePath:instancePath+"/server/ha/apiAddr",schemaPath:"#/properties/server/properties/ha/properties/apiAddr/type",keyword:"type",params:{type: schema11.properties.server.properties.ha.properties.apiAddr.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err375];
-}
-else {
-vErrors.push(err375);
-}
-errors++;
-}
-}
-if(data259.clusterAddr !== undefined){
-let data263 = data259.clusterAddr;
-if((typeof data263 !== "string") && (data263 !== null)){
-const err376 = {instancePath:instancePath+"/server/ha/clusterAddr",schemaPath:"#/properties/server/properties/ha/properties/clusterAddr/type",keyword:"type",params:{type: schema11.properties.server.properties.ha.properties.clusterAddr.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err376];
-}
-else {
-vErrors.push(err376);
-}
-errors++;
-}
-}
-if(data259.raft !== undefined){
-let data264 = data259.raft;
-if(data264 && typeof data264 == "object" && !Array.isArray(data264)){
-for(const key44 in data264){
-if(!((((key44 === "enabled") || (key44 === "setNodeId")) || (key44 === "redundancyZones")) || (key44 === "config"))){
-const err377 = {instancePath:instancePath+"/server/ha/raft",schemaPath:"#/properties/server/properties/ha/properties/raft/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err377];
-}
-else {
-vErrors.push(err377);
-}
-errors++;
-}
-}
-if(data264.enabled !== undefined){
-let data265 = data264.enabled;
-if((typeof data265 !== "boolean") && (typeof data265 !== "string")){
-const err378 = {instancePath:instancePath+"/server/ha/raft/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err378];
-}
-else {
-vErrors.push(err378);
-}
-errors++;
-}
-}
-if(data264.setNodeId !== undefined){
-if(typeof data264.setNodeId !== "boolean"){
-const err379 = {instancePath:instancePath+"/server/ha/raft/setNodeId",schemaPath:"#/properties/server/properties/ha/properties/raft/properties/setNodeId/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err379];
-}
-else {
-vErrors.push(err379);
-}
-errors++;
-}
-}
-if(data264.redundancyZones !== undefined){
-let data267 = data264.redundancyZones;
-if(data267 && typeof data267 == "object" && !Array.isArray(data267)){
-for(const key45 in data267){
-if(!(key45 === "enabled")){
-const err380 = {instancePath:instancePath+"/server/ha/raft/redundancyZones",schemaPath:"#/properties/server/properties/ha/properties/raft/properties/redundancyZones/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err380];
-}
-else {
-vErrors.push(err380);
-}
-errors++;
-}
-}
-if(data267.enabled !== undefined){
-let data268 = data267.enabled;
-if((typeof data268 !== "boolean") && (typeof data268 !== "string")){
-const err381 = {instancePath:instancePath+"/server/ha/raft/redundancyZones/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err381];
-}
-else {
-vErrors.push(err381);
-}
-errors++;
-}
-}
-}
-else {
-const err382 = {instancePath:instancePath+"/server/ha/raft/redundancyZones",schemaPath:"#/properties/server/properties/ha/properties/raft/properties/redundancyZones/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err382];
-}
-else {
-vErrors.push(err382);
-}
-errors++;
-}
-}
-if(data264.config !== undefined){
-if(typeof data264.config !== "string"){
-const err383 = {instancePath:instancePath+"/server/ha/raft/config",schemaPath:"#/properties/server/properties/ha/properties/raft/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err383];
-}
-else {
-vErrors.push(err383);
-}
-errors++;
-}
-}
-}
-else {
-const err384 = {instancePath:instancePath+"/server/ha/raft",schemaPath:"#/properties/server/properties/ha/properties/raft/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err384];
-}
-else {
-vErrors.push(err384);
-}
-errors++;
-}
-}
-if(data259.config !== undefined){
-if(typeof data259.config !== "string"){
-const err385 = {instancePath:instancePath+"/server/ha/config",schemaPath:"#/properties/server/properties/ha/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err385];
-}
-else {
-vErrors.push(err385);
-}
-errors++;
-}
-}
-if(data259.disruptionBudget !== undefined){
-let data271 = data259.disruptionBudget;
-if(data271 && typeof data271 == "object" && !Array.isArray(data271)){
-for(const key46 in data271){
-if(!((key46 === "enabled") || (key46 === "maxUnavailable"))){
-const err386 = {instancePath:instancePath+"/server/ha/disruptionBudget",schemaPath:"#/properties/server/properties/ha/properties/disruptionBudget/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err386];
-}
-else {
-vErrors.push(err386);
-}
-errors++;
-}
-}
-if(data271.enabled !== undefined){
-let data272 = data271.enabled;
-if((typeof data272 !== "boolean") && (typeof data272 !== "string")){
-const err387 = {instancePath:instancePath+"/server/ha/disruptionBudget/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err387];
-}
-else {
-vErrors.push(err387);
-}
-errors++;
-}
-}
-if(data271.maxUnavailable !== undefined){
-let data273 = data271.maxUnavailable;
-if(((!((typeof data273 == "number") && (!(data273 % 1) && !isNaN(data273)))) && (typeof data273 !== "string")) && (data273 !== null)){
-const err388 = {instancePath:instancePath+"/server/ha/disruptionBudget/maxUnavailable",schemaPath:"#/properties/server/properties/ha/properties/disruptionBudget/properties/maxUnavailable/type",keyword:"type",params:{type: schema11.properties.server.properties.ha.properties.disruptionBudget.properties.maxUnavailable.type},message:"must be integer,string,null"};
-if(vErrors === null){
-vErrors = [err388];
-}
-else {
-vErrors.push(err388);
-}
-errors++;
-}
-if(typeof data273 == "number"){
-if(data273 < 0 || isNaN(data273)){
-const err389 = {instancePath:instancePath+"/server/ha/disruptionBudget/maxUnavailable",schemaPath:"#/properties/server/properties/ha/properties/disruptionBudget/properties/maxUnavailable/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err389];
-}
-else {
-vErrors.push(err389);
-}
-errors++;
-}
-}
-if(typeof data273 === "string"){
-if(!pattern0.test(data273)){
-const err390 = {instancePath:instancePath+"/server/ha/disruptionBudget/maxUnavailable",schemaPath:"#/properties/server/properties/ha/properties/disruptionBudget/properties/maxUnavailable/pattern",keyword:"pattern",params:{pattern: "^[0-9]+%$"},message:"must match pattern \""+"^[0-9]+%$"+"\""};
-if(vErrors === null){
-vErrors = [err390];
-}
-else {
-vErrors.push(err390);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err391 = {instancePath:instancePath+"/server/ha/disruptionBudget",schemaPath:"#/properties/server/properties/ha/properties/disruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err391];
-}
-else {
-vErrors.push(err391);
-}
-errors++;
-}
-}
-}
-else {
-const err392 = {instancePath:instancePath+"/server/ha",schemaPath:"#/properties/server/properties/ha/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err392];
-}
-else {
-vErrors.push(err392);
-}
-errors++;
-}
-}
-if(data102.serviceAccount !== undefined){
-let data274 = data102.serviceAccount;
-if(data274 && typeof data274 == "object" && !Array.isArray(data274)){
-for(const key47 in data274){
-if(!((((((key47 === "create") || (key47 === "name")) || (key47 === "createSecret")) || (key47 === "annotations")) || (key47 === "extraLabels")) || (key47 === "serviceDiscovery"))){
-const err393 = {instancePath:instancePath+"/server/serviceAccount",schemaPath:"#/properties/server/properties/serviceAccount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err393];
-}
-else {
-vErrors.push(err393);
-}
-errors++;
-}
-}
-if(data274.create !== undefined){
-if(typeof data274.create !== "boolean"){
-const err394 = {instancePath:instancePath+"/server/serviceAccount/create",schemaPath:"#/properties/server/properties/serviceAccount/properties/create/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err394];
-}
-else {
-vErrors.push(err394);
-}
-errors++;
-}
-}
-if(data274.name !== undefined){
-if(typeof data274.name !== "string"){
-const err395 = {instancePath:instancePath+"/server/serviceAccount/name",schemaPath:"#/properties/server/properties/serviceAccount/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err395];
-}
-else {
-vErrors.push(err395);
-}
-errors++;
-}
-}
-if(data274.createSecret !== undefined){
-if(typeof data274.createSecret !== "boolean"){
-const err396 = {instancePath:instancePath+"/server/serviceAccount/createSecret",schemaPath:"#/properties/server/properties/serviceAccount/properties/createSecret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err396];
-}
-else {
-vErrors.push(err396);
-}
-errors++;
-}
-}
-if(data274.annotations !== undefined){
-let data278 = data274.annotations;
-if((typeof data278 !== "string") && (!(data278 && typeof data278 == "object" && !Array.isArray(data278)))){
-const err397 = {instancePath:instancePath+"/server/serviceAccount/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err397];
-}
-else {
-vErrors.push(err397);
-}
-errors++;
-}
-}
-if(data274.extraLabels !== undefined){
-let data279 = data274.extraLabels;
-if(!(data279 && typeof data279 == "object" && !Array.isArray(data279))){
-const err398 = {instancePath:instancePath+"/server/serviceAccount/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err398];
-}
-else {
-vErrors.push(err398);
-}
-errors++;
-}
-}
-if(data274.serviceDiscovery !== undefined){
-let data280 = data274.serviceDiscovery;
-if(data280 && typeof data280 == "object" && !Array.isArray(data280)){
-for(const key48 in data280){
-if(!(key48 === "enabled")){
-const err399 = {instancePath:instancePath+"/server/serviceAccount/serviceDiscovery",schemaPath:"#/properties/server/properties/serviceAccount/properties/serviceDiscovery/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err399];
-}
-else {
-vErrors.push(err399);
-}
-errors++;
-}
-}
-if(data280.enabled !== undefined){
-let data281 = data280.enabled;
-if((typeof data281 !== "boolean") && (typeof data281 !== "string")){
-const err400 = {instancePath:instancePath+"/server/serviceAccount/serviceDiscovery/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err400];
-}
-else {
-vErrors.push(err400);
-}
-errors++;
-}
-}
-}
-else {
-const err401 = {instancePath:instancePath+"/server/serviceAccount/serviceDiscovery",schemaPath:"#/properties/server/properties/serviceAccount/properties/serviceDiscovery/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err401];
-}
-else {
-vErrors.push(err401);
-}
-errors++;
-}
-}
-}
-else {
-const err402 = {instancePath:instancePath+"/server/serviceAccount",schemaPath:"#/properties/server/properties/serviceAccount/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err402];
-}
-else {
-vErrors.push(err402);
-}
-errors++;
-}
-}
-if(data102.statefulSet !== undefined){
-let data282 = data102.statefulSet;
-if(data282 && typeof data282 == "object" && !Array.isArray(data282)){
-for(const key49 in data282){
-if(!((key49 === "annotations") || (key49 === "securityContext"))){
-const err403 = {instancePath:instancePath+"/server/statefulSet",schemaPath:"#/properties/server/properties/statefulSet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err403];
-}
-else {
-vErrors.push(err403);
-}
-errors++;
-}
-}
-if(data282.annotations !== undefined){
-let data283 = data282.annotations;
-if((typeof data283 !== "string") && (!(data283 && typeof data283 == "object" && !Array.isArray(data283)))){
-const err404 = {instancePath:instancePath+"/server/statefulSet/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err404];
-}
-else {
-vErrors.push(err404);
-}
-errors++;
-}
-}
-if(data282.securityContext !== undefined){
-let data284 = data282.securityContext;
-if(data284 && typeof data284 == "object" && !Array.isArray(data284)){
-for(const key50 in data284){
-if(!((key50 === "pod") || (key50 === "container"))){
-const err405 = {instancePath:instancePath+"/server/statefulSet/securityContext",schemaPath:"#/properties/server/properties/statefulSet/properties/securityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err405];
-}
-else {
-vErrors.push(err405);
-}
-errors++;
-}
-}
-if(data284.pod !== undefined){
-let data285 = data284.pod;
-if((typeof data285 !== "string") && (!(data285 && typeof data285 == "object" && !Array.isArray(data285)))){
-const err406 = {instancePath:instancePath+"/server/statefulSet/securityContext/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema27.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err406];
-}
-else {
-vErrors.push(err406);
-}
-errors++;
-}
-}
-if(data284.container !== undefined){
-let data286 = data284.container;
-if((typeof data286 !== "string") && (!(data286 && typeof data286 == "object" && !Array.isArray(data286)))){
-const err407 = {instancePath:instancePath+"/server/statefulSet/securityContext/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema27.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err407];
-}
-else {
-vErrors.push(err407);
-}
-errors++;
-}
-}
-}
-else {
-const err408 = {instancePath:instancePath+"/server/statefulSet/securityContext",schemaPath:"#/properties/server/properties/statefulSet/properties/securityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err408];
-}
-else {
-vErrors.push(err408);
-}
-errors++;
-}
-}
-}
-else {
-const err409 = {instancePath:instancePath+"/server/statefulSet",schemaPath:"#/properties/server/properties/statefulSet/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err409];
-}
-else {
-vErrors.push(err409);
-}
-errors++;
-}
-}
-if(data102.hostNetwork !== undefined){
-if(typeof data102.hostNetwork !== "boolean"){
-const err410 = {instancePath:instancePath+"/server/hostNetwork",schemaPath:"#/properties/server/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err410];
-}
-else {
-vErrors.push(err410);
-}
-errors++;
-}
-}
-if(data102.uid !== undefined){
-let data288 = data102.uid;
-if(!((typeof data288 == "number") && (!(data288 % 1) && !isNaN(data288)))){
-const err411 = {instancePath:instancePath+"/server/uid",schemaPath:"#/properties/server/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err411];
-}
-else {
-vErrors.push(err411);
-}
-errors++;
-}
-}
-if(data102.gid !== undefined){
-let data289 = data102.gid;
-if(!((typeof data289 == "number") && (!(data289 % 1) && !isNaN(data289)))){
-const err412 = {instancePath:instancePath+"/server/gid",schemaPath:"#/properties/server/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err412];
-}
-else {
-vErrors.push(err412);
-}
-errors++;
-}
-}
-}
-else {
-const err413 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err413];
-}
-else {
-vErrors.push(err413);
-}
-errors++;
-}
-}
-if(data.ui !== undefined){
-let data290 = data.ui;
-if(data290 && typeof data290 == "object" && !Array.isArray(data290)){
-for(const key51 in data290){
-if(!(func2.call(schema11.properties.ui.properties, key51))){
-const err414 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err414];
-}
-else {
-vErrors.push(err414);
-}
-errors++;
-}
-}
-if(data290.enabled !== undefined){
-let data291 = data290.enabled;
-if((typeof data291 !== "boolean") && (typeof data291 !== "string")){
-const err415 = {instancePath:instancePath+"/ui/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err415];
-}
-else {
-vErrors.push(err415);
-}
-errors++;
-}
-}
-if(data290.publishNotReadyAddresses !== undefined){
-if(typeof data290.publishNotReadyAddresses !== "boolean"){
-const err416 = {instancePath:instancePath+"/ui/publishNotReadyAddresses",schemaPath:"#/properties/ui/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err416];
-}
-else {
-vErrors.push(err416);
-}
-errors++;
-}
-}
-if(data290.activeVaultPodOnly !== undefined){
-if(typeof data290.activeVaultPodOnly !== "boolean"){
-const err417 = {instancePath:instancePath+"/ui/activeVaultPodOnly",schemaPath:"#/properties/ui/properties/activeVaultPodOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err417];
-}
-else {
-vErrors.push(err417);
-}
-errors++;
-}
-}
-if(data290.serviceType !== undefined){
-let data294 = data290.serviceType;
-if(typeof data294 !== "string"){
-const err418 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err418];
-}
-else {
-vErrors.push(err418);
-}
-errors++;
-}
-if(!((((data294 === "ClusterIP") || (data294 === "NodePort")) || (data294 === "LoadBalancer")) || (data294 === "ExternalName"))){
-const err419 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err419];
-}
-else {
-vErrors.push(err419);
-}
-errors++;
-}
-}
-if(data290.serviceNodePort !== undefined){
-let data295 = data290.serviceNodePort;
-if((!((typeof data295 == "number") && (!(data295 % 1) && !isNaN(data295)))) && (data295 !== null)){
-const err420 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/type",keyword:"type",params:{type: schema11.properties.ui.properties.serviceNodePort.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err420];
-}
-else {
-vErrors.push(err420);
-}
-errors++;
-}
-if(typeof data295 == "number"){
-if(data295 > 65535 || isNaN(data295)){
-const err421 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err421];
-}
-else {
-vErrors.push(err421);
-}
-errors++;
-}
-if(data295 < 0 || isNaN(data295)){
-const err422 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err422];
-}
-else {
-vErrors.push(err422);
-}
-errors++;
-}
-}
-}
-if(data290.externalPort !== undefined){
-let data296 = data290.externalPort;
-if(!((typeof data296 == "number") && (!(data296 % 1) && !isNaN(data296)))){
-const err423 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err423];
-}
-else {
-vErrors.push(err423);
-}
-errors++;
-}
-if(typeof data296 == "number"){
-if(data296 > 65535 || isNaN(data296)){
-const err424 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err424];
-}
-else {
-vErrors.push(err424);
-}
-errors++;
-}
-if(data296 < 0 || isNaN(data296)){
-const err425 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err425];
-}
-else {
-vErrors.push(err425);
-}
-errors++;
-}
-}
-}
-if(data290.targetPort !== undefined){
-let data297 = data290.targetPort;
-if(!((typeof data297 == "number") && (!(data297 % 1) && !isNaN(data297)))){
-const err426 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err426];
-}
-else {
-vErrors.push(err426);
-}
-errors++;
-}
-if(typeof data297 == "number"){
-if(data297 > 65535 || isNaN(data297)){
-const err427 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err427];
-}
-else {
-vErrors.push(err427);
-}
-errors++;
-}
-if(data297 < 0 || isNaN(data297)){
-const err428 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err428];
-}
-else {
-vErrors.push(err428);
-}
-errors++;
-}
-}
-}
-if(data290.serviceIPFamilyPolicy !== undefined){
-let data298 = data290.serviceIPFamilyPolicy;
-if(typeof data298 !== "string"){
-const err429 = {instancePath:instancePath+"/ui/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err429];
-}
-else {
-vErrors.push(err429);
-}
-errors++;
-}
-if(!((((data298 === "") || (data298 === "SingleStack")) || (data298 === "PreferDualStack")) || (data298 === "RequireDualStack"))){
-const err430 = {instancePath:instancePath+"/ui/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema84.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err430];
-}
-else {
-vErrors.push(err430);
-}
-errors++;
-}
-}
-if(data290.serviceIPFamilies !== undefined){
-let data299 = data290.serviceIPFamilies;
-if(Array.isArray(data299)){
-const len10 = data299.length;
-for(let i10=0; i10<len10; i10++){
-let data300 = data299[i10];
-if(typeof data300 !== "string"){
-const err431 = {instancePath:instancePath+"/ui/serviceIPFamilies/" + i10,schemaPath:"#/definitions/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err431];
-}
-else {
-vErrors.push(err431);
-}
-errors++;
-}
-if(!((data300 === "IPv4") || (data300 === "IPv6"))){
-const err432 = {instancePath:instancePath+"/ui/serviceIPFamilies/" + i10,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema85.items.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err432];
-}
-else {
-vErrors.push(err432);
-}
-errors++;
-}
-}
-}
-else {
-const err433 = {instancePath:instancePath+"/ui/serviceIPFamilies",schemaPath:"#/definitions/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err433];
-}
-else {
-vErrors.push(err433);
-}
-errors++;
-}
-}
-if(data290.externalTrafficPolicy !== undefined){
-let data301 = data290.externalTrafficPolicy;
-if(typeof data301 !== "string"){
-const err434 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err434];
-}
-else {
-vErrors.push(err434);
-}
-errors++;
-}
-if(!((data301 === "Cluster") || (data301 === "Local"))){
-const err435 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err435];
-}
-else {
-vErrors.push(err435);
-}
-errors++;
-}
-}
-if(data290.loadBalancerSourceRanges !== undefined){
-let data302 = data290.loadBalancerSourceRanges;
-if((!(Array.isArray(data302))) && (data302 !== null)){
-const err436 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges",schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerSourceRanges.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err436];
-}
-else {
-vErrors.push(err436);
-}
-errors++;
-}
-if(Array.isArray(data302)){
-const len11 = data302.length;
-for(let i11=0; i11<len11; i11++){
-if(typeof data302[i11] !== "string"){
-const err437 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges/" + i11,schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err437];
-}
-else {
-vErrors.push(err437);
-}
-errors++;
-}
-}
-}
-}
-if(data290.loadBalancerIP !== undefined){
-let data304 = data290.loadBalancerIP;
-if((typeof data304 !== "string") && (data304 !== null)){
-const err438 = {instancePath:instancePath+"/ui/loadBalancerIP",schemaPath:"#/properties/ui/properties/loadBalancerIP/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerIP.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err438];
-}
-else {
-vErrors.push(err438);
-}
-errors++;
-}
-}
-if(data290.annotations !== undefined){
-let data305 = data290.annotations;
-if((typeof data305 !== "string") && (!(data305 && typeof data305 == "object" && !Array.isArray(data305)))){
-const err439 = {instancePath:instancePath+"/ui/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err439];
-}
-else {
-vErrors.push(err439);
-}
-errors++;
-}
-}
-}
-else {
-const err440 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err440];
-}
-else {
-vErrors.push(err440);
-}
-errors++;
-}
-}
-if(data.csi !== undefined){
-let data306 = data.csi;
-if(data306 && typeof data306 == "object" && !Array.isArray(data306)){
-for(const key52 in data306){
-if(!(func2.call(schema11.properties.csi.properties, key52))){
-const err441 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err441];
-}
-else {
-vErrors.push(err441);
-}
-errors++;
-}
-}
-if(data306.enabled !== undefined){
-let data307 = data306.enabled;
-if((typeof data307 !== "boolean") && (typeof data307 !== "string")){
-const err442 = {instancePath:instancePath+"/csi/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err442];
-}
-else {
-vErrors.push(err442);
-}
-errors++;
-}
-}
-if(data306.image !== undefined){
-let data308 = data306.image;
-if(data308 && typeof data308 == "object" && !Array.isArray(data308)){
-for(const key53 in data308){
-if(!(((key53 === "repository") || (key53 === "tag")) || (key53 === "pullPolicy"))){
-const err443 = {instancePath:instancePath+"/csi/image",schemaPath:"#/properties/csi/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err443];
-}
-else {
-vErrors.push(err443);
-}
-errors++;
-}
-}
-if(data308.repository !== undefined){
-if(typeof data308.repository !== "string"){
-const err444 = {instancePath:instancePath+"/csi/image/repository",schemaPath:"#/properties/csi/properties/image/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err444];
-}
-else {
-vErrors.push(err444);
-}
-errors++;
-}
-}
-if(data308.tag !== undefined){
-if(typeof data308.tag !== "string"){
-const err445 = {instancePath:instancePath+"/csi/image/tag",schemaPath:"#/properties/csi/properties/image/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err445];
-}
-else {
-vErrors.push(err445);
-}
-errors++;
-}
-}
-if(data308.pullPolicy !== undefined){
-let data311 = data308.pullPolicy;
-if(typeof data311 !== "string"){
-const err446 = {instancePath:instancePath+"/csi/image/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err446];
-}
-else {
-vErrors.push(err446);
-}
-errors++;
-}
-if(!(((data311 === "Always") || (data311 === "IfNotPresent")) || (data311 === "Never"))){
-const err447 = {instancePath:instancePath+"/csi/image/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err447];
-}
-else {
-vErrors.push(err447);
-}
-errors++;
-}
-}
-}
-else {
-const err448 = {instancePath:instancePath+"/csi/image",schemaPath:"#/properties/csi/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err448];
-}
-else {
-vErrors.push(err448);
-}
-errors++;
-}
-}
-if(data306.volumes !== undefined){
-let data312 = data306.volumes;
-if((!(Array.isArray(data312))) && (data312 !== null)){
-const err449 = {instancePath:instancePath+"/csi/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema58.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err449];
-}
-else {
-vErrors.push(err449);
-}
-errors++;
-}
-}
-if(data306.volumeMounts !== undefined){
-let data313 = data306.volumeMounts;
-if((!(Array.isArray(data313))) && (data313 !== null)){
-const err450 = {instancePath:instancePath+"/csi/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema58.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err450];
-}
-else {
-vErrors.push(err450);
-}
-errors++;
-}
-}
-if(data306.resources !== undefined){
-let data314 = data306.resources;
-if(!(data314 && typeof data314 == "object" && !Array.isArray(data314))){
-const err451 = {instancePath:instancePath+"/csi/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err451];
-}
-else {
-vErrors.push(err451);
-}
-errors++;
-}
-}
-if(data306.hmacSecretName !== undefined){
-if(typeof data306.hmacSecretName !== "string"){
-const err452 = {instancePath:instancePath+"/csi/hmacSecretName",schemaPath:"#/properties/csi/properties/hmacSecretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err452];
-}
-else {
-vErrors.push(err452);
-}
-errors++;
-}
-}
-if(data306.hostNetwork !== undefined){
-if(typeof data306.hostNetwork !== "boolean"){
-const err453 = {instancePath:instancePath+"/csi/hostNetwork",schemaPath:"#/properties/csi/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err453];
-}
-else {
-vErrors.push(err453);
-}
-errors++;
-}
-}
-if(data306.daemonSet !== undefined){
-let data317 = data306.daemonSet;
-if(data317 && typeof data317 == "object" && !Array.isArray(data317)){
-for(const key54 in data317){
-if(!((((((key54 === "updateStrategy") || (key54 === "annotations")) || (key54 === "providersDir")) || (key54 === "kubeletRootDir")) || (key54 === "extraLabels")) || (key54 === "securityContext"))){
-const err454 = {instancePath:instancePath+"/csi/daemonSet",schemaPath:"#/properties/csi/properties/daemonSet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err454];
-}
-else {
-vErrors.push(err454);
-}
-errors++;
-}
-}
-if(data317.updateStrategy !== undefined){
-let data318 = data317.updateStrategy;
-if(data318 && typeof data318 == "object" && !Array.isArray(data318)){
-for(const key55 in data318){
-if(!((key55 === "type") || (key55 === "maxUnavailable"))){
-const err455 = {instancePath:instancePath+"/csi/daemonSet/updateStrategy",schemaPath:"#/properties/csi/properties/daemonSet/properties/updateStrategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err455];
-}
-else {
-vErrors.push(err455);
-}
-errors++;
-}
-}
-if(data318.type !== undefined){
-let data319 = data318.type;
-if(typeof data319 !== "string"){
-const err456 = {instancePath:instancePath+"/csi/daemonSet/updateStrategy/type",schemaPath:"#/properties/csi/properties/daemonSet/properties/updateStrategy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err456];
-}
-else {
-vErrors.push(err456);
-}
-errors++;
-}
-if(!((data319 === "RollingUpdate") || (data319 === "OnDelete"))){
-const err457 = {instancePath:instancePath+"/csi/daemonSet/updateStrategy/type",schemaPath:"#/properties/csi/properties/daemonSet/properties/updateStrategy/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.csi.properties.daemonSet.properties.updateStrategy.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err457];
-}
-else {
-vErrors.push(err457);
-}
-errors++;
-}
-}
-if(data318.maxUnavailable !== undefined){
-let data320 = data318.maxUnavailable;
-if((typeof data320 !== "string") && (!((typeof data320 == "number") && (!(data320 % 1) && !isNaN(data320))))){
-const err458 = {instancePath:instancePath+"/csi/daemonSet/updateStrategy/maxUnavailable",schemaPath:"#/properties/csi/properties/daemonSet/properties/updateStrategy/properties/maxUnavailable/type",keyword:"type",params:{type: schema11.properties.csi.properties.daemonSet.properties.updateStrategy.properties.maxUnavailable.type},message:"must be string,integer"};
-if(vErrors === null){
-vErrors = [err458];
-}
-else {
-vErrors.push(err458);
-}
-errors++;
-}
-}
-}
-else {
-const err459 = {instancePath:instancePath+"/csi/daemonSet/updateStrategy",schemaPath:"#/properties/csi/properties/daemonSet/properties/updateStrategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err459];
-}
-else {
-vErrors.push(err459);
-}
-errors++;
-}
-}
-if(data317.annotations !== undefined){
-let data321 = data317.annotations;
-if((typeof data321 !== "string") && (!(data321 && typeof data321 == "object" && !Array.isArray(data321)))){
-const err460 = {instancePath:instancePath+"/csi/daemonSet/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err460];
-}
-else {
-vErrors.push(err460);
-}
-errors++;
-}
-}
-if(data317.providersDir !== undefined){
-if(typeof data317.providersDir !== "string"){
-const err461 = {instancePath:instancePath+"/csi/daemonSet/providersDir",schemaPath:"#/properties/csi/properties/daemonSet/properties/providersDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err461];
-}
-else {
-vErrors.push(err461);
-}
-errors++;
-}
-}
-if(data317.kubeletRootDir !== undefined){
-if(typeof data317.kubeletRootDir !== "string"){
-const err462 = {instancePath:instancePath+"/csi/daemonSet/kubeletRootDir",schemaPath:"#/properties/csi/properties/daemonSet/properties/kubeletRootDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err462];
-}
-else {
-vErrors.push(err462);
-}
-errors++;
-}
-}
-if(data317.extraLabels !== undefined){
-let data324 = data317.extraLabels;
-if(!(data324 && typeof data324 == "object" && !Array.isArray(data324))){
-const err463 = {instancePath:instancePath+"/csi/daemonSet/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err463];
-}
-else {
-vErrors.push(err463);
-}
-errors++;
-}
-}
-if(data317.securityContext !== undefined){
-let data325 = data317.securityContext;
-if(data325 && typeof data325 == "object" && !Array.isArray(data325)){
-for(const key56 in data325){
-if(!((key56 === "pod") || (key56 === "container"))){
-const err464 = {instancePath:instancePath+"/csi/daemonSet/securityContext",schemaPath:"#/properties/csi/properties/daemonSet/properties/securityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err464];
-}
-else {
-vErrors.push(err464);
-}
-errors++;
-}
-}
-if(data325.pod !== undefined){
-let data326 = data325.pod;
-if((typeof data326 !== "string") && (!(data326 && typeof data326 == "object" && !Array.isArray(data326)))){
-const err465 = {instancePath:instancePath+"/csi/daemonSet/securityContext/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema27.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err465];
-}
-else {
-vErrors.push(err465);
-}
-errors++;
-}
-}
-if(data325.container !== undefined){
-let data327 = data325.container;
-if((typeof data327 !== "string") && (!(data327 && typeof data327 == "object" && !Array.isArray(data327)))){
-const err466 = {instancePath:instancePath+"/csi/daemonSet/securityContext/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema27.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err466];
-}
-else {
-vErrors.push(err466);
-}
-errors++;
-}
-}
-}
-else {
-const err467 = {instancePath:instancePath+"/csi/daemonSet/securityContext",schemaPath:"#/properties/csi/properties/daemonSet/properties/securityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err467];
-}
-else {
-vErrors.push(err467);
-}
-errors++;
-}
-}
-}
-else {
-const err468 = {instancePath:instancePath+"/csi/daemonSet",schemaPath:"#/properties/csi/properties/daemonSet/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err468];
-}
-else {
-vErrors.push(err468);
-}
-errors++;
-}
-}
-if(data306.pod !== undefined){
-let data328 = data306.pod;
-if(data328 && typeof data328 == "object" && !Array.isArray(data328)){
-for(const key57 in data328){
-if(!(((((key57 === "annotations") || (key57 === "tolerations")) || (key57 === "nodeSelector")) || (key57 === "affinity")) || (key57 === "extraLabels"))){
-const err469 = {instancePath:instancePath+"/csi/pod",schemaPath:"#/properties/csi/properties/pod/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err469];
-}
-else {
-vErrors.push(err469);
-}
-errors++;
-}
-}
-if(data328.annotations !== undefined){
-let data329 = data328.annotations;
-if((typeof data329 !== "string") && (!(data329 && typeof data329 == "object" && !Array.isArray(data329)))){
-const err470 = {instancePath:instancePath+"/csi/pod/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err470];
-}
-else {
-vErrors.push(err470);
-}
-errors++;
-}
-}
-if(data328.tolerations !== undefined){
-let data330 = data328.tolerations;
-if(((typeof data330 !== "string") && (!(Array.isArray(data330)))) && (data330 !== null)){
-const err471 = {instancePath:instancePath+"/csi/pod/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema37.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err471];
-}
-else {
-vErrors.push(err471);
-}
-errors++;
-}
-}
-if(data328.nodeSelector !== undefined){
-let data331 = data328.nodeSelector;
-if(((typeof data331 !== "string") && (!(data331 && typeof data331 == "object" && !Array.isArray(data331)))) && (data331 !== null)){
-const err472 = {instancePath:instancePath+"/csi/pod/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema38.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err472];
-}
-else {
-vErrors.push(err472);
-}
-errors++;
-}
-}
-if(data328.affinity !== undefined){
-let data332 = data328.affinity;
-if(((typeof data332 !== "string") && (!(data332 && typeof data332 == "object" && !Array.isArray(data332)))) && (data332 !== null)){
-const err473 = {instancePath:instancePath+"/csi/pod/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema35.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err473];
-}
-else {
-vErrors.push(err473);
-}
-errors++;
-}
-}
-if(data328.extraLabels !== undefined){
-let data333 = data328.extraLabels;
-if(!(data333 && typeof data333 == "object" && !Array.isArray(data333))){
-const err474 = {instancePath:instancePath+"/csi/pod/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err474];
-}
-else {
-vErrors.push(err474);
-}
-errors++;
-}
-}
-}
-else {
-const err475 = {instancePath:instancePath+"/csi/pod",schemaPath:"#/properties/csi/properties/pod/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err475];
-}
-else {
-vErrors.push(err475);
-}
-errors++;
-}
-}
-if(data306.agent !== undefined){
-let data334 = data306.agent;
-if(data334 && typeof data334 == "object" && !Array.isArray(data334)){
-for(const key58 in data334){
-if(!(((((((key58 === "enabled") || (key58 === "extraArgs")) || (key58 === "image")) || (key58 === "logFormat")) || (key58 === "logLevel")) || (key58 === "resources")) || (key58 === "securityContext"))){
-const err476 = {instancePath:instancePath+"/csi/agent",schemaPath:"#/properties/csi/properties/agent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key58},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err476];
-}
-else {
-vErrors.push(err476);
-}
-errors++;
-}
-}
-if(data334.enabled !== undefined){
-let data335 = data334.enabled;
-if((typeof data335 !== "boolean") && (typeof data335 !== "string")){
-const err477 = {instancePath:instancePath+"/csi/agent/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err477];
-}
-else {
-vErrors.push(err477);
-}
-errors++;
-}
-}
-if(data334.extraArgs !== undefined){
-let data336 = data334.extraArgs;
-if(Array.isArray(data336)){
-const len12 = data336.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data336[i12] !== "string"){
-const err478 = {instancePath:instancePath+"/csi/agent/extraArgs/" + i12,schemaPath:"#/properties/csi/properties/agent/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err478];
-}
-else {
-vErrors.push(err478);
-}
-errors++;
-}
-}
-}
-else {
-const err479 = {instancePath:instancePath+"/csi/agent/extraArgs",schemaPath:"#/properties/csi/properties/agent/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err479];
-}
-else {
-vErrors.push(err479);
-}
-errors++;
-}
-}
-if(data334.image !== undefined){
-let data338 = data334.image;
-if(data338 && typeof data338 == "object" && !Array.isArray(data338)){
-for(const key59 in data338){
-if(!(((key59 === "repository") || (key59 === "tag")) || (key59 === "pullPolicy"))){
-const err480 = {instancePath:instancePath+"/csi/agent/image",schemaPath:"#/properties/csi/properties/agent/properties/image/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key59},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err480];
-}
-else {
-vErrors.push(err480);
-}
-errors++;
-}
-}
-if(data338.repository !== undefined){
-if(typeof data338.repository !== "string"){
-const err481 = {instancePath:instancePath+"/csi/agent/image/repository",schemaPath:"#/properties/csi/properties/agent/properties/image/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err481];
-}
-else {
-vErrors.push(err481);
-}
-errors++;
-}
-}
-if(data338.tag !== undefined){
-if(typeof data338.tag !== "string"){
-const err482 = {instancePath:instancePath+"/csi/agent/image/tag",schemaPath:"#/properties/csi/properties/agent/properties/image/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err482];
-}
-else {
-vErrors.push(err482);
-}
-errors++;
-}
-}
-if(data338.pullPolicy !== undefined){
-let data341 = data338.pullPolicy;
-if(typeof data341 !== "string"){
-const err483 = {instancePath:instancePath+"/csi/agent/image/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err483];
-}
-else {
-vErrors.push(err483);
-}
-errors++;
-}
-if(!(((data341 === "Always") || (data341 === "IfNotPresent")) || (data341 === "Never"))){
-const err484 = {instancePath:instancePath+"/csi/agent/image/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err484];
-}
-else {
-vErrors.push(err484);
-}
-errors++;
-}
-}
-}
-else {
-const err485 = {instancePath:instancePath+"/csi/agent/image",schemaPath:"#/properties/csi/properties/agent/properties/image/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err485];
-}
-else {
-vErrors.push(err485);
-}
-errors++;
-}
-}
-if(data334.logFormat !== undefined){
-if(typeof data334.logFormat !== "string"){
-const err486 = {instancePath:instancePath+"/csi/agent/logFormat",schemaPath:"#/properties/csi/properties/agent/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err486];
-}
-else {
-vErrors.push(err486);
-}
-errors++;
-}
-}
-if(data334.logLevel !== undefined){
-if(typeof data334.logLevel !== "string"){
-const err487 = {instancePath:instancePath+"/csi/agent/logLevel",schemaPath:"#/properties/csi/properties/agent/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err487];
-}
-else {
-vErrors.push(err487);
-}
-errors++;
-}
-}
-if(data334.resources !== undefined){
-let data344 = data334.resources;
-if(!(data344 && typeof data344 == "object" && !Array.isArray(data344))){
-const err488 = {instancePath:instancePath+"/csi/agent/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err488];
-}
-else {
-vErrors.push(err488);
-}
-errors++;
-}
-}
-if(data334.securityContext !== undefined){
-let data345 = data334.securityContext;
-if(data345 && typeof data345 == "object" && !Array.isArray(data345)){
-for(const key60 in data345){
-if(!(key60 === "container")){
-const err489 = {instancePath:instancePath+"/csi/agent/securityContext",schemaPath:"#/properties/csi/properties/agent/properties/securityContext/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key60},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err489];
-}
-else {
-vErrors.push(err489);
-}
-errors++;
-}
-}
-if(data345.container !== undefined){
-let data346 = data345.container;
-if((typeof data346 !== "string") && (!(data346 && typeof data346 == "object" && !Array.isArray(data346)))){
-const err490 = {instancePath:instancePath+"/csi/agent/securityContext/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema27.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err490];
-}
-else {
-vErrors.push(err490);
-}
-errors++;
-}
-}
-}
-else {
-const err491 = {instancePath:instancePath+"/csi/agent/securityContext",schemaPath:"#/properties/csi/properties/agent/properties/securityContext/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err491];
-}
-else {
-vErrors.push(err491);
-}
-errors++;
-}
-}
-}
-else {
-const err492 = {instancePath:instancePath+"/csi/agent",schemaPath:"#/properties/csi/properties/agent/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err492];
-}
-else {
-vErrors.push(err492);
-}
-errors++;
-}
-}
-if(data306.priorityClassName !== undefined){
-if(typeof data306.priorityClassName !== "string"){
-const err493 = {instancePath:instancePath+"/csi/priorityClassName",schemaPath:"#/properties/csi/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err493];
-}
-else {
-vErrors.push(err493);
-}
-errors++;
-}
-}
-if(data306.serviceAccount !== undefined){
-let data348 = data306.serviceAccount;
-if(data348 && typeof data348 == "object" && !Array.isArray(data348)){
-for(const key61 in data348){
-if(!((key61 === "annotations") || (key61 === "extraLabels"))){
-const err494 = {instancePath:instancePath+"/csi/serviceAccount",schemaPath:"#/properties/csi/properties/serviceAccount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key61},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err494];
-}
-else {
-vErrors.push(err494);
-}
-errors++;
-}
-}
-if(data348.annotations !== undefined){
-let data349 = data348.annotations;
-if((typeof data349 !== "string") && (!(data349 && typeof data349 == "object" && !Array.isArray(data349)))){
-const err495 = {instancePath:instancePath+"/csi/serviceAccount/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema14.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err495];
-}
-else {
-vErrors.push(err495);
-}
-errors++;
-}
-}
-if(data348.extraLabels !== undefined){
-let data350 = data348.extraLabels;
-if(!(data350 && typeof data350 == "object" && !Array.isArray(data350))){
-const err496 = {instancePath:instancePath+"/csi/serviceAccount/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err496];
-}
-else {
-vErrors.push(err496);
-}
-errors++;
-}
-}
-}
-else {
-const err497 = {instancePath:instancePath+"/csi/serviceAccount",schemaPath:"#/properties/csi/properties/serviceAccount/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err497];
-}
-else {
-vErrors.push(err497);
-}
-errors++;
-}
-}
-if(data306.readinessProbe !== undefined){
-let data351 = data306.readinessProbe;
-if(data351 && typeof data351 == "object" && !Array.isArray(data351)){
-for(const key62 in data351){
-if(!(((((key62 === "failureThreshold") || (key62 === "initialDelaySeconds")) || (key62 === "periodSeconds")) || (key62 === "successThreshold")) || (key62 === "timeoutSeconds"))){
-const err498 = {instancePath:instancePath+"/csi/readinessProbe",schemaPath:"#/properties/csi/properties/readinessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key62},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err498];
-}
-else {
-vErrors.push(err498);
-}
-errors++;
-}
-}
-if(data351.failureThreshold !== undefined){
-let data352 = data351.failureThreshold;
-if(!((typeof data352 == "number") && (!(data352 % 1) && !isNaN(data352)))){
-const err499 = {instancePath:instancePath+"/csi/readinessProbe/failureThreshold",schemaPath:"#/properties/csi/properties/readinessProbe/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err499];
-}
-else {
-vErrors.push(err499);
-}
-errors++;
-}
-if(typeof data352 == "number"){
-if(data352 < 0 || isNaN(data352)){
-const err500 = {instancePath:instancePath+"/csi/readinessProbe/failureThreshold",schemaPath:"#/properties/csi/properties/readinessProbe/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err500];
-}
-else {
-vErrors.push(err500);
-}
-errors++;
-}
-}
-}
-if(data351.initialDelaySeconds !== undefined){
-let data353 = data351.initialDelaySeconds;
-if(!((typeof data353 == "number") && (!(data353 % 1) && !isNaN(data353)))){
-const err501 = {instancePath:instancePath+"/csi/readinessProbe/initialDelaySeconds",schemaPath:"#/properties/csi/properties/readinessProbe/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err501];
-}
-else {
-vErrors.push(err501);
-}
-errors++;
-}
-if(typeof data353 == "number"){
-if(data353 < 0 || isNaN(data353)){
-const err502 = {instancePath:instancePath+"/csi/readinessProbe/initialDelaySeconds",schemaPath:"#/properties/csi/properties/readinessProbe/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err502];
-}
-else {
-vErrors.push(err502);
-}
-errors++;
-}
-}
-}
-if(data351.periodSeconds !== undefined){
-let data354 = data351.periodSeconds;
-if(!((typeof data354 == "number") && (!(data354 % 1) && !isNaN(data354)))){
-const err503 = {instancePath:instancePath+"/csi/readinessProbe/periodSeconds",schemaPath:"#/properties/csi/properties/readinessProbe/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err503];
-}
-else {
-vErrors.push(err503);
-}
-errors++;
-}
-if(typeof data354 == "number"){
-if(data354 < 0 || isNaN(data354)){
-const err504 = {instancePath:instancePath+"/csi/readinessProbe/periodSeconds",schemaPath:"#/properties/csi/properties/readinessProbe/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err504];
-}
-else {
-vErrors.push(err504);
-}
-errors++;
-}
-}
-}
-if(data351.successThreshold !== undefined){
-let data355 = data351.successThreshold;
-if(!((typeof data355 == "number") && (!(data355 % 1) && !isNaN(data355)))){
-const err505 = {instancePath:instancePath+"/csi/readinessProbe/successThreshold",schemaPath:"#/properties/csi/properties/readinessProbe/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err505];
-}
-else {
-vErrors.push(err505);
-}
-errors++;
-}
-if(typeof data355 == "number"){
-if(data355 < 0 || isNaN(data355)){
-const err506 = {instancePath:instancePath+"/csi/readinessProbe/successThreshold",schemaPath:"#/properties/csi/properties/readinessProbe/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err506];
-}
-else {
-vErrors.push(err506);
-}
-errors++;
-}
-}
-}
-if(data351.timeoutSeconds !== undefined){
-let data356 = data351.timeoutSeconds;
-if(!((typeof data356 == "number") && (!(data356 % 1) && !isNaN(data356)))){
-const err507 = {instancePath:instancePath+"/csi/readinessProbe/timeoutSeconds",schemaPath:"#/properties/csi/properties/readinessProbe/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err507];
-}
-else {
-vErrors.push(err507);
-}
-errors++;
-}
-if(typeof data356 == "number"){
-if(data356 < 0 || isNaN(data356)){
-const err508 = {instancePath:instancePath+"/csi/readinessProbe/timeoutSeconds",schemaPath:"#/properties/csi/properties/readinessProbe/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err508];
-}
-else {
-vErrors.push(err508);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err509 = {instancePath:instancePath+"/csi/readinessProbe",schemaPath:"#/properties/csi/properties/readinessProbe/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err509];
-}
-else {
-vErrors.push(err509);
-}
-errors++;
-}
-}
-if(data306.livenessProbe !== undefined){
-let data357 = data306.livenessProbe;
-if(data357 && typeof data357 == "object" && !Array.isArray(data357)){
-for(const key63 in data357){
-if(!(((((key63 === "failureThreshold") || (key63 === "initialDelaySeconds")) || (key63 === "periodSeconds")) || (key63 === "successThreshold")) || (key63 === "timeoutSeconds"))){
-const err510 = {instancePath:instancePath+"/csi/livenessProbe",schemaPath:"#/properties/csi/properties/livenessProbe/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key63},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err510];
-}
-else {
-vErrors.push(err510);
-}
-errors++;
-}
-}
-if(data357.failureThreshold !== undefined){
-let data358 = data357.failureThreshold;
-if(!((typeof data358 == "number") && (!(data358 % 1) && !isNaN(data358)))){
-const err511 = {instancePath:instancePath+"/csi/livenessProbe/failureThreshold",schemaPath:"#/properties/csi/properties/livenessProbe/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err511];
-}
-else {
-vErrors.push(err511);
-}
-errors++;
-}
-if(typeof data358 == "number"){
-if(data358 < 0 || isNaN(data358)){
-const err512 = {instancePath:instancePath+"/csi/livenessProbe/failureThreshold",schemaPath:"#/properties/csi/properties/livenessProbe/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err512];
-}
-else {
-vErrors.push(err512);
-}
-errors++;
-}
-}
-}
-if(data357.initialDelaySeconds !== undefined){
-let data359 = data357.initialDelaySeconds;
-if(!((typeof data359 == "number") && (!(data359 % 1) && !isNaN(data359)))){
-const err513 = {instancePath:instancePath+"/csi/livenessProbe/initialDelaySeconds",schemaPath:"#/properties/csi/properties/livenessProbe/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err513];
-}
-else {
-vErrors.push(err513);
-}
-errors++;
-}
-if(typeof data359 == "number"){
-if(data359 < 0 || isNaN(data359)){
-const err514 = {instancePath:instancePath+"/csi/livenessProbe/initialDelaySeconds",schemaPath:"#/properties/csi/properties/livenessProbe/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err514];
-}
-else {
-vErrors.push(err514);
-}
-errors++;
-}
-}
-}
-if(data357.periodSeconds !== undefined){
-let data360 = data357.periodSeconds;
-if(!((typeof data360 == "number") && (!(data360 % 1) && !isNaN(data360)))){
-const err515 = {instancePath:instancePath+"/csi/livenessProbe/periodSeconds",schemaPath:"#/properties/csi/properties/livenessProbe/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err515];
-}
-else {
-vErrors.push(err515);
-}
-errors++;
-}
-if(typeof data360 == "number"){
-if(data360 < 0 || isNaN(data360)){
-const err516 = {instancePath:instancePath+"/csi/livenessProbe/periodSeconds",schemaPath:"#/properties/csi/properties/livenessProbe/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err516];
-}
-else {
-vErrors.push(err516);
-}
-errors++;
-}
-}
-}
-if(data357.successThreshold !== undefined){
-let data361 = data357.successThreshold;
-if(!((typeof data361 == "number") && (!(data361 % 1) && !isNaN(data361)))){
-const err517 = {instancePath:instancePath+"/csi/livenessProbe/successThreshold",schemaPath:"#/properties/csi/properties/livenessProbe/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err517];
-}
-else {
-vErrors.push(err517);
-}
-errors++;
-}
-if(typeof data361 == "number"){
-if(data361 < 0 || isNaN(data361)){
-const err518 = {instancePath:instancePath+"/csi/livenessProbe/successThreshold",schemaPath:"#/properties/csi/properties/livenessProbe/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err518];
-}
-else {
-vErrors.push(err518);
-}
-errors++;
-}
-}
-}
-if(data357.timeoutSeconds !== undefined){
-let data362 = data357.timeoutSeconds;
-if(!((typeof data362 == "number") && (!(data362 % 1) && !isNaN(data362)))){
-const err519 = {instancePath:instancePath+"/csi/livenessProbe/timeoutSeconds",schemaPath:"#/properties/csi/properties/livenessProbe/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err519];
-}
-else {
-vErrors.push(err519);
-}
-errors++;
-}
-if(typeof data362 == "number"){
-if(data362 < 0 || isNaN(data362)){
-const err520 = {instancePath:instancePath+"/csi/livenessProbe/timeoutSeconds",schemaPath:"#/properties/csi/properties/livenessProbe/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err520];
-}
-else {
-vErrors.push(err520);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err521 = {instancePath:instancePath+"/csi/livenessProbe",schemaPath:"#/properties/csi/properties/livenessProbe/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err521];
-}
-else {
-vErrors.push(err521);
-}
-errors++;
-}
-}
-if(data306.logLevel !== undefined){
-if(typeof data306.logLevel !== "string"){
-const err522 = {instancePath:instancePath+"/csi/logLevel",schemaPath:"#/properties/csi/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err522];
-}
-else {
-vErrors.push(err522);
-}
-errors++;
-}
-}
-if(data306.debug !== undefined){
-if(typeof data306.debug !== "boolean"){
-const err523 = {instancePath:instancePath+"/csi/debug",schemaPath:"#/properties/csi/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err523];
-}
-else {
-vErrors.push(err523);
-}
-errors++;
-}
-}
-if(data306.extraArgs !== undefined){
-let data365 = data306.extraArgs;
-if(Array.isArray(data365)){
-const len13 = data365.length;
-for(let i13=0; i13<len13; i13++){
-if(typeof data365[i13] !== "string"){
-const err524 = {instancePath:instancePath+"/csi/extraArgs/" + i13,schemaPath:"#/properties/csi/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err524];
-}
-else {
-vErrors.push(err524);
-}
-errors++;
-}
-}
-}
-else {
-const err525 = {instancePath:instancePath+"/csi/extraArgs",schemaPath:"#/properties/csi/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err525];
-}
-else {
-vErrors.push(err525);
-}
-errors++;
-}
-}
-}
-else {
-const err526 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err526];
-}
-else {
-vErrors.push(err526);
-}
-errors++;
-}
-}
-if(data.serverTelemetry !== undefined){
-let data367 = data.serverTelemetry;
-if(data367 && typeof data367 == "object" && !Array.isArray(data367)){
-for(const key64 in data367){
-if(!((key64 === "serviceMonitor") || (key64 === "prometheusRules"))){
-const err527 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key64},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err527];
-}
-else {
-vErrors.push(err527);
-}
-errors++;
-}
-}
-if(data367.serviceMonitor !== undefined){
-let data368 = data367.serviceMonitor;
-if(data368 && typeof data368 == "object" && !Array.isArray(data368)){
-for(const key65 in data368){
-if(!((((((((key65 === "enabled") || (key65 === "selectors")) || (key65 === "interval")) || (key65 === "scrapeTimeout")) || (key65 === "tlsConfig")) || (key65 === "authorization")) || (key65 === "metricRelabelings")) || (key65 === "matchLabels"))){
-const err528 = {instancePath:instancePath+"/serverTelemetry/serviceMonitor",schemaPath:"#/properties/serverTelemetry/properties/serviceMonitor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key65},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err528];
-}
-else {
-vErrors.push(err528);
-}
-errors++;
-}
-}
-if(data368.enabled !== undefined){
-let data369 = data368.enabled;
-if((typeof data369 !== "boolean") && (typeof data369 !== "string")){
-const err529 = {instancePath:instancePath+"/serverTelemetry/serviceMonitor/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err529];
-}
-else {
-vErrors.push(err529);
-}
-errors++;
-}
-}
-if(data368.selectors !== undefined){
-let data370 = data368.selectors;
-if(!(data370 && typeof data370 == "object" && !Array.isArray(data370))){
-const err530 = {instancePath:instancePath+"/serverTelemetry/serviceMonitor/selectors",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err530];
-}
-else {
-vErrors.push(err530);
-}
-errors++;
-}
-}
-if(data368.interval !== undefined){
-if(typeof data368.interval !== "string"){
-const err531 = {instancePath:instancePath+"/serverTelemetry/serviceMonitor/interval",schemaPath:"#/properties/serverTelemetry/properties/serviceMonitor/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err531];
-}
-else {
-vErrors.push(err531);
-}
-errors++;
-}
-}
-if(data368.scrapeTimeout !== undefined){
-if(typeof data368.scrapeTimeout !== "string"){
-const err532 = {instancePath:instancePath+"/serverTelemetry/serviceMonitor/scrapeTimeout",schemaPath:"#/properties/serverTelemetry/properties/serviceMonitor/properties/scrapeTimeout/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err532];
-}
-else {
-vErrors.push(err532);
-}
-errors++;
-}
-}
-if(data368.tlsConfig !== undefined){
-let data373 = data368.tlsConfig;
-if(!(data373 && typeof data373 == "object" && !Array.isArray(data373))){
-const err533 = {instancePath:instancePath+"/serverTelemetry/serviceMonitor/tlsConfig",schemaPath:"#/properties/serverTelemetry/properties/serviceMonitor/properties/tlsConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err533];
-}
-else {
-vErrors.push(err533);
-}
-errors++;
-}
-}
-if(data368.authorization !== undefined){
-let data374 = data368.authorization;
-if(!(data374 && typeof data374 == "object" && !Array.isArray(data374))){
-const err534 = {instancePath:instancePath+"/serverTelemetry/serviceMonitor/authorization",schemaPath:"#/properties/serverTelemetry/properties/serviceMonitor/properties/authorization/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err534];
-}
-else {
-vErrors.push(err534);
-}
-errors++;
-}
-}
-if(data368.metricRelabelings !== undefined){
-if(!(Array.isArray(data368.metricRelabelings))){
-const err535 = {instancePath:instancePath+"/serverTelemetry/serviceMonitor/metricRelabelings",schemaPath:"#/properties/serverTelemetry/properties/serviceMonitor/properties/metricRelabelings/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err535];
-}
-else {
-vErrors.push(err535);
-}
-errors++;
-}
-}
-if(data368.matchLabels !== undefined){
-let data376 = data368.matchLabels;
-if(!(data376 && typeof data376 == "object" && !Array.isArray(data376))){
-const err536 = {instancePath:instancePath+"/serverTelemetry/serviceMonitor/matchLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err536];
-}
-else {
-vErrors.push(err536);
-}
-errors++;
-}
-}
-}
-else {
-const err537 = {instancePath:instancePath+"/serverTelemetry/serviceMonitor",schemaPath:"#/properties/serverTelemetry/properties/serviceMonitor/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err537];
-}
-else {
-vErrors.push(err537);
-}
-errors++;
-}
-}
-if(data367.prometheusRules !== undefined){
-let data377 = data367.prometheusRules;
-if(data377 && typeof data377 == "object" && !Array.isArray(data377)){
-for(const key66 in data377){
-if(!(((key66 === "enabled") || (key66 === "selectors")) || (key66 === "rules"))){
-const err538 = {instancePath:instancePath+"/serverTelemetry/prometheusRules",schemaPath:"#/properties/serverTelemetry/properties/prometheusRules/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key66},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err538];
-}
-else {
-vErrors.push(err538);
-}
-errors++;
-}
-}
-if(data377.enabled !== undefined){
-let data378 = data377.enabled;
-if((typeof data378 !== "boolean") && (typeof data378 !== "string")){
-const err539 = {instancePath:instancePath+"/serverTelemetry/prometheusRules/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err539];
-}
-else {
-vErrors.push(err539);
-}
-errors++;
-}
-}
-if(data377.selectors !== undefined){
-let data379 = data377.selectors;
-if(!(data379 && typeof data379 == "object" && !Array.isArray(data379))){
-const err540 = {instancePath:instancePath+"/serverTelemetry/prometheusRules/selectors",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err540];
-}
-else {
-vErrors.push(err540);
-}
-errors++;
-}
-}
-if(data377.rules !== undefined){
-if(!(Array.isArray(data377.rules))){
-const err541 = {instancePath:instancePath+"/serverTelemetry/prometheusRules/rules",schemaPath:"#/properties/serverTelemetry/properties/prometheusRules/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err541];
-}
-else {
-vErrors.push(err541);
-}
-errors++;
-}
-}
-}
-else {
-const err542 = {instancePath:instancePath+"/serverTelemetry/prometheusRules",schemaPath:"#/properties/serverTelemetry/properties/prometheusRules/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err542];
-}
-else {
-vErrors.push(err542);
-}
-errors++;
-}
-}
-}
-else {
-const err543 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err543];
-}
-else {
-vErrors.push(err543);
-}
-errors++;
-}
-}
-}
-else {
-const err544 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err544];
-}
-else {
-vErrors.push(err544);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
+const rootSchema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vault-lint.dev/schemas/values-0.34.1.schema.json","title":"hashicorp/vault Helm chart 0.34.1 values","description":"Every key the chart 0.34.1 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"},"global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}}}},"injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"externalVaultAddr":{"type":"string"},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}}}},"livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"uid":{"type":"integer"},"gid":{"type":"integer"}}},"server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"serviceCA":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"secretName":{"type":"string"},"configMapName":{"type":"string"}}},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"httproute":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"activeService":{"type":"boolean"},"hostnames":{"type":"array","items":{"type":"string"}},"parentRefs":{"type":"array"},"matches":{"type":"array"},"filters":{"type":"array"},"additionalRules":{"type":"array"}}},"hostAliases":{"type":"array"},"route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"preStop":{"type":"array","items":{"type":"string"}},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"includeConfigAnnotation":{"type":"boolean"},"service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"type":{"$ref":"#/definitions/serviceType"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"activeNodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"}}},"dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"persistentVolumeClaimRetentionPolicy":{"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}},"auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}},"ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"redundancyZones":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"},"disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}}}},"serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}}}},"statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}}}},"hostNetwork":{"type":"boolean"},"uid":{"type":"integer"},"gid":{"type":"integer"}}},"ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}},"loadBalancerIP":{"type":["string","null"]},"annotations":{"$ref":"#/definitions/annotations"}}},"csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"hostNetwork":{"type":"boolean"},"daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}}}},"pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}},"agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"securityContext":{"type":"object","additionalProperties":false,"properties":{"container":{"$ref":"#/definitions/stringOrObject"}}}}},"priorityClassName":{"type":"string"},"serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"logLevel":{"type":"string"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"},"tlsConfig":{"type":"object"},"authorization":{"type":"object"},"metricRelabelings":{"type":"array"},"matchLabels":{"$ref":"#/definitions/labels"}}},"prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}}}}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]}}};
 
 /** The schema https://vault-lint.dev/schemas/values-0.34.1.schema.json, as compiled (declared last: the constant it names is initialised above). */
-export const schema: Record<string, unknown> = schema11;
+export const schema: Record<string, unknown> = rootSchema;

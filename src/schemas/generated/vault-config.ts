@@ -7,21 +7,22 @@ import type { SchemaValidator } from '../validator.js';
  * (all errors collected). After a call, `validate.errors` holds the errors of that call, or null.
  */
 export const validate: SchemaValidator = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vault-lint.dev/schemas/vault-config.schema.json","title":"Vault server configuration (normalised)","description":"A Vault server configuration after HCL/JSON decoding, normalised so that each stanza has one shape:\n- attributes are plain JSON values as written (no coercion: `tls_disable = 1` stays the number 1, \"true\" stays a string);\n- `listener`, `seal` (and legacy `hsm`, `kms`), `user_lockout`, `kms_library`: repeatable labelled blocks become\n  an object keyed by label whose value is the list of block bodies in source order, e.g.\n  `{\"listener\": {\"tcp\": [{\"address\": \"[::]:8200\"}]}, \"seal\": {\"awskms\": [{\"region\": \"us-east-1\"}]}}`;\n- `storage`, `ha_storage` (and legacy `backend`, `ha_backend`), `service_registration`, `entropy`: labelled blocks\n  that may appear once become an object keyed by label whose value is the block body, e.g. `{\"storage\": {\"raft\": {\"path\": \"/vault/data\"}}}`;\n  a second block adds a second key, which maxProperties rejects;\n- unlabelled blocks (`telemetry`, `cloud`, `reporting`, listener `telemetry`/`profiling`/`inflight_requests_logging`,\n  `custom_response_headers`, ...) become a single object, whether written as `x { }` or `x = { }`;\n- raft `retry_join` is always a list of objects, whether written as repeated blocks or as a list attribute;\n- a JSON config already in Vault's JSON shape (`\"listener\": [{\"tcp\": {...}}]`) is normalised the same way;\n- keys and labels are kept as written. Vault matches top-level, listener and telemetry keys case-insensitively and\n  lower-cases storage and listener types, so a key that differs from a known one only by case is valid in Vault;\n  keys inside storage, seal and service_registration stanzas are case-sensitive.\nUnknown keys are rejected everywhere a fixed set is read: at the top level, in listeners and telemetry Vault only warns,\ninside storage, seal, retry_join and service_registration stanzas it ignores them silently.","type":"object","additionalProperties":false,"properties":{"storage":{"$ref":"#/definitions/storage"},"ha_storage":{"$ref":"#/definitions/storage"},"backend":{"description":"Legacy name of storage.","$ref":"#/definitions/storage"},"ha_backend":{"description":"Legacy name of ha_storage.","$ref":"#/definitions/storage"},"listener":{"description":"Listeners keyed by type, each type holding the list of its blocks in order.","type":"object","additionalProperties":false,"properties":{"tcp":{"type":"array","items":{"$ref":"#/definitions/listenerTcp"}},"unix":{"type":"array","items":{"$ref":"#/definitions/listenerUnix"}}}},"seal":{"$ref":"#/definitions/seal"},"hsm":{"description":"Legacy name of seal.","$ref":"#/definitions/seal"},"kms":{"description":"Alternate seal block, parsed like seal.","$ref":"#/definitions/seal"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"usage_gauge_period":{"$ref":"#/definitions/durationOrNone"},"maximum_gauge_cardinality":{"$ref":"#/definitions/int"},"disable_hostname":{"$ref":"#/definitions/hclBool"},"enable_hostname_label":{"$ref":"#/definitions/hclBool"},"metrics_prefix":{"type":"string"},"lease_metrics_epsilon":{"$ref":"#/definitions/durationOrNone"},"num_lease_metrics_buckets":{"$ref":"#/definitions/int"},"add_lease_metrics_namespace_labels":{"$ref":"#/definitions/hclBool"},"add_mount_point_rollback_metrics":{"$ref":"#/definitions/hclBool"},"filter_default":{"$ref":"#/definitions/hclBool"},"prefix_filter":{"type":"array","items":{"type":"string"}},"statsite_address":{"type":"string"},"statsd_address":{"type":"string"},"dogstatsd_addr":{"type":"string"},"dogstatsd_tags":{"type":"array","items":{"type":"string"}},"prometheus_retention_time":{"$ref":"#/definitions/duration"},"circonus_api_token":{"type":"string"},"circonus_api_app":{"type":"string"},"circonus_api_url":{"type":"string"},"circonus_submission_interval":{"type":"string"},"circonus_submission_url":{"type":"string"},"circonus_check_id":{"type":"string"},"circonus_check_force_metric_activation":{"type":"string"},"circonus_check_instance_id":{"type":"string"},"circonus_check_search_tag":{"type":"string"},"circonus_check_display_name":{"type":"string"},"circonus_check_tags":{"type":"string"},"circonus_broker_id":{"type":"string"},"circonus_broker_select_tag":{"type":"string"},"stackdriver_project_id":{"type":"string"},"stackdriver_location":{"type":"string"},"stackdriver_namespace":{"type":"string"},"stackdriver_debug_logs":{"$ref":"#/definitions/hclBool"}}},"service_registration":{"description":"Exactly one registration, keyed by its type.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"kubernetes":{"type":"object","additionalProperties":false,"properties":{"namespace":{"type":"string"},"pod_name":{"type":"string"}}},"consul":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}}}},"user_lockout":{"type":"object","additionalProperties":false,"properties":{"all":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"userpass":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"ldap":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"approle":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}}}},"cluster_name":{"type":"string"},"cache_size":{"$ref":"#/definitions/int"},"disable_cache":{"$ref":"#/definitions/bool"},"disable_mlock":{"$ref":"#/definitions/bool"},"plugin_directory":{"type":"string"},"plugin_tmpdir":{"type":"string"},"plugin_file_uid":{"$ref":"#/definitions/int"},"plugin_file_permissions":{"description":"Octal permission bits; write it quoted.","type":["string","integer"]},"default_lease_ttl":{"$ref":"#/definitions/duration"},"max_lease_ttl":{"$ref":"#/definitions/duration"},"default_max_request_duration":{"$ref":"#/definitions/duration"},"detect_deadlocks":{"type":"string"},"raw_storage_endpoint":{"$ref":"#/definitions/bool"},"introspection_endpoint":{"$ref":"#/definitions/bool"},"ui":{"$ref":"#/definitions/bool"},"pid_file":{"type":"string"},"enable_response_header_hostname":{"$ref":"#/definitions/bool"},"enable_response_header_raft_node_id":{"$ref":"#/definitions/bool"},"log_level":{"$ref":"#/definitions/logLevel"},"log_format":{"$ref":"#/definitions/logFormat"},"log_file":{"type":"string"},"log_rotate_duration":{"$ref":"#/definitions/duration"},"log_rotate_bytes":{"$ref":"#/definitions/int"},"log_rotate_max_files":{"$ref":"#/definitions/int"},"log_requests_level":{"type":"string","pattern":"^\\s*([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE]|)\\s*$"},"experiments":{"$ref":"#/definitions/stringList"},"imprecise_lease_role_tracking":{"$ref":"#/definitions/hclBool"},"enable_post_unseal_trace":{"$ref":"#/definitions/hclBool"},"post_unseal_trace_directory":{"type":"string"},"allow_audit_log_prefixing":{"$ref":"#/definitions/bool"},"enable_unauthenticated_access":{"$ref":"#/definitions/stringList"},"deny_slash_in_templated_paths":{"$ref":"#/definitions/bool"},"api_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/bool"},"disable_sealwrap":{"$ref":"#/definitions/bool"},"disable_performance_standby":{"$ref":"#/definitions/bool"},"license_path":{"type":"string"},"administrative_namespace_path":{"type":"string"},"remove_irrevocable_lease_after":{"$ref":"#/definitions/duration"},"enable_multiseal":{"$ref":"#/definitions/bool"},"disable_indexing":{"$ref":"#/definitions/bool"},"disable_sentinel_trace":{"$ref":"#/definitions/bool"},"disable_printable_check":{"$ref":"#/definitions/bool"},"cluster_cipher_suites":{"type":"string"},"observations":{"type":"object","additionalProperties":false,"properties":{"ledger_path":{"type":"string"},"type_prefix_allowlist":{"$ref":"#/definitions/stringList"},"type_prefix_denylist":{"$ref":"#/definitions/stringList"},"file_mode":{"type":["string","integer"]}}},"cloud":{"type":"object","additionalProperties":false,"properties":{"resource_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"enable_api_capability":{"$ref":"#/definitions/bool"},"enable_passthrough_capability":{"$ref":"#/definitions/bool"}}},"entropy":{"type":"object","additionalProperties":false,"properties":{"seal":{"type":"object","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["augmentation"]},"seal_name":{"type":"string"}}}},"description":"Enterprise: entropy \"seal\" {}."},"sentinel":{"type":"object","additionalProperties":false,"properties":{"additional_enabled_modules":{"type":"array","items":{"type":"string"}}}},"reporting":{"type":"object","additionalProperties":false,"properties":{"snapshot_retention_time":{"$ref":"#/definitions/duration"},"disable_product_usage_reporting":{"$ref":"#/definitions/bool"},"license":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/bool"},"billing_start_timestamp":{"type":"string"},"development_cluster":{"$ref":"#/definitions/bool"}}}}},"replication":{"type":"object","additionalProperties":false,"properties":{"resolver_discover_servers":{"$ref":"#/definitions/bool"},"logshipper_buffer_length":{"$ref":"#/definitions/int"},"logshipper_buffer_size":{"type":["string","integer"]},"allow_forwarding_via_header":{"$ref":"#/definitions/bool"},"best_effort_wal_wait_duration":{"$ref":"#/definitions/duration"},"allow_forwarding_via_token":{"type":"string"},"replication_canary_write_interval_seconds":{"$ref":"#/definitions/int"}}},"kms_library":{"type":"object","additionalProperties":false,"properties":{"pkcs11":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"library":{"type":"string"}}}}}},"adaptive_overload_protection":{"type":"object","additionalProperties":false,"properties":{"disable_write_controller":{"$ref":"#/definitions/bool"}}},"license_entitlement":{"type":"object","additionalProperties":false,"properties":{"edition":{"type":"string","enum":["essentials","standard","premium","platform-standard"]},"add_ons":{"type":"string"}}},"request_limiter":{"type":"object","additionalProperties":false,"properties":{"disable":{"$ref":"#/definitions/bool"}}}},"definitions":{"bool":{"description":"Boolean read with parseutil.ParseBool: a bool, a number (non-zero is true), or a string strconv.ParseBool accepts; \"\" is false.","type":["boolean","number","string"],"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},"hclBool":{"description":"Go bool field decoded by HCL v1: true/false, or 1/0/\"true\"/\"false\" (any case).","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},"strconvBool":{"description":"Boolean inside storage/seal stanzas: the value is stringified, then read with strconv.ParseBool.","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"},"duration":{"description":"parseutil.ParseDurationSecond: a number of seconds, a numeric string, \"<n>d\", or a Go duration such as \"90s\" or \"1h30m\".","type":["number","string"],"pattern":"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},"durationOrNone":{"type":["number","string"],"pattern":"^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},"int":{"description":"Integer: a number, or a string strconv.ParseInt accepts (0x, 0o, 0b prefixes allowed).","type":["integer","string"],"pattern":"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},"storageInt":{"description":"Integer inside a storage stanza: stringified, then read with strconv.Atoi (decimal only, no units).","type":["integer","string"],"pattern":"^[+-]?[0-9]+$"},"stringList":{"description":"A comma-separated string or a list of strings.","type":["string","array"],"items":{"type":"string"}},"tlsVersion":{"type":"string","enum":["tls10","tls11","tls12","tls13"]},"logLevel":{"description":"trace, debug, info (alias notice), warn (alias warning) or error (alias err); case-insensitive.","type":"string","pattern":"^\\s*([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR]|)\\s*$"},"logFormat":{"description":"standard or json; case-insensitive.","type":"string","pattern":"^\\s*([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN]|)\\s*$"},"listenerTcp":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"custom_response_headers":{"description":"Per status (\"default\", \"2xx\", \"404\", ...): header name -> list of values.","type":"object","additionalProperties":false,"patternProperties":{"^(default|[1-5]xx|[1-5][0-9][0-9])$":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"disable_replication_status_endpoints":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}},"proxy_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"redact_addresses":{"$ref":"#/definitions/bool"},"redact_cluster_name":{"$ref":"#/definitions/bool"},"redact_version":{"$ref":"#/definitions/bool"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}},"listenerUnix":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}},"proxy_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"socket_group":{"type":"string"},"socket_mode":{"type":"string"},"socket_user":{"type":"string"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}},"storage":{"description":"Exactly one backend, keyed by its type. Types without a parameter list here are accepted as free-form objects.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"raft":{"$ref":"#/definitions/raftStorage"},"consul":{"$ref":"#/definitions/consulStorage"},"file":{"$ref":"#/definitions/fileStorage"},"filesystem":{"$ref":"#/definitions/fileStorage"},"inmem":{"$ref":"#/definitions/inmemStorage"},"aerospike":{"type":"object"},"alicloudoss":{"type":"object"},"azure":{"type":"object"},"cassandra":{"type":"object"},"cockroachdb":{"type":"object"},"couchdb":{"type":"object"},"dynamodb":{"type":"object"},"etcd":{"type":"object"},"foundationdb":{"type":"object"},"gcs":{"type":"object"},"inmem_ha":{"type":"object"},"inmem_transactional":{"type":"object"},"inmem_transactional_ha":{"type":"object"},"manta":{"type":"object"},"mssql":{"type":"object"},"mysql":{"type":"object"},"oci":{"type":"object"},"postgresql":{"type":"object"},"s3":{"type":"object"},"spanner":{"type":"object"},"swift":{"type":"object"},"ydb":{"type":"object"},"zookeeper":{"type":"object"}}},"raftStorage":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"node_id":{"type":"string"},"performance_multiplier":{"$ref":"#/definitions/storageInt"},"trailing_logs":{"$ref":"#/definitions/storageInt"},"snapshot_threshold":{"$ref":"#/definitions/storageInt"},"snapshot_interval":{"$ref":"#/definitions/duration"},"retry_join":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"leader_api_addr":{"type":"string"},"auto_join":{"type":"string"},"auto_join_scheme":{"type":"string","enum":["http","https"]},"auto_join_port":{"type":"integer","minimum":0},"leader_tls_servername":{"type":"string"},"leader_ca_cert_file":{"type":"string"},"leader_client_cert_file":{"type":"string"},"leader_client_key_file":{"type":"string"},"leader_ca_cert":{"type":"string"},"leader_client_cert":{"type":"string"},"leader_client_key":{"type":"string"}},"description":"One raft join candidate. Values are JSON-decoded into typed fields, so strings must be strings and auto_join_port a number.","not":{"required":["leader_api_addr","auto_join"]}}},"retry_join_as_non_voter":{"$ref":"#/definitions/strconvBool"},"max_entry_size":{"$ref":"#/definitions/storageInt"},"max_mount_and_namespace_table_entry_size":{"allOf":[{"$ref":"#/definitions/storageInt"},{"minimum":1024,"maximum":10485760}]},"autopilot_reconcile_interval":{"$ref":"#/definitions/duration"},"autopilot_update_interval":{"$ref":"#/definitions/duration"},"autopilot_upgrade_version":{"type":"string"},"autopilot_redundancy_zone":{"type":"string"},"raft_wal":{"$ref":"#/definitions/strconvBool"},"raft_log_verifier_enabled":{"$ref":"#/definitions/strconvBool"},"raft_log_verification_interval":{"$ref":"#/definitions/duration"},"apply_delay":{"$ref":"#/definitions/duration"},"snapshot_delay":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"consulStorage":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"},"path":{"type":"string"},"consistency_mode":{"type":"string","enum":["default","strong"]},"max_parallel":{"$ref":"#/definitions/storageInt"},"session_ttl":{"$ref":"#/definitions/duration"},"lock_wait_time":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"fileStorage":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"inmemStorage":{"type":"object","additionalProperties":false,"properties":{"max_value_size":{"$ref":"#/definitions/storageInt"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"seal":{"description":"Seal stanzas keyed by type; each type holds the list of its blocks (two blocks of one type are legal with distinct names).","type":"object","additionalProperties":false,"properties":{"awskms":{"$ref":"#/definitions/seal_awskms"},"gcpckms":{"$ref":"#/definitions/seal_gcpckms"},"azurekeyvault":{"$ref":"#/definitions/seal_azurekeyvault"},"transit":{"$ref":"#/definitions/seal_transit"},"ocikms":{"$ref":"#/definitions/seal_ocikms"},"alicloudkms":{"$ref":"#/definitions/seal_alicloudkms"},"pkcs11":{"$ref":"#/definitions/seal_pkcs11"},"shamir":{"$ref":"#/definitions/seal_shamir"},"aead":{"$ref":"#/definitions/seal_aead"}}},"seal_awskms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"session_token":{"type":"string"},"kms_key_id":{"type":"string"},"endpoint":{"type":"string"},"shared_creds_filename":{"type":"string"},"shared_creds_profile":{"type":"string"},"web_identity_token_file":{"type":"string"},"role_session_name":{"type":"string"},"role_arn":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_gcpckms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"credentials":{"type":"string"},"project":{"type":"string"},"region":{"type":"string"},"key_ring":{"type":"string"},"crypto_key":{"type":"string"},"user_agent":{"type":"string"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_azurekeyvault":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"tenant_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"environment":{"type":"string"},"vault_name":{"type":"string"},"key_name":{"type":"string"},"resource":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_transit":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"address":{"type":"string"},"token":{"type":"string"},"key_name":{"type":"string"},"key_id_prefix":{"type":"string"},"mount_path":{"type":"string"},"namespace":{"type":"string"},"disable_renewal":{"$ref":"#/definitions/strconvBool"},"tls_ca_cert":{"type":"string"},"tls_ca_path":{"type":"string"},"tls_client_cert":{"type":"string"},"tls_client_key":{"type":"string"},"tls_server_name":{"type":"string"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}}},"seal_ocikms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"key_id":{"type":"string"},"crypto_endpoint":{"type":"string"},"management_endpoint":{"type":"string"},"auth_type_api_key":{"$ref":"#/definitions/strconvBool"}}}},"seal_alicloudkms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"domain":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"access_secret":{"type":"string"},"kms_key_id":{"type":"string"}}}},"seal_pkcs11":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"lib":{"type":"string"},"slot":{"type":["string","integer"]},"token_label":{"type":"string"},"pin":{"type":"string"},"key_label":{"type":"string"},"default_key_label":{"type":"string"},"key_id":{"type":"string"},"hmac_key_label":{"type":"string"},"default_hmac_key_label":{"type":"string"},"hmac_key_id":{"type":"string"},"mechanism":{"type":["string","integer"]},"hmac_mechanism":{"type":["string","integer"]},"generate_key":{"$ref":"#/definitions/strconvBool"},"force_rw_session":{"$ref":"#/definitions/strconvBool"},"max_parallel":{"$ref":"#/definitions/int"},"rsa_encrypt_local":{"$ref":"#/definitions/strconvBool"},"rsa_oaep_hash":{"type":"string"}}}},"seal_shamir":{"type":"array","items":{"type":"object"}},"seal_aead":{"type":"array","items":{"type":"object"}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vault-lint.dev/schemas/vault-config.schema.json","title":"Vault server configuration (normalised)","description":"A Vault server configuration after HCL/JSON decoding, normalised so that each stanza has one shape:\n- attributes are plain JSON values as written (no coercion: `tls_disable = 1` stays the number 1, \"true\" stays a string);\n- `listener`, `seal` (and legacy `hsm`, `kms`), `user_lockout`, `kms_library`: repeatable labelled blocks become\n  an object keyed by label whose value is the list of block bodies in source order, e.g.\n  `{\"listener\": {\"tcp\": [{\"address\": \"[::]:8200\"}]}, \"seal\": {\"awskms\": [{\"region\": \"us-east-1\"}]}}`;\n- `storage`, `ha_storage` (and legacy `backend`, `ha_backend`), `service_registration`, `entropy`: labelled blocks\n  that may appear once become an object keyed by label whose value is the block body, e.g. `{\"storage\": {\"raft\": {\"path\": \"/vault/data\"}}}`;\n  a second block adds a second key, which maxProperties rejects;\n- unlabelled blocks (`telemetry`, `cloud`, `reporting`, listener `telemetry`/`profiling`/`inflight_requests_logging`,\n  `custom_response_headers`, ...) become a single object, whether written as `x { }` or `x = { }`;\n- raft `retry_join` is always a list of objects, whether written as repeated blocks or as a list attribute;\n- a JSON config already in Vault's JSON shape (`\"listener\": [{\"tcp\": {...}}]`) is normalised the same way;\n- keys and labels are kept as written. Vault matches top-level, listener and telemetry keys case-insensitively and\n  lower-cases storage and listener types, so a key that differs from a known one only by case is valid in Vault;\n  keys inside storage, seal and service_registration stanzas are case-sensitive.\nUnknown keys are rejected everywhere a fixed set is read: at the top level, in listeners and telemetry Vault only warns,\ninside storage, seal, retry_join and service_registration stanzas it ignores them silently.","type":"object","additionalProperties":false,"properties":{"storage":{"$ref":"#/definitions/storage"},"ha_storage":{"$ref":"#/definitions/storage"},"backend":{"description":"Legacy name of storage.","$ref":"#/definitions/storage"},"ha_backend":{"description":"Legacy name of ha_storage.","$ref":"#/definitions/storage"},"listener":{"description":"Listeners keyed by type, each type holding the list of its blocks in order.","type":"object","additionalProperties":false,"properties":{"tcp":{"type":"array","items":{"$ref":"#/definitions/listenerTcp"}},"unix":{"type":"array","items":{"$ref":"#/definitions/listenerUnix"}}}},"seal":{"$ref":"#/definitions/seal"},"hsm":{"description":"Legacy name of seal.","$ref":"#/definitions/seal"},"kms":{"description":"Alternate seal block, parsed like seal.","$ref":"#/definitions/seal"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"usage_gauge_period":{"$ref":"#/definitions/durationOrNone"},"maximum_gauge_cardinality":{"$ref":"#/definitions/int"},"disable_hostname":{"$ref":"#/definitions/hclBool"},"enable_hostname_label":{"$ref":"#/definitions/hclBool"},"metrics_prefix":{"type":"string"},"lease_metrics_epsilon":{"$ref":"#/definitions/durationOrNone"},"num_lease_metrics_buckets":{"$ref":"#/definitions/int"},"add_lease_metrics_namespace_labels":{"$ref":"#/definitions/hclBool"},"add_mount_point_rollback_metrics":{"$ref":"#/definitions/hclBool"},"filter_default":{"$ref":"#/definitions/hclBool"},"prefix_filter":{"type":"array","items":{"type":"string"}},"statsite_address":{"type":"string"},"statsd_address":{"type":"string"},"dogstatsd_addr":{"type":"string"},"dogstatsd_tags":{"type":"array","items":{"type":"string"}},"prometheus_retention_time":{"$ref":"#/definitions/duration"},"circonus_api_token":{"type":"string"},"circonus_api_app":{"type":"string"},"circonus_api_url":{"type":"string"},"circonus_submission_interval":{"type":"string"},"circonus_submission_url":{"type":"string"},"circonus_check_id":{"type":"string"},"circonus_check_force_metric_activation":{"type":"string"},"circonus_check_instance_id":{"type":"string"},"circonus_check_search_tag":{"type":"string"},"circonus_check_display_name":{"type":"string"},"circonus_check_tags":{"type":"string"},"circonus_broker_id":{"type":"string"},"circonus_broker_select_tag":{"type":"string"},"stackdriver_project_id":{"type":"string"},"stackdriver_location":{"type":"string"},"stackdriver_namespace":{"type":"string"},"stackdriver_debug_logs":{"$ref":"#/definitions/hclBool"}}},"service_registration":{"description":"Exactly one registration, keyed by its type.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"kubernetes":{"$ref":"#/definitions/object0_kubernetes"},"consul":{"$ref":"#/definitions/object1_consul"}}},"user_lockout":{"type":"object","additionalProperties":false,"properties":{"all":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"userpass":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"ldap":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"approle":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}}}},"cluster_name":{"type":"string"},"cache_size":{"$ref":"#/definitions/int"},"disable_cache":{"$ref":"#/definitions/bool"},"disable_mlock":{"$ref":"#/definitions/bool"},"plugin_directory":{"type":"string"},"plugin_tmpdir":{"type":"string"},"plugin_file_uid":{"$ref":"#/definitions/int"},"plugin_file_permissions":{"description":"Octal permission bits; write it quoted.","type":["string","integer"]},"default_lease_ttl":{"$ref":"#/definitions/duration"},"max_lease_ttl":{"$ref":"#/definitions/duration"},"default_max_request_duration":{"$ref":"#/definitions/duration"},"detect_deadlocks":{"type":"string"},"raw_storage_endpoint":{"$ref":"#/definitions/bool"},"introspection_endpoint":{"$ref":"#/definitions/bool"},"ui":{"$ref":"#/definitions/bool"},"pid_file":{"type":"string"},"enable_response_header_hostname":{"$ref":"#/definitions/bool"},"enable_response_header_raft_node_id":{"$ref":"#/definitions/bool"},"log_level":{"$ref":"#/definitions/logLevel"},"log_format":{"$ref":"#/definitions/logFormat"},"log_file":{"type":"string"},"log_rotate_duration":{"$ref":"#/definitions/duration"},"log_rotate_bytes":{"$ref":"#/definitions/int"},"log_rotate_max_files":{"$ref":"#/definitions/int"},"log_requests_level":{"type":"string","pattern":"^\\s*([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE]|)\\s*$"},"experiments":{"$ref":"#/definitions/stringList"},"imprecise_lease_role_tracking":{"$ref":"#/definitions/hclBool"},"enable_post_unseal_trace":{"$ref":"#/definitions/hclBool"},"post_unseal_trace_directory":{"type":"string"},"allow_audit_log_prefixing":{"$ref":"#/definitions/bool"},"enable_unauthenticated_access":{"$ref":"#/definitions/stringList"},"deny_slash_in_templated_paths":{"$ref":"#/definitions/bool"},"api_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/bool"},"disable_sealwrap":{"$ref":"#/definitions/bool"},"disable_performance_standby":{"$ref":"#/definitions/bool"},"license_path":{"type":"string"},"administrative_namespace_path":{"type":"string"},"remove_irrevocable_lease_after":{"$ref":"#/definitions/duration"},"enable_multiseal":{"$ref":"#/definitions/bool"},"disable_indexing":{"$ref":"#/definitions/bool"},"disable_sentinel_trace":{"$ref":"#/definitions/bool"},"disable_printable_check":{"$ref":"#/definitions/bool"},"cluster_cipher_suites":{"type":"string"},"observations":{"type":"object","additionalProperties":false,"properties":{"ledger_path":{"type":"string"},"type_prefix_allowlist":{"$ref":"#/definitions/stringList"},"type_prefix_denylist":{"$ref":"#/definitions/stringList"},"file_mode":{"type":["string","integer"]}}},"cloud":{"type":"object","additionalProperties":false,"properties":{"resource_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"enable_api_capability":{"$ref":"#/definitions/bool"},"enable_passthrough_capability":{"$ref":"#/definitions/bool"}}},"entropy":{"type":"object","additionalProperties":false,"properties":{"seal":{"$ref":"#/definitions/object2_seal"}},"description":"Enterprise: entropy \"seal\" {}."},"sentinel":{"type":"object","additionalProperties":false,"properties":{"additional_enabled_modules":{"type":"array","items":{"type":"string"}}}},"reporting":{"type":"object","additionalProperties":false,"properties":{"snapshot_retention_time":{"$ref":"#/definitions/duration"},"disable_product_usage_reporting":{"$ref":"#/definitions/bool"},"license":{"$ref":"#/definitions/object3_license"}}},"replication":{"type":"object","additionalProperties":false,"properties":{"resolver_discover_servers":{"$ref":"#/definitions/bool"},"logshipper_buffer_length":{"$ref":"#/definitions/int"},"logshipper_buffer_size":{"type":["string","integer"]},"allow_forwarding_via_header":{"$ref":"#/definitions/bool"},"best_effort_wal_wait_duration":{"$ref":"#/definitions/duration"},"allow_forwarding_via_token":{"type":"string"},"replication_canary_write_interval_seconds":{"$ref":"#/definitions/int"}}},"kms_library":{"type":"object","additionalProperties":false,"properties":{"pkcs11":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"library":{"type":"string"}}}}}},"adaptive_overload_protection":{"type":"object","additionalProperties":false,"properties":{"disable_write_controller":{"$ref":"#/definitions/bool"}}},"license_entitlement":{"type":"object","additionalProperties":false,"properties":{"edition":{"type":"string","enum":["essentials","standard","premium","platform-standard"]},"add_ons":{"type":"string"}}},"request_limiter":{"type":"object","additionalProperties":false,"properties":{"disable":{"$ref":"#/definitions/bool"}}}},"definitions":{"bool":{"description":"Boolean read with parseutil.ParseBool: a bool, a number (non-zero is true), or a string strconv.ParseBool accepts; \"\" is false.","type":["boolean","number","string"],"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},"hclBool":{"description":"Go bool field decoded by HCL v1: true/false, or 1/0/\"true\"/\"false\" (any case).","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},"strconvBool":{"description":"Boolean inside storage/seal stanzas: the value is stringified, then read with strconv.ParseBool.","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"},"duration":{"description":"parseutil.ParseDurationSecond: a number of seconds, a numeric string, \"<n>d\", or a Go duration such as \"90s\" or \"1h30m\".","type":["number","string"],"pattern":"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},"durationOrNone":{"type":["number","string"],"pattern":"^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},"int":{"description":"Integer: a number, or a string strconv.ParseInt accepts (0x, 0o, 0b prefixes allowed).","type":["integer","string"],"pattern":"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},"storageInt":{"description":"Integer inside a storage stanza: stringified, then read with strconv.Atoi (decimal only, no units).","type":["integer","string"],"pattern":"^[+-]?[0-9]+$"},"stringList":{"description":"A comma-separated string or a list of strings.","type":["string","array"],"items":{"type":"string"}},"tlsVersion":{"type":"string","enum":["tls10","tls11","tls12","tls13"]},"logLevel":{"description":"trace, debug, info (alias notice), warn (alias warning) or error (alias err); case-insensitive.","type":"string","pattern":"^\\s*([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR]|)\\s*$"},"logFormat":{"description":"standard or json; case-insensitive.","type":"string","pattern":"^\\s*([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN]|)\\s*$"},"listenerTcp":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"custom_response_headers":{"description":"Per status (\"default\", \"2xx\", \"404\", ...): header name -> list of values.","type":"object","additionalProperties":false,"patternProperties":{"^(default|[1-5]xx|[1-5][0-9][0-9])$":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"disable_replication_status_endpoints":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}},"proxy_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"redact_addresses":{"$ref":"#/definitions/bool"},"redact_cluster_name":{"$ref":"#/definitions/bool"},"redact_version":{"$ref":"#/definitions/bool"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}},"listenerUnix":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}},"proxy_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"socket_group":{"type":"string"},"socket_mode":{"type":"string"},"socket_user":{"type":"string"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}},"storage":{"description":"Exactly one backend, keyed by its type. Types without a parameter list here are accepted as free-form objects.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"raft":{"$ref":"#/definitions/raftStorage"},"consul":{"$ref":"#/definitions/consulStorage"},"file":{"$ref":"#/definitions/fileStorage"},"filesystem":{"$ref":"#/definitions/fileStorage"},"inmem":{"$ref":"#/definitions/inmemStorage"},"aerospike":{"type":"object"},"alicloudoss":{"type":"object"},"azure":{"type":"object"},"cassandra":{"type":"object"},"cockroachdb":{"type":"object"},"couchdb":{"type":"object"},"dynamodb":{"type":"object"},"etcd":{"type":"object"},"foundationdb":{"type":"object"},"gcs":{"type":"object"},"inmem_ha":{"type":"object"},"inmem_transactional":{"type":"object"},"inmem_transactional_ha":{"type":"object"},"manta":{"type":"object"},"mssql":{"type":"object"},"mysql":{"type":"object"},"oci":{"type":"object"},"postgresql":{"type":"object"},"s3":{"type":"object"},"spanner":{"type":"object"},"swift":{"type":"object"},"ydb":{"type":"object"},"zookeeper":{"type":"object"}}},"raftStorage":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"node_id":{"type":"string"},"performance_multiplier":{"$ref":"#/definitions/storageInt"},"trailing_logs":{"$ref":"#/definitions/storageInt"},"snapshot_threshold":{"$ref":"#/definitions/storageInt"},"snapshot_interval":{"$ref":"#/definitions/duration"},"retry_join":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"leader_api_addr":{"type":"string"},"auto_join":{"type":"string"},"auto_join_scheme":{"type":"string","enum":["http","https"]},"auto_join_port":{"type":"integer","minimum":0},"leader_tls_servername":{"type":"string"},"leader_ca_cert_file":{"type":"string"},"leader_client_cert_file":{"type":"string"},"leader_client_key_file":{"type":"string"},"leader_ca_cert":{"type":"string"},"leader_client_cert":{"type":"string"},"leader_client_key":{"type":"string"}},"description":"One raft join candidate. Values are JSON-decoded into typed fields, so strings must be strings and auto_join_port a number.","not":{"required":["leader_api_addr","auto_join"]}}},"retry_join_as_non_voter":{"$ref":"#/definitions/strconvBool"},"max_entry_size":{"$ref":"#/definitions/storageInt"},"max_mount_and_namespace_table_entry_size":{"allOf":[{"$ref":"#/definitions/storageInt"},{"minimum":1024,"maximum":10485760}]},"autopilot_reconcile_interval":{"$ref":"#/definitions/duration"},"autopilot_update_interval":{"$ref":"#/definitions/duration"},"autopilot_upgrade_version":{"type":"string"},"autopilot_redundancy_zone":{"type":"string"},"raft_wal":{"$ref":"#/definitions/strconvBool"},"raft_log_verifier_enabled":{"$ref":"#/definitions/strconvBool"},"raft_log_verification_interval":{"$ref":"#/definitions/duration"},"apply_delay":{"$ref":"#/definitions/duration"},"snapshot_delay":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"consulStorage":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"},"path":{"type":"string"},"consistency_mode":{"type":"string","enum":["default","strong"]},"max_parallel":{"$ref":"#/definitions/storageInt"},"session_ttl":{"$ref":"#/definitions/duration"},"lock_wait_time":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"fileStorage":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"inmemStorage":{"type":"object","additionalProperties":false,"properties":{"max_value_size":{"$ref":"#/definitions/storageInt"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"seal":{"description":"Seal stanzas keyed by type; each type holds the list of its blocks (two blocks of one type are legal with distinct names).","type":"object","additionalProperties":false,"properties":{"awskms":{"$ref":"#/definitions/seal_awskms"},"gcpckms":{"$ref":"#/definitions/seal_gcpckms"},"azurekeyvault":{"$ref":"#/definitions/seal_azurekeyvault"},"transit":{"$ref":"#/definitions/seal_transit"},"ocikms":{"$ref":"#/definitions/seal_ocikms"},"alicloudkms":{"$ref":"#/definitions/seal_alicloudkms"},"pkcs11":{"$ref":"#/definitions/seal_pkcs11"},"shamir":{"$ref":"#/definitions/seal_shamir"},"aead":{"$ref":"#/definitions/seal_aead"}}},"seal_awskms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"session_token":{"type":"string"},"kms_key_id":{"type":"string"},"endpoint":{"type":"string"},"shared_creds_filename":{"type":"string"},"shared_creds_profile":{"type":"string"},"web_identity_token_file":{"type":"string"},"role_session_name":{"type":"string"},"role_arn":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_gcpckms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"credentials":{"type":"string"},"project":{"type":"string"},"region":{"type":"string"},"key_ring":{"type":"string"},"crypto_key":{"type":"string"},"user_agent":{"type":"string"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_azurekeyvault":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"tenant_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"environment":{"type":"string"},"vault_name":{"type":"string"},"key_name":{"type":"string"},"resource":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_transit":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"address":{"type":"string"},"token":{"type":"string"},"key_name":{"type":"string"},"key_id_prefix":{"type":"string"},"mount_path":{"type":"string"},"namespace":{"type":"string"},"disable_renewal":{"$ref":"#/definitions/strconvBool"},"tls_ca_cert":{"type":"string"},"tls_ca_path":{"type":"string"},"tls_client_cert":{"type":"string"},"tls_client_key":{"type":"string"},"tls_server_name":{"type":"string"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}}},"seal_ocikms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"key_id":{"type":"string"},"crypto_endpoint":{"type":"string"},"management_endpoint":{"type":"string"},"auth_type_api_key":{"$ref":"#/definitions/strconvBool"}}}},"seal_alicloudkms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"domain":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"access_secret":{"type":"string"},"kms_key_id":{"type":"string"}}}},"seal_pkcs11":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"lib":{"type":"string"},"slot":{"type":["string","integer"]},"token_label":{"type":"string"},"pin":{"type":"string"},"key_label":{"type":"string"},"default_key_label":{"type":"string"},"key_id":{"type":"string"},"hmac_key_label":{"type":"string"},"default_hmac_key_label":{"type":"string"},"hmac_key_id":{"type":"string"},"mechanism":{"type":["string","integer"]},"hmac_mechanism":{"type":["string","integer"]},"generate_key":{"$ref":"#/definitions/strconvBool"},"force_rw_session":{"$ref":"#/definitions/strconvBool"},"max_parallel":{"$ref":"#/definitions/int"},"rsa_encrypt_local":{"$ref":"#/definitions/strconvBool"},"rsa_oaep_hash":{"type":"string"}}}},"seal_shamir":{"type":"array","items":{"type":"object"}},"seal_aead":{"type":"array","items":{"type":"object"}},"object0_kubernetes":{"type":"object","additionalProperties":false,"properties":{"namespace":{"type":"string"},"pod_name":{"type":"string"}}},"object1_consul":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}},"object2_seal":{"type":"object","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["augmentation"]},"seal_name":{"type":"string"}}},"object3_license":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/bool"},"billing_start_timestamp":{"type":"string"},"development_cluster":{"$ref":"#/definitions/bool"}}}}};
 const schema151 = {"type":["number","string"],"pattern":"^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"};
 const schema55 = {"description":"Integer: a number, or a string strconv.ParseInt accepts (0x, 0o, 0b prefixes allowed).","type":["integer","string"],"pattern":"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"};
 const schema44 = {"description":"Go bool field decoded by HCL v1: true/false, or 1/0/\"true\"/\"false\" (any case).","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"};
 const schema17 = {"description":"parseutil.ParseDurationSecond: a number of seconds, a numeric string, \"<n>d\", or a Go duration such as \"90s\" or \"1h30m\".","type":["number","string"],"pattern":"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"};
-const schema18 = {"description":"Boolean inside storage/seal stanzas: the value is stringified, then read with strconv.ParseBool.","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"};
-const schema32 = {"type":"string","enum":["tls10","tls11","tls12","tls13"]};
+const schema162 = {"type":"object","additionalProperties":false,"properties":{"namespace":{"type":"string"},"pod_name":{"type":"string"}}};
 const schema47 = {"description":"Boolean read with parseutil.ParseBool: a bool, a number (non-zero is true), or a string strconv.ParseBool accepts; \"\" is false.","type":["boolean","number","string"],"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"};
-const schema194 = {"description":"trace, debug, info (alias notice), warn (alias warning) or error (alias err); case-insensitive.","type":"string","pattern":"^\\s*([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR]|)\\s*$"};
-const schema195 = {"description":"standard or json; case-insensitive.","type":"string","pattern":"^\\s*([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN]|)\\s*$"};
+const schema196 = {"description":"trace, debug, info (alias notice), warn (alias warning) or error (alias err); case-insensitive.","type":"string","pattern":"^\\s*([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR]|)\\s*$"};
+const schema197 = {"description":"standard or json; case-insensitive.","type":"string","pattern":"^\\s*([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN]|)\\s*$"};
 const schema45 = {"description":"A comma-separated string or a list of strings.","type":["string","array"],"items":{"type":"string"}};
+const schema219 = {"type":"object","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["augmentation"]},"seal_name":{"type":"string"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema12 = {"description":"Exactly one backend, keyed by its type. Types without a parameter list here are accepted as free-form objects.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"raft":{"$ref":"#/definitions/raftStorage"},"consul":{"$ref":"#/definitions/consulStorage"},"file":{"$ref":"#/definitions/fileStorage"},"filesystem":{"$ref":"#/definitions/fileStorage"},"inmem":{"$ref":"#/definitions/inmemStorage"},"aerospike":{"type":"object"},"alicloudoss":{"type":"object"},"azure":{"type":"object"},"cassandra":{"type":"object"},"cockroachdb":{"type":"object"},"couchdb":{"type":"object"},"dynamodb":{"type":"object"},"etcd":{"type":"object"},"foundationdb":{"type":"object"},"gcs":{"type":"object"},"inmem_ha":{"type":"object"},"inmem_transactional":{"type":"object"},"inmem_transactional_ha":{"type":"object"},"manta":{"type":"object"},"mssql":{"type":"object"},"mysql":{"type":"object"},"oci":{"type":"object"},"postgresql":{"type":"object"},"s3":{"type":"object"},"spanner":{"type":"object"},"swift":{"type":"object"},"ydb":{"type":"object"},"zookeeper":{"type":"object"}}};
 const schema13 = {"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"node_id":{"type":"string"},"performance_multiplier":{"$ref":"#/definitions/storageInt"},"trailing_logs":{"$ref":"#/definitions/storageInt"},"snapshot_threshold":{"$ref":"#/definitions/storageInt"},"snapshot_interval":{"$ref":"#/definitions/duration"},"retry_join":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"leader_api_addr":{"type":"string"},"auto_join":{"type":"string"},"auto_join_scheme":{"type":"string","enum":["http","https"]},"auto_join_port":{"type":"integer","minimum":0},"leader_tls_servername":{"type":"string"},"leader_ca_cert_file":{"type":"string"},"leader_client_cert_file":{"type":"string"},"leader_client_key_file":{"type":"string"},"leader_ca_cert":{"type":"string"},"leader_client_cert":{"type":"string"},"leader_client_key":{"type":"string"}},"description":"One raft join candidate. Values are JSON-decoded into typed fields, so strings must be strings and auto_join_port a number.","not":{"required":["leader_api_addr","auto_join"]}}},"retry_join_as_non_voter":{"$ref":"#/definitions/strconvBool"},"max_entry_size":{"$ref":"#/definitions/storageInt"},"max_mount_and_namespace_table_entry_size":{"allOf":[{"$ref":"#/definitions/storageInt"},{"minimum":1024,"maximum":10485760}]},"autopilot_reconcile_interval":{"$ref":"#/definitions/duration"},"autopilot_update_interval":{"$ref":"#/definitions/duration"},"autopilot_upgrade_version":{"type":"string"},"autopilot_redundancy_zone":{"type":"string"},"raft_wal":{"$ref":"#/definitions/strconvBool"},"raft_log_verifier_enabled":{"$ref":"#/definitions/strconvBool"},"raft_log_verification_interval":{"$ref":"#/definitions/duration"},"apply_delay":{"$ref":"#/definitions/duration"},"snapshot_delay":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}};
 const schema14 = {"description":"Integer inside a storage stanza: stringified, then read with strconv.Atoi (decimal only, no units).","type":["integer","string"],"pattern":"^[+-]?[0-9]+$"};
+const schema18 = {"description":"Boolean inside storage/seal stanzas: the value is stringified, then read with strconv.ParseBool.","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"};
 const pattern0 = new RegExp("^[+-]?[0-9]+$", "u");
 const pattern3 = new RegExp("^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$", "u");
 const pattern4 = new RegExp("^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$", "u");
@@ -863,6 +864,7 @@ return errors === 0;
 }
 
 const schema29 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"},"path":{"type":"string"},"consistency_mode":{"type":"string","enum":["default","strong"]},"max_parallel":{"$ref":"#/definitions/storageInt"},"session_ttl":{"$ref":"#/definitions/duration"},"lock_wait_time":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}};
+const schema32 = {"type":"string","enum":["tls10","tls11","tls12","tls13"]};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7169,6 +7171,408 @@ validate29.errors = vErrors;
 return errors === 0;
 }
 
+const schema163 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}};
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema163.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.address !== undefined){
+if(typeof data.address !== "string"){
+const err1 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.scheme !== undefined){
+let data1 = data.scheme;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((data1 === "http") || (data1 === "https"))){
+const err3 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/enum",keyword:"enum",params:{allowedValues: schema163.properties.scheme.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.token !== undefined){
+if(typeof data.token !== "string"){
+const err4 = {instancePath:instancePath+"/token",schemaPath:"#/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.check_timeout !== undefined){
+let data3 = data.check_timeout;
+if((!(typeof data3 == "number")) && (typeof data3 !== "string")){
+const err5 = {instancePath:instancePath+"/check_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern3.test(data3)){
+const err6 = {instancePath:instancePath+"/check_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.disable_registration !== undefined){
+let data4 = data.disable_registration;
+if(((typeof data4 !== "boolean") && (!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))))) && (typeof data4 !== "string")){
+const err7 = {instancePath:instancePath+"/disable_registration",schemaPath:"#/definitions/strconvBool/type",keyword:"type",params:{type: schema18.type},message:"must be boolean,integer,string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 > 1 || isNaN(data4)){
+const err8 = {instancePath:instancePath+"/disable_registration",schemaPath:"#/definitions/strconvBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/disable_registration",schemaPath:"#/definitions/strconvBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+const err10 = {instancePath:instancePath+"/disable_registration",schemaPath:"#/definitions/strconvBool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.service !== undefined){
+if(typeof data.service !== "string"){
+const err11 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.service_tags !== undefined){
+if(typeof data.service_tags !== "string"){
+const err12 = {instancePath:instancePath+"/service_tags",schemaPath:"#/properties/service_tags/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.service_meta !== undefined){
+let data7 = data.service_meta;
+if((typeof data7 !== "string") && (!(data7 && typeof data7 == "object" && !Array.isArray(data7)))){
+const err13 = {instancePath:instancePath+"/service_meta",schemaPath:"#/properties/service_meta/type",keyword:"type",params:{type: schema163.properties.service_meta.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.service_address !== undefined){
+if(typeof data.service_address !== "string"){
+const err14 = {instancePath:instancePath+"/service_address",schemaPath:"#/properties/service_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.tls_ca_file !== undefined){
+if(typeof data.tls_ca_file !== "string"){
+const err15 = {instancePath:instancePath+"/tls_ca_file",schemaPath:"#/properties/tls_ca_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.tls_cert_file !== undefined){
+if(typeof data.tls_cert_file !== "string"){
+const err16 = {instancePath:instancePath+"/tls_cert_file",schemaPath:"#/properties/tls_cert_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.tls_key_file !== undefined){
+if(typeof data.tls_key_file !== "string"){
+const err17 = {instancePath:instancePath+"/tls_key_file",schemaPath:"#/properties/tls_key_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.tls_min_version !== undefined){
+let data12 = data.tls_min_version;
+if(typeof data12 !== "string"){
+const err18 = {instancePath:instancePath+"/tls_min_version",schemaPath:"#/definitions/tlsVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!((((data12 === "tls10") || (data12 === "tls11")) || (data12 === "tls12")) || (data12 === "tls13"))){
+const err19 = {instancePath:instancePath+"/tls_min_version",schemaPath:"#/definitions/tlsVersion/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.tls_skip_verify !== undefined){
+let data13 = data.tls_skip_verify;
+if(((typeof data13 !== "boolean") && (!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))))) && (typeof data13 !== "string")){
+const err20 = {instancePath:instancePath+"/tls_skip_verify",schemaPath:"#/definitions/strconvBool/type",keyword:"type",params:{type: schema18.type},message:"must be boolean,integer,string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 > 1 || isNaN(data13)){
+const err21 = {instancePath:instancePath+"/tls_skip_verify",schemaPath:"#/definitions/strconvBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err22 = {instancePath:instancePath+"/tls_skip_verify",schemaPath:"#/definitions/strconvBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(typeof data13 === "string"){
+if(!pattern4.test(data13)){
+const err23 = {instancePath:instancePath+"/tls_skip_verify",schemaPath:"#/definitions/strconvBool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+
+const schema222 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/bool"},"billing_start_timestamp":{"type":"string"},"development_cluster":{"$ref":"#/definitions/bool"}}};
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "enabled") || (key0 === "billing_start_timestamp")) || (key0 === "development_cluster"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if(((typeof data0 !== "boolean") && (!(typeof data0 == "number"))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern26.test(data0)){
+const err2 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.billing_start_timestamp !== undefined){
+if(typeof data.billing_start_timestamp !== "string"){
+const err3 = {instancePath:instancePath+"/billing_start_timestamp",schemaPath:"#/properties/billing_start_timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.development_cluster !== undefined){
+let data2 = data.development_cluster;
+if(((typeof data2 !== "boolean") && (!(typeof data2 == "number"))) && (typeof data2 !== "string")){
+const err4 = {instancePath:instancePath+"/development_cluster",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern26.test(data2)){
+const err5 = {instancePath:instancePath+"/development_cluster",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+
 const pattern120 = new RegExp("^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$", "u");
 const pattern162 = new RegExp("^\\s*([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR]|)\\s*$", "u");
 const pattern163 = new RegExp("^\\s*([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN]|)\\s*$", "u");
@@ -8064,7 +8468,7 @@ let data49 = data48.kubernetes;
 if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
 for(const key4 in data49){
 if(!((key4 === "namespace") || (key4 === "pod_name"))){
-const err67 = {instancePath:instancePath+"/service_registration/kubernetes",schemaPath:"#/properties/service_registration/properties/kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err67 = {instancePath:instancePath+"/service_registration/kubernetes",schemaPath:"#/definitions/object0_kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8076,7 +8480,7 @@ errors++;
 }
 if(data49.namespace !== undefined){
 if(typeof data49.namespace !== "string"){
-const err68 = {instancePath:instancePath+"/service_registration/kubernetes/namespace",schemaPath:"#/properties/service_registration/properties/kubernetes/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err68 = {instancePath:instancePath+"/service_registration/kubernetes/namespace",schemaPath:"#/definitions/object0_kubernetes/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8088,7 +8492,7 @@ errors++;
 }
 if(data49.pod_name !== undefined){
 if(typeof data49.pod_name !== "string"){
-const err69 = {instancePath:instancePath+"/service_registration/kubernetes/pod_name",schemaPath:"#/properties/service_registration/properties/kubernetes/properties/pod_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err69 = {instancePath:instancePath+"/service_registration/kubernetes/pod_name",schemaPath:"#/definitions/object0_kubernetes/properties/pod_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8100,7 +8504,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/service_registration/kubernetes",schemaPath:"#/properties/service_registration/properties/kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err70 = {instancePath:instancePath+"/service_registration/kubernetes",schemaPath:"#/definitions/object0_kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8111,11 +8515,14 @@ errors++;
 }
 }
 if(data48.consul !== undefined){
-let data52 = data48.consul;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key5 in data52){
-if(!(func2.call(schema11.properties.service_registration.properties.consul.properties, key5))){
-const err71 = {instancePath:instancePath+"/service_registration/consul",schemaPath:"#/properties/service_registration/properties/consul/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(!(validate47(data48.consul, {instancePath:instancePath+"/service_registration/consul",parentData:data48,parentDataProperty:"consul",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/service_registration",schemaPath:"#/properties/service_registration/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8125,9 +8532,12 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data52.address !== undefined){
-if(typeof data52.address !== "string"){
-const err72 = {instancePath:instancePath+"/service_registration/consul/address",schemaPath:"#/properties/service_registration/properties/consul/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.user_lockout !== undefined){
+let data53 = data.user_lockout;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key5 in data53){
+if(!((((key5 === "all") || (key5 === "userpass")) || (key5 === "ldap")) || (key5 === "approle"))){
+const err72 = {instancePath:instancePath+"/user_lockout",schemaPath:"#/properties/user_lockout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -8137,10 +8547,16 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data52.scheme !== undefined){
-let data54 = data52.scheme;
-if(typeof data54 !== "string"){
-const err73 = {instancePath:instancePath+"/service_registration/consul/scheme",schemaPath:"#/properties/service_registration/properties/consul/properties/scheme/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data53.all !== undefined){
+let data54 = data53.all;
+if(Array.isArray(data54)){
+const len4 = data54.length;
+for(let i4=0; i4<len4; i4++){
+let data55 = data54[i4];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key6 in data55){
+if(!((((key6 === "lockout_threshold") || (key6 === "lockout_duration")) || (key6 === "lockout_counter_reset")) || (key6 === "disable_lockout"))){
+const err73 = {instancePath:instancePath+"/user_lockout/all/" + i4,schemaPath:"#/properties/user_lockout/properties/all/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8149,8 +8565,11 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(!((data54 === "http") || (data54 === "https"))){
-const err74 = {instancePath:instancePath+"/service_registration/consul/scheme",schemaPath:"#/properties/service_registration/properties/consul/properties/scheme/enum",keyword:"enum",params:{allowedValues: schema11.properties.service_registration.properties.consul.properties.scheme.enum},message:"must be equal to one of the allowed values"};
+}
+if(data55.lockout_threshold !== undefined){
+let data56 = data55.lockout_threshold;
+if((!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))) && (typeof data56 !== "string")){
+const err74 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8159,10 +8578,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data52.token !== undefined){
-if(typeof data52.token !== "string"){
-const err75 = {instancePath:instancePath+"/service_registration/consul/token",schemaPath:"#/properties/service_registration/properties/consul/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data56 === "string"){
+if(!pattern36.test(data56)){
+const err75 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8172,10 +8590,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data52.check_timeout !== undefined){
-let data56 = data52.check_timeout;
-if((!(typeof data56 == "number")) && (typeof data56 !== "string")){
-const err76 = {instancePath:instancePath+"/service_registration/consul/check_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(typeof data56 == "number"){
+if(data56 < 0 || isNaN(data56)){
+const err76 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_threshold",schemaPath:"#/properties/user_lockout/properties/all/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -8184,9 +8601,12 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(typeof data56 === "string"){
-if(!pattern3.test(data56)){
-const err77 = {instancePath:instancePath+"/service_registration/consul/check_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+}
+if(data55.lockout_duration !== undefined){
+let data57 = data55.lockout_duration;
+if((!(typeof data57 == "number")) && (typeof data57 !== "string")){
+const err77 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8195,12 +8615,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-}
-if(data52.disable_registration !== undefined){
-let data57 = data52.disable_registration;
-if(((typeof data57 !== "boolean") && (!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))))) && (typeof data57 !== "string")){
-const err78 = {instancePath:instancePath+"/service_registration/consul/disable_registration",schemaPath:"#/definitions/strconvBool/type",keyword:"type",params:{type: schema18.type},message:"must be boolean,integer,string"};
+if(typeof data57 === "string"){
+if(!pattern3.test(data57)){
+const err78 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8209,9 +8626,12 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(typeof data57 == "number"){
-if(data57 > 1 || isNaN(data57)){
-const err79 = {instancePath:instancePath+"/service_registration/consul/disable_registration",schemaPath:"#/definitions/strconvBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+}
+if(data55.lockout_counter_reset !== undefined){
+let data58 = data55.lockout_counter_reset;
+if((!(typeof data58 == "number")) && (typeof data58 !== "string")){
+const err79 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8220,8 +8640,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data57 < 0 || isNaN(data57)){
-const err80 = {instancePath:instancePath+"/service_registration/consul/disable_registration",schemaPath:"#/definitions/strconvBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data58 === "string"){
+if(!pattern3.test(data58)){
+const err80 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8231,9 +8652,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(typeof data57 === "string"){
-if(!pattern4.test(data57)){
-const err81 = {instancePath:instancePath+"/service_registration/consul/disable_registration",schemaPath:"#/definitions/strconvBool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"+"\""};
+}
+if(data55.disable_lockout !== undefined){
+let data59 = data55.disable_lockout;
+if(((typeof data59 !== "boolean") && (!(typeof data59 == "number"))) && (typeof data59 !== "string")){
+const err81 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8242,11 +8665,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-}
-if(data52.service !== undefined){
-if(typeof data52.service !== "string"){
-const err82 = {instancePath:instancePath+"/service_registration/consul/service",schemaPath:"#/properties/service_registration/properties/consul/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data59 === "string"){
+if(!pattern26.test(data59)){
+const err82 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8256,9 +8677,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data52.service_tags !== undefined){
-if(typeof data52.service_tags !== "string"){
-const err83 = {instancePath:instancePath+"/service_registration/consul/service_tags",schemaPath:"#/properties/service_registration/properties/consul/properties/service_tags/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/user_lockout/all/" + i4,schemaPath:"#/properties/user_lockout/properties/all/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8268,10 +8690,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data52.service_meta !== undefined){
-let data60 = data52.service_meta;
-if((typeof data60 !== "string") && (!(data60 && typeof data60 == "object" && !Array.isArray(data60)))){
-const err84 = {instancePath:instancePath+"/service_registration/consul/service_meta",schemaPath:"#/properties/service_registration/properties/consul/properties/service_meta/type",keyword:"type",params:{type: schema11.properties.service_registration.properties.consul.properties.service_meta.type},message:"must be string,object"};
+}
+else {
+const err84 = {instancePath:instancePath+"/user_lockout/all",schemaPath:"#/properties/user_lockout/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -8281,9 +8702,16 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data52.service_address !== undefined){
-if(typeof data52.service_address !== "string"){
-const err85 = {instancePath:instancePath+"/service_registration/consul/service_address",schemaPath:"#/properties/service_registration/properties/consul/properties/service_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data53.userpass !== undefined){
+let data60 = data53.userpass;
+if(Array.isArray(data60)){
+const len5 = data60.length;
+for(let i5=0; i5<len5; i5++){
+let data61 = data60[i5];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key7 in data61){
+if(!((((key7 === "lockout_threshold") || (key7 === "lockout_duration")) || (key7 === "lockout_counter_reset")) || (key7 === "disable_lockout"))){
+const err85 = {instancePath:instancePath+"/user_lockout/userpass/" + i5,schemaPath:"#/properties/user_lockout/properties/userpass/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -8293,9 +8721,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data52.tls_ca_file !== undefined){
-if(typeof data52.tls_ca_file !== "string"){
-const err86 = {instancePath:instancePath+"/service_registration/consul/tls_ca_file",schemaPath:"#/properties/service_registration/properties/consul/properties/tls_ca_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.lockout_threshold !== undefined){
+let data62 = data61.lockout_threshold;
+if((!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))) && (typeof data62 !== "string")){
+const err86 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -8304,10 +8733,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data52.tls_cert_file !== undefined){
-if(typeof data52.tls_cert_file !== "string"){
-const err87 = {instancePath:instancePath+"/service_registration/consul/tls_cert_file",schemaPath:"#/properties/service_registration/properties/consul/properties/tls_cert_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data62 === "string"){
+if(!pattern36.test(data62)){
+const err87 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -8317,9 +8745,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data52.tls_key_file !== undefined){
-if(typeof data52.tls_key_file !== "string"){
-const err88 = {instancePath:instancePath+"/service_registration/consul/tls_key_file",schemaPath:"#/properties/service_registration/properties/consul/properties/tls_key_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data62 == "number"){
+if(data62 < 0 || isNaN(data62)){
+const err88 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_threshold",schemaPath:"#/properties/user_lockout/properties/userpass/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -8329,10 +8757,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data52.tls_min_version !== undefined){
-let data65 = data52.tls_min_version;
-if(typeof data65 !== "string"){
-const err89 = {instancePath:instancePath+"/service_registration/consul/tls_min_version",schemaPath:"#/definitions/tlsVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data61.lockout_duration !== undefined){
+let data63 = data61.lockout_duration;
+if((!(typeof data63 == "number")) && (typeof data63 !== "string")){
+const err89 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8341,8 +8770,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(!((((data65 === "tls10") || (data65 === "tls11")) || (data65 === "tls12")) || (data65 === "tls13"))){
-const err90 = {instancePath:instancePath+"/service_registration/consul/tls_min_version",schemaPath:"#/definitions/tlsVersion/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
+if(typeof data63 === "string"){
+if(!pattern3.test(data63)){
+const err90 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -8352,10 +8782,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data52.tls_skip_verify !== undefined){
-let data66 = data52.tls_skip_verify;
-if(((typeof data66 !== "boolean") && (!((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))))) && (typeof data66 !== "string")){
-const err91 = {instancePath:instancePath+"/service_registration/consul/tls_skip_verify",schemaPath:"#/definitions/strconvBool/type",keyword:"type",params:{type: schema18.type},message:"must be boolean,integer,string"};
+}
+if(data61.lockout_counter_reset !== undefined){
+let data64 = data61.lockout_counter_reset;
+if((!(typeof data64 == "number")) && (typeof data64 !== "string")){
+const err91 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -8364,9 +8795,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(typeof data66 == "number"){
-if(data66 > 1 || isNaN(data66)){
-const err92 = {instancePath:instancePath+"/service_registration/consul/tls_skip_verify",schemaPath:"#/definitions/strconvBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(typeof data64 === "string"){
+if(!pattern3.test(data64)){
+const err92 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -8375,8 +8806,12 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data66 < 0 || isNaN(data66)){
-const err93 = {instancePath:instancePath+"/service_registration/consul/tls_skip_verify",schemaPath:"#/definitions/strconvBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data61.disable_lockout !== undefined){
+let data65 = data61.disable_lockout;
+if(((typeof data65 !== "boolean") && (!(typeof data65 == "number"))) && (typeof data65 !== "string")){
+const err93 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -8385,10 +8820,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(typeof data66 === "string"){
-if(!pattern4.test(data66)){
-const err94 = {instancePath:instancePath+"/service_registration/consul/tls_skip_verify",schemaPath:"#/definitions/strconvBool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"+"\""};
+if(typeof data65 === "string"){
+if(!pattern26.test(data65)){
+const err94 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -8401,7 +8835,7 @@ errors++;
 }
 }
 else {
-const err95 = {instancePath:instancePath+"/service_registration/consul",schemaPath:"#/properties/service_registration/properties/consul/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err95 = {instancePath:instancePath+"/user_lockout/userpass/" + i5,schemaPath:"#/properties/user_lockout/properties/userpass/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -8413,7 +8847,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/service_registration",schemaPath:"#/properties/service_registration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/user_lockout/userpass",schemaPath:"#/properties/user_lockout/properties/userpass/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -8423,12 +8857,16 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data.user_lockout !== undefined){
-let data67 = data.user_lockout;
+if(data53.ldap !== undefined){
+let data66 = data53.ldap;
+if(Array.isArray(data66)){
+const len6 = data66.length;
+for(let i6=0; i6<len6; i6++){
+let data67 = data66[i6];
 if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key6 in data67){
-if(!((((key6 === "all") || (key6 === "userpass")) || (key6 === "ldap")) || (key6 === "approle"))){
-const err97 = {instancePath:instancePath+"/user_lockout",schemaPath:"#/properties/user_lockout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+for(const key8 in data67){
+if(!((((key8 === "lockout_threshold") || (key8 === "lockout_duration")) || (key8 === "lockout_counter_reset")) || (key8 === "disable_lockout"))){
+const err97 = {instancePath:instancePath+"/user_lockout/ldap/" + i6,schemaPath:"#/properties/user_lockout/properties/ldap/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -8438,16 +8876,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data67.all !== undefined){
-let data68 = data67.all;
-if(Array.isArray(data68)){
-const len4 = data68.length;
-for(let i4=0; i4<len4; i4++){
-let data69 = data68[i4];
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-for(const key7 in data69){
-if(!((((key7 === "lockout_threshold") || (key7 === "lockout_duration")) || (key7 === "lockout_counter_reset")) || (key7 === "disable_lockout"))){
-const err98 = {instancePath:instancePath+"/user_lockout/all/" + i4,schemaPath:"#/properties/user_lockout/properties/all/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data67.lockout_threshold !== undefined){
+let data68 = data67.lockout_threshold;
+if((!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))) && (typeof data68 !== "string")){
+const err98 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -8456,11 +8888,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data69.lockout_threshold !== undefined){
-let data70 = data69.lockout_threshold;
-if((!((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70)))) && (typeof data70 !== "string")){
-const err99 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(typeof data68 === "string"){
+if(!pattern36.test(data68)){
+const err99 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -8469,9 +8899,10 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(typeof data70 === "string"){
-if(!pattern36.test(data70)){
-const err100 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+}
+if(typeof data68 == "number"){
+if(data68 < 0 || isNaN(data68)){
+const err100 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_threshold",schemaPath:"#/properties/user_lockout/properties/ldap/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -8481,9 +8912,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(typeof data70 == "number"){
-if(data70 < 0 || isNaN(data70)){
-const err101 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_threshold",schemaPath:"#/properties/user_lockout/properties/all/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data67.lockout_duration !== undefined){
+let data69 = data67.lockout_duration;
+if((!(typeof data69 == "number")) && (typeof data69 !== "string")){
+const err101 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -8492,12 +8925,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-if(data69.lockout_duration !== undefined){
-let data71 = data69.lockout_duration;
-if((!(typeof data71 == "number")) && (typeof data71 !== "string")){
-const err102 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(typeof data69 === "string"){
+if(!pattern3.test(data69)){
+const err102 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -8506,9 +8936,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(typeof data71 === "string"){
-if(!pattern3.test(data71)){
-const err103 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+}
+if(data67.lockout_counter_reset !== undefined){
+let data70 = data67.lockout_counter_reset;
+if((!(typeof data70 == "number")) && (typeof data70 !== "string")){
+const err103 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -8517,12 +8950,9 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-}
-if(data69.lockout_counter_reset !== undefined){
-let data72 = data69.lockout_counter_reset;
-if((!(typeof data72 == "number")) && (typeof data72 !== "string")){
-const err104 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(typeof data70 === "string"){
+if(!pattern3.test(data70)){
+const err104 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -8531,9 +8961,12 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(typeof data72 === "string"){
-if(!pattern3.test(data72)){
-const err105 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+}
+if(data67.disable_lockout !== undefined){
+let data71 = data67.disable_lockout;
+if(((typeof data71 !== "boolean") && (!(typeof data71 == "number"))) && (typeof data71 !== "string")){
+const err105 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -8542,12 +8975,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-if(data69.disable_lockout !== undefined){
-let data73 = data69.disable_lockout;
-if(((typeof data73 !== "boolean") && (!(typeof data73 == "number"))) && (typeof data73 !== "string")){
-const err106 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(typeof data71 === "string"){
+if(!pattern26.test(data71)){
+const err106 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -8556,9 +8986,11 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(typeof data73 === "string"){
-if(!pattern26.test(data73)){
-const err107 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/user_lockout/ldap/" + i6,schemaPath:"#/properties/user_lockout/properties/ldap/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -8569,9 +9001,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err108 = {instancePath:instancePath+"/user_lockout/all/" + i4,schemaPath:"#/properties/user_lockout/properties/all/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err108 = {instancePath:instancePath+"/user_lockout/ldap",schemaPath:"#/properties/user_lockout/properties/ldap/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -8581,9 +9012,16 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/user_lockout/all",schemaPath:"#/properties/user_lockout/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data53.approle !== undefined){
+let data72 = data53.approle;
+if(Array.isArray(data72)){
+const len7 = data72.length;
+for(let i7=0; i7<len7; i7++){
+let data73 = data72[i7];
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+for(const key9 in data73){
+if(!((((key9 === "lockout_threshold") || (key9 === "lockout_duration")) || (key9 === "lockout_counter_reset")) || (key9 === "disable_lockout"))){
+const err109 = {instancePath:instancePath+"/user_lockout/approle/" + i7,schemaPath:"#/properties/user_lockout/properties/approle/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -8593,16 +9031,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data67.userpass !== undefined){
-let data74 = data67.userpass;
-if(Array.isArray(data74)){
-const len5 = data74.length;
-for(let i5=0; i5<len5; i5++){
-let data75 = data74[i5];
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-for(const key8 in data75){
-if(!((((key8 === "lockout_threshold") || (key8 === "lockout_duration")) || (key8 === "lockout_counter_reset")) || (key8 === "disable_lockout"))){
-const err110 = {instancePath:instancePath+"/user_lockout/userpass/" + i5,schemaPath:"#/properties/user_lockout/properties/userpass/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data73.lockout_threshold !== undefined){
+let data74 = data73.lockout_threshold;
+if((!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))) && (typeof data74 !== "string")){
+const err110 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -8611,11 +9043,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data75.lockout_threshold !== undefined){
-let data76 = data75.lockout_threshold;
-if((!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))) && (typeof data76 !== "string")){
-const err111 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(typeof data74 === "string"){
+if(!pattern36.test(data74)){
+const err111 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -8624,9 +9054,10 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(typeof data76 === "string"){
-if(!pattern36.test(data76)){
-const err112 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+}
+if(typeof data74 == "number"){
+if(data74 < 0 || isNaN(data74)){
+const err112 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_threshold",schemaPath:"#/properties/user_lockout/properties/approle/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -8636,9 +9067,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(typeof data76 == "number"){
-if(data76 < 0 || isNaN(data76)){
-const err113 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_threshold",schemaPath:"#/properties/user_lockout/properties/userpass/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data73.lockout_duration !== undefined){
+let data75 = data73.lockout_duration;
+if((!(typeof data75 == "number")) && (typeof data75 !== "string")){
+const err113 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -8647,12 +9080,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-}
-if(data75.lockout_duration !== undefined){
-let data77 = data75.lockout_duration;
-if((!(typeof data77 == "number")) && (typeof data77 !== "string")){
-const err114 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(typeof data75 === "string"){
+if(!pattern3.test(data75)){
+const err114 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -8661,9 +9091,12 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(typeof data77 === "string"){
-if(!pattern3.test(data77)){
-const err115 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+}
+if(data73.lockout_counter_reset !== undefined){
+let data76 = data73.lockout_counter_reset;
+if((!(typeof data76 == "number")) && (typeof data76 !== "string")){
+const err115 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -8672,12 +9105,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-}
-if(data75.lockout_counter_reset !== undefined){
-let data78 = data75.lockout_counter_reset;
-if((!(typeof data78 == "number")) && (typeof data78 !== "string")){
-const err116 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(typeof data76 === "string"){
+if(!pattern3.test(data76)){
+const err116 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -8686,9 +9116,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(typeof data78 === "string"){
-if(!pattern3.test(data78)){
-const err117 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+}
+if(data73.disable_lockout !== undefined){
+let data77 = data73.disable_lockout;
+if(((typeof data77 !== "boolean") && (!(typeof data77 == "number"))) && (typeof data77 !== "string")){
+const err117 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -8697,12 +9130,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-}
-if(data75.disable_lockout !== undefined){
-let data79 = data75.disable_lockout;
-if(((typeof data79 !== "boolean") && (!(typeof data79 == "number"))) && (typeof data79 !== "string")){
-const err118 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(typeof data77 === "string"){
+if(!pattern26.test(data77)){
+const err118 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -8711,9 +9141,11 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(typeof data79 === "string"){
-if(!pattern26.test(data79)){
-const err119 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/user_lockout/approle/" + i7,schemaPath:"#/properties/user_lockout/properties/approle/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -8724,9 +9156,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err120 = {instancePath:instancePath+"/user_lockout/userpass/" + i5,schemaPath:"#/properties/user_lockout/properties/userpass/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err120 = {instancePath:instancePath+"/user_lockout/approle",schemaPath:"#/properties/user_lockout/properties/approle/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -8738,7 +9169,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/user_lockout/userpass",schemaPath:"#/properties/user_lockout/properties/userpass/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err121 = {instancePath:instancePath+"/user_lockout",schemaPath:"#/properties/user_lockout/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -8748,16 +9179,9 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data67.ldap !== undefined){
-let data80 = data67.ldap;
-if(Array.isArray(data80)){
-const len6 = data80.length;
-for(let i6=0; i6<len6; i6++){
-let data81 = data80[i6];
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-for(const key9 in data81){
-if(!((((key9 === "lockout_threshold") || (key9 === "lockout_duration")) || (key9 === "lockout_counter_reset")) || (key9 === "disable_lockout"))){
-const err122 = {instancePath:instancePath+"/user_lockout/ldap/" + i6,schemaPath:"#/properties/user_lockout/properties/ldap/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data.cluster_name !== undefined){
+if(typeof data.cluster_name !== "string"){
+const err122 = {instancePath:instancePath+"/cluster_name",schemaPath:"#/properties/cluster_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -8767,10 +9191,10 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data81.lockout_threshold !== undefined){
-let data82 = data81.lockout_threshold;
-if((!((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82)))) && (typeof data82 !== "string")){
-const err123 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(data.cache_size !== undefined){
+let data79 = data.cache_size;
+if((!((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79)))) && (typeof data79 !== "string")){
+const err123 = {instancePath:instancePath+"/cache_size",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -8779,9 +9203,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(typeof data82 === "string"){
-if(!pattern36.test(data82)){
-const err124 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(typeof data79 === "string"){
+if(!pattern36.test(data79)){
+const err124 = {instancePath:instancePath+"/cache_size",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -8791,9 +9215,11 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(typeof data82 == "number"){
-if(data82 < 0 || isNaN(data82)){
-const err125 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_threshold",schemaPath:"#/properties/user_lockout/properties/ldap/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.disable_cache !== undefined){
+let data80 = data.disable_cache;
+if(((typeof data80 !== "boolean") && (!(typeof data80 == "number"))) && (typeof data80 !== "string")){
+const err125 = {instancePath:instancePath+"/disable_cache",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -8802,12 +9228,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-}
-if(data81.lockout_duration !== undefined){
-let data83 = data81.lockout_duration;
-if((!(typeof data83 == "number")) && (typeof data83 !== "string")){
-const err126 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(typeof data80 === "string"){
+if(!pattern26.test(data80)){
+const err126 = {instancePath:instancePath+"/disable_cache",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -8816,9 +9239,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(typeof data83 === "string"){
-if(!pattern3.test(data83)){
-const err127 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+}
+if(data.disable_mlock !== undefined){
+let data81 = data.disable_mlock;
+if(((typeof data81 !== "boolean") && (!(typeof data81 == "number"))) && (typeof data81 !== "string")){
+const err127 = {instancePath:instancePath+"/disable_mlock",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -8827,12 +9253,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-}
-if(data81.lockout_counter_reset !== undefined){
-let data84 = data81.lockout_counter_reset;
-if((!(typeof data84 == "number")) && (typeof data84 !== "string")){
-const err128 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(typeof data81 === "string"){
+if(!pattern26.test(data81)){
+const err128 = {instancePath:instancePath+"/disable_mlock",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -8841,9 +9264,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(typeof data84 === "string"){
-if(!pattern3.test(data84)){
-const err129 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+}
+if(data.plugin_directory !== undefined){
+if(typeof data.plugin_directory !== "string"){
+const err129 = {instancePath:instancePath+"/plugin_directory",schemaPath:"#/properties/plugin_directory/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -8853,11 +9278,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-if(data81.disable_lockout !== undefined){
-let data85 = data81.disable_lockout;
-if(((typeof data85 !== "boolean") && (!(typeof data85 == "number"))) && (typeof data85 !== "string")){
-const err130 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data.plugin_tmpdir !== undefined){
+if(typeof data.plugin_tmpdir !== "string"){
+const err130 = {instancePath:instancePath+"/plugin_tmpdir",schemaPath:"#/properties/plugin_tmpdir/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -8866,9 +9289,11 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(typeof data85 === "string"){
-if(!pattern26.test(data85)){
-const err131 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+if(data.plugin_file_uid !== undefined){
+let data84 = data.plugin_file_uid;
+if((!((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84)))) && (typeof data84 !== "string")){
+const err131 = {instancePath:instancePath+"/plugin_file_uid",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -8877,11 +9302,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/user_lockout/ldap/" + i6,schemaPath:"#/properties/user_lockout/properties/ldap/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data84 === "string"){
+if(!pattern36.test(data84)){
+const err132 = {instancePath:instancePath+"/plugin_file_uid",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -8892,8 +9315,10 @@ errors++;
 }
 }
 }
-else {
-const err133 = {instancePath:instancePath+"/user_lockout/ldap",schemaPath:"#/properties/user_lockout/properties/ldap/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.plugin_file_permissions !== undefined){
+let data85 = data.plugin_file_permissions;
+if((typeof data85 !== "string") && (!((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))))){
+const err133 = {instancePath:instancePath+"/plugin_file_permissions",schemaPath:"#/properties/plugin_file_permissions/type",keyword:"type",params:{type: schema11.properties.plugin_file_permissions.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -8903,16 +9328,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data67.approle !== undefined){
-let data86 = data67.approle;
-if(Array.isArray(data86)){
-const len7 = data86.length;
-for(let i7=0; i7<len7; i7++){
-let data87 = data86[i7];
-if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
-for(const key10 in data87){
-if(!((((key10 === "lockout_threshold") || (key10 === "lockout_duration")) || (key10 === "lockout_counter_reset")) || (key10 === "disable_lockout"))){
-const err134 = {instancePath:instancePath+"/user_lockout/approle/" + i7,schemaPath:"#/properties/user_lockout/properties/approle/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data.default_lease_ttl !== undefined){
+let data86 = data.default_lease_ttl;
+if((!(typeof data86 == "number")) && (typeof data86 !== "string")){
+const err134 = {instancePath:instancePath+"/default_lease_ttl",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -8921,11 +9340,9 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data87.lockout_threshold !== undefined){
-let data88 = data87.lockout_threshold;
-if((!((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88)))) && (typeof data88 !== "string")){
-const err135 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(typeof data86 === "string"){
+if(!pattern3.test(data86)){
+const err135 = {instancePath:instancePath+"/default_lease_ttl",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -8934,9 +9351,12 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(typeof data88 === "string"){
-if(!pattern36.test(data88)){
-const err136 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+}
+}
+if(data.max_lease_ttl !== undefined){
+let data87 = data.max_lease_ttl;
+if((!(typeof data87 == "number")) && (typeof data87 !== "string")){
+const err136 = {instancePath:instancePath+"/max_lease_ttl",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -8945,10 +9365,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-if(typeof data88 == "number"){
-if(data88 < 0 || isNaN(data88)){
-const err137 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_threshold",schemaPath:"#/properties/user_lockout/properties/approle/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data87 === "string"){
+if(!pattern3.test(data87)){
+const err137 = {instancePath:instancePath+"/max_lease_ttl",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -8959,10 +9378,10 @@ errors++;
 }
 }
 }
-if(data87.lockout_duration !== undefined){
-let data89 = data87.lockout_duration;
-if((!(typeof data89 == "number")) && (typeof data89 !== "string")){
-const err138 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(data.default_max_request_duration !== undefined){
+let data88 = data.default_max_request_duration;
+if((!(typeof data88 == "number")) && (typeof data88 !== "string")){
+const err138 = {instancePath:instancePath+"/default_max_request_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -8971,9 +9390,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(typeof data89 === "string"){
-if(!pattern3.test(data89)){
-const err139 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(typeof data88 === "string"){
+if(!pattern3.test(data88)){
+const err139 = {instancePath:instancePath+"/default_max_request_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -8984,10 +9403,9 @@ errors++;
 }
 }
 }
-if(data87.lockout_counter_reset !== undefined){
-let data90 = data87.lockout_counter_reset;
-if((!(typeof data90 == "number")) && (typeof data90 !== "string")){
-const err140 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(data.detect_deadlocks !== undefined){
+if(typeof data.detect_deadlocks !== "string"){
+const err140 = {instancePath:instancePath+"/detect_deadlocks",schemaPath:"#/properties/detect_deadlocks/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -8996,9 +9414,11 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(typeof data90 === "string"){
-if(!pattern3.test(data90)){
-const err141 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+if(data.raw_storage_endpoint !== undefined){
+let data90 = data.raw_storage_endpoint;
+if(((typeof data90 !== "boolean") && (!(typeof data90 == "number"))) && (typeof data90 !== "string")){
+const err141 = {instancePath:instancePath+"/raw_storage_endpoint",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -9007,12 +9427,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-}
-if(data87.disable_lockout !== undefined){
-let data91 = data87.disable_lockout;
-if(((typeof data91 !== "boolean") && (!(typeof data91 == "number"))) && (typeof data91 !== "string")){
-const err142 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(typeof data90 === "string"){
+if(!pattern26.test(data90)){
+const err142 = {instancePath:instancePath+"/raw_storage_endpoint",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -9021,9 +9438,12 @@ vErrors.push(err142);
 }
 errors++;
 }
-if(typeof data91 === "string"){
-if(!pattern26.test(data91)){
-const err143 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+}
+if(data.introspection_endpoint !== undefined){
+let data91 = data.introspection_endpoint;
+if(((typeof data91 !== "boolean") && (!(typeof data91 == "number"))) && (typeof data91 !== "string")){
+const err143 = {instancePath:instancePath+"/introspection_endpoint",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -9032,11 +9452,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err144 = {instancePath:instancePath+"/user_lockout/approle/" + i7,schemaPath:"#/properties/user_lockout/properties/approle/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data91 === "string"){
+if(!pattern26.test(data91)){
+const err144 = {instancePath:instancePath+"/introspection_endpoint",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -9047,8 +9465,10 @@ errors++;
 }
 }
 }
-else {
-const err145 = {instancePath:instancePath+"/user_lockout/approle",schemaPath:"#/properties/user_lockout/properties/approle/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.ui !== undefined){
+let data92 = data.ui;
+if(((typeof data92 !== "boolean") && (!(typeof data92 == "number"))) && (typeof data92 !== "string")){
+const err145 = {instancePath:instancePath+"/ui",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -9057,10 +9477,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/user_lockout",schemaPath:"#/properties/user_lockout/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data92 === "string"){
+if(!pattern26.test(data92)){
+const err146 = {instancePath:instancePath+"/ui",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -9070,9 +9489,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data.cluster_name !== undefined){
-if(typeof data.cluster_name !== "string"){
-const err147 = {instancePath:instancePath+"/cluster_name",schemaPath:"#/properties/cluster_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.pid_file !== undefined){
+if(typeof data.pid_file !== "string"){
+const err147 = {instancePath:instancePath+"/pid_file",schemaPath:"#/properties/pid_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -9082,10 +9502,10 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data.cache_size !== undefined){
-let data93 = data.cache_size;
-if((!((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93)))) && (typeof data93 !== "string")){
-const err148 = {instancePath:instancePath+"/cache_size",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(data.enable_response_header_hostname !== undefined){
+let data94 = data.enable_response_header_hostname;
+if(((typeof data94 !== "boolean") && (!(typeof data94 == "number"))) && (typeof data94 !== "string")){
+const err148 = {instancePath:instancePath+"/enable_response_header_hostname",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -9094,9 +9514,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(typeof data93 === "string"){
-if(!pattern36.test(data93)){
-const err149 = {instancePath:instancePath+"/cache_size",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(typeof data94 === "string"){
+if(!pattern26.test(data94)){
+const err149 = {instancePath:instancePath+"/enable_response_header_hostname",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -9107,10 +9527,10 @@ errors++;
 }
 }
 }
-if(data.disable_cache !== undefined){
-let data94 = data.disable_cache;
-if(((typeof data94 !== "boolean") && (!(typeof data94 == "number"))) && (typeof data94 !== "string")){
-const err150 = {instancePath:instancePath+"/disable_cache",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data.enable_response_header_raft_node_id !== undefined){
+let data95 = data.enable_response_header_raft_node_id;
+if(((typeof data95 !== "boolean") && (!(typeof data95 == "number"))) && (typeof data95 !== "string")){
+const err150 = {instancePath:instancePath+"/enable_response_header_raft_node_id",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -9119,9 +9539,9 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(typeof data94 === "string"){
-if(!pattern26.test(data94)){
-const err151 = {instancePath:instancePath+"/disable_cache",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(typeof data95 === "string"){
+if(!pattern26.test(data95)){
+const err151 = {instancePath:instancePath+"/enable_response_header_raft_node_id",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -9132,10 +9552,11 @@ errors++;
 }
 }
 }
-if(data.disable_mlock !== undefined){
-let data95 = data.disable_mlock;
-if(((typeof data95 !== "boolean") && (!(typeof data95 == "number"))) && (typeof data95 !== "string")){
-const err152 = {instancePath:instancePath+"/disable_mlock",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data.log_level !== undefined){
+let data96 = data.log_level;
+if(typeof data96 === "string"){
+if(!pattern162.test(data96)){
+const err152 = {instancePath:instancePath+"/log_level",schemaPath:"#/definitions/logLevel/pattern",keyword:"pattern",params:{pattern: "^\\s*([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR]|)\\s*$"},message:"must match pattern \""+"^\\s*([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR]|)\\s*$"+"\""};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -9144,9 +9565,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(typeof data95 === "string"){
-if(!pattern26.test(data95)){
-const err153 = {instancePath:instancePath+"/disable_mlock",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+else {
+const err153 = {instancePath:instancePath+"/log_level",schemaPath:"#/definitions/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -9156,10 +9577,11 @@ vErrors.push(err153);
 errors++;
 }
 }
-}
-if(data.plugin_directory !== undefined){
-if(typeof data.plugin_directory !== "string"){
-const err154 = {instancePath:instancePath+"/plugin_directory",schemaPath:"#/properties/plugin_directory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.log_format !== undefined){
+let data97 = data.log_format;
+if(typeof data97 === "string"){
+if(!pattern163.test(data97)){
+const err154 = {instancePath:instancePath+"/log_format",schemaPath:"#/definitions/logFormat/pattern",keyword:"pattern",params:{pattern: "^\\s*([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN]|)\\s*$"},message:"must match pattern \""+"^\\s*([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN]|)\\s*$"+"\""};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -9169,9 +9591,8 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data.plugin_tmpdir !== undefined){
-if(typeof data.plugin_tmpdir !== "string"){
-const err155 = {instancePath:instancePath+"/plugin_tmpdir",schemaPath:"#/properties/plugin_tmpdir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err155 = {instancePath:instancePath+"/log_format",schemaPath:"#/definitions/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -9181,10 +9602,9 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data.plugin_file_uid !== undefined){
-let data98 = data.plugin_file_uid;
-if((!((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98)))) && (typeof data98 !== "string")){
-const err156 = {instancePath:instancePath+"/plugin_file_uid",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(data.log_file !== undefined){
+if(typeof data.log_file !== "string"){
+const err156 = {instancePath:instancePath+"/log_file",schemaPath:"#/properties/log_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -9193,9 +9613,11 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(typeof data98 === "string"){
-if(!pattern36.test(data98)){
-const err157 = {instancePath:instancePath+"/plugin_file_uid",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+}
+if(data.log_rotate_duration !== undefined){
+let data99 = data.log_rotate_duration;
+if((!(typeof data99 == "number")) && (typeof data99 !== "string")){
+const err157 = {instancePath:instancePath+"/log_rotate_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -9204,12 +9626,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-}
-if(data.plugin_file_permissions !== undefined){
-let data99 = data.plugin_file_permissions;
-if((typeof data99 !== "string") && (!((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))))){
-const err158 = {instancePath:instancePath+"/plugin_file_permissions",schemaPath:"#/properties/plugin_file_permissions/type",keyword:"type",params:{type: schema11.properties.plugin_file_permissions.type},message:"must be string,integer"};
+if(typeof data99 === "string"){
+if(!pattern3.test(data99)){
+const err158 = {instancePath:instancePath+"/log_rotate_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -9219,10 +9638,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data.default_lease_ttl !== undefined){
-let data100 = data.default_lease_ttl;
-if((!(typeof data100 == "number")) && (typeof data100 !== "string")){
-const err159 = {instancePath:instancePath+"/default_lease_ttl",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+}
+if(data.log_rotate_bytes !== undefined){
+let data100 = data.log_rotate_bytes;
+if((!((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100)))) && (typeof data100 !== "string")){
+const err159 = {instancePath:instancePath+"/log_rotate_bytes",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -9232,8 +9652,8 @@ vErrors.push(err159);
 errors++;
 }
 if(typeof data100 === "string"){
-if(!pattern3.test(data100)){
-const err160 = {instancePath:instancePath+"/default_lease_ttl",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(!pattern36.test(data100)){
+const err160 = {instancePath:instancePath+"/log_rotate_bytes",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -9244,10 +9664,10 @@ errors++;
 }
 }
 }
-if(data.max_lease_ttl !== undefined){
-let data101 = data.max_lease_ttl;
-if((!(typeof data101 == "number")) && (typeof data101 !== "string")){
-const err161 = {instancePath:instancePath+"/max_lease_ttl",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(data.log_rotate_max_files !== undefined){
+let data101 = data.log_rotate_max_files;
+if((!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))) && (typeof data101 !== "string")){
+const err161 = {instancePath:instancePath+"/log_rotate_max_files",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -9257,8 +9677,8 @@ vErrors.push(err161);
 errors++;
 }
 if(typeof data101 === "string"){
-if(!pattern3.test(data101)){
-const err162 = {instancePath:instancePath+"/max_lease_ttl",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(!pattern36.test(data101)){
+const err162 = {instancePath:instancePath+"/log_rotate_max_files",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -9269,10 +9689,11 @@ errors++;
 }
 }
 }
-if(data.default_max_request_duration !== undefined){
-let data102 = data.default_max_request_duration;
-if((!(typeof data102 == "number")) && (typeof data102 !== "string")){
-const err163 = {instancePath:instancePath+"/default_max_request_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(data.log_requests_level !== undefined){
+let data102 = data.log_requests_level;
+if(typeof data102 === "string"){
+if(!pattern167.test(data102)){
+const err163 = {instancePath:instancePath+"/log_requests_level",schemaPath:"#/properties/log_requests_level/pattern",keyword:"pattern",params:{pattern: "^\\s*([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE]|)\\s*$"},message:"must match pattern \""+"^\\s*([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE]|)\\s*$"+"\""};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -9281,9 +9702,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(typeof data102 === "string"){
-if(!pattern3.test(data102)){
-const err164 = {instancePath:instancePath+"/default_max_request_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+else {
+const err164 = {instancePath:instancePath+"/log_requests_level",schemaPath:"#/properties/log_requests_level/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -9293,10 +9714,10 @@ vErrors.push(err164);
 errors++;
 }
 }
-}
-if(data.detect_deadlocks !== undefined){
-if(typeof data.detect_deadlocks !== "string"){
-const err165 = {instancePath:instancePath+"/detect_deadlocks",schemaPath:"#/properties/detect_deadlocks/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.experiments !== undefined){
+let data103 = data.experiments;
+if((typeof data103 !== "string") && (!(Array.isArray(data103)))){
+const err165 = {instancePath:instancePath+"/experiments",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -9305,11 +9726,11 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-if(data.raw_storage_endpoint !== undefined){
-let data104 = data.raw_storage_endpoint;
-if(((typeof data104 !== "boolean") && (!(typeof data104 == "number"))) && (typeof data104 !== "string")){
-const err166 = {instancePath:instancePath+"/raw_storage_endpoint",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(Array.isArray(data103)){
+const len8 = data103.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data103[i8] !== "string"){
+const err166 = {instancePath:instancePath+"/experiments/" + i8,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -9318,9 +9739,13 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(typeof data104 === "string"){
-if(!pattern26.test(data104)){
-const err167 = {instancePath:instancePath+"/raw_storage_endpoint",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+}
+}
+if(data.imprecise_lease_role_tracking !== undefined){
+let data105 = data.imprecise_lease_role_tracking;
+if(((typeof data105 !== "boolean") && (!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))))) && (typeof data105 !== "string")){
+const err167 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -9329,12 +9754,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-}
-if(data.introspection_endpoint !== undefined){
-let data105 = data.introspection_endpoint;
-if(((typeof data105 !== "boolean") && (!(typeof data105 == "number"))) && (typeof data105 !== "string")){
-const err168 = {instancePath:instancePath+"/introspection_endpoint",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(typeof data105 == "number"){
+if(data105 > 1 || isNaN(data105)){
+const err168 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -9343,9 +9765,8 @@ vErrors.push(err168);
 }
 errors++;
 }
-if(typeof data105 === "string"){
-if(!pattern26.test(data105)){
-const err169 = {instancePath:instancePath+"/introspection_endpoint",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(data105 < 0 || isNaN(data105)){
+const err169 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -9355,11 +9776,9 @@ vErrors.push(err169);
 errors++;
 }
 }
-}
-if(data.ui !== undefined){
-let data106 = data.ui;
-if(((typeof data106 !== "boolean") && (!(typeof data106 == "number"))) && (typeof data106 !== "string")){
-const err170 = {instancePath:instancePath+"/ui",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(typeof data105 === "string"){
+if(!pattern25.test(data105)){
+const err170 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -9368,9 +9787,12 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(typeof data106 === "string"){
-if(!pattern26.test(data106)){
-const err171 = {instancePath:instancePath+"/ui",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+}
+if(data.enable_post_unseal_trace !== undefined){
+let data106 = data.enable_post_unseal_trace;
+if(((typeof data106 !== "boolean") && (!((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))))) && (typeof data106 !== "string")){
+const err171 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -9379,11 +9801,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-}
-if(data.pid_file !== undefined){
-if(typeof data.pid_file !== "string"){
-const err172 = {instancePath:instancePath+"/pid_file",schemaPath:"#/properties/pid_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data106 == "number"){
+if(data106 > 1 || isNaN(data106)){
+const err172 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -9392,11 +9812,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data.enable_response_header_hostname !== undefined){
-let data108 = data.enable_response_header_hostname;
-if(((typeof data108 !== "boolean") && (!(typeof data108 == "number"))) && (typeof data108 !== "string")){
-const err173 = {instancePath:instancePath+"/enable_response_header_hostname",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data106 < 0 || isNaN(data106)){
+const err173 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -9405,9 +9822,10 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(typeof data108 === "string"){
-if(!pattern26.test(data108)){
-const err174 = {instancePath:instancePath+"/enable_response_header_hostname",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+if(typeof data106 === "string"){
+if(!pattern25.test(data106)){
+const err174 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -9418,10 +9836,9 @@ errors++;
 }
 }
 }
-if(data.enable_response_header_raft_node_id !== undefined){
-let data109 = data.enable_response_header_raft_node_id;
-if(((typeof data109 !== "boolean") && (!(typeof data109 == "number"))) && (typeof data109 !== "string")){
-const err175 = {instancePath:instancePath+"/enable_response_header_raft_node_id",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data.post_unseal_trace_directory !== undefined){
+if(typeof data.post_unseal_trace_directory !== "string"){
+const err175 = {instancePath:instancePath+"/post_unseal_trace_directory",schemaPath:"#/properties/post_unseal_trace_directory/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -9430,9 +9847,11 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(typeof data109 === "string"){
-if(!pattern26.test(data109)){
-const err176 = {instancePath:instancePath+"/enable_response_header_raft_node_id",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+if(data.allow_audit_log_prefixing !== undefined){
+let data108 = data.allow_audit_log_prefixing;
+if(((typeof data108 !== "boolean") && (!(typeof data108 == "number"))) && (typeof data108 !== "string")){
+const err176 = {instancePath:instancePath+"/allow_audit_log_prefixing",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -9441,13 +9860,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-}
-}
-if(data.log_level !== undefined){
-let data110 = data.log_level;
-if(typeof data110 === "string"){
-if(!pattern162.test(data110)){
-const err177 = {instancePath:instancePath+"/log_level",schemaPath:"#/definitions/logLevel/pattern",keyword:"pattern",params:{pattern: "^\\s*([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR]|)\\s*$"},message:"must match pattern \""+"^\\s*([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR]|)\\s*$"+"\""};
+if(typeof data108 === "string"){
+if(!pattern26.test(data108)){
+const err177 = {instancePath:instancePath+"/allow_audit_log_prefixing",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -9457,8 +9872,11 @@ vErrors.push(err177);
 errors++;
 }
 }
-else {
-const err178 = {instancePath:instancePath+"/log_level",schemaPath:"#/definitions/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.enable_unauthenticated_access !== undefined){
+let data109 = data.enable_unauthenticated_access;
+if((typeof data109 !== "string") && (!(Array.isArray(data109)))){
+const err178 = {instancePath:instancePath+"/enable_unauthenticated_access",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -9467,12 +9885,11 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data.log_format !== undefined){
-let data111 = data.log_format;
-if(typeof data111 === "string"){
-if(!pattern163.test(data111)){
-const err179 = {instancePath:instancePath+"/log_format",schemaPath:"#/definitions/logFormat/pattern",keyword:"pattern",params:{pattern: "^\\s*([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN]|)\\s*$"},message:"must match pattern \""+"^\\s*([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN]|)\\s*$"+"\""};
+if(Array.isArray(data109)){
+const len9 = data109.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data109[i9] !== "string"){
+const err179 = {instancePath:instancePath+"/enable_unauthenticated_access/" + i9,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -9482,8 +9899,12 @@ vErrors.push(err179);
 errors++;
 }
 }
-else {
-const err180 = {instancePath:instancePath+"/log_format",schemaPath:"#/definitions/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+if(data.deny_slash_in_templated_paths !== undefined){
+let data111 = data.deny_slash_in_templated_paths;
+if(((typeof data111 !== "boolean") && (!(typeof data111 == "number"))) && (typeof data111 !== "string")){
+const err180 = {instancePath:instancePath+"/deny_slash_in_templated_paths",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -9492,10 +9913,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-if(data.log_file !== undefined){
-if(typeof data.log_file !== "string"){
-const err181 = {instancePath:instancePath+"/log_file",schemaPath:"#/properties/log_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data111 === "string"){
+if(!pattern26.test(data111)){
+const err181 = {instancePath:instancePath+"/deny_slash_in_templated_paths",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -9505,10 +9925,10 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data.log_rotate_duration !== undefined){
-let data113 = data.log_rotate_duration;
-if((!(typeof data113 == "number")) && (typeof data113 !== "string")){
-const err182 = {instancePath:instancePath+"/log_rotate_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+}
+if(data.api_addr !== undefined){
+if(typeof data.api_addr !== "string"){
+const err182 = {instancePath:instancePath+"/api_addr",schemaPath:"#/properties/api_addr/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -9517,9 +9937,10 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(typeof data113 === "string"){
-if(!pattern3.test(data113)){
-const err183 = {instancePath:instancePath+"/log_rotate_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+if(data.cluster_addr !== undefined){
+if(typeof data.cluster_addr !== "string"){
+const err183 = {instancePath:instancePath+"/cluster_addr",schemaPath:"#/properties/cluster_addr/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -9529,11 +9950,10 @@ vErrors.push(err183);
 errors++;
 }
 }
-}
-if(data.log_rotate_bytes !== undefined){
-let data114 = data.log_rotate_bytes;
-if((!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))) && (typeof data114 !== "string")){
-const err184 = {instancePath:instancePath+"/log_rotate_bytes",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(data.disable_clustering !== undefined){
+let data114 = data.disable_clustering;
+if(((typeof data114 !== "boolean") && (!(typeof data114 == "number"))) && (typeof data114 !== "string")){
+const err184 = {instancePath:instancePath+"/disable_clustering",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -9543,8 +9963,8 @@ vErrors.push(err184);
 errors++;
 }
 if(typeof data114 === "string"){
-if(!pattern36.test(data114)){
-const err185 = {instancePath:instancePath+"/log_rotate_bytes",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(!pattern26.test(data114)){
+const err185 = {instancePath:instancePath+"/disable_clustering",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -9555,10 +9975,10 @@ errors++;
 }
 }
 }
-if(data.log_rotate_max_files !== undefined){
-let data115 = data.log_rotate_max_files;
-if((!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))) && (typeof data115 !== "string")){
-const err186 = {instancePath:instancePath+"/log_rotate_max_files",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(data.disable_sealwrap !== undefined){
+let data115 = data.disable_sealwrap;
+if(((typeof data115 !== "boolean") && (!(typeof data115 == "number"))) && (typeof data115 !== "string")){
+const err186 = {instancePath:instancePath+"/disable_sealwrap",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -9568,8 +9988,8 @@ vErrors.push(err186);
 errors++;
 }
 if(typeof data115 === "string"){
-if(!pattern36.test(data115)){
-const err187 = {instancePath:instancePath+"/log_rotate_max_files",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(!pattern26.test(data115)){
+const err187 = {instancePath:instancePath+"/disable_sealwrap",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -9580,11 +10000,10 @@ errors++;
 }
 }
 }
-if(data.log_requests_level !== undefined){
-let data116 = data.log_requests_level;
-if(typeof data116 === "string"){
-if(!pattern167.test(data116)){
-const err188 = {instancePath:instancePath+"/log_requests_level",schemaPath:"#/properties/log_requests_level/pattern",keyword:"pattern",params:{pattern: "^\\s*([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE]|)\\s*$"},message:"must match pattern \""+"^\\s*([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE]|)\\s*$"+"\""};
+if(data.disable_performance_standby !== undefined){
+let data116 = data.disable_performance_standby;
+if(((typeof data116 !== "boolean") && (!(typeof data116 == "number"))) && (typeof data116 !== "string")){
+const err188 = {instancePath:instancePath+"/disable_performance_standby",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -9593,9 +10012,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-else {
-const err189 = {instancePath:instancePath+"/log_requests_level",schemaPath:"#/properties/log_requests_level/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data116 === "string"){
+if(!pattern26.test(data116)){
+const err189 = {instancePath:instancePath+"/disable_performance_standby",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -9605,10 +10024,10 @@ vErrors.push(err189);
 errors++;
 }
 }
-if(data.experiments !== undefined){
-let data117 = data.experiments;
-if((typeof data117 !== "string") && (!(Array.isArray(data117)))){
-const err190 = {instancePath:instancePath+"/experiments",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
+}
+if(data.license_path !== undefined){
+if(typeof data.license_path !== "string"){
+const err190 = {instancePath:instancePath+"/license_path",schemaPath:"#/properties/license_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -9617,11 +10036,10 @@ vErrors.push(err190);
 }
 errors++;
 }
-if(Array.isArray(data117)){
-const len8 = data117.length;
-for(let i8=0; i8<len8; i8++){
-if(typeof data117[i8] !== "string"){
-const err191 = {instancePath:instancePath+"/experiments/" + i8,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.administrative_namespace_path !== undefined){
+if(typeof data.administrative_namespace_path !== "string"){
+const err191 = {instancePath:instancePath+"/administrative_namespace_path",schemaPath:"#/properties/administrative_namespace_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -9631,12 +10049,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-}
-}
-if(data.imprecise_lease_role_tracking !== undefined){
-let data119 = data.imprecise_lease_role_tracking;
-if(((typeof data119 !== "boolean") && (!((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))))) && (typeof data119 !== "string")){
-const err192 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
+if(data.remove_irrevocable_lease_after !== undefined){
+let data119 = data.remove_irrevocable_lease_after;
+if((!(typeof data119 == "number")) && (typeof data119 !== "string")){
+const err192 = {instancePath:instancePath+"/remove_irrevocable_lease_after",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -9645,9 +10061,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(typeof data119 == "number"){
-if(data119 > 1 || isNaN(data119)){
-const err193 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(typeof data119 === "string"){
+if(!pattern3.test(data119)){
+const err193 = {instancePath:instancePath+"/remove_irrevocable_lease_after",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -9656,8 +10072,12 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data119 < 0 || isNaN(data119)){
-const err194 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.enable_multiseal !== undefined){
+let data120 = data.enable_multiseal;
+if(((typeof data120 !== "boolean") && (!(typeof data120 == "number"))) && (typeof data120 !== "string")){
+const err194 = {instancePath:instancePath+"/enable_multiseal",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -9666,10 +10086,9 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-if(typeof data119 === "string"){
-if(!pattern25.test(data119)){
-const err195 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(typeof data120 === "string"){
+if(!pattern26.test(data120)){
+const err195 = {instancePath:instancePath+"/enable_multiseal",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -9680,10 +10099,10 @@ errors++;
 }
 }
 }
-if(data.enable_post_unseal_trace !== undefined){
-let data120 = data.enable_post_unseal_trace;
-if(((typeof data120 !== "boolean") && (!((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))))) && (typeof data120 !== "string")){
-const err196 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
+if(data.disable_indexing !== undefined){
+let data121 = data.disable_indexing;
+if(((typeof data121 !== "boolean") && (!(typeof data121 == "number"))) && (typeof data121 !== "string")){
+const err196 = {instancePath:instancePath+"/disable_indexing",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -9692,9 +10111,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(typeof data120 == "number"){
-if(data120 > 1 || isNaN(data120)){
-const err197 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(typeof data121 === "string"){
+if(!pattern26.test(data121)){
+const err197 = {instancePath:instancePath+"/disable_indexing",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -9703,8 +10122,12 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(data120 < 0 || isNaN(data120)){
-const err198 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.disable_sentinel_trace !== undefined){
+let data122 = data.disable_sentinel_trace;
+if(((typeof data122 !== "boolean") && (!(typeof data122 == "number"))) && (typeof data122 !== "string")){
+const err198 = {instancePath:instancePath+"/disable_sentinel_trace",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -9713,10 +10136,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-if(typeof data120 === "string"){
-if(!pattern25.test(data120)){
-const err199 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(typeof data122 === "string"){
+if(!pattern26.test(data122)){
+const err199 = {instancePath:instancePath+"/disable_sentinel_trace",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -9727,9 +10149,10 @@ errors++;
 }
 }
 }
-if(data.post_unseal_trace_directory !== undefined){
-if(typeof data.post_unseal_trace_directory !== "string"){
-const err200 = {instancePath:instancePath+"/post_unseal_trace_directory",schemaPath:"#/properties/post_unseal_trace_directory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.disable_printable_check !== undefined){
+let data123 = data.disable_printable_check;
+if(((typeof data123 !== "boolean") && (!(typeof data123 == "number"))) && (typeof data123 !== "string")){
+const err200 = {instancePath:instancePath+"/disable_printable_check",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -9738,11 +10161,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data.allow_audit_log_prefixing !== undefined){
-let data122 = data.allow_audit_log_prefixing;
-if(((typeof data122 !== "boolean") && (!(typeof data122 == "number"))) && (typeof data122 !== "string")){
-const err201 = {instancePath:instancePath+"/allow_audit_log_prefixing",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(typeof data123 === "string"){
+if(!pattern26.test(data123)){
+const err201 = {instancePath:instancePath+"/disable_printable_check",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -9751,9 +10172,11 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(typeof data122 === "string"){
-if(!pattern26.test(data122)){
-const err202 = {instancePath:instancePath+"/allow_audit_log_prefixing",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+}
+if(data.cluster_cipher_suites !== undefined){
+if(typeof data.cluster_cipher_suites !== "string"){
+const err202 = {instancePath:instancePath+"/cluster_cipher_suites",schemaPath:"#/properties/cluster_cipher_suites/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -9763,11 +10186,12 @@ vErrors.push(err202);
 errors++;
 }
 }
-}
-if(data.enable_unauthenticated_access !== undefined){
-let data123 = data.enable_unauthenticated_access;
-if((typeof data123 !== "string") && (!(Array.isArray(data123)))){
-const err203 = {instancePath:instancePath+"/enable_unauthenticated_access",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
+if(data.observations !== undefined){
+let data125 = data.observations;
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+for(const key10 in data125){
+if(!((((key10 === "ledger_path") || (key10 === "type_prefix_allowlist")) || (key10 === "type_prefix_denylist")) || (key10 === "file_mode"))){
+const err203 = {instancePath:instancePath+"/observations",schemaPath:"#/properties/observations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -9776,11 +10200,10 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(Array.isArray(data123)){
-const len9 = data123.length;
-for(let i9=0; i9<len9; i9++){
-if(typeof data123[i9] !== "string"){
-const err204 = {instancePath:instancePath+"/enable_unauthenticated_access/" + i9,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data125.ledger_path !== undefined){
+if(typeof data125.ledger_path !== "string"){
+const err204 = {instancePath:instancePath+"/observations/ledger_path",schemaPath:"#/properties/observations/properties/ledger_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -9790,12 +10213,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-}
-}
-if(data.deny_slash_in_templated_paths !== undefined){
-let data125 = data.deny_slash_in_templated_paths;
-if(((typeof data125 !== "boolean") && (!(typeof data125 == "number"))) && (typeof data125 !== "string")){
-const err205 = {instancePath:instancePath+"/deny_slash_in_templated_paths",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data125.type_prefix_allowlist !== undefined){
+let data127 = data125.type_prefix_allowlist;
+if((typeof data127 !== "string") && (!(Array.isArray(data127)))){
+const err205 = {instancePath:instancePath+"/observations/type_prefix_allowlist",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -9804,9 +10225,11 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(typeof data125 === "string"){
-if(!pattern26.test(data125)){
-const err206 = {instancePath:instancePath+"/deny_slash_in_templated_paths",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(Array.isArray(data127)){
+const len10 = data127.length;
+for(let i10=0; i10<len10; i10++){
+if(typeof data127[i10] !== "string"){
+const err206 = {instancePath:instancePath+"/observations/type_prefix_allowlist/" + i10,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -9817,9 +10240,11 @@ errors++;
 }
 }
 }
-if(data.api_addr !== undefined){
-if(typeof data.api_addr !== "string"){
-const err207 = {instancePath:instancePath+"/api_addr",schemaPath:"#/properties/api_addr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data125.type_prefix_denylist !== undefined){
+let data129 = data125.type_prefix_denylist;
+if((typeof data129 !== "string") && (!(Array.isArray(data129)))){
+const err207 = {instancePath:instancePath+"/observations/type_prefix_denylist",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -9828,10 +10253,11 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-if(data.cluster_addr !== undefined){
-if(typeof data.cluster_addr !== "string"){
-const err208 = {instancePath:instancePath+"/cluster_addr",schemaPath:"#/properties/cluster_addr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Array.isArray(data129)){
+const len11 = data129.length;
+for(let i11=0; i11<len11; i11++){
+if(typeof data129[i11] !== "string"){
+const err208 = {instancePath:instancePath+"/observations/type_prefix_denylist/" + i11,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -9841,10 +10267,12 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data.disable_clustering !== undefined){
-let data128 = data.disable_clustering;
-if(((typeof data128 !== "boolean") && (!(typeof data128 == "number"))) && (typeof data128 !== "string")){
-const err209 = {instancePath:instancePath+"/disable_clustering",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+}
+}
+if(data125.file_mode !== undefined){
+let data131 = data125.file_mode;
+if((typeof data131 !== "string") && (!((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))))){
+const err209 = {instancePath:instancePath+"/observations/file_mode",schemaPath:"#/properties/observations/properties/file_mode/type",keyword:"type",params:{type: schema11.properties.observations.properties.file_mode.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -9853,9 +10281,10 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(typeof data128 === "string"){
-if(!pattern26.test(data128)){
-const err210 = {instancePath:instancePath+"/disable_clustering",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/observations",schemaPath:"#/properties/observations/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -9865,11 +10294,12 @@ vErrors.push(err210);
 errors++;
 }
 }
-}
-if(data.disable_sealwrap !== undefined){
-let data129 = data.disable_sealwrap;
-if(((typeof data129 !== "boolean") && (!(typeof data129 == "number"))) && (typeof data129 !== "string")){
-const err211 = {instancePath:instancePath+"/disable_sealwrap",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data.cloud !== undefined){
+let data132 = data.cloud;
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+for(const key11 in data132){
+if(!(((((key11 === "resource_id") || (key11 === "client_id")) || (key11 === "client_secret")) || (key11 === "enable_api_capability")) || (key11 === "enable_passthrough_capability"))){
+const err211 = {instancePath:instancePath+"/cloud",schemaPath:"#/properties/cloud/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -9878,9 +10308,10 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(typeof data129 === "string"){
-if(!pattern26.test(data129)){
-const err212 = {instancePath:instancePath+"/disable_sealwrap",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+if(data132.resource_id !== undefined){
+if(typeof data132.resource_id !== "string"){
+const err212 = {instancePath:instancePath+"/cloud/resource_id",schemaPath:"#/properties/cloud/properties/resource_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -9890,11 +10321,9 @@ vErrors.push(err212);
 errors++;
 }
 }
-}
-if(data.disable_performance_standby !== undefined){
-let data130 = data.disable_performance_standby;
-if(((typeof data130 !== "boolean") && (!(typeof data130 == "number"))) && (typeof data130 !== "string")){
-const err213 = {instancePath:instancePath+"/disable_performance_standby",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data132.client_id !== undefined){
+if(typeof data132.client_id !== "string"){
+const err213 = {instancePath:instancePath+"/cloud/client_id",schemaPath:"#/properties/cloud/properties/client_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -9903,9 +10332,10 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(typeof data130 === "string"){
-if(!pattern26.test(data130)){
-const err214 = {instancePath:instancePath+"/disable_performance_standby",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+if(data132.client_secret !== undefined){
+if(typeof data132.client_secret !== "string"){
+const err214 = {instancePath:instancePath+"/cloud/client_secret",schemaPath:"#/properties/cloud/properties/client_secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -9915,10 +10345,10 @@ vErrors.push(err214);
 errors++;
 }
 }
-}
-if(data.license_path !== undefined){
-if(typeof data.license_path !== "string"){
-const err215 = {instancePath:instancePath+"/license_path",schemaPath:"#/properties/license_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data132.enable_api_capability !== undefined){
+let data136 = data132.enable_api_capability;
+if(((typeof data136 !== "boolean") && (!(typeof data136 == "number"))) && (typeof data136 !== "string")){
+const err215 = {instancePath:instancePath+"/cloud/enable_api_capability",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -9927,10 +10357,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data.administrative_namespace_path !== undefined){
-if(typeof data.administrative_namespace_path !== "string"){
-const err216 = {instancePath:instancePath+"/administrative_namespace_path",schemaPath:"#/properties/administrative_namespace_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data136 === "string"){
+if(!pattern26.test(data136)){
+const err216 = {instancePath:instancePath+"/cloud/enable_api_capability",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -9940,10 +10369,11 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data.remove_irrevocable_lease_after !== undefined){
-let data133 = data.remove_irrevocable_lease_after;
-if((!(typeof data133 == "number")) && (typeof data133 !== "string")){
-const err217 = {instancePath:instancePath+"/remove_irrevocable_lease_after",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+}
+if(data132.enable_passthrough_capability !== undefined){
+let data137 = data132.enable_passthrough_capability;
+if(((typeof data137 !== "boolean") && (!(typeof data137 == "number"))) && (typeof data137 !== "string")){
+const err217 = {instancePath:instancePath+"/cloud/enable_passthrough_capability",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -9952,9 +10382,9 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(typeof data133 === "string"){
-if(!pattern3.test(data133)){
-const err218 = {instancePath:instancePath+"/remove_irrevocable_lease_after",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(typeof data137 === "string"){
+if(!pattern26.test(data137)){
+const err218 = {instancePath:instancePath+"/cloud/enable_passthrough_capability",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -9965,10 +10395,9 @@ errors++;
 }
 }
 }
-if(data.enable_multiseal !== undefined){
-let data134 = data.enable_multiseal;
-if(((typeof data134 !== "boolean") && (!(typeof data134 == "number"))) && (typeof data134 !== "string")){
-const err219 = {instancePath:instancePath+"/enable_multiseal",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+}
+else {
+const err219 = {instancePath:instancePath+"/cloud",schemaPath:"#/properties/cloud/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -9977,9 +10406,13 @@ vErrors.push(err219);
 }
 errors++;
 }
-if(typeof data134 === "string"){
-if(!pattern26.test(data134)){
-const err220 = {instancePath:instancePath+"/enable_multiseal",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+if(data.entropy !== undefined){
+let data138 = data.entropy;
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+for(const key12 in data138){
+if(!(key12 === "seal")){
+const err220 = {instancePath:instancePath+"/entropy",schemaPath:"#/properties/entropy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -9989,11 +10422,12 @@ vErrors.push(err220);
 errors++;
 }
 }
-}
-if(data.disable_indexing !== undefined){
-let data135 = data.disable_indexing;
-if(((typeof data135 !== "boolean") && (!(typeof data135 == "number"))) && (typeof data135 !== "string")){
-const err221 = {instancePath:instancePath+"/disable_indexing",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data138.seal !== undefined){
+let data139 = data138.seal;
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+for(const key13 in data139){
+if(!((key13 === "mode") || (key13 === "seal_name"))){
+const err221 = {instancePath:instancePath+"/entropy/seal",schemaPath:"#/definitions/object2_seal/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -10002,9 +10436,11 @@ vErrors.push(err221);
 }
 errors++;
 }
-if(typeof data135 === "string"){
-if(!pattern26.test(data135)){
-const err222 = {instancePath:instancePath+"/disable_indexing",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+if(data139.mode !== undefined){
+let data140 = data139.mode;
+if(typeof data140 !== "string"){
+const err222 = {instancePath:instancePath+"/entropy/seal/mode",schemaPath:"#/definitions/object2_seal/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -10013,12 +10449,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-}
-if(data.disable_sentinel_trace !== undefined){
-let data136 = data.disable_sentinel_trace;
-if(((typeof data136 !== "boolean") && (!(typeof data136 == "number"))) && (typeof data136 !== "string")){
-const err223 = {instancePath:instancePath+"/disable_sentinel_trace",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(!(data140 === "augmentation")){
+const err223 = {instancePath:instancePath+"/entropy/seal/mode",schemaPath:"#/definitions/object2_seal/properties/mode/enum",keyword:"enum",params:{allowedValues: schema219.properties.mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -10027,9 +10459,10 @@ vErrors.push(err223);
 }
 errors++;
 }
-if(typeof data136 === "string"){
-if(!pattern26.test(data136)){
-const err224 = {instancePath:instancePath+"/disable_sentinel_trace",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+if(data139.seal_name !== undefined){
+if(typeof data139.seal_name !== "string"){
+const err224 = {instancePath:instancePath+"/entropy/seal/seal_name",schemaPath:"#/definitions/object2_seal/properties/seal_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -10040,10 +10473,8 @@ errors++;
 }
 }
 }
-if(data.disable_printable_check !== undefined){
-let data137 = data.disable_printable_check;
-if(((typeof data137 !== "boolean") && (!(typeof data137 == "number"))) && (typeof data137 !== "string")){
-const err225 = {instancePath:instancePath+"/disable_printable_check",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+else {
+const err225 = {instancePath:instancePath+"/entropy/seal",schemaPath:"#/definitions/object2_seal/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -10052,9 +10483,10 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(typeof data137 === "string"){
-if(!pattern26.test(data137)){
-const err226 = {instancePath:instancePath+"/disable_printable_check",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/entropy",schemaPath:"#/properties/entropy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -10064,10 +10496,12 @@ vErrors.push(err226);
 errors++;
 }
 }
-}
-if(data.cluster_cipher_suites !== undefined){
-if(typeof data.cluster_cipher_suites !== "string"){
-const err227 = {instancePath:instancePath+"/cluster_cipher_suites",schemaPath:"#/properties/cluster_cipher_suites/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sentinel !== undefined){
+let data142 = data.sentinel;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+for(const key14 in data142){
+if(!(key14 === "additional_enabled_modules")){
+const err227 = {instancePath:instancePath+"/sentinel",schemaPath:"#/properties/sentinel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -10077,12 +10511,13 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data.observations !== undefined){
-let data139 = data.observations;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-for(const key11 in data139){
-if(!((((key11 === "ledger_path") || (key11 === "type_prefix_allowlist")) || (key11 === "type_prefix_denylist")) || (key11 === "file_mode"))){
-const err228 = {instancePath:instancePath+"/observations",schemaPath:"#/properties/observations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data142.additional_enabled_modules !== undefined){
+let data143 = data142.additional_enabled_modules;
+if(Array.isArray(data143)){
+const len12 = data143.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data143[i12] !== "string"){
+const err228 = {instancePath:instancePath+"/sentinel/additional_enabled_modules/" + i12,schemaPath:"#/properties/sentinel/properties/additional_enabled_modules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -10092,9 +10527,9 @@ vErrors.push(err228);
 errors++;
 }
 }
-if(data139.ledger_path !== undefined){
-if(typeof data139.ledger_path !== "string"){
-const err229 = {instancePath:instancePath+"/observations/ledger_path",schemaPath:"#/properties/observations/properties/ledger_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err229 = {instancePath:instancePath+"/sentinel/additional_enabled_modules",schemaPath:"#/properties/sentinel/properties/additional_enabled_modules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -10104,10 +10539,9 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data139.type_prefix_allowlist !== undefined){
-let data141 = data139.type_prefix_allowlist;
-if((typeof data141 !== "string") && (!(Array.isArray(data141)))){
-const err230 = {instancePath:instancePath+"/observations/type_prefix_allowlist",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
+}
+else {
+const err230 = {instancePath:instancePath+"/sentinel",schemaPath:"#/properties/sentinel/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -10116,11 +10550,13 @@ vErrors.push(err230);
 }
 errors++;
 }
-if(Array.isArray(data141)){
-const len10 = data141.length;
-for(let i10=0; i10<len10; i10++){
-if(typeof data141[i10] !== "string"){
-const err231 = {instancePath:instancePath+"/observations/type_prefix_allowlist/" + i10,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.reporting !== undefined){
+let data145 = data.reporting;
+if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
+for(const key15 in data145){
+if(!(((key15 === "snapshot_retention_time") || (key15 === "disable_product_usage_reporting")) || (key15 === "license"))){
+const err231 = {instancePath:instancePath+"/reporting",schemaPath:"#/properties/reporting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -10130,12 +10566,10 @@ vErrors.push(err231);
 errors++;
 }
 }
-}
-}
-if(data139.type_prefix_denylist !== undefined){
-let data143 = data139.type_prefix_denylist;
-if((typeof data143 !== "string") && (!(Array.isArray(data143)))){
-const err232 = {instancePath:instancePath+"/observations/type_prefix_denylist",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
+if(data145.snapshot_retention_time !== undefined){
+let data146 = data145.snapshot_retention_time;
+if((!(typeof data146 == "number")) && (typeof data146 !== "string")){
+const err232 = {instancePath:instancePath+"/reporting/snapshot_retention_time",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -10144,11 +10578,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(Array.isArray(data143)){
-const len11 = data143.length;
-for(let i11=0; i11<len11; i11++){
-if(typeof data143[i11] !== "string"){
-const err233 = {instancePath:instancePath+"/observations/type_prefix_denylist/" + i11,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data146 === "string"){
+if(!pattern3.test(data146)){
+const err233 = {instancePath:instancePath+"/reporting/snapshot_retention_time",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -10159,11 +10591,10 @@ errors++;
 }
 }
 }
-}
-if(data139.file_mode !== undefined){
-let data145 = data139.file_mode;
-if((typeof data145 !== "string") && (!((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))))){
-const err234 = {instancePath:instancePath+"/observations/file_mode",schemaPath:"#/properties/observations/properties/file_mode/type",keyword:"type",params:{type: schema11.properties.observations.properties.file_mode.type},message:"must be string,integer"};
+if(data145.disable_product_usage_reporting !== undefined){
+let data147 = data145.disable_product_usage_reporting;
+if(((typeof data147 !== "boolean") && (!(typeof data147 == "number"))) && (typeof data147 !== "string")){
+const err234 = {instancePath:instancePath+"/reporting/disable_product_usage_reporting",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -10172,10 +10603,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-}
-else {
-const err235 = {instancePath:instancePath+"/observations",schemaPath:"#/properties/observations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data147 === "string"){
+if(!pattern26.test(data147)){
+const err235 = {instancePath:instancePath+"/reporting/disable_product_usage_reporting",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -10185,12 +10615,16 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data.cloud !== undefined){
-let data146 = data.cloud;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-for(const key12 in data146){
-if(!(((((key12 === "resource_id") || (key12 === "client_id")) || (key12 === "client_secret")) || (key12 === "enable_api_capability")) || (key12 === "enable_passthrough_capability"))){
-const err236 = {instancePath:instancePath+"/cloud",schemaPath:"#/properties/cloud/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data145.license !== undefined){
+if(!(validate49(data145.license, {instancePath:instancePath+"/reporting/license",parentData:data145,parentDataProperty:"license",rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/reporting",schemaPath:"#/properties/reporting/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -10200,9 +10634,12 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data146.resource_id !== undefined){
-if(typeof data146.resource_id !== "string"){
-const err237 = {instancePath:instancePath+"/cloud/resource_id",schemaPath:"#/properties/cloud/properties/resource_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.replication !== undefined){
+let data149 = data.replication;
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
+for(const key16 in data149){
+if(!(((((((key16 === "resolver_discover_servers") || (key16 === "logshipper_buffer_length")) || (key16 === "logshipper_buffer_size")) || (key16 === "allow_forwarding_via_header")) || (key16 === "best_effort_wal_wait_duration")) || (key16 === "allow_forwarding_via_token")) || (key16 === "replication_canary_write_interval_seconds"))){
+const err237 = {instancePath:instancePath+"/replication",schemaPath:"#/properties/replication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -10212,9 +10649,10 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data146.client_id !== undefined){
-if(typeof data146.client_id !== "string"){
-const err238 = {instancePath:instancePath+"/cloud/client_id",schemaPath:"#/properties/cloud/properties/client_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data149.resolver_discover_servers !== undefined){
+let data150 = data149.resolver_discover_servers;
+if(((typeof data150 !== "boolean") && (!(typeof data150 == "number"))) && (typeof data150 !== "string")){
+const err238 = {instancePath:instancePath+"/replication/resolver_discover_servers",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -10223,10 +10661,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data146.client_secret !== undefined){
-if(typeof data146.client_secret !== "string"){
-const err239 = {instancePath:instancePath+"/cloud/client_secret",schemaPath:"#/properties/cloud/properties/client_secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data150 === "string"){
+if(!pattern26.test(data150)){
+const err239 = {instancePath:instancePath+"/replication/resolver_discover_servers",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -10236,10 +10673,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data146.enable_api_capability !== undefined){
-let data150 = data146.enable_api_capability;
-if(((typeof data150 !== "boolean") && (!(typeof data150 == "number"))) && (typeof data150 !== "string")){
-const err240 = {instancePath:instancePath+"/cloud/enable_api_capability",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+}
+if(data149.logshipper_buffer_length !== undefined){
+let data151 = data149.logshipper_buffer_length;
+if((!((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151)))) && (typeof data151 !== "string")){
+const err240 = {instancePath:instancePath+"/replication/logshipper_buffer_length",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -10248,9 +10686,9 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(typeof data150 === "string"){
-if(!pattern26.test(data150)){
-const err241 = {instancePath:instancePath+"/cloud/enable_api_capability",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(typeof data151 === "string"){
+if(!pattern36.test(data151)){
+const err241 = {instancePath:instancePath+"/replication/logshipper_buffer_length",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -10261,10 +10699,10 @@ errors++;
 }
 }
 }
-if(data146.enable_passthrough_capability !== undefined){
-let data151 = data146.enable_passthrough_capability;
-if(((typeof data151 !== "boolean") && (!(typeof data151 == "number"))) && (typeof data151 !== "string")){
-const err242 = {instancePath:instancePath+"/cloud/enable_passthrough_capability",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data149.logshipper_buffer_size !== undefined){
+let data152 = data149.logshipper_buffer_size;
+if((typeof data152 !== "string") && (!((typeof data152 == "number") && (!(data152 % 1) && !isNaN(data152))))){
+const err242 = {instancePath:instancePath+"/replication/logshipper_buffer_size",schemaPath:"#/properties/replication/properties/logshipper_buffer_size/type",keyword:"type",params:{type: schema11.properties.replication.properties.logshipper_buffer_size.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -10273,9 +10711,11 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(typeof data151 === "string"){
-if(!pattern26.test(data151)){
-const err243 = {instancePath:instancePath+"/cloud/enable_passthrough_capability",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+if(data149.allow_forwarding_via_header !== undefined){
+let data153 = data149.allow_forwarding_via_header;
+if(((typeof data153 !== "boolean") && (!(typeof data153 == "number"))) && (typeof data153 !== "string")){
+const err243 = {instancePath:instancePath+"/replication/allow_forwarding_via_header",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -10284,11 +10724,9 @@ vErrors.push(err243);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err244 = {instancePath:instancePath+"/cloud",schemaPath:"#/properties/cloud/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data153 === "string"){
+if(!pattern26.test(data153)){
+const err244 = {instancePath:instancePath+"/replication/allow_forwarding_via_header",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -10298,12 +10736,11 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data.entropy !== undefined){
-let data152 = data.entropy;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-for(const key13 in data152){
-if(!(key13 === "seal")){
-const err245 = {instancePath:instancePath+"/entropy",schemaPath:"#/properties/entropy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+if(data149.best_effort_wal_wait_duration !== undefined){
+let data154 = data149.best_effort_wal_wait_duration;
+if((!(typeof data154 == "number")) && (typeof data154 !== "string")){
+const err245 = {instancePath:instancePath+"/replication/best_effort_wal_wait_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -10312,13 +10749,9 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-if(data152.seal !== undefined){
-let data153 = data152.seal;
-if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
-for(const key14 in data153){
-if(!((key14 === "mode") || (key14 === "seal_name"))){
-const err246 = {instancePath:instancePath+"/entropy/seal",schemaPath:"#/properties/entropy/properties/seal/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(typeof data154 === "string"){
+if(!pattern3.test(data154)){
+const err246 = {instancePath:instancePath+"/replication/best_effort_wal_wait_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -10328,10 +10761,10 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data153.mode !== undefined){
-let data154 = data153.mode;
-if(typeof data154 !== "string"){
-const err247 = {instancePath:instancePath+"/entropy/seal/mode",schemaPath:"#/properties/entropy/properties/seal/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data149.allow_forwarding_via_token !== undefined){
+if(typeof data149.allow_forwarding_via_token !== "string"){
+const err247 = {instancePath:instancePath+"/replication/allow_forwarding_via_token",schemaPath:"#/properties/replication/properties/allow_forwarding_via_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -10340,8 +10773,11 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(!(data154 === "augmentation")){
-const err248 = {instancePath:instancePath+"/entropy/seal/mode",schemaPath:"#/properties/entropy/properties/seal/properties/mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.entropy.properties.seal.properties.mode.enum},message:"must be equal to one of the allowed values"};
+}
+if(data149.replication_canary_write_interval_seconds !== undefined){
+let data156 = data149.replication_canary_write_interval_seconds;
+if((!((typeof data156 == "number") && (!(data156 % 1) && !isNaN(data156)))) && (typeof data156 !== "string")){
+const err248 = {instancePath:instancePath+"/replication/replication_canary_write_interval_seconds",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -10350,10 +10786,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-if(data153.seal_name !== undefined){
-if(typeof data153.seal_name !== "string"){
-const err249 = {instancePath:instancePath+"/entropy/seal/seal_name",schemaPath:"#/properties/entropy/properties/seal/properties/seal_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data156 === "string"){
+if(!pattern36.test(data156)){
+const err249 = {instancePath:instancePath+"/replication/replication_canary_write_interval_seconds",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -10364,8 +10799,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err250 = {instancePath:instancePath+"/entropy/seal",schemaPath:"#/properties/entropy/properties/seal/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err250 = {instancePath:instancePath+"/replication",schemaPath:"#/properties/replication/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -10375,9 +10811,12 @@ vErrors.push(err250);
 errors++;
 }
 }
-}
-else {
-const err251 = {instancePath:instancePath+"/entropy",schemaPath:"#/properties/entropy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.kms_library !== undefined){
+let data157 = data.kms_library;
+if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
+for(const key17 in data157){
+if(!(key17 === "pkcs11")){
+const err251 = {instancePath:instancePath+"/kms_library",schemaPath:"#/properties/kms_library/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -10387,12 +10826,16 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data.sentinel !== undefined){
-let data156 = data.sentinel;
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-for(const key15 in data156){
-if(!(key15 === "additional_enabled_modules")){
-const err252 = {instancePath:instancePath+"/sentinel",schemaPath:"#/properties/sentinel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data157.pkcs11 !== undefined){
+let data158 = data157.pkcs11;
+if(Array.isArray(data158)){
+const len13 = data158.length;
+for(let i13=0; i13<len13; i13++){
+let data159 = data158[i13];
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+for(const key18 in data159){
+if(!((key18 === "name") || (key18 === "library"))){
+const err252 = {instancePath:instancePath+"/kms_library/pkcs11/" + i13,schemaPath:"#/properties/kms_library/properties/pkcs11/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -10402,13 +10845,9 @@ vErrors.push(err252);
 errors++;
 }
 }
-if(data156.additional_enabled_modules !== undefined){
-let data157 = data156.additional_enabled_modules;
-if(Array.isArray(data157)){
-const len12 = data157.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data157[i12] !== "string"){
-const err253 = {instancePath:instancePath+"/sentinel/additional_enabled_modules/" + i12,schemaPath:"#/properties/sentinel/properties/additional_enabled_modules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data159.name !== undefined){
+if(typeof data159.name !== "string"){
+const err253 = {instancePath:instancePath+"/kms_library/pkcs11/" + i13+"/name",schemaPath:"#/properties/kms_library/properties/pkcs11/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -10418,9 +10857,9 @@ vErrors.push(err253);
 errors++;
 }
 }
-}
-else {
-const err254 = {instancePath:instancePath+"/sentinel/additional_enabled_modules",schemaPath:"#/properties/sentinel/properties/additional_enabled_modules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data159.library !== undefined){
+if(typeof data159.library !== "string"){
+const err254 = {instancePath:instancePath+"/kms_library/pkcs11/" + i13+"/library",schemaPath:"#/properties/kms_library/properties/pkcs11/items/properties/library/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -10432,7 +10871,7 @@ errors++;
 }
 }
 else {
-const err255 = {instancePath:instancePath+"/sentinel",schemaPath:"#/properties/sentinel/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err255 = {instancePath:instancePath+"/kms_library/pkcs11/" + i13,schemaPath:"#/properties/kms_library/properties/pkcs11/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -10442,12 +10881,9 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data.reporting !== undefined){
-let data159 = data.reporting;
-if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
-for(const key16 in data159){
-if(!(((key16 === "snapshot_retention_time") || (key16 === "disable_product_usage_reporting")) || (key16 === "license"))){
-const err256 = {instancePath:instancePath+"/reporting",schemaPath:"#/properties/reporting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+else {
+const err256 = {instancePath:instancePath+"/kms_library/pkcs11",schemaPath:"#/properties/kms_library/properties/pkcs11/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -10457,10 +10893,9 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data159.snapshot_retention_time !== undefined){
-let data160 = data159.snapshot_retention_time;
-if((!(typeof data160 == "number")) && (typeof data160 !== "string")){
-const err257 = {instancePath:instancePath+"/reporting/snapshot_retention_time",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+}
+else {
+const err257 = {instancePath:instancePath+"/kms_library",schemaPath:"#/properties/kms_library/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -10469,9 +10904,13 @@ vErrors.push(err257);
 }
 errors++;
 }
-if(typeof data160 === "string"){
-if(!pattern3.test(data160)){
-const err258 = {instancePath:instancePath+"/reporting/snapshot_retention_time",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+if(data.adaptive_overload_protection !== undefined){
+let data162 = data.adaptive_overload_protection;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+for(const key19 in data162){
+if(!(key19 === "disable_write_controller")){
+const err258 = {instancePath:instancePath+"/adaptive_overload_protection",schemaPath:"#/properties/adaptive_overload_protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -10481,11 +10920,10 @@ vErrors.push(err258);
 errors++;
 }
 }
-}
-if(data159.disable_product_usage_reporting !== undefined){
-let data161 = data159.disable_product_usage_reporting;
-if(((typeof data161 !== "boolean") && (!(typeof data161 == "number"))) && (typeof data161 !== "string")){
-const err259 = {instancePath:instancePath+"/reporting/disable_product_usage_reporting",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data162.disable_write_controller !== undefined){
+let data163 = data162.disable_write_controller;
+if(((typeof data163 !== "boolean") && (!(typeof data163 == "number"))) && (typeof data163 !== "string")){
+const err259 = {instancePath:instancePath+"/adaptive_overload_protection/disable_write_controller",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -10494,9 +10932,9 @@ vErrors.push(err259);
 }
 errors++;
 }
-if(typeof data161 === "string"){
-if(!pattern26.test(data161)){
-const err260 = {instancePath:instancePath+"/reporting/disable_product_usage_reporting",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(typeof data163 === "string"){
+if(!pattern26.test(data163)){
+const err260 = {instancePath:instancePath+"/adaptive_overload_protection/disable_write_controller",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -10507,12 +10945,9 @@ errors++;
 }
 }
 }
-if(data159.license !== undefined){
-let data162 = data159.license;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-for(const key17 in data162){
-if(!(((key17 === "enabled") || (key17 === "billing_start_timestamp")) || (key17 === "development_cluster"))){
-const err261 = {instancePath:instancePath+"/reporting/license",schemaPath:"#/properties/reporting/properties/license/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+else {
+const err261 = {instancePath:instancePath+"/adaptive_overload_protection",schemaPath:"#/properties/adaptive_overload_protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -10522,10 +10957,12 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data162.enabled !== undefined){
-let data163 = data162.enabled;
-if(((typeof data163 !== "boolean") && (!(typeof data163 == "number"))) && (typeof data163 !== "string")){
-const err262 = {instancePath:instancePath+"/reporting/license/enabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data.license_entitlement !== undefined){
+let data164 = data.license_entitlement;
+if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
+for(const key20 in data164){
+if(!((key20 === "edition") || (key20 === "add_ons"))){
+const err262 = {instancePath:instancePath+"/license_entitlement",schemaPath:"#/properties/license_entitlement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -10534,9 +10971,11 @@ vErrors.push(err262);
 }
 errors++;
 }
-if(typeof data163 === "string"){
-if(!pattern26.test(data163)){
-const err263 = {instancePath:instancePath+"/reporting/license/enabled",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+if(data164.edition !== undefined){
+let data165 = data164.edition;
+if(typeof data165 !== "string"){
+const err263 = {instancePath:instancePath+"/license_entitlement/edition",schemaPath:"#/properties/license_entitlement/properties/edition/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -10545,11 +10984,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-}
-}
-if(data162.billing_start_timestamp !== undefined){
-if(typeof data162.billing_start_timestamp !== "string"){
-const err264 = {instancePath:instancePath+"/reporting/license/billing_start_timestamp",schemaPath:"#/properties/reporting/properties/license/properties/billing_start_timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((data165 === "essentials") || (data165 === "standard")) || (data165 === "premium")) || (data165 === "platform-standard"))){
+const err264 = {instancePath:instancePath+"/license_entitlement/edition",schemaPath:"#/properties/license_entitlement/properties/edition/enum",keyword:"enum",params:{allowedValues: schema11.properties.license_entitlement.properties.edition.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -10559,10 +10995,9 @@ vErrors.push(err264);
 errors++;
 }
 }
-if(data162.development_cluster !== undefined){
-let data165 = data162.development_cluster;
-if(((typeof data165 !== "boolean") && (!(typeof data165 == "number"))) && (typeof data165 !== "string")){
-const err265 = {instancePath:instancePath+"/reporting/license/development_cluster",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data164.add_ons !== undefined){
+if(typeof data164.add_ons !== "string"){
+const err265 = {instancePath:instancePath+"/license_entitlement/add_ons",schemaPath:"#/properties/license_entitlement/properties/add_ons/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -10571,9 +11006,10 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(typeof data165 === "string"){
-if(!pattern26.test(data165)){
-const err266 = {instancePath:instancePath+"/reporting/license/development_cluster",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/license_entitlement",schemaPath:"#/properties/license_entitlement/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -10583,10 +11019,12 @@ vErrors.push(err266);
 errors++;
 }
 }
-}
-}
-else {
-const err267 = {instancePath:instancePath+"/reporting/license",schemaPath:"#/properties/reporting/properties/license/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.request_limiter !== undefined){
+let data167 = data.request_limiter;
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+for(const key21 in data167){
+if(!(key21 === "disable")){
+const err267 = {instancePath:instancePath+"/request_limiter",schemaPath:"#/properties/request_limiter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -10596,9 +11034,10 @@ vErrors.push(err267);
 errors++;
 }
 }
-}
-else {
-const err268 = {instancePath:instancePath+"/reporting",schemaPath:"#/properties/reporting/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data167.disable !== undefined){
+let data168 = data167.disable;
+if(((typeof data168 !== "boolean") && (!(typeof data168 == "number"))) && (typeof data168 !== "string")){
+const err268 = {instancePath:instancePath+"/request_limiter/disable",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -10607,13 +11046,9 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-if(data.replication !== undefined){
-let data166 = data.replication;
-if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
-for(const key18 in data166){
-if(!(((((((key18 === "resolver_discover_servers") || (key18 === "logshipper_buffer_length")) || (key18 === "logshipper_buffer_size")) || (key18 === "allow_forwarding_via_header")) || (key18 === "best_effort_wal_wait_duration")) || (key18 === "allow_forwarding_via_token")) || (key18 === "replication_canary_write_interval_seconds"))){
-const err269 = {instancePath:instancePath+"/replication",schemaPath:"#/properties/replication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(typeof data168 === "string"){
+if(!pattern26.test(data168)){
+const err269 = {instancePath:instancePath+"/request_limiter/disable",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -10623,10 +11058,10 @@ vErrors.push(err269);
 errors++;
 }
 }
-if(data166.resolver_discover_servers !== undefined){
-let data167 = data166.resolver_discover_servers;
-if(((typeof data167 !== "boolean") && (!(typeof data167 == "number"))) && (typeof data167 !== "string")){
-const err270 = {instancePath:instancePath+"/replication/resolver_discover_servers",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+}
+}
+else {
+const err270 = {instancePath:instancePath+"/request_limiter",schemaPath:"#/properties/request_limiter/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -10635,9 +11070,10 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(typeof data167 === "string"){
-if(!pattern26.test(data167)){
-const err271 = {instancePath:instancePath+"/replication/resolver_discover_servers",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+}
+else {
+const err271 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -10646,420 +11082,11 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-}
-if(data166.logshipper_buffer_length !== undefined){
-let data168 = data166.logshipper_buffer_length;
-if((!((typeof data168 == "number") && (!(data168 % 1) && !isNaN(data168)))) && (typeof data168 !== "string")){
-const err272 = {instancePath:instancePath+"/replication/logshipper_buffer_length",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err272];
-}
-else {
-vErrors.push(err272);
-}
-errors++;
-}
-if(typeof data168 === "string"){
-if(!pattern36.test(data168)){
-const err273 = {instancePath:instancePath+"/replication/logshipper_buffer_length",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err273];
-}
-else {
-vErrors.push(err273);
-}
-errors++;
-}
-}
-}
-if(data166.logshipper_buffer_size !== undefined){
-let data169 = data166.logshipper_buffer_size;
-if((typeof data169 !== "string") && (!((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169))))){
-const err274 = {instancePath:instancePath+"/replication/logshipper_buffer_size",schemaPath:"#/properties/replication/properties/logshipper_buffer_size/type",keyword:"type",params:{type: schema11.properties.replication.properties.logshipper_buffer_size.type},message:"must be string,integer"};
-if(vErrors === null){
-vErrors = [err274];
-}
-else {
-vErrors.push(err274);
-}
-errors++;
-}
-}
-if(data166.allow_forwarding_via_header !== undefined){
-let data170 = data166.allow_forwarding_via_header;
-if(((typeof data170 !== "boolean") && (!(typeof data170 == "number"))) && (typeof data170 !== "string")){
-const err275 = {instancePath:instancePath+"/replication/allow_forwarding_via_header",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err275];
-}
-else {
-vErrors.push(err275);
-}
-errors++;
-}
-if(typeof data170 === "string"){
-if(!pattern26.test(data170)){
-const err276 = {instancePath:instancePath+"/replication/allow_forwarding_via_header",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err276];
-}
-else {
-vErrors.push(err276);
-}
-errors++;
-}
-}
-}
-if(data166.best_effort_wal_wait_duration !== undefined){
-let data171 = data166.best_effort_wal_wait_duration;
-if((!(typeof data171 == "number")) && (typeof data171 !== "string")){
-const err277 = {instancePath:instancePath+"/replication/best_effort_wal_wait_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err277];
-}
-else {
-vErrors.push(err277);
-}
-errors++;
-}
-if(typeof data171 === "string"){
-if(!pattern3.test(data171)){
-const err278 = {instancePath:instancePath+"/replication/best_effort_wal_wait_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err278];
-}
-else {
-vErrors.push(err278);
-}
-errors++;
-}
-}
-}
-if(data166.allow_forwarding_via_token !== undefined){
-if(typeof data166.allow_forwarding_via_token !== "string"){
-const err279 = {instancePath:instancePath+"/replication/allow_forwarding_via_token",schemaPath:"#/properties/replication/properties/allow_forwarding_via_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err279];
-}
-else {
-vErrors.push(err279);
-}
-errors++;
-}
-}
-if(data166.replication_canary_write_interval_seconds !== undefined){
-let data173 = data166.replication_canary_write_interval_seconds;
-if((!((typeof data173 == "number") && (!(data173 % 1) && !isNaN(data173)))) && (typeof data173 !== "string")){
-const err280 = {instancePath:instancePath+"/replication/replication_canary_write_interval_seconds",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err280];
-}
-else {
-vErrors.push(err280);
-}
-errors++;
-}
-if(typeof data173 === "string"){
-if(!pattern36.test(data173)){
-const err281 = {instancePath:instancePath+"/replication/replication_canary_write_interval_seconds",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err281];
-}
-else {
-vErrors.push(err281);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err282 = {instancePath:instancePath+"/replication",schemaPath:"#/properties/replication/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err282];
-}
-else {
-vErrors.push(err282);
-}
-errors++;
-}
-}
-if(data.kms_library !== undefined){
-let data174 = data.kms_library;
-if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
-for(const key19 in data174){
-if(!(key19 === "pkcs11")){
-const err283 = {instancePath:instancePath+"/kms_library",schemaPath:"#/properties/kms_library/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err283];
-}
-else {
-vErrors.push(err283);
-}
-errors++;
-}
-}
-if(data174.pkcs11 !== undefined){
-let data175 = data174.pkcs11;
-if(Array.isArray(data175)){
-const len13 = data175.length;
-for(let i13=0; i13<len13; i13++){
-let data176 = data175[i13];
-if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
-for(const key20 in data176){
-if(!((key20 === "name") || (key20 === "library"))){
-const err284 = {instancePath:instancePath+"/kms_library/pkcs11/" + i13,schemaPath:"#/properties/kms_library/properties/pkcs11/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err284];
-}
-else {
-vErrors.push(err284);
-}
-errors++;
-}
-}
-if(data176.name !== undefined){
-if(typeof data176.name !== "string"){
-const err285 = {instancePath:instancePath+"/kms_library/pkcs11/" + i13+"/name",schemaPath:"#/properties/kms_library/properties/pkcs11/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err285];
-}
-else {
-vErrors.push(err285);
-}
-errors++;
-}
-}
-if(data176.library !== undefined){
-if(typeof data176.library !== "string"){
-const err286 = {instancePath:instancePath+"/kms_library/pkcs11/" + i13+"/library",schemaPath:"#/properties/kms_library/properties/pkcs11/items/properties/library/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err286];
-}
-else {
-vErrors.push(err286);
-}
-errors++;
-}
-}
-}
-else {
-const err287 = {instancePath:instancePath+"/kms_library/pkcs11/" + i13,schemaPath:"#/properties/kms_library/properties/pkcs11/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err287];
-}
-else {
-vErrors.push(err287);
-}
-errors++;
-}
-}
-}
-else {
-const err288 = {instancePath:instancePath+"/kms_library/pkcs11",schemaPath:"#/properties/kms_library/properties/pkcs11/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err288];
-}
-else {
-vErrors.push(err288);
-}
-errors++;
-}
-}
-}
-else {
-const err289 = {instancePath:instancePath+"/kms_library",schemaPath:"#/properties/kms_library/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err289];
-}
-else {
-vErrors.push(err289);
-}
-errors++;
-}
-}
-if(data.adaptive_overload_protection !== undefined){
-let data179 = data.adaptive_overload_protection;
-if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
-for(const key21 in data179){
-if(!(key21 === "disable_write_controller")){
-const err290 = {instancePath:instancePath+"/adaptive_overload_protection",schemaPath:"#/properties/adaptive_overload_protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err290];
-}
-else {
-vErrors.push(err290);
-}
-errors++;
-}
-}
-if(data179.disable_write_controller !== undefined){
-let data180 = data179.disable_write_controller;
-if(((typeof data180 !== "boolean") && (!(typeof data180 == "number"))) && (typeof data180 !== "string")){
-const err291 = {instancePath:instancePath+"/adaptive_overload_protection/disable_write_controller",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err291];
-}
-else {
-vErrors.push(err291);
-}
-errors++;
-}
-if(typeof data180 === "string"){
-if(!pattern26.test(data180)){
-const err292 = {instancePath:instancePath+"/adaptive_overload_protection/disable_write_controller",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err292];
-}
-else {
-vErrors.push(err292);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err293 = {instancePath:instancePath+"/adaptive_overload_protection",schemaPath:"#/properties/adaptive_overload_protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err293];
-}
-else {
-vErrors.push(err293);
-}
-errors++;
-}
-}
-if(data.license_entitlement !== undefined){
-let data181 = data.license_entitlement;
-if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
-for(const key22 in data181){
-if(!((key22 === "edition") || (key22 === "add_ons"))){
-const err294 = {instancePath:instancePath+"/license_entitlement",schemaPath:"#/properties/license_entitlement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err294];
-}
-else {
-vErrors.push(err294);
-}
-errors++;
-}
-}
-if(data181.edition !== undefined){
-let data182 = data181.edition;
-if(typeof data182 !== "string"){
-const err295 = {instancePath:instancePath+"/license_entitlement/edition",schemaPath:"#/properties/license_entitlement/properties/edition/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err295];
-}
-else {
-vErrors.push(err295);
-}
-errors++;
-}
-if(!((((data182 === "essentials") || (data182 === "standard")) || (data182 === "premium")) || (data182 === "platform-standard"))){
-const err296 = {instancePath:instancePath+"/license_entitlement/edition",schemaPath:"#/properties/license_entitlement/properties/edition/enum",keyword:"enum",params:{allowedValues: schema11.properties.license_entitlement.properties.edition.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err296];
-}
-else {
-vErrors.push(err296);
-}
-errors++;
-}
-}
-if(data181.add_ons !== undefined){
-if(typeof data181.add_ons !== "string"){
-const err297 = {instancePath:instancePath+"/license_entitlement/add_ons",schemaPath:"#/properties/license_entitlement/properties/add_ons/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err297];
-}
-else {
-vErrors.push(err297);
-}
-errors++;
-}
-}
-}
-else {
-const err298 = {instancePath:instancePath+"/license_entitlement",schemaPath:"#/properties/license_entitlement/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err298];
-}
-else {
-vErrors.push(err298);
-}
-errors++;
-}
-}
-if(data.request_limiter !== undefined){
-let data184 = data.request_limiter;
-if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
-for(const key23 in data184){
-if(!(key23 === "disable")){
-const err299 = {instancePath:instancePath+"/request_limiter",schemaPath:"#/properties/request_limiter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err299];
-}
-else {
-vErrors.push(err299);
-}
-errors++;
-}
-}
-if(data184.disable !== undefined){
-let data185 = data184.disable;
-if(((typeof data185 !== "boolean") && (!(typeof data185 == "number"))) && (typeof data185 !== "string")){
-const err300 = {instancePath:instancePath+"/request_limiter/disable",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err300];
-}
-else {
-vErrors.push(err300);
-}
-errors++;
-}
-if(typeof data185 === "string"){
-if(!pattern26.test(data185)){
-const err301 = {instancePath:instancePath+"/request_limiter/disable",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err301];
-}
-else {
-vErrors.push(err301);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err302 = {instancePath:instancePath+"/request_limiter",schemaPath:"#/properties/request_limiter/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err302];
-}
-else {
-vErrors.push(err302);
-}
-errors++;
-}
-}
-}
-else {
-const err303 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err303];
-}
-else {
-vErrors.push(err303);
-}
-errors++;
-}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
+const rootSchema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vault-lint.dev/schemas/vault-config.schema.json","title":"Vault server configuration (normalised)","description":"A Vault server configuration after HCL/JSON decoding, normalised so that each stanza has one shape:\n- attributes are plain JSON values as written (no coercion: `tls_disable = 1` stays the number 1, \"true\" stays a string);\n- `listener`, `seal` (and legacy `hsm`, `kms`), `user_lockout`, `kms_library`: repeatable labelled blocks become\n  an object keyed by label whose value is the list of block bodies in source order, e.g.\n  `{\"listener\": {\"tcp\": [{\"address\": \"[::]:8200\"}]}, \"seal\": {\"awskms\": [{\"region\": \"us-east-1\"}]}}`;\n- `storage`, `ha_storage` (and legacy `backend`, `ha_backend`), `service_registration`, `entropy`: labelled blocks\n  that may appear once become an object keyed by label whose value is the block body, e.g. `{\"storage\": {\"raft\": {\"path\": \"/vault/data\"}}}`;\n  a second block adds a second key, which maxProperties rejects;\n- unlabelled blocks (`telemetry`, `cloud`, `reporting`, listener `telemetry`/`profiling`/`inflight_requests_logging`,\n  `custom_response_headers`, ...) become a single object, whether written as `x { }` or `x = { }`;\n- raft `retry_join` is always a list of objects, whether written as repeated blocks or as a list attribute;\n- a JSON config already in Vault's JSON shape (`\"listener\": [{\"tcp\": {...}}]`) is normalised the same way;\n- keys and labels are kept as written. Vault matches top-level, listener and telemetry keys case-insensitively and\n  lower-cases storage and listener types, so a key that differs from a known one only by case is valid in Vault;\n  keys inside storage, seal and service_registration stanzas are case-sensitive.\nUnknown keys are rejected everywhere a fixed set is read: at the top level, in listeners and telemetry Vault only warns,\ninside storage, seal, retry_join and service_registration stanzas it ignores them silently.","type":"object","additionalProperties":false,"properties":{"storage":{"$ref":"#/definitions/storage"},"ha_storage":{"$ref":"#/definitions/storage"},"backend":{"description":"Legacy name of storage.","$ref":"#/definitions/storage"},"ha_backend":{"description":"Legacy name of ha_storage.","$ref":"#/definitions/storage"},"listener":{"description":"Listeners keyed by type, each type holding the list of its blocks in order.","type":"object","additionalProperties":false,"properties":{"tcp":{"type":"array","items":{"$ref":"#/definitions/listenerTcp"}},"unix":{"type":"array","items":{"$ref":"#/definitions/listenerUnix"}}}},"seal":{"$ref":"#/definitions/seal"},"hsm":{"description":"Legacy name of seal.","$ref":"#/definitions/seal"},"kms":{"description":"Alternate seal block, parsed like seal.","$ref":"#/definitions/seal"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"usage_gauge_period":{"$ref":"#/definitions/durationOrNone"},"maximum_gauge_cardinality":{"$ref":"#/definitions/int"},"disable_hostname":{"$ref":"#/definitions/hclBool"},"enable_hostname_label":{"$ref":"#/definitions/hclBool"},"metrics_prefix":{"type":"string"},"lease_metrics_epsilon":{"$ref":"#/definitions/durationOrNone"},"num_lease_metrics_buckets":{"$ref":"#/definitions/int"},"add_lease_metrics_namespace_labels":{"$ref":"#/definitions/hclBool"},"add_mount_point_rollback_metrics":{"$ref":"#/definitions/hclBool"},"filter_default":{"$ref":"#/definitions/hclBool"},"prefix_filter":{"type":"array","items":{"type":"string"}},"statsite_address":{"type":"string"},"statsd_address":{"type":"string"},"dogstatsd_addr":{"type":"string"},"dogstatsd_tags":{"type":"array","items":{"type":"string"}},"prometheus_retention_time":{"$ref":"#/definitions/duration"},"circonus_api_token":{"type":"string"},"circonus_api_app":{"type":"string"},"circonus_api_url":{"type":"string"},"circonus_submission_interval":{"type":"string"},"circonus_submission_url":{"type":"string"},"circonus_check_id":{"type":"string"},"circonus_check_force_metric_activation":{"type":"string"},"circonus_check_instance_id":{"type":"string"},"circonus_check_search_tag":{"type":"string"},"circonus_check_display_name":{"type":"string"},"circonus_check_tags":{"type":"string"},"circonus_broker_id":{"type":"string"},"circonus_broker_select_tag":{"type":"string"},"stackdriver_project_id":{"type":"string"},"stackdriver_location":{"type":"string"},"stackdriver_namespace":{"type":"string"},"stackdriver_debug_logs":{"$ref":"#/definitions/hclBool"}}},"service_registration":{"description":"Exactly one registration, keyed by its type.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"kubernetes":{"type":"object","additionalProperties":false,"properties":{"namespace":{"type":"string"},"pod_name":{"type":"string"}}},"consul":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}}}},"user_lockout":{"type":"object","additionalProperties":false,"properties":{"all":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"userpass":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"ldap":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"approle":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}}}},"cluster_name":{"type":"string"},"cache_size":{"$ref":"#/definitions/int"},"disable_cache":{"$ref":"#/definitions/bool"},"disable_mlock":{"$ref":"#/definitions/bool"},"plugin_directory":{"type":"string"},"plugin_tmpdir":{"type":"string"},"plugin_file_uid":{"$ref":"#/definitions/int"},"plugin_file_permissions":{"description":"Octal permission bits; write it quoted.","type":["string","integer"]},"default_lease_ttl":{"$ref":"#/definitions/duration"},"max_lease_ttl":{"$ref":"#/definitions/duration"},"default_max_request_duration":{"$ref":"#/definitions/duration"},"detect_deadlocks":{"type":"string"},"raw_storage_endpoint":{"$ref":"#/definitions/bool"},"introspection_endpoint":{"$ref":"#/definitions/bool"},"ui":{"$ref":"#/definitions/bool"},"pid_file":{"type":"string"},"enable_response_header_hostname":{"$ref":"#/definitions/bool"},"enable_response_header_raft_node_id":{"$ref":"#/definitions/bool"},"log_level":{"$ref":"#/definitions/logLevel"},"log_format":{"$ref":"#/definitions/logFormat"},"log_file":{"type":"string"},"log_rotate_duration":{"$ref":"#/definitions/duration"},"log_rotate_bytes":{"$ref":"#/definitions/int"},"log_rotate_max_files":{"$ref":"#/definitions/int"},"log_requests_level":{"type":"string","pattern":"^\\s*([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE]|)\\s*$"},"experiments":{"$ref":"#/definitions/stringList"},"imprecise_lease_role_tracking":{"$ref":"#/definitions/hclBool"},"enable_post_unseal_trace":{"$ref":"#/definitions/hclBool"},"post_unseal_trace_directory":{"type":"string"},"allow_audit_log_prefixing":{"$ref":"#/definitions/bool"},"enable_unauthenticated_access":{"$ref":"#/definitions/stringList"},"deny_slash_in_templated_paths":{"$ref":"#/definitions/bool"},"api_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/bool"},"disable_sealwrap":{"$ref":"#/definitions/bool"},"disable_performance_standby":{"$ref":"#/definitions/bool"},"license_path":{"type":"string"},"administrative_namespace_path":{"type":"string"},"remove_irrevocable_lease_after":{"$ref":"#/definitions/duration"},"enable_multiseal":{"$ref":"#/definitions/bool"},"disable_indexing":{"$ref":"#/definitions/bool"},"disable_sentinel_trace":{"$ref":"#/definitions/bool"},"disable_printable_check":{"$ref":"#/definitions/bool"},"cluster_cipher_suites":{"type":"string"},"observations":{"type":"object","additionalProperties":false,"properties":{"ledger_path":{"type":"string"},"type_prefix_allowlist":{"$ref":"#/definitions/stringList"},"type_prefix_denylist":{"$ref":"#/definitions/stringList"},"file_mode":{"type":["string","integer"]}}},"cloud":{"type":"object","additionalProperties":false,"properties":{"resource_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"enable_api_capability":{"$ref":"#/definitions/bool"},"enable_passthrough_capability":{"$ref":"#/definitions/bool"}}},"entropy":{"type":"object","additionalProperties":false,"properties":{"seal":{"type":"object","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["augmentation"]},"seal_name":{"type":"string"}}}},"description":"Enterprise: entropy \"seal\" {}."},"sentinel":{"type":"object","additionalProperties":false,"properties":{"additional_enabled_modules":{"type":"array","items":{"type":"string"}}}},"reporting":{"type":"object","additionalProperties":false,"properties":{"snapshot_retention_time":{"$ref":"#/definitions/duration"},"disable_product_usage_reporting":{"$ref":"#/definitions/bool"},"license":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/bool"},"billing_start_timestamp":{"type":"string"},"development_cluster":{"$ref":"#/definitions/bool"}}}}},"replication":{"type":"object","additionalProperties":false,"properties":{"resolver_discover_servers":{"$ref":"#/definitions/bool"},"logshipper_buffer_length":{"$ref":"#/definitions/int"},"logshipper_buffer_size":{"type":["string","integer"]},"allow_forwarding_via_header":{"$ref":"#/definitions/bool"},"best_effort_wal_wait_duration":{"$ref":"#/definitions/duration"},"allow_forwarding_via_token":{"type":"string"},"replication_canary_write_interval_seconds":{"$ref":"#/definitions/int"}}},"kms_library":{"type":"object","additionalProperties":false,"properties":{"pkcs11":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"library":{"type":"string"}}}}}},"adaptive_overload_protection":{"type":"object","additionalProperties":false,"properties":{"disable_write_controller":{"$ref":"#/definitions/bool"}}},"license_entitlement":{"type":"object","additionalProperties":false,"properties":{"edition":{"type":"string","enum":["essentials","standard","premium","platform-standard"]},"add_ons":{"type":"string"}}},"request_limiter":{"type":"object","additionalProperties":false,"properties":{"disable":{"$ref":"#/definitions/bool"}}}},"definitions":{"bool":{"description":"Boolean read with parseutil.ParseBool: a bool, a number (non-zero is true), or a string strconv.ParseBool accepts; \"\" is false.","type":["boolean","number","string"],"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},"hclBool":{"description":"Go bool field decoded by HCL v1: true/false, or 1/0/\"true\"/\"false\" (any case).","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},"strconvBool":{"description":"Boolean inside storage/seal stanzas: the value is stringified, then read with strconv.ParseBool.","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"},"duration":{"description":"parseutil.ParseDurationSecond: a number of seconds, a numeric string, \"<n>d\", or a Go duration such as \"90s\" or \"1h30m\".","type":["number","string"],"pattern":"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},"durationOrNone":{"type":["number","string"],"pattern":"^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},"int":{"description":"Integer: a number, or a string strconv.ParseInt accepts (0x, 0o, 0b prefixes allowed).","type":["integer","string"],"pattern":"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},"storageInt":{"description":"Integer inside a storage stanza: stringified, then read with strconv.Atoi (decimal only, no units).","type":["integer","string"],"pattern":"^[+-]?[0-9]+$"},"stringList":{"description":"A comma-separated string or a list of strings.","type":["string","array"],"items":{"type":"string"}},"tlsVersion":{"type":"string","enum":["tls10","tls11","tls12","tls13"]},"logLevel":{"description":"trace, debug, info (alias notice), warn (alias warning) or error (alias err); case-insensitive.","type":"string","pattern":"^\\s*([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR]|)\\s*$"},"logFormat":{"description":"standard or json; case-insensitive.","type":"string","pattern":"^\\s*([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN]|)\\s*$"},"listenerTcp":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"custom_response_headers":{"description":"Per status (\"default\", \"2xx\", \"404\", ...): header name -> list of values.","type":"object","additionalProperties":false,"patternProperties":{"^(default|[1-5]xx|[1-5][0-9][0-9])$":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"disable_replication_status_endpoints":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}},"proxy_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"redact_addresses":{"$ref":"#/definitions/bool"},"redact_cluster_name":{"$ref":"#/definitions/bool"},"redact_version":{"$ref":"#/definitions/bool"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}},"listenerUnix":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}},"proxy_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"socket_group":{"type":"string"},"socket_mode":{"type":"string"},"socket_user":{"type":"string"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}},"storage":{"description":"Exactly one backend, keyed by its type. Types without a parameter list here are accepted as free-form objects.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"raft":{"$ref":"#/definitions/raftStorage"},"consul":{"$ref":"#/definitions/consulStorage"},"file":{"$ref":"#/definitions/fileStorage"},"filesystem":{"$ref":"#/definitions/fileStorage"},"inmem":{"$ref":"#/definitions/inmemStorage"},"aerospike":{"type":"object"},"alicloudoss":{"type":"object"},"azure":{"type":"object"},"cassandra":{"type":"object"},"cockroachdb":{"type":"object"},"couchdb":{"type":"object"},"dynamodb":{"type":"object"},"etcd":{"type":"object"},"foundationdb":{"type":"object"},"gcs":{"type":"object"},"inmem_ha":{"type":"object"},"inmem_transactional":{"type":"object"},"inmem_transactional_ha":{"type":"object"},"manta":{"type":"object"},"mssql":{"type":"object"},"mysql":{"type":"object"},"oci":{"type":"object"},"postgresql":{"type":"object"},"s3":{"type":"object"},"spanner":{"type":"object"},"swift":{"type":"object"},"ydb":{"type":"object"},"zookeeper":{"type":"object"}}},"raftStorage":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"node_id":{"type":"string"},"performance_multiplier":{"$ref":"#/definitions/storageInt"},"trailing_logs":{"$ref":"#/definitions/storageInt"},"snapshot_threshold":{"$ref":"#/definitions/storageInt"},"snapshot_interval":{"$ref":"#/definitions/duration"},"retry_join":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"leader_api_addr":{"type":"string"},"auto_join":{"type":"string"},"auto_join_scheme":{"type":"string","enum":["http","https"]},"auto_join_port":{"type":"integer","minimum":0},"leader_tls_servername":{"type":"string"},"leader_ca_cert_file":{"type":"string"},"leader_client_cert_file":{"type":"string"},"leader_client_key_file":{"type":"string"},"leader_ca_cert":{"type":"string"},"leader_client_cert":{"type":"string"},"leader_client_key":{"type":"string"}},"description":"One raft join candidate. Values are JSON-decoded into typed fields, so strings must be strings and auto_join_port a number.","not":{"required":["leader_api_addr","auto_join"]}}},"retry_join_as_non_voter":{"$ref":"#/definitions/strconvBool"},"max_entry_size":{"$ref":"#/definitions/storageInt"},"max_mount_and_namespace_table_entry_size":{"allOf":[{"$ref":"#/definitions/storageInt"},{"minimum":1024,"maximum":10485760}]},"autopilot_reconcile_interval":{"$ref":"#/definitions/duration"},"autopilot_update_interval":{"$ref":"#/definitions/duration"},"autopilot_upgrade_version":{"type":"string"},"autopilot_redundancy_zone":{"type":"string"},"raft_wal":{"$ref":"#/definitions/strconvBool"},"raft_log_verifier_enabled":{"$ref":"#/definitions/strconvBool"},"raft_log_verification_interval":{"$ref":"#/definitions/duration"},"apply_delay":{"$ref":"#/definitions/duration"},"snapshot_delay":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"consulStorage":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"},"path":{"type":"string"},"consistency_mode":{"type":"string","enum":["default","strong"]},"max_parallel":{"$ref":"#/definitions/storageInt"},"session_ttl":{"$ref":"#/definitions/duration"},"lock_wait_time":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"fileStorage":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"inmemStorage":{"type":"object","additionalProperties":false,"properties":{"max_value_size":{"$ref":"#/definitions/storageInt"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"seal":{"description":"Seal stanzas keyed by type; each type holds the list of its blocks (two blocks of one type are legal with distinct names).","type":"object","additionalProperties":false,"properties":{"awskms":{"$ref":"#/definitions/seal_awskms"},"gcpckms":{"$ref":"#/definitions/seal_gcpckms"},"azurekeyvault":{"$ref":"#/definitions/seal_azurekeyvault"},"transit":{"$ref":"#/definitions/seal_transit"},"ocikms":{"$ref":"#/definitions/seal_ocikms"},"alicloudkms":{"$ref":"#/definitions/seal_alicloudkms"},"pkcs11":{"$ref":"#/definitions/seal_pkcs11"},"shamir":{"$ref":"#/definitions/seal_shamir"},"aead":{"$ref":"#/definitions/seal_aead"}}},"seal_awskms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"session_token":{"type":"string"},"kms_key_id":{"type":"string"},"endpoint":{"type":"string"},"shared_creds_filename":{"type":"string"},"shared_creds_profile":{"type":"string"},"web_identity_token_file":{"type":"string"},"role_session_name":{"type":"string"},"role_arn":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_gcpckms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"credentials":{"type":"string"},"project":{"type":"string"},"region":{"type":"string"},"key_ring":{"type":"string"},"crypto_key":{"type":"string"},"user_agent":{"type":"string"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_azurekeyvault":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"tenant_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"environment":{"type":"string"},"vault_name":{"type":"string"},"key_name":{"type":"string"},"resource":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_transit":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"address":{"type":"string"},"token":{"type":"string"},"key_name":{"type":"string"},"key_id_prefix":{"type":"string"},"mount_path":{"type":"string"},"namespace":{"type":"string"},"disable_renewal":{"$ref":"#/definitions/strconvBool"},"tls_ca_cert":{"type":"string"},"tls_ca_path":{"type":"string"},"tls_client_cert":{"type":"string"},"tls_client_key":{"type":"string"},"tls_server_name":{"type":"string"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}}},"seal_ocikms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"key_id":{"type":"string"},"crypto_endpoint":{"type":"string"},"management_endpoint":{"type":"string"},"auth_type_api_key":{"$ref":"#/definitions/strconvBool"}}}},"seal_alicloudkms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"domain":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"access_secret":{"type":"string"},"kms_key_id":{"type":"string"}}}},"seal_pkcs11":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"lib":{"type":"string"},"slot":{"type":["string","integer"]},"token_label":{"type":"string"},"pin":{"type":"string"},"key_label":{"type":"string"},"default_key_label":{"type":"string"},"key_id":{"type":"string"},"hmac_key_label":{"type":"string"},"default_hmac_key_label":{"type":"string"},"hmac_key_id":{"type":"string"},"mechanism":{"type":["string","integer"]},"hmac_mechanism":{"type":["string","integer"]},"generate_key":{"$ref":"#/definitions/strconvBool"},"force_rw_session":{"$ref":"#/definitions/strconvBool"},"max_parallel":{"$ref":"#/definitions/int"},"rsa_encrypt_local":{"$ref":"#/definitions/strconvBool"},"rsa_oaep_hash":{"type":"string"}}}},"seal_shamir":{"type":"array","items":{"type":"object"}},"seal_aead":{"type":"array","items":{"type":"object"}}}};
 
 /** The schema https://vault-lint.dev/schemas/vault-config.schema.json, as compiled (declared last: the constant it names is initialised above). */
-export const schema: Record<string, unknown> = schema11;
+export const schema: Record<string, unknown> = rootSchema;
