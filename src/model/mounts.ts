@@ -1,7 +1,6 @@
-import type { HclNode, HclObject } from '../parse/hcl-types.js';
 import type { Model } from './model.js';
-import type { Locatable, PathSegment, ValueNode } from './values.js';
-import { ConfigValue, type VaultConfig } from './vault-config.js';
+import type { Locatable, ValueNode } from './values.js';
+import type { ConfigValue } from './vault-config.js';
 
 /** Where the chart mounts each `server.extraVolumes` item unless the item sets its own `path`. */
 export const USERCONFIG_ROOT = '/vault/userconfig';
@@ -100,7 +99,7 @@ export function collectUserconfigRefs(model: Model): UserconfigRef[] {
   const refs: Omit<UserconfigRef, 'mount'>[] = [];
   const config = model.parsedConfig;
   if (config) {
-    for (const value of stringValues(config, config.file.body, [])) {
+    for (const value of config.strings()) {
       if (value.templated || typeof value.value !== 'string') continue;
       for (const path of userconfigPaths(value.value)) refs.push({ path, name: nameOf(path), node: value, where: value.path.join('.'), source: 'config' });
     }
@@ -119,19 +118,4 @@ export function collectUserconfigRefs(model: Model): UserconfigRef[] {
 
 function nameOf(path: string): string {
   return normalizePath(path).slice(USERCONFIG_ROOT.length + 1).split('/')[0] ?? '';
-}
-
-/** Every string value of a config body, nested blocks, objects and lists included, as positioned config values. */
-function stringValues(config: VaultConfig, body: HclObject, path: PathSegment[]): ConfigValue[] {
-  const out: ConfigValue[] = [];
-  for (const item of body.items) {
-    const itemPath = [...path, ...item.keys.map((key) => key.name)];
-    const visit = (node: HclNode, nodePath: PathSegment[]): void => {
-      if (node.type === 'string') out.push(new ConfigValue(config, item.keys[item.keys.length - 1]?.name ?? '', item, node, nodePath));
-      else if (node.type === 'object') out.push(...stringValues(config, node, nodePath));
-      else if (node.type === 'list') node.items.forEach((child, index) => visit(child, [...nodePath, index]));
-    };
-    visit(item.value, itemPath);
-  }
-  return out;
 }

@@ -1,5 +1,5 @@
 import type { Model } from './model.js';
-import type { ConfigBlock, ConfigObject, ConfigValue, VaultConfig } from './vault-config.js';
+import type { ConfigBlock, ConfigValue, VaultConfig } from './vault-config.js';
 import type { Locatable, Place, ValueNode } from './values.js';
 
 /** A credential written as a plain value in the user's input. Its value is never printed. */
@@ -170,9 +170,9 @@ function collectConfigSecrets(config: VaultConfig, out: SecretFact[]): void {
     const secret = cloud.body.attr('client_secret');
     if (secret && literal(secret) !== undefined) out.push(fromConfig('cloud', cloud, secret, 'HCP_CLIENT_SECRET'));
   }
-  walkConfigStrings(root, (attr) => {
+  for (const attr of config.strings()) {
     if (isPrivateKey(attr.value as string) && !out.some((fact) => fact.value === attr.value)) out.push(fromConfig('privateKey', undefined, attr));
-  });
+  }
 }
 
 function collectRetryJoinSecrets(join: ConfigBlock, out: SecretFact[]): void {
@@ -180,15 +180,6 @@ function collectRetryJoinSecrets(join: ConfigBlock, out: SecretFact[]): void {
   if (autoJoin && !autoJoin.templated && typeof autoJoin.value === 'string' && /(secret_access_key|client_secret|password)=/i.test(autoJoin.value)) {
     out.push(fromConfig('autoJoin', join, autoJoin));
   }
-}
-
-function walkConfigStrings(object: ConfigObject, visit: (attr: ConfigValue) => void): void {
-  for (const attr of object.allAttrs()) if (typeof attr.value === 'string') visit(attr);
-  const nested = new Set<string>();
-  for (const item of object.node.items) {
-    if (item.value.type === 'object' || item.value.type === 'list') nested.add(item.keys[0]?.name ?? '');
-  }
-  for (const name of nested) for (const block of object.blocks(name)) walkConfigStrings(block.body, visit);
 }
 
 function fromConfig(kind: SecretFact['kind'], block: ConfigBlock | undefined, attr: ConfigValue, envAlternative?: string): SecretFact {

@@ -20,6 +20,7 @@ export class VaultConfig {
   /** The top-level body, keys matched case-insensitively as Vault does. */
   readonly root: ConfigObject;
   private lines: LineIndex | undefined;
+  private stringValues: ConfigValue[] | undefined;
 
   constructor(
     /** The values node holding the config (a string, or a map on old charts). */
@@ -59,6 +60,12 @@ export class VaultConfig {
   /** The `storage "raft"` block, if the config uses integrated storage. */
   get raftStorage(): ConfigBlock | undefined {
     return this.root.block('storage', 'raft');
+  }
+
+  /** Every string value of the config, nested blocks, objects and lists included, in source order. */
+  strings(): ConfigValue[] {
+    this.stringValues ??= collectStrings(this, this.file.body, []);
+    return this.stringValues;
   }
 
   /** The values-file place of a span of the config. */
@@ -112,6 +119,20 @@ export class VaultConfig {
     const raw = this.text.slice(node.start, node.end);
     return decodeHclString(renderTemplates(raw, this.templateContext).text);
   }
+}
+
+function collectStrings(config: VaultConfig, body: HclObject, path: PathSegment[]): ConfigValue[] {
+  const out: ConfigValue[] = [];
+  for (const item of body.items) {
+    const itemPath = [...path, ...item.keys.map((key) => key.name)];
+    const visit = (node: HclNode, nodePath: PathSegment[]): void => {
+      if (node.type === 'string') out.push(new ConfigValue(config, item.keys[item.keys.length - 1]?.name ?? '', item, node, nodePath));
+      else if (node.type === 'object') out.push(...collectStrings(config, node, nodePath));
+      else if (node.type === 'list') node.items.forEach((child, index) => visit(child, [...nodePath, index]));
+    };
+    visit(item.value, itemPath);
+  }
+  return out;
 }
 
 function withHcl(place: Place, hclPath: PathSegment[], hclLine: number | undefined): Place {

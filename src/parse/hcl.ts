@@ -506,15 +506,7 @@ class Parser {
         ch = this.next();
         if (ch === 56 || ch === 57) illegalOctal = true;
       }
-      if (ch === 101 || ch === 69) {
-        this.scanExponent(ch);
-        return FLOAT;
-      }
-      if (ch === 46) {
-        ch = this.scanFraction(ch);
-        if (ch === 101 || ch === 69) this.scanExponent(this.next());
-        return FLOAT;
-      }
+      if (this.floatTail(ch)) return FLOAT;
       if (ch !== -1) this.unread();
       if (illegalOctal) {
         token.bad = true;
@@ -523,18 +515,22 @@ class Parser {
       return NUMBER;
     }
     this.scanMantissa(first);
-    let ch = this.next();
-    if (ch === 101 || ch === 69) {
-      this.scanExponent(ch);
-      return FLOAT;
-    }
-    if (ch === 46) {
-      ch = this.scanFraction(ch);
-      if (ch === 101 || ch === 69) this.scanExponent(this.next());
-      return FLOAT;
-    }
+    const ch = this.next();
+    if (this.floatTail(ch)) return FLOAT;
     if (ch !== -1) this.unread();
     return NUMBER;
+  }
+
+  /** After the integer digits: an exponent or a fraction (with its own exponent) makes the literal a float. */
+  private floatTail(ch: number): boolean {
+    if (ch === 101 || ch === 69) {
+      this.scanExponent(ch);
+      return true;
+    }
+    if (ch !== 46) return false;
+    const after = this.scanFraction(ch);
+    if (after === 101 || after === 69) this.scanExponent(this.next());
+    return true;
   }
 
   private scanJsonNumber(first: number, token: Token): number {
