@@ -110,8 +110,8 @@ export class Model {
       if (document.root === null && document.problems.some((problem) => problem.messageId === 'syntax')) readable = false;
       if (input.kind === 'set' && document.root?.kind === 'map') this.syntaxProblems.push(...setConflicts(values, document.root, layer));
       if (document.root?.kind === 'map') values = overlay(values, document.root, layer, [], undefined);
-      else if (document.root && document.root.kind !== 'scalar') this.syntaxProblems.push(notAMap(layer, document.root));
-      else if (document.root?.kind === 'scalar' && document.root.value !== null) this.syntaxProblems.push(notAMap(layer, document.root));
+      // An empty or comments-only file is a null scalar: nothing to layer, nothing wrong.
+      else if (document.root && !(document.root.kind === 'scalar' && document.root.value === null)) this.syntaxProblems.push(notAMap(layer, document.root));
     });
     this.values = values;
     this.valuesReadable = readable;
@@ -152,14 +152,20 @@ export class Model {
 
   /** The deployment mode, decided in the chart's order: external, dev, ha, standalone. */
   get mode(): Mode {
-    return this.memo('mode', () => {
+    const mode = this.chartMode;
+    if (mode !== 'ha') return mode;
+    return this.configPath === CONFIG_PATHS[2] ? 'ha-raft' : 'ha-other';
+  }
+
+  /** The chart's `vault.mode` helper, in its order: external, dev, ha, standalone, or none. */
+  private get chartMode(): 'external' | 'dev' | 'ha' | 'standalone' | 'none' {
+    return this.memo('chartMode', () => {
       if (helmTruthy(this.valueOf('global.externalVaultAddr')) || helmTruthy(this.valueOf('injector.externalVaultAddr'))) return 'external';
       if (!this.serverEnabled) return 'external';
       if (helmEqualsTrue(this.valueOf('server.dev.enabled'))) return 'dev';
-      if (helmEqualsTrue(this.valueOf('server.ha.enabled'))) return this.configPath?.join('.') === 'server.ha.raft.config' ? 'ha-raft' : 'ha-other';
+      if (helmEqualsTrue(this.valueOf('server.ha.enabled'))) return 'ha';
       const standalone = helmToString(this.valueOf('server.standalone.enabled'));
-      if (standalone === 'true' || standalone === '-') return 'standalone';
-      return 'none';
+      return standalone === 'true' || standalone === '-' ? 'standalone' : 'none';
     });
   }
 
@@ -213,20 +219,16 @@ export class Model {
   /** The values path of the config the chart renders in this mode, or undefined (dev, external, none). */
   get configPath(): readonly string[] | undefined {
     return this.memo('configPath', () => {
-      if (!this.serverEnabled || helmTruthy(this.valueOf('global.externalVaultAddr')) || helmTruthy(this.valueOf('injector.externalVaultAddr'))) return undefined;
-      if (helmEqualsTrue(this.valueOf('server.dev.enabled'))) return undefined;
-      const ha = helmEqualsTrue(this.valueOf('server.ha.enabled'));
-      const standaloneText = helmToString(this.valueOf('server.standalone.enabled'));
-      const standalone = !ha && (standaloneText === 'true' || standaloneText === '-');
-      if (!ha && !standalone) return undefined;
+      const mode = this.chartMode;
+      if (mode !== 'ha' && mode !== 'standalone') return undefined;
       if (this.chartVersion === '0.28.0') {
-        if (standalone) return CONFIG_PATHS[0];
+        if (mode === 'standalone') return CONFIG_PATHS[0];
         const raft = helmToString(this.valueOf('server.ha.raft.enabled'));
         if (raft === 'true') return CONFIG_PATHS[2];
         return raft === 'false' ? CONFIG_PATHS[1] : undefined;
       }
       if (this.raftSelected) return CONFIG_PATHS[2];
-      return standalone ? CONFIG_PATHS[0] : CONFIG_PATHS[1];
+      return mode === 'standalone' ? CONFIG_PATHS[0] : CONFIG_PATHS[1];
     });
   }
 

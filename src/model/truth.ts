@@ -20,14 +20,9 @@ export function helmEqualsTrue(value: unknown): boolean {
 export function helmToString(value: unknown): string {
   if (value === null || value === undefined) return '<nil>';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return formatGoFloat(value);
+  if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return JSON.stringify(value);
-}
-
-function formatGoFloat(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
-  return String(value);
 }
 
 /**
