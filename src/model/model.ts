@@ -3,7 +3,7 @@ import { parseHcl } from '../parse/hcl.js';
 import type { HclFile, HclItem, HclKey, HclNode, HclObject } from '../parse/hcl-types.js';
 import { embedMap, identityMap } from '../parse/embed.js';
 import type { Plain, PlainMap } from './plain.js';
-import { fromPlain, overlay, ValueNode, type Layer, type PathSegment, type Place } from './values.js';
+import { chartDefaultTree, overlay, ValueNode, type Layer, type PathSegment, type Place } from './values.js';
 import { helmEqualsTrue, helmToString, helmTruthy, componentEnabled } from './truth.js';
 import { chartFullname, chartLabelName } from './naming.js';
 import { maskTemplates, type TemplateContext } from './template.js';
@@ -91,9 +91,9 @@ export class Model {
   constructor(inputs: InputLayer[], readonly options: ModelOptions) {
     this.chartVersion = options.chartVersion;
     this.releaseName = options.releaseName;
-    const defaults: Layer = { kind: 'default', label: `chart defaults ${options.chartVersion}`, index: 0 };
+    const { layer: defaults, tree } = chartDefaultTree(options.chartDefaults, `chart defaults ${options.chartVersion}`);
     this.layers = [defaults];
-    let values = fromPlain(options.chartDefaults, defaults);
+    let values = tree;
     let readable = true;
     inputs.forEach((input, i) => {
       const layer: Layer = { kind: input.kind, label: input.label, source: input.text, index: i + 1 };

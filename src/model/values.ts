@@ -50,8 +50,14 @@ export interface Locatable {
  * and, when that layer has text, the positioned YAML node.
  */
 export class ValueNode implements Locatable {
-  readonly children = new Map<string, ValueNode>();
-  readonly items: ValueNode[] = [];
+  private childMap: Map<string, ValueNode> | undefined;
+  private itemList: ValueNode[] | undefined;
+  /**
+   * Set on a re-parented copy until its children are first read: the chart-default tree is built once
+   * per chart version and shared by every model of a run, so a copy takes its children from it lazily
+   * instead of copying the whole subtree for each file.
+   */
+  private copyOf: ValueNode | undefined;
   private plainCache: Plain | undefined;
 
   constructor(
@@ -67,10 +73,48 @@ export class ValueNode implements Locatable {
     readonly keyNode?: YScalar,
   ) {}
 
+  /** Children of a map, by key. */
+  get children(): Map<string, ValueNode> {
+    if (this.childMap === undefined || this.copyOf) this.materialize();
+    return this.childMap!;
+  }
+
+  /** Items of a list. */
+  get items(): ValueNode[] {
+    if (this.itemList === undefined || this.copyOf) this.materialize();
+    return this.itemList!;
+  }
+
+  private materialize(): void {
+    const source = this.copyOf;
+    const copied = this.childMap;
+    this.copyOf = undefined;
+    this.childMap = new Map();
+    this.itemList = [];
+    if (!source) return;
+    // Keep the copies a path lookup already made, so a node has one identity.
+    for (const [key, child] of source.children) this.childMap.set(key, copied?.get(key) ?? reparent(child, this));
+    for (const item of source.items) this.itemList.push(reparent(item, this));
+  }
+
+  /** One child of a map by key, copying only that child from a lazy copy's source. */
+  private child(key: string): ValueNode | undefined {
+    if (!this.copyOf) return this.children.get(key);
+    let copied = this.childMap?.get(key);
+    if (copied) return copied;
+    const original = this.copyOf.child(key);
+    if (!original) return undefined;
+    copied = reparent(original, this);
+    (this.childMap ??= new Map()).set(key, copied);
+    return copied;
+  }
+
   /** The effective plain value of this subtree. */
   get value(): Plain {
     if (this.kind === 'scalar') return this.scalarValue;
     if (this.plainCache !== undefined) return this.plainCache;
+    // A copy not yet materialized has exactly its source's content.
+    if (this.copyOf) return (this.plainCache = this.copyOf.value);
     if (this.kind === 'seq') {
       this.plainCache = this.items.map((item) => item.value);
     } else {
@@ -79,6 +123,13 @@ export class ValueNode implements Locatable {
       this.plainCache = map;
     }
     return this.plainCache;
+  }
+
+  /** A node with `source`'s content under another parent; its children are copied on first read. */
+  static copyUnder(source: ValueNode, parent: ValueNode): ValueNode {
+    const copy = new ValueNode(source.kind, source.path, source.layer, parent, source.kind === 'scalar' ? source.scalarValue : null, source.yaml, source.keyNode);
+    if (source.kind !== 'scalar') copy.copyOf = source;
+    return copy;
   }
 
   /** True when a values file or `--set` wrote this node (not the chart's defaults). */
@@ -97,7 +148,7 @@ export class ValueNode implements Locatable {
     let node: ValueNode | undefined = this;
     for (const segment of segments) {
       if (!node) return undefined;
-      node = typeof segment === 'number' ? node.items[segment] : node.children.get(segment);
+      node = typeof segment === 'number' ? node.items[segment] : node.child(segment);
     }
     return node;
   }
@@ -139,6 +190,22 @@ function placeOf(layer: Layer, yaml: YNode, keyNode: YScalar | undefined, path: 
   const source = layer.source ?? '';
   const lineEnd = source.indexOf('\n', yaml.start);
   return { layer, start: yaml.start, end: lineEnd < 0 ? yaml.end : Math.min(lineEnd, yaml.end), yamlPath: path };
+}
+
+const defaultTrees = new WeakMap<PlainMap, { layer: Layer; tree: ValueNode }>();
+
+/**
+ * The value tree of one chart version's defaults with its layer, built once per defaults object and
+ * shared by every model of the run: models never change it (overlays copy what they cover).
+ */
+export function chartDefaultTree(defaults: PlainMap, label: string): { layer: Layer; tree: ValueNode } {
+  let entry = defaultTrees.get(defaults);
+  if (!entry) {
+    const layer: Layer = { kind: 'default', label, index: 0 };
+    entry = { layer, tree: fromPlain(defaults, layer) };
+    defaultTrees.set(defaults, entry);
+  }
+  return entry;
 }
 
 /** Build the value tree of the chart defaults. */
@@ -208,11 +275,11 @@ function fromYaml(yaml: YNode, layer: Layer, path: PathSegment[], parent: ValueN
   return node;
 }
 
-/** Children are shared between trees only by value; re-parent so that `nearestUserSet` walks the new tree. */
+/**
+ * Children are shared between trees only by value; re-parent so that `nearestUserSet` walks the new
+ * tree. The copy is shallow: its own children are copied when first read.
+ */
 function reparent(child: ValueNode, parent: ValueNode): ValueNode {
   if (child.parent === parent) return child;
-  const copy = new ValueNode(child.kind, child.path, child.layer, parent, child.kind === 'scalar' ? child.value : null, child.yaml, child.keyNode);
-  for (const [key, grandchild] of child.children) copy.children.set(key, reparent(grandchild, copy));
-  for (const item of child.items) copy.items.push(reparent(item, copy));
-  return copy;
+  return ValueNode.copyUnder(child, parent);
 }
