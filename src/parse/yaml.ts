@@ -160,7 +160,9 @@ function syntaxProblem(text: string, error: unknown, limits: YamlLimits): YamlPr
   if (reason.startsWith('nesting exceeded maxDepth')) {
     return { messageId: 'depthLimit', message: depthMessage(limits), start: position, end };
   }
-  return { messageId: 'syntax', message: `Invalid YAML: ${reason}`, start: position, end };
+  // A UTF-32 file reaches the parser with NUL characters up front (Helm's reader has no UTF-32 either).
+  const encoding = text.charCodeAt(0) === 0 ? '; the file looks UTF-32 encoded, which Helm cannot read: save it as UTF-8' : '';
+  return { messageId: 'syntax', message: `Invalid YAML: ${reason}${encoding}`, start: position, end };
 }
 
 function depthMessage(limits: YamlLimits): string {
