@@ -134,7 +134,7 @@ export class Model {
       }
       for (const comment of document.comments ?? []) this.yamlComments.push({ text: comment.text, place: { layer, start: comment.start, end: comment.end, yamlPath: [] } });
       if (document.root === null && document.problems.some((problem) => problem.fatal || (problem.messageId === 'syntax' && input.yaml))) readable = false;
-      if (input.kind === 'set' && document.root?.kind === 'map') this.syntaxProblems.push(...setConflicts(values, document.root, layer));
+      if (input.kind === 'set' && document.root?.kind === 'map') for (const conflict of setConflicts(values, document.root, layer)) this.syntaxProblems.push(conflict);
       if (document.root?.kind === 'map') values = overlay(values, document.root, layer, [], undefined);
       // An empty or comments-only file is a null scalar: nothing to layer, nothing wrong.
       else if (document.root && !(document.root.kind === 'scalar' && document.root.value === null)) this.syntaxProblems.push(notAMap(layer, document.root));
