@@ -20,6 +20,8 @@ export interface Limits {
   maxDepth: number;
   /** Longest embedded Vault config (characters) that is parsed; longer ones get one finding. */
   maxConfigSize: number;
+  /** Deepest nesting of blocks, objects and lists in an embedded config; deeper is an `hcl-syntax` finding. */
+  maxConfigDepth: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -27,6 +29,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxAliasExpansion: 100_000,
   maxDepth: 200,
   maxConfigSize: 1024 * 1024,
+  maxConfigDepth: 400,
 });
 
 /** The limits in force: the defaults with any given override. */

@@ -21,6 +21,7 @@ import type {
   HclSyntaxError,
   Span,
 } from './hcl-types.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 
 // Token types, numbered for cheap comparisons in the scanner's hot loop.
 const EOF = 0;
@@ -56,7 +57,7 @@ interface Token {
 }
 
 /** Deeper nesting than this is reported instead of recursed into, so no input can overflow the stack. */
-const MAX_DEPTH = 400;
+const MAX_DEPTH = DEFAULT_LIMITS.maxConfigDepth;
 
 const LETTER = /^\p{L}$/u;
 const DIGIT = /^\p{Nd}$/u;

@@ -5,6 +5,7 @@ import { hasExplicitMlockLine, trimTrailing } from '../../src/model/text.js';
 import { redactUnreadable } from '../../src/model/secrets.js';
 import { renderConfig, renderNotes } from '../../src/model/render.js';
 import { buildModel } from '../../src/engine/lint.js';
+import { DEFAULT_LIMITS } from '../../src/limits.js';
 
 // Each case once took seconds to minutes at this size because a regex or a search rescanned the
 // input from many positions. None asserts a time: the size is the point, and the per-test timeout
@@ -22,6 +23,13 @@ describe('scans that are linear on hostile input', () => {
     const file = parseHcl(`${'/* c */'.repeat(100_000)}a = 1\n`);
     expect(file.comments).toHaveLength(100_000);
     expect(file.body.items.map((item) => item.keys[0]!.name)).toEqual(['a']);
+  });
+
+  it('HCL nesting of 100,000 levels stops at maxConfigDepth with one error, not a stack overflow', GUARD, () => {
+    const depth = 100_000;
+    const file = parseHcl(`a = ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+    expect(file.errors[0]!.message).toBe(`Nesting deeper than ${DEFAULT_LIMITS.maxConfigDepth} levels`);
+    expect(file.errors.length).toBeLessThanOrEqual(2);
   });
 
   it('probe path of 200,000 slashes', GUARD, () => {
