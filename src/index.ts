@@ -9,4 +9,5 @@ export type { Finding, Location, Severity, RuleMeta, RuleInfo, FileResult, Summa
 export { loadFormatter, formatterNames, type FormatterName, type ReportOptions } from './report/index.js';
 export { CHART_VERSIONS, DEFAULT_CHART_VERSION, type ChartVersion, type Mode, type InputLayer } from './model/model.js';
 export { setLayer, parseSetArgument, SET_FLAGS, type SetFlag, type SetArgumentOptions } from './model/set-args.js';
+export { DEFAULT_LIMITS, type Limits } from './limits.js';
 export { renderRelease, type Rendering, type RenderedConfig, type RenderedLine, type LineOrigin } from './model/render.js';

@@ -9,6 +9,7 @@ import { formatterNames, isFormatterName, loadFormatter } from '../report/index.
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../model/model.js';
 import { expandTargets } from './files.js';
 import { readSetLayers } from './layers.js';
+import { decodeValues } from '../parse/decode.js';
 
 /** The process surroundings the CLI uses, injectable for tests. */
 export interface CliIo {
@@ -144,7 +145,7 @@ export async function helpText(table: Record<string, OptionSpec> = OPTIONS, usag
 export async function readTarget(file: string, io: CliIo): Promise<{ label: string; text: string }> {
   if (file === '-') return { label: '<stdin>', text: await io.readStdin() };
   try {
-    return { label: file, text: readFileSync(resolve(io.cwd, file), 'utf8') };
+    return { label: file, text: decodeValues(readFileSync(resolve(io.cwd, file))) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(`Cannot read "${file}"${code ? ` (${code})` : ''}`);
@@ -234,7 +235,7 @@ export async function run(): Promise<void> {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return decodeValues(Buffer.concat(chunks));
     },
     env: process.env,
     cwd: process.cwd(),

@@ -16,6 +16,11 @@ export interface LintOptions {
   preset?: PresetName;
   /** Per-rule severity (`off` disables) and options. */
   rules?: Record<string, RuleSetting>;
+  /**
+   * Largest values file in bytes that is read (default 5 MiB, `DEFAULT_LIMITS.maxFileSize`); a larger
+   * one gets a `yaml-syntax/fileTooLarge` finding and no other check.
+   */
+  maxFileSize?: number;
 }
 
 /** One release to lint: its values layers in merge order (usually one file). */
@@ -55,6 +60,7 @@ export async function buildModel(target: LintTarget, options: LintOptions = {}):
   const chartVersion = checkChartVersion(options.chartVersion);
   const modelOptions: ModelOptions = { chartVersion, releaseName: options.releaseName ?? 'vault', chartDefaults: await loadChartDefaults(chartVersion) };
   if (options.namespace !== undefined) modelOptions.namespace = options.namespace;
+  if (options.maxFileSize !== undefined) modelOptions.limits = { maxFileSize: options.maxFileSize };
   return new Model(target.layers, modelOptions);
 }
 

@@ -72,7 +72,11 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
       throw new RuleCrashError(rule.id, error);
     }
   }
-  return sortFindings(applySuppressions(findings, model.userLayers));
+  const directives = model.directives.map((directive) => {
+    const { file, line } = locator.locate(directive.place);
+    return { kind: directive.kind, rules: directive.rules, file, line };
+  });
+  return sortFindings(applySuppressions(findings, directives));
 }
 
 /** Sort by file, line, column, then rule id: the order every reporter prints. */

@@ -136,7 +136,9 @@ class Shaper {
     if (node.type === 'list') {
       // A list of objects is how JSON (and HCL `x = [{…}]`) writes a block: one object, as Vault merges it.
       if (node.items.length > 0 && node.items.every((item) => item.type === 'object')) {
-        return Object.assign({}, ...node.items.map((item) => this.object(item as HclObject, path))) as Record<string, unknown>;
+        const merged: Record<string, unknown> = {};
+        for (const item of node.items) Object.assign(merged, this.object(item as HclObject, path));
+        return merged;
       }
       return node.items.map((item, index) => {
         const itemPath = [...path, String(index)];

@@ -4,6 +4,7 @@ import type { Model } from './model.js';
 import type { Locatable, PathSegment } from './values.js';
 import { ConfigValue, type VaultConfig } from './vault-config.js';
 import { configsToCheck, stanzaOf } from './schema-check.js';
+import { hasExplicitMlockLine } from './text.js';
 
 /** An attribute written twice in the same object of a Vault config (Vault 1.21+ refuses to start). */
 export interface DuplicateConfigKey {
@@ -23,9 +24,6 @@ export interface DuplicateConfigKey {
    */
   chartLine?: 'prepended' | 'appended';
 }
-
-/** The chart's test (0.32.0+) for a `disable_mlock` line of the user's: Go's `\s` is [\t\n\f\r ]. */
-const EXPLICIT_MLOCK = /^[\t\n\f\r ]*disable_mlock[\t\n\f\r ]*=[\t\n\f\r ]*(true|false)/m;
 
 /**
  * Repeated attributes in the user's HCL configs (live, and those the chart ignores), compared by
@@ -76,7 +74,7 @@ function chartDuplicate(model: Model, config: VaultConfig): DuplicateConfigKey |
     const first = mlock[0]!;
     return { config, attribute: attributeOf(config, first, []), key: keyOf(config, first, []), where: 'at the top level', chartLine: 'prepended' };
   }
-  if (EXPLICIT_MLOCK.test(text)) return undefined;
+  if (hasExplicitMlockLine(text)) return undefined;
   const last = mlock.at(-1)!;
   return { config, attribute: new ConfigValue(config, 'disable_mlock', last, last.value, path), key: keyOf(config, last, []), where: 'at the top level', chartLine: 'appended' };
 }

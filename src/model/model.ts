@@ -1,4 +1,6 @@
-import { parseYaml, type YamlDocument, type YNode, type YScalar } from '../parse/yaml.js';
+import { parseYaml, type YamlComment, type YamlDocument, type YNode, type YScalar } from '../parse/yaml.js';
+import { formatBytes, resolveLimits, type Limits } from '../limits.js';
+import { parseDirective, type Directive } from '../parse/directives.js';
 import { parseHcl } from '../parse/hcl.js';
 import type { HclFile, HclItem, HclKey, HclNode, HclObject } from '../parse/hcl-types.js';
 import { embedMap, identityMap } from '../parse/embed.js';
@@ -56,7 +58,24 @@ export interface ModelOptions {
   /** The release namespace (`helm -n`), when known; `global.namespace` overrides it. */
   namespace?: string;
   chartDefaults: PlainMap;
+  /** Overrides of the limits in `src/limits.ts`. */
+  limits?: Partial<Limits>;
 }
+
+/** A comment the parsers found in a user layer: a YAML comment, or a comment of an embedded config. */
+export interface CommentFact {
+  /** The comment's text after its marker (`#`, `//`, `/*`). */
+  text: string;
+  place: Place;
+}
+
+/** An inline directive (`# vault-lint-disable …`) read from a comment, with the comment's place. */
+export interface DirectiveFact extends Directive {
+  place: Place;
+}
+
+/** Rules whose findings no directive can switch off: until the input parses, nothing else is checked. */
+export const UNSUPPRESSIBLE_RULES: ReadonlySet<string> = new Set(['yaml-syntax', 'hcl-syntax']);
 
 /** A syntax problem found while building the model, reported by the `yaml-syntax` and `hcl-syntax` rules. */
 export interface SyntaxProblem {
@@ -85,20 +104,26 @@ export class Model {
   readonly valuesReadable: boolean;
   readonly chartVersion: ChartVersion;
   readonly releaseName: string;
+  /** The limits in force for this run. */
+  readonly limits: Limits;
+  private readonly yamlComments: CommentFact[] = [];
   private readonly configs = new Map<string, VaultConfig | null>();
   private cache = new Map<string, unknown>();
 
   constructor(inputs: InputLayer[], readonly options: ModelOptions) {
     this.chartVersion = options.chartVersion;
     this.releaseName = options.releaseName;
+    this.limits = resolveLimits(options.limits);
     const { layer: defaults, tree } = chartDefaultTree(options.chartDefaults, `chart defaults ${options.chartVersion}`);
     this.layers = [defaults];
     let values = tree;
     let readable = true;
     inputs.forEach((input, i) => {
-      const layer: Layer = { kind: input.kind, label: input.label, source: input.text, index: i + 1 };
+      // A byte order mark is not content: Helm's YAML reader drops it, and columns start after it.
+      const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
+      const layer: Layer = { kind: input.kind, label: input.label, source: text, index: i + 1 };
       this.layers.push(layer);
-      const document = input.yaml ?? parseYaml(input.text);
+      const document = input.yaml ?? this.parseFile(text, layer);
       for (const problem of document.problems) {
         this.syntaxProblems.push({
           ruleId: 'yaml-syntax',
@@ -107,8 +132,9 @@ export class Model {
           place: { layer, start: problem.start, end: problem.end, yamlPath: [] },
         });
       }
-      if (document.root === null && document.problems.some((problem) => problem.messageId === 'syntax')) readable = false;
-      if (input.kind === 'set' && document.root?.kind === 'map') this.syntaxProblems.push(...setConflicts(values, document.root, layer));
+      for (const comment of document.comments ?? []) this.yamlComments.push({ text: comment.text, place: { layer, start: comment.start, end: comment.end, yamlPath: [] } });
+      if (document.root === null && document.problems.some((problem) => problem.fatal || (problem.messageId === 'syntax' && input.yaml))) readable = false;
+      if (input.kind === 'set' && document.root?.kind === 'map') for (const conflict of setConflicts(values, document.root, layer)) this.syntaxProblems.push(conflict);
       if (document.root?.kind === 'map') values = overlay(values, document.root, layer, [], undefined);
       // An empty or comments-only file is a null scalar: nothing to layer, nothing wrong.
       else if (document.root && !(document.root.kind === 'scalar' && document.root.value === null)) this.syntaxProblems.push(notAMap(layer, document.root));
@@ -116,8 +142,20 @@ export class Model {
     this.values = values;
     this.valuesReadable = readable;
     if (readable) this.collectConfigSyntax();
+    if (readable) this.collectDirectiveProblems();
     // A `--set` label is the argument itself: mask its secrets before anything can print it.
     if (readable && inputs.some((input) => input.kind === 'set')) redactSetLayers(this);
+  }
+
+  /** Parse a values file, unless it is over the size limit (then one finding and nothing read). */
+  private parseFile(text: string, layer: Layer): YamlDocument {
+    const max = this.limits.maxFileSize;
+    // UTF-8 never takes fewer bytes than UTF-16 code units, so only texts near the limit are measured.
+    if (text.length > max || (text.length * 3 > max && Buffer.byteLength(text, 'utf8') > max)) {
+      const end = text.length > 0 && text[0] !== '\n' && text[0] !== '\r' ? 1 : 0;
+      return { root: null, problems: [{ messageId: 'fileTooLarge', message: `File "${layer.label}" is larger than the limit of ${formatBytes(max)}; it is not read`, start: 0, end, fatal: true }] };
+    }
+    return parseYaml(text, this.limits);
   }
 
   private memo<T>(key: string, compute: () => T): T {
@@ -302,6 +340,11 @@ export class Model {
       return new VaultConfig(node, 'yaml-map', file, '', identityMap, [], context);
     }
     if (typeof node.value !== 'string') return undefined;
+    if (node.value.length > this.limits.maxConfigSize) {
+      // Over the limit nothing is parsed: an empty config whose one error the syntax check reports.
+      const file: HclFile = { body: { type: 'object', items: [], start: 0, end: 0 }, errors: [{ message: 'too large', start: 0, end: 0 }], comments: [], json: false };
+      return new VaultConfig(node, 'hcl', file, '', identityMap, [], context);
+    }
     const { masked, ranges } = maskTemplates(node.value);
     const file = parseHcl(masked);
     const format: ConfigFormat = file.json ? 'json' : 'hcl';
@@ -321,6 +364,15 @@ export class Model {
       if (!config || !config.isUserSet) continue;
       const where = config.source.path.join('.');
       const format = config.format === 'json' ? 'JSON' : 'HCL';
+      if (typeof config.source.value === 'string' && config.source.value.length > this.limits.maxConfigSize) {
+        this.syntaxProblems.push({
+          ruleId: 'hcl-syntax',
+          messageId: 'configTooLarge',
+          message: `Vault config in "${where}" is longer than the limit of ${this.limits.maxConfigSize} characters; it is not read`,
+          place: config.source.keyPlace(),
+        });
+        continue;
+      }
       // One error per config line: recovery after a mistake often trips again right after it.
       const errorLines = new Set<number>();
       for (const error of config.file.errors) {
@@ -341,6 +393,53 @@ export class Model {
           messageId: 'ignoredByVault',
           message: `Ignored Vault config ${format} in "${where}": ${warning.message}`,
           place: config.placeOf(warning, []),
+        });
+      }
+    }
+  }
+
+  /**
+   * The comments of the user's files as the parsers found them: YAML comments, and the comments of
+   * the user's embedded configs placed in the values file. A `#` inside a value is not a comment.
+   */
+  get comments(): CommentFact[] {
+    return this.memo('comments', () => {
+      const out = [...this.yamlComments];
+      if (!this.valuesReadable) return out;
+      for (const config of [this.config, ...this.ignoredConfigs]) {
+        if (!config?.isUserSet || config.format === 'yaml-map') continue;
+        for (const comment of config.file.comments) {
+          const place = config.placeOf(comment, []);
+          // A comment inside an escaped or folded scalar has no exact line: it cannot aim a directive.
+          if (!place.approximate) out.push({ text: comment.text, place });
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The inline directives (`vault-lint-disable…`) written in the user's comments. */
+  get directives(): DirectiveFact[] {
+    return this.memo('directives', () => {
+      const out: DirectiveFact[] = [];
+      for (const comment of this.comments) {
+        const directive = parseDirective(comment.text);
+        if (directive) out.push({ ...directive, place: comment.place });
+      }
+      return out;
+    });
+  }
+
+  /** A directive naming a syntax rule is itself a finding of that rule: syntax findings stay on. */
+  private collectDirectiveProblems(): void {
+    for (const directive of this.directives) {
+      for (const ruleId of directive.rules) {
+        if (ruleId !== 'yaml-syntax' && ruleId !== 'hcl-syntax') continue;
+        this.syntaxProblems.push({
+          ruleId,
+          messageId: 'notDisableable',
+          message: `Ignored "vault-lint-${directive.kind} ${ruleId}": syntax findings cannot be switched off`,
+          place: directive.place,
         });
       }
     }

@@ -1,8 +1,10 @@
+import { trimTrailing } from './text.js';
+
 /** The chart's name, the default for `nameOverride`. */
 export const CHART_NAME = 'vault';
 
 function truncate(name: string): string {
-  return name.slice(0, 63).replace(/-+$/, '');
+  return trimTrailing(name.slice(0, 63), '-');
 }
 
 /** `vault.name`: nameOverride or the chart name, truncated to 63 characters. */

@@ -1,6 +1,7 @@
 import type { Model } from './model.js';
 import { helmTruthy, vaultBool } from './truth.js';
 import type { ValueNode } from './values.js';
+import { trimTrailing } from './text.js';
 
 /** One probe of the Vault container as the chart renders it. */
 export interface ProbeFact {
@@ -56,7 +57,7 @@ function readProbe(model: Model, name: 'readinessProbe' | 'livenessProbe'): Prob
 export function standbyAnswersOk(path: unknown): boolean | undefined {
   const text = typeof path === 'string' ? path : '';
   const queryAt = text.indexOf('?');
-  const route = (queryAt < 0 ? text : text.slice(0, queryAt)).replace(/\/+$/, '');
+  const route = trimTrailing(queryAt < 0 ? text : text.slice(0, queryAt), '/');
   if (route !== '/v1/sys/health') return undefined;
   const query = new URLSearchParams(queryAt < 0 ? '' : text.slice(queryAt + 1));
   // Vault reads the first value of each parameter; a probe succeeds on any status from 200 to 399.

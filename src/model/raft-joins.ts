@@ -29,12 +29,17 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A pod's address through the headless service, `<fullname>-<n>.<fullname>-internal[.<ns>.svc[.<domain>]]`; the name is matched literally. */
+export function podHostPattern(fullname: string): RegExp {
+  const name = escape(fullname);
+  return new RegExp(`^${name}-(\\d+)\\.${name}-internal(?:\\.([a-z0-9-]+)\\.svc(?:\\.[a-z0-9.-]+)?)?\\.?$`);
+}
+
 /** The `retry_join` stanzas of the live `storage "raft"`, each address read against this release's pod names. */
 export function collectRaftJoins(model: Model): RaftJoin[] {
   const raft = model.parsedConfig?.raftStorage;
   if (!raft) return [];
-  const fullname = escape(model.fullname);
-  const podHost = new RegExp(`^${fullname}-(\\d+)\\.${fullname}-internal(?:\\.([a-z0-9-]+)\\.svc(?:\\.[a-z0-9.-]+)?)?\\.?$`);
+  const podHost = podHostPattern(model.fullname);
   return raft.body.blocks('retry_join').map((block) => {
     const address = block.body.attr('leader_api_addr');
     const join: RaftJoin = { block, address, autoJoin: block.body.attr('auto_join'), malformed: false };

@@ -5,6 +5,8 @@ import { isPlainMap, type Plain, type PlainMap } from './plain.js';
 import { evaluateAction, maskTemplates } from './template.js';
 import { helmEqualsTrue, helmToString, helmTruthy } from './truth.js';
 import type { Layer, ValueNode } from './values.js';
+import { hasExplicitMlockLine, trimTrailing } from './text.js';
+import { LineIndex } from '../parse/lines.js';
 
 /**
  * Where a rendered line comes from: a place in a user layer (a file offset, or a `--set`
@@ -141,12 +143,12 @@ function emitItem(model: Model, item: ValueNode, indent: number, out: RenderedLi
   }
   const first = lines[0]!;
   lines[0] = { text: `${dash} ${first.text.slice(indent + 2)}`, origin: first.origin };
-  out.push(...lines);
+  for (const line of lines) out.push(line);
 }
 
 /** A multi-line string as a literal block, each line with the origin of its line in the layer. */
 function emitBlock(lead: string, node: ValueNode, value: string, indent: number, out: RenderedLine[]): void {
-  const body = value.replace(/\n+$/, '');
+  const body = trimTrailing(value, '\n');
   const trailing = value.length - body.length;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
   const indicator = /^[ \t]/.test(body) || body === '' ? '2' : '';
@@ -256,7 +258,7 @@ export function renderConfig(model: Model): RenderedConfig {
     const handling = `${version} parses the JSON config and writes it back on one line with sorted keys${added ? ', adding "disable_mlock": true' : ', keeping its own disable_mlock'}`;
     return { path, format: 'json', lines: [{ text: goJson(json), origin: originOf(node) }], handling };
   }
-  const explicit = /^[\t\n\f\r ]*disable_mlock[\t\n\f\r ]*=[\t\n\f\r ]*(true|false)/m.test(text);
+  const explicit = hasExplicitMlockLine(text);
   const handling = explicit ? `${version} keeps the config's own disable_mlock line and appends nothing` : `${version} appends disable_mlock = true (the config has no disable_mlock = true|false line)`;
   return { path, format: 'hcl', lines: configLines(model, path, text, explicit ? '' : '\ndisable_mlock = true'), handling };
 }
@@ -381,12 +383,13 @@ export function renderNotes(model: Model, config: RenderedConfig): string[] {
   }
   if (config.path && config.format !== undefined && !(model.chartVersion === '0.28.0' && config.format === 'json')) {
     const text = lines.join('\n');
+    const index = new LineIndex(text);
     const seen = new Set<string>();
     for (const range of maskTemplates(text).ranges) {
       const written = text.slice(range.start, range.end);
       if (seen.has(written)) continue;
       seen.add(written);
-      const line = text.slice(0, range.start).split('\n').length;
+      const { line } = index.position(range.start);
       const value = evaluateAction(range.action, model.templateContext);
       notes.push(value === undefined
         ? `${written} (config line ${line}): evaluated by Helm at install; the linter cannot evaluate it`

@@ -191,7 +191,8 @@ function fromConfig(kind: SecretFact['kind'], block: ConfigBlock | undefined, at
 }
 
 /** `key: value` or `key = value` on one line of YAML or HCL. */
-const LINE_ASSIGNMENT = /^(\s*(?:-\s+)?["']?)([A-Za-z_][\w.-]*)(["']?\s*[:=]\s*)(.*)$/;
+// The rest of the line is `[^]*` with no `$` after it: nothing can fail after the blanks, so no backtracking.
+const LINE_ASSIGNMENT = /^(\s*(?:-\s+)?["']?)([A-Za-z_][\w.-]*)(["']?\s*[:=]\s*)([^]*)/;
 
 /**
  * Mask secrets in text that could not be parsed, line by line: the rest of the line after a key
@@ -217,7 +218,8 @@ export function redactUnreadable(source: string): string {
       const match = LINE_ASSIGNMENT.exec(line);
       if (!match) return line;
       const [, lead = '', name = '', sep = '', rest = ''] = match;
-      const value = rest.replace(/\s+#.*$/, '').trim();
+      const comment = rest.search(/\s#/);
+      const value = (comment < 0 ? rest : rest.slice(0, comment)).trim();
       const bare = value.replace(/^["']|["'],?$/g, '');
       const block = /^[|>][-+0-9]*$/.test(value);
       const secret = block ? isSecretEnv(name, 'x') || PARAMETER_SECRET.test(name) : isSecretEnv(name, bare) || (PARAMETER_SECRET.test(name) && bare.trim() !== '' && !isIndirect(bare) && !looksLikePath(bare));

@@ -336,7 +336,7 @@ function toNode(draft: Draft): YNode {
     const item = draft.items[i];
     return item ? toNode(item) : scalar('', null, draft.start, draft.start);
   });
-  const end = Math.max(draft.end, ...items.map((item) => item.end));
+  const end = items.reduce((max, item) => Math.max(max, item.end), draft.end);
   if (draft.literal) return { kind: 'seq', items, flow: true, start: draft.start, end };
   const indexed: IndexedSeq = { kind: 'seq', items, flow: false, start: draft.start, end, assigned: Array.from({ length: items.length }, (_, i) => draft.items[i] !== undefined) };
   return indexed;

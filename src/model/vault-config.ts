@@ -121,13 +121,12 @@ export class VaultConfig {
   }
 }
 
-function collectStrings(config: VaultConfig, body: HclObject, path: PathSegment[]): ConfigValue[] {
-  const out: ConfigValue[] = [];
+function collectStrings(config: VaultConfig, body: HclObject, path: PathSegment[], out: ConfigValue[] = []): ConfigValue[] {
   for (const item of body.items) {
     const itemPath = [...path, ...item.keys.map((key) => key.name)];
     const visit = (node: HclNode, nodePath: PathSegment[]): void => {
       if (node.type === 'string') out.push(new ConfigValue(config, item.keys[item.keys.length - 1]?.name ?? '', item, node, nodePath));
-      else if (node.type === 'object') out.push(...collectStrings(config, node, nodePath));
+      else if (node.type === 'object') collectStrings(config, node, nodePath, out);
       else if (node.type === 'list') node.items.forEach((child, index) => visit(child, [...nodePath, index]));
     };
     visit(item.value, itemPath);

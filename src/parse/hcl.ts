@@ -21,6 +21,7 @@ import type {
   HclSyntaxError,
   Span,
 } from './hcl-types.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 
 // Token types, numbered for cheap comparisons in the scanner's hot loop.
 const EOF = 0;
@@ -56,7 +57,7 @@ interface Token {
 }
 
 /** Deeper nesting than this is reported instead of recursed into, so no input can overflow the stack. */
-const MAX_DEPTH = 400;
+const MAX_DEPTH = DEFAULT_LIMITS.maxConfigDepth;
 
 const LETTER = /^\p{L}$/u;
 const DIGIT = /^\p{Nd}$/u;
@@ -305,7 +306,9 @@ class Parser {
         if (d === 47) i = this.lineComment(i, 2, '//');
         else if (d === 42) {
           const end = this.blockComment(i);
-          if (text.lastIndexOf('\n', end - 1) >= i) nl = true;
+          // Look for a line break inside this comment only: searching back from its end would
+          // rescan the whole line before it, once per comment.
+          for (let k = i; k < end && !nl; k++) if (text.charCodeAt(k) === 10) nl = true;
           i = end;
         } else {
           this.error(i, i + 1, 'Expected "/" after "/" to start a comment');
@@ -836,7 +839,7 @@ class Parser {
         if (next.type === RBRACE) break;
       }
       const result = this.objectItem();
-      if (this.repaired.length > 0) items.push(...this.repaired.splice(0));
+      for (const repaired of this.repaired.splice(0)) items.push(repaired);
       if (result === null) break;
       if (result instanceof Failure) {
         if (inBraces && this.tok.type === RBRACE && !result.noSwallow) return { items, swallowed: result };
@@ -1606,7 +1609,7 @@ function underscoreOk(s: string): boolean {
   return saw !== '_';
 }
 
-const DECIMAL_FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL_FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Go's `strconv.ParseFloat(s, 64)` for the decimal forms HCL v1 can scan. */
 function parseGoFloat(s: string): number | 'syntax' | 'range' {

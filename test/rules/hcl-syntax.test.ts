@@ -27,5 +27,18 @@ testRule(rule, {
       code: 'server:\n  standalone:\n    config: |\n      storage "file" { path = "/d" }\n      ui =\n',
       errors: [{ messageId: 'ignoredByVault', line: 5, column: 7, endLine: 5, endColumn: 11 }],
     },
+    {
+      name: 'a config over the size limit (maxConfigSize) is not parsed, reported at its key',
+      code: `server:\n  standalone:\n    config: "${'#'.repeat(1024 * 1024 + 1)}"\n`,
+      errors: [{ messageId: 'configTooLarge', line: 3, column: 5, endLine: 3, endColumn: 11 }],
+    },
+    {
+      name: 'a directive in a config comment naming hcl-syntax is itself a finding, and does not hide the error',
+      code: 'server:\n  standalone:\n    config: |\n      # vault-lint-disable hcl-syntax\n      listener "tcp" {\n        address = "[::]:8200\n      }\n',
+      errors: [
+        { messageId: 'notDisableable', line: 4, column: 7, endLine: 4, endColumn: 38 },
+        { messageId: 'invalidHcl', line: 6, column: 19, endLine: 6, endColumn: 29 },
+      ],
+    },
   ],
 });

@@ -10,5 +10,28 @@ testRule(rule, {
     { name: 'a list at the top level', code: '- a\n- b\n', errors: [{ messageId: 'notAMap', line: 1, column: 1, endLine: 1, endColumn: 2 }] },
     { name: 'a complex key', code: '? [a, b]\n: 1\n', errors: [{ messageId: 'complexKey', line: 1, column: 3, endLine: 1, endColumn: 9 }] },
     { name: 'an alias without anchor', code: 'a: *nowhere\n', errors: [{ messageId: 'unknownAlias', line: 1, column: 4, endLine: 1, endColumn: 12 }] },
+    { name: 'a file over maxFileSize is not read', code: 'server:\n  enabled: true\n', lint: { maxFileSize: 16 }, errors: [{ messageId: 'fileTooLarge', line: 1, column: 1, endLine: 1, endColumn: 2, message: '16 bytes' }] },
+    {
+      name: 'an alias bomb stops at the alias that crosses the expansion budget',
+      code: ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...['a', 'b', 'c', 'd'].map((name, i) => `${'bcde'[i]}: &${'bcde'[i]} [${Array(10).fill(`*${name}`).join(', ')}]`)].join('\n'),
+      errors: [{ messageId: 'aliasBudget', line: 5, column: 36, endLine: 5, endColumn: 38, message: '"*d"' }],
+    },
+    { name: 'nesting past the depth limit', code: `a: ${'['.repeat(201)}${']'.repeat(201)}\n`, errors: [{ messageId: 'depthLimit', line: 1, column: 203, endLine: 1, endColumn: 204 }] },
+    {
+      name: 'a directive naming yaml-syntax is itself a finding, and does not hide the error',
+      code: 'a: 1 # vault-lint-disable-line yaml-syntax\na: 2\n',
+      errors: [
+        { messageId: 'notDisableable', line: 1, column: 6, endLine: 1, endColumn: 43 },
+        { messageId: 'duplicateKey', line: 2, column: 1, endLine: 2, endColumn: 2 },
+      ],
+    },
+    {
+      name: 'a syntax error in a later document is reported; the first document is still read',
+      code: 'server: {}\n---\nui: [\n',
+      errors: [
+        { messageId: 'multipleDocuments', line: 2, column: 1, endLine: 2, endColumn: 4 },
+        { messageId: 'syntax', line: 4, column: 1, endLine: 4, endColumn: 1 },
+      ],
+    },
   ],
 });

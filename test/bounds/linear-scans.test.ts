@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { parseHcl } from '../../src/parse/hcl.js';
+import { standbyAnswersOk } from '../../src/model/probes.js';
+import { hasExplicitMlockLine, trimTrailing } from '../../src/model/text.js';
+import { redactUnreadable } from '../../src/model/secrets.js';
+import { renderConfig, renderNotes } from '../../src/model/render.js';
+import { buildModel } from '../../src/engine/lint.js';
+import { DEFAULT_LIMITS } from '../../src/limits.js';
+
+// Each case once took seconds to minutes at this size because a regex or a search rescanned the
+// input from many positions. None asserts a time: the size is the point, and the per-test timeout
+// is the guard (a quadratic version of any of these runs far past it).
+const GUARD = { timeout: 20_000 };
+const HUGE = 200_000;
+
+describe('scans that are linear on hostile input', () => {
+  it('HCL number literal of 200,000 digits that is not a valid float', GUARD, () => {
+    const file = parseHcl(`a = ${'1'.repeat(HUGE)}e\n`);
+    expect(file.body.items).toHaveLength(1);
+  });
+
+  it('HCL block comments, 100,000 on one line, each checked for a line break inside itself only', GUARD, () => {
+    const file = parseHcl(`${'/* c */'.repeat(100_000)}a = 1\n`);
+    expect(file.comments).toHaveLength(100_000);
+    expect(file.body.items.map((item) => item.keys[0]!.name)).toEqual(['a']);
+  });
+
+  it('HCL nesting of 100,000 levels stops at maxConfigDepth with one error, not a stack overflow', GUARD, () => {
+    const depth = 100_000;
+    const file = parseHcl(`a = ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+    expect(file.errors[0]!.message).toBe(`Nesting deeper than ${DEFAULT_LIMITS.maxConfigDepth} levels`);
+    expect(file.errors.length).toBeLessThanOrEqual(2);
+  });
+
+  it('probe path of 200,000 slashes', GUARD, () => {
+    expect(standbyAnswersOk(`${'/'.repeat(HUGE)}x`)).toBeUndefined();
+    expect(standbyAnswersOk('/v1/sys/health///?standbyok=true')).toBe(true);
+  });
+
+  it('trimTrailing strips only the run at the end', () => {
+    expect(trimTrailing('a--b---', '-')).toBe('a--b');
+    expect(trimTrailing('---', '-')).toBe('');
+    expect(trimTrailing(`${'-'.repeat(HUGE)}x`, '-')).toHaveLength(HUGE + 1);
+  });
+
+  it('disable_mlock detector over 200,000 blank lines and blanks', GUARD, () => {
+    expect(hasExplicitMlockLine(`${'\n'.repeat(HUGE)}x`)).toBe(false);
+    expect(hasExplicitMlockLine(`${' \t'.repeat(HUGE)}disable_mlock = maybe`)).toBe(false);
+    expect(hasExplicitMlockLine(`${'\n'.repeat(HUGE)}  disable_mlock\n=\ntrue`)).toBe(true);
+  });
+
+  it('disable_mlock detector agrees with the chart regex on every short input over its alphabet', () => {
+    // The chart's regex as JavaScript reads it; without CR in the alphabet, where Go's (?m) differs:
+    // Go starts a line only after LF, JavaScript after CR too.
+    const chart = /^[\t\n\f\r ]*disable_mlock[\t\n\f\r ]*=[\t\n\f\r ]*(true|false)/m;
+    expect(hasExplicitMlockLine('x\rdisable_mlock = true')).toBe(false);
+    expect(hasExplicitMlockLine('x\n\r disable_mlock=\r\nfalse')).toBe(true);
+    const parts = ['disable_mlock', ' ', '\n', '\t', '=', 'true', 'false', 'x', '#'];
+    let checked = 0;
+    const visit = (text: string, depth: number): void => {
+      expect(hasExplicitMlockLine(text), JSON.stringify(text)).toBe(chart.test(text));
+      checked++;
+      if (depth > 0) for (const part of parts) visit(text + part, depth - 1);
+    };
+    visit('', 5);
+    expect(checked).toBe((9 ** 6 - 1) / 8);
+  });
+
+  it('comment stripper of unreadable input over 200,000 tabs, and a CR inside a line', GUARD, () => {
+    const line = `password: s3cr3t${'\t'.repeat(HUGE)}x`;
+    expect(redactUnreadable(line)).toBe(`password: ******${'\t'.repeat(HUGE)}*`);
+    expect(redactUnreadable(`password: ${' '.repeat(HUGE)}\rtoken`)).toBe(`password: ${' '.repeat(HUGE)}\r*****`);
+    expect(redactUnreadable('password: s3cr3t # note\r')).toBe('password: ****** * ****\r');
+  });
+
+  it('render notes for 20,000 distinct Helm actions, each placed on its config line', GUARD, async () => {
+    const count = 20_000;
+    const config = Array.from({ length: count }, (_, i) => `      x${i} = "{{ .Values.v${i} }}"`).join('\n');
+    const model = await buildModel({ layers: [{ kind: 'file', label: 'values.yaml', text: `server:\n  standalone:\n    config: |\n${config}\n` }] });
+    const notes = renderNotes(model, renderConfig(model)).filter((note) => note.includes('.Values.v'));
+    expect(notes).toHaveLength(count);
+    expect(notes[count - 1]).toContain(`(config line ${count})`);
+  });
+});
