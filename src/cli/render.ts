@@ -50,7 +50,7 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     }
     const sets = await readSetLayers(args, io, maxFileSize);
     for (const layer of sets.layers) layers.push(layer);
-    tooLarge.push(...sets.tooLarge);
+    for (const label of sets.tooLarge) tooLarge.push(label);
     if (tooLarge.length > 0) {
       // Helm would read these; rendering without them would show values the release does not have.
       for (const label of tooLarge) io.stderr.write(`vault-lint: cannot render: ${escapeLabel(label)}: ${fileTooLargeMessage(maxFileSize)}\n`);
