@@ -101,6 +101,25 @@ describe('--max-findings-per-file: findings past the limit become one finding co
   });
 });
 
+describe('many-file runs: each file is reported before the next is read', () => {
+  it.each(['stylish', 'json', 'sarif', 'github'])('%s', async (format) => {
+    // Standard input as the second target: when it is read, the first file's part must be out already.
+    let writtenBeforeSecond = '';
+    const writes: string[] = [];
+    const run = await runCli([GUIDE, '-', '-o', format], {
+      writes,
+      readStdin: async () => {
+        writtenBeforeSecond = writes.join('');
+        return 'server:\n  ha:\n    enabled: true\n';
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(writtenBeforeSecond).toContain(format === 'sarif' ? 'override-values.yml' : format === 'github' ? 'title=private-load-balancer' : 'private-load-balancer');
+    expect(writtenBeforeSecond).not.toContain('stdin');
+    expect(run.stdout).toContain('stdin');
+  });
+});
+
 describe('--output-file never writes over an input', () => {
   function setup() {
     const dir = tempDir();

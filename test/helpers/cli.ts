@@ -16,8 +16,8 @@ export interface CliRun {
 }
 
 /** Run the CLI in process with captured output; `stdin` is what standard input holds. */
-export async function runCli(args: string[], options: { stdin?: string; cwd?: string; readStdin?: CliIo['readStdin'] } = {}): Promise<CliRun> {
-  const writes: string[] = [];
+export async function runCli(args: string[], options: { stdin?: string; cwd?: string; readStdin?: CliIo['readStdin']; writes?: string[] } = {}): Promise<CliRun> {
+  const writes = options.writes ?? [];
   let stderr = '';
   const io: CliIo = {
     stdout: { write: (text: string) => writes.push(text), isTTY: false },
