@@ -91,7 +91,7 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
   // on files with a lone \r; the \r of a \r\n pair is dropped from display below.
   const sourceLines = result.source === undefined ? undefined : result.source.split('\n');
 
-  const lines = [chalk.underline(escapeName(result.file))];
+  const lines = [chalk.underline(defuseCommand(escapeName(result.file)))];
   for (const { finding, position, messageLines } of rows) {
     const [first = '', ...rest] = messageLines;
     lines.push(
@@ -99,9 +99,9 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
         `${chalk[SEVERITY_COLORS[finding.severity]](finding.severity.padEnd(severityWidth))}  ` +
         `${first.padEnd(messageWidth)}  ${chalk.dim(finding.ruleId)}`,
     );
-    for (const line of rest) lines.push(`${indent}${line}`);
+    for (const line of rest) lines.push(`${indent}${defuseCommand(line)}`);
     if (finding.hint !== undefined && finding.hint !== '') {
-      for (const line of clean(finding.hint).split(/\r\n|\r|\n/)) lines.push(`${indent}${chalk.cyan(line)}`);
+      for (const line of clean(finding.hint).split(/\r\n|\r|\n/)) lines.push(`${indent}${chalk.cyan(defuseCommand(line))}`);
     }
     for (const note of notes(finding)) lines.push(`${indent}${chalk.dim(note)}`);
     if (sourceLines !== undefined) {
@@ -135,7 +135,9 @@ function codeFrame(sourceLines: readonly string[], location: Location, chalk: Ch
   const frame: string[] = [];
 
   for (let number = line; number <= lastShown; number += 1) {
-    const text = sourceLines[number - 1]!.replace(/\r$/, '');
+    // endsWith, not /\r$/: a regex would scan the whole of a long line for every finding on it.
+    const raw = sourceLines[number - 1]!;
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const from = number === line ? column : firstNonBlankColumn(text);
     const to = number === location.endLine ? endColumn : text.length + 1;
     const window = frameWindow(text, from);
@@ -232,6 +234,15 @@ export function escapeName(name: string): string {
     const code = char.charCodeAt(0);
     return char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? '\\t' : `\\x${code.toString(16).padStart(2, '0')}`;
   });
+}
+
+/**
+ * A CI log line whose text starts with `::` after leading blanks is a GitHub workflow command to
+ * the runner. A file name or a message line quoting the user's data could start so and forge an
+ * annotation: a zero-width space before it keeps it text, and invisible.
+ */
+function defuseCommand(line: string): string {
+  return /^[ \t]*::/.test(line) ? line.replace('::', '\u200b::') : line;
 }
 
 /** Replace terminal control characters one-for-one, so columns are unchanged. */

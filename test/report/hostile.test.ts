@@ -31,6 +31,13 @@ describe('file names are escaped in every format', () => {
     expect(escapeName('a\u001b[31mb\u0007\t')).toBe('a\\x1b[31mb\\x07\\t');
   });
 
+  it('stylish keeps a name or message line that starts with :: from being read as a workflow command', () => {
+    const name = '::error file=a.yaml::forged';
+    const out = formatStylish([{ file: name, findings: [{ ...finding(name, 1, 1), message: 'Unknown key "x\n  ::warning::forged"', hint: '::notice::forged' }] }], sampleRules, OPTIONS);
+    expect(out.split('\n').filter((line) => /^[ \t]*::/.test(line))).toEqual([]);
+    expect(out).toContain('\u200b::error file=a.yaml::forged');
+  });
+
   it('github escapes properties (%, CR, LF, colon, comma) and data (%, CR, LF) per the workflow command rules', () => {
     const out = formatGithub(results, sampleRules, { ...OPTIONS, cwd: undefined });
     expect(out.split('\n').filter((line) => line !== '')).toHaveLength(1);
