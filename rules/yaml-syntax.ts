@@ -1,4 +1,4 @@
-import { defineRule, FILE_TOO_LARGE_HINT } from '../src/engine/index.js';
+import { defineRule } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'yaml-syntax',
@@ -14,8 +14,6 @@ export default defineRule({
       complexKey: '{{detail}}',
       unknownAlias: '{{detail}}',
       notAMap: '{{detail}}',
-      // Reported by the reader before parsing (src/engine/limits.ts), declared here with the rule's other messages.
-      fileTooLarge: '{{detail}}',
     },
     hints: {
       syntax: 'Fix the YAML at this position; until it parses, no other check can run on this file.',
@@ -24,7 +22,6 @@ export default defineRule({
       complexKey: 'Use plain string keys.',
       unknownAlias: 'Define the anchor (&name) before the alias that uses it.',
       notAMap: 'A values file holds keys such as global:, server:, ui: at the top level.',
-      fileTooLarge: FILE_TOO_LARGE_HINT,
     },
   },
   runsOnUnreadableInput: true,

@@ -23,4 +23,3 @@ export type { LicenseSource } from '../model/license.js';
 export type { L7Exposure, TlsHandling } from '../model/ingress.js';
 export type { DisruptionBudgetFact } from '../model/disruption-budget.js';
 export type { RaftJoin, JoinAddress } from '../model/raft-joins.js';
-export { FILE_TOO_LARGE_HINT } from './limits.js';

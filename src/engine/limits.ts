@@ -6,7 +6,10 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 /** Default of `--max-findings-per-file`: findings past this many in one file become one summary finding. */
 export const DEFAULT_MAX_FINDINGS_PER_FILE = 1000;
 
-/** The rule that reports inputs that could not be read as YAML, a file over the size limit among them. */
+/**
+ * The rule that reports inputs that could not be read as YAML, a file over the size limit among
+ * them. The reader reports it before anything is parsed, so the rule's own check never does.
+ */
 export const FILE_TOO_LARGE_RULE = 'yaml-syntax';
 export const FILE_TOO_LARGE_MESSAGE_ID = 'fileTooLarge';
 export const FILE_TOO_LARGE_HINT = 'Split it into smaller values files, or raise the limit with --max-file-size if it really is one values file.';
