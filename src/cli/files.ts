@@ -86,7 +86,9 @@ function search(base: string, glob: string, cwd: string, pattern: string): strin
     try {
       return fs.readdirSync(path, options as { withFileTypes: true });
     } catch (error) {
-      unreadable.push({ path: String(path), code: systemErrorCode(error) ?? 'EIO' });
+      const code = systemErrorCode(error) ?? 'EIO';
+      // A fixed part that does not exist (or is a file) holds no matches; that is no read failure.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') unreadable.push({ path: String(path), code });
       throw error;
     }
   }) as typeof fs.readdirSync;

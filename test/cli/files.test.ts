@@ -30,6 +30,12 @@ describe('file selection: a path that exists is a file, whatever its name holds'
     expect(stderr).toBe('vault-lint: No files match the pattern "values-[z-a].yaml"\n');
   });
 
+  it('says no file matches a glob under a folder that does not exist', async () => {
+    const { code, stderr } = await runCli(['nowhere/**/*.yaml'], { cwd: tempDir() });
+    expect(code).toBe(2);
+    expect(stderr).toBe('vault-lint: No files match the pattern "nowhere/**/*.yaml"\n');
+  });
+
   it('handles a path of 16 nested folders literally named ** as a file, and globs through it', () => {
     const dir = tempDir();
     const deep = join('d', ...Array.from({ length: 16 }, () => '**'));
