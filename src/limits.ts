@@ -39,7 +39,16 @@ export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {
 
 /** A byte count for messages: `5 MiB`, `640 KiB`, `900 bytes`. */
 export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
+  for (const [unit, size] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]] as const) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
+  }
+  return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+}
+
+/**
+ * The message of the finding on a file larger than the size limit, shared by every place that
+ * enforces it (the CLI's bounded read and the model's check of text given through the API).
+ */
+export function fileTooLargeMessage(limit: number): string {
+  return `File is larger than the ${formatBytes(limit)} limit and was not checked`;
 }

@@ -1,18 +1,35 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import * as fs from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { globSync } from 'tinyglobby';
 import { ConfigError } from '../engine/config.js';
+import { describeErrno, EnvironmentError, quoteName, systemErrorCode } from './errors.js';
 
-/** File names picked up when a directory is given. */
-const VALUES_FILE = /\.ya?ml$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'charts', 'templates']);
-/** YAML files in a chart or repository that are not values files. */
-const NOT_VALUES = new Set(['Chart.yaml', 'Chart.lock', 'requirements.yaml', 'values.schema.json']);
-const GLOB_CHARS = /[*?[{]/;
+/** File names picked up when a directory is given (in any letter case). */
+const DIRECTORY_GLOB = '**/*.{yaml,yml}';
+/**
+ * Directories and files skipped under a directory or below a glob's fixed part: dependencies,
+ * build output, subcharts, templates and chart metadata are no values files. Dot files and
+ * dot directories are skipped too (tinyglobby's `dot: false`), and symbolic links are not
+ * followed, so a link loop cannot make a walk endless.
+ */
+const IGNORED = [
+  '**/node_modules/**',
+  '**/dist/**',
+  '**/charts/**',
+  '**/templates/**',
+  '**/Chart.yaml',
+  '**/Chart.lock',
+  '**/requirements.yaml',
+  '**/values.schema.json',
+];
 
 /**
  * Expand command-line targets into files, in the order given, without duplicates:
- * a file as is, a directory recursively (`*.yaml`, `*.yml`), a glob by walking its static prefix.
- * `-` stands for standard input and passes through.
+ * a path that exists is a file or a directory, whatever characters its name holds; a directory
+ * is searched recursively for `*.yaml`/`*.yml`; anything else with glob syntax is a glob
+ * (picomatch syntax, expanded by tinyglobby from its fixed leading part). `-` stands for
+ * standard input and passes through. A folder that cannot be read is an EnvironmentError.
  */
 export function expandTargets(patterns: readonly string[], cwd: string): string[] {
   const out: string[] = [];
@@ -28,100 +45,85 @@ export function expandTargets(patterns: readonly string[], cwd: string): string[
       add('-');
       continue;
     }
-    if (GLOB_CHARS.test(pattern)) {
-      const matches = expandGlob(pattern, cwd);
-      if (matches.length === 0) throw new ConfigError(`No files match the pattern "${pattern}"`);
-      matches.forEach(add);
-      continue;
-    }
-    let stats;
-    try {
-      stats = statSync(resolve(cwd, pattern));
-    } catch {
-      throw new ConfigError(`No such file or directory: "${pattern}"`);
-    }
-    if (stats.isDirectory()) {
-      const files = walk(resolve(cwd, pattern)).filter((file) => VALUES_FILE.test(file));
-      if (files.length === 0) throw new ConfigError(`No YAML files in directory "${pattern}"`);
-      files.map((file) => displayPath(file, cwd)).forEach(add);
-    } else {
+    const stats = statIfExists(resolve(cwd, pattern), pattern);
+    if (stats?.isDirectory()) {
+      const files = search(resolve(cwd, pattern), DIRECTORY_GLOB, cwd, pattern);
+      if (files.length === 0) throw new ConfigError(`No YAML files in directory ${quoteName(pattern)}`);
+      for (const file of files) add(file);
+    } else if (stats) {
       add(pattern);
+    } else if (picomatch.scan(pattern).isGlob) {
+      const { base, glob } = picomatch.scan(pattern);
+      const files = search(resolve(cwd, base || '.'), glob, cwd, pattern);
+      if (files.length === 0) throw new ConfigError(`No files match the pattern ${quoteName(pattern)}`);
+      for (const file of files) add(file);
+    } else {
+      throw new ConfigError(`No such file or directory: ${quoteName(pattern)}`);
     }
   }
   return out;
 }
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...walk(path));
-    } else if (entry.isFile() && !NOT_VALUES.has(entry.name) && !entry.name.startsWith('.')) {
-      out.push(path);
-    }
+function statIfExists(path: string, name: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(path);
+  } catch (error) {
+    const code = systemErrorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if (code !== undefined) throw new EnvironmentError(`cannot read ${quoteName(name)}: ${describeErrno(code)}`, error);
+    throw error;
   }
-  return out;
+}
+
+/**
+ * The files under `base` that `glob` matches, named for display, in the order a sorted
+ * depth-first walk visits them. Every folder the walk cannot read is reported, never skipped in
+ * silence: a gate that quietly checks fewer files than it was given is blind.
+ */
+function search(base: string, glob: string, cwd: string, pattern: string): string[] {
+  const unreadable: { path: string; code: string }[] = [];
+  const readdirSync = ((path: fs.PathLike, options: unknown) => {
+    try {
+      return fs.readdirSync(path, options as { withFileTypes: true });
+    } catch (error) {
+      const code = systemErrorCode(error) ?? 'EIO';
+      // A fixed part that does not exist (or is a file) holds no matches; that is no read failure.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') unreadable.push({ path: String(path), code });
+      throw error;
+    }
+  }) as typeof fs.readdirSync;
+  const found = globSync(glob, {
+    cwd: base,
+    absolute: true,
+    onlyFiles: true,
+    dot: false,
+    followSymbolicLinks: false,
+    // A directory takes `.YAML` and `.Yml` too; a glob matches as the user wrote it.
+    caseSensitiveMatch: glob !== DIRECTORY_GLOB,
+    expandDirectories: false,
+    ignore: IGNORED,
+    fs: { ...fs, readdirSync },
+  });
+  const first = unreadable[0];
+  if (first) {
+    const folder = displayPath(first.path, cwd);
+    throw new EnvironmentError(`cannot read directory ${quoteName(folder === '' ? '.' : folder)} while expanding ${quoteName(pattern)}: ${describeErrno(first.code)}`);
+  }
+  const keyed = found.map((file) => ({ file, segments: relative(base, file).split(sep) }));
+  keyed.sort((a, b) => compareSegments(a.segments, b.segments));
+  return keyed.map(({ file }) => displayPath(file, cwd));
+}
+
+/** Path order of a sorted depth-first walk: compare segment by segment, so a folder's files stay together. */
+function compareSegments(a: readonly string[], b: readonly string[]): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i += 1) {
+    if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel.startsWith('..') ? file : rel.split(sep).join('/');
-}
-
-/** Expand a glob (`*`, `**`, `?`, `[…]`, `{a,b}`) relative to cwd. */
-export function expandGlob(pattern: string, cwd: string): string[] {
-  const normalized = pattern.split(sep).join('/');
-  const segments = normalized.split('/');
-  const staticParts: string[] = [];
-  for (const segment of segments) {
-    if (GLOB_CHARS.test(segment)) break;
-    staticParts.push(segment);
-  }
-  const base = resolve(cwd, staticParts.join('/') || '.');
-  const matcher = globToRegExp(normalized);
-  let files: string[];
-  try {
-    files = walk(base);
-  } catch {
-    return [];
-  }
-  return files.map((file) => displayPath(file, cwd)).filter((file) => matcher.test(file) || matcher.test(resolve(cwd, file).split(sep).join('/')));
-}
-
-/** Translate a glob into an anchored regular expression over `/`-separated paths. */
-export function globToRegExp(glob: string): RegExp {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i]!;
-    if (char === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        out += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 2 : 1;
-      } else {
-        out += '[^/]*';
-      }
-    } else if (char === '?') {
-      out += '[^/]';
-    } else if (char === '[') {
-      const close = glob.indexOf(']', i);
-      if (close < 0) out += '\\[';
-      else {
-        out += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else if (char === '{') {
-      const close = glob.indexOf('}', i);
-      if (close < 0) out += '\\{';
-      else {
-        out += `(?:${glob.slice(i + 1, close).split(',').map((part) => part.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
-        i = close;
-      }
-    } else {
-      out += /[.+^$()|\\]/.test(char) ? `\\${char}` : char;
-    }
-  }
-  return new RegExp(`^(?:\\./)?${out}$`);
 }

@@ -1,21 +1,25 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import parse from 'yargs-parser';
 import { ConfigError, PRESETS, type PresetName, type RuleSetting } from '../engine/config.js';
 import { checkChartVersion, lintTargets, loadRules, type LintOptions, type LintTarget } from '../engine/lint.js';
-import { RuleCrashError } from '../engine/run.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS_PER_FILE, fileTooLargeResult, formatBytes, limitFindings } from '../engine/limits.js';
 import type { FileResult, RuleInfo, Severity } from '../engine/types.js';
-import { formatterNames, isFormatterName, loadFormatter } from '../report/index.js';
-import { CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../model/model.js';
+import { formatterNames, isFormatterName, loadReportStream } from '../report/index.js';
+import { CHART_VERSIONS, DEFAULT_CHART_VERSION, type InputLayer } from '../model/model.js';
+import { describeErrno, describeFailure, EnvironmentError } from './errors.js';
 import { expandTargets } from './files.js';
+import { boundText, readFileBounded, readStreamBounded, type BoundedText } from './input.js';
 import { readSetLayers } from './layers.js';
 import { decodeValues } from '../parse/decode.js';
+import { openOutputFile, type OutputSink } from './output.js';
 
 /** The process surroundings the CLI uses, injectable for tests. */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
-  readStdin(): Promise<string>;
+  /** Standard input, at most `limit + 1` bytes of it (one past the limit tells it is too large). */
+  readStdin(limit: number): Promise<string>;
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -36,6 +40,8 @@ export const OPTIONS: Record<string, OptionSpec> = {
   set: { type: 'array', describe: 'Set values as helm --set does: a.b=c,d[0]=e, typed (true/false/null/integers); applied after all -f files (repeatable)' },
   'set-string': { type: 'array', describe: 'Set string values as helm --set-string does; applied after every --set (repeatable)' },
   'set-file': { type: 'array', describe: 'Set values to the contents of files as helm --set-file does (key=path); applied last (repeatable)' },
+  'max-file-size': { type: 'string', describe: 'Largest input read, in bytes or with a KiB, MiB or GiB suffix; a larger file (or --set-file, or standard input) is not read past it and becomes a yaml-syntax error', default: formatBytes(DEFAULT_MAX_FILE_SIZE).replace(' ', '') },
+  'max-findings-per-file': { type: 'number', describe: 'Report at most this many findings per file; one more finding says how many were left out (-1: no limit)', default: DEFAULT_MAX_FINDINGS_PER_FILE },
   'release-name': { type: 'string', describe: 'Helm release name, which decides pod and Service names', default: 'vault' },
   namespace: { type: 'string', alias: 'n', describe: 'Namespace the release is installed in' },
   'chart-version': { type: 'string', describe: `Vault chart version (${CHART_VERSIONS.join(', ')})`, default: DEFAULT_CHART_VERSION },
@@ -45,6 +51,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   quiet: { type: 'boolean', describe: 'Report errors only' },
   color: { type: 'boolean', describe: 'Force colours on (--no-color: off); default: on for a terminal, honouring NO_COLOR and FORCE_COLOR' },
   'list-rules': { type: 'boolean', describe: 'List the rules with their default severity and exit' },
+  debug: { type: 'boolean', describe: 'On an internal or environment error, print the stack trace too' },
   version: { type: 'boolean', describe: 'Print the version and exit' },
   help: { type: 'boolean', alias: 'h', describe: 'Show help and exit' },
 };
@@ -142,14 +149,19 @@ export async function helpText(table: Record<string, OptionSpec> = OPTIONS, usag
   return `${await builder.getHelp()}\n`;
 }
 
-export async function readTarget(file: string, io: CliIo): Promise<{ label: string; text: string }> {
-  if (file === '-') return { label: '<stdin>', text: await io.readStdin() };
-  try {
-    return { label: file, text: decodeValues(readFileSync(resolve(io.cwd, file))) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`Cannot read "${file}"${code ? ` (${code})` : ''}`);
-  }
+/** Parse a `--max-file-size` value: bytes, or a number with a KiB, MiB or GiB suffix (`k`, `m`, `g` too). */
+export function parseSize(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_FILE_SIZE;
+  const match = /^(\d{1,15})\s?([kmg]i?b?|b)?$/i.exec(String(value));
+  if (!match) throw new ConfigError(`Invalid --max-file-size "${String(value)}"; expected bytes or a size such as 512KiB or 5MiB`);
+  const unit = (match[2] ?? 'b')[0]!.toLowerCase();
+  return Number(match[1]) * ({ b: 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 } as Record<string, number>)[unit]!;
+}
+
+/** Read one target (`-` is standard input) up to `limit` bytes; its label is what findings name. */
+export async function readTarget(file: string, io: CliIo, limit: number): Promise<{ label: string } & BoundedText> {
+  if (file === '-') return { label: '<stdin>', ...boundText(await io.readStdin(limit), limit) };
+  return { label: file, ...readFileBounded(resolve(io.cwd, file), file, limit, '', decodeValues) };
 }
 
 /** Run the CLI; resolves to the exit code. */
@@ -159,8 +171,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const { runRender } = await import('./render.js');
     return runRender(argv.slice(1), io);
   }
+  let debug = argv.includes('--debug');
+  let sink: OutputSink | undefined;
   try {
     const args = parseArgs(argv);
+    debug = args.debug === true;
     if (args.help) {
       io.stdout.write(await helpText());
       return 0;
@@ -181,64 +196,112 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       rules: parseRuleFlags(args.rule),
     };
     if (typeof args.namespace === 'string') options.namespace = args.namespace;
+    const maxFileSize = parseSize(args['max-file-size']);
+    options.maxFileSize = maxFileSize;
+    const maxFindings = (args['max-findings-per-file'] as number | undefined) ?? DEFAULT_MAX_FINDINGS_PER_FILE;
     const layered = (args.values as string[] | undefined) ?? [];
-    const sets = await readSetLayers(args, io);
-    if (args._.length === 0 && layered.length === 0 && sets.layers.length === 0) throw new ConfigError(`No input; usage: ${USAGE}`);
-    const outputFile = args['output-file'] as string | undefined;
+    const sets = await readSetLayers(args, io, maxFileSize);
+    if (args._.length === 0 && layered.length === 0 && sets.layers.length === 0 && sets.tooLarge.length === 0) throw new ConfigError(`No input; usage: ${USAGE}`);
     const positional = expandTargets(args._, io.cwd);
-    const inputs = new Set([...positional, ...layered, ...sets.files].map((file) => resolve(io.cwd, file)));
-    if (outputFile && inputs.has(resolve(io.cwd, outputFile))) throw new ConfigError(`Refusing to write the report over the input file "${outputFile}"`);
-    // --set applies to every release: the -f release, each positional file, or (alone) the chart defaults.
-    const targets: LintTarget[] = [];
-    if (layered.length > 0 || (positional.length === 0 && sets.layers.length > 0)) {
-      const layers = [];
-      for (const file of layered) layers.push({ kind: 'file' as const, ...(await readTarget(file, io)) });
-      targets.push({ layers: [...layers, ...sets.layers] });
-    }
-    for (const file of positional) targets.push({ layers: [{ kind: 'file', ...(await readTarget(file, io)) }, ...sets.layers] });
-    let results = await lintTargets(targets, options);
-    const warnings = results.reduce((count, result) => count + result.findings.filter((finding) => finding.severity === 'warning').length, 0);
-    const errors = results.reduce((count, result) => count + result.findings.filter((finding) => finding.severity === 'error').length, 0);
-    if (args.quiet) results = results.map((result): FileResult => ({ ...result, findings: result.findings.filter((finding) => finding.severity === 'error') }));
     const format = (args.output as string | undefined) ?? 'stylish';
     if (!isFormatterName(format)) throw new ConfigError(`Unknown output format "${format}"`);
-    const formatter = await loadFormatter(format);
-    const infos = new Map<string, RuleInfo>(rules.map((rule) => [rule.id, { id: rule.id, meta: rule.meta, docsUrl: rule.docsUrl }]));
-    const color = decideColor(args.color, io.env, outputFile !== undefined, io.stdout.isTTY);
-    const text = formatter(results, infos, { color, toolVersion: packageVersion(), cwd: io.cwd });
-    if (outputFile) {
-      const path = resolve(io.cwd, outputFile);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
-    } else {
-      io.stdout.write(text);
+    const stream = (await loadReportStream(format))(
+      new Map<string, RuleInfo>(rules.map((rule) => [rule.id, { id: rule.id, meta: rule.meta, docsUrl: rule.docsUrl }])),
+      { color: decideColor(args.color, io.env, args['output-file'] !== undefined, io.stdout.isTTY), toolVersion: packageVersion(), cwd: io.cwd },
+    );
+    const outputFile = args['output-file'] as string | undefined;
+    const inputs = [...positional.filter((file) => file !== '-'), ...layered].map((file) => resolve(io.cwd, file)).concat(sets.files);
+    sink = outputFile ? openOutputFile(resolve(io.cwd, outputFile), outputFile, 'report', inputs) : { write: (text) => io.stdout.write(text), commit() {}, abort() {} };
+    const out = sink;
+
+    // Results are printed file by file as they come, so a run over many files holds one at a time.
+    let errors = 0;
+    let warnings = 0;
+    const emit = (result: FileResult): void => {
+      for (const finding of result.findings) {
+        if (finding.severity === 'error') errors += 1;
+        else if (finding.severity === 'warning') warnings += 1;
+      }
+      let shown = limitFindings(result, maxFindings);
+      if (args.quiet) shown = { ...shown, findings: shown.findings.filter((finding) => finding.severity === 'error') };
+      out.write(stream.file(shown));
+    };
+    const lint = async (layers: InputLayer[]): Promise<void> => {
+      for (const result of await lintTargets([{ layers }] satisfies LintTarget[], options)) emit(result);
+    };
+    out.write(stream.start());
+    for (const label of sets.tooLarge) emit(fileTooLargeResult(label, maxFileSize));
+    // --set applies to every release: the -f release, each positional file, or (alone) the chart defaults.
+    if (layered.length > 0 || (positional.length === 0 && sets.layers.length > 0)) {
+      const layers: InputLayer[] = [];
+      let complete = true;
+      for (const file of layered) {
+        const read = await readTarget(file, io, maxFileSize);
+        if (read.tooLarge) {
+          // A release missing one of its layers would be judged on values it does not have.
+          emit(fileTooLargeResult(read.label, maxFileSize));
+          complete = false;
+        } else {
+          layers.push({ kind: 'file', label: read.label, text: read.text });
+        }
+      }
+      if (complete) await lint([...layers, ...sets.layers]);
     }
+    for (const file of positional) {
+      const read = await readTarget(file, io, maxFileSize);
+      if (read.tooLarge) emit(fileTooLargeResult(read.label, maxFileSize));
+      else await lint([{ kind: 'file', label: read.label, text: read.text }, ...sets.layers]);
+    }
+    out.write(stream.end());
+    out.commit();
     const maxWarnings = (args['max-warnings'] as number | undefined) ?? -1;
     return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
   } catch (error) {
-    if (error instanceof ConfigError) {
-      io.stderr.write(`vault-lint: ${error.message}\n`);
-    } else if (error instanceof RuleCrashError) {
-      io.stderr.write(`vault-lint: internal error in rule "${error.ruleId}": ${error.original instanceof Error ? error.original.message : String(error.original)}\n`);
-    } else {
-      io.stderr.write(`vault-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
+    sink?.abort();
+    io.stderr.write(describeFailure(error, debug));
     return 2;
   }
 }
 
-/** Entry point for the `vault-lint` binary. */
+/**
+ * Entry point for the `vault-lint` binary. A reader that stops early (`vault-lint dir | head -1`)
+ * ends the output quietly and the exit code is still the one the findings decide; any other
+ * failure to write standard output (a full disk) is one line and exit 2.
+ */
 export async function run(): Promise<void> {
+  const argv = process.argv.slice(2);
+  let stdoutError: NodeJS.ErrnoException | undefined;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    stdoutError ??= error;
+  });
+  // Nothing can be reported about a closed standard error; only keep it from crashing the run.
+  process.stderr.on('error', () => {});
   const io: CliIo = {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return decodeValues(Buffer.concat(chunks));
+    stdout: {
+      write: (text: string) => {
+        if (stdoutError === undefined && text !== '') process.stdout.write(text);
+      },
+      isTTY: process.stdout.isTTY,
     },
+    stderr: process.stderr,
+    readStdin: (limit) => readStreamBounded(process.stdin, limit, decodeValues),
     env: process.env,
     cwd: process.cwd(),
   };
-  process.exitCode = await main(process.argv.slice(2), io);
+  let code = await main(argv, io);
+  // Pipe and file writes report failure after the fact: wait for the last one to settle.
+  await new Promise<void>((settle) => {
+    if (stdoutError !== undefined || process.stdout.destroyed) settle();
+    else
+      process.stdout.write('', (error) => {
+        if (error) stdoutError ??= error;
+        settle();
+      });
+  });
+  if (stdoutError !== undefined && stdoutError.code !== 'EPIPE') {
+    const failure = new EnvironmentError(`cannot write report: ${describeErrno(stdoutError.code ?? 'EIO')}`, stdoutError);
+    process.stderr.write(describeFailure(failure, argv.includes('--debug')));
+    code = 2;
+  }
+  process.exitCode = code;
 }

@@ -1,11 +1,12 @@
-import { ConfigError } from '../engine/config.js';
+import { fileTooLargeMessage } from '../engine/limits.js';
 import { LineIndex } from '../parse/lines.js';
 import { buildModel, checkChartVersion, type LintOptions } from '../engine/lint.js';
 import type { InputLayer } from '../model/model.js';
 import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } from '../model/render.js';
 import type { Layer } from '../model/values.js';
 import { readSetLayers } from './layers.js';
-import { helpText, OPTIONS, parseArgs, readTarget, type CliIo, type OptionSpec } from './main.js';
+import { describeFailure, quoteName } from './errors.js';
+import { helpText, OPTIONS, parseArgs, parseSize, readTarget, type CliIo, type OptionSpec } from './main.js';
 
 const USAGE = 'vault-lint render [options] [files...]';
 
@@ -18,7 +19,9 @@ export const RENDER_OPTIONS: Record<string, OptionSpec> = {
   'release-name': OPTIONS['release-name']!,
   namespace: OPTIONS.namespace!,
   'chart-version': OPTIONS['chart-version']!,
+  'max-file-size': OPTIONS['max-file-size']!,
   'show-origin': { type: 'boolean', describe: 'Prefix each line of the values and the config with where it comes from: file:line:col, the --set argument, chart default or chart template' },
+  debug: OPTIONS.debug!,
   help: OPTIONS.help!,
 };
 
@@ -29,15 +32,30 @@ const EPILOG =
 
 /** `vault-lint render`: resolves to the exit code. */
 export async function runRender(argv: readonly string[], io: CliIo): Promise<number> {
+  let debug = argv.includes('--debug');
   try {
     const args = parseArgs(argv, RENDER_OPTIONS, 'vault-lint render');
+    debug = args.debug === true;
     if (args.help) {
       io.stdout.write(await helpText(RENDER_OPTIONS, USAGE, EPILOG));
       return 0;
     }
+    const maxFileSize = parseSize(args['max-file-size']);
     const layers: InputLayer[] = [];
-    for (const file of [...((args.values as string[] | undefined) ?? []), ...args._]) layers.push({ kind: 'file', ...(await readTarget(file, io)) });
-    layers.push(...(await readSetLayers(args, io)).layers);
+    const tooLarge: string[] = [];
+    for (const file of [...((args.values as string[] | undefined) ?? []), ...args._]) {
+      const read = await readTarget(file, io, maxFileSize);
+      if (read.tooLarge) tooLarge.push(read.label);
+      else layers.push({ kind: 'file', label: read.label, text: read.text });
+    }
+    const sets = await readSetLayers(args, io, maxFileSize);
+    for (const layer of sets.layers) layers.push(layer);
+    for (const label of sets.tooLarge) tooLarge.push(label);
+    if (tooLarge.length > 0) {
+      // Helm would read these; rendering without them would show values the release does not have.
+      for (const label of tooLarge) io.stderr.write(`vault-lint: cannot render: ${escapeLabel(label)}: ${fileTooLargeMessage(maxFileSize)}\n`);
+      return 1;
+    }
     const options: LintOptions = {
       chartVersion: checkChartVersion(args['chart-version'] as string | undefined),
       releaseName: (args['release-name'] as string | undefined) ?? 'vault',
@@ -55,7 +73,7 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     io.stdout.write(formatRendering(rendering, args['show-origin'] === true));
     return rendering.config.fails ? 1 : 0;
   } catch (error) {
-    io.stderr.write(`vault-lint: ${error instanceof ConfigError ? '' : 'internal error: '}${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(describeFailure(error, debug));
     return 2;
   }
 }
@@ -63,16 +81,26 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
 /** The rendering as text: a header, the effective values, the config file, notes. */
 export function formatRendering(rendering: Rendering, showOrigin: boolean): string {
   const origins = new OriginFormatter();
-  const body = [...rendering.values, ...rendering.config.lines];
-  const width = showOrigin ? Math.max(0, ...body.map((line) => origins.format(line.origin).length)) : 0;
+  // Loops, not Math.max(...lines) or push(...lines): a spread passes one argument per line and
+  // overflows the stack on large values.
+  let width = 0;
+  if (showOrigin) {
+    for (const lines of [rendering.values, rendering.config.lines]) {
+      for (const line of lines) width = Math.max(width, origins.format(line.origin).length);
+    }
+  }
   const print = (line: RenderedLine): string => (showOrigin ? `${origins.format(line.origin).padEnd(width)}  ${line.text}` : line.text).trimEnd();
   const out: string[] = rendering.header.map((line) => `# ${line}`);
-  out.push('', '==> Effective values <==', ...rendering.values.map(print));
+  out.push('', '==> Effective values <==');
+  for (const line of rendering.values) out.push(print(line));
   const config = rendering.config;
   out.push('', config.path ? `==> Vault config: ${config.path.join('.')} (${config.format === 'json' ? 'JSON' : 'HCL'}) <==` : '==> Vault config <==');
   if (config.absent) out.push(`# ${config.absent}`);
-  out.push(...config.lines.map(print));
-  if (rendering.notes.length > 0) out.push('', '==> Notes <==', ...rendering.notes.map((note) => `- ${note}`));
+  for (const line of config.lines) out.push(print(line));
+  if (rendering.notes.length > 0) {
+    out.push('', '==> Notes <==');
+    for (const note of rendering.notes) out.push(`- ${note}`);
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -94,4 +122,9 @@ class OriginFormatter {
     const { line, column } = index.position(start);
     return `${layer.label}:${line}:${column}`;
   }
+}
+
+/** A file name or `--set-file` label in a one-line message. */
+function escapeLabel(label: string): string {
+  return label.startsWith('--set') ? label : quoteName(label);
 }

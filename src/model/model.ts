@@ -1,5 +1,5 @@
 import { parseYaml, type YamlComment, type YamlDocument, type YNode, type YScalar } from '../parse/yaml.js';
-import { formatBytes, resolveLimits, type Limits } from '../limits.js';
+import { fileTooLargeMessage, resolveLimits, type Limits } from '../limits.js';
 import { parseDirective, type Directive } from '../parse/directives.js';
 import { parseHcl } from '../parse/hcl.js';
 import type { HclFile, HclItem, HclKey, HclNode, HclObject } from '../parse/hcl-types.js';
@@ -153,7 +153,7 @@ export class Model {
     // UTF-8 never takes fewer bytes than UTF-16 code units, so only texts near the limit are measured.
     if (text.length > max || (text.length * 3 > max && Buffer.byteLength(text, 'utf8') > max)) {
       const end = text.length > 0 && text[0] !== '\n' && text[0] !== '\r' ? 1 : 0;
-      return { root: null, problems: [{ messageId: 'fileTooLarge', message: `File "${layer.label}" is larger than the limit of ${formatBytes(max)}; it is not read`, start: 0, end, fatal: true }] };
+      return { root: null, problems: [{ messageId: 'fileTooLarge', message: fileTooLargeMessage(max), start: 0, end, fatal: true }] };
     }
     return parseYaml(text, this.limits);
   }

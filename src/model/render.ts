@@ -143,6 +143,7 @@ function emitItem(model: Model, item: ValueNode, indent: number, out: RenderedLi
   }
   const first = lines[0]!;
   lines[0] = { text: `${dash} ${first.text.slice(indent + 2)}`, origin: first.origin };
+  // A loop, not push(...lines): a spread passes one argument per line and overflows the stack on large lists.
   for (const line of lines) out.push(line);
 }
 

@@ -1,6 +1,6 @@
 import { posix, win32 } from 'node:path';
 import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
-import { isSetLabel, isWindowsPath, joinSentences, type ReportOptions } from './types.js';
+import { collect, isSetLabel, isWindowsPath, joinSentences, type ReportOptions, type ReportStream } from './types.js';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -15,14 +15,23 @@ const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning',
  */
 export function formatGithub(
   results: readonly FileResult[],
-  _rules: ReadonlyMap<string, RuleInfo>,
+  rules: ReadonlyMap<string, RuleInfo>,
   options: ReportOptions,
 ): string {
-  let out = '';
-  for (const result of results) {
-    for (const finding of result.findings) out += `${formatCommand(finding, options.cwd)}\n`;
-  }
-  return out;
+  return collect(streamGithub(rules, options), results);
+}
+
+/** The GitHub reporter, file by file: one command line per finding, nothing before or after. */
+export function streamGithub(_rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): ReportStream {
+  return {
+    start: () => '',
+    file(result) {
+      let out = '';
+      for (const finding of result.findings) out += `${formatCommand(finding, options.cwd)}\n`;
+      return out;
+    },
+    end: () => '',
+  };
 }
 
 function formatCommand(finding: Finding, cwd: string | undefined): string {

@@ -1,8 +1,8 @@
 // Only type imports here: this module is loaded on every run, and a formatter (chalk, node:crypto)
 // should be loaded only when it is the one asked for.
-import type { Formatter } from './types.js';
+import type { Formatter, StreamingFormatter } from './types.js';
 
-export type { Formatter, ReportOptions } from './types.js';
+export type { Formatter, ReportOptions, ReportStream, StreamingFormatter } from './types.js';
 
 /** The names accepted by `--format`, the default first. */
 export const formatterNames = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -21,15 +21,35 @@ export function isFormatterName(name: string): name is FormatterName {
  * `isFormatterName`).
  */
 export async function loadFormatter(name: FormatterName): Promise<Formatter> {
+  return (await loadReporter(name)).format;
+}
+
+/**
+ * Load the streaming form of the formatter called `name`: it prints each file's part as results
+ * come (see ReportStream), which the CLI uses so that many-file runs keep memory flat.
+ */
+export async function loadReportStream(name: FormatterName): Promise<StreamingFormatter> {
+  return (await loadReporter(name)).stream;
+}
+
+async function loadReporter(name: FormatterName): Promise<{ format: Formatter; stream: StreamingFormatter }> {
   switch (name) {
-    case 'stylish':
-      return (await import('./stylish.js')).formatStylish;
-    case 'json':
-      return (await import('./json.js')).formatJson;
-    case 'sarif':
-      return (await import('./sarif.js')).formatSarif;
-    case 'github':
-      return (await import('./github.js')).formatGithub;
+    case 'stylish': {
+      const module = await import('./stylish.js');
+      return { format: module.formatStylish, stream: module.streamStylish };
+    }
+    case 'json': {
+      const module = await import('./json.js');
+      return { format: module.formatJson, stream: module.streamJson };
+    }
+    case 'sarif': {
+      const module = await import('./sarif.js');
+      return { format: module.formatSarif, stream: module.streamSarif };
+    }
+    case 'github': {
+      const module = await import('./github.js');
+      return { format: module.formatGithub, stream: module.streamGithub };
+    }
     default:
       throw new Error(`Unknown formatter "${String(name satisfies never)}"`);
   }

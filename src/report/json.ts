@@ -1,5 +1,5 @@
 import type { FileResult, Finding, Location, RuleInfo, Summary } from '../engine/types.js';
-import { summarize, TOOL_NAME, type ReportOptions } from './types.js';
+import { collect, indentJson, openObject, Tally, TOOL_NAME, type ReportOptions, type ReportStream } from './types.js';
 
 /** Version of the JSON shape documented in `schemas/findings.schema.json`; bumped on breaking changes. */
 export const JSON_FORMAT_VERSION = 1;
@@ -22,16 +22,30 @@ export interface JsonReport {
  */
 export function formatJson(
   results: readonly FileResult[],
-  _rules: ReadonlyMap<string, RuleInfo>,
+  rules: ReadonlyMap<string, RuleInfo>,
   options: ReportOptions,
 ): string {
-  const report: JsonReport = {
-    version: JSON_FORMAT_VERSION,
-    tool: { name: TOOL_NAME, version: options.toolVersion },
-    results: results.map((result) => ({ file: result.file, findings: result.findings.map(copyFinding) })),
-    summary: summarize(results),
+  return collect(streamJson(rules, options), results);
+}
+
+/**
+ * The JSON reporter, file by file: the document is written as results come, each file's entry
+ * as soon as it is known and the summary at the end, so a run over many files never holds the
+ * whole report. The text is the same as `JSON.stringify(report, null, 2)` of the whole document.
+ */
+export function streamJson(_rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): ReportStream {
+  const tally = new Tally();
+  const head: Omit<JsonReport, 'results' | 'summary'> = { version: JSON_FORMAT_VERSION, tool: { name: TOOL_NAME, version: options.toolVersion } };
+  return {
+    start: () => `${openObject(head, 0)},\n  "results": [`,
+    file(result) {
+      const entry = { file: result.file, findings: result.findings.map(copyFinding) };
+      const text = `${tally.summary().files > 0 ? ',' : ''}\n    ${indentJson(entry, 4)}`;
+      tally.add(result);
+      return text;
+    },
+    end: () => `${tally.summary().files > 0 ? '\n  ' : ''}],\n  "summary": ${indentJson(tally.summary(), 2)}\n}\n`,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 function copyFinding(finding: Finding): Finding {

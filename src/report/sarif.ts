@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { posix, win32 } from 'node:path';
 import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
-import { isSetLabel, isWindowsPath, joinSentences, TOOL_NAME, type ReportOptions } from './types.js';
+import { collect, indentJson, isSetLabel, isWindowsPath, joinSentences, openObject, TOOL_NAME, type ReportOptions, type ReportStream } from './types.js';
 
 /** The OASIS schema (errata 01) the output conforms to. */
 export const SARIF_SCHEMA_URI =
@@ -50,87 +50,97 @@ export function formatSarif(
   rules: ReadonlyMap<string, RuleInfo>,
   options: ReportOptions,
 ): string {
-  const table = buildRuleTable(results, rules);
+  return collect(streamSarif(rules, options), results);
+}
+
+/**
+ * The SARIF reporter, file by file. SARIF is one document, so it is written as results come:
+ * the run opens with its results array, each file's results follow as they are known, and the
+ * parts that depend on the whole run (the artifacts list, the rules table with any rule id a
+ * finding named that the table lacked) close it. Only those small tables are held, never the
+ * results. JSON members have no order, so the log is the same SARIF as one built at once.
+ */
+export function streamSarif(rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): ReportStream {
+  const table = buildRuleTable(rules);
   const artifacts: { location: ArtifactLocation; roles: string[] }[] = [];
   const artifactIndex = new Map<string, number>();
-  const occurrences = new Map<string, number>();
-  const sarifResults: Record<string, unknown>[] = [];
-
-  for (const result of results) {
-    let artifact: ArtifactLocation | undefined;
-    if (!isSetLabel(result.file)) {
-      const location = toArtifactLocation(result.file, options.cwd);
-      const key = `${location.uriBaseId ?? ''}\u0000${location.uri}`;
-      let index = artifactIndex.get(key);
-      if (index === undefined) {
-        index = artifacts.length;
-        artifactIndex.set(key, index);
-        artifacts.push({ location, roles: ['analysisTarget'] });
+  let count = 0;
+  return {
+    start() {
+      const head = { $schema: SARIF_SCHEMA_URI, version: '2.1.0' };
+      const run = { originalUriBaseIds: { [SRCROOT]: srcRoot(options.cwd) }, columnKind: 'utf16CodeUnits' };
+      return `${openObject(head, 0)},\n  "runs": [\n    ${openObject(run, 4)},\n      "results": [`;
+    },
+    file(result) {
+      let artifact: ArtifactLocation | undefined;
+      if (!isSetLabel(result.file)) {
+        const location = toArtifactLocation(result.file, options.cwd);
+        const key = `${location.uriBaseId ?? ''}\u0000${location.uri}`;
+        let index = artifactIndex.get(key);
+        if (index === undefined) {
+          index = artifacts.length;
+          artifactIndex.set(key, index);
+          artifacts.push({ location, roles: ['analysisTarget'] });
+        }
+        artifact = { ...location, index };
       }
-      artifact = { ...location, index };
-    }
-    for (const finding of result.findings) {
-      const ruleIndex = table.indexById.get(finding.ruleId);
-      // buildRuleTable adds every rule id it sees; a miss here is our bug, not the user's.
-      if (ruleIndex === undefined) throw new Error(`SARIF rules table lacks "${finding.ruleId}"`);
-      sarifResults.push(toResult(finding, ruleIndex, artifact, occurrences));
-    }
-  }
-
-  const log = {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: TOOL_NAME,
-            version: options.toolVersion,
-            ...(isSemver(options.toolVersion) ? { semanticVersion: options.toolVersion } : {}),
-            informationUri: TOOL_INFORMATION_URI,
-            rules: table.descriptors,
-          },
-        },
-        invocations: [{ executionSuccessful: true }],
-        originalUriBaseIds: { [SRCROOT]: srcRoot(options.cwd) },
-        artifacts,
-        results: sarifResults,
-        columnKind: 'utf16CodeUnits',
-      },
-    ],
+      // Occurrence counters tell identical findings of one file apart; the key holds the file.
+      const occurrences = new Map<string, number>();
+      let out = '';
+      for (const finding of result.findings) {
+        const sarifResult = toResult(finding, ruleIndex(table, finding), artifact, occurrences);
+        out += `${count > 0 ? ',' : ''}\n        ${indentJson(sarifResult, 8)}`;
+        count += 1;
+      }
+      return out;
+    },
+    end() {
+      const driver = {
+        name: TOOL_NAME,
+        version: options.toolVersion,
+        ...(isSemver(options.toolVersion) ? { semanticVersion: options.toolVersion } : {}),
+        informationUri: TOOL_INFORMATION_URI,
+        rules: table.descriptors,
+      };
+      const tail = { artifacts, tool: { driver }, invocations: [{ executionSuccessful: true }] };
+      const members = indentJson(tail, 4);
+      return `${count > 0 ? '\n      ' : ''}],\n      ${members.slice(1, members.lastIndexOf('\n')).trim()}\n    }\n  ]\n}\n`;
+    },
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 /**
  * Every known rule, sorted by id so the table (and every `ruleIndex`) does not depend on
- * registration order, followed by a minimal entry for any rule id a finding names that the table
- * lacks: a finding is never dropped, and every `ruleIndex` points at its own rule.
+ * registration order.
  */
-function buildRuleTable(results: readonly FileResult[], rules: ReadonlyMap<string, RuleInfo>): RuleTable {
+function buildRuleTable(rules: ReadonlyMap<string, RuleInfo>): RuleTable {
   const descriptors: Record<string, unknown>[] = [];
   const indexById = new Map<string, number>();
   for (const rule of [...rules.values()].sort((a, b) => compareIds(a.id, b.id))) {
     indexById.set(rule.id, descriptors.length);
     descriptors.push(describeRule(rule));
   }
-  const unknown = new Map<string, Severity>();
-  for (const result of results) {
-    for (const finding of result.findings) {
-      if (!indexById.has(finding.ruleId) && !unknown.has(finding.ruleId)) unknown.set(finding.ruleId, finding.severity);
-    }
-  }
-  for (const [id, severity] of [...unknown].sort(([a], [b]) => compareIds(a, b))) {
-    indexById.set(id, descriptors.length);
-    descriptors.push({
-      id,
-      name: pascalCase(id),
-      shortDescription: { text: id },
-      defaultConfiguration: { level: LEVELS[severity] },
-      properties: { precision: 'very-high', 'problem.severity': PROBLEM_SEVERITIES[severity] },
+  return { descriptors, indexById };
+}
+
+/**
+ * The table index of a finding's rule, adding a minimal entry for a rule id the table lacks (in
+ * the order first seen): a finding is never dropped, and every `ruleIndex` points at its own rule.
+ */
+function ruleIndex(table: RuleTable, finding: Finding): number {
+  let index = table.indexById.get(finding.ruleId);
+  if (index === undefined) {
+    index = table.descriptors.length;
+    table.indexById.set(finding.ruleId, index);
+    table.descriptors.push({
+      id: finding.ruleId,
+      name: pascalCase(finding.ruleId),
+      shortDescription: { text: finding.ruleId },
+      defaultConfiguration: { level: LEVELS[finding.severity] },
+      properties: { precision: 'very-high', 'problem.severity': PROBLEM_SEVERITIES[finding.severity] },
     });
   }
-  return { descriptors, indexById };
+  return index;
 }
 
 function describeRule(rule: RuleInfo): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FileResult, Finding, Location, RuleInfo, Severity } from '../engine/types.js';
-import { summarize, type ReportOptions } from './types.js';
+import { collect, Tally, type ReportOptions, type ReportStream } from './types.js';
 
 /** Columns a tab advances to in code frames: the next multiple of this. */
 export const TAB_WIDTH = 4;
@@ -14,6 +14,13 @@ const SEVERITY_COLORS: Record<Severity, 'red' | 'yellow' | 'blue'> = { error: 'r
 // the terminal raw: an ESC could forge colours (or worse) even with colour off. Tab is handled by
 // expansion and line breaks by splitting, so they are not in this set.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const NAME_CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** Frames show at most this many UTF-16 code units of a source line, cut around the marked column. */
+export const MAX_FRAME_WIDTH = 160;
+/** How much of a cut line is kept before the marked column. */
+const FRAME_CONTEXT = 40;
+const ELLIPSIS = '\u2026';
 
 /**
  * Format findings for people, in the manner of ESLint's stylish formatter: per file an underlined
@@ -23,26 +30,39 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
  */
 export function formatStylish(
   results: readonly FileResult[],
-  _rules: ReadonlyMap<string, RuleInfo>,
+  rules: ReadonlyMap<string, RuleInfo>,
   options: ReportOptions,
 ): string {
+  return collect(streamStylish(rules, options), results);
+}
+
+/** The stylish reporter, file by file: each file's block as it comes, the summary line at the end. */
+export function streamStylish(_rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): ReportStream {
   // An explicit level, so the output follows options.color and never chalk's own terminal sniffing.
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const summary = summarize(results);
-  const total = summary.errors + summary.warnings + summary.infos;
-  if (total === 0) return '';
-
-  const blocks: string[] = [];
-  for (const result of results) {
-    if (result.findings.length > 0) blocks.push(formatFile(result, chalk));
-  }
-
-  const counts =
-    `${total} ${plural(total, 'problem')} (${summary.errors} ${plural(summary.errors, 'error')}, ` +
-    `${summary.warnings} ${plural(summary.warnings, 'warning')}, ${summary.infos} ${plural(summary.infos, 'info')})`;
-  const worst: Severity = summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'info';
-  const summaryLine = chalk[SEVERITY_COLORS[worst]].bold(`\u2716 ${counts}`);
-  return `${blocks.join('\n')}\n${summaryLine}\n`;
+  const tally = new Tally();
+  let blocks = 0;
+  return {
+    start: () => '',
+    file(result) {
+      tally.add(result);
+      if (result.findings.length === 0) return '';
+      // A blank line between files.
+      const text = `${blocks > 0 ? '\n' : ''}${formatFile(result, chalk)}`;
+      blocks += 1;
+      return text;
+    },
+    end() {
+      const summary = tally.summary();
+      const total = summary.errors + summary.warnings + summary.infos;
+      if (total === 0) return '';
+      const counts =
+        `${total} ${plural(total, 'problem')} (${summary.errors} ${plural(summary.errors, 'error')}, ` +
+        `${summary.warnings} ${plural(summary.warnings, 'warning')}, ${summary.infos} ${plural(summary.infos, 'info')})`;
+      const worst: Severity = summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'info';
+      return `\n${chalk[SEVERITY_COLORS[worst]].bold(`\u2716 ${counts}`)}\n`;
+    },
+  };
 }
 
 /** Messages up to this length get their rule ids aligned in a column. */
@@ -55,16 +75,23 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
     messageLines: clean(finding.message).split(/\r\n|\r|\n/),
   }));
   // Widths are measured on plain text, before colouring, so ANSI codes never skew the columns.
-  const positionWidth = Math.max(...rows.map((row) => row.position.length));
-  const severityWidth = Math.max(...rows.map((row) => row.finding.severity.length));
+  // Loops, not Math.max(...array): a spread of one argument per finding overflows the stack.
+  let positionWidth = 0;
+  let severityWidth = 0;
+  let longestMessage = 0;
+  for (const row of rows) {
+    positionWidth = Math.max(positionWidth, row.position.length);
+    severityWidth = Math.max(severityWidth, row.finding.severity.length);
+    longestMessage = Math.max(longestMessage, row.messageLines[0]!.length);
+  }
   // Align rule ids for short messages only: one long message must not push every id off screen.
-  const messageWidth = Math.min(MAX_ALIGNED_MESSAGE, Math.max(...rows.map((row) => row.messageLines[0]!.length)));
+  const messageWidth = Math.min(MAX_ALIGNED_MESSAGE, longestMessage);
   const indent = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
   // Split where the engine counts lines (engine/lines.ts: at \n only), or line numbers would drift
   // on files with a lone \r; the \r of a \r\n pair is dropped from display below.
   const sourceLines = result.source === undefined ? undefined : result.source.split('\n');
 
-  const lines = [chalk.underline(clean(result.file))];
+  const lines = [chalk.underline(defuseCommand(escapeName(result.file)))];
   for (const { finding, position, messageLines } of rows) {
     const [first = '', ...rest] = messageLines;
     lines.push(
@@ -72,12 +99,14 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
         `${chalk[SEVERITY_COLORS[finding.severity]](finding.severity.padEnd(severityWidth))}  ` +
         `${first.padEnd(messageWidth)}  ${chalk.dim(finding.ruleId)}`,
     );
-    for (const line of rest) lines.push(`${indent}${line}`);
+    for (const line of rest) lines.push(`${indent}${defuseCommand(line)}`);
     if (finding.hint !== undefined && finding.hint !== '') {
-      for (const line of clean(finding.hint).split(/\r\n|\r|\n/)) lines.push(`${indent}${chalk.cyan(line)}`);
+      for (const line of clean(finding.hint).split(/\r\n|\r|\n/)) lines.push(`${indent}${chalk.cyan(defuseCommand(line))}`);
     }
     for (const note of notes(finding)) lines.push(`${indent}${chalk.dim(note)}`);
-    if (sourceLines !== undefined) lines.push(...codeFrame(sourceLines, finding.location, chalk));
+    if (sourceLines !== undefined) {
+      for (const line of codeFrame(sourceLines, finding.location, chalk)) lines.push(line);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
@@ -92,7 +121,9 @@ function notes(finding: Finding): string[] {
 /**
  * The span's source lines under a line-number gutter, each with a marker under the exact columns
  * it covers: from the start column on the first line, from the first non-blank character on later
- * ones, to the end column on the last. A zero-width span gets a single caret.
+ * ones, to the end column on the last. A zero-width span gets a single caret. A line longer than
+ * MAX_FRAME_WIDTH is cut to a window around the marked columns, with an ellipsis on each cut side,
+ * so a frame costs the same on a one-line 75 KB file as on a short line.
  */
 function codeFrame(sourceLines: readonly string[], location: Location, chalk: ChalkInstance): string[] {
   const { line, column, endColumn } = location;
@@ -104,14 +135,19 @@ function codeFrame(sourceLines: readonly string[], location: Location, chalk: Ch
   const frame: string[] = [];
 
   for (let number = line; number <= lastShown; number += 1) {
-    const text = sourceLines[number - 1]!.replace(/\r$/, '');
+    // endsWith, not /\r$/: a regex would scan the whole of a long line for every finding on it.
+    const raw = sourceLines[number - 1]!;
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const from = number === line ? column : firstNonBlankColumn(text);
     const to = number === location.endLine ? endColumn : text.length + 1;
+    const window = frameWindow(text, from);
+    const before = window.start > 0 ? ELLIPSIS : '';
+    const after = window.end < text.length ? ELLIPSIS : '';
     // A lone \r inside a line is no break to the engine, but would be one to the terminal.
-    const { expanded, offsets } = expandTabs(clean(text).replaceAll('\r', '\ufffd'));
-    frame.push(`    ${chalk.dim(`${String(number).padStart(gutterWidth)} |`)} ${expanded}`.trimEnd());
-    const start = displayColumn(offsets, from);
-    const end = displayColumn(offsets, to);
+    const { expanded, offsets } = expandTabs(clean(text.slice(window.start, window.end)).replaceAll('\r', '\ufffd'));
+    frame.push(`    ${chalk.dim(`${String(number).padStart(gutterWidth)} |`)} ${before}${expanded}${after}`.trimEnd());
+    const start = before.length + displayColumn(offsets, from - window.start);
+    const end = before.length + displayColumn(offsets, to - window.start);
     // Continuation lines that are blank carry no marker; the first line always does, to show where.
     if (number !== line && end <= start) continue;
     const marker = ' '.repeat(start) + '^'.repeat(Math.max(1, end - start));
@@ -122,6 +158,20 @@ function codeFrame(sourceLines: readonly string[], location: Location, chalk: Ch
     frame.push(`    ${chalk.dim(`${' '.repeat(gutterWidth)} | \u2026 ${more} more ${plural(more, 'line')}`)}`);
   }
   return frame;
+}
+
+/**
+ * The part of a line a frame shows, in UTF-16 offsets: the whole line when it fits in
+ * MAX_FRAME_WIDTH, else MAX_FRAME_WIDTH code units starting FRAME_CONTEXT before the marked
+ * column (less at the line's end), never splitting a surrogate pair.
+ */
+function frameWindow(text: string, column: number): { start: number; end: number } {
+  if (text.length <= MAX_FRAME_WIDTH) return { start: 0, end: text.length };
+  let start = Math.max(0, Math.min(column - 1 - FRAME_CONTEXT, text.length - MAX_FRAME_WIDTH));
+  let end = Math.min(text.length, start + MAX_FRAME_WIDTH);
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start += 1;
+  if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+  return { start, end };
 }
 
 /**
@@ -155,6 +205,7 @@ function expandTabs(text: string): { expanded: string; offsets: number[] } {
   return { expanded, offsets };
 }
 
+/** The display column of a 1-based column; columns before the text map to its start, past it to its end. */
 function displayColumn(offsets: readonly number[], column: number): number {
   const index = Math.min(Math.max(column - 1, 0), offsets.length - 1);
   return offsets[index]!;
@@ -171,6 +222,27 @@ function isLowSurrogate(code: number): boolean {
 function firstNonBlankColumn(text: string): number {
   const index = text.search(/[^ \t]/);
   return index === -1 ? text.length + 1 : index + 1;
+}
+
+/**
+ * A file name for the terminal: every control character, line breaks included, written as an
+ * escape (`\n`, `\x1b`), so a name can neither forge a line (a GitHub workflow command read from
+ * the log) nor send terminal escapes.
+ */
+export function escapeName(name: string): string {
+  return name.replace(NAME_CONTROL_CHARS, (char) => {
+    const code = char.charCodeAt(0);
+    return char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? '\\t' : `\\x${code.toString(16).padStart(2, '0')}`;
+  });
+}
+
+/**
+ * A CI log line whose text starts with `::` after leading blanks is a GitHub workflow command to
+ * the runner. A file name or a message line quoting the user's data could start so and forge an
+ * annotation: a zero-width space before it keeps it text, and invisible.
+ */
+function defuseCommand(line: string): string {
+  return /^[ \t]*::/.test(line) ? line.replace('::', '\u200b::') : line;
 }
 
 /** Replace terminal control characters one-for-one, so columns are unchanged. */

@@ -23,6 +23,27 @@ export type Formatter = (
   options: ReportOptions,
 ) => string;
 
+/**
+ * A reporter that prints as results arrive, so a run over many files holds one file's findings
+ * at a time: `start` before the first file, `file` for each, `end` after the last (summaries
+ * and tables that need the whole run). Each returns text to print as is; still pure.
+ */
+export interface ReportStream {
+  start(): string;
+  file(result: FileResult): string;
+  end(): string;
+}
+
+/** Makes a ReportStream for one run. */
+export type StreamingFormatter = (rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions) => ReportStream;
+
+/** A streaming reporter as a Formatter: every result at once, one string. */
+export function collect(stream: ReportStream, results: readonly FileResult[]): string {
+  let out = stream.start();
+  for (const result of results) out += stream.file(result);
+  return out + stream.end();
+}
+
 /** The name every machine-facing output uses for the tool. */
 export const TOOL_NAME = 'vault-lint';
 
@@ -33,11 +54,24 @@ export const TOOL_NAME = 'vault-lint';
  * should load the other.
  */
 export function summarize(results: readonly FileResult[]): Summary {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const result of results) {
-    for (const finding of result.findings) counts[finding.severity] += 1;
+  const tally = new Tally();
+  for (const result of results) tally.add(result);
+  return tally.summary();
+}
+
+/** Counts findings by severity as results stream past. */
+export class Tally {
+  private readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  private files = 0;
+
+  add(result: FileResult): void {
+    this.files += 1;
+    for (const finding of result.findings) this.counts[finding.severity] += 1;
   }
-  return { errors: counts.error, warnings: counts.warning, infos: counts.info, files: results.length };
+
+  summary(): Summary {
+    return { errors: this.counts.error, warnings: this.counts.warning, infos: this.counts.info, files: this.files };
+  }
 }
 
 /**
@@ -66,4 +100,18 @@ export function joinSentences(first: string, second: string | undefined): string
   if (second === undefined || second === '') return first;
   const separator = /[.!?]$/.test(first) ? ' ' : '. ';
   return `${first}${separator}${second}`;
+}
+
+/** `JSON.stringify(value, null, 2)` as it reads nested `depth` spaces deep in a larger document. */
+export function indentJson(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${' '.repeat(depth)}`);
+}
+
+/**
+ * The members of an object as `JSON.stringify(…, null, 2)` writes them at `depth`, with the
+ * opening brace and without the closing one, so a streamed document can add members after them.
+ */
+export function openObject(value: Record<string, unknown>, depth: number): string {
+  const text = indentJson(value, depth);
+  return text.slice(0, text.lastIndexOf('\n'));
 }

@@ -200,6 +200,6 @@ describe('--set on the lint command line', () => {
   it('exits 2 when a --set-file cannot be read', async () => {
     const { code, stderr } = await cli([GUIDE, '--set-file', 'server.ha.raft.config=missing.hcl']);
     expect(code).toBe(2);
-    expect(stderr).toBe('vault-lint: Cannot read "missing.hcl" for --set-file (ENOENT)\n');
+    expect(stderr).toBe('vault-lint: cannot read "missing.hcl" for --set-file: no such file or directory\n');
   });
 });
