@@ -2,11 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import parse from 'yargs-parser';
 import { ConfigError, PRESETS, type PresetName, type RuleSetting } from '../engine/config.js';
-import { checkChartVersion, lintTargets, loadRules, type LintOptions, type LintTarget } from '../engine/lint.js';
+import { checkChartVersion, lintRun, loadRules, type LintOptions, type LintTarget } from '../engine/lint.js';
 import { RuleCrashError } from '../engine/run.js';
 import type { FileResult, RuleInfo, Severity } from '../engine/types.js';
 import { formatterNames, isFormatterName, loadFormatter } from '../report/index.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../model/model.js';
+import { Redactor } from '../model/redact.js';
 import { expandTargets } from './files.js';
 import { readSetLayers } from './layers.js';
 
@@ -158,6 +159,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const { runRender } = await import('./render.js');
     return runRender(argv.slice(1), io);
   }
+  let redactor = Redactor.of([]);
   try {
     const args = parseArgs(argv);
     if (args.help) {
@@ -195,7 +197,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       targets.push({ layers: [...layers, ...sets.layers] });
     }
     for (const file of positional) targets.push({ layers: [{ kind: 'file', ...(await readTarget(file, io)) }, ...sets.layers] });
-    let results = await lintTargets(targets, options);
+    const run = await lintRun(targets, options);
+    // Whatever is printed from here on passes the same redaction as the findings; numbers (a PIN)
+    // are left to the findings' own scrubbing, since line numbers and counts must survive.
+    redactor = Redactor.of(run.secrets, { numeric: false });
+    let results = run.results;
     const warnings = results.reduce((count, result) => count + result.findings.filter((finding) => finding.severity === 'warning').length, 0);
     const errors = results.reduce((count, result) => count + result.findings.filter((finding) => finding.severity === 'error').length, 0);
     if (args.quiet) results = results.map((result): FileResult => ({ ...result, findings: result.findings.filter((finding) => finding.severity === 'error') }));
@@ -204,7 +210,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const formatter = await loadFormatter(format);
     const infos = new Map<string, RuleInfo>(rules.map((rule) => [rule.id, { id: rule.id, meta: rule.meta, docsUrl: rule.docsUrl }]));
     const color = decideColor(args.color, io.env, outputFile !== undefined, io.stdout.isTTY);
-    const text = formatter(results, infos, { color, toolVersion: packageVersion(), cwd: io.cwd });
+    const text = redactor.scrub(formatter(results, infos, { color, toolVersion: packageVersion(), cwd: io.cwd }));
     if (outputFile) {
       const path = resolve(io.cwd, outputFile);
       mkdirSync(dirname(path), { recursive: true });
@@ -216,11 +222,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
   } catch (error) {
     if (error instanceof ConfigError) {
-      io.stderr.write(`vault-lint: ${error.message}\n`);
+      io.stderr.write(redactor.scrub(`vault-lint: ${error.message}\n`));
     } else if (error instanceof RuleCrashError) {
-      io.stderr.write(`vault-lint: internal error in rule "${error.ruleId}": ${error.original instanceof Error ? error.original.message : String(error.original)}\n`);
+      io.stderr.write(redactor.scrub(`vault-lint: internal error in rule "${error.ruleId}": ${error.original instanceof Error ? error.original.message : String(error.original)}\n`));
     } else {
-      io.stderr.write(`vault-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr.write(redactor.scrub(`vault-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`));
     }
     return 2;
   }
