@@ -38,10 +38,20 @@ export function printedForms(secret: string): string[] {
 /** A numeric needle (a PIN) is not searched for in whole reports: it would corrupt line numbers and counts. */
 const NUMERIC = /^[0-9.+-]+$/;
 
+/** Children past this many get a hash map; fewer are a list, which costs less to build. */
+const LIST_LIMIT = 8;
+
 /** Scrubs and masks every known secret, in any printed form, in time linear in the text. */
 export class Redactor {
-  /** Trie transitions, keyed `node * 0x10000 + charCode`. */
-  private readonly next = new Map<number, number>();
+  /** Transitions out of the root, by character code (no node but the root is 0, so 0 means none). */
+  private readonly root = new Map<number, number>();
+  /** Per node: the character on the edge into it, its first child, its next sibling (0: none). */
+  private readonly edge: number[] = [0];
+  private readonly child: number[] = [0];
+  private readonly sibling: number[] = [0];
+  private readonly degree: number[] = [0];
+  /** Nodes with many children: character code to child. */
+  private readonly wide = new Map<number, Map<number, number>>();
   private readonly fail: number[] = [0];
   /** Length of the longest needle that ends at this node (0: none). */
   private readonly longest: number[] = [0];
@@ -51,20 +61,47 @@ export class Redactor {
     for (const needle of needles) {
       let node = 0;
       for (let i = 0; i < needle.length; i++) {
-        const key = node * 0x10000 + needle.charCodeAt(i);
-        let child = this.next.get(key);
-        if (child === undefined) {
-          child = this.fail.length;
+        const code = needle.charCodeAt(i);
+        let next = this.step(node, code);
+        if (next === 0) {
+          next = this.edge.length;
+          this.edge.push(code);
+          this.child.push(0);
+          this.sibling.push(this.child[node]!);
+          this.degree.push(0);
           this.fail.push(0);
           this.longest.push(0);
           depth.push(depth[node]! + 1);
-          this.next.set(key, child);
+          this.child[node] = next;
+          if (node === 0) this.root.set(code, next);
+          else this.widen(node, code, next);
         }
-        node = child;
+        node = next;
       }
       this.longest[node] = depth[node]!;
     }
     this.link();
+  }
+
+  /** Count a new child of a non-root node; past LIST_LIMIT, index its children by character. */
+  private widen(node: number, code: number, next: number): void {
+    const degree = ++this.degree[node]!;
+    const map = this.wide.get(node);
+    if (map) map.set(code, next);
+    else if (degree > LIST_LIMIT) {
+      const index = new Map<number, number>();
+      for (let c = this.child[node]!; c !== 0; c = this.sibling[c]!) index.set(this.edge[c]!, c);
+      this.wide.set(node, index);
+    }
+  }
+
+  /** The child of `node` along `code`, or 0. */
+  private step(node: number, code: number): number {
+    if (node === 0) return this.root.get(code) ?? 0;
+    const map = this.wide.get(node);
+    if (map) return map.get(code) ?? 0;
+    for (let c = this.child[node]!; c !== 0; c = this.sibling[c]!) if (this.edge[c] === code) return c;
+    return 0;
   }
 
   /** A redactor for these secrets in all their printed forms. */
@@ -83,22 +120,20 @@ export class Redactor {
 
   /** Failure links, breadth first; `longest` inherits the longest needle that is a suffix. */
   private link(): void {
-    const children = new Map<number, [number, number][]>();
-    for (const [key, child] of this.next) {
-      const parent = Math.floor(key / 0x10000);
-      let list = children.get(parent);
-      if (!list) children.set(parent, (list = []));
-      list.push([key % 0x10000, child]);
-    }
     const queue: number[] = [0];
     for (let head = 0; head < queue.length; head++) {
       const node = queue[head]!;
-      for (const [code, child] of children.get(node) ?? []) {
+      for (let child = this.child[node]!; child !== 0; child = this.sibling[child]!) {
         queue.push(child);
         if (node !== 0) {
+          const code = this.edge[child]!;
           let fallback = this.fail[node]!;
-          while (fallback !== 0 && !this.next.has(fallback * 0x10000 + code)) fallback = this.fail[fallback]!;
-          this.fail[child] = this.next.get(fallback * 0x10000 + code) ?? 0;
+          let target = this.step(fallback, code);
+          while (target === 0 && fallback !== 0) {
+            fallback = this.fail[fallback]!;
+            target = this.step(fallback, code);
+          }
+          this.fail[child] = target;
         }
         if (this.longest[child] === 0) this.longest[child] = this.longest[this.fail[child]!]!;
       }
@@ -112,12 +147,12 @@ export class Redactor {
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      let child = this.next.get(node * 0x10000 + code);
-      while (child === undefined && node !== 0) {
+      let child = this.step(node, code);
+      while (child === 0 && node !== 0) {
         node = this.fail[node]!;
-        child = this.next.get(node * 0x10000 + code);
+        child = this.step(node, code);
       }
-      node = child ?? 0;
+      node = child;
       const length = this.longest[node]!;
       if (length === 0) continue;
       let start = i + 1 - length;
