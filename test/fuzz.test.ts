@@ -28,6 +28,7 @@ const MAX_REPEAT = LONG ? Number(process.env.FUZZ_MAX_REPEAT ?? 20_000) : 2_000;
 const SLOW_MS = Number(process.env.FUZZ_SLOW_MS ?? 1_000);
 
 const slow: { ms: number; what: string }[] = [];
+let checked = 0;
 
 /** Runs per property in `npm test`; a long run shares FUZZ_RUNS among the properties in the same proportions. */
 const QUICK_TOTAL = 120 + 60 + 40 + 4;
@@ -39,6 +40,7 @@ function runs(quick: number): Parameters<typeof fc.assert>[1] {
 /** Time one check in a long run, to report slow inputs; `npm test` asserts no times. */
 async function timed<T>(what: () => string, work: () => Promise<T>): Promise<T> {
   if (!LONG) return work();
+  if (++checked % 1000 === 0) console.log(`fuzz: ${checked} inputs checked`);
   const start = performance.now();
   const result = await work();
   const ms = performance.now() - start;
@@ -166,7 +168,7 @@ describe(`fuzz (seed ${SEED}${LONG ? `, ${RUNS} runs` : ''})`, () => {
   if (LONG) {
     it('lists the slowest inputs', () => {
       slow.sort((a, b) => b.ms - a.ms);
-      console.log(`fuzz: seed ${SEED}, ${slow.length} input(s) over ${SLOW_MS} ms`);
+      console.log(`fuzz: seed ${SEED}, ${checked} inputs timed, ${slow.length} over ${SLOW_MS} ms`);
       for (const { ms, what } of slow.slice(0, 20)) console.log(`  ${Math.round(ms)} ms  ${what}`);
     });
   }
