@@ -1,7 +1,6 @@
 import type { Model } from './model.js';
 import type { ConfigBlock, ConfigValue, VaultConfig } from './vault-config.js';
 import type { Locatable, Place, ValueNode } from './values.js';
-import { maskRanges } from './redact.js';
 
 /** A credential written as a plain value in the user's input. Its value is never printed. */
 export interface SecretFact extends Locatable {
@@ -313,12 +312,4 @@ export function guessSetSecrets(argument: string): GuessedSecret[] {
     at += piece.length + 1;
   }
   return out;
-}
-
-/**
- * Mask secrets in text that could not be parsed (see `guessSecrets`); offsets and line breaks are
- * kept. Used for code frames of unreadable input.
- */
-export function redactUnreadable(source: string): string {
-  return maskRanges(source, guessSecrets(source).map(({ start, end }) => [start, end] as const));
 }
