@@ -12,11 +12,13 @@ export default defineRule({
     messages: {
       envSecret: `Unexpected plain-text credential in server.extraEnvironmentVars.{{name}}; the chart copies it into the StatefulSet, readable by anyone who can read the pod spec ${HARDENING}`,
       configSecret: `Unexpected plain-text credential {{where}} in "{{config}}"; the chart stores the Vault config in a ConfigMap, which is not a Secret ${HARDENING}`,
+      podSpecSecret: `Unexpected plain-text credential {{name}} in {{where}}; the chart copies it into the pod spec, readable by anyone who can read it ${HARDENING}`,
       privateKey: `Unexpected inline private key in {{where}}; the key is kept in plain text in the values and in what the chart renders ${HARDENING}`,
     },
     hints: {
       envSecret: 'Put the value in a Kubernetes Secret and load it with server.extraSecretEnvironmentVars (envName: {{name}}, secretName, secretKey), or use workload identity instead of a static credential.',
       configSecret: 'Remove {{name}} from the config and {{alternative}}.',
+      podSpecSecret: '{{fix}}',
       privateKey: 'Put the key in a Kubernetes Secret, mount it with server.extraVolumes (type: secret, it appears under /vault/userconfig/<secret>/) and {{reference}}.',
     },
   },
@@ -25,6 +27,8 @@ export default defineRule({
       if (secret.kind === 'devRootToken') continue;
       if (secret.kind === 'env') {
         context.report({ node: secret, messageId: 'envSecret', data: { name: secret.name } });
+      } else if (secret.kind === 'injectorEnv' || secret.kind === 'containerEnv' || secret.kind === 'argument') {
+        context.report({ node: secret, messageId: 'podSpecSecret', data: { name: secret.name, where: secret.where, fix: podSpecFix(secret) } });
       } else if (secret.kind === 'privateKey') {
         context.report({ node: secret, messageId: 'privateKey', data: { where: secret.where, reference: keyReference(secret) } });
       } else {
@@ -34,6 +38,13 @@ export default defineRule({
     }
   },
 });
+
+/** How to take a credential out of a pod spec the chart renders from the values. */
+function podSpecFix(secret: SecretFact): string {
+  if (secret.kind === 'containerEnv') return `Load ${secret.name} with valueFrom.secretKeyRef from a Kubernetes Secret instead of value.`;
+  if (secret.kind === 'injectorEnv') return `Remove ${secret.name} from injector.extraEnvironmentVars: the chart can only write injector env vars as plain values, and the injector authenticates to Vault with its service account.`;
+  return `Remove the -${secret.name} flag and give the credential from a Kubernetes Secret (server.extraSecretEnvironmentVars or a file under /vault/userconfig).`;
+}
 
 /** Where the credential should come from instead of the config. */
 function alternative(secret: SecretFact): string {

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../src/cli/main.js';
@@ -49,14 +50,14 @@ function forms(secret: string): string[] {
   return [...out].filter((form) => form.length >= 4);
 }
 
-async function cli(args: string[], stdin = ''): Promise<string> {
+async function cli(args: string[], stdin = '', cwd = ROOT): Promise<string> {
   let output = '';
   const io: CliIo = {
     stdout: { write: (text: string) => (output += text), isTTY: false },
     stderr: { write: (text: string) => (output += text) },
     readStdin: async () => stdin,
     env: {},
-    cwd: ROOT,
+    cwd,
   };
   const code = await main(args, io);
   expect(code, output).toBeLessThan(2);
@@ -142,4 +143,122 @@ describe('no secret leaks into any output', () => {
     expect(model.valuesReadable).toBe(false);
     for (const format of FORMATS) expectNoLeak(await cli(['-', ...format.args], text), planted, `unreadable input as ${format.name}`);
   });
+
+  describe('every place a secret can enter a run, in every format, on stderr and in render', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vault-lint-leak-'));
+    const write = (name: string, text: string): string => {
+      writeFileSync(join(dir, name), text);
+      return name;
+    };
+    /** Every format, and render with and without origins; everything printed, stdout and stderr, is checked. */
+    async function everyOutput(args: string[], stdin = ''): Promise<string[]> {
+      const outputs: string[] = [];
+      for (const format of FORMATS) outputs.push(await cli([...args, ...format.args], stdin, dir));
+      for (const extra of [[], ['--show-origin']]) {
+        let output = '';
+        const io: CliIo = { stdout: { write: (text: string) => (output += text) }, stderr: { write: (text: string) => (output += text) }, readStdin: async () => stdin, env: {}, cwd: dir };
+        const code = await main(['render', ...args, ...extra], io);
+        expect(code, output).toBeLessThan(2);
+        outputs.push(output);
+      }
+      return outputs;
+    }
+    async function expectNowhere(args: string[], secrets: string[], label: string, stdin = ''): Promise<string[]> {
+      const outputs = await everyOutput(args, stdin);
+      outputs.forEach((output, i) => expectNoLeak(output, secrets, `${label} (output ${i})`));
+      return outputs;
+    }
+
+    it('a --set that Helm refuses is masked where it is echoed as the file', async () => {
+      const secret = 'hvs.refusedSetArgument0001';
+      const outputs = await expectNowhere(['--set', `server.extraEnvironmentVars.VAULT_TOKEN=${secret},broken[`], [secret], 'refused --set');
+      expect(outputs[0]).toContain(`--set server.extraEnvironmentVars.VAULT_TOKEN=${'*'.repeat(secret.length)}`);
+    });
+
+    it('an unreadable file does not turn --set masking off', async () => {
+      const secret = 'hvs.setBesideBrokenFile0001';
+      const broken = write('broken.yaml', 'server: [\n');
+      const outputs = await expectNowhere([broken, '--set', `server.extraEnvironmentVars.VAULT_TOKEN=${secret}`], [secret], 'unreadable file + --set');
+      expect(outputs[0]).toMatch(/yaml-syntax/);
+    });
+
+    it('a --set secret that a later --set overrides stays masked in file lists, headers and frames', async () => {
+      const secret = 'hvs.overriddenSetToken0001';
+      const values = write('values.yaml', 'server:\n  ha:\n    enabled: yes\n');
+      const args = [values, '--set', `server.extraEnvironmentVars.VAULT_TOKEN=${secret}`, '--set-string', 'server.extraEnvironmentVars.VAULT_TOKEN=$(OTHER_VAR)'];
+      const outputs = await expectNowhere(args, [secret], 'overridden --set');
+      // render's header lists every layer, the overridden one too.
+      expect(outputs[FORMATS.length]).toContain(`--set server.extraEnvironmentVars.VAULT_TOKEN=${'*'.repeat(secret.length)}`);
+    });
+
+    it('a secret in a values file that a later file overrides stays masked in its code frame', async () => {
+      const secret = 'hvs.overriddenFileToken0001';
+      // One line, so that the helm-yaml-boolean finding's code frame prints the overridden token.
+      const first = write('first.yaml', `server: { extraEnvironmentVars: { VAULT_TOKEN: ${secret} }, ha: { enabled: yes } }\n`);
+      const second = write('second.yaml', 'server:\n  extraEnvironmentVars:\n    VAULT_TOKEN: $(FROM_SECRET)\n');
+      const outputs = await expectNowhere(['-f', first, '-f', second], [secret], 'overridden file secret');
+      expect(outputs[0]).toContain(`VAULT_TOKEN: ${'*'.repeat(secret.length)} }, ha: { enabled: yes`);
+    });
+
+    it('secrets with & < > are masked in render\'s Go-escaped config and everywhere else', async () => {
+      const secret = 'Pa&ss<wo>rd-goEscaped0001';
+      const values = write('escaped.yaml', [
+        'server:',
+        '  extraEnvironmentVars:',
+        `    DB_PASSWORD: "${secret}"`,
+        '  ha:',
+        '    enabled: true',
+        '    config: |',
+        '      {"listener": {"tcp": {"address": "[::]:8200"}},',
+        `       "seal": {"transit": {"address": "https://t:8200", "token": "${secret}"}},`,
+        '       "storage": {"consul": {"address": "HOST_IP:8500"}}}',
+        '',
+      ].join('\n'));
+      const outputs = await expectNowhere([values], [secret], 'Go-escaped secret');
+      expect(outputs.join('\n')).not.toContain('rd-goEscaped0001');
+    });
+
+    it('an unquoted token in a broken seal stanza is not quoted by the hcl-syntax message', async () => {
+      const secret = 'hvs.unquotedBrokenSeal0001';
+      const values = write('broken-seal.yaml', [
+        'server:',
+        '  standalone:',
+        '    config: |',
+        '      seal "transit" {',
+        `        token = ${secret}`,
+        '      }',
+        '      storage "file" { path = "/vault/data" }',
+        '',
+      ].join('\n'));
+      const outputs = await expectNowhere([values], [secret], 'broken seal');
+      expect(outputs[0]).toMatch(/hcl-syntax/);
+    });
+
+    it('credentials in injector, container env lists and flags are found and masked', async () => {
+      const secrets = ['hvs.injectorEnvLeak0001', 'sidecarPasswordLeak0001', 'devRootFlagLeak0001'];
+      const values = write('pod-specs.yaml', [
+        'injector:',
+        '  extraEnvironmentVars:',
+        `    VAULT_TOKEN: ${secrets[0]}`,
+        'server:',
+        `  extraArgs: "-dev-root-token-id=${secrets[2]}"`,
+        '  extraContainers:',
+        '    - name: sidecar',
+        '      env:',
+        '        - name: DB_PASSWORD',
+        `          value: ${secrets[1]}`,
+        '',
+      ].join('\n'));
+      const outputs = await expectNowhere([values], secrets, 'pod-spec secrets');
+      expect(outputs[0]!.match(/no-inline-secrets/g)?.length).toBe(3);
+    });
+
+    it('a secret from one file is masked where another file of the run repeats it', async () => {
+      const secret = 'hvs.crossFileToken0001';
+      const a = write('a.yaml', `server:\n  extraEnvironmentVars:\n    VAULT_TOKEN: ${secret}\n`);
+      const b = write('b.yaml', `server:\n  ha:\n    enabled: yes  # ${secret}\n`);
+      for (const format of FORMATS) expectNoLeak(await cli([a, b, ...format.args], '', dir), [secret], `cross-file as ${format.name}`);
+    });
+  });
 });
+

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import parse from 'yargs-parser';
 import { ConfigError, PRESETS, type PresetName, type RuleSetting } from '../engine/config.js';
-import { checkChartVersion, lintTargets, loadRules, type LintOptions, type LintTarget } from '../engine/lint.js';
+import { checkChartVersion, lintRun, loadRules, type LintOptions, type LintTarget } from '../engine/lint.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS_PER_FILE, fileTooLargeResult, formatBytes, limitFindings } from '../engine/limits.js';
 import type { FileResult, RuleInfo, Severity } from '../engine/types.js';
 import { formatterNames, isFormatterName, loadReportStream } from '../report/index.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, type InputLayer } from '../model/model.js';
 import { describeErrno, describeFailure, EnvironmentError } from './errors.js';
+import { Redactor } from '../model/redact.js';
 import { expandTargets } from './files.js';
 import { boundText, readFileBounded, readStreamBounded, type BoundedText } from './input.js';
 import { readSetLayers } from './layers.js';
@@ -173,6 +174,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   let debug = argv.includes('--debug');
   let sink: OutputSink | undefined;
+  let redactor = Redactor.of([]);
   try {
     const args = parseArgs(argv);
     debug = args.debug === true;
@@ -224,10 +226,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
       let shown = limitFindings(result, maxFindings);
       if (args.quiet) shown = { ...shown, findings: shown.findings.filter((finding) => finding.severity === 'error') };
-      out.write(stream.file(shown));
+      out.write(redactor.scrub(stream.file(shown)));
     };
+    // Output is scrubbed of every secret the run has met so far, not only the file's own: a token
+    // in one file is masked where a later file repeats it. Numbers (a PIN) are left to the findings'
+    // own scrubbing, since line numbers and counts must survive.
+    const secrets = new Set<string>();
     const lint = async (layers: InputLayer[]): Promise<void> => {
-      for (const result of await lintTargets([{ layers }] satisfies LintTarget[], options)) emit(result);
+      const run = await lintRun([{ layers }] satisfies LintTarget[], options);
+      const before = secrets.size;
+      for (const secret of run.secrets) secrets.add(secret);
+      if (secrets.size !== before) redactor = Redactor.of([...secrets], { numeric: false });
+      for (const result of run.results) emit(result);
     };
     out.write(stream.start());
     for (const label of sets.tooLarge) emit(fileTooLargeResult(label, maxFileSize));
@@ -258,7 +268,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
   } catch (error) {
     sink?.abort();
-    io.stderr.write(describeFailure(error, debug));
+    io.stderr.write(redactor.scrub(describeFailure(error, debug)));
     return 2;
   }
 }

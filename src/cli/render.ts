@@ -4,6 +4,7 @@ import { buildModel, checkChartVersion, type LintOptions } from '../engine/lint.
 import type { InputLayer } from '../model/model.js';
 import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } from '../model/render.js';
 import type { Layer } from '../model/values.js';
+import { Redactor } from '../model/redact.js';
 import { readSetLayers } from './layers.js';
 import { describeFailure, quoteName } from './errors.js';
 import { helpText, OPTIONS, parseArgs, parseSize, readTarget, type CliIo, type OptionSpec } from './main.js';
@@ -33,6 +34,7 @@ const EPILOG =
 /** `vault-lint render`: resolves to the exit code. */
 export async function runRender(argv: readonly string[], io: CliIo): Promise<number> {
   let debug = argv.includes('--debug');
+  let redactor = Redactor.of([]);
   try {
     const args = parseArgs(argv, RENDER_OPTIONS, 'vault-lint render');
     debug = args.debug === true;
@@ -62,18 +64,19 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     };
     if (typeof args.namespace === 'string') options.namespace = args.namespace;
     const model = await buildModel({ layers }, options);
+    redactor = Redactor.of(model.knownSecrets, { numeric: false });
     // Helm refuses these (unparseable YAML, a values file that is no map, a --set it cannot apply); a duplicate key it accepts.
     const unreadable = model.syntaxProblems.filter((problem) => problem.ruleId === 'yaml-syntax' && (problem.messageId === 'syntax' || problem.messageId === 'notAMap'));
     if (!model.valuesReadable || unreadable.length > 0) {
       const origins = new OriginFormatter();
-      for (const problem of unreadable) io.stderr.write(`vault-lint: cannot render: ${origins.format({ layer: problem.place.layer, start: problem.place.start }, true)}: ${problem.message}\n`);
+      for (const problem of unreadable) io.stderr.write(model.redactor.scrub(`vault-lint: cannot render: ${origins.format({ layer: problem.place.layer, start: problem.place.start }, true)}: ${problem.message}\n`));
       return 1;
     }
     const rendering = renderRelease(model, { showDeleted: args['show-origin'] === true });
-    io.stdout.write(formatRendering(rendering, args['show-origin'] === true));
+    io.stdout.write(redactor.scrub(formatRendering(rendering, args['show-origin'] === true)));
     return rendering.config.fails ? 1 : 0;
   } catch (error) {
-    io.stderr.write(describeFailure(error, debug));
+    io.stderr.write(redactor.scrub(describeFailure(error, debug)));
     return 2;
   }
 }

@@ -2,7 +2,8 @@ import type { PlainMap } from '../model/plain.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, Model, type ChartVersion, type InputLayer, type ModelOptions } from '../model/model.js';
 import type { Rule } from './rule.js';
 import { ConfigError, resolveRules, type PresetName, type RuleSetting } from './config.js';
-import { prepareRules, redactSource, runRules } from './run.js';
+import { prepareRules, redactResult, redactSource, RuleCrashError, runRules } from './run.js';
+import { Redactor } from '../model/redact.js';
 import type { FileResult, Finding } from './types.js';
 
 /** Options of one lint run. */
@@ -69,12 +70,28 @@ export async function buildModel(target: LintTarget, options: LintOptions = {}):
  * at, every file of every target gets a result (clean ones with no findings).
  */
 export async function lintTargets(targets: readonly LintTarget[], options: LintOptions = {}): Promise<FileResult[]> {
+  return (await lintRun(targets, options)).results;
+}
+
+/**
+ * Lint targets, and give back every secret the run met so that the caller can pass whatever
+ * else it prints through the same redaction. The results are scrubbed of the secrets of every
+ * target, not only their own: a token in one file is masked where another file repeats it.
+ */
+export async function lintRun(targets: readonly LintTarget[], options: LintOptions = {}): Promise<{ results: FileResult[]; secrets: string[] }> {
   const resolved = resolveRules(await loadRules(), options.preset ?? 'recommended', options.rules);
   const results: FileResult[] = [];
+  const secrets = new Set<string>();
   for (const target of targets) {
     const model = await buildModel(target, options);
+    for (const secret of model.knownSecrets) secrets.add(secret);
     await prepareRules(model, resolved);
-    const findings = runRules(model, resolved);
+    let findings: Finding[];
+    try {
+      findings = runRules(model, resolved);
+    } catch (error) {
+      throw error instanceof RuleCrashError ? error.redacted(model.redactor) : error;
+    }
     for (const layer of model.userLayers) {
       const result: FileResult = { file: layer.label, findings: findings.filter((finding) => finding.location.file === layer.label) };
       const source = redactSource(model, layer);
@@ -82,7 +99,9 @@ export async function lintTargets(targets: readonly LintTarget[], options: LintO
       results.push(result);
     }
   }
-  return results;
+  const known = [...secrets];
+  const redactor = Redactor.of(known);
+  return { results: redactor.empty ? results : results.map((result) => redactResult(result, redactor)), secrets: known };
 }
 
 /** Lint one values text, as if read from `file`. */

@@ -1,11 +1,11 @@
 import type { Model } from '../model/model.js';
 import type { Layer, Place } from '../model/values.js';
+import type { Redactor } from '../model/redact.js';
 import type { ResolvedRule } from './config.js';
 import { LineIndex } from '../parse/lines.js';
 import { closestExisting, type MessageData, type RuleContext } from './rule.js';
 import { applySuppressions } from './suppress.js';
-import { SEVERITIES, type Finding, type Location, type Severity } from './types.js';
-import { redactUnreadable } from '../model/secrets.js';
+import { SEVERITIES, type FileResult, type Finding, type Location, type Severity } from './types.js';
 
 /** A rule threw: our bug, not the user's. The CLI names the rule and exits 2. */
 export class RuleCrashError extends Error {
@@ -16,9 +16,14 @@ export class RuleCrashError extends Error {
   ) {
     super(`Rule "${ruleId}" crashed: ${original instanceof Error ? original.message : String(original)}`);
   }
-}
 
-const SECRET_MASK = '****';
+  /** The same crash with the secrets scrubbed from its message, which the CLI prints. */
+  redacted(redactor: Redactor): RuleCrashError {
+    const error = new Error(redactor.scrub(this.original instanceof Error ? this.original.message : String(this.original)));
+    if (this.original instanceof Error && this.original.stack !== undefined) error.stack = redactor.scrub(this.original.stack);
+    return new RuleCrashError(this.ruleId, error);
+  }
+}
 
 /** Fill `{{name}}` placeholders. */
 export function formatMessage(template: string, data: MessageData | undefined): string {
@@ -35,8 +40,8 @@ export async function prepareRules(model: Model, rules: readonly ResolvedRule[])
 /** Run the rules over one model; findings come back positioned, suppressed as the input asks, sorted and scrubbed of secrets. */
 export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[] {
   const locator = new Locator(model);
-  const needles = secretNeedles(model);
-  const scrub = (text: string): string => needles.reduce((out, secret) => out.split(secret).join(SECRET_MASK), text);
+  const redactor = model.redactor;
+  const scrub = (text: string): string => redactor.scrub(text);
   const findings: Finding[] = [];
   for (const { rule, severity, options, messageSeverities } of rules) {
     if (!model.valuesReadable && !rule.runsOnUnreadableInput) continue;
@@ -132,39 +137,32 @@ class Locator {
 }
 
 /**
- * Every text to scrub for the model's secrets, longest first: each value, its JSON-escaped form
- * (as a message quoting it with JSON.stringify would show it), and each line of a multi-line value
- * (a code frame or a quoted fragment shows one line at a time). Texts under four characters are
- * left alone: masking them would garble ordinary words and numbers.
- */
-function secretNeedles(model: Model): string[] {
-  if (!model.valuesReadable) return [];
-  const out = new Set<string>();
-  for (const { value } of model.secrets) {
-    for (const text of [value, JSON.stringify(value).slice(1, -1), ...value.split(/\r?\n/).map((line) => line.trim())]) {
-      if (text.length >= 4) out.add(text);
-    }
-  }
-  return [...out].sort((a, b) => b.length - a.length);
-}
-
-/**
  * The layer's text with every secret replaced by `*`, line breaks kept: the span of each secret
- * the model found, and any other place its text appears (the same token pasted twice). Text the
- * model could not read is masked by the detector's line heuristics instead.
+ * the model found, any other place its text appears (the same token pasted twice), and what looks
+ * like a credential in text the model could not read.
  */
 export function redactSource(model: Model, layer: Layer): string | undefined {
   const source = layer.source;
   if (source === undefined) return undefined;
-  if (!model.valuesReadable) return redactUnreadable(source);
-  const spans = model.secrets.map((secret) => secret.place()).filter((place) => place.layer === layer);
-  for (const needle of secretNeedles(model)) {
-    for (let at = source.indexOf(needle); at >= 0; at = source.indexOf(needle, at + needle.length)) spans.push({ layer, start: at, end: at + needle.length, yamlPath: [] });
+  const spans = model.valuesReadable ? model.secrets.map((secret) => secret.place()).filter((place) => place.layer === layer) : [];
+  return model.redactor.mask(source, [...spans, ...model.guessedSpans(layer)]);
+}
+
+/** A result with every string in its findings scrubbed, and its source masked (offsets kept for code frames). */
+export function redactResult(result: FileResult, redactor: Redactor): FileResult {
+  const out: FileResult = { file: redactor.scrub(result.file), findings: result.findings.map((finding) => scrubStrings(finding, redactor)) };
+  if (result.source !== undefined) out.source = redactor.mask(result.source);
+  return { ...result, ...out };
+}
+
+/** Every string inside a finding, whatever fields it grows: message, hint, file, related locations. */
+function scrubStrings<T>(value: T, redactor: Redactor): T {
+  if (typeof value === 'string') return redactor.scrub(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => scrubStrings(item, redactor)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = scrubStrings(item, redactor);
+    return out as T;
   }
-  if (spans.length === 0) return source;
-  const chars = source.split('');
-  for (const { start, end } of spans) {
-    for (let i = start; i < end && i < chars.length; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = '*';
-  }
-  return chars.join('');
+  return value;
 }

@@ -1,4 +1,4 @@
-import { parseYaml, type YamlComment, type YamlDocument, type YNode, type YScalar } from '../parse/yaml.js';
+import { keyName, parseYaml, type YamlComment, type YamlDocument, type YMap, type YNode, type YScalar } from '../parse/yaml.js';
 import { fileTooLargeMessage, resolveLimits, type Limits } from '../limits.js';
 import { parseDirective, type Directive } from '../parse/directives.js';
 import { parseHcl } from '../parse/hcl.js';
@@ -12,7 +12,8 @@ import { maskTemplates, type TemplateContext } from './template.js';
 import { VaultConfig, type ConfigFormat } from './vault-config.js';
 import { collectServices, type ServiceFact } from './services.js';
 import { collectImages, type ImageFact } from './images.js';
-import { collectSecrets, type SecretFact } from './secrets.js';
+import { collectSecrets, guessSecrets, guessSetSecrets, type GuessedSecret, type SecretFact } from './secrets.js';
+import { Redactor } from './redact.js';
 import { collectEnv, type EnvVar } from './env.js';
 import { collectYaml11Booleans } from './yaml-booleans.js';
 import { redactSetLayers, setConflicts } from './set-args.js';
@@ -109,6 +110,8 @@ export class Model {
   private readonly yamlComments: CommentFact[] = [];
   private readonly configs = new Map<string, VaultConfig | null>();
   private cache = new Map<string, unknown>();
+  /** Each user layer's input and its own parse, for secrets the effective values no longer show. */
+  private readonly inputs: { input: InputLayer; document: YamlDocument; layer: Layer }[] = [];
 
   constructor(inputs: InputLayer[], readonly options: ModelOptions) {
     this.chartVersion = options.chartVersion;
@@ -124,6 +127,7 @@ export class Model {
       const layer: Layer = { kind: input.kind, label: input.label, source: text, index: i + 1 };
       this.layers.push(layer);
       const document = input.yaml ?? this.parseFile(text, layer);
+      this.inputs.push({ input, document, layer });
       for (const problem of document.problems) {
         this.syntaxProblems.push({
           ruleId: 'yaml-syntax',
@@ -144,7 +148,7 @@ export class Model {
     if (readable) this.collectConfigSyntax();
     if (readable) this.collectDirectiveProblems();
     // A `--set` label is the argument itself: mask its secrets before anything can print it.
-    if (readable && inputs.some((input) => input.kind === 'set')) redactSetLayers(this);
+    if (inputs.some((input) => input.kind === 'set')) redactSetLayers(this);
   }
 
   /** Parse a values file, unless it is over the size limit (then one finding and nothing read). */
@@ -484,6 +488,48 @@ export class Model {
     return this.memo('secrets', () => collectSecrets(this));
   }
 
+  /**
+   * Every secret text this release's input holds, for the redactor: the secrets of the effective
+   * values; those of values a later layer overrode (found in that layer alone); credentials guessed
+   * from text that does not parse (a broken file, a `--set` Helm refuses, a broken embedded config);
+   * and each secret as written in the source when that differs (YAML or HCL escapes).
+   */
+  get knownSecrets(): string[] {
+    return this.memo('knownSecrets', () => {
+      const out = new Set<string>();
+      if (this.valuesReadable) {
+        for (const fact of this.secrets) {
+          out.add(fact.value);
+          const place = fact.place();
+          if (!place.approximate && place.layer.source !== undefined) out.add(unquote(place.layer.source.slice(place.start, place.end)));
+        }
+        for (const config of [this.config, ...this.ignoredConfigs]) {
+          if (config?.isUserSet && config.file.errors.length > 0) for (const guess of guessSecrets(config.text)) out.add(guess.value);
+        }
+      }
+      for (const { input, document, layer } of this.inputs) {
+        if (document.root === null) {
+          for (const guess of this.guessedSpans(layer)) out.add(guess.value);
+        } else if (document.root.kind === 'map' && this.inputs.length > 1 && (!this.valuesReadable || overridden(document.root, this.values, layer))) {
+          for (const secret of layerSecrets(input, this.options)) out.add(secret);
+        }
+      }
+      return [...out];
+    });
+  }
+
+  /** Credentials guessed in a layer that did not parse. */
+  guessedSpans(layer: Layer): GuessedSecret[] {
+    const entry = this.inputs.find((candidate) => candidate.layer === layer);
+    if (!entry || entry.document.root !== null) return [];
+    return entry.input.kind === 'set' ? guessSetSecrets(entry.input.text) : guessSecrets(entry.input.text);
+  }
+
+  /** Scrubs and masks every secret this release's input holds, in every form it could be printed in. */
+  get redactor(): Redactor {
+    return this.memo('redactor', () => Redactor.of(this.knownSecrets));
+  }
+
   /** Env vars the values add to the Vault container, by name. */
   get env(): Map<string, EnvVar> {
     return this.memo('env', () => collectEnv(this));
@@ -618,4 +664,47 @@ function yamlValue(node: YNode): HclNode {
   if (typeof value === 'boolean') return { type: 'bool', value, start: node.start, end: node.end };
   if (typeof value === 'number') return { type: 'number', value, raw: node.text, start: node.start, end: node.end };
   return { type: 'string', value: value === null ? '' : String(value), heredoc: false, start: node.start, end: node.end };
+}
+
+/** A secret as written, without the quotes around it (which stay visible in a masked line). */
+function unquote(raw: string): string {
+  return /^(["']).*\1$/s.test(raw) ? raw.slice(1, -1) : raw;
+}
+
+/** The secrets of one layer read alone, once per input and chart version. */
+const layerSecretCache = new WeakMap<InputLayer, Map<string, string[]>>();
+
+function layerSecrets(input: InputLayer, options: ModelOptions): string[] {
+  let byVersion = layerSecretCache.get(input);
+  if (!byVersion) layerSecretCache.set(input, (byVersion = new Map()));
+  let secrets = byVersion.get(options.chartVersion);
+  if (!secrets) byVersion.set(options.chartVersion, (secrets = new Model([input], options).knownSecrets));
+  return secrets;
+}
+
+/**
+ * Whether a later layer replaced any value this layer wrote (so that its secrets may be missing
+ * from the effective values). Each YAML node is visited once; a node met twice (an alias) or a
+ * merge key answers yes, which only costs a second reading of the layer.
+ */
+function overridden(root: YMap, values: ValueNode, layer: Layer): boolean {
+  const seen = new Set<YNode>();
+  const stack: [YNode, ValueNode | undefined][] = [[root, values]];
+  while (stack.length > 0) {
+    const [yaml, node] = stack.pop()!;
+    if (seen.has(yaml)) return true;
+    seen.add(yaml);
+    if (yaml.kind === 'scalar') {
+      if (yaml.value !== null && node?.layer !== layer) return true;
+    } else if (yaml.kind === 'map') {
+      if (node?.kind !== 'map') return yaml.pairs.length > 0;
+      for (const pair of yaml.pairs) {
+        stack.push([pair.value, node.children.get(keyName(pair.key))]);
+      }
+    } else {
+      if (node?.kind !== 'seq' || node.layer !== layer) return yaml.items.length > 0;
+      yaml.items.forEach((item, i) => stack.push([item, node.items[i]]));
+    }
+  }
+  return false;
 }

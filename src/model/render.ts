@@ -42,7 +42,6 @@ export interface Rendering {
   notes: string[];
 }
 
-const SECRET_MASK = '****';
 
 /**
  * The release as the chart will run it: effective values after layering (keys sorted, as Helm
@@ -414,18 +413,11 @@ function podRange(model: Model): string {
 // ---------------------------------------------------------------------------------------------
 // Secrets
 
-/** Replace every secret the model knows (and each of its lines) with a mask, in every printed line. */
+/** Replace every secret the model knows, in any printed form, with a mask, in every printed line. */
 function scrubSecrets(model: Model, rendering: Rendering): Rendering {
-  if (!model.valuesReadable) return rendering;
-  const needles = new Set<string>();
-  for (const { value } of model.secrets) {
-    for (const text of [value, JSON.stringify(value).slice(1, -1), ...value.split(/\r?\n/).map((line) => line.trim())]) {
-      if (text.length >= 4) needles.add(text);
-    }
-  }
-  if (needles.size === 0) return rendering;
-  const sorted = [...needles].sort((a, b) => b.length - a.length);
-  const scrub = (text: string): string => sorted.reduce((out, needle) => out.split(needle).join(SECRET_MASK), text);
+  const redactor = model.redactor;
+  if (redactor.empty) return rendering;
+  const scrub = (text: string): string => redactor.scrub(text);
   const lines = (list: RenderedLine[]): RenderedLine[] => list.map((line) => ({ ...line, text: scrub(line.text) }));
   return {
     header: rendering.header.map(scrub),

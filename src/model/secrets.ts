@@ -4,7 +4,7 @@ import type { Locatable, Place, ValueNode } from './values.js';
 
 /** A credential written as a plain value in the user's input. Its value is never printed. */
 export interface SecretFact extends Locatable {
-  kind: 'env' | 'seal' | 'storage' | 'serviceRegistration' | 'telemetry' | 'cloud' | 'retryJoin' | 'autoJoin' | 'privateKey' | 'devRootToken';
+  kind: 'env' | 'injectorEnv' | 'containerEnv' | 'argument' | 'seal' | 'storage' | 'serviceRegistration' | 'telemetry' | 'cloud' | 'retryJoin' | 'autoJoin' | 'privateKey' | 'devRootToken';
   /** The key that holds it: an env var name, a config parameter. */
   name: string;
   /** Where it is, for messages: `server.extraEnvironmentVars.AWS_SECRET_ACCESS_KEY`, `seal "awskms" secret_key`. */
@@ -28,6 +28,9 @@ const SECRET_ENV_NAMES = new Set([
   'ALICLOUD_SECRET_KEY',
   'VAULT_HSM_PIN',
   'CONSUL_HTTP_TOKEN',
+  // The dev server's root token: an id by name, the token itself by value.
+  'VAULT_DEV_ROOT_TOKEN_ID',
+  'DEV_ROOT_TOKEN_ID',
 ]);
 
 /**
@@ -98,22 +101,60 @@ const CONFIG_KEYS = new Set(['server.standalone.config', 'server.ha.config', 'se
 /** Collect every credential in the user's values files and embedded configs. */
 export function collectSecrets(model: Model): SecretFact[] {
   const out: SecretFact[] = [];
-  const env = model.get('server.extraEnvironmentVars');
-  if (env?.kind === 'map') {
+  for (const [path, kind] of [['server.extraEnvironmentVars', 'env'], ['injector.extraEnvironmentVars', 'injectorEnv']] as const) {
+    const env = model.get(path);
+    if (env?.kind !== 'map') continue;
     for (const [name, node] of env.children) {
-      if (node.isUserSet && isSecretEnv(name, node.value)) out.push(fromValue('env', name, node));
+      if (node.isUserSet && isSecretEnv(name, node.value)) out.push(fromValue(kind, name, node));
     }
   }
   const root = model.get('server.dev.devRootToken');
   if (root?.isUserSet && typeof root.value === 'string' && root.value !== '') out.push(fromValue('devRootToken', 'devRootToken', root));
+  collectContainerEnv(model.values, out);
   walkStrings(model.values, (node) => {
     const where = node.path.join('.');
     // A key inside an embedded config is found, more precisely, by the config walk below.
     if (CONFIG_KEYS.has(where)) return;
-    if (isPrivateKey(node.value as string) && !out.some((fact) => fact.where === where)) out.push(fromValue('privateKey', String(node.key), node));
+    const value = node.value as string;
+    if (isPrivateKey(value) && !out.some((fact) => fact.where === where)) out.push(fromValue('privateKey', String(node.key), node));
+    else if (value.includes('=')) for (const flag of secretFlags(value)) out.push({ ...fromValue('argument', flag.name, node), value: flag.value });
   });
   const configs = [model.config, ...model.ignoredConfigs].filter((config): config is VaultConfig => config?.isUserSet === true);
   for (const config of configs) collectConfigSecrets(config, out);
+  return out;
+}
+
+/**
+ * Literal env entries of raw container specs the chart copies as they are (`server.extraContainers`,
+ * `server.extraInitContainers`, …): `env: [{name: VAULT_TOKEN, value: hvs.…}]` anywhere in the user's values.
+ */
+function collectContainerEnv(values: ValueNode, out: SecretFact[]): void {
+  const stack = [values];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!node.isUserSet || node.kind === 'scalar') continue;
+    if (node.kind === 'seq' && node.key === 'env') {
+      for (const item of node.items) {
+        const name = item.get('name')?.value;
+        const value = item.get('value');
+        if (typeof name === 'string' && value?.isUserSet && isSecretEnv(name, value.value)) out.push(fromValue('containerEnv', name, value));
+      }
+      continue;
+    }
+    for (const child of node.children.values()) stack.push(child);
+    for (const item of node.items) stack.push(item);
+  }
+}
+
+/** `-dev-root-token-id=…`, `--client-secret=…` inside an argument string (`server.extraArgs`, `csi.agent.extraArgs`). */
+const FLAG = /(?:^|\s)--?([A-Za-z][\w.-]{0,100})=(\S+)/g;
+
+function secretFlags(text: string): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [];
+  for (const [, name = '', value = ''] of text.matchAll(FLAG)) {
+    const bare = value.replace(/^["']|["']$/g, '');
+    if (isSecretEnv(name.replace(/-/g, '_'), bare)) out.push({ name, value: bare });
+  }
   return out;
 }
 
@@ -194,39 +235,84 @@ function fromConfig(kind: SecretFact['kind'], block: ConfigBlock | undefined, at
 // The rest of the line is `[^]*` with no `$` after it: nothing can fail after the blanks, so no backtracking.
 const LINE_ASSIGNMENT = /^(\s*(?:-\s+)?["']?)([A-Za-z_][\w.-]*)(["']?\s*[:=]\s*)([^]*)/;
 
+/** A span of text that looks like a credential, and the secret text inside it (quotes and comments left out). */
+export interface GuessedSecret {
+  start: number;
+  end: number;
+  value: string;
+}
+
+/** Whether `name: value` (or a block scalar opened after `name:` when `value` is `|`) looks like a credential. */
+function looksSecret(name: string, value: string): boolean {
+  const bare = value.replace(/^["']|["'],?$/g, '');
+  if (/^[|>][-+0-9]*$/.test(value)) return isSecretEnv(name, 'x') || PARAMETER_SECRET.test(name);
+  return isSecretEnv(name, bare) || (PARAMETER_SECRET.test(name) && bare.trim() !== '' && !isIndirect(bare) && !looksLikePath(bare));
+}
+
 /**
- * Mask secrets in text that could not be parsed, line by line: the rest of the line after a key
- * that names a credential (and the lines of a block scalar it opens), and every line of a PEM
- * private key block. Used for code frames of unreadable input, where the model has no secrets to
- * point at; offsets and line breaks are kept.
+ * Credentials in text that could not be parsed, found line by line: the rest of the line after a
+ * key that names a credential (and the lines of a block scalar it opens), and every line of a PEM
+ * private key block. Used for input the model cannot read (a broken values file, a broken
+ * embedded config), where it has no secrets to point at.
  */
-export function redactUnreadable(source: string): string {
+export function guessSecrets(source: string): GuessedSecret[] {
+  const out: GuessedSecret[] = [];
   let inKey = false;
   let blockIndent = -1;
-  const mask = (text: string): string => text.replace(/[^\s]/g, '*');
-  return source
-    .split('\n')
-    .map((line) => {
-      const indent = line.length - line.trimStart().length;
-      if (blockIndent >= 0 && (line.trim() === '' || indent > blockIndent)) return mask(line);
-      blockIndent = -1;
-      if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(line)) inKey = true;
-      if (inKey) {
-        if (/-----END [A-Z ]*PRIVATE KEY-----/.test(line)) inKey = false;
-        return mask(line);
-      }
-      const match = LINE_ASSIGNMENT.exec(line);
-      if (!match) return line;
-      const [, lead = '', name = '', sep = '', rest = ''] = match;
-      const comment = rest.search(/\s#/);
-      const value = (comment < 0 ? rest : rest.slice(0, comment)).trim();
-      const bare = value.replace(/^["']|["'],?$/g, '');
-      const block = /^[|>][-+0-9]*$/.test(value);
-      const secret = block ? isSecretEnv(name, 'x') || PARAMETER_SECRET.test(name) : isSecretEnv(name, bare) || (PARAMETER_SECRET.test(name) && bare.trim() !== '' && !isIndirect(bare) && !looksLikePath(bare));
-      if (!secret) return line;
-      if (block) blockIndent = indent;
-      const at = lead.length + name.length + sep.length;
-      return line.slice(0, at) + mask(rest);
-    })
-    .join('\n');
+  let offset = 0;
+  const whole = (line: string, at: number): void => {
+    const value = line.trim();
+    const indent = line.length - line.trimStart().length;
+    if (value !== '') out.push({ start: at + indent, end: at + indent + value.length, value });
+  };
+  for (const line of source.split('\n')) {
+    const at = offset;
+    offset += line.length + 1;
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0 && (line.trim() === '' || indent > blockIndent)) {
+      whole(line, at);
+      continue;
+    }
+    blockIndent = -1;
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(line)) inKey = true;
+    if (inKey) {
+      if (/-----END [A-Z ]*PRIVATE KEY-----/.test(line)) inKey = false;
+      whole(line, at);
+      continue;
+    }
+    const match = LINE_ASSIGNMENT.exec(line);
+    if (!match) continue;
+    const [, lead = '', name = '', sep = '', rest = ''] = match;
+    const comment = rest.search(/\s#/);
+    const value = (comment < 0 ? rest : rest.slice(0, comment)).trim();
+    if (!looksSecret(name, value)) continue;
+    if (/^[|>][-+0-9]*$/.test(value)) {
+      blockIndent = indent;
+      continue;
+    }
+    const start = at + lead.length + name.length + sep.length;
+    out.push({ start, end: start + rest.trimEnd().length, value: value.replace(/^["']|["'],?$/g, '') });
+  }
+  return out;
+}
+
+/**
+ * Credentials in a `--set` argument that Helm's grammar refused: each comma-separated `name=value`
+ * whose name names a credential (`server.extraEnvironmentVars.VAULT_TOKEN=…`), the value up to the
+ * next comma. Escapes are not undone: the text is what a label or message would echo.
+ */
+export function guessSetSecrets(argument: string): GuessedSecret[] {
+  const out: GuessedSecret[] = [];
+  let at = 0;
+  for (const piece of argument.split(',')) {
+    const equals = piece.indexOf('=');
+    if (equals > 0) {
+      const name = piece.slice(0, equals).trim().split('.').at(-1) ?? '';
+      const value = piece.slice(equals + 1);
+      const bracket = name.indexOf('[');
+      if (looksSecret(bracket < 0 ? name : name.slice(0, bracket), value.trim())) out.push({ start: at + equals + 1, end: at + piece.length, value });
+    }
+    at += piece.length + 1;
+  }
+  return out;
 }

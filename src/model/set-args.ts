@@ -384,23 +384,18 @@ export function setConflicts(base: ValueNode, root: YMap, layer: Layer): SyntaxP
 /**
  * Mask the secrets of `--set` layers in their label and text, before any reporter sees them:
  * `--set server.extraEnvironmentVars.VAULT_TOKEN=s.abc` becomes `…VAULT_TOKEN=*****`, keeping the
- * length so that columns still match the label.
+ * length so that columns still match the label. Every secret the release knows is masked, also
+ * one a later layer overrides and one in an argument Helm refuses.
  */
 export function redactSetLayers(model: Model): void {
   const layers = model.userLayers.filter((layer) => layer.kind === 'set' && layer.source !== undefined);
   if (layers.length === 0) return;
-  const secrets = model.secrets;
+  const places = model.valuesReadable ? model.secrets.map((secret) => secret.place()) : [];
   for (const layer of layers) {
     const source = layer.source!;
-    const spans = secrets.map((secret) => secret.place()).filter((place) => place.layer === layer);
-    for (const { value } of secrets) {
-      if (value.length < 4) continue;
-      for (let at = source.indexOf(value); at >= 0; at = source.indexOf(value, at + value.length)) spans.push({ layer, start: at, end: at + value.length, yamlPath: [] });
-    }
-    if (spans.length === 0) continue;
-    const chars = source.split('');
-    for (const { start, end } of spans) for (let i = start; i < end && i < chars.length; i++) chars[i] = '*';
-    const masked = chars.join('');
+    const spans = [...places.filter((place) => place.layer === layer), ...model.guessedSpans(layer)];
+    const masked = model.redactor.mask(source, spans);
+    if (masked === source) continue;
     const prefix = layer.label.endsWith(source) ? layer.label.slice(0, layer.label.length - source.length) : `${layer.label.split(' ')[0]} `;
     layer.label = prefix + masked;
     layer.source = masked;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRules } from '../../src/engine/config.js';
 import { defineRule } from '../../src/engine/rule.js';
-import { redactSource, runRules } from '../../src/engine/run.js';
+import { redactSource, RuleCrashError, runRules } from '../../src/engine/run.js';
 import { modelOf } from '../helpers/model.js';
 
 const VALUES = `
@@ -48,4 +48,27 @@ describe('secret scrubbing in the engine', () => {
     expect(source).toContain('GOOGLE_CREDENTIALS: ****');
     expect(source).toContain(`  copy: ${'*'.repeat(43)} pasted again`);
   });
+
+  it('scrubs a crashing rule\'s error, which the CLI prints on stderr', async () => {
+    const model = await modelOf(VALUES);
+    const crashing = defineRule({
+      id: 'crashing',
+      meta: { description: 'x', severity: 'error', tags: [], guide: 'none', messages: { x: 'x' } },
+      check(context) {
+        throw new Error(`cannot handle ${context.model.secrets[0]!.value}`);
+      },
+    });
+    let caught: unknown;
+    try {
+      runRules(model, resolveRules([crashing], 'recommended'));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(RuleCrashError);
+    const redacted = (caught as RuleCrashError).redacted(model.redactor);
+    expect(redacted.message).not.toContain('gcp-fixture-0001');
+    expect(redacted.message).toContain('cannot handle ****');
+    expect(redacted.ruleId).toBe('crashing');
+  });
 });
+

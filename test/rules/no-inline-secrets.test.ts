@@ -74,6 +74,26 @@ testRule(rule, {
       ],
     },
     {
+      name: 'credentials in the injector env, a raw container env list and a server flag',
+      code: `
+        injector:
+          extraEnvironmentVars:
+            VAULT_TOKEN: hvs.injectorEnvToken0001
+        server:
+          extraArgs: "-log-level=info -dev-root-token-id=devRootFlag0001"
+          extraContainers:
+            - name: sidecar
+              env:
+                - name: DB_PASSWORD
+                  value: sidecarPassword0001
+      `,
+      errors: [
+        { messageId: 'podSpecSecret', line: 3, column: 18, endLine: 3, endColumn: 42, message: 'VAULT_TOKEN in injector.extraEnvironmentVars.VAULT_TOKEN' },
+        { messageId: 'podSpecSecret', line: 5, column: 14, endLine: 5, endColumn: 66, message: 'dev-root-token-id in server.extraArgs' },
+        { messageId: 'podSpecSecret', line: 10, column: 18, endLine: 10, endColumn: 37, message: 'DB_PASSWORD in server.extraContainers.0.env.0.value' },
+      ],
+    },
+    {
       name: 'static AWS keys in an awskms seal, at each value inside the config',
       code: `
         server:
