@@ -199,10 +199,20 @@ export class Model {
     return chartFullname(this.releaseName, this.valueOf('nameOverride'), this.valueOf('fullnameOverride'));
   }
 
-  /** The namespace objects land in: `global.namespace`, else the release namespace. */
+  /** `.Release.Namespace`: the namespace given on the command line, else Helm's `default`. */
+  get releaseNamespace(): string {
+    return this.options.namespace ?? 'default';
+  }
+
+  /** Whether the release namespace was given (`--namespace`), not assumed. */
+  get releaseNamespaceKnown(): boolean {
+    return this.options.namespace !== undefined;
+  }
+
+  /** `vault.namespace`, where the chart's objects and pods land: `global.namespace`, else the release namespace. */
   get namespace(): string {
     const global = this.valueOf('global.namespace');
-    return typeof global === 'string' && global !== '' ? global : (this.options.namespace ?? 'default');
+    return typeof global === 'string' && global !== '' ? global : this.releaseNamespace;
   }
 
   /** Whether the namespace is known (given on the command line or by `global.namespace`), not assumed. */
@@ -312,7 +322,7 @@ export class Model {
 
   /** Release facts for the few Helm actions the linter evaluates inside configs. */
   get templateContext(): TemplateContext {
-    return { releaseName: this.releaseName, namespace: this.namespace, chartName: this.chartName, fullname: this.fullname };
+    return { releaseName: this.releaseName, releaseNamespace: this.releaseNamespace, namespace: this.namespace, fullname: this.fullname };
   }
 
   private collectConfigSyntax(): void {

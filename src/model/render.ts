@@ -390,7 +390,7 @@ export function renderNotes(model: Model, config: RenderedConfig): string[] {
       const value = evaluateAction(range.action, model.templateContext);
       notes.push(value === undefined
         ? `${written} (config line ${line}): evaluated by Helm at install; the linter cannot evaluate it`
-        : `${written} (config line ${line}): Helm renders it as "${value}"${/Namespace/.test(range.action) && !model.namespaceKnown ? ' (namespace assumed; pass --namespace)' : ''}`);
+        : `${written} (config line ${line}): Helm renders it as "${value}"${namespaceAssumed(model, range.action) ? ' (namespace assumed; pass --namespace)' : ''}`);
     }
   }
   const parsed = config.path ? model.config : undefined;
@@ -429,4 +429,10 @@ function scrubSecrets(model: Model, rendering: Rendering): Rendering {
     config: { ...rendering.config, lines: lines(rendering.config.lines) },
     notes: rendering.notes.map(scrub),
   };
+}
+
+/** Whether an action's value rests on a namespace the run assumed rather than was given. */
+function namespaceAssumed(model: Model, action: string): boolean {
+  if (action.includes('.Release.Namespace')) return !model.releaseNamespaceKnown;
+  return /namespace/i.test(action) && !model.namespaceKnown;
 }

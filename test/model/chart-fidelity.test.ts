@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { modelOf } from '../helpers/model.js';
+
+// Each case pins a template of hashicorp/vault-helm at v0.28.0 and v0.34.1 (templates/_helpers.tpl).
+const VERSIONS = ['0.28.0', '0.34.1'] as const;
+
+function raftRelease(address: string, namespace = 'vault'): string {
+  return [
+    'global:',
+    `  namespace: ${namespace}`,
+    'server:',
+    '  ha:',
+    '    enabled: true',
+    '    replicas: 1',
+    '    raft:',
+    '      enabled: true',
+    '      config: |',
+    '        storage "raft" {',
+    '          path = "/vault/data"',
+    '          retry_join {',
+    `            leader_api_addr = "${address}"`,
+    '          }',
+    '        }',
+    '',
+  ].join('\n');
+}
+
+describe('.Release.Namespace and vault.namespace', () => {
+  it.each(VERSIONS)('renders .Release.Namespace as the release namespace, never global.namespace (chart %s)', async (chartVersion) => {
+    const address = 'https://vault-0.vault-internal.{{ .Release.Namespace }}.svc:8200';
+    const model = await modelOf(raftRelease(address), { chartVersion, namespace: 'apps' });
+    expect(model.namespace).toBe('vault');
+    expect(model.releaseNamespace).toBe('apps');
+    const join = model.raftJoins[0]!;
+    expect(join.address?.value).toBe('https://vault-0.vault-internal.apps.svc:8200');
+    // The pods live in global.namespace: this address names the wrong namespace.
+    expect(join.url?.namespace).toBe('apps');
+  });
+
+  it('renders include "vault.namespace" as where the pods live', async () => {
+    const model = await modelOf(raftRelease('https://vault-0.vault-internal.{{ include "vault.namespace" . }}.svc:8200'), { namespace: 'apps' });
+    expect(model.raftJoins[0]!.url?.namespace).toBe('vault');
+  });
+
+  it('uses Helm\'s "default" for .Release.Namespace, and treats it as unknown for address checks, when no namespace is given', async () => {
+    const model = await modelOf(raftRelease('https://vault-0.vault-internal.{{ .Release.Namespace }}.svc:8200'));
+    expect(model.raftJoins[0]!.address?.value).toBe('https://vault-0.vault-internal.default.svc:8200');
+    expect(model.raftJoins[0]!.url?.pod).toBe(0);
+    expect(model.raftJoins[0]!.url?.namespace).toBeUndefined();
+  });
+});
+
+describe('.Chart.Name and vault.fullname', () => {
+  it.each(VERSIONS)('keeps .Chart.Name "vault" whatever nameOverride says (chart %s)', async (chartVersion) => {
+    const model = await modelOf(`nameOverride: hcv\n${raftRelease('https://{{ .Release.Name }}-{{ .Chart.Name }}-0.x:8200')}`, { chartVersion, releaseName: 'prod' });
+    expect(model.chartName).toBe('hcv');
+    expect(model.fullname).toBe('prod-hcv');
+    expect(model.raftJoins[0]!.address?.value).toBe('https://prod-vault-0.x:8200');
+  });
+
+  it('tests "contains" with the untruncated name and drops one trailing dash only', async () => {
+    // default .Chart.Name .Values.nameOverride = "vault-": release "vault" does not contain it.
+    expect((await modelOf('nameOverride: "vault-"')).fullname).toBe('vault-vault');
+    expect((await modelOf('nameOverride: "vault-"')).chartName).toBe('vault');
+    expect((await modelOf('nameOverride: "vault-"', { releaseName: 'vault-prod' })).fullname).toBe('vault-prod');
+    // trimSuffix "-" removes one dash.
+    expect((await modelOf('fullnameOverride: "secrets--"')).fullname).toBe('secrets-');
+    expect((await modelOf('nameOverride: "hcv--"')).chartName).toBe('hcv-');
+  });
+});
