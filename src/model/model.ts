@@ -356,16 +356,19 @@ export class Model {
     }
   }
 
-  /** Whether the data PVC (`server.dataStorage`) is rendered in this mode. */
+  /**
+   * Whether the data PVC (`server.dataStorage`) is rendered in this mode. `vault.volumeclaims` and
+   * `vault.mounts` compare the switch with "true" (`eq (toString …) "true"`): `"True"` or `yes` renders none.
+   */
   get dataStorageRendered(): boolean {
-    if (!this.truthy('server.dataStorage.enabled')) return false;
+    if (!helmEqualsTrue(this.valueOf('server.dataStorage.enabled'))) return false;
     if (this.mode === 'standalone') return true;
     return this.isHa && helmEqualsTrue(this.valueOf('server.ha.raft.enabled'));
   }
 
-  /** Whether the audit PVC (`server.auditStorage`) is rendered (any non-dev server mode). */
+  /** Whether the audit PVC (`server.auditStorage`) is rendered (any non-dev server mode; the switch compared with "true"). */
   get auditStorageRendered(): boolean {
-    return this.truthy('server.auditStorage.enabled') && (this.mode === 'standalone' || this.isHa);
+    return helmEqualsTrue(this.valueOf('server.auditStorage.enabled')) && (this.mode === 'standalone' || this.isHa);
   }
 
   /** The storage type of the live config (`raft`, `file`, `consul`…), if it names one. */
