@@ -25,9 +25,10 @@ import { collectLicenseSources, type LicenseSource } from './license.js';
 import { collectL7Exposures, type L7Exposure } from './ingress.js';
 import { collectDisruptionBudget, type DisruptionBudgetFact } from './disruption-budget.js';
 import { collectRaftJoins, type RaftJoin } from './raft-joins.js';
+import { CHART_PROFILES, type ChartProfile } from './chart-profile.js';
 
 /** Chart versions whose defaults and templates the model knows. */
-export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const;
+export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const satisfies readonly (keyof typeof CHART_PROFILES)[];
 export type ChartVersion = (typeof CHART_VERSIONS)[number];
 export const DEFAULT_CHART_VERSION: ChartVersion = '0.34.1';
 
@@ -174,10 +175,17 @@ export class Model {
     return this.mode === 'ha-raft' || this.mode === 'ha-other';
   }
 
-  /** Whether `server.ha.raft.enabled` selects the raft config, as this chart version tests it. */
+  /** What this chart version's templates do differently from the others. */
+  get profile(): ChartProfile {
+    return CHART_PROFILES[this.chartVersion];
+  }
+
+  /**
+   * Whether the chart renders `server.ha.raft.config` in this release: on chart 0.28.0 only in HA mode
+   * (standalone reads standalone.config whatever `server.ha.raft.enabled` says).
+   */
   get raftSelected(): boolean {
-    const raft = this.valueOf('server.ha.raft.enabled');
-    return this.chartVersion === '0.28.0' ? helmEqualsTrue(raft) : helmTruthy(raft);
+    return this.configPath === CONFIG_PATHS[2];
   }
 
   /** Server pods the StatefulSet runs: `server.ha.replicas` in HA (3 unless a number), else 1; 0 without a server. */
@@ -231,13 +239,13 @@ export class Model {
     return this.memo('configPath', () => {
       const mode = this.chartMode;
       if (mode !== 'ha' && mode !== 'standalone') return undefined;
-      if (this.chartVersion === '0.28.0') {
+      if (this.profile.configSelection === 'byMode') {
         if (mode === 'standalone') return CONFIG_PATHS[0];
         const raft = helmToString(this.valueOf('server.ha.raft.enabled'));
         if (raft === 'true') return CONFIG_PATHS[2];
         return raft === 'false' ? CONFIG_PATHS[1] : undefined;
       }
-      if (this.raftSelected) return CONFIG_PATHS[2];
+      if (helmTruthy(this.valueOf('server.ha.raft.enabled'))) return CONFIG_PATHS[2];
       return mode === 'standalone' ? CONFIG_PATHS[0] : CONFIG_PATHS[1];
     });
   }
@@ -248,7 +256,7 @@ export class Model {
       const path = this.configPath;
       const node = path && this.values.get([...path]);
       if (!path || !node) return undefined;
-      if (this.chartVersion !== '0.28.0') {
+      if (!this.profile.mapConfigRenders) {
         // Anything but a string fails the chart's typeOf test: a map, a list, a number, or null (a user `null` deletes the key).
         if (node.kind !== 'scalar' || typeof node.value !== 'string') {
           const what = node.kind === 'map' ? 'a YAML map' : node.kind === 'seq' ? 'a YAML list' : node.value === null ? 'null' : `a ${typeof node.value}`;
