@@ -26,6 +26,7 @@ import { collectL7Exposures, type L7Exposure } from './ingress.js';
 import { collectDisruptionBudget, type DisruptionBudgetFact } from './disruption-budget.js';
 import { collectRaftJoins, type RaftJoin } from './raft-joins.js';
 import { CHART_PROFILES, type ChartProfile } from './chart-profile.js';
+import { collectServerAbsence, type ServerAbsence } from './server-presence.js';
 
 /** Chart versions whose defaults and templates the model knows. */
 export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const satisfies readonly (keyof typeof CHART_PROFILES)[];
@@ -509,6 +510,11 @@ export class Model {
   /** The `retry_join` stanzas of the live raft storage, each address read as a URL against this release's pod names. */
   get raftJoins(): RaftJoin[] {
     return this.memo('raftJoins', () => collectRaftJoins(this));
+  }
+
+  /** Why the release runs no Vault server although its Services or its injector need one; undefined otherwise. */
+  get serverAbsence(): ServerAbsence | undefined {
+    return this.memo('serverAbsence', () => collectServerAbsence(this));
   }
 
   // Further derived facts: one memoized getter per fact, computed in its own module under src/model/.

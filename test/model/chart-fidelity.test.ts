@@ -68,3 +68,17 @@ describe('.Chart.Name and vault.fullname', () => {
     expect((await modelOf('nameOverride: "hcv--"')).chartName).toBe('hcv-');
   });
 });
+
+describe('Services without a server mode', () => {
+  it.each(VERSIONS)('renders the server and ui Services with neither HA nor standalone enabled (chart %s)', async (chartVersion) => {
+    const model = await modelOf('server: {standalone: {enabled: false}}\nui: {enabled: true}', { chartVersion });
+    expect(model.mode).toBe('none');
+    expect(model.services.map((service) => service.role).sort()).toEqual(['main', 'ui']);
+    expect(model.serverAbsence?.reason).toBe('noMode');
+  });
+
+  it('compares server.service.enabled with "true", as vault.serverServiceEnabled does', async () => {
+    const model = await modelOf('server: {service: {enabled: "True"}, ha: {enabled: true}}');
+    expect(model.services.map((service) => service.role)).toEqual([]);
+  });
+});
