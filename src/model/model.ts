@@ -68,9 +68,14 @@ export interface SyntaxProblem {
   place: Place;
 }
 
-/** Why the chart would refuse to render the config (e.g. a YAML map on chart 0.29+). */
+/**
+ * Why the chart would not deliver the selected config: it refuses to render it (a YAML map on chart
+ * 0.29+), or (`noConfigMap`) it renders no ConfigMap at all because `server.standalone.config` and
+ * `server.ha.config` are both empty (server-config-configmap.yaml), so the container's copy of its
+ * config file fails and the pods never start.
+ */
 export interface ConfigRenderError {
-  messageId: 'structuredConfig' | 'mixedConfigTypes' | 'jsonNeedsNewerChart';
+  messageId: 'structuredConfig' | 'mixedConfigTypes' | 'jsonNeedsNewerChart' | 'noConfigMap';
   message: string;
   node: ValueNode;
 }
@@ -251,9 +256,16 @@ export class Model {
     });
   }
 
-  /** Why the chart would fail to render the selected config, if it would. */
+  /** Why the chart would fail to render or deliver the selected config, if it would; no config is live then. */
   get configRenderError(): ConfigRenderError | undefined {
     return this.memo('configRenderError', () => {
+      const mode = this.chartMode;
+      if ((mode === 'standalone' || mode === 'ha') && !this.configMapRendered) {
+        const own = this.values.get(mode === 'standalone' ? 'server.standalone.config' : 'server.ha.config');
+        const other = this.values.get(mode === 'standalone' ? 'server.ha.config' : 'server.standalone.config');
+        const node = own?.isUserSet ? own : other?.isUserSet ? other : own;
+        if (node) return { messageId: 'noConfigMap', message: 'The chart renders no ConfigMap: server.standalone.config and server.ha.config are both empty', node } as const;
+      }
       const path = this.configPath;
       const node = path && this.values.get([...path]);
       if (!path || !node) return undefined;
@@ -276,6 +288,16 @@ export class Model {
       }
       return undefined;
     });
+  }
+
+  /**
+   * Whether server-config-configmap.yaml renders the config ConfigMap: outside dev and external mode,
+   * only when `server.standalone.config` or `server.ha.config` is non-empty (whichever config it carries).
+   */
+  get configMapRendered(): boolean {
+    const mode = this.chartMode;
+    if (mode === 'external' || mode === 'dev') return false;
+    return helmTruthy(this.valueOf('server.standalone.config')) || helmTruthy(this.valueOf('server.ha.config'));
   }
 
   /** The Vault config the chart renders (user's or the chart default), parsed; undefined when none is rendered. */

@@ -82,3 +82,20 @@ describe('Services without a server mode', () => {
     expect(model.services.map((service) => service.role)).toEqual([]);
   });
 });
+
+describe('the config ConfigMap', () => {
+  it.each(VERSIONS)('renders none when standalone.config and ha.config are both empty, and no config is live (chart %s)', async (chartVersion) => {
+    const model = await modelOf('server: {standalone: {config: ""}, ha: {config: null}}', { chartVersion });
+    expect(model.configMapRendered).toBe(false);
+    expect(model.configRenderError?.messageId).toBe('noConfigMap');
+    expect(model.configRenderError?.node.path).toEqual(['server', 'standalone', 'config']);
+    expect(model.parsedConfig).toBeUndefined();
+  });
+
+  it('renders none for a raft config either when the two keys the ConfigMap tests are empty', async () => {
+    const model = await modelOf('server:\n  standalone: {config: ""}\n  ha:\n    enabled: true\n    config: ""\n    raft: {enabled: true, config: "storage \\"raft\\" {}"}\n');
+    expect(model.configPath).toEqual(['server', 'ha', 'raft', 'config']);
+    expect(model.configRenderError?.messageId).toBe('noConfigMap');
+    expect(model.configRenderError?.node.path).toEqual(['server', 'ha', 'config']);
+  });
+});
