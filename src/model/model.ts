@@ -43,6 +43,20 @@ export const CONFIG_PATHS: readonly (readonly string[])[] = [
   ['server', 'ha', 'raft', 'config'],
 ];
 
+/**
+ * Keys the chart never reads in which people write a Vault config; a config written there is
+ * ignored like one in a config key the chart does not select in this mode.
+ */
+export const IGNORED_CONFIG_KEYS: readonly (readonly string[])[] = [
+  ['server', 'config'],
+  ['server', 'extraConfig'],
+  ['server', 'standalone', 'extraConfig'],
+  ['server', 'ha', 'extraConfig'],
+  ['server', 'ha', 'raftConfig'],
+  ['server', 'ha', 'raft', 'extraConfig'],
+  ['server', 'raft', 'config'],
+];
+
 /** One values layer as given to the model: a file's text or a `--set` argument. */
 export interface InputLayer {
   kind: 'file' | 'set';
@@ -306,24 +320,49 @@ export class Model {
     return path ? this.configAt(path) : undefined;
   }
 
-  /** The live config when it parsed cleanly and renders; rules that read the config use this. */
+  /**
+   * The config rules lint, parsed cleanly. Normally the config the chart renders (`config`), when it
+   * renders. When the chart renders its own default only because the user wrote their config in a key
+   * it ignores (`misplacedConfig`), it is that user config instead: its own problems are reported where
+   * they are written, before the user moves it, and `raft-config-location` says the chart ignores it.
+   * What really runs is `config`.
+   */
   get parsedConfig(): VaultConfig | undefined {
+    const misplaced = this.misplacedConfig;
+    if (misplaced) return misplaced.ok ? misplaced : undefined;
     const config = this.config;
     return config && config.ok && !this.configRenderError ? config : undefined;
   }
 
-  /** Configs the user wrote in keys the chart does not read in this mode. */
+  /**
+   * The user's config that the chart ignores while it renders its own default config in its place:
+   * the first of `ignoredConfigs` when the rendered config is the chart default. Undefined when the
+   * user's own config is live, or no config renders at all.
+   */
+  get misplacedConfig(): VaultConfig | undefined {
+    const live = this.config;
+    if (!live || live.isUserSet || this.configRenderError) return undefined;
+    return this.ignoredConfigs[0];
+  }
+
+  /**
+   * Configs the user wrote in keys the chart does not read in this mode: the config keys it does not
+   * select, then strings in keys it never reads (`IGNORED_CONFIG_KEYS`).
+   */
   get ignoredConfigs(): VaultConfig[] {
-    const live = this.configPath?.join('.');
-    const out: VaultConfig[] = [];
-    for (const path of CONFIG_PATHS) {
-      if (path.join('.') === live) continue;
-      const node = this.values.get([...path]);
-      if (!node?.isUserSet || !helmTruthy(node.value)) continue;
-      const config = this.configAt(path);
-      if (config) out.push(config);
-    }
-    return out;
+    return this.memo('ignoredConfigs', () => {
+      const live = this.configPath?.join('.');
+      const out: VaultConfig[] = [];
+      for (const path of [...CONFIG_PATHS, ...IGNORED_CONFIG_KEYS]) {
+        if (path.join('.') === live) continue;
+        const node = this.values.get([...path]);
+        if (!node?.isUserSet || !helmTruthy(node.value)) continue;
+        if (!CONFIG_PATHS.includes(path) && typeof node.value !== 'string') continue;
+        const config = this.configAt(path);
+        if (config) out.push(config);
+      }
+      return out;
+    });
   }
 
   /** Parse (once) the config at a values path. */

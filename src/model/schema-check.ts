@@ -97,6 +97,7 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
   const secrets = new Set(model.secrets.map((secret) => secret.value));
   const out: SchemaProblem[] = [];
   const typed = new Set<string>();
+  const misplaced = model.misplacedConfig?.source;
   for (const error of withoutBranchErrors(validate.errors ?? [])) {
     const segments = fromPointer(error.instancePath);
     const node = valueAt(model.values, segments);
@@ -105,6 +106,8 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
     if (error.keyword === 'additionalProperties') {
       const key = String(error.params.additionalProperty);
       const child = node.get([key]);
+      // A config written in a key the chart never reads gets one finding, from raft-config-location.
+      if (child && child === misplaced) continue;
       const problem: SchemaProblem = { kind: 'unknownKey', node: child ? { place: () => child.keyPlace() } : node, key, where, path: [...segments, key].join('.') };
       const suggestion = suggestKey(key, knownKeysAt(schema, segments));
       if (suggestion !== undefined) problem.suggestion = suggestion;
@@ -172,7 +175,7 @@ export function collectConfigRenderProblem(model: Model): ConfigRenderProblem | 
 export function configsToCheck(model: Model): VaultConfig[] {
   if (model.mode === 'dev' || model.mode === 'external') return [];
   const live = model.parsedConfig;
-  return [...(live?.isUserSet ? [live] : []), ...model.ignoredConfigs.filter((config) => config.ok)];
+  return [...(live?.isUserSet ? [live] : []), ...model.ignoredConfigs.filter((config) => config.ok && config !== live)];
 }
 
 /**

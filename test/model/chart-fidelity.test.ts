@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelOf } from '../helpers/model.js';
+import { lintText } from '../../src/engine/lint.js';
 
 // Each case pins a template of hashicorp/vault-helm at v0.28.0 and v0.34.1 (templates/_helpers.tpl).
 const VERSIONS = ['0.28.0', '0.34.1'] as const;
@@ -97,5 +98,43 @@ describe('the config ConfigMap', () => {
     expect(model.configPath).toEqual(['server', 'ha', 'raft', 'config']);
     expect(model.configRenderError?.messageId).toBe('noConfigMap');
     expect(model.configRenderError?.node.path).toEqual(['server', 'ha', 'config']);
+  });
+});
+
+describe('a config in a key the chart ignores', () => {
+  const text = [
+    'global:',
+    '  tlsDisable: false',
+    'server:',
+    '  image:',
+    '    tag: "1.16.1"',
+    '  config: |',
+    '    listener "tcp" {',
+    '      address     = "[::]:8200"',
+    '      tls_disable = 1',
+    '    }',
+    '    storage "file" {',
+    '      path = "/vault/data"',
+    '    }',
+    '',
+  ].join('\n');
+
+  it('is linted as if live while the chart renders its default', async () => {
+    const model = await modelOf(text);
+    expect(model.config?.isUserSet).toBe(false);
+    expect(model.misplacedConfig?.source.path).toEqual(['server', 'config']);
+    expect(model.parsedConfig).toBe(model.misplacedConfig);
+  });
+
+  it('gets one finding at its key, and its own problems inside it', async () => {
+    const findings = await lintText(text);
+    const byRule = findings.map((finding) => `${finding.location.line}:${finding.ruleId}/${finding.messageId}`);
+    expect(byRule).toContain('6:raft-config-location/ignoredConfig');
+    expect(byRule).toContain('9:tls-enabled/listenerTlsDisabled');
+    // One finding says the key is ignored (not values-schema's unknown key as well); missing stanzas of the config itself land on the key too.
+    expect(byRule.filter((entry) => /^6:(raft-config-location|values-schema)/.test(entry))).toEqual(['6:raft-config-location/ignoredConfig']);
+    expect(byRule).toContain('6:auto-unseal/missingSeal');
+    // The chart default's own TLS-off listener is not reported: the user's config is the one to fix.
+    expect(findings.filter((finding) => finding.ruleId === 'tls-enabled')).toHaveLength(1);
   });
 });
