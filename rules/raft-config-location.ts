@@ -3,13 +3,13 @@ import { defineRule, helmEqualsTrue, pathCovers } from '../src/engine/index.js';
 export default defineRule({
   id: 'raft-config-location',
   meta: {
-    description: 'The raft config sits where the chart renders it and keeps its data on the data volume',
+    description: 'The Vault config sits where the chart renders it, raft storage where raft is enabled, its data on the data volume',
     severity: 'error',
     tags: ['raft', 'storage', 'ha'],
     guide: 'Vault storage configuration',
     messages: {
       ignoredRaftStorage: 'Unexpected storage "raft" in {{path}}, a config the chart does not render in this deployment (it renders {{live}}), so Vault never runs with it (guide: "Vault storage configuration")',
-      ignoredConfig: 'Unexpected config in {{path}}: with server.ha.raft.enabled on, the chart renders server.ha.raft.config, here its own default with TLS off, and ignores this one (guide: "Vault storage configuration")',
+      ignoredConfig: 'Unexpected config in {{path}}: the chart ignores it and renders {{live}} instead, here its own default config with TLS off (guide: "Vault storage configuration")',
       missingRaftStorage: 'Missing storage "raft" in {{path}} although server.ha.raft.enabled is on; the chart prepares raft volumes and node ids, but Vault runs with {{storage}} (guide: "Vault storage configuration")',
       raftNotEnabled: 'Unexpected storage "raft" in {{path}} while server.ha.raft.enabled is off; the chart then creates no data volume for the pods and ignores setNodeId (guide: "Vault storage configuration")',
       missingRaftPath: 'Missing path in storage "raft"; Vault refuses to start without it (\'path\' must be set)',
@@ -17,7 +17,7 @@ export default defineRule({
     },
     hints: {
       ignoredRaftStorage: '{{fix}}',
-      ignoredConfig: 'Move this config to server.ha.raft.config.',
+      ignoredConfig: 'Move this config to {{live}}.',
       missingRaftStorage: 'Add storage "raft" { path = "/vault/data" … } to {{path}}, or turn server.ha.raft.enabled off.',
       raftNotEnabled: 'Set server.ha.raft.enabled: true and move the config to server.ha.raft.config.',
       missingRaftPath: 'Add path = "{{mountPath}}" to storage "raft".',
@@ -28,27 +28,30 @@ export default defineRule({
     const { model } = context;
     if (model.mode === 'dev' || model.mode === 'external') return;
     const live = model.configPath?.join('.') ?? 'no config';
+    const misplaced = model.misplacedConfig;
     for (const ignored of model.ignoredConfigs) {
-      if (!ignored.ok) continue;
       const path = ignored.source.path.join('.');
       const enable = model.isHa ? 'server.ha.raft.enabled: true' : 'server.ha.enabled: true and server.ha.raft.enabled: true';
       const fix = path === 'server.ha.raft.config' ? `Set ${enable}.` : `Move this config to server.ha.raft.config${model.raftSelected ? '' : ` and set ${enable}`}.`;
-      if (ignored.raftStorage) context.report({ node: ignored.raftStorage, messageId: 'ignoredRaftStorage', data: { path, live, fix } });
-      else if (model.raftSelected && model.config?.isUserSet === false) context.report({ node: { place: () => ignored.source.keyPlace() }, messageId: 'ignoredConfig', data: { path } });
+      const raftStorage = ignored.ok ? ignored.raftStorage : undefined;
+      if (raftStorage) context.report({ node: raftStorage, messageId: 'ignoredRaftStorage', data: { path, live, fix } });
+      else if (ignored === misplaced) context.report({ node: { place: () => ignored.source.keyPlace() }, messageId: 'ignoredConfig', data: { path, live } });
     }
+    // A misplaced config is linted as if live (model.parsedConfig), but where raft belongs depends on where it moves.
     const config = model.parsedConfig;
     if (!config) return;
     const raft = config.raftStorage;
     const path = config.source.path.join('.');
     const mountPath = String(model.valueOf('server.dataStorage.mountPath') ?? '/vault/data');
-    if (!raft) {
+    if (config !== misplaced && !raft) {
       if (model.raftSelected && config.isUserSet) {
         const storage = model.storageType ? `storage "${model.storageType}"` : 'no storage stanza at all';
         context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingRaftStorage', data: { path, storage } });
       }
       return;
     }
-    if (model.isHa && !helmEqualsTrue(model.valueOf('server.ha.raft.enabled'))) context.report({ node: raft, messageId: 'raftNotEnabled', data: { path } });
+    if (!raft) return;
+    if (config !== misplaced && model.isHa && !helmEqualsTrue(model.valueOf('server.ha.raft.enabled'))) context.report({ node: raft, messageId: 'raftNotEnabled', data: { path } });
     // VAULT_RAFT_PATH overrides the stanza's path.
     const env = model.env.get('VAULT_RAFT_PATH');
     const attr = raft.body.attr('path');

@@ -17,6 +17,7 @@ export default defineRule({
       structuredConfig: 'Expected "{{path}}" to be a string, found {{found}}; chart {{chartVersion}} fails to render with "structured server config is not supported" (since chart 0.29.0)',
       mixedConfigTypes: 'Expected "{{path}}" to be {{expected}} like "{{decider}}", found {{found}}; chart 0.28.0 handles both the way "{{decider}}" is written and fails to render',
       jsonNeedsNewerChart: 'Unexpected JSON config at "{{path}}": chart 0.28.0 prepends an HCL "disable_mlock = true" line to it, which Vault cannot parse',
+      noConfigMap: 'Missing server config: "server.standalone.config" and "server.ha.config" are both empty, so the chart renders no ConfigMap for "{{live}}" and the Vault pods fail at start copying their config file',
     },
     hints: {
       unknownKey: 'Remove "{{key}}", or move it to where chart {{chartVersion}} reads it (see the chart\'s values.yaml).',
@@ -26,8 +27,9 @@ export default defineRule({
       structuredConfig: 'Write the config as a string (a `|` block of HCL, or JSON), or use --chart-version 0.28.0 if that is the chart you deploy.',
       mixedConfigTypes: 'Write "{{path}}" and "{{decider}}" the same way: both strings (recommended) or both maps.',
       jsonNeedsNewerChart: 'Write the config in HCL, or use chart 0.29.0 or later.',
+      noConfigMap: '{{fix}}; the chart creates its ConfigMap only when server.standalone.config or server.ha.config is non-empty.',
     },
-    messageSeverities: { wrongType: 'error', missingKey: 'error', structuredConfig: 'error', mixedConfigTypes: 'error', jsonNeedsNewerChart: 'error' },
+    messageSeverities: { wrongType: 'error', missingKey: 'error', structuredConfig: 'error', mixedConfigTypes: 'error', jsonNeedsNewerChart: 'error', noConfigMap: 'error' },
   },
   requires: ['valuesSchema'],
   check(context) {

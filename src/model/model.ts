@@ -28,9 +28,11 @@ import { collectLicenseSources, type LicenseSource } from './license.js';
 import { collectL7Exposures, type L7Exposure } from './ingress.js';
 import { collectDisruptionBudget, type DisruptionBudgetFact } from './disruption-budget.js';
 import { collectRaftJoins, type RaftJoin } from './raft-joins.js';
+import { CHART_PROFILES, type ChartProfile } from './chart-profile.js';
+import { collectServerAbsence, type ServerAbsence } from './server-presence.js';
 
 /** Chart versions whose defaults and templates the model knows. */
-export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const;
+export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const satisfies readonly (keyof typeof CHART_PROFILES)[];
 export type ChartVersion = (typeof CHART_VERSIONS)[number];
 export const DEFAULT_CHART_VERSION: ChartVersion = '0.34.1';
 
@@ -42,6 +44,20 @@ export const CONFIG_PATHS: readonly (readonly string[])[] = [
   ['server', 'standalone', 'config'],
   ['server', 'ha', 'config'],
   ['server', 'ha', 'raft', 'config'],
+];
+
+/**
+ * Keys the chart never reads in which people write a Vault config; a config written there is
+ * ignored like one in a config key the chart does not select in this mode.
+ */
+export const IGNORED_CONFIG_KEYS: readonly (readonly string[])[] = [
+  ['server', 'config'],
+  ['server', 'extraConfig'],
+  ['server', 'standalone', 'extraConfig'],
+  ['server', 'ha', 'extraConfig'],
+  ['server', 'ha', 'raftConfig'],
+  ['server', 'ha', 'raft', 'extraConfig'],
+  ['server', 'raft', 'config'],
 ];
 
 /** One values layer as given to the model: a file's text or a `--set` argument. */
@@ -86,9 +102,14 @@ export interface SyntaxProblem {
   place: Place;
 }
 
-/** Why the chart would refuse to render the config (e.g. a YAML map on chart 0.29+). */
+/**
+ * Why the chart would not deliver the selected config: it refuses to render it (a YAML map on chart
+ * 0.29+), or (`noConfigMap`) it renders no ConfigMap at all because `server.standalone.config` and
+ * `server.ha.config` are both empty (server-config-configmap.yaml), so the container's copy of its
+ * config file fails and the pods never start.
+ */
 export interface ConfigRenderError {
-  messageId: 'structuredConfig' | 'mixedConfigTypes' | 'jsonNeedsNewerChart';
+  messageId: 'structuredConfig' | 'mixedConfigTypes' | 'jsonNeedsNewerChart' | 'noConfigMap';
   message: string;
   node: ValueNode;
 }
@@ -216,10 +237,17 @@ export class Model {
     return this.mode === 'ha-raft' || this.mode === 'ha-other';
   }
 
-  /** Whether `server.ha.raft.enabled` selects the raft config, as this chart version tests it. */
+  /** What this chart version's templates do differently from the others. */
+  get profile(): ChartProfile {
+    return CHART_PROFILES[this.chartVersion];
+  }
+
+  /**
+   * Whether the chart renders `server.ha.raft.config` in this release: on chart 0.28.0 only in HA mode
+   * (standalone reads standalone.config whatever `server.ha.raft.enabled` says).
+   */
   get raftSelected(): boolean {
-    const raft = this.valueOf('server.ha.raft.enabled');
-    return this.chartVersion === '0.28.0' ? helmEqualsTrue(raft) : helmTruthy(raft);
+    return this.configPath === CONFIG_PATHS[2];
   }
 
   /** Server pods the StatefulSet runs: `server.ha.replicas` in HA (3 unless a number), else 1; 0 without a server. */
@@ -241,10 +269,20 @@ export class Model {
     return chartFullname(this.releaseName, this.valueOf('nameOverride'), this.valueOf('fullnameOverride'));
   }
 
-  /** The namespace objects land in: `global.namespace`, else the release namespace. */
+  /** `.Release.Namespace`: the namespace given on the command line, else Helm's `default`. */
+  get releaseNamespace(): string {
+    return this.options.namespace ?? 'default';
+  }
+
+  /** Whether the release namespace was given (`--namespace`), not assumed. */
+  get releaseNamespaceKnown(): boolean {
+    return this.options.namespace !== undefined;
+  }
+
+  /** `vault.namespace`, where the chart's objects and pods land: `global.namespace`, else the release namespace. */
   get namespace(): string {
     const global = this.valueOf('global.namespace');
-    return typeof global === 'string' && global !== '' ? global : (this.options.namespace ?? 'default');
+    return typeof global === 'string' && global !== '' ? global : this.releaseNamespace;
   }
 
   /** Whether the namespace is known (given on the command line or by `global.namespace`), not assumed. */
@@ -263,24 +301,31 @@ export class Model {
     return this.memo('configPath', () => {
       const mode = this.chartMode;
       if (mode !== 'ha' && mode !== 'standalone') return undefined;
-      if (this.chartVersion === '0.28.0') {
+      if (this.profile.configSelection === 'byMode') {
         if (mode === 'standalone') return CONFIG_PATHS[0];
         const raft = helmToString(this.valueOf('server.ha.raft.enabled'));
         if (raft === 'true') return CONFIG_PATHS[2];
         return raft === 'false' ? CONFIG_PATHS[1] : undefined;
       }
-      if (this.raftSelected) return CONFIG_PATHS[2];
+      if (helmTruthy(this.valueOf('server.ha.raft.enabled'))) return CONFIG_PATHS[2];
       return mode === 'standalone' ? CONFIG_PATHS[0] : CONFIG_PATHS[1];
     });
   }
 
-  /** Why the chart would fail to render the selected config, if it would. */
+  /** Why the chart would fail to render or deliver the selected config, if it would; no config is live then. */
   get configRenderError(): ConfigRenderError | undefined {
     return this.memo('configRenderError', () => {
+      const mode = this.chartMode;
+      if ((mode === 'standalone' || mode === 'ha') && !this.configMapRendered) {
+        const own = this.values.get(mode === 'standalone' ? 'server.standalone.config' : 'server.ha.config');
+        const other = this.values.get(mode === 'standalone' ? 'server.ha.config' : 'server.standalone.config');
+        const node = own?.isUserSet ? own : other?.isUserSet ? other : own;
+        if (node) return { messageId: 'noConfigMap', message: 'The chart renders no ConfigMap: server.standalone.config and server.ha.config are both empty', node } as const;
+      }
       const path = this.configPath;
       const node = path && this.values.get([...path]);
       if (!path || !node) return undefined;
-      if (this.chartVersion !== '0.28.0') {
+      if (!this.profile.mapConfigRenders) {
         // Anything but a string fails the chart's typeOf test: a map, a list, a number, or null (a user `null` deletes the key).
         if (node.kind !== 'scalar' || typeof node.value !== 'string') {
           const what = node.kind === 'map' ? 'a YAML map' : node.kind === 'seq' ? 'a YAML list' : node.value === null ? 'null' : `a ${typeof node.value}`;
@@ -301,30 +346,65 @@ export class Model {
     });
   }
 
+  /**
+   * Whether server-config-configmap.yaml renders the config ConfigMap: outside dev and external mode,
+   * only when `server.standalone.config` or `server.ha.config` is non-empty (whichever config it carries).
+   */
+  get configMapRendered(): boolean {
+    const mode = this.chartMode;
+    if (mode === 'external' || mode === 'dev') return false;
+    return helmTruthy(this.valueOf('server.standalone.config')) || helmTruthy(this.valueOf('server.ha.config'));
+  }
+
   /** The Vault config the chart renders (user's or the chart default), parsed; undefined when none is rendered. */
   get config(): VaultConfig | undefined {
     const path = this.configPath;
     return path ? this.configAt(path) : undefined;
   }
 
-  /** The live config when it parsed cleanly and renders; rules that read the config use this. */
+  /**
+   * The config rules lint, parsed cleanly. Normally the config the chart renders (`config`), when it
+   * renders. When the chart renders its own default only because the user wrote their config in a key
+   * it ignores (`misplacedConfig`), it is that user config instead: its own problems are reported where
+   * they are written, before the user moves it, and `raft-config-location` says the chart ignores it.
+   * What really runs is `config`.
+   */
   get parsedConfig(): VaultConfig | undefined {
+    const misplaced = this.misplacedConfig;
+    if (misplaced) return misplaced.ok ? misplaced : undefined;
     const config = this.config;
     return config && config.ok && !this.configRenderError ? config : undefined;
   }
 
-  /** Configs the user wrote in keys the chart does not read in this mode. */
+  /**
+   * The user's config that the chart ignores while it renders its own default config in its place:
+   * the first of `ignoredConfigs` when the rendered config is the chart default. Undefined when the
+   * user's own config is live, or no config renders at all.
+   */
+  get misplacedConfig(): VaultConfig | undefined {
+    const live = this.config;
+    if (!live || live.isUserSet || this.configRenderError) return undefined;
+    return this.ignoredConfigs[0];
+  }
+
+  /**
+   * Configs the user wrote in keys the chart does not read in this mode: the config keys it does not
+   * select, then strings in keys it never reads (`IGNORED_CONFIG_KEYS`).
+   */
   get ignoredConfigs(): VaultConfig[] {
-    const live = this.configPath?.join('.');
-    const out: VaultConfig[] = [];
-    for (const path of CONFIG_PATHS) {
-      if (path.join('.') === live) continue;
-      const node = this.values.get([...path]);
-      if (!node?.isUserSet || !helmTruthy(node.value)) continue;
-      const config = this.configAt(path);
-      if (config) out.push(config);
-    }
-    return out;
+    return this.memo('ignoredConfigs', () => {
+      const live = this.configPath?.join('.');
+      const out: VaultConfig[] = [];
+      for (const path of [...CONFIG_PATHS, ...IGNORED_CONFIG_KEYS]) {
+        if (path.join('.') === live) continue;
+        const node = this.values.get([...path]);
+        if (!node?.isUserSet || !helmTruthy(node.value)) continue;
+        if (!CONFIG_PATHS.includes(path) && typeof node.value !== 'string') continue;
+        const config = this.configAt(path);
+        if (config) out.push(config);
+      }
+      return out;
+    });
   }
 
   /** Parse (once) the config at a values path. */
@@ -359,7 +439,7 @@ export class Model {
 
   /** Release facts for the few Helm actions the linter evaluates inside configs. */
   get templateContext(): TemplateContext {
-    return { releaseName: this.releaseName, namespace: this.namespace, chartName: this.chartName, fullname: this.fullname };
+    return { releaseName: this.releaseName, releaseNamespace: this.releaseNamespace, namespace: this.namespace, fullname: this.fullname };
   }
 
   private collectConfigSyntax(): void {
@@ -449,16 +529,19 @@ export class Model {
     }
   }
 
-  /** Whether the data PVC (`server.dataStorage`) is rendered in this mode. */
+  /**
+   * Whether the data PVC (`server.dataStorage`) is rendered in this mode. `vault.volumeclaims` and
+   * `vault.mounts` compare the switch with "true" (`eq (toString …) "true"`): `"True"` or `yes` renders none.
+   */
   get dataStorageRendered(): boolean {
-    if (!this.truthy('server.dataStorage.enabled')) return false;
+    if (!helmEqualsTrue(this.valueOf('server.dataStorage.enabled'))) return false;
     if (this.mode === 'standalone') return true;
     return this.isHa && helmEqualsTrue(this.valueOf('server.ha.raft.enabled'));
   }
 
-  /** Whether the audit PVC (`server.auditStorage`) is rendered (any non-dev server mode). */
+  /** Whether the audit PVC (`server.auditStorage`) is rendered (any non-dev server mode; the switch compared with "true"). */
   get auditStorageRendered(): boolean {
-    return this.truthy('server.auditStorage.enabled') && (this.mode === 'standalone' || this.isHa);
+    return helmEqualsTrue(this.valueOf('server.auditStorage.enabled')) && (this.mode === 'standalone' || this.isHa);
   }
 
   /** The storage type of the live config (`raft`, `file`, `consul`…), if it names one. */
@@ -633,6 +716,11 @@ export class Model {
   /** The `retry_join` stanzas of the live raft storage, each address read as a URL against this release's pod names. */
   get raftJoins(): RaftJoin[] {
     return this.memo('raftJoins', () => collectRaftJoins(this));
+  }
+
+  /** Why the release runs no Vault server although its Services or its injector need one; undefined otherwise. */
+  get serverAbsence(): ServerAbsence | undefined {
+    return this.memo('serverAbsence', () => collectServerAbsence(this));
   }
 
   // Further derived facts: one memoized getter per fact, computed in its own module under src/model/.

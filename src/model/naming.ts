@@ -1,23 +1,28 @@
-import { trimTrailing } from './text.js';
-
-/** The chart's name, the default for `nameOverride`. */
+/** `.Chart.Name`: the chart's own name, whatever the values say. */
 export const CHART_NAME = 'vault';
 
+/** Sprig's `trunc 63 | trimSuffix "-"`: at most 63 characters, then one trailing dash dropped. */
 function truncate(name: string): string {
-  return trimTrailing(name.slice(0, 63), '-');
+  const cut = name.slice(0, 63);
+  return cut.endsWith('-') ? cut.slice(0, -1) : cut;
+}
+
+/** `default .Chart.Name .Values.nameOverride`, before any truncation. */
+function baseName(nameOverride: unknown): string {
+  return typeof nameOverride === 'string' && nameOverride !== '' ? nameOverride : CHART_NAME;
 }
 
 /** `vault.name`: nameOverride or the chart name, truncated to 63 characters. */
 export function chartLabelName(nameOverride: unknown): string {
-  return truncate(typeof nameOverride === 'string' && nameOverride !== '' ? nameOverride : CHART_NAME);
+  return truncate(baseName(nameOverride));
 }
 
 /**
- * `vault.fullname`: fullnameOverride if set; else the release name when it already contains
- * the name, else `<release>-<name>`; truncated to 63 characters without a trailing dash.
+ * `vault.fullname`: fullnameOverride if set; else the release name when it already contains the
+ * (untruncated) name, else `<release>-<name>`; truncated to 63 characters, one trailing dash dropped.
  */
 export function chartFullname(releaseName: string, nameOverride: unknown, fullnameOverride: unknown): string {
   if (typeof fullnameOverride === 'string' && fullnameOverride !== '') return truncate(fullnameOverride);
-  const name = chartLabelName(nameOverride);
+  const name = baseName(nameOverride);
   return truncate(releaseName.includes(name) ? releaseName : `${releaseName}-${name}`);
 }

@@ -9,7 +9,10 @@ export interface JoinAddress {
   port: string | undefined;
   /** The StatefulSet ordinal when the host names a pod of this release (`<fullname>-<i>.<fullname>-internal…`). */
   pod?: number;
-  /** The namespace of a namespaced host (`….<namespace>.svc[.<domain>]`). */
+  /**
+   * The namespace of a namespaced host (`….<namespace>.svc[.<domain>]`), with `{{ .Release.Namespace }}`
+   * read as the release namespace (never `global.namespace`); undefined when that namespace was not given.
+   */
   namespace?: string;
 }
 
@@ -54,7 +57,9 @@ export function collectRaftJoins(model: Model): RaftJoin[] {
     const pod = podHost.exec(host.toLowerCase());
     if (pod) {
       join.url.pod = Number(pod[1]);
-      if (pod[2] !== undefined) join.url.namespace = pod[2];
+      // `.Release.Namespace` is Helm's `default` only when no namespace was given; otherwise it is unknown.
+      const assumed = !model.releaseNamespaceKnown && address.config.actionsIn(address.node).includes('.Release.Namespace');
+      if (pod[2] !== undefined && !assumed) join.url.namespace = pod[2];
     }
     return join;
   });

@@ -240,11 +240,11 @@ export function renderConfig(model: Model): RenderedConfig {
   if (mode === 'dev') return { lines: [], absent: 'Dev mode: no config file; the server runs "vault server -dev" with in-memory storage' };
   if (mode === 'external') return { lines: [], absent: 'No Vault server in this release (an external Vault address is set, or the server is disabled)' };
   if (mode === 'none') return { lines: [], absent: 'No server mode: server.ha.enabled is off and server.standalone.enabled is neither "true" nor "-"' };
-  const error = model.configRenderError;
-  if (error) return { lines: [], absent: `Helm fails to render the config: ${error.message}`, fails: true };
-  if (!helmTruthy(model.valueOf('server.standalone.config')) && !helmTruthy(model.valueOf('server.ha.config'))) {
+  if (!model.configMapRendered) {
     return { lines: [], absent: 'No ConfigMap: the chart renders the config only when server.standalone.config or server.ha.config is non-empty, so the server pod cannot start' };
   }
+  const error = model.configRenderError;
+  if (error) return { lines: [], absent: `Helm fails to render the config: ${error.message}`, fails: true };
   const path = model.configPath;
   if (model.chartVersion === '0.28.0') return renderConfig028(model, path);
   const node = path ? model.get([...path]) : undefined;
@@ -393,7 +393,7 @@ export function renderNotes(model: Model, config: RenderedConfig): string[] {
       const value = evaluateAction(range.action, model.templateContext);
       notes.push(value === undefined
         ? `${written} (config line ${line}): evaluated by Helm at install; the linter cannot evaluate it`
-        : `${written} (config line ${line}): Helm renders it as "${value}"${/Namespace/.test(range.action) && !model.namespaceKnown ? ' (namespace assumed; pass --namespace)' : ''}`);
+        : `${written} (config line ${line}): Helm renders it as "${value}"${namespaceAssumed(model, range.action) ? ' (namespace assumed; pass --namespace)' : ''}`);
     }
   }
   const parsed = config.path ? model.config : undefined;
@@ -425,4 +425,10 @@ function scrubSecrets(model: Model, rendering: Rendering): Rendering {
     config: { ...rendering.config, lines: lines(rendering.config.lines) },
     notes: rendering.notes.map(scrub),
   };
+}
+
+/** Whether an action's value rests on a namespace the run assumed rather than was given. */
+function namespaceAssumed(model: Model, action: string): boolean {
+  if (action.includes('.Release.Namespace')) return !model.releaseNamespaceKnown;
+  return /namespace/i.test(action) && !model.namespaceKnown;
 }

@@ -97,6 +97,7 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
   const secrets = new Set(model.secrets.map((secret) => secret.value));
   const out: SchemaProblem[] = [];
   const typed = new Set<string>();
+  const misplaced = model.misplacedConfig?.source;
   for (const error of withoutBranchErrors(validate.errors ?? [])) {
     const segments = fromPointer(error.instancePath);
     const node = valueAt(model.values, segments);
@@ -105,6 +106,8 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
     if (error.keyword === 'additionalProperties') {
       const key = String(error.params.additionalProperty);
       const child = node.get([key]);
+      // A config written in a key the chart never reads gets one finding, from raft-config-location.
+      if (child && child === misplaced) continue;
       const problem: SchemaProblem = { kind: 'unknownKey', node: child ? { place: () => child.keyPlace() } : node, key, where, path: [...segments, key].join('.') };
       const suggestion = suggestKey(key, knownKeysAt(schema, segments));
       if (suggestion !== undefined) problem.suggestion = suggestion;
@@ -142,10 +145,14 @@ function valueAt(root: ValueNode, segments: readonly string[]): ValueNode | unde
 
 /** Why the chart fails to render the config, with the words a message needs. */
 export interface ConfigRenderProblem {
-  messageId: 'structuredConfig' | 'mixedConfigTypes' | 'jsonNeedsNewerChart';
+  messageId: 'structuredConfig' | 'mixedConfigTypes' | 'jsonNeedsNewerChart' | 'noConfigMap';
   node: ValueNode;
-  /** `path` of the config; `found` and `expected` kinds (a map, a string, null); `decider`, the key whose type chart 0.28.0 follows. */
-  data: { path: string; found: string; expected: string; decider: string };
+  /**
+   * `path` of the config (for `noConfigMap`, the empty key to fix); `found` and `expected` kinds (a map,
+   * a string, null); `decider`, the key whose type chart 0.28.0 follows; `live`, the key whose config
+   * the ConfigMap would carry; `fix`, for `noConfigMap`, what to change.
+   */
+  data: { path: string; found: string; expected: string; decider: string; live: string; fix: string };
 }
 
 /** `model.configRenderError` with message data: what was written, and what the chart wanted. */
@@ -155,7 +162,10 @@ export function collectConfigRenderProblem(model: Model): ConfigRenderProblem | 
   const path = error.node.path.join('.');
   const kind = (node: ValueNode | undefined): string => (node?.kind === 'map' ? 'a map' : node?.value === null ? 'null' : node?.kind === 'seq' ? 'a list' : 'a string');
   const decider = error.node.path[1] === 'standalone' ? 'server.standalone.config' : 'server.ha.config';
-  return { messageId: error.messageId, node: error.node, data: { path, found: kind(error.node), expected: kind(model.get(decider)), decider } };
+  const live = model.configPath?.join('.') ?? path;
+  // When another key carries the config, the empty key only has to stop being empty; its chart default is never rendered.
+  const fix = live === path ? `Write the server config (HCL with a TLS listener) in "${path}"` : `Remove the empty "${path}" so its chart default applies; the ConfigMap then carries "${live}"`;
+  return { messageId: error.messageId, node: error.node, data: { path, found: kind(error.node), expected: kind(model.get(decider)), decider, live, fix } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,7 +175,7 @@ export function collectConfigRenderProblem(model: Model): ConfigRenderProblem | 
 export function configsToCheck(model: Model): VaultConfig[] {
   if (model.mode === 'dev' || model.mode === 'external') return [];
   const live = model.parsedConfig;
-  return [...(live?.isUserSet ? [live] : []), ...model.ignoredConfigs.filter((config) => config.ok)];
+  return [...(live?.isUserSet ? [live] : []), ...model.ignoredConfigs.filter((config) => config.ok && config !== live)];
 }
 
 /**

@@ -2,7 +2,7 @@ import { parseYaml } from '../parse/yaml.js';
 import { embedMap } from '../parse/embed.js';
 import { keyName } from '../parse/yaml.js';
 import type { Model } from './model.js';
-import { componentEnabled, helmTruthy } from './truth.js';
+import { componentEnabled, helmEqualsTrue, helmTruthy } from './truth.js';
 import type { Locatable, Place, ValueNode } from './values.js';
 
 /** One annotation that lands on a rendered object. */
@@ -84,7 +84,8 @@ export function collectServices(model: Model): ServiceFact[] {
       home: 'ui',
     });
   }
-  if (mode === 'none' || !model.truthy('server.service.enabled')) return out;
+  // `vault.serverServiceEnabled` compares with "true"; with no server mode (`none`) the Services still render.
+  if (!helmEqualsTrue(model.valueOf('server.service.enabled'))) return out;
   const typeNode = model.get('server.service.type');
   const type = typeof typeNode?.value === 'string' && typeNode.value !== '' ? typeNode.value : 'ClusterIP';
   const general = model.get('server.service.annotations');
@@ -101,11 +102,11 @@ export function collectServices(model: Model): ServiceFact[] {
   });
   if (!model.isHa) return out;
   for (const role of ['active', 'standby'] as const) {
-    if (!model.truthy(`server.service.${role}.enabled`)) continue;
+    if (!helmEqualsTrue(model.valueOf(`server.service.${role}.enabled`))) continue;
     const specific = model.get(`server.service.${role}.annotations`);
     const specificAnnotations = readAnnotations(specific);
     // Chart 0.30.1+ lets the specific map win a shared key; 0.28 wrote the general map last, so it won.
-    const annotations = model.chartVersion === '0.28.0' ? mergeAnnotations(specificAnnotations, generalAnnotations) : mergeAnnotations(generalAnnotations, specificAnnotations);
+    const annotations = model.profile.roleAnnotationsWin ? mergeAnnotations(generalAnnotations, specificAnnotations) : mergeAnnotations(specificAnnotations, generalAnnotations);
     out.push({
       role,
       name: `${fullname}-${role}`,

@@ -1,3 +1,5 @@
+import { CHART_NAME } from './naming.js';
+
 /** A `{{ … }}` Helm template action inside an embedded config, by offsets in the config text. */
 export interface TemplateRange {
   start: number;
@@ -9,8 +11,10 @@ export interface TemplateRange {
 /** What Helm would substitute for the few actions that depend only on release facts. */
 export interface TemplateContext {
   releaseName: string;
+  /** `.Release.Namespace`: `helm -n`, Helm's `default` when not given; never `global.namespace`. */
+  releaseNamespace: string;
+  /** `include "vault.namespace" .`: `global.namespace`, else the release namespace; where the pods live. */
   namespace: string;
-  chartName: string;
   fullname: string;
 }
 
@@ -49,9 +53,12 @@ export function evaluateAction(action: string, context: TemplateContext): string
     case '.Release.Name':
       return context.releaseName;
     case '.Release.Namespace':
+      return context.releaseNamespace;
+    case 'include "vault.namespace" .':
+    case 'template "vault.namespace" .':
       return context.namespace;
     case '.Chart.Name':
-      return context.chartName;
+      return CHART_NAME;
     case 'include "vault.fullname" .':
     case 'template "vault.fullname" .':
       return context.fullname;

@@ -109,6 +109,11 @@ export class VaultConfig {
     return this.templates.some((range) => range.start < span.end && range.end > span.start && this.unresolvable(range));
   }
 
+  /** The Helm actions written inside a span, trimmed (`.Release.Namespace`). */
+  actionsIn(span: Span): string[] {
+    return this.templates.filter((range) => range.start < span.end && range.end > span.start).map((range) => range.action.replace(/\s+/g, ' '));
+  }
+
   private unresolvable(range: TemplateRange): boolean {
     return !renderTemplates(`{{${range.action}}}`, this.templateContext).resolved;
   }

@@ -28,7 +28,8 @@ async function fixtureConfigs(): Promise<{ file: string; config: VaultConfig }[]
     const text = readFileSync(file, 'utf8');
     const model = await buildModel({ layers: [{ kind: 'file', label: file, text }] });
     if (!model.valuesReadable) continue;
-    for (const config of [model.config, ...model.ignoredConfigs]) if (config?.ok && config.isUserSet) out.push({ file: file.slice(ROOT.length), config });
+    // An empty config has no value to place.
+    for (const config of [model.config, ...model.ignoredConfigs]) if (config?.ok && config.isUserSet && config.file.body.items.length > 0) out.push({ file: file.slice(ROOT.length), config });
   }
   return out;
 }

@@ -12,8 +12,11 @@ testRule(rule, {
             experiments = []
             storage "file" { path = "/vault/data" }
     ` },
-    { name: 'in a config the chart ignores in this mode', code: `
+    { name: 'in a config the chart ignores in this mode, next to the live one', code: `
       server:
+        standalone:
+          config: |
+            storage "file" { path = "/vault/data" }
         ha:
           config: |
             experiments = ["events.alpha1"]

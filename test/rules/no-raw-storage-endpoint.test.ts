@@ -18,8 +18,11 @@ testRule(rule, {
             EnableRawEndpoint    = 0
             storage "file" { path = "/vault/data" }
     ` },
-    { name: 'in a config the chart ignores in this mode', code: `
+    { name: 'in a config the chart ignores in this mode, next to the live one', code: `
       server:
+        standalone:
+          config: |
+            storage "file" { path = "/vault/data" }
         ha:
           config: |
             raw_storage_endpoint = true

@@ -96,6 +96,16 @@ testRule(rule, {
       errors: [{ messageId: 'ignoredConfig', line: 6, column: 5, endLine: 6, endColumn: 11, message: 'Unexpected config in server.ha.config' }],
     },
     {
+      name: 'a config in server.extraConfig, a key the chart never reads',
+      code: `
+        server:
+          extraConfig: |
+            listener "tcp" { tls_cert_file = "/vault/userconfig/tls/tls.crt" }
+            storage "file" { path = "/vault/data" }
+      `,
+      errors: [{ messageId: 'ignoredConfig', line: 2, column: 3, endLine: 2, endColumn: 14, message: 'renders server.standalone.config instead' }],
+    },
+    {
       name: 'raft enabled, but the raft config uses Consul',
       code: `
         server:

@@ -43,8 +43,11 @@ testRule(rule, {
               tls_min_version = "TLS1.0"
             }
     ` },
-    { name: 'a config the chart ignores', code: `
+    { name: 'a config the chart ignores, next to the live one', code: `
       server:
+        standalone:
+          config: |
+            storage "file" { path = "/vault/data" }
         ha:
           raft:
             config: |

@@ -31,12 +31,14 @@ testRule(rule, {
             }
             storage "file" { path = "/vault/data" }
     ` },
-    { name: 'in a config the chart ignores in this mode', code: `
+    { name: 'in a config the chart ignores in this mode, next to the live one', code: `
       server:
         ha:
           enabled: true
           raft:
             enabled: true
+            config: |
+              storage "raft" { path = "/vault/data" }
           config: |
             storage "consul" { tls_skip_verify = "true" }
     ` },

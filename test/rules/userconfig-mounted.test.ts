@@ -64,6 +64,9 @@ testRule(rule, {
           - envName: VAULT_CACERT
             secretName: ca
             secretKey: path
+        standalone:
+          config: |
+            storage "file" { path = "/vault/data" }
         ha:
           raft:
             config: |

@@ -190,6 +190,18 @@ testRule(rule, {
       ],
     },
     {
+      name: 'both configs the ConfigMap depends on emptied',
+      code: `
+        server:
+          ha:
+            enabled: true
+            config: ""
+          standalone:
+            config: ""
+      `,
+      errors: [{ messageId: 'noConfigMap', line: 4, column: 13, endLine: 4, endColumn: 15, message: 'renders no ConfigMap for "server.ha.config"' }],
+    },
+    {
       name: 'a YAML map config on chart 0.34.1',
       code: `
         server:
