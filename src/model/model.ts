@@ -25,6 +25,7 @@ import { collectLicenseSources, type LicenseSource } from './license.js';
 import { collectL7Exposures, type L7Exposure } from './ingress.js';
 import { collectDisruptionBudget, type DisruptionBudgetFact } from './disruption-budget.js';
 import { collectRaftJoins, type RaftJoin } from './raft-joins.js';
+import { collectSeal, type SealFact } from './seals.js';
 
 /** Chart versions whose defaults and templates the model knows. */
 export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const;
@@ -488,6 +489,11 @@ export class Model {
   /** The `retry_join` stanzas of the live raft storage, each address read as a URL against this release's pod names. */
   get raftJoins(): RaftJoin[] {
     return this.memo('raftJoins', () => collectRaftJoins(this));
+  }
+
+  /** The seal Vault unseals with: the live config's seal stanzas and `VAULT_SEAL_TYPE`; undefined without a live config. */
+  get seal(): SealFact | undefined {
+    return this.memo('seal', () => collectSeal(this));
   }
 
   // Further derived facts: one memoized getter per fact, computed in its own module under src/model/.
