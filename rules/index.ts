@@ -37,6 +37,7 @@ import uiConsistent from './ui-consistent.js';
 import ingressTlsPassthrough from './ingress-tls-passthrough.js';
 import clusterName from './cluster-name.js';
 import telemetryConfigured from './telemetry-configured.js';
+import configTemplateRenders from './config-template-renders.js';
 // registry: add imports above this line
 
 /** The explicit registry: every rule. */
@@ -79,5 +80,6 @@ export const rules: readonly Rule[] = [
   ingressTlsPassthrough,
   clusterName,
   telemetryConfigured,
+  configTemplateRenders,
   // registry: add entries above this line
 ];

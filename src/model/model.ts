@@ -6,7 +6,8 @@ import type { Plain, PlainMap } from './plain.js';
 import { fromPlain, overlay, ValueNode, type Layer, type PathSegment, type Place } from './values.js';
 import { helmEqualsTrue, helmToString, helmTruthy, componentEnabled } from './truth.js';
 import { chartFullname, chartLabelName } from './naming.js';
-import { maskTemplates, type TemplateContext } from './template.js';
+import type { TemplateContext } from './template.js';
+import { identityRendering, renderTemplate, secondPassProblems } from './tpl.js';
 import { VaultConfig, type ConfigFormat } from './vault-config.js';
 import { collectServices, type ServiceFact } from './services.js';
 import { collectImages, type ImageFact } from './images.js';
@@ -24,7 +25,7 @@ import { collectSecretMounts, type SecretMount } from './volumes.js';
 import { collectLicenseSources, type LicenseSource } from './license.js';
 import { collectL7Exposures, type L7Exposure } from './ingress.js';
 import { collectDisruptionBudget, type DisruptionBudgetFact } from './disruption-budget.js';
-import { collectRaftJoins, type RaftJoin } from './raft-joins.js';
+import { collectRaftJoins, raftJoinsUnknown, type RaftJoin } from './raft-joins.js';
 import { collectSeal, type SealFact } from './seals.js';
 
 /** Chart versions whose defaults and templates the model knows. */
@@ -296,24 +297,37 @@ export class Model {
   private readConfig(path: readonly string[]): VaultConfig | undefined {
     const node = this.values.get([...path]);
     if (!node) return undefined;
-    const context = this.templateContext;
     if (node.kind === 'map' && node.yaml?.kind === 'map') {
+      // Chart 0.28 renders a YAML-map config with toPrettyJson: no tpl, so braces stay text.
       const body = yamlToHcl(node.yaml);
       const file: HclFile = { body, errors: [], comments: [], json: true };
-      return new VaultConfig(node, 'yaml-map', file, '', identityMap, [], context);
+      return new VaultConfig(node, 'yaml-map', file, '', identityMap, identityRendering(''));
     }
     if (typeof node.value !== 'string') return undefined;
-    const { masked, ranges } = maskTemplates(node.value);
-    const file = parseHcl(masked);
+    const rendering = renderTemplate(node.value, this.templateContext);
+    const file = parseHcl(rendering.text);
     const format: ConfigFormat = file.json ? 'json' : 'hcl';
+    // Chart 0.29+ re-encodes a JSON config and runs tpl over it a second time: what the first pass
+    // printed as `{{ … }}` is a template again.
+    if (format === 'json' && this.chartVersion !== '0.28.0') rendering.problems.push(...secondPassProblems(rendering));
     const scalar = node.isUserSet && node.yaml?.kind === 'scalar' ? node.yaml : undefined;
     const map = scalar && node.layer.source !== undefined ? embedMap(scalar, node.layer.source) : identityMap;
-    return new VaultConfig(node, format, file, node.value, map, ranges, context);
+    return new VaultConfig(node, format, file, node.value, map, rendering);
   }
 
   /** Release facts for the few Helm actions the linter evaluates inside configs. */
   get templateContext(): TemplateContext {
-    return { releaseName: this.releaseName, namespace: this.namespace, chartName: this.chartName, fullname: this.fullname };
+    return {
+      releaseName: this.releaseName,
+      namespace: this.namespace,
+      chartName: this.chartName,
+      fullname: this.fullname,
+      // Helm reads numbers in values files as float64 and `--set` numbers as int64.
+      value: (path) => {
+        const node = this.values.get([...path]);
+        return node && { value: node.value, integer: node.layer.kind === 'set' };
+      },
+    };
   }
 
   private collectConfigSyntax(): void {
@@ -489,6 +503,11 @@ export class Model {
   /** The `retry_join` stanzas of the live raft storage, each address read as a URL against this release's pod names. */
   get raftJoins(): RaftJoin[] {
     return this.memo('raftJoins', () => collectRaftJoins(this));
+  }
+
+  /** True when Helm template logic the linter did not evaluate decides which `retry_join` stanzas Vault gets: count-based checks cannot tell then. */
+  get raftJoinsUnknown(): boolean {
+    return this.memo('raftJoinsUnknown', () => raftJoinsUnknown(this, this.raftJoins));
   }
 
   /** The seal Vault unseals with: the live config's seal stanzas and `VAULT_SEAL_TYPE`; undefined without a live config. */
