@@ -27,6 +27,7 @@ import { collectL7Exposures, type L7Exposure } from './ingress.js';
 import { collectDisruptionBudget, type DisruptionBudgetFact } from './disruption-budget.js';
 import { collectRaftJoins, raftJoinsUnknown, type RaftJoin } from './raft-joins.js';
 import { collectSeal, type SealFact } from './seals.js';
+import { collectExtraConfigFiles, type ExtraConfigFile } from './extra-config.js';
 
 /** Chart versions whose defaults and templates the model knows. */
 export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const;
@@ -508,6 +509,20 @@ export class Model {
   /** True when Helm template logic the linter did not evaluate decides which `retry_join` stanzas Vault gets: count-based checks cannot tell then. */
   get raftJoinsUnknown(): boolean {
     return this.memo('raftJoinsUnknown', () => raftJoinsUnknown(this, this.raftJoins));
+  }
+
+  /** Config files `server.extraArgs` adds with `-config`, each with the mount it is read from. */
+  get extraConfigFiles(): ExtraConfigFile[] {
+    return this.memo('extraConfigFiles', () => collectExtraConfigFiles(this));
+  }
+
+  /**
+   * Whether the live config is all Vault reads: false when `server.extraArgs` adds a `-config` file
+   * whose content the values do not hold. Rules that report a missing stanza stay quiet then: the
+   * stanza may be in that file.
+   */
+  get configFullyVisible(): boolean {
+    return this.extraConfigFiles.every((file) => file.source === 'chart');
   }
 
   /** The seal Vault unseals with: the live config's seal stanzas and `VAULT_SEAL_TYPE`; undefined without a live config. */

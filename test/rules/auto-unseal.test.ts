@@ -83,6 +83,16 @@ testRule(rule, {
             }
             storage "file" { path = "/vault/data" }
     ` },
+    { name: 'the seal may be in a -config file from extraArgs the linter cannot read', code: `
+      server:
+        extraArgs: "-config=/vault/userconfig/vault-extra/extra.hcl"
+        extraVolumes:
+          - type: configMap
+            name: vault-extra
+        standalone:
+          config: |
+            storage "file" { path = "/vault/data" }
+    ` },
   ],
   invalid: [
     {
