@@ -50,6 +50,8 @@ export interface TemplateProblem {
 export const MAX_RANGE_ITEMS = 100;
 /** Rendering stops when the output grows past this many characters (nested ranges multiply). */
 export const MAX_RENDERED_CHARS = 1_000_000;
+/** Rendering stops after visiting this many template nodes (nested ranges that print little). */
+export const MAX_RENDER_STEPS = 200_000;
 
 // ---------------------------------------------------------------------------------------------
 // Lexing: where the actions are.
@@ -125,58 +127,69 @@ type Token =
 
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'block', 'template', 'break', 'continue', 'nil', 'true', 'false']);
 
+const FIELD = /\.([A-Za-z_][A-Za-z0-9_]*)/y;
+const QUOTED = /"(?:[^"\\\n]|\\.)*"/y;
+const CHAR = /'(?:[^'\\]|\\.)'/y;
+const VARIABLE = /\$[A-Za-z0-9_]*/y;
+const DOT_NUMBER = /\.[0-9]+(?:[eE][+-]?[0-9]+)?/y;
+const NUMBER = /[-+]?(?:0[xX][0-9a-fA-F_]+|[0-9_]*\.?[0-9_]+(?:[eE][+-]?[0-9]+)?)/y;
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+/** The tokens of one action's text; undefined for anything the linter does not read. Linear in the text. */
 function tokenize(source: string): Token[] | undefined {
   const out: Token[] = [];
   let at = 0;
+  const take = (pattern: RegExp, from = at): string | undefined => {
+    pattern.lastIndex = from;
+    return pattern.exec(source)?.[0];
+  };
   const fieldsAt = (from: number): { fields: string[]; next: number } => {
     const fields: string[] = [];
     let next = from;
-    for (let match = /^\.([A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(next)); match; match = /^\.([A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(next))) {
-      fields.push(match[1]!);
-      next += match[0].length;
+    for (let field = take(FIELD, next); field !== undefined; field = take(FIELD, next)) {
+      fields.push(field.slice(1));
+      next += field.length;
     }
     return { fields, next };
   };
   while (at < source.length) {
     const char = source[at]!;
-    const rest = source.slice(at);
     if (SPACE.test(char)) {
       at++;
     } else if (char === '(' || char === ')' || char === '|' || char === ',') {
       out.push({ t: char });
       at++;
-    } else if (rest.startsWith(':=')) {
+    } else if (char === ':' && source[at + 1] === '=') {
       out.push({ t: ':=' });
       at += 2;
     } else if (char === '=') {
       out.push({ t: '=' });
       at++;
     } else if (char === '"') {
-      const match = /^"(?:[^"\\\n]|\\.)*"/.exec(rest);
-      if (!match) return undefined;
-      const value = decodeGoString(match[0]);
-      if (value === undefined) return undefined;
+      const quoted = take(QUOTED);
+      const value = quoted === undefined ? undefined : decodeGoString(quoted);
+      if (quoted === undefined || value === undefined) return undefined;
       out.push({ t: 'lit', v: value });
-      at += match[0].length;
+      at += quoted.length;
     } else if (char === '`') {
       const end = source.indexOf('`', at + 1);
       if (end < 0) return undefined;
       out.push({ t: 'lit', v: source.slice(at + 1, end) });
       at = end + 1;
     } else if (char === "'") {
-      const match = /^'(?:[^'\\]|\\.)'/.exec(rest);
-      if (!match) return undefined;
-      out.push({ t: 'lit', v: decodeGoString(`"${match[0].slice(1, -1)}"`)?.codePointAt(0) ?? 0 });
-      at += match[0].length;
+      const quoted = take(CHAR);
+      if (quoted === undefined) return undefined;
+      out.push({ t: 'lit', v: decodeGoString(`"${quoted.slice(1, -1)}"`)?.codePointAt(0) ?? 0 });
+      at += quoted.length;
     } else if (char === '$') {
-      const name = /^\$[A-Za-z0-9_]*/.exec(rest)![0];
+      const name = take(VARIABLE)!;
       const { fields, next } = fieldsAt(at + name.length);
       out.push({ t: 'var', v: name, fields });
       at = next;
     } else if (char === '.') {
       const { fields, next } = fieldsAt(at);
-      if (fields.length === 0 && /^\.[0-9]/.test(rest)) {
-        const number = /^\.[0-9]+(?:[eE][+-]?[0-9]+)?/.exec(rest)![0];
+      const number = fields.length === 0 ? take(DOT_NUMBER) : undefined;
+      if (number !== undefined) {
         out.push({ t: 'lit', v: new GoFloat(Number(number)) });
         at += number.length;
       } else {
@@ -184,13 +197,13 @@ function tokenize(source: string): Token[] | undefined {
         at = fields.length === 0 ? at + 1 : next;
       }
     } else if (/[-+0-9]/.test(char)) {
-      const match = /^[-+]?(?:0[xX][0-9a-fA-F_]+|[0-9_]*\.?[0-9_]+(?:[eE][+-]?[0-9]+)?)/.exec(rest);
-      if (!match || match[0] === '-' || match[0] === '+') return undefined;
-      const text = match[0].replace(/_/g, '');
+      const number = take(NUMBER);
+      if (number === undefined || number === '-' || number === '+') return undefined;
+      const text = number.replace(/_/g, '');
       out.push({ t: 'lit', v: /[.eE]/.test(text) && !/^[-+]?0[xX]/.test(text) ? new GoFloat(Number(text)) : Number(text) });
-      at += match[0].length;
+      at += number.length;
     } else if (/[A-Za-z_]/.test(char)) {
-      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest)![0];
+      const name = take(IDENTIFIER)!;
       if (name === 'true' || name === 'false') out.push({ t: 'lit', v: name === 'true' });
       else if (name === 'nil') out.push({ t: 'lit', v: null });
       else out.push({ t: 'ident', v: name });
@@ -530,7 +543,7 @@ function undefinedFunctions(text: string, actions: Action[]): TemplateProblem[] 
   const out: TemplateProblem[] = [];
   for (const action of actions) {
     const inner = text.slice(action.innerStart, action.innerEnd).trim();
-    if (inner.startsWith('/*')) continue;
+    if (!action.closed || inner.startsWith('/*')) continue;
     for (const token of tokenize(inner) ?? []) {
       if (token.t === 'ident' && !KEYWORDS.has(token.v) && !isHelmFunction(token.v)) {
         out.push({ kind: 'undefinedFunction', start: action.start, end: action.end, detail: token.v, action: text.slice(action.start, action.end) });
@@ -583,6 +596,8 @@ class Renderer {
   constructor(
     private readonly text: string,
     private readonly context: TemplateContext,
+    /** False for the as-written fallback, which is linear in the text and needs no limit. */
+    private readonly bounded = true,
   ) {}
 
   render(nodes: TplNode[], dot: Val, scope: Scope): void {
@@ -591,7 +606,7 @@ class Renderer {
 
   private emit(text: string, source: number, sourceEnd: number, exact: boolean): void {
     if (text.length === 0) return;
-    if (this.out.length + text.length > MAX_RENDERED_CHARS) throw new TemplateFailure('expansionLimit', `${MAX_RENDERED_CHARS} rendered characters`);
+    if (this.bounded && this.out.length + text.length > MAX_RENDERED_CHARS) throw new TemplateFailure('expansionLimit', `${MAX_RENDERED_CHARS} rendered characters`);
     this.pieces.push({ out: this.out.length, length: text.length, source, sourceEnd, exact });
     this.out += text;
   }
@@ -608,7 +623,10 @@ class Renderer {
     this.problems.push({ kind: error.kind, start: action.start, end: action.end, detail: error.detail, action: this.text.slice(action.start, action.end) });
   }
 
+  private steps = 0;
+
   private node(node: TplNode, dot: Val, scope: Scope): void {
+    if (this.bounded && ++this.steps > MAX_RENDER_STEPS) throw new TemplateFailure('expansionLimit', `${MAX_RENDER_STEPS} template steps`);
     switch (node.type) {
       case 'text':
         this.emit(this.text.slice(node.start, node.end), node.start, node.end, true);
@@ -805,7 +823,7 @@ export function renderTemplate(text: string, context: TemplateContext): Template
     }
   }
   // Structure the linter does not follow (or Helm rejects): the text as written, every action blanked.
-  const fallback = new Renderer(text, context);
+  const fallback = new Renderer(text, context, false);
   const flat: TplNode[] = [];
   let cursor = 0;
   for (const action of actions) {

@@ -133,6 +133,17 @@ describe('renderTemplate', () => {
     expect(nested.problems.map((problem) => problem.kind)).toEqual(['expansionLimit']);
   });
 
+  it('stays linear on an unclosed action, many actions and nested ranges that print little', () => {
+    const long = render(`a {{ ${'x'.repeat(200_000)}`);
+    expect(long.problems.map((problem) => problem.detail)).toEqual(['unclosed action']);
+    const many = render('{{ .Release.Name }}'.repeat(300_000));
+    // 1,200,000 rendered characters: past the limit, so the text is kept as written, actions blanked.
+    expect(many.problems.map((problem) => problem.kind)).toEqual(['expansionLimit']);
+    expect(many.text.length).toBe('{{ .Release.Name }}'.length * 300_000);
+    const quiet = render('{{ range until 100 }}{{ range until 100 }}{{ range until 100 }}{{ $x := 1 }}{{ end }}{{ end }}{{ end }}');
+    expect(quiet.problems.map((problem) => problem.detail)).toEqual(['200000 template steps']);
+  });
+
   it('knows Helm\'s function set: Go builtins, sprig without env, Helm\'s own', () => {
     for (const name of ['printf', 'until', 'include', 'tpl', 'required', 'toYaml', 'lookup', 'fromYaml', 'sha256sum']) expect(isHelmFunction(name)).toBe(true);
     for (const name of ['env', 'expandenv', 'GetPrivateIP', 'constructor']) expect(isHelmFunction(name)).toBe(false);
