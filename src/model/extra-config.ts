@@ -32,7 +32,7 @@ function shellWords(text: string): string[] {
 /**
  * The `-config=<path>` and `-config <path>` arguments of `server.extraArgs` (Vault accepts one or
  * two dashes), each with the mount it is read from. The chart appends extraArgs to
- * `vault server -config=/tmp/storageconfig.hcl` in every server mode (templates/server-statefulset.yaml).
+ * the `vault server -config=<the copied chart config>` line in every server mode (templates/server-statefulset.yaml).
  */
 export function collectExtraConfigFiles(model: Model): ExtraConfigFile[] {
   const node = model.get('server.extraArgs');
