@@ -1,4 +1,4 @@
-import { defineRule, vaultBool } from '../src/engine/index.js';
+import { defineRule } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'auto-unseal',
@@ -10,26 +10,40 @@ export default defineRule({
     messages: {
       missingSeal: 'Missing seal stanza in {{path}}: Vault uses Shamir keys, so every rescheduled pod stays sealed until operators unseal it by hand (guide: "Vault seal configuration")',
       sealDisabled: 'Disabled seal "{{type}}": with every seal disabled Vault falls back to manual Shamir unsealing (guide: "Vault seal configuration")',
+      multipleSeals: 'Unexpected second enabled seal "{{type}}" next to "{{first}}": {{why}}, so Vault refuses to start (guide: "Vault seal configuration")',
     },
     hints: {
       missingSeal: 'Add a seal stanza for your KMS, e.g. seal "awskms" { region = "…" kms_key_id = "…" } or seal "gcpckms" { … }, with credentials from a mounted secret or workload identity.',
       sealDisabled: 'Remove disabled = true once the seal migration is done.',
+      multipleSeals: 'Keep one enabled seal; while migrating, mark the old one disabled = true. For Seal HA (Vault Enterprise 1.16+) set enable_multiseal = true and give each seal a unique name and a priority.',
     },
+    messageSeverities: { multipleSeals: 'error' },
   },
   check(context) {
     const { model } = context;
+    const seal = model.seal;
     const config = model.parsedConfig;
-    if (!config || model.mode === 'dev') return;
-    const seals = [...config.root.blocks('seal'), ...config.root.blocks('hsm')];
-    if (seals.length === 0) {
+    if (!seal || !config || model.mode === 'dev') return;
+    const [first, ...others] = seal.enabled;
+    if (first && others.length > 0 && !(seal.multiseal && model.isEnterprise)) {
+      const why = !model.isEnterprise
+        ? 'Vault Community runs exactly one enabled seal'
+        : 'several enabled seals need Seal HA, which enable_multiseal = true turns on';
+      for (const other of others) context.report({ node: other, messageId: 'multipleSeals', data: { type: other.label ?? 'unknown', first: first.label ?? 'unknown', why } });
+      return;
+    }
+    // VAULT_SEAL_TYPE names the seal (or replaces the Shamir default Vault adds): nothing missing then.
+    if (seal.source === 'env' && seal.type !== 'shamir') return;
+    // A -config file from server.extraArgs the linter cannot read may hold the seal.
+    if (!model.configFullyVisible) return;
+    if (seal.blocks.length === 0) {
       context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingSeal', data: { path: config.source.path.join('.') } });
       return;
     }
-    const active = seals.filter((seal) => vaultBool(seal.body.attr('disabled')?.value) !== true);
-    if (active.length > 0) return;
-    for (const seal of seals) {
-      const disabled = seal.body.attr('disabled');
-      context.report({ node: disabled ?? seal, messageId: 'sealDisabled', data: { type: seal.label ?? 'unknown' } });
+    if (first) return;
+    for (const block of seal.blocks) {
+      const disabled = block.body.attr('disabled');
+      context.report({ node: disabled ?? block, messageId: 'sealDisabled', data: { type: block.label ?? 'unknown' } });
     }
   },
 });

@@ -23,6 +23,6 @@ export default defineRule({
     const data = { path: config.source.path.join('.') };
     // An empty name is no name: Vault generates one just the same.
     if (name && name.value === '') context.report({ node: name, messageId: 'missingClusterName', data });
-    else if (!name) context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingClusterName', data });
+    else if (!name && model.configFullyVisible) context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingClusterName', data });
   },
 });

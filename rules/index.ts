@@ -38,6 +38,7 @@ import ingressTlsPassthrough from './ingress-tls-passthrough.js';
 import clusterName from './cluster-name.js';
 import telemetryConfigured from './telemetry-configured.js';
 import serverDeployed from './server-deployed.js';
+import configTemplateRenders from './config-template-renders.js';
 // registry: add imports above this line
 
 /** The explicit registry: every rule. */
@@ -81,5 +82,6 @@ export const rules: readonly Rule[] = [
   clusterName,
   telemetryConfigured,
   serverDeployed,
+  configTemplateRenders,
   // registry: add entries above this line
 ];

@@ -20,7 +20,8 @@ export default defineRule({
     const { model } = context;
     const config = model.parsedConfig;
     if (!config || model.mode === 'dev') return;
-    if (config.root.blocks('telemetry').length > 0) return;
+    // A -config file from server.extraArgs the linter cannot read may hold the stanza.
+    if (config.root.blocks('telemetry').length > 0 || !model.configFullyVisible) return;
     const monitor = helmTruthy(model.valueOf('serverTelemetry.serviceMonitor.enabled')) || helmTruthy(model.valueOf('global.serverTelemetry.prometheusOperator'));
     const messageId = monitor ? 'serviceMonitorWithoutTelemetry' : 'missingTelemetry';
     // Reported at the config key: the stanza goes into that config.

@@ -19,6 +19,8 @@ export { RESOURCE_NAMES } from '../model/resources.js';
 export type { ProbesFact, ProbeFact } from '../model/probes.js';
 export type { ServerAffinity, AntiAffinityTerm } from '../model/affinity.js';
 export type { SecretMount } from '../model/volumes.js';
+export type { SealFact } from '../model/seals.js';
+export type { ExtraConfigFile } from '../model/extra-config.js';
 export type { LicenseSource } from '../model/license.js';
 export type { L7Exposure, TlsHandling } from '../model/ingress.js';
 export type { DisruptionBudgetFact } from '../model/disruption-budget.js';

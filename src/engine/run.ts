@@ -43,6 +43,8 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
   const redactor = model.redactor;
   const scrub = (text: string): string => redactor.scrub(text);
   const findings: Finding[] = [];
+  // A Helm `range` renders one written stanza several times: the same finding from each copy is one finding.
+  const seen = new Set<string>();
   for (const { rule, severity, options, messageSeverities } of rules) {
     if (!model.valuesReadable && !rule.runsOnUnreadableInput) continue;
     const push = (place: Place, messageId: string, data: MessageData | undefined): void => {
@@ -59,6 +61,10 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
       const hint = rule.meta.hints?.[messageId];
       if (hint !== undefined) finding.hint = scrub(formatMessage(hint, data));
       if (place.fromChartDefault) finding.fromChartDefault = true;
+      const { line, column, endLine, endColumn, file } = finding.location;
+      const key = [rule.id, messageId, file, line, column, endLine, endColumn, formatMessage(template, data)].join('\u0000');
+      if (seen.has(key)) return;
+      seen.add(key);
       findings.push(finding);
     };
     const context: RuleContext = {

@@ -8,7 +8,8 @@ import type { Plain, PlainMap } from './plain.js';
 import { chartDefaultTree, overlay, ValueNode, type Layer, type PathSegment, type Place } from './values.js';
 import { helmEqualsTrue, helmToString, helmTruthy, componentEnabled } from './truth.js';
 import { chartFullname, chartLabelName } from './naming.js';
-import { maskTemplates, type TemplateContext } from './template.js';
+import type { TemplateContext } from './template.js';
+import { identityRendering, renderTemplate, secondPassProblems } from './tpl.js';
 import { VaultConfig, type ConfigFormat } from './vault-config.js';
 import { collectServices, type ServiceFact } from './services.js';
 import { collectImages, type ImageFact } from './images.js';
@@ -27,9 +28,11 @@ import { collectSecretMounts, type SecretMount } from './volumes.js';
 import { collectLicenseSources, type LicenseSource } from './license.js';
 import { collectL7Exposures, type L7Exposure } from './ingress.js';
 import { collectDisruptionBudget, type DisruptionBudgetFact } from './disruption-budget.js';
-import { collectRaftJoins, type RaftJoin } from './raft-joins.js';
+import { collectRaftJoins, raftJoinsUnknown, type RaftJoin } from './raft-joins.js';
 import { CHART_PROFILES, type ChartProfile } from './chart-profile.js';
 import { collectServerAbsence, type ServerAbsence } from './server-presence.js';
+import { collectSeal, type SealFact } from './seals.js';
+import { collectExtraConfigFiles, type ExtraConfigFile } from './extra-config.js';
 
 /** Chart versions whose defaults and templates the model knows. */
 export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const satisfies readonly (keyof typeof CHART_PROFILES)[];
@@ -417,29 +420,42 @@ export class Model {
   private readConfig(path: readonly string[]): VaultConfig | undefined {
     const node = this.values.get([...path]);
     if (!node) return undefined;
-    const context = this.templateContext;
     if (node.kind === 'map' && node.yaml?.kind === 'map') {
+      // Chart 0.28 renders a YAML-map config with toPrettyJson: no tpl, so braces stay text.
       const body = yamlToHcl(node.yaml);
       const file: HclFile = { body, errors: [], comments: [], json: true };
-      return new VaultConfig(node, 'yaml-map', file, '', identityMap, [], context);
+      return new VaultConfig(node, 'yaml-map', file, '', identityMap, identityRendering(''));
     }
     if (typeof node.value !== 'string') return undefined;
     if (node.value.length > this.limits.maxConfigSize) {
       // Over the limit nothing is parsed: an empty config whose one error the syntax check reports.
       const file: HclFile = { body: { type: 'object', items: [], start: 0, end: 0 }, errors: [{ message: 'too large', start: 0, end: 0 }], comments: [], json: false };
-      return new VaultConfig(node, 'hcl', file, '', identityMap, [], context);
+      return new VaultConfig(node, 'hcl', file, '', identityMap, identityRendering(''));
     }
-    const { masked, ranges } = maskTemplates(node.value);
-    const file = parseHcl(masked);
+    const rendering = renderTemplate(node.value, this.templateContext);
+    const file = parseHcl(rendering.text);
     const format: ConfigFormat = file.json ? 'json' : 'hcl';
+    // Chart 0.29+ re-encodes a JSON config and runs tpl over it a second time: what the first pass
+    // printed as `{{ … }}` is a template again.
+    if (format === 'json' && this.chartVersion !== '0.28.0') rendering.problems.push(...secondPassProblems(rendering));
     const scalar = node.isUserSet && node.yaml?.kind === 'scalar' ? node.yaml : undefined;
     const map = scalar && node.layer.source !== undefined ? embedMap(scalar, node.layer.source) : identityMap;
-    return new VaultConfig(node, format, file, node.value, map, ranges, context);
+    return new VaultConfig(node, format, file, node.value, map, rendering);
   }
 
   /** Release facts for the few Helm actions the linter evaluates inside configs. */
   get templateContext(): TemplateContext {
-    return { releaseName: this.releaseName, releaseNamespace: this.releaseNamespace, namespace: this.namespace, fullname: this.fullname };
+    return {
+      releaseName: this.releaseName,
+      releaseNamespace: this.releaseNamespace,
+      namespace: this.namespace,
+      fullname: this.fullname,
+      // Helm reads numbers in values files as float64 and `--set` numbers as int64.
+      value: (path) => {
+        const node = this.values.get([...path]);
+        return node && { value: node.value, integer: node.layer.kind === 'set' };
+      },
+    };
   }
 
   private collectConfigSyntax(): void {
@@ -721,6 +737,30 @@ export class Model {
   /** Why the release runs no Vault server although its Services or its injector need one; undefined otherwise. */
   get serverAbsence(): ServerAbsence | undefined {
     return this.memo('serverAbsence', () => collectServerAbsence(this));
+  }
+
+  /** True when Helm template logic the linter did not evaluate decides which `retry_join` stanzas Vault gets: count-based checks cannot tell then. */
+  get raftJoinsUnknown(): boolean {
+    return this.memo('raftJoinsUnknown', () => raftJoinsUnknown(this, this.raftJoins));
+  }
+
+  /** Config files `server.extraArgs` adds with `-config`, each with the mount it is read from. */
+  get extraConfigFiles(): ExtraConfigFile[] {
+    return this.memo('extraConfigFiles', () => collectExtraConfigFiles(this));
+  }
+
+  /**
+   * Whether the live config is all Vault reads: false when `server.extraArgs` adds a `-config` file
+   * whose content the values do not hold. Rules that report a missing stanza stay quiet then: the
+   * stanza may be in that file.
+   */
+  get configFullyVisible(): boolean {
+    return this.extraConfigFiles.every((file) => file.source === 'chart');
+  }
+
+  /** The seal Vault unseals with: the live config's seal stanzas and `VAULT_SEAL_TYPE`; undefined without a live config. */
+  get seal(): SealFact | undefined {
+    return this.memo('seal', () => collectSeal(this));
   }
 
   // Further derived facts: one memoized getter per fact, computed in its own module under src/model/.

@@ -24,6 +24,12 @@ export interface RaftJoin {
   /** The address read as a URL; undefined when absent, templated, or not a URL (`malformed`). */
   url?: JoinAddress;
   malformed: boolean;
+  /**
+   * True when Helm template logic the linter did not evaluate decides this stanza or its address
+   * (an `if` or `range` it cannot follow, an action it cannot print): how many stanzas Vault gets,
+   * and for which pods, is then unknown.
+   */
+  templated: boolean;
 }
 
 const URL_FORM = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(\[[^\]]+\]|[^:/?#]+)(?::(\d+))?\/?$/;
@@ -45,8 +51,9 @@ export function collectRaftJoins(model: Model): RaftJoin[] {
   const podHost = podHostPattern(model.fullname);
   return raft.body.blocks('retry_join').map((block) => {
     const address = block.body.attr('leader_api_addr');
-    const join: RaftJoin = { block, address, autoJoin: block.body.attr('auto_join'), malformed: false };
-    if (!address || address.templated || typeof address.value !== 'string') return join;
+    const templated = block.config.isUnevaluated(block.body.node) || address?.templated === true;
+    const join: RaftJoin = { block, address, autoJoin: block.body.attr('auto_join'), malformed: false, templated };
+    if (!address || templated || typeof address.value !== 'string') return join;
     const match = URL_FORM.exec(address.value.trim());
     if (!match) {
       join.malformed = true;
@@ -63,4 +70,18 @@ export function collectRaftJoins(model: Model): RaftJoin[] {
     }
     return join;
   });
+}
+
+/**
+ * Whether Helm template logic the linter did not evaluate may add, drop or change `retry_join`
+ * stanzas of the live raft storage: a stanza marked `templated`, or an action it cannot print
+ * standing between the stanzas (which may print stanzas of its own).
+ */
+export function raftJoinsUnknown(model: Model, joins: readonly RaftJoin[]): boolean {
+  if (joins.some((join) => join.templated)) return true;
+  const raft = model.parsedConfig?.raftStorage;
+  if (!raft) return false;
+  const body = raft.body.node;
+  const config = raft.config;
+  return config.rendering.templated.some((span) => span.start >= body.start && span.end <= body.end && !body.items.some((item) => item.start <= span.start && item.end >= span.end));
 }

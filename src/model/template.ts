@@ -16,6 +16,8 @@ export interface TemplateContext {
   /** `include "vault.namespace" .`: `global.namespace`, else the release namespace; where the pods live. */
   namespace: string;
   fullname: string;
+  /** The effective value at a values path, and whether Helm holds its numbers as integers (`--set`) rather than floats (files). */
+  value?: (path: readonly string[]) => { value: unknown; integer: boolean } | undefined;
 }
 
 /**
@@ -65,23 +67,4 @@ export function evaluateAction(action: string, context: TemplateContext): string
     default:
       return undefined;
   }
-}
-
-/**
- * Substitute the evaluable actions in a piece of config text; `resolved` is false when an
- * action remains whose value only Helm can know.
- */
-export function renderTemplates(text: string, context: TemplateContext): { text: string; resolved: boolean } {
-  const { ranges } = maskTemplates(text);
-  if (ranges.length === 0) return { text, resolved: true };
-  let out = '';
-  let cursor = 0;
-  let resolved = true;
-  for (const range of ranges) {
-    const value = evaluateAction(range.action, context);
-    if (value === undefined) resolved = false;
-    out += text.slice(cursor, range.start) + (value ?? text.slice(range.start, range.end));
-    cursor = range.end;
-  }
-  return { text: out + text.slice(cursor), resolved };
 }

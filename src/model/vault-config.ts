@@ -1,9 +1,8 @@
 import type { HclFile, HclItem, HclKey, HclNode, HclObject, Span } from '../parse/hcl-types.js';
 import type { EmbedMap } from '../parse/embed.js';
 import { LineIndex } from '../parse/lines.js';
-import { decodeHclString } from '../parse/hcl.js';
 import { vaultBool } from './truth.js';
-import { renderTemplates, type TemplateContext, type TemplateRange } from './template.js';
+import { lexActions, overlaps, type TemplateProblem, type TemplateRendering } from './tpl.js';
 import type { Locatable, PathSegment, Place, ValueNode } from './values.js';
 
 /** How the config was written in the values file. */
@@ -26,14 +25,20 @@ export class VaultConfig {
     /** The values node holding the config (a string, or a map on old charts). */
     readonly source: ValueNode,
     readonly format: ConfigFormat,
+    /** The config as Helm's `tpl` renders it (the text Vault reads), parsed; spans are offsets in `rendering.text`. */
     readonly file: HclFile,
-    /** The decoded config text the spans refer to (empty for YAML-map configs, whose spans are file offsets). */
+    /** The decoded config text as written in the values (empty for YAML-map configs, whose spans are file offsets). */
     readonly text: string,
     private readonly map: EmbedMap,
-    readonly templates: TemplateRange[],
-    private readonly templateContext: TemplateContext,
+    /** What the chart's `tpl` makes of `text`, with the way back from rendered offsets to written ones. */
+    readonly rendering: TemplateRendering,
   ) {
     this.root = new ConfigObject(this, file.body, [], true, undefined);
+  }
+
+  /** Why Helm would fail to render this config (an undefined function, a float count…), and where expansion stopped. */
+  get templateProblems(): TemplateProblem[] {
+    return this.rendering.problems;
   }
 
   /** True when the config parsed without syntax errors; rules that read it skip it otherwise. */
@@ -68,29 +73,39 @@ export class VaultConfig {
     return this.stringValues;
   }
 
-  /** The values-file place of a span of the config. */
+  /** The values-file place of a span of the config (a span of the rendered text: copies of a `range` body share their source). */
   placeOf(span: Span, hclPath: PathSegment[]): Place {
-    const hclLine = this.format === 'yaml-map' ? undefined : this.lineOf(span.start);
+    const written = this.rendering.toSource(span.start, span.end);
+    return this.placeAt(written.start, written.end, hclPath);
+  }
+
+  /** The values-file place of a span of the config as written (a Helm action, say), not of the rendered text. */
+  placeOfWritten(start: number, end: number): Place {
+    return this.placeAt(start, end, []);
+  }
+
+  private placeAt(start: number, end: number, hclPath: PathSegment[]): Place {
+    this.lines ??= new LineIndex(this.text);
+    const hclLine = this.format === 'yaml-map' ? undefined : this.lines.position(start).line;
     const base = this.source.place();
     if (!this.source.isUserSet || !this.source.yaml) return withHcl(base, hclPath, hclLine);
-    const mapped = this.map.span(span.start, span.end);
+    const mapped = this.map.span(start, end);
     const place: Place = { layer: base.layer, start: mapped.start, end: mapped.end, yamlPath: this.source.path, hclPath };
     if (hclLine !== undefined) place.hclLine = hclLine;
     if (mapped.approximate) place.approximate = true;
     return place;
   }
 
-  /** 1-based line inside the config text. */
+  /** 1-based line, inside the config as written, of an offset of the rendered config. */
   lineOf(offset: number): number {
     this.lines ??= new LineIndex(this.text);
-    return this.lines.position(offset).line;
+    return this.lines.position(this.rendering.toSource(offset, offset).start).line;
   }
 
-  /** The plain value of a node, with the Helm actions that only name release facts evaluated. */
+  /** The plain value of a node (Helm actions the linter evaluates are rendered already). */
   plainOf(node: HclNode): unknown {
     switch (node.type) {
       case 'string':
-        return this.stringValue(node);
       case 'number':
       case 'bool':
         return node.value;
@@ -104,25 +119,23 @@ export class VaultConfig {
     }
   }
 
-  /** True when a Helm action whose value only the chart knows sits inside the span. */
+  /** True when a Helm action whose value only the chart knows, or control flow the linter did not evaluate, touches the span. */
   isTemplated(span: Span): boolean {
-    return this.templates.some((range) => range.start < span.end && range.end > span.start && this.unresolvable(range));
+    return overlaps(this.rendering.templated, span) || overlaps(this.rendering.unevaluated, span);
   }
 
-  /** The Helm actions written inside a span, trimmed (`.Release.Namespace`). */
+  /** The Helm actions written where a span of the rendered config comes from, trimmed (`.Release.Namespace`). */
   actionsIn(span: Span): string[] {
-    return this.templates.filter((range) => range.start < span.end && range.end > span.start).map((range) => range.action.replace(/\s+/g, ' '));
+    if (!this.text.includes('{{')) return [];
+    const source = this.rendering.toSource(span.start, span.end);
+    return lexActions(this.text)
+      .filter((action) => action.start < source.end && action.end > source.start)
+      .map((action) => this.text.slice(action.innerStart, action.innerEnd).trim().replace(/\s+/g, ' '));
   }
 
-  private unresolvable(range: TemplateRange): boolean {
-    return !renderTemplates(`{{${range.action}}}`, this.templateContext).resolved;
-  }
-
-  private stringValue(node: HclNode & { type: 'string' }): string {
-    if (node.heredoc || this.format === 'yaml-map') return node.value;
-    if (!this.templates.some((range) => range.start < node.end && range.end > node.start)) return node.value;
-    const raw = this.text.slice(node.start, node.end);
-    return decodeHclString(renderTemplates(raw, this.templateContext).text);
+  /** True when the span was rendered from an `if` or `range` the linter could not evaluate: it may appear any number of times. */
+  isUnevaluated(span: Span): boolean {
+    return overlaps(this.rendering.unevaluated, span);
   }
 }
 

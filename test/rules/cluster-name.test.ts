@@ -35,6 +35,16 @@ testRule(rule, {
         dev:
           enabled: true
     ` },
+    { name: 'cluster_name may be in a -config file from extraArgs the linter cannot read', code: `
+      server:
+        extraArgs: "-config=/vault/userconfig/vault-extra/extra.hcl"
+        extraVolumes:
+          - type: configMap
+            name: vault-extra
+        standalone:
+          config: |
+            storage "file" { path = "/vault/data" }
+    ` },
   ],
   invalid: [
     {

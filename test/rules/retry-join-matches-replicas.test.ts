@@ -32,6 +32,22 @@ testRule(rule, {
     { name: 'auto_join discovery', code: release(['retry_join { auto_join = "provider=k8s namespace=vault" }']) },
     { name: 'release name decides the hosts', lint: { releaseName: 'prod' }, code: release([0, 1, 2].map((i) => join(`https://prod-vault-${i}.prod-vault-internal:8200`))) },
     { name: 'Helm actions that name the release', lint: { releaseName: 'prod' }, code: release([0, 1, 2].map((i) => join(`https://{{ .Release.Name }}-vault-${i}.{{ include "vault.fullname" . }}-internal:8200`))) },
+    { name: 'one retry_join per replica from a Helm range over until (int …)', code: release([
+      '{{- range $i, $e := until (int .Values.server.ha.replicas) }}',
+      'retry_join {',
+      '  leader_api_addr = "https://{{ include "vault.fullname" $ }}-{{ $i }}.{{ include "vault.fullname" $ }}-internal:8200"',
+      '}',
+      '{{- end }}',
+    ], { replicas: 5 }) },
+    { name: 'a range over until (add 2 1) inside an if on values', code: release([
+      '{{- if .Values.server.ha.enabled }}',
+      '{{- range $i := until (add 2 1) }}',
+      'retry_join { leader_api_addr = "https://vault-{{ $i }}.vault-internal:8200" }',
+      '{{- end }}',
+      '{{- else }}',
+      'retry_join { leader_api_addr = "https://vault-0.vault-internal:8200" }',
+      '{{- end }}',
+    ]) },
   ],
   invalid: [
     {
@@ -73,6 +89,35 @@ testRule(rule, {
         { messageId: 'missingAddress', line: 14, column: 11, endLine: 14, endColumn: 21 },
         { messageId: 'malformedAddress', line: 15, column: 42, endLine: 15, endColumn: 71 },
       ],
+    },
+    {
+      name: 'stanzas from a range the linter cannot list: cannot tell, no phantom missing peers',
+      code: release([
+        '{{- range $i := until (len .Values.server.extraPeers) }}',
+        join('https://vault-{{ $i }}.vault-internal:8200'),
+        '{{- end }}',
+      ]),
+      errors: [{ messageId: 'joinsUnknown', line: 12, column: 9, endLine: 12, endColumn: 23, message: 'Cannot tell whether retry_join names each of the 3 pods' }],
+    },
+    {
+      name: 'a stanza printed by an action the linter cannot evaluate, the known ones still checked',
+      code: release([
+        join('https://vault-0.vault-internal:8201'),
+        '{{ tpl .Values.extraJoins $ }}',
+      ]),
+      errors: [
+        { messageId: 'joinsUnknown', line: 12, column: 9, endLine: 12, endColumn: 23 },
+        { messageId: 'wrongPort', line: 14, column: 42, endLine: 14, endColumn: 79 },
+      ],
+    },
+    {
+      name: 'a wrong port in a range body: one finding on the body, not one per rendered copy',
+      code: release([
+        '{{- range $i := until 3 }}',
+        join('https://vault-{{ $i }}.vault-internal:8201'),
+        '{{- end }}',
+      ]),
+      errors: [{ messageId: 'wrongPort', line: 15, column: 42, endLine: 15, endColumn: 86 }],
     },
   ],
 });

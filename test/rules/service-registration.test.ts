@@ -31,6 +31,17 @@ testRule(rule, {
           config: |
             {"storage": {"consul": {"address": "consul:8500"}}, "service_registration": {"kubernetes": {}}}
     ` },
+    { name: 'service_registration may be in a -config file from extraArgs the linter cannot read', code: `
+      server:
+        extraArgs: "-config /etc/vault.d/registration.hcl"
+        extraVolumes:
+          - type: configMap
+            name: vault-extra
+        ha:
+          enabled: true
+          config: |
+            storage "consul" { path = "vault" }
+    ` },
   ],
   invalid: [
     {
