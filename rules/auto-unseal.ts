@@ -1,4 +1,4 @@
-import { defineRule, vaultBool } from '../src/engine/index.js';
+import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'auto-unseal',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['seal', 'operations'],
     guide: 'Vault seal configuration',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       missingSeal: 'Missing seal stanza in {{path}}: Vault uses Shamir keys, so every rescheduled pod stays sealed until operators unseal it by hand (guide: "Vault seal configuration")',
       sealDisabled: 'Disabled seal "{{type}}": with every seal disabled Vault falls back to manual Shamir unsealing (guide: "Vault seal configuration")',
@@ -19,7 +20,7 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const config = model.parsedConfig;
-    if (!config || model.mode === 'dev') return;
+    if (!config) return;
     const seals = [...config.root.blocks('seal'), ...config.root.blocks('hsm')];
     if (seals.length === 0) {
       context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingSeal', data: { path: config.source.path.join('.') } });

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, SERVER_MODES } from '../src/engine/index.js';
 
 interface Options {
   replicas: number;
@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'error',
     tags: ['ha'],
     guide: 'Kubernetes StatefulSets',
+    appliesTo: { modes: SERVER_MODES },
     messages: {
       devMode: 'Expected server.dev.enabled to be false, found {{value}}; dev mode runs one in-memory, unsealed Vault with a known root token (guide: "Kubernetes StatefulSets")',
       notHa: 'Expected server.ha.enabled to be true, found {{value}}; a standalone server has no failover (guide: a {{replicas}}-node Integrated Storage cluster)',
@@ -33,7 +34,6 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const wanted = context.options.replicas;
-    if (model.mode === 'external' || model.mode === 'none') return;
     if (model.mode === 'dev') {
       const dev = model.get('server.dev.enabled')!;
       context.report({ node: dev, messageId: 'devMode', data: { value: JSON.stringify(dev.value), replicas: wanted } });

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, HA_MODES } from '../src/engine/index.js';
 
 const LOOPBACK = /^(127\.|localhost\b|\[::1\])/i;
 
@@ -9,6 +9,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['ha', 'network'],
     guide: 'Vault listener',
+    appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       missingClusterAddress: 'Missing cluster_address on listener "tcp" in HA mode; standbys forward requests to the active pod over the cluster port, and the guide sets cluster_address = "[::]:8201" rather than leaving it derived from address (guide: "Vault listener")',
       loopbackClusterAddress: 'Expected cluster_address on listener "tcp" to listen on all interfaces like "[::]:8201", found "{{value}}"; other pods cannot reach a loopback address, so request forwarding and raft replication fail (guide: "Vault listener")',
@@ -21,7 +22,7 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const config = model.parsedConfig;
-    if (!config || !model.isHa) return;
+    if (!config) return;
     const listeners = config.tcpListeners;
     const addresses = listeners.map((listener) => listener.body.attr('cluster_address')).filter((attr) => attr !== undefined);
     // One cluster listener is enough: Vault serves the cluster port on each listener's address.

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'persistent-storage',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'error',
     tags: ['storage'],
     guide: 'Stateful storage',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       dataStorageDisabled: 'Disabled data storage PVC with {{storage}} storage: server.dataStorage.enabled is {{value}}, so Vault\'s data dies with the pod (guide: "Stateful storage")',
       auditStorageDisabled: 'Disabled audit storage PVC: server.auditStorage.enabled is {{value}}, so audit logs written to disk are lost when a pod is rescheduled (guide: "Stateful storage")',
@@ -18,7 +19,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode !== 'standalone' && !model.isHa) return;
     if (model.storesDataOnDisk && !model.dataStorageRendered) {
       const node = model.get('server.dataStorage.enabled');
       const data = { value: JSON.stringify(node?.value ?? null), storage: model.storageType ?? (model.mode === 'ha-raft' ? 'raft' : 'file') };

@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'error',
     tags: ['raft', 'storage', 'ha'],
     guide: 'Vault storage configuration',
+    appliesTo: { modes: ['standalone', 'ha-raft', 'ha-other', 'none'] },
     messages: {
       ignoredRaftStorage: 'Unexpected storage "raft" in {{path}}, a config the chart does not render in this deployment (it renders {{live}}), so Vault never runs with it (guide: "Vault storage configuration")',
       ignoredConfig: 'Unexpected config in {{path}}: with server.ha.raft.enabled on, the chart renders server.ha.raft.config, here its own default with TLS off, and ignores this one (guide: "Vault storage configuration")',
@@ -26,7 +27,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode === 'dev' || model.mode === 'external') return;
     const live = model.configPath?.join('.') ?? 'no config';
     for (const ignored of model.ignoredConfigs) {
       if (!ignored.ok) continue;

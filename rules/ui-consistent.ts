@@ -1,4 +1,4 @@
-import { defineRule, vaultBool } from '../src/engine/index.js';
+import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'ui-consistent',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['ui', 'network'],
     guide: 'Vault UI',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       serviceWithoutUi: 'Unexpected ui Service "{{service}}": ui.enabled is on, but the Vault config does not serve the web UI ({{setting}}), so the Service exposes the API without the UI it was made for (guide: "Vault UI")',
       uiWithoutService: 'Unexpected ui = {{value}} in the Vault config while ui.enabled is off: Vault serves the web UI on every listener, so it is reachable through the main Service and any ingress even though the chart ui Service is off (guide: "Vault UI")',
@@ -20,7 +21,7 @@ export default defineRule({
     const { model } = context;
     const config = model.parsedConfig;
     // Dev mode always serves the UI and has no config; without a rendered config there is nothing to compare.
-    if (!config || model.mode === 'dev') return;
+    if (!config) return;
     const attr = config.root.attr('ui');
     if (attr?.templated) return;
     const ui = attr ? vaultBool(attr.value) : false;
