@@ -363,6 +363,15 @@ export class Model {
     return this.parsedConfig?.root.blocks('storage')[0]?.label ?? this.parsedConfig?.root.blocks('backend')[0]?.label;
   }
 
+  /**
+   * Whether the server pods are raft voters: the live config's storage is Integrated Storage, or,
+   * when the config names no storage, the chart selected its raft config.
+   */
+  get usesRaft(): boolean {
+    const type = this.storageType;
+    return type !== undefined ? type === 'raft' : this.mode === 'ha-raft';
+  }
+
   /** Whether Vault keeps its data on the pod's disk in this deployment (integrated or file storage). */
   get storesDataOnDisk(): boolean {
     const type = this.storageType;
