@@ -24,3 +24,4 @@ export type { LicenseSource } from '../model/license.js';
 export type { L7Exposure, TlsHandling } from '../model/ingress.js';
 export type { DisruptionBudgetFact } from '../model/disruption-budget.js';
 export type { RaftJoin, JoinAddress } from '../model/raft-joins.js';
+export type { ClusterListener } from '../model/cluster-listeners.js';

@@ -25,6 +25,7 @@ import { collectLicenseSources, type LicenseSource } from './license.js';
 import { collectL7Exposures, type L7Exposure } from './ingress.js';
 import { collectDisruptionBudget, type DisruptionBudgetFact } from './disruption-budget.js';
 import { collectRaftJoins, type RaftJoin } from './raft-joins.js';
+import { collectClusterListeners, type ClusterListener } from './cluster-listeners.js';
 
 /** Chart versions whose defaults and templates the model knows. */
 export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const;
@@ -497,6 +498,11 @@ export class Model {
   /** The `retry_join` stanzas of the live raft storage, each address read as a URL against this release's pod names. */
   get raftJoins(): RaftJoin[] {
     return this.memo('raftJoins', () => collectRaftJoins(this));
+  }
+
+  /** The cluster port each tcp listener of the live config opens: written or derived, and whether other pods can reach it. */
+  get clusterListeners(): ClusterListener[] {
+    return this.memo('clusterListeners', () => collectClusterListeners(this));
   }
 
   // Further derived facts: one memoized getter per fact, computed in its own module under src/model/.
