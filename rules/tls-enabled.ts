@@ -1,4 +1,4 @@
-import { defineRule, vaultBool, SERVER_MODES } from '../src/engine/index.js';
+import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'tls-enabled',
@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     tags: ['tls', 'security'],
     guide: 'Vault listener',
-    appliesTo: { modes: SERVER_MODES },
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       chartTlsDisabled: 'Expected global.tlsDisable to be false, found {{value}}; the chart then points probes, the injector and VAULT_ADDR at plain http (guide: "Vault listener", TLS should always be configured in production)',
       listenerTlsDisabled: 'Disabled TLS on listener "tcp": tls_disable = {{value}} serves the Vault API in plain text (guide: "Vault listener")',
