@@ -30,7 +30,7 @@ export default defineRule({
     const replicas = model.replicas;
     const safe = Math.floor((replicas - 1) / 2);
     const allowed = budget.maxUnavailable;
-    if (model.mode === 'ha-raft' && budget.override && allowed !== undefined && allowed > safe) {
+    if (model.usesRaft && budget.override && allowed !== undefined && allowed > safe) {
       context.report({ node: budget.override, messageId: 'breaksQuorum', data: { safe, replicas, allowed, value: JSON.stringify(budget.override.value) } });
     }
   },

@@ -34,11 +34,12 @@ export default defineRule({
       else context.reportMissing({ path: `server.${probeName}.enabled`, messageId, data });
     };
     if (!readiness.enabled) report(readiness, 'readinessDisabled', 'readinessProbe');
-    else if (readiness.path && readiness.standbyOk === false) {
+    // Only a release with standbys has a pod that answers 429: one pod is always the active one.
+    else if (model.runsStandbys && readiness.path && readiness.standbyOk === false) {
       context.report({ node: readiness.path, messageId: 'readinessNotStandbyOk', data: { path: String(readiness.path.value) } });
     }
     if (!liveness.enabled) return report(liveness, 'livenessDisabled', 'livenessProbe');
-    if (liveness.path && liveness.standbyOk === false) {
+    if (model.runsStandbys && liveness.path && liveness.standbyOk === false) {
       context.report({ node: liveness.path, messageId: 'livenessNotStandbyOk', data: { path: String(liveness.path.value) } });
     }
     const delay = liveness.initialDelaySeconds;

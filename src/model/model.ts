@@ -175,6 +175,11 @@ export class Model {
     return this.mode === 'ha-raft' || this.mode === 'ha-other';
   }
 
+  /** Whether the release runs standby pods: HA with two or more replicas (a single pod is always the active one). */
+  get runsStandbys(): boolean {
+    return this.isHa && this.replicas >= 2;
+  }
+
   /** Whether `server.ha.raft.enabled` selects the raft config, as this chart version tests it. */
   get raftSelected(): boolean {
     const raft = this.valueOf('server.ha.raft.enabled');
