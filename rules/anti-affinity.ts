@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, HA_MODES } from '../src/engine/index.js';
 
 const GUIDE = '(guide: "Kubernetes StatefulSets")';
 
@@ -9,6 +9,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['availability', 'scheduling'],
     guide: 'Kubernetes StatefulSets',
+    appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       removed: `Missing pod anti-affinity: server.affinity is {{value}}, so the scheduler may put several Vault pods on one node, and losing that node takes out more than one of them ${GUIDE}`,
       invalidAffinity: 'Unexpected server.affinity text: it is not a YAML mapping once Helm renders it, so the chart writes an affinity Kubernetes rejects',
@@ -28,8 +29,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    // Only HA runs several server pods; dev mode never renders an affinity.
-    if (!model.isHa || model.replicas < 2) return;
     const { node, status, antiAffinity } = model.serverAffinity;
     if (status === 'unknown') return;
     if (status === 'absent') {

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'auto-unseal',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['seal', 'operations'],
     guide: 'Vault seal configuration',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       missingSeal: 'Missing seal stanza in {{path}}: Vault uses Shamir keys, so every rescheduled pod stays sealed until operators unseal it by hand (guide: "Vault seal configuration")',
       sealDisabled: 'Disabled seal "{{type}}": with every seal disabled Vault falls back to manual Shamir unsealing (guide: "Vault seal configuration")',
@@ -23,7 +24,7 @@ export default defineRule({
     const { model } = context;
     const seal = model.seal;
     const config = model.parsedConfig;
-    if (!seal || !config || model.mode === 'dev') return;
+    if (!seal || !config) return;
     const [first, ...others] = seal.enabled;
     if (first && others.length > 0 && !(seal.multiseal && model.isEnterprise)) {
       const why = !model.isEnterprise

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'cluster-name',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'info',
     tags: ['observability'],
     guide: 'Cluster name',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       missingClusterName: 'Missing cluster_name in {{path}}: Vault makes up a random name, which then labels its metrics, so Prometheus dashboards and alerts cannot tell clusters apart (guide: "Cluster name")',
     },
@@ -17,7 +18,7 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const config = model.parsedConfig;
-    if (!config || model.mode === 'dev') return;
+    if (!config) return;
     const name = config.root.attr('cluster_name');
     if (name?.templated) return;
     const data = { path: config.source.path.join('.') };

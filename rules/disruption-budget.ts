@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, HA_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'disruption-budget',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'info',
     tags: ['availability', 'operations'],
     guide: 'Vault storage configuration (note on Pod eviction)',
+    appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       disabled: 'Disabled PodDisruptionBudget: server.ha.disruptionBudget.enabled is {{value}}, so a node drain or cluster upgrade may evict several Vault pods at once (guide: "Vault storage configuration", Pod eviction)',
       breaksQuorum: 'Expected server.ha.disruptionBudget.maxUnavailable to allow at most {{safe}} of {{replicas}} raft voters to be evicted, found {{value}}; evicting {{allowed}} at once loses the raft quorum and stops Vault',
@@ -18,7 +19,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (!model.isHa) return;
     const budget = model.disruptionBudget;
     if (!budget.rendered) {
       const data = { value: JSON.stringify(budget.enabledNode?.value ?? null) };
@@ -30,7 +30,8 @@ export default defineRule({
     const replicas = model.replicas;
     const safe = Math.floor((replicas - 1) / 2);
     const allowed = budget.maxUnavailable;
-    if (model.mode !== 'ha-raft' || !budget.override || allowed === undefined || allowed <= safe) return;
-    context.report({ node: budget.override, messageId: 'breaksQuorum', data: { safe, replicas, allowed, value: JSON.stringify(budget.override.value) } });
+    if (model.usesRaft && budget.override && allowed !== undefined && allowed > safe) {
+      context.report({ node: budget.override, messageId: 'breaksQuorum', data: { safe, replicas, allowed, value: JSON.stringify(budget.override.value) } });
+    }
   },
 });

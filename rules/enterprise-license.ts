@@ -1,4 +1,4 @@
-import { defineRule, helmTruthy } from '../src/engine/index.js';
+import { defineRule, helmTruthy, SERVER_MODES } from '../src/engine/index.js';
 
 const WHY = 'Vault Enterprise 1.8 and later refuses to start without an autoloaded license';
 
@@ -9,6 +9,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['enterprise', 'operations'],
     guide: 'Using Helm charts (Enterprise image); Vault docs: license autoloading',
+    appliesTo: { modes: SERVER_MODES },
     messages: {
       missingLicense: `Missing license for the Vault Enterprise image "{{image}}": server.enterpriseLicense.secretName is not set and no VAULT_LICENSE or VAULT_LICENSE_PATH comes from a secret; ${WHY}`,
       missingSecretKey: `Expected server.enterpriseLicense.secretKey to name the key of secret "{{secret}}", found {{value}}; the chart mounts no license without it, and ${WHY}`,
@@ -24,7 +25,7 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (!model.isEnterprise || model.mode === 'external' || model.mode === 'none') return;
+    if (!model.isEnterprise) return;
     const sources = model.licenseSources;
     if (sources.some((source) => source.fromSecret)) return;
     const literal = sources.find((source) => source.literalLicense);

@@ -1,39 +1,48 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, SERVER_MODES } from '../src/engine/index.js';
 
 interface Options {
   replicas: number;
 }
 
+const GUIDE = '(guide: a {{replicas}}-node Integrated Storage cluster)';
+
 export default defineRule({
   id: 'ha-replicas',
   meta: {
-    description: 'Vault runs in HA mode with the guide\'s five replicas',
+    description: 'Vault runs in HA mode with the guide\'s five raft voters, or at least two pods on other HA storage',
     severity: 'error',
     tags: ['ha'],
     guide: 'Kubernetes StatefulSets',
+    appliesTo: { modes: SERVER_MODES },
     messages: {
       devMode: 'Expected server.dev.enabled to be false, found {{value}}; dev mode runs one in-memory, unsealed Vault with a known root token (guide: "Kubernetes StatefulSets")',
-      notHa: 'Expected server.ha.enabled to be true, found {{value}}; a standalone server has no failover (guide: a {{replicas}}-node Integrated Storage cluster)',
+      notHa: `Expected server.ha.enabled to be true, found {{value}}; a standalone server has no failover ${GUIDE}`,
       replicasNotNumber: 'Expected server.ha.replicas to be a number, found {{value}}; the chart then runs 3 pods (guide: {{replicas}} nodes)',
-      replicas: 'Expected server.ha.replicas to be {{replicas}}, found {{value}} (guide: a {{replicas}}-node Integrated Storage cluster)',
-      evenReplicas: 'Expected server.ha.replicas to be {{replicas}}, found {{value}}; an even count tolerates no more failures than {{lower}} pods (quorum of {{value}} is {{quorum}}) (guide: a {{replicas}}-node cluster)',
+      noReplicas: 'Expected server.ha.replicas to be {{replicas}}, found {{value}}; the StatefulSet then runs no Vault pod at all',
+      singleReplica: 'Expected server.ha.replicas to be {{replicas}}, found 1; one pod has no standby to take over, so Vault is down whenever that pod is (guide: "Kubernetes StatefulSets")',
+      replicas: `Expected server.ha.replicas to be {{replicas}}, found {{value}}; {{value}} raft voters tolerate {{tolerates}}, {{replicas}} tolerate {{wantedTolerates}} ${GUIDE}`,
+      evenReplicas: `Expected server.ha.replicas to be {{replicas}}, found {{value}}; {{value}} raft voters need {{quorum}} for a quorum and so tolerate {{tolerates}}, the same as {{lower}} ${GUIDE}`,
+      moreReplicas: `Unexpected server.ha.replicas {{value}}, above the {{replicas}} the rule asks for; {{value}} raft voters tolerate {{tolerates}}, but every write then waits for {{quorum}} of them ${GUIDE}`,
     },
+    messageSeverities: { moreReplicas: 'info' },
     hints: {
       devMode: 'Remove server.dev.enabled and set server.ha.enabled: true with server.ha.replicas: {{replicas}}.',
       notHa: 'Set server.ha.enabled: true and server.ha.replicas: {{replicas}}.',
       replicasNotNumber: 'Set server.ha.replicas: {{replicas}}.',
+      noReplicas: 'Set server.ha.replicas: {{replicas}}, with one Kubernetes node per pod (the chart\'s anti-affinity requires it).',
+      singleReplica: 'Set server.ha.replicas: {{replicas}}, with one Kubernetes node per pod (the chart\'s anti-affinity requires it).',
       replicas: 'Set server.ha.replicas: {{replicas}}, with one Kubernetes node per pod (the chart\'s anti-affinity requires it).',
       evenReplicas: 'Set server.ha.replicas: {{replicas}}; use an odd number of voters.',
+      moreReplicas: 'Set server.ha.replicas: {{replicas}}, or keep {{value}} and set the rule option replicas to {{value}} if the cluster must survive {{tolerates}}.',
     },
     options: {
-      replicas: { type: 'number', default: 5, description: 'The number of HA replicas to require' },
+      replicas: { type: 'number', default: 5, description: 'The number of raft voters (server.ha.replicas) to require with Integrated Storage; other HA storage needs at least 2 pods' },
     },
   },
   defaultOptions: { replicas: 5 } as Options,
   check(context) {
     const { model } = context;
     const wanted = context.options.replicas;
-    if (model.mode === 'external' || model.mode === 'none') return;
     if (model.mode === 'dev') {
       const dev = model.get('server.dev.enabled')!;
       context.report({ node: dev, messageId: 'devMode', data: { value: JSON.stringify(dev.value), replicas: wanted } });
@@ -47,14 +56,24 @@ export default defineRule({
     }
     const node = model.get('server.ha.replicas');
     const value = node?.value;
-    if (!node) {
-      context.reportMissing({ path: 'server.ha.replicas', messageId: 'replicasNotNumber', data: { value: 'nothing', replicas: wanted } });
-    } else if (typeof value !== 'number') {
-      context.report({ node, messageId: 'replicasNotNumber', data: { value: JSON.stringify(value), replicas: wanted } });
-    } else if (value !== wanted) {
-      const even = value > 0 && value % 2 === 0;
-      const data = { value, replicas: wanted, lower: value - 1, quorum: Math.floor(value / 2) + 1 };
-      context.report({ node, messageId: even ? 'evenReplicas' : 'replicas', data });
-    }
+    if (!node) return context.reportMissing({ path: 'server.ha.replicas', messageId: 'replicasNotNumber', data: { value: 'nothing', replicas: wanted } });
+    if (typeof value !== 'number') return context.report({ node, messageId: 'replicasNotNumber', data: { value: JSON.stringify(value), replicas: wanted } });
+    if (value < 1) return context.report({ node, messageId: 'noReplicas', data: { value, replicas: wanted } });
+    if (value === 1) return context.report({ node, messageId: 'singleReplica', data: { replicas: wanted } });
+    // Only raft voters form a quorum among the pods; other HA storage keeps its own, so two pods give a standby.
+    if (!model.usesRaft || value === wanted) return;
+    const data = { value, replicas: wanted, lower: value - 1, quorum: quorum(value), tolerates: failures(value), wantedTolerates: failures(wanted) };
+    if (value % 2 === 0) context.report({ node, messageId: 'evenReplicas', data });
+    else context.report({ node, messageId: value > wanted ? 'moreReplicas' : 'replicas', data });
   },
 });
+
+function quorum(voters: number): number {
+  return Math.floor(voters / 2) + 1;
+}
+
+/** How many voters a raft cluster of this size can lose and keep its quorum, in words. */
+function failures(voters: number): string {
+  const tolerated = voters - quorum(voters);
+  return tolerated === 0 ? 'no failure' : tolerated === 1 ? '1 failure' : `${tolerated} failures`;
+}

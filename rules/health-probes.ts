@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 const GUIDE = '(guide: "Liveness/Readiness probes")';
 
@@ -9,6 +9,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['availability', 'operations'],
     guide: 'Liveness/Readiness probes',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       readinessDisabled: `Disabled readiness probe: server.readinessProbe.enabled is {{value}}, so every pod counts as ready, sealed or not, for Services, rollouts and the disruption budget ${GUIDE}`,
       readinessNotStandbyOk: `Expected server.readinessProbe.path to let standbys pass with standbyok=true, found "{{path}}"; /v1/sys/health answers 429 on a standby, so standbys never become ready and node drains stall on the disruption budget ${GUIDE}`,
@@ -26,7 +27,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode === 'external' || model.mode === 'none' || model.mode === 'dev') return;
     const { readiness, liveness } = model.serverProbes;
     const report = (probe: typeof readiness, messageId: 'readinessDisabled' | 'livenessDisabled', probeName: string): void => {
       const data = { value: JSON.stringify(probe.enabledNode?.value ?? null) };
@@ -34,11 +34,12 @@ export default defineRule({
       else context.reportMissing({ path: `server.${probeName}.enabled`, messageId, data });
     };
     if (!readiness.enabled) report(readiness, 'readinessDisabled', 'readinessProbe');
-    else if (readiness.path && readiness.standbyOk === false) {
+    // Only a release with standbys has a pod that answers 429: one pod is always the active one.
+    else if (model.runsStandbys && readiness.path && readiness.standbyOk === false) {
       context.report({ node: readiness.path, messageId: 'readinessNotStandbyOk', data: { path: String(readiness.path.value) } });
     }
     if (!liveness.enabled) return report(liveness, 'livenessDisabled', 'livenessProbe');
-    if (liveness.path && liveness.standbyOk === false) {
+    if (model.runsStandbys && liveness.path && liveness.standbyOk === false) {
       context.report({ node: liveness.path, messageId: 'livenessNotStandbyOk', data: { path: String(liveness.path.value) } });
     }
     const delay = liveness.initialDelaySeconds;

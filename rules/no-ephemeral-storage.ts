@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 const IN_MEMORY = new Set(['inmem', 'inmem_ha', 'inmem_transactional', 'inmem_transactional_ha']);
 
@@ -9,6 +9,7 @@ export default defineRule({
     severity: 'error',
     tags: ['storage', 'hardening'],
     guide: 'Production hardening (storage)',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       inmemStorage: 'Unexpected storage "{{type}}": Vault keeps all its data in memory and loses it whenever the pod restarts (hardening: in-memory storage is for development only)',
       fileStorageReplicated: 'Unexpected storage "{{type}}" with {{replicas}} replicas: each pod writes its own data directory, so the pods never share data and the cluster cannot fail over (hardening: filesystem storage has no HA)',
@@ -20,8 +21,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    // Dev mode keeps data in memory by design; it is reported as dev mode, not here.
-    if (model.mode === 'dev' || model.mode === 'external') return;
     const root = model.parsedConfig?.root;
     if (!root) return;
     for (const storage of [...root.blocks('storage'), ...root.blocks('backend')]) {

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'no-experiments',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['stability', 'hardening'],
     guide: 'Production hardening (experiments)',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       experiments: 'Unexpected experiments {{names}} in the Vault config; experiments change or disappear between releases and should not be used in production (configuration docs: experiments)',
       experimentsEnv: 'Unexpected experiments {{names}} in server.extraEnvironmentVars.{{key}}; experiments change or disappear between releases and should not be used in production (configuration docs: experiments)',
@@ -18,8 +19,7 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode === 'external' || model.mode === 'none') return;
-    const attr = model.mode === 'dev' ? undefined : model.parsedConfig?.root.attr('experiments');
+    const attr = model.parsedConfig?.root.attr('experiments');
     const listed = attr && !attr.templated ? (Array.isArray(attr.value) ? attr.value : [attr.value]).map(String).filter((name) => name.trim() !== '') : [];
     if (attr && listed.length > 0) context.report({ node: attr, messageId: 'experiments', data: { names: quoteAll(listed) } });
     // VAULT_EXPERIMENTS turns experiments on just as the config list does (a comma-separated list).

@@ -1,4 +1,4 @@
-import { defineRule, vaultBool } from '../src/engine/index.js';
+import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'no-raw-storage-endpoint',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['security', 'hardening'],
     guide: 'Production hardening (raw_storage_endpoint)',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       rawStorageEndpoint: 'Expected {{key}} to be false, found {{value}}; sys/raw reads and writes Vault\'s storage without the barrier\'s checks and is highly privileged (hardening: GHSA-rc54-2g2c-g36g)',
     },
@@ -16,7 +17,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode === 'dev' || model.mode === 'external') return;
     const config = model.parsedConfig;
     if (!config) return;
     // EnableRawEndpoint is the struct-tag alias Vault also accepts (keys match case-insensitively).

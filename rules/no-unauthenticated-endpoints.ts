@@ -1,4 +1,4 @@
-import { defineRule, vaultBool } from '../src/engine/index.js';
+import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
 
 const SOURCE = '(hardening: listener "tcp" docs, keep unauthenticated access off)';
 
@@ -9,6 +9,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['security', 'hardening'],
     guide: 'Production hardening (unauthenticated endpoints)',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       metricsAccess: `Expected unauthenticated_metrics_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can read /v1/sys/metrics ${SOURCE}`,
       pprofAccess: `Expected unauthenticated_pprof_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can pull runtime profiles from /v1/sys/pprof and load the server ${SOURCE}`,
@@ -25,7 +26,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode === 'dev' || model.mode === 'external') return;
     const config = model.parsedConfig;
     if (!config) return;
     // Listener sub-blocks whose switch opens an endpoint without a token.

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'persistent-storage',
@@ -7,18 +7,20 @@ export default defineRule({
     severity: 'error',
     tags: ['storage'],
     guide: 'Stateful storage',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       dataStorageDisabled: 'Disabled data storage PVC with {{storage}} storage: server.dataStorage.enabled is {{value}}, so Vault\'s data dies with the pod (guide: "Stateful storage")',
-      auditStorageDisabled: 'Disabled audit storage PVC: server.auditStorage.enabled is {{value}}, so audit logs written to disk are lost when a pod is rescheduled (guide: "Stateful storage")',
+      auditStorageDisabled: 'Disabled audit storage PVC: server.auditStorage.enabled is {{value}}, so a file audit device writing in the pod loses its logs when the pod is rescheduled; audit devices that write to stdout or a socket need no volume (guide: "Stateful storage")',
     },
+    // Vault's audit devices are enabled through its API, not the config: a missing volume may be deliberate.
+    messageSeverities: { auditStorageDisabled: 'warning' },
     hints: {
       dataStorageDisabled: 'Set server.dataStorage.enabled: true.',
-      auditStorageDisabled: 'Set server.auditStorage.enabled: true, and enable a file audit device under {{mountPath}}.',
+      auditStorageDisabled: 'Set server.auditStorage.enabled: true and write the file audit device under {{mountPath}}; leave it off only if every audit device writes to stdout or a socket.',
     },
   },
   check(context) {
     const { model } = context;
-    if (model.mode !== 'standalone' && !model.isHa) return;
     if (model.storesDataOnDisk && !model.dataStorageRendered) {
       const node = model.get('server.dataStorage.enabled');
       const data = { value: JSON.stringify(node?.value ?? null), storage: model.storageType ?? (model.mode === 'ha-raft' ? 'raft' : 'file') };

@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'error',
     tags: ['raft', 'storage', 'ha'],
     guide: 'Vault storage configuration',
+    appliesTo: { modes: ['standalone', 'ha-raft', 'ha-other', 'none'] },
     messages: {
       ignoredRaftStorage: 'Unexpected storage "raft" in {{path}}, a config the chart does not render in this deployment (it renders {{live}}), so Vault never runs with it (guide: "Vault storage configuration")',
       ignoredConfig: 'Unexpected config in {{path}}: the chart ignores it and renders {{live}} instead, here its own default config with TLS off (guide: "Vault storage configuration")',
@@ -26,7 +27,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode === 'dev' || model.mode === 'external') return;
     const live = model.configPath?.join('.') ?? 'no config';
     const misplaced = model.misplacedConfig;
     for (const ignored of model.ignoredConfigs) {

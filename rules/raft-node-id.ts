@@ -1,4 +1,4 @@
-import { defineRule, helmEqualsTrue } from '../src/engine/index.js';
+import { defineRule, helmEqualsTrue, HA_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'raft-node-id',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['raft', 'ha', 'operations'],
     guide: 'Vault storage configuration',
+    appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       missingNodeId: 'Missing server.ha.raft.setNodeId (or node_id in storage "raft"); each raft node then gets a random id instead of its pod name, so peers in "vault operator raft list-peers" cannot be matched to pods, and a pod that comes back with a new volume joins under a new id next to its dead old one (guide: the override-values example sets setNodeId: true)',
       nodeIdDisabled: 'Expected server.ha.raft.setNodeId to be true, found {{value}}; each raft node then gets a random id instead of its pod name, and a pod that comes back with a new volume joins under a new id next to its dead old one (guide: the override-values example sets setNodeId: true)',
@@ -20,7 +21,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode === 'dev' || model.mode === 'external') return;
     const raft = model.parsedConfig?.raftStorage;
     if (!raft) return;
     if (raft.body.attr('node_id') || model.env.has('VAULT_RAFT_NODE_ID')) return;

@@ -1,4 +1,4 @@
-import { defineRule, helmTruthy, RESOURCE_NAMES } from '../src/engine/index.js';
+import { defineRule, helmTruthy, RESOURCE_NAMES, CONFIG_MODES } from '../src/engine/index.js';
 
 /** The reference architecture's small cluster, as the guide's example requests it. */
 const MINIMUM = { cpu: { amount: 2, text: '2' }, memory: { amount: 8 * 2 ** 30, text: '8Gi' } } as const;
@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['resources', 'availability'],
     guide: 'Pod resource limits',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       missingResources: 'Missing server.resources: the Vault container runs without CPU and memory requests or limits, so the scheduler reserves nothing for it and a busy neighbour can starve it (guide: "Pod resource limits")',
       notAMap: 'Expected server.resources to be a map of requests and limits, found {{value}}; the chart renders it verbatim and Kubernetes rejects the StatefulSet',
@@ -37,7 +38,6 @@ export default defineRule({
   strictOptions: { minimum: true },
   check(context) {
     const { model } = context;
-    if (model.mode === 'external' || model.mode === 'none' || model.mode === 'dev') return;
     const { node, requests, limits } = model.serverResources;
     // The chart renders resources only when the value is truthy: the default {}, null and "" leave the container without any.
     if (!node || !helmTruthy(node.value)) return context.reportMissing({ path: 'server.resources', messageId: 'missingResources' });

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, HA_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'retry-join-matches-replicas',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'error',
     tags: ['ha', 'raft'],
     guide: 'Vault storage configuration',
+    appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       missingPeer: 'Missing retry_join for pod "{{host}}"; with {{replicas}} replicas each pod needs one entry so any of them can lead the join (guide: "Vault storage configuration")',
       extraPeer: 'Unexpected retry_join for pod "{{host}}"; the StatefulSet runs only {{replicas}} pods (0 to {{last}}), so this peer never answers',
@@ -36,7 +37,7 @@ export default defineRule({
     const { model } = context;
     const config = model.parsedConfig;
     const raft = config?.raftStorage;
-    if (!config || !raft || !model.isHa || model.replicas < 2) return;
+    if (!config || !raft) return;
     const joins = model.raftJoins;
     if (joins.some((join) => join.autoJoin !== undefined)) return;
     const { fullname, replicas } = model;

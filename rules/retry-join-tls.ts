@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, HA_MODES } from '../src/engine/index.js';
 
 /** The client certificate and key, in the file form and the inline PEM form. */
 const PAIRS = [
@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'error',
     tags: ['tls', 'raft', 'ha'],
     guide: 'Vault storage configuration',
+    appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       missingCa: 'Missing leader_ca_cert_file in retry_join: the listener serves TLS, so the joining pod cannot verify the leader\'s certificate and never joins the cluster (guide: "Vault storage configuration")',
       unpairedClientCert: 'Missing {{missing}} in retry_join: {{present}} is set without it, and Vault presents a client certificate only with its key (guide: "Vault storage configuration")',
@@ -24,7 +25,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode === 'dev' || model.mode === 'external') return;
     const config = model.parsedConfig;
     const raft = config?.raftStorage;
     // Joins reach the leader's API listener: the chart's global.tlsDisable does not change that.

@@ -1,4 +1,4 @@
-import { defineRule, helmEqualsTrue } from '../src/engine/index.js';
+import { defineRule, helmEqualsTrue, HA_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'service-registration',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['ha', 'upgrade', 'operations'],
     guide: 'Vault service registration',
+    appliesTo: { modes: HA_MODES },
     messages: {
       missingRegistration: 'Missing service_registration "kubernetes" in {{path}}; Vault then never labels its pods vault-active, so the active and standby Services select nothing and the guide\'s upgrade step kubectl delete pod --selector vault-active=false finds no pods (guide: "Vault service registration")',
       wrongRegistration: 'Expected service_registration to be "kubernetes", found "{{type}}"; only the kubernetes registration labels the pods vault-active, which the active and standby Services and the guide\'s upgrade steps select on (guide: "Vault service registration")',
@@ -21,7 +22,7 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const config = model.parsedConfig;
-    if (!config || !model.isHa) return;
+    if (!config) return;
     const registrations = config.root.blocks('service_registration');
     const kubernetes = registrations.find((block) => block.label?.toLowerCase() === 'kubernetes');
     if (!kubernetes) {

@@ -1,4 +1,4 @@
-import { defineRule, helmTruthy } from '../src/engine/index.js';
+import { defineRule, helmTruthy, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'telemetry-configured',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'info',
     tags: ['observability'],
     guide: 'Vault telemetry',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       missingTelemetry: 'Missing telemetry stanza in {{path}}: Vault publishes no metrics, so Prometheus or statsd cannot monitor the cluster or alert on it (guide: "Vault telemetry")',
       serviceMonitorWithoutTelemetry: 'Missing telemetry stanza in {{path}} while serverTelemetry.serviceMonitor.enabled is on: the ServiceMonitor scrapes /v1/sys/metrics, which serves no Prometheus metrics without it (guide: "Vault telemetry")',
@@ -19,7 +20,7 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const config = model.parsedConfig;
-    if (!config || model.mode === 'dev') return;
+    if (!config) return;
     // A -config file from server.extraArgs the linter cannot read may hold the stanza.
     if (config.root.blocks('telemetry').length > 0 || !model.configFullyVisible) return;
     const monitor = helmTruthy(model.valueOf('serverTelemetry.serviceMonitor.enabled')) || helmTruthy(model.valueOf('global.serverTelemetry.prometheusOperator'));

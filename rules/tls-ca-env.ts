@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'tls-ca-env',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['tls', 'operations'],
     guide: 'TLS certificates',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       missingCaCert: 'Missing VAULT_CACERT in server.extraEnvironmentVars: the listener serves TLS, so vault commands run inside the pods (operator init, unseal, raft list-peers) cannot verify the server certificate (guide: "TLS certificates")',
       emptyCaCert: 'Expected VAULT_CACERT to name the CA certificate file, found "{{value}}"; the vault CLI in the pods then cannot verify the server certificate (guide: "TLS certificates")',
@@ -18,7 +19,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode === 'dev' || model.mode === 'external' || model.mode === 'none') return;
     if (!model.chartTls || !model.parsedConfig?.servesTls) return;
     // VAULT_CAPATH (a directory of CAs) is the CLI's other way to trust a CA.
     const env = model.env.get('VAULT_CACERT') ?? model.env.get('VAULT_CAPATH');

@@ -1,4 +1,4 @@
-import { defineRule, vaultBool } from '../src/engine/index.js';
+import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'tls-client-cert-conflict',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'error',
     tags: ['tls', 'security', 'hardening'],
     guide: 'Production hardening (tls_require_and_verify_client_cert)',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       conflictingClientCerts: 'Unexpected tls_disable_client_certs = {{disable}} together with tls_require_and_verify_client_cert = {{require}} on listener "tcp"; the two are mutually exclusive and Vault refuses to start (hardening: tcp listener docs)',
     },
@@ -16,7 +17,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode === 'dev' || model.mode === 'external') return;
     const config = model.parsedConfig;
     if (!config) return;
     for (const listener of config.tcpListeners) {

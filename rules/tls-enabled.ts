@@ -1,4 +1,4 @@
-import { defineRule, vaultBool } from '../src/engine/index.js';
+import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'tls-enabled',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'error',
     tags: ['tls', 'security'],
     guide: 'Vault listener',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       chartTlsDisabled: 'Expected global.tlsDisable to be false, found {{value}}; the chart then points probes, the injector and VAULT_ADDR at plain http (guide: "Vault listener", TLS should always be configured in production)',
       listenerTlsDisabled: 'Disabled TLS on listener "tcp": tls_disable = {{value}} serves the Vault API in plain text (guide: "Vault listener")',
@@ -24,12 +25,10 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode === 'external' || model.mode === 'none') return;
     const tlsDisable = model.get('global.tlsDisable');
     if (tlsDisable && !model.chartTls) {
       context.report({ node: tlsDisable, messageId: 'chartTlsDisabled', data: { value: JSON.stringify(tlsDisable.value) } });
     }
-    if (model.mode === 'dev') return;
     const config = model.parsedConfig;
     if (!config) return;
     for (const listener of config.root.blocks('listener')) {

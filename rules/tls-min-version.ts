@@ -1,4 +1,4 @@
-import { defineRule, vaultBool } from '../src/engine/index.js';
+import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
 
 const ORDER = ['tls10', 'tls11', 'tls12', 'tls13'];
 
@@ -9,6 +9,7 @@ export default defineRule({
     severity: 'error',
     tags: ['tls', 'security', 'hardening'],
     guide: 'Production hardening (tls_min_version)',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       insecureMinVersion: 'Expected tls_min_version on listener "tcp" to be "tls12" or "tls13", found "{{value}}"; TLS 1.1 and lower are widely considered insecure (hardening: tcp listener docs, "Production hardening")',
       belowMinVersion: 'Expected tls_min_version on listener "tcp" to be "{{minimum}}", found "{{value}}"; the minVersion option asks for TLS 1.3 only (hardening: "If possible, use TLS 1.3")',
@@ -27,7 +28,6 @@ export default defineRule({
   strictOptions: { minVersion: 'tls13' },
   check(context) {
     const { model, options } = context;
-    if (model.mode === 'dev' || model.mode === 'external') return;
     const config = model.parsedConfig;
     if (!config) return;
     const minimum = ORDER.includes(options.minVersion) ? options.minVersion : 'tls12';

@@ -1,4 +1,4 @@
-import { defineRule, vaultBool } from '../src/engine/index.js';
+import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'tls-skip-verify',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'warning',
     tags: ['security', 'tls', 'hardening'],
     guide: 'Production hardening (tls_skip_verify)',
+    appliesTo: { modes: CONFIG_MODES },
     messages: {
       skipVerify: 'Expected tls_skip_verify in {{stanza}} to be false, found {{value}}; Vault then accepts any certificate from {{peer}}, so anyone on the path can read the traffic and its token (hardening: "highly discouraged" in the {{stanza}} docs)',
     },
@@ -16,7 +17,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    if (model.mode === 'dev' || model.mode === 'external') return;
     const root = model.parsedConfig?.root;
     if (!root) return;
     const checked = [

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, HA_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'update-strategy-on-delete',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'error',
     tags: ['upgrade', 'availability'],
     guide: 'Upgrading Vault on Kubernetes',
+    appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       rolling: 'Expected server.updateStrategyType to be "OnDelete", found "{{value}}"; Kubernetes then replaces pods on its own, in an order that can fail over to an active node running the older Vault (guide: "Upgrading Vault on Kubernetes")',
     },
@@ -16,8 +17,6 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    // Dev mode runs one throw-away pod; without a StatefulSet there is nothing to upgrade.
-    if (model.mode === 'external' || model.mode === 'none' || model.mode === 'dev') return;
     const strategy = model.get('server.updateStrategyType');
     if (strategy && strategy.value !== 'OnDelete') {
       context.report({ node: strategy, messageId: 'rolling', data: { value: String(strategy.value) } });

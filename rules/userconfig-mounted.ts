@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, SERVER_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'userconfig-mounted',
@@ -7,6 +7,7 @@ export default defineRule({
     severity: 'error',
     tags: ['tls', 'volumes'],
     guide: 'TLS certificates',
+    appliesTo: { modes: SERVER_MODES },
     messages: {
       notMounted: 'Missing volume "{{name}}" for "{{path}}" ({{where}}): nothing mounts /vault/userconfig/{{name}}, so the file does not exist in the pods and {{effect}} (guide: "TLS certificates", mounted secrets are an installation dependency)',
       volumeNotDeclared: 'Missing volume "{{volume}}" in server.volumes: the server.volumeMounts entry that mounts "{{mountPath}}" for "{{path}}" ({{where}}) names no volume of the pod, so Kubernetes rejects the pods (guide: "TLS certificates")',

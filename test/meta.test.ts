@@ -3,6 +3,7 @@ import { parse, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescr
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { rulesTable } from './helpers/readme.js';
+import { describeScope } from '../src/engine/scope.js';
 
 const RULES_DIR = new URL('../rules/', import.meta.url);
 const README = new URL('../README.md', import.meta.url);
@@ -12,6 +13,61 @@ const ruleFiles = readdirSync(RULES_DIR).filter((name) => name.endsWith('.ts') &
 function ast(file: string): TSESTree.Program {
   return parse(readFileSync(new URL(file, RULES_DIR), 'utf8'), { loc: true, range: true });
 }
+
+/** Model facts that decide a rule's scope; an early return on them belongs in `meta.appliesTo`. */
+const SCOPE_FACTS = new Set(['mode', 'isHa', 'replicas']);
+
+function isModelFact(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return isModelFact(node.argument);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.property.type !== AST_NODE_TYPES.Identifier || !SCOPE_FACTS.has(node.property.name)) return false;
+  const object = node.object;
+  if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'model';
+  return object.type === AST_NODE_TYPES.MemberExpression && object.property.type === AST_NODE_TYPES.Identifier && object.property.name === 'model';
+}
+
+/** A condition on the mode, HA or the replica count alone: `model.mode === 'dev'`, `!model.isHa`, `model.replicas < 2`. */
+function isScopeCondition(node: TSESTree.Node): boolean {
+  if (isModelFact(node)) return true;
+  return node.type === AST_NODE_TYPES.BinaryExpression && (isModelFact(node.left) || isModelFact(node.right));
+}
+
+function disjuncts(node: TSESTree.Expression): TSESTree.Expression[] {
+  return node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||' ? [...disjuncts(node.left), ...disjuncts(node.right as TSESTree.Expression)] : [node];
+}
+
+function returnsOnly(node: TSESTree.Statement): boolean {
+  if (node.type === AST_NODE_TYPES.ReturnStatement) return true;
+  return node.type === AST_NODE_TYPES.BlockStatement && node.body.length === 1 && node.body[0]!.type === AST_NODE_TYPES.ReturnStatement;
+}
+
+/** Early returns of a module guarded (in part) by the mode, HA or replica count: `if (… || model.mode === 'dev') return;`. Returns their lines. */
+function scopeGuards(program: TSESTree.Node): number[] {
+  const lines: number[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const typed = node as TSESTree.Node;
+    if (typed.type === AST_NODE_TYPES.IfStatement && !typed.alternate && returnsOnly(typed.consequent) && disjuncts(typed.test).some(isScopeCondition)) lines.push(typed.loc.start.line);
+    for (const [key, value] of Object.entries(typed)) if (key !== 'parent' && key !== 'loc' && key !== 'range') visit(value);
+  };
+  visit(program);
+  return lines;
+}
+
+describe('scope guard detection', () => {
+  const guards = (code: string): number[] => scopeGuards(parse(code, { loc: true }));
+  it('finds early returns on the mode, HA or the replica count', () => {
+    expect(guards("if (model.mode === 'dev') return;")).toEqual([1]);
+    expect(guards("if (!config || context.model.mode !== 'standalone') { return; }")).toEqual([1]);
+    expect(guards('if (!model.isHa || model.replicas < 2) return;')).toEqual([1]);
+    expect(guards('const a = 1;\nif (2 > model.replicas) return;')).toEqual([2]);
+  });
+  it('leaves conditions that choose a message, and guards on other facts, alone', () => {
+    expect(guards("if (model.mode === 'dev') { report(); return; }")).toEqual([]);
+    expect(guards("if (model.mode === 'ha-raft' && budget.override) report();")).toEqual([]);
+    expect(guards('if (!config || !model.isEnterprise) return;')).toEqual([]);
+  });
+});
 
 describe('rule registry and metadata', () => {
   it('registers every rule module exactly once', () => {
@@ -26,6 +82,7 @@ describe('rule registry and metadata', () => {
         const doc = readFileSync(new URL(`${rule.id}.md`, RULES_DIR), 'utf8');
         expect(doc.startsWith(`# ${rule.id}\n`)).toBe(true);
         expect(doc).toContain(`**Default severity:** ${rule.meta.severity}`);
+        expect(doc).toContain(`**Applies to:** ${describeScope(rule.meta.appliesTo)}`);
         expect(rule.docsUrl.endsWith(`/${rule.id}.md`)).toBe(true);
         for (const option of Object.keys(rule.meta.options ?? {})) expect(doc).toContain(`\`${option}\``);
       });
@@ -56,6 +113,10 @@ describe('rule registry and metadata', () => {
         const idProperty = definition.properties.find((property) => property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'id');
         const idValue = idProperty?.type === AST_NODE_TYPES.Property ? idProperty.value : undefined;
         expect(idValue?.type === AST_NODE_TYPES.Literal && idValue.value).toBe(rule.id);
+      });
+
+      it('declares its scope in meta.appliesTo instead of returning early on the mode, HA or the replica count', () => {
+        expect(scopeGuards(ast(`${rule.id}.ts`))).toEqual([]);
       });
 
       it('uses every messageId it declares somewhere in its source', () => {

@@ -1,6 +1,7 @@
 /** What rule modules import: the rule factory and the types they need. */
 export { defineRule, type Rule, type RuleContext, type RuleDefinition } from './rule.js';
 export type { Severity, RuleMeta } from './types.js';
+export { SERVER_MODES, CONFIG_MODES, HA_MODES, type RuleScope } from './scope.js';
 export type { Model, Mode } from '../model/model.js';
 export type { EnvVar } from '../model/env.js';
 export type { ServiceFact, Annotation } from '../model/services.js';
@@ -25,3 +26,4 @@ export type { LicenseSource } from '../model/license.js';
 export type { L7Exposure, TlsHandling } from '../model/ingress.js';
 export type { DisruptionBudgetFact } from '../model/disruption-budget.js';
 export type { RaftJoin, JoinAddress } from '../model/raft-joins.js';
+export type { ClusterListener } from '../model/cluster-listeners.js';

@@ -5,6 +5,7 @@ import type { ResolvedRule } from './config.js';
 import { LineIndex } from '../parse/lines.js';
 import { closestExisting, type MessageData, type RuleContext } from './rule.js';
 import { applySuppressions } from './suppress.js';
+import { inScope } from './scope.js';
 import { SEVERITIES, type FileResult, type Finding, type Location, type Severity } from './types.js';
 
 /** A rule threw: our bug, not the user's. The CLI names the rule and exits 2. */
@@ -47,6 +48,7 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
   const seen = new Set<string>();
   for (const { rule, severity, options, messageSeverities } of rules) {
     if (!model.valuesReadable && !rule.runsOnUnreadableInput) continue;
+    if (!inScope(model, rule.meta.appliesTo)) continue;
     const push = (place: Place, messageId: string, data: MessageData | undefined): void => {
       const template = rule.meta.messages[messageId];
       if (template === undefined) throw new RuleCrashError(rule.id, new Error(`unknown messageId "${messageId}"`));

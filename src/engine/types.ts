@@ -1,3 +1,5 @@
+import type { RuleScope } from './scope.js';
+
 /** Severity of a finding, and of a rule by default. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -59,6 +61,8 @@ export interface RuleMeta {
   messageSeverities?: Record<string, Severity>;
   /** Options the rule accepts, with their defaults. */
   options?: Record<string, RuleOption>;
+  /** Where the rule's concern exists (modes, fewest server pods); the engine skips the rule elsewhere. */
+  appliesTo?: RuleScope;
 }
 
 export interface RuleOption {

@@ -33,6 +33,7 @@ import { CHART_PROFILES, type ChartProfile } from './chart-profile.js';
 import { collectServerAbsence, type ServerAbsence } from './server-presence.js';
 import { collectSeal, type SealFact } from './seals.js';
 import { collectExtraConfigFiles, type ExtraConfigFile } from './extra-config.js';
+import { collectClusterListeners, type ClusterListener } from './cluster-listeners.js';
 
 /** Chart versions whose defaults and templates the model knows. */
 export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const satisfies readonly (keyof typeof CHART_PROFILES)[];
@@ -238,6 +239,11 @@ export class Model {
   /** True in either HA mode. */
   get isHa(): boolean {
     return this.mode === 'ha-raft' || this.mode === 'ha-other';
+  }
+
+  /** Whether the release runs standby pods: HA with two or more replicas (a single pod is always the active one). */
+  get runsStandbys(): boolean {
+    return this.isHa && this.replicas >= 2;
   }
 
   /** What this chart version's templates do differently from the others. */
@@ -565,6 +571,15 @@ export class Model {
     return this.parsedConfig?.root.blocks('storage')[0]?.label ?? this.parsedConfig?.root.blocks('backend')[0]?.label;
   }
 
+  /**
+   * Whether the server pods are raft voters: the live config's storage is Integrated Storage, or,
+   * when the config names no storage, the chart selected its raft config.
+   */
+  get usesRaft(): boolean {
+    const type = this.storageType;
+    return type !== undefined ? type === 'raft' : this.mode === 'ha-raft';
+  }
+
   /** Whether Vault keeps its data on the pod's disk in this deployment (integrated or file storage). */
   get storesDataOnDisk(): boolean {
     const type = this.storageType;
@@ -761,6 +776,11 @@ export class Model {
   /** The seal Vault unseals with: the live config's seal stanzas and `VAULT_SEAL_TYPE`; undefined without a live config. */
   get seal(): SealFact | undefined {
     return this.memo('seal', () => collectSeal(this));
+  }
+
+  /** The cluster port each tcp listener of the live config opens: written or derived, and whether other pods can reach it. */
+  get clusterListeners(): ClusterListener[] {
+    return this.memo('clusterListeners', () => collectClusterListeners(this));
   }
 
   // Further derived facts: one memoized getter per fact, computed in its own module under src/model/.

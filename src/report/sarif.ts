@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { posix, win32 } from 'node:path';
 import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
+import { describeScope } from '../engine/scope.js';
 import { collect, indentJson, isSetLabel, isWindowsPath, joinSentences, openObject, TOOL_NAME, type ReportOptions, type ReportStream } from './types.js';
 
 /** The OASIS schema (errata 01) the output conforms to. */
@@ -152,6 +153,8 @@ function describeRule(rule: RuleInfo): Record<string, unknown> {
     'problem.severity': PROBLEM_SEVERITIES[severity],
   };
   if (tags.includes('security')) properties['security-severity'] = SECURITY_SEVERITIES[severity];
+  // Where the rule runs (modes, fewest server pods), in the words of the README and the rule page.
+  if (rule.meta.appliesTo) properties.appliesTo = describeScope(rule.meta.appliesTo);
   return {
     id: rule.id,
     name: pascalCase(rule.id),

@@ -3,6 +3,16 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
+    { name: 'HA with one replica: a budget could only block node drains, never keep a second pod up', code: `
+      server:
+        ha:
+          enabled: true
+          replicas: 1
+          raft:
+            enabled: true
+          disruptionBudget:
+            enabled: false
+    ` },
     { name: 'the chart default budget in HA raft', code: `
       server:
         ha:

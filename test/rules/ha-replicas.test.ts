@@ -1,5 +1,9 @@
 import rule from '../../rules/ha-replicas.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { dedent, runRule, testRule } from '../helpers/rule-tester.js';
+import { buildModel } from '../../src/engine/lint.js';
+import { runRules } from '../../src/engine/run.js';
+import { resolveRules } from '../../src/engine/config.js';
 
 testRule(rule, {
   valid: [
@@ -14,6 +18,20 @@ testRule(rule, {
         ha:
           enabled: "true"
           replicas: 3
+    ` },
+    { name: 'Consul HA with three pods: availability, not a raft quorum', code: `
+      server:
+        ha:
+          enabled: true
+          replicas: 3
+    ` },
+    { name: 'Consul HA with two pods has a standby', code: `
+      server:
+        ha:
+          enabled: true
+          replicas: 2
+          config: |
+            storage "consul" { path = "vault" }
     ` },
     { name: 'external mode', code: `
       server:
@@ -46,8 +64,10 @@ testRule(rule, {
           ha:
             enabled: true
             replicas: 3
+            raft:
+              enabled: true
       `,
-      errors: [{ messageId: 'replicas', line: 4, column: 15, endLine: 4, endColumn: 16, message: 'found 3' }],
+      errors: [{ messageId: 'replicas', line: 4, column: 15, endLine: 4, endColumn: 16, message: 'found 3; 3 raft voters tolerate 1 failure, 5 tolerate 2 failures' }],
     },
     {
       name: 'even count',
@@ -56,8 +76,10 @@ testRule(rule, {
           ha:
             enabled: true
             replicas: 4
+            raft:
+              enabled: true
       `,
-      errors: [{ messageId: 'evenReplicas', line: 4, column: 15, endLine: 4, endColumn: 16, message: 'quorum of 4 is 3' }],
+      errors: [{ messageId: 'evenReplicas', line: 4, column: 15, endLine: 4, endColumn: 16, message: '4 raft voters need 3 for a quorum and so tolerate 1 failure, the same as 3' }],
     },
     {
       name: 'replicas left at the chart default',
@@ -65,8 +87,42 @@ testRule(rule, {
         server:
           ha:
             enabled: true
+            raft:
+              enabled: true
       `,
       errors: [{ messageId: 'replicas', line: 2, column: 3, endLine: 2, endColumn: 5, fromChartDefault: true, message: 'found 3' }],
+    },
+    {
+      name: 'no pod at all',
+      code: `
+        server:
+          ha:
+            enabled: true
+            replicas: 0
+      `,
+      errors: [{ messageId: 'noReplicas', line: 4, column: 15, endLine: 4, endColumn: 16, message: 'runs no Vault pod' }],
+    },
+    {
+      name: 'one pod on Consul: no standby, and no quorum talk',
+      code: `
+        server:
+          ha:
+            enabled: true
+            replicas: 1
+      `,
+      errors: [{ messageId: 'singleReplica', line: 4, column: 15, endLine: 4, endColumn: 16, message: /^Expected server\.ha\.replicas to be 5, found 1; one pod has no standby to take over/ }],
+    },
+    {
+      name: 'seven raft voters: more than asked, an info',
+      code: `
+        server:
+          ha:
+            enabled: true
+            replicas: 7
+            raft:
+              enabled: true
+      `,
+      errors: [{ messageId: 'moreReplicas', line: 4, column: 15, endLine: 4, endColumn: 16, message: '7 raft voters tolerate 3 failures, but every write then waits for 4 of them' }],
     },
     {
       name: 'a quoted count is not a number to the chart',
@@ -79,4 +135,46 @@ testRule(rule, {
       errors: [{ messageId: 'replicasNotNumber', line: 4, column: 15, endLine: 4, endColumn: 18 }],
     },
   ],
+});
+
+/** The message for each count reads right: raft voters, quorum and tolerated failures. */
+describe('ha-replicas arithmetic', () => {
+  const raft = (replicas: number): string => dedent(`
+    server:
+      ha:
+        enabled: true
+        replicas: ${replicas}
+        raft:
+          enabled: true
+  `);
+  const consul = (replicas: number): string => dedent(`
+    server:
+      ha:
+        enabled: true
+        replicas: ${replicas}
+  `);
+  const expected: Record<number, string | undefined> = {
+    1: 'Expected server.ha.replicas to be 5, found 1; one pod has no standby to take over, so Vault is down whenever that pod is (guide: "Kubernetes StatefulSets")',
+    2: 'Expected server.ha.replicas to be 5, found 2; 2 raft voters need 2 for a quorum and so tolerate no failure, the same as 1 (guide: a 5-node Integrated Storage cluster)',
+    3: 'Expected server.ha.replicas to be 5, found 3; 3 raft voters tolerate 1 failure, 5 tolerate 2 failures (guide: a 5-node Integrated Storage cluster)',
+    4: 'Expected server.ha.replicas to be 5, found 4; 4 raft voters need 3 for a quorum and so tolerate 1 failure, the same as 3 (guide: a 5-node Integrated Storage cluster)',
+    5: undefined,
+    6: 'Expected server.ha.replicas to be 5, found 6; 6 raft voters need 4 for a quorum and so tolerate 2 failures, the same as 5 (guide: a 5-node Integrated Storage cluster)',
+    7: 'Unexpected server.ha.replicas 7, above the 5 the rule asks for; 7 raft voters tolerate 3 failures, but every write then waits for 4 of them (guide: a 5-node Integrated Storage cluster)',
+  };
+  for (const [count, message] of Object.entries(expected)) {
+    it(`raft, ${count} replicas`, async () => {
+      const findings = await runRule(rule, raft(Number(count)));
+      expect(findings.map((finding) => finding.message)).toEqual(message === undefined ? [] : [message]);
+    });
+    it(`Consul, ${count} replicas: speaks of a standby only below two pods, never of a quorum`, async () => {
+      const findings = await runRule(rule, consul(Number(count)));
+      expect(findings.map((finding) => finding.message)).toEqual(Number(count) < 2 ? [expected[1]] : []);
+    });
+  }
+  it('seven voters is an info, not an error, in the recommended preset', async () => {
+    const model = await buildModel({ layers: [{ kind: 'file', label: 'values.yaml', text: raft(7) }] });
+    const findings = runRules(model, resolveRules([rule], 'recommended'));
+    expect(findings.map((finding) => `${finding.messageId} ${finding.severity}`)).toEqual(['moreReplicas info']);
+  });
 });

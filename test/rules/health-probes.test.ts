@@ -3,6 +3,26 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
+    { name: 'one standalone pod is always the active one: no standby to fail the probe', code: `
+      server:
+        readinessProbe:
+          path: "/v1/sys/health?sealedcode=204"
+        livenessProbe:
+          enabled: true
+          path: /v1/sys/health
+        standalone:
+          enabled: true
+    ` },
+    { name: 'HA with one replica has no standby either', code: `
+      server:
+        readinessProbe:
+          path: "/v1/sys/health?sealedcode=204"
+        livenessProbe:
+          enabled: true
+        ha:
+          enabled: true
+          replicas: 1
+    ` },
     { name: "the guide's probes", code: `
       server:
         ha:
@@ -79,6 +99,8 @@ testRule(rule, {
           livenessProbe:
             enabled: true
             path: /v1/sys/health?standbyok=yes
+          ha:
+            enabled: true
       `,
       errors: [
         { messageId: 'readinessNotStandbyOk', line: 3, column: 11, endLine: 3, endColumn: 42, message: 'found "/v1/sys/health?sealedcode=204"' },
@@ -93,6 +115,9 @@ testRule(rule, {
             path: /v1/sys/health?standbycode=429
           livenessProbe:
             enabled: true
+          ha:
+            enabled: true
+            replicas: 5
       `,
       errors: [{ messageId: 'readinessNotStandbyOk', line: 3, column: 11, endLine: 3, endColumn: 41 }],
     },

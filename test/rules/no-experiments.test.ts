@@ -3,6 +3,13 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
+    { name: 'a dev server is for trying things out, experiments included', code: `
+      server:
+        dev:
+          enabled: true
+        extraEnvironmentVars:
+          VAULT_EXPERIMENTS: events.alpha1
+    ` },
     { name: 'no experiments, an empty list, and an empty env var', code: `
       server:
         extraEnvironmentVars:

@@ -1,5 +1,9 @@
 import rule from '../../rules/persistent-storage.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { dedent, testRule } from '../helpers/rule-tester.js';
+import { buildModel } from '../../src/engine/lint.js';
+import { runRules } from '../../src/engine/run.js';
+import { resolveRules } from '../../src/engine/config.js';
 
 testRule(rule, {
   valid: [
@@ -56,4 +60,20 @@ testRule(rule, {
       ],
     },
   ],
+});
+
+describe('persistent-storage severities', () => {
+  it('a missing audit volume is a warning (audit may go to stdout or a socket), missing data storage an error', async () => {
+    const text = dedent(`
+      server:
+        dataStorage:
+          enabled: false
+        standalone:
+          enabled: true
+    `);
+    const model = await buildModel({ layers: [{ kind: 'file', label: 'values.yaml', text }] });
+    const findings = runRules(model, resolveRules([rule], 'recommended'));
+    expect(findings.map((finding) => `${finding.messageId} ${finding.severity}`).sort()).toEqual(['auditStorageDisabled warning', 'dataStorageDisabled error']);
+    expect(findings.find((finding) => finding.messageId === 'auditStorageDisabled')?.message).toContain('audit devices that write to stdout or a socket need no volume');
+  });
 });

@@ -3,6 +3,22 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
+    { name: 'a single-pod standalone raft node has no peers to tell apart', code: `
+      server:
+        standalone:
+          config: |
+            storage "raft" { path = "/vault/data" }
+    ` },
+    { name: 'HA raft with one replica: no peers either', code: `
+      server:
+        ha:
+          enabled: true
+          replicas: 1
+          raft:
+            enabled: true
+            config: |
+              storage "raft" { path = "/vault/data" }
+    ` },
     { name: 'setNodeId as in the guide', code: `
       server:
         ha:

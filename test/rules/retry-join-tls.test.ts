@@ -3,6 +3,22 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
+    { name: 'a single-pod standalone release never joins a peer', code: `
+      server:
+        standalone:
+          config: |
+            listener "tcp" {
+              address       = "[::]:8200"
+              tls_cert_file = "/vault/userconfig/tls-server/tls.crt"
+              tls_key_file  = "/vault/userconfig/tls-server/tls.key"
+            }
+            storage "raft" {
+              path = "/vault/data"
+              retry_join {
+                leader_api_addr = "https://vault-0.vault-internal:8200"
+              }
+            }
+    ` },
     { name: 'the guide\'s retry_join: CA file with client certificate and key files', code: `
       server:
         ha:

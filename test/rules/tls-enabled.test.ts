@@ -11,6 +11,13 @@ const LISTENER_TLS = `
 
 testRule(rule, {
   valid: [
+    { name: 'dev mode always serves plain HTTP: asking for chart TLS would break its probes', code: `
+      global:
+        tlsDisable: true
+      server:
+        dev:
+          enabled: true
+    ` },
     { name: 'TLS in the chart and the listener', code: `
       global:
         tlsDisable: false

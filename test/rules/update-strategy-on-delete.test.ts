@@ -12,6 +12,21 @@ testRule(rule, {
     { name: 'OnDelete written out', code: `
       server:
         updateStrategyType: OnDelete
+        ha:
+          enabled: true
+    ` },
+    { name: 'a single-pod standalone release has no standby to upgrade first', code: `
+      server:
+        standalone:
+          enabled: true
+        updateStrategyType: RollingUpdate
+    ` },
+    { name: 'HA with one replica: no failover to an older leader can happen', code: `
+      server:
+        updateStrategyType: RollingUpdate
+        ha:
+          enabled: true
+          replicas: 1
     ` },
     { name: 'dev mode runs one throw-away pod', code: `
       server:
@@ -43,6 +58,9 @@ testRule(rule, {
       code: `
         server:
           updateStrategyType: ""
+          ha:
+            enabled: true
+            replicas: 3
       `,
       errors: [{ messageId: 'rolling', line: 2, column: 23, endLine: 2, endColumn: 25, message: 'found ""' }],
     },
@@ -50,7 +68,7 @@ testRule(rule, {
       name: 'case matters to Kubernetes: ondelete is not OnDelete',
       code: `
         server:
-          standalone:
+          ha:
             enabled: true
           updateStrategyType: ondelete
       `,
