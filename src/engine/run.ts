@@ -1,10 +1,10 @@
 import type { Model } from '../model/model.js';
-import type { Layer, Place } from '../model/values.js';
+import { fileStart, type Layer, type Place } from '../model/values.js';
 import type { ResolvedRule } from './config.js';
 import { LineIndex } from '../parse/lines.js';
-import { closestExisting, type MessageData, type RuleContext } from './rule.js';
+import { closestExisting, type MessageData, type RelatedDescriptor, type RuleContext } from './rule.js';
 import { applySuppressions } from './suppress.js';
-import { SEVERITIES, type Finding, type Location, type Severity } from './types.js';
+import { SEVERITIES, type Finding, type Location, type RelatedLocation, type Severity } from './types.js';
 import { redactUnreadable } from '../model/secrets.js';
 
 /** A rule threw: our bug, not the user's. The CLI names the rule and exits 2. */
@@ -19,6 +19,30 @@ export class RuleCrashError extends Error {
 }
 
 const SECRET_MASK = '****';
+
+/**
+ * Added to the message of a finding that nothing on its values path was written for: it sits at the
+ * start of the file, and the message itself (the only text some formats show) must say why.
+ */
+export const UNWRITTEN_NOTE = ' (chart default; not set in this file)';
+
+/** Position the related places of a finding, dropping any that repeat the finding's own place or each other. */
+function locateRelated(locator: Locator, main: Location, related: readonly RelatedDescriptor[] | undefined, scrub: (text: string) => string): RelatedLocation[] {
+  const out: RelatedLocation[] = [];
+  const seen = new Set([spanKey(main)]);
+  for (const { node, message } of related ?? []) {
+    const location = locator.locate(node.place());
+    const key = spanKey(location);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ location, message: scrub(message) });
+  }
+  return out;
+}
+
+function spanKey(location: Location): string {
+  return `${location.file}\u0000${location.line}:${location.column}-${location.endLine}:${location.endColumn}`;
+}
 
 /** Fill `{{name}}` placeholders. */
 export function formatMessage(template: string, data: MessageData | undefined): string {
@@ -40,19 +64,23 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
   const findings: Finding[] = [];
   for (const { rule, severity, options, messageSeverities } of rules) {
     if (!model.valuesReadable && !rule.runsOnUnreadableInput) continue;
-    const push = (place: Place, messageId: string, data: MessageData | undefined): void => {
+    const push = (place: Place, messageId: string, data: MessageData | undefined, related: readonly RelatedDescriptor[] | undefined): void => {
       const template = rule.meta.messages[messageId];
       if (template === undefined) throw new RuleCrashError(rule.id, new Error(`unknown messageId "${messageId}"`));
+      const location = locator.locate(place);
+      const unwritten = place.unwritten === true || locator.anchoredAtStart(place);
       const finding: Finding = {
         ruleId: rule.id,
         messageId,
         severity: messageSeverities?.[messageId] ?? severity,
-        message: scrub(formatMessage(template, data)),
+        message: scrub(formatMessage(template, data) + (unwritten ? UNWRITTEN_NOTE : '')),
         docsUrl: rule.docsUrl,
-        location: locator.locate(place),
+        location,
       };
       const hint = rule.meta.hints?.[messageId];
       if (hint !== undefined) finding.hint = scrub(formatMessage(hint, data));
+      const relatedLocations = locateRelated(locator, location, related, scrub);
+      if (relatedLocations.length > 0) finding.relatedLocations = relatedLocations;
       if (place.fromChartDefault) finding.fromChartDefault = true;
       findings.push(finding);
     };
@@ -60,9 +88,13 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
       model,
       options,
       severity,
-      report: ({ node, messageId, data }) => push(node.place(), messageId, data),
-      reportMissing: ({ path, messageId, data }) => {
-        push({ ...closestExisting(model, path).place(), yamlPath: path.split('.') }, messageId, data);
+      report: ({ node, messageId, data, related }) => push(node.place(), messageId, data, related),
+      reportMissing: ({ path, messageId, data, decidedBy, related }) => {
+        const yamlPath = path.split('.');
+        const closest = closestExisting(model, path);
+        if (decidedBy?.isUserSet && decidedBy.yaml) push({ ...decidedBy.place(), yamlPath, fromChartDefault: true }, messageId, data, related);
+        else if (closest.path.length === 0) push(fileStart(closest.layer, yamlPath), messageId, data, related);
+        else push({ ...closest.place(), yamlPath }, messageId, data, related);
       },
     };
     try {
@@ -98,9 +130,14 @@ class Locator {
 
   constructor(private readonly model: Model) {}
 
+  /** True when the place lies in no user text and is anchored at the start of the target's first file. */
+  anchoredAtStart(place: Place): boolean {
+    return place.layer.kind === 'default' || place.layer.source === undefined;
+  }
+
   locate(place: Place): Location {
     let { layer, start, end } = place;
-    if (layer.kind === 'default' || layer.source === undefined) {
+    if (this.anchoredAtStart(place)) {
       // Nothing the user wrote is nearer: anchor at the start of the first file of the target.
       layer = this.model.userLayers[0] ?? layer;
       start = 0;
