@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { posix, win32 } from 'node:path';
-import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
+import type { FileResult, Finding, Location, RuleInfo, Severity } from '../engine/types.js';
 import { isSetLabel, isWindowsPath, joinSentences, TOOL_NAME, type ReportOptions } from './types.js';
 
 /** The OASIS schema (errata 01) the output conforms to. */
@@ -56,24 +56,28 @@ export function formatSarif(
   const occurrences = new Map<string, number>();
   const sarifResults: Record<string, unknown>[] = [];
 
-  for (const result of results) {
-    let artifact: ArtifactLocation | undefined;
-    if (!isSetLabel(result.file)) {
-      const location = toArtifactLocation(result.file, options.cwd);
-      const key = `${location.uriBaseId ?? ''}\u0000${location.uri}`;
-      let index = artifactIndex.get(key);
-      if (index === undefined) {
-        index = artifacts.length;
-        artifactIndex.set(key, index);
-        artifacts.push({ location, roles: ['analysisTarget'] });
-      }
-      artifact = { ...location, index };
+  // Every target is an artifact, in the order linted, before any finding is placed: a related
+  // location may point into a target listed after the one its finding belongs to.
+  const artifactOf = (file: string): ArtifactLocation | undefined => {
+    if (isSetLabel(file)) return undefined;
+    const location = toArtifactLocation(file, options.cwd);
+    const key = `${location.uriBaseId ?? ''}\u0000${location.uri}`;
+    let index = artifactIndex.get(key);
+    if (index === undefined) {
+      index = artifacts.length;
+      artifactIndex.set(key, index);
+      artifacts.push({ location, roles: ['analysisTarget'] });
     }
+    return { ...location, index };
+  };
+  for (const result of results) artifactOf(result.file);
+  for (const result of results) {
+    const artifact = artifactOf(result.file);
     for (const finding of result.findings) {
       const ruleIndex = table.indexById.get(finding.ruleId);
       // buildRuleTable adds every rule id it sees; a miss here is our bug, not the user's.
       if (ruleIndex === undefined) throw new Error(`SARIF rules table lacks "${finding.ruleId}"`);
-      sarifResults.push(toResult(finding, ruleIndex, artifact, occurrences));
+      sarifResults.push(toResult(finding, ruleIndex, artifact, occurrences, artifactOf));
     }
   }
 
@@ -165,37 +169,15 @@ function toResult(
   ruleIndex: number,
   artifact: ArtifactLocation | undefined,
   occurrences: Map<string, number>,
+  artifactOf: (file: string) => ArtifactLocation | undefined,
 ): Record<string, unknown> {
   const { location } = finding;
   let text = joinSentences(finding.message, finding.hint);
-  let sarifLocation: Record<string, unknown>;
-  if (artifact === undefined) {
-    // A `--set` argument has no file, so the result carries a logical location (the values key it
-    // sets) and names the argument in its message, the only text code scanning shows for it.
-    text = `${location.file}: ${text}`;
-    const path = location.yamlPath ?? [];
-    const last = path.at(-1);
-    sarifLocation = {
-      logicalLocations: [
-        last === undefined
-          ? { name: location.file, kind: 'parameter' }
-          : { name: String(last), fullyQualifiedName: path.join('.'), kind: 'property' },
-      ],
-      message: { text: location.file },
-    };
-  } else {
-    sarifLocation = {
-      physicalLocation: {
-        artifactLocation: artifact,
-        region: {
-          startLine: location.line,
-          startColumn: location.column,
-          endLine: location.endLine,
-          endColumn: location.endColumn,
-        },
-      },
-    };
-  }
+  // A `--set` argument has no file, so the result names the argument in its message, the only
+  // text code scanning shows for it.
+  if (artifact === undefined) text = `${location.file}: ${text}`;
+  const sarifLocation = toSarifLocation(location, artifact);
+  if (artifact === undefined) sarifLocation.message = { text: location.file };
 
   const properties: Record<string, unknown> = {};
   if (location.yamlPath !== undefined) properties.yamlPath = [...location.yamlPath];
@@ -204,14 +186,51 @@ function toResult(
   if (location.approximate === true) properties.approximate = true;
   if (finding.fromChartDefault === true) properties.fromChartDefault = true;
 
+  // Ids are 1-based and unique within the result, so a message can refer to a place as [text](1).
+  const related = (finding.relatedLocations ?? []).map((item, index) => ({
+    id: index + 1,
+    ...toSarifLocation(item.location, artifactOf(item.location.file)),
+    message: { text: isSetLabel(item.location.file) ? `${item.location.file}: ${item.message}` : item.message },
+  }));
+
   return {
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVELS[finding.severity],
     message: { text },
     locations: [sarifLocation],
+    ...(related.length > 0 ? { relatedLocations: related } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, artifact, occurrences) },
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
+  };
+}
+
+/**
+ * A SARIF location: a region of the artifact, or for a `--set` argument (no file) a logical
+ * location naming the values key it sets.
+ */
+function toSarifLocation(location: Location, artifact: ArtifactLocation | undefined): Record<string, unknown> {
+  if (artifact === undefined) {
+    const path = location.yamlPath ?? [];
+    const last = path.at(-1);
+    return {
+      logicalLocations: [
+        last === undefined
+          ? { name: location.file, kind: 'parameter' }
+          : { name: String(last), fullyQualifiedName: path.join('.'), kind: 'property' },
+      ],
+    };
+  }
+  return {
+    physicalLocation: {
+      artifactLocation: artifact,
+      region: {
+        startLine: location.line,
+        startColumn: location.column,
+        endLine: location.endLine,
+        endColumn: location.endColumn,
+      },
+    },
   };
 }
 
