@@ -54,7 +54,7 @@ export default defineRule({
       }
       const written = service.annotationSources.map((source) => source.node).find((node) => node?.isUserSet && node.yaml);
       if (written) context.report({ node: written, messageId: 'missingInternalAnnotation', data });
-      else context.reportMissing({ path: `${service.home}.annotations`, messageId: 'missingInternalAnnotation', data });
+      else context.reportMissing({ path: `${service.home}.annotations`, messageId: 'missingInternalAnnotation', data, decidedBy: service.typeNode });
     }
   },
 });

@@ -29,8 +29,9 @@ export interface ReportMissingDescriptor<M extends string> {
   data?: MessageData;
   /**
    * The value that makes the missing key matter (e.g. `ui.serviceType: LoadBalancer` for missing
-   * load balancer annotations). When the user wrote it, the finding goes there instead of the
-   * closest ancestor: that line is the decision the missing key belongs to.
+   * load balancer annotations). When the user wrote it, and did not write the key itself (empty or
+   * null), the finding goes there instead of the closest ancestor: that line is the decision the
+   * missing key belongs to.
    */
   decidedBy?: ValueNode;
   related?: readonly RelatedDescriptor[];

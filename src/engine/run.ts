@@ -92,7 +92,9 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
       reportMissing: ({ path, messageId, data, decidedBy, related }) => {
         const yamlPath = path.split('.');
         const closest = closestExisting(model, path);
-        if (decidedBy?.isUserSet && decidedBy.yaml) push({ ...decidedBy.place(), yamlPath, fromChartDefault: true }, messageId, data, related);
+        // A key the user wrote (empty, null) is where the fix goes; otherwise the value that decides it.
+        const writtenItself = closest.path.length === yamlPath.length && closest.isUserSet;
+        if (!writtenItself && decidedBy?.isUserSet && decidedBy.yaml) push({ ...decidedBy.place(), yamlPath, fromChartDefault: true }, messageId, data, related);
         else if (closest.path.length === 0) push(fileStart(closest.layer, yamlPath), messageId, data, related);
         else push({ ...closest.place(), yamlPath }, messageId, data, related);
       },

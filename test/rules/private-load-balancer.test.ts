@@ -46,13 +46,13 @@ testRule(rule, {
   ],
   invalid: [
     {
-      name: 'ui load balancer without annotations: at the ui block',
+      name: 'ui load balancer without annotations: at the serviceType that makes it a load balancer',
       code: `
         ui:
           enabled: true
           serviceType: LoadBalancer
       `,
-      errors: [{ messageId: 'missingInternalAnnotation', line: 1, column: 1, endLine: 1, endColumn: 3, fromChartDefault: true, message: 'Service "vault-ui"' }],
+      errors: [{ messageId: 'missingInternalAnnotation', line: 3, column: 16, endLine: 3, endColumn: 28, fromChartDefault: true, message: 'Service "vault-ui"' }],
     },
     {
       name: 'annotations written but none internal: at the annotations key',
