@@ -321,21 +321,21 @@ export class Model {
       if (!config || !config.isUserSet) continue;
       const where = config.source.path.join('.');
       const format = config.format === 'json' ? 'JSON' : 'HCL';
-      // One error per config line: recovery after a mistake often trips again right after it.
-      const errorLines = new Set<number>();
-      for (const error of config.file.errors) {
-        const line = config.format === 'yaml-map' ? error.start : config.lineOf(error.start);
-        if (errorLines.has(line)) continue;
-        errorLines.add(line);
+      // The first error only: Vault's parser stops there, and whatever a recovering parser finds
+      // after it (a stray "}" once a "{" is missing) is a guess, not a second mistake. What HCL v1
+      // silently drops is reported only before that point, for the same reason.
+      const first = config.file.errors.reduce<(typeof config.file.errors)[number] | undefined>((best, error) => (best === undefined || error.start < best.start ? error : best), undefined);
+      if (first) {
         this.syntaxProblems.push({
           ruleId: 'hcl-syntax',
           messageId: config.format === 'json' ? 'invalidJson' : 'invalidHcl',
-          message: `Invalid Vault config ${format} in "${where}": ${error.message}`,
-          place: config.placeOf(error, []),
+          message: `Invalid Vault config ${format} in "${where}": ${first.message}`,
+          place: config.placeOf(first, []),
         });
       }
       // Text HCL v1 accepts but drops: Vault starts, just not with what was written.
       for (const warning of config.file.warnings ?? []) {
+        if (first && warning.start >= first.start) continue;
         this.syntaxProblems.push({
           ruleId: 'hcl-syntax',
           messageId: 'ignoredByVault',
