@@ -1,4 +1,10 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, type SyntaxProblem } from '../src/engine/index.js';
+
+/** Problems that repeat one mistake, with what each repeat is called as a related location. */
+const RELATED: Record<string, string> = {
+  unknownAlias: 'the same alias again',
+  multipleDocuments: 'another document Helm ignores',
+};
 
 export default defineRule({
   id: 'yaml-syntax',
@@ -26,12 +32,21 @@ export default defineRule({
   },
   runsOnUnreadableInput: true,
   check(context) {
+    // One mistake shows once: every later use of the same unknown alias, and every document after
+    // the second, rides along as a related location of the first.
+    const groups = new Map<string, SyntaxProblem[]>();
     for (const problem of context.model.syntaxProblems) {
       if (problem.ruleId !== 'yaml-syntax') continue;
+      const related = RELATED[problem.messageId];
+      const key = related === undefined ? `${groups.size}` : `${problem.place.layer.index}\u0000${problem.messageId}\u0000${problem.message}`;
+      groups.set(key, [...(groups.get(key) ?? []), problem]);
+    }
+    for (const [first, ...rest] of groups.values()) {
       context.report({
-        node: { place: () => problem.place },
-        messageId: problem.messageId as 'syntax',
-        data: { detail: problem.message },
+        node: { place: () => first!.place },
+        messageId: first!.messageId as 'syntax',
+        data: { detail: first!.message },
+        related: rest.map((problem) => ({ node: { place: () => problem.place }, message: RELATED[problem.messageId]! })),
       });
     }
   },

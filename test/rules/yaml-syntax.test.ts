@@ -10,5 +10,18 @@ testRule(rule, {
     { name: 'a list at the top level', code: '- a\n- b\n', errors: [{ messageId: 'notAMap', line: 1, column: 1, endLine: 1, endColumn: 2 }] },
     { name: 'a complex key', code: '? [a, b]\n: 1\n', errors: [{ messageId: 'complexKey', line: 1, column: 3, endLine: 1, endColumn: 9 }] },
     { name: 'an alias without anchor', code: 'a: *nowhere\n', errors: [{ messageId: 'unknownAlias', line: 1, column: 4, endLine: 1, endColumn: 12 }] },
+    {
+      name: 'one missing anchor used three times is one finding; the other uses are related',
+      code: 'server:\n  a: *x\n  b: *x\n  c: *y\n  d: *x\n',
+      errors: [
+        { messageId: 'unknownAlias', line: 2, column: 6, endLine: 2, endColumn: 8, related: [{ line: 3, column: 6, endLine: 3, endColumn: 8, message: 'the same alias again' }, { line: 5, column: 6, endLine: 5, endColumn: 8 }] },
+        { messageId: 'unknownAlias', line: 4, column: 6, endLine: 4, endColumn: 8 },
+      ],
+    },
+    {
+      name: 'three documents are one finding at the second; the third is related',
+      code: 'server: {}\n---\nui: {}\n---\ninjector: {}\n',
+      errors: [{ messageId: 'multipleDocuments', line: 2, column: 1, endLine: 2, endColumn: 4, related: [{ line: 4, column: 1, endLine: 4, endColumn: 4, message: 'another document Helm ignores' }] }],
+    },
   ],
 });
