@@ -17,6 +17,7 @@ export default defineRule({
       listenerTlsDisableInvalid: 'Expected tls_disable on listener "tcp" to be a boolean, found {{value}}; Vault refuses to start',
       missingCertFile: 'Missing tls_cert_file on listener "tcp"; without a certificate Vault cannot serve TLS (guide: "Vault listener")',
       missingKeyFile: 'Missing tls_key_file on listener "tcp"; without the private key Vault cannot serve TLS (guide: "Vault listener")',
+      missingCertificate: 'Missing tls_cert_file and tls_key_file on listener "tcp"; TLS is on (no tls_disable) but without a certificate and its key Vault refuses to start (guide: "Vault listener")',
     },
     hints: {
       tlsDisabled: `Make both changes together: ${LISTENER_FIX}, and set global.tlsDisable: false{{joins}}; either one alone leaves the pods unready.`,
@@ -25,6 +26,7 @@ export default defineRule({
       listenerTlsDisableInvalid: 'Use tls_disable = false, or remove the line.',
       missingCertFile: 'Add tls_cert_file = "/vault/userconfig/<secret>/tls.crt" and mount the secret with server.extraVolumes.',
       missingKeyFile: 'Add tls_key_file = "/vault/userconfig/<secret>/tls.key" and mount the secret with server.extraVolumes.',
+      missingCertificate: 'Add tls_cert_file = "/vault/userconfig/<secret>/tls.crt" and tls_key_file = "/vault/userconfig/<secret>/tls.key", and mount the secret with server.extraVolumes.',
     },
   },
   check(context) {
@@ -41,8 +43,10 @@ export default defineRule({
       if (disable && disabled === 'invalid') context.report({ node: disable, messageId: 'listenerTlsDisableInvalid', data: { value: JSON.stringify(disable.value) } });
       else if (disable && disabled) off.push(disable);
       else {
-        if (!listener.body.attr('tls_cert_file')) context.report({ node: listener, messageId: 'missingCertFile' });
-        if (!listener.body.attr('tls_key_file')) context.report({ node: listener, messageId: 'missingKeyFile' });
+        const cert = listener.body.attr('tls_cert_file');
+        const key = listener.body.attr('tls_key_file');
+        // Neither half is one omission, the certificate; one half alone names the other.
+        if (!cert || !key) context.report({ node: listener, messageId: !cert && !key ? 'missingCertificate' : !cert ? 'missingCertFile' : 'missingKeyFile' });
       }
     }
     const [first, ...others] = off;

@@ -99,7 +99,7 @@ testRule(rule, {
       errors: [{ messageId: 'listenerTlsDisableInvalid', line: 7, column: 23, endLine: 7, endColumn: 28 }],
     },
     {
-      name: 'certificate and key missing, reported at the listener header',
+      name: 'certificate and key missing: one finding, at the listener header',
       code: `
         global:
           tlsDisable: false
@@ -110,10 +110,35 @@ testRule(rule, {
                 address = "[::]:8200"
               }
       `,
-      errors: [
-        { messageId: 'missingCertFile', line: 6, column: 7, endLine: 6, endColumn: 21 },
-        { messageId: 'missingKeyFile', line: 6, column: 7, endLine: 6, endColumn: 21 },
-      ],
+      errors: [{ messageId: 'missingCertificate', line: 6, column: 7, endLine: 6, endColumn: 21 }],
+    },
+    {
+      name: 'only the key missing names the key',
+      code: `
+        global:
+          tlsDisable: false
+        server:
+          standalone:
+            config: |
+              listener "tcp" {
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+              }
+      `,
+      errors: [{ messageId: 'missingKeyFile', line: 6, column: 7, endLine: 6, endColumn: 21 }],
+    },
+    {
+      name: 'only the certificate missing names the certificate',
+      code: `
+        global:
+          tlsDisable: false
+        server:
+          standalone:
+            config: |
+              listener "tcp" {
+                tls_key_file = "/vault/userconfig/tls/tls.key"
+              }
+      `,
+      errors: [{ messageId: 'missingCertFile', line: 6, column: 7, endLine: 6, endColumn: 21 }],
     },
     {
       name: 'an escaped one-line config maps to the whole scalar, marked approximate',
