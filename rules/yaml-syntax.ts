@@ -41,12 +41,13 @@ export default defineRule({
       const key = related === undefined ? `${groups.size}` : `${problem.place.layer.index}\u0000${problem.messageId}\u0000${problem.message}`;
       groups.set(key, [...(groups.get(key) ?? []), problem]);
     }
-    for (const [first, ...rest] of groups.values()) {
+    for (const [problem, ...rest] of groups.values()) {
+      if (!problem) continue;
       context.report({
-        node: { place: () => first!.place },
-        messageId: first!.messageId as 'syntax',
-        data: { detail: first!.message },
-        related: rest.map((problem) => ({ node: { place: () => problem.place }, message: RELATED[problem.messageId]! })),
+        node: { place: () => problem.place },
+        messageId: problem.messageId as 'syntax',
+        data: { detail: problem.message },
+        related: rest.map((repeat) => ({ node: { place: () => repeat.place }, message: RELATED[repeat.messageId]! })),
       });
     }
   },
