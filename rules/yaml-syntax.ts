@@ -47,7 +47,10 @@ export default defineRule({
         node: { place: () => problem.place },
         messageId: problem.messageId as 'syntax',
         data: { detail: problem.message },
-        related: rest.map((repeat) => ({ node: { place: () => repeat.place }, message: RELATED[repeat.messageId]! })),
+        related: [
+          ...(problem.related ?? []).map(({ place, message }) => ({ node: { place: () => place }, message })),
+          ...rest.map((repeat) => ({ node: { place: () => repeat.place }, message: RELATED[repeat.messageId]! })),
+        ],
       });
     }
   },

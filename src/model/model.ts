@@ -64,6 +64,8 @@ export interface SyntaxProblem {
   messageId: string;
   message: string;
   place: Place;
+  /** Other places of the same problem. */
+  related?: { place: Place; message: string }[];
 }
 
 /** Why the chart would refuse to render the config (e.g. a YAML map on chart 0.29+). */
@@ -105,6 +107,7 @@ export class Model {
           messageId: problem.messageId,
           message: problem.message,
           place: { layer, start: problem.start, end: problem.end, yamlPath: [] },
+          ...(problem.related ? { related: problem.related.map(({ start, end, message }) => ({ place: { layer, start, end, yamlPath: [] }, message })) } : {}),
         });
       }
       if (document.root === null && document.problems.some((problem) => problem.messageId === 'syntax')) readable = false;

@@ -51,6 +51,8 @@ export interface YamlProblem {
   message: string;
   start: number;
   end: number;
+  /** Other places of the same problem (a duplicate key's first and later occurrences). */
+  related?: { start: number; end: number; message: string }[];
 }
 
 export interface YamlDocument {
@@ -208,6 +210,8 @@ class TreeBuilder {
   private mapping(start: number, flow: boolean): YMap {
     const map: YMap = { kind: 'map', pairs: [], flow, start, end: start };
     const seen = new Map<string, YScalar>();
+    const firsts = new Map<string, YScalar>();
+    const duplicates = new Map<string, YamlProblem>();
     // Keys that came in through `<<`: an explicit key replaces them without being a duplicate.
     const merged = new Set<string>();
     while (!this.atEnd()) {
@@ -232,14 +236,24 @@ class TreeBuilder {
       if (previous && merged.delete(name)) {
         map.pairs = map.pairs.filter((pair) => pair.key !== previous);
       } else if (previous) {
-        this.problems.push({
-          messageId: 'duplicateKey',
-          message: `Duplicate key "${name}"; the later value silently replaces the earlier one`,
-          start: keyNode.start,
-          end: keyNode.end,
-        });
+        // One problem per key of a map, at its first repeat: a key written three times is one mistake.
+        const problem = duplicates.get(name);
+        if (problem) problem.related!.push({ start: keyNode.start, end: keyNode.end, message: 'written again' });
+        else {
+          const first = firsts.get(name) ?? previous;
+          const created: YamlProblem = {
+            messageId: 'duplicateKey',
+            message: `Duplicate key "${name}"; the later value silently replaces the earlier one`,
+            start: keyNode.start,
+            end: keyNode.end,
+            related: [{ start: first.start, end: first.end, message: 'first written here' }],
+          };
+          duplicates.set(name, created);
+          this.problems.push(created);
+        }
         map.pairs = map.pairs.filter((pair) => pair.key !== previous);
       }
+      if (!firsts.has(name)) firsts.set(name, keyNode);
       seen.set(name, keyNode);
       map.pairs.push({ key: keyNode, value });
       map.end = Math.max(map.end, value.end, keyNode.end);
