@@ -56,13 +56,14 @@ export default defineRule({
     }
     // One decision, one finding: at the first plain-text listener, where the certificate goes; the
     // other plain-text listeners, the chart switch and plain-http joins (they break once TLS is on) ride along.
-    const httpJoins = model.raftJoins.filter((join) => join.url?.scheme === 'http');
+    // Joins that break once the listener serves TLS: over http, or without the leader's CA.
+    const joinsToFix = model.raftJoins.filter((join) => join.url?.scheme === 'http' || (!join.block.body.attr('leader_ca_cert_file') && !join.block.body.attr('leader_ca_cert')));
     const related = [
       ...others.map((node) => ({ node, message: 'another listener "tcp" with TLS disabled' })),
       ...(tlsDisable.isUserSet ? [{ node: tlsDisable, message: model.chartTls ? 'global.tlsDisable: false makes the chart use https' : 'global.tlsDisable: the chart side of the same switch' }] : []),
-      ...httpJoins.map((join) => ({ node: join.address!, message: 'retry_join over http: switch to https:// with the listener' })),
+      ...joinsToFix.map((join) => ({ node: join.address ?? join.block, message: 'retry_join: needs https:// and leader_ca_cert_file once the listener serves TLS' })),
     ];
-    const joins = httpJoins.length > 0 ? ', and change every retry_join leader_api_addr to https:// with leader_ca_cert_file' : '';
+    const joins = joinsToFix.length > 0 ? ', and give every retry_join an https:// leader_api_addr and leader_ca_cert_file (e.g. /vault/userconfig/tls-ca/ca.crt)' : '';
     const data = { value: JSON.stringify(first.value), chart, guide: GUIDE, joins };
     context.report({ node: first, messageId: model.chartTls ? 'listenerTlsDisabled' : 'tlsDisabled', data, related });
   },

@@ -212,7 +212,7 @@ testRule(rule, {
         related: [
           { line: 16, column: 25, endLine: 16, endColumn: 28, message: 'another listener' },
           { line: 2, column: 15, endLine: 2, endColumn: 20 },
-          { line: 19, column: 42, endLine: 19, endColumn: 78, message: 'switch to https://' },
+          { line: 19, column: 42, endLine: 19, endColumn: 78, message: 'needs https:// and leader_ca_cert_file' },
           { line: 20, column: 42, endLine: 20, endColumn: 78 },
         ],
       }],
@@ -245,12 +245,19 @@ describe('tls-enabled hints', () => {
     expect(rest).toEqual([]);
     expect(finding!.hint).toContain('global.tlsDisable: false');
     expect(finding!.hint).toContain('tls_cert_file');
-    expect(finding!.hint).toContain('retry_join leader_api_addr to https://');
+    expect(finding!.hint).toContain('give every retry_join an https:// leader_api_addr and leader_ca_cert_file');
     expect(finding!.hint).not.toMatch(/http:\/\/|tlsDisable: true/);
   });
 
-  it('leaves the joins out of the hint when none uses http', async () => {
+  it('names https joins without the leader CA too: they stop joining once the listener serves TLS', async () => {
     const [finding] = await runRule(rule, both.replaceAll('"http://', '"https://'));
+    expect(finding!.hint).toContain('leader_ca_cert_file');
+    expect(finding!.relatedLocations).toHaveLength(3);
+  });
+
+  it('leaves the joins out of the hint when they already use https with the leader CA', async () => {
+    const withCa = both.replace(/retry_join \{ leader_api_addr = "http:\/\/(vault-\d)\.vault-internal:8200" \}/g, 'retry_join { leader_api_addr = "https://$1.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }');
+    const [finding] = await runRule(rule, withCa);
     expect(finding!.messageId).toBe('tlsDisabled');
     expect(finding!.hint).not.toContain('retry_join');
   });
