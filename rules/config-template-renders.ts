@@ -33,7 +33,7 @@ export default defineRule({
     for (const problem of config.templateProblems) {
       const node = { place: () => config.placeOfWritten(problem.start, problem.end) };
       if (problem.kind === 'undefinedFunction') {
-        const inner = problem.action.replace(/^\{\{-?\s*|\s*-?\}\}$/g, '');
+        const inner = actionBody(problem.action);
         const vault = `{{ ${inner} }}`;
         const escaped = twice ? `{{ "{{\`${vault}\`}}" }} (chart ${model.chartVersion} runs a JSON config through tpl twice)` : `{{\`${vault}\`}}`;
         const why = SOCKADDR.test(problem.detail) ? '; Vault evaluates go-sockaddr templates itself, but only when Helm passes them through' : '';
@@ -48,3 +48,12 @@ export default defineRule({
     }
   },
 });
+
+/** The text between `{{` and `}}` of an action, without Go's trim markers. */
+function actionBody(action: string): string {
+  let inner = action.startsWith('{{') ? action.slice(2) : action;
+  if (inner.endsWith('}}')) inner = inner.slice(0, -2);
+  if (inner.startsWith('- ')) inner = inner.slice(1);
+  if (inner.endsWith(' -')) inner = inner.slice(0, -1);
+  return inner.trim();
+}

@@ -28,7 +28,13 @@ export default defineRule({
       else if (duplicate.chartLine === 'appended') {
         const value = attribute.templated ? '(a Helm template)' : JSON.stringify(attribute.value);
         context.report({ node, messageId: 'chartAppendedDuplicate', data: { value, chartVersion: model.chartVersion } });
-      } else context.report({ node, messageId: 'duplicateKey', data: { key: attribute.name, where, line: duplicate.firstLine ?? 0 } });
+      } else {
+        const related = [
+          ...(duplicate.first ? [{ node: duplicate.first, message: 'first written here' }] : []),
+          ...(duplicate.repeats ?? []).map((repeat) => ({ node: repeat, message: 'written again' })),
+        ];
+        context.report({ node, messageId: 'duplicateKey', data: { key: attribute.name, where, line: duplicate.firstLine ?? 0 }, related });
+      }
     }
   },
 });

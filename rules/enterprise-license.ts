@@ -40,8 +40,11 @@ export default defineRule({
       else context.reportMissing({ path: 'server.enterpriseLicense.secretKey', messageId: 'missingSecretKey', data });
       return;
     }
-    // The fix goes into server.enterpriseLicense: report the absence there (on the guide's example, the server key).
-    const image = `${String(model.valueOf('server.image.repository') ?? '')}:${String(model.valueOf('server.image.tag') ?? '')}`;
-    context.reportMissing({ path: 'server.enterpriseLicense.secretName', messageId: 'missingLicense', data: { image } });
+    // The license is a chart default nobody wrote: point at the image value that makes it Enterprise.
+    const repository = model.get('server.image.repository');
+    const tag = model.get('server.image.tag');
+    const decidedBy = typeof repository?.value === 'string' && repository.value.includes('vault-enterprise') ? repository : tag;
+    const image = `${String(repository?.value ?? '')}:${String(tag?.value ?? '')}`;
+    context.reportMissing({ path: 'server.enterpriseLicense.secretName', messageId: 'missingLicense', data: { image }, decidedBy });
   },
 });

@@ -11,10 +11,10 @@ export default defineRule({
     tags: ['network', 'security'],
     guide: 'Load balancers, ingress, and replication traffic',
     messages: {
-      missingInternalAnnotation: 'Missing internal load balancer annotation on Service "{{service}}" (type LoadBalancer); cloud providers give it a public IP, and the guide says Vault should never be internet-facing ("Load balancers, ingress, and replication traffic")',
-      publicAnnotation: 'Expected {{key}} to make Service "{{service}}" internal, found "{{value}}"; this load balancer is public (guide: "Load balancers, ingress, and replication traffic")',
+      missingInternalAnnotation: 'Missing internal load balancer annotation on {{services}} (type LoadBalancer); cloud providers give it a public IP, and the guide says Vault should never be internet-facing ("Load balancers, ingress, and replication traffic")',
+      publicAnnotation: 'Expected {{key}} to make {{services}} internal, found "{{value}}"; the load balancer is public (guide: "Load balancers, ingress, and replication traffic")',
       publicSourceRanges: 'Expected ui.loadBalancerSourceRanges to list only private ranges, found "{{range}}"; the ui load balancer accepts traffic from the internet',
-      misplacedAnnotation: 'Unexpected place for {{key}}: {{path}} does not land on Service "{{service}}", which stays public (guide: "Load balancers, ingress, and replication traffic")',
+      misplacedAnnotation: 'Unexpected place for {{key}}: {{path}} does not land on {{services}}, which stays public (guide: "Load balancers, ingress, and replication traffic")',
     },
     hints: {
       missingInternalAnnotation: 'Add under {{home}}.annotations the annotation of your provider, e.g. service.beta.kubernetes.io/aws-load-balancer-scheme: internal, networking.gke.io/load-balancer-type: "Internal" or service.beta.kubernetes.io/azure-load-balancer-internal: "true"{{alternative}}.',
@@ -25,22 +25,30 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
+    // One finding per place and message: server.service.type makes the main, active and standby
+    // Services load balancers at once, and one annotation under server.service fixes all three.
+    const pending = new Map<unknown, { report: (services: string) => void; names: string[] }>();
+    const note = (key: unknown, name: string, report: (services: string) => void): void => {
+      const entry = pending.get(key) ?? { report, names: [] };
+      entry.names.push(name);
+      pending.set(key, entry);
+    };
     for (const service of model.services) {
       if (service.type !== 'LoadBalancer') continue;
-      const data = { service: service.name, home: service.home, alternative: service.role === 'ui' ? ', or restrict ui.loadBalancerSourceRanges to private CIDRs' : '' };
+      const data = { home: service.home, alternative: service.role === 'ui' ? ', or restrict ui.loadBalancerSourceRanges to private CIDRs' : '' };
       if (service.annotations.some((annotation) => saysInternal(annotation.key, annotation.value))) continue;
       const ranges = service.sourceRanges?.value;
       const rangeList = Array.isArray(ranges) ? ranges.map(String) : [];
       if (rangeList.length > 0 && rangeList.every(isPrivateCidr)) continue;
       const publicAnnotation = service.annotations.find((annotation) => isInternalLbKey(annotation.key));
       if (publicAnnotation) {
-        context.report({ node: publicAnnotation, messageId: 'publicAnnotation', data: { ...data, key: publicAnnotation.key, value: String(publicAnnotation.value) } });
+        note(publicAnnotation, service.name, (services) => context.report({ node: publicAnnotation, messageId: 'publicAnnotation', data: { ...data, services, key: publicAnnotation.key, value: String(publicAnnotation.value) } }));
         continue;
       }
       const publicRange = rangeList.find((range) => !isPrivateCidr(range));
       if (service.sourceRanges && publicRange !== undefined) {
-        const index = rangeList.indexOf(publicRange);
-        context.report({ node: service.sourceRanges.get([index]) ?? service.sourceRanges, messageId: 'publicSourceRanges', data: { ...data, range: publicRange } });
+        const node = service.sourceRanges.get([rangeList.indexOf(publicRange)]) ?? service.sourceRanges;
+        note(node, service.name, () => context.report({ node, messageId: 'publicSourceRanges', data: { ...data, range: publicRange } }));
         continue;
       }
       const landing = new Set(service.annotationSources.map((source) => source.path));
@@ -49,12 +57,20 @@ export default defineRule({
         .flatMap(({ path, node }) => (node?.isUserSet && node.kind === 'map' ? [...node.children].map(([key, child]) => ({ path, key, child })) : []))
         .find(({ key, child }) => saysInternal(key, child.value));
       if (misplaced) {
-        context.report({ node: misplaced.child, messageId: 'misplacedAnnotation', data: { ...data, key: misplaced.key, path: misplaced.path } });
+        note(`${misplaced.path}.${misplaced.key}\u0000${service.home}`, service.name, (services) => context.report({ node: misplaced.child, messageId: 'misplacedAnnotation', data: { ...data, services, key: misplaced.key, path: misplaced.path } }));
         continue;
       }
       const written = service.annotationSources.map((source) => source.node).find((node) => node?.isUserSet && node.yaml);
-      if (written) context.report({ node: written, messageId: 'missingInternalAnnotation', data });
-      else context.reportMissing({ path: `${service.home}.annotations`, messageId: 'missingInternalAnnotation', data });
+      const missing = `${service.home}.annotations`;
+      note(written ?? missing, service.name, (services) =>
+        written
+          ? context.report({ node: written, messageId: 'missingInternalAnnotation', data: { ...data, services } })
+          : context.reportMissing({ path: missing, messageId: 'missingInternalAnnotation', data: { ...data, services }, decidedBy: service.typeNode }),
+      );
+    }
+    for (const { report, names } of pending.values()) {
+      const quoted = names.map((name) => `"${name}"`);
+      report(quoted.length === 1 ? `Service ${quoted[0]}` : `Services ${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`);
     }
   },
 });

@@ -17,6 +17,8 @@ export default defineRule({
       notAMap: 'Expected server.resources to be a map of requests and limits, found {{value}}; the chart renders it verbatim and Kubernetes rejects the StatefulSet',
       missingRequest: 'Missing server.resources.requests.{{resource}}: the scheduler cannot reserve {{resource}} for Vault (guide: "Pod resource limits")',
       missingLimit: 'Missing server.resources.limits.{{resource}}: nothing caps the {{resource}} Vault may use (guide: "Pod resource limits")',
+      missingRequests: 'Missing server.resources.requests: the scheduler reserves neither CPU nor memory for Vault (guide: "Pod resource limits")',
+      missingLimits: 'Missing server.resources.limits: nothing caps the CPU or memory Vault may use (guide: "Pod resource limits")',
       invalidQuantity: 'Expected server.resources.{{kind}}.{{resource}} to be a Kubernetes quantity such as "{{example}}", found "{{value}}"; the API server rejects the StatefulSet',
       limitBelowRequest: 'Expected server.resources.limits.{{resource}} to be at least the request "{{request}}", found "{{value}}"; Kubernetes rejects a limit below its request',
       belowMinimum: 'Expected server.resources.requests.{{resource}} to be at least "{{minimum}}", the small cluster of the Vault reference architecture, found "{{value}}" (guide: "Pod resource limits")',
@@ -26,6 +28,8 @@ export default defineRule({
       notAMap: 'Write server.resources as a map: requests: {memory: 8Gi, cpu: 2000m} and limits: {memory: 16Gi, cpu: 2000m}.',
       missingRequest: 'Add server.resources.requests.{{resource}}, e.g. {{resource}}: {{example}}.',
       missingLimit: 'Add server.resources.limits.{{resource}}, at least the request.',
+      missingRequests: 'Add server.resources.requests with memory: 8Gi and cpu: 2000m, sized for your environment.',
+      missingLimits: 'Add server.resources.limits with memory and cpu at least the requests, e.g. memory: 16Gi and cpu: 2000m.',
       invalidQuantity: 'Use a number with a Kubernetes suffix: Ki, Mi, Gi for memory (not KB, MB, GB), m for millicpu.',
       limitBelowRequest: 'Raise server.resources.limits.{{resource}} to "{{request}}" or more, or lower the request.',
       belowMinimum: 'Request at least {{minimum}} of {{resource}}, or turn off the minimum option for smaller environments.',
@@ -42,12 +46,17 @@ export default defineRule({
     // The chart renders resources only when the value is truthy: the default {}, null and "" leave the container without any.
     if (!node || !helmTruthy(node.value)) return context.reportMissing({ path: 'server.resources', messageId: 'missingResources' });
     if (node.kind !== 'map') return context.report({ node, messageId: 'notAMap', data: { value: JSON.stringify(node.value) } });
+    // With a whole side absent, adding that map is one edit: one finding, not one per resource.
+    const noRequests = RESOURCE_NAMES.every((resource) => !requests[resource]);
+    const noLimits = RESOURCE_NAMES.every((resource) => !limits[resource]);
+    if (noRequests) context.reportMissing({ path: 'server.resources.requests', messageId: 'missingRequests' });
+    if (noLimits) context.reportMissing({ path: 'server.resources.limits', messageId: 'missingLimits' });
     for (const resource of RESOURCE_NAMES) {
       const data = { resource, example: EXAMPLE[resource] };
       const request = requests[resource];
       const limit = limits[resource];
-      if (!request) context.reportMissing({ path: `server.resources.requests.${resource}`, messageId: 'missingRequest', data });
-      if (!limit) context.reportMissing({ path: `server.resources.limits.${resource}`, messageId: 'missingLimit', data });
+      if (!request && !noRequests) context.reportMissing({ path: `server.resources.requests.${resource}`, messageId: 'missingRequest', data });
+      if (!limit && !noLimits) context.reportMissing({ path: `server.resources.limits.${resource}`, messageId: 'missingLimit', data });
       for (const [kind, entry] of [['requests', request], ['limits', limit]] as const) {
         if (entry && entry.amount === undefined) context.report({ node: entry.node, messageId: 'invalidQuantity', data: { ...data, kind, value: entry.text } });
       }

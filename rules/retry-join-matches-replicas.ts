@@ -1,4 +1,14 @@
-import { defineRule, HA_MODES } from '../src/engine/index.js';
+import { defineRule, HA_MODES, type Locatable, type Model, type RaftJoin } from '../src/engine/index.js';
+
+/** The CA file the guide mounts; examples use it unless the config already names one. */
+const GUIDE_CA = '/vault/userconfig/tls-ca/ca.crt';
+
+/** One thing wrong with the peer list: what it is, where (when it has a place), and the edit that fixes it. */
+interface PeerProblem {
+  what: string;
+  fix: string;
+  node?: Locatable;
+}
 
 export default defineRule({
   id: 'retry-join-matches-replicas',
@@ -9,70 +19,85 @@ export default defineRule({
     guide: 'Vault storage configuration',
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
-      missingPeer: 'Missing retry_join for pod "{{host}}"; with {{replicas}} replicas each pod needs one entry so any of them can lead the join (guide: "Vault storage configuration")',
-      extraPeer: 'Unexpected retry_join for pod "{{host}}"; the StatefulSet runs only {{replicas}} pods (0 to {{last}}), so this peer never answers',
-      duplicatePeer: 'Duplicate retry_join for pod "{{host}}"; another entry already names it',
-      missingAddress: 'Missing leader_api_addr in retry_join; without it (or auto_join) the entry names no peer',
-      malformedAddress: 'Expected leader_api_addr to be a URL like "{{example}}", found "{{value}}"',
-      wrongHost: 'Expected leader_api_addr host to be "<pod>.{{fullname}}-internal" for release "{{release}}", found "{{host}}"; pods of this release are {{fullname}}-0 to {{fullname}}-{{last}}',
-      wrongNamespace: 'Expected the namespace in leader_api_addr to be "{{namespace}}", found "{{found}}"',
-      wrongScheme: 'Expected leader_api_addr to use {{expected}}, found "{{scheme}}"; the listener {{reason}}',
-      wrongPort: 'Expected leader_api_addr to use port 8200, the Vault API port of the pods, found {{port}}',
+      peerList: 'Expected retry_join to name each of the {{replicas}} pods once ({{first}} to {{last}}), found {{problems}}; a pod whose peer is missing or wrong cannot lead or join the cluster (guide: "Vault storage configuration")',
       joinsUnknown: 'Cannot tell whether retry_join names each of the {{replicas}} pods: Helm template logic the linter does not evaluate decides the stanzas, so missing peers are not checked (guide: "Vault storage configuration")',
     },
     hints: {
-      missingPeer: 'Add retry_join { leader_api_addr = "{{example}}" } inside storage "raft".',
-      extraPeer: 'Remove this retry_join block, or raise server.ha.replicas.',
-      duplicatePeer: 'Remove the duplicate retry_join block.',
-      missingAddress: 'Add leader_api_addr = "<scheme>://<fullname>-<i>.<fullname>-internal:8200".',
-      malformedAddress: 'Write the address as {{example}}.',
-      wrongHost: 'Use "{{example}}"; pass --release-name if the release is not called "{{release}}".',
-      wrongNamespace: 'Use the namespace the release is installed in, or the short form "<pod>.{{fullname}}-internal".',
-      wrongScheme: 'Use {{expected}}://',
-      wrongPort: 'Use port 8200.',
+      peerList: 'In storage "raft": {{fixes}}.',
     },
     messageSeverities: { joinsUnknown: 'info' },
   },
   check(context) {
     const { model } = context;
-    const config = model.parsedConfig;
-    const raft = config?.raftStorage;
-    if (!config || !raft) return;
+    const raft = model.parsedConfig?.raftStorage;
+    if (!raft) return;
     const joins = model.raftJoins;
     if (joins.some((join) => join.autoJoin !== undefined)) return;
-    const { fullname, replicas } = model;
-    const scheme = config.servesTls ? 'https' : 'http';
-    const base = { fullname, release: model.releaseName, replicas, last: replicas - 1 };
-    const example = (i: number): string => `${scheme}://${fullname}-${i}.${fullname}-internal:8200`;
-    const seen = new Set<number>();
-    for (const { block, address, url, malformed } of joins) {
-      if (!address) context.report({ node: block, messageId: 'missingAddress' });
-      else if (malformed) context.report({ node: address, messageId: 'malformedAddress', data: { ...base, value: String(address.value), example: example(0) } });
-      if (!address || !url) continue;
-      if (url.pod === undefined) {
-        context.report({ node: address, messageId: 'wrongHost', data: { ...base, host: url.host, example: example(seen.size) } });
-        continue;
-      }
-      const host = `${fullname}-${url.pod}.${fullname}-internal`;
-      if (url.namespace !== undefined && model.namespaceKnown && url.namespace !== model.namespace) {
-        context.report({ node: address, messageId: 'wrongNamespace', data: { ...base, namespace: model.namespace, found: url.namespace } });
-      }
-      if (url.scheme !== scheme) {
-        context.report({ node: address, messageId: 'wrongScheme', data: { ...base, expected: scheme, scheme: url.scheme, reason: config.servesTls ? 'serves TLS' : 'has TLS disabled' } });
-      }
-      if (url.port !== '8200') {
-        context.report({ node: address, messageId: 'wrongPort', data: { ...base, port: url.port ?? `none (so ${url.scheme === 'https' ? '443' : '80'})` } });
-      }
-      if (url.pod >= replicas) context.report({ node: address, messageId: 'extraPeer', data: { ...base, host } });
-      else if (seen.has(url.pod)) context.report({ node: address, messageId: 'duplicatePeer', data: { ...base, host } });
-      seen.add(url.pod);
-    }
-    if (model.raftJoinsUnknown) {
-      context.report({ node: raft, messageId: 'joinsUnknown', data: base });
-      return;
-    }
-    for (let i = 0; i < replicas; i++) {
-      if (!seen.has(i)) context.report({ node: raft, messageId: 'missingPeer', data: { ...base, host: `${fullname}-${i}.${fullname}-internal`, example: example(i) } });
-    }
+    // When template logic decides the stanzas, only the entries that can be read are checked.
+    const unknown = model.raftJoinsUnknown;
+    if (unknown) context.report({ node: raft, messageId: 'joinsUnknown', data: { replicas: model.replicas } });
+    const problems = peerProblems(model, joins).filter((problem) => !unknown || problem.node !== undefined);
+    if (problems.length === 0) return;
+    // One finding per peer list, at `storage "raft"`: the block the list lives in and where missing
+    // peers are added; it stays put while single entries are fixed, so suppressions and fingerprints hold.
+    context.report({
+      node: raft,
+      messageId: 'peerList',
+      data: {
+        replicas: model.replicas,
+        first: `"${model.fullname}-0"`,
+        last: `"${model.fullname}-${model.replicas - 1}"`,
+        problems: problems.map((problem) => problem.what).join(', '),
+        fixes: problems.map((problem) => problem.fix).join('; '),
+      },
+      related: problems.flatMap(({ node, what, fix }) => (node ? [{ node, message: `${what}: ${fix}` }] : [])),
+    });
   },
 });
+
+/**
+ * Compare the joins with the pods 0…N−1. Entries that name no pod of the release take the missing
+ * pods in order (the likely intent: a typo in one host), and only what is left is added or removed.
+ * Addresses always use https with the leader's CA, as the guide does: with TLS off on the listener
+ * the fix is TLS there (tls-enabled), never http here.
+ */
+function peerProblems(model: Model, joins: readonly RaftJoin[]): PeerProblem[] {
+  const { fullname, replicas } = model;
+  const caAttr = joins.map((join) => join.block.body.attr('leader_ca_cert_file')?.value).find((value) => typeof value === 'string');
+  const ca = typeof caAttr === 'string' ? caAttr : GUIDE_CA;
+  const address = (i: number): string => `https://${fullname}-${i}.${fullname}-internal:8200`;
+  const pod = (i: number): string => `"${fullname}-${i}"`;
+  const tls = model.parsedConfig?.servesTls === true;
+  // The first entry naming a pod claims it; entries naming no pod take the unclaimed pods in order.
+  const claimer = new Map<number, RaftJoin>();
+  for (const join of joins) if (join.url?.pod !== undefined && join.url.pod < replicas && !claimer.has(join.url.pod)) claimer.set(join.url.pod, join);
+  const missing = [...Array(replicas).keys()].filter((i) => !claimer.has(i));
+  const problems: PeerProblem[] = [];
+  for (const join of joins) {
+    const { url } = join;
+    const node = join.address ?? join.block;
+    const unnamed = !join.address ? 'a retry_join without leader_api_addr'
+      : join.malformed ? `a malformed address (${JSON.stringify(String(join.address.value))})`
+      : url && url.pod === undefined ? `a host that is no pod of release "${model.releaseName}" ("${url.host}")`
+      : undefined;
+    if (unnamed !== undefined) {
+      const next = missing.shift();
+      problems.push({ node, what: unnamed, fix: next === undefined ? 'remove this retry_join' : `set leader_api_addr = "${address(next)}" for ${pod(next)}` });
+    }
+    if (!url || url.pod === undefined) continue;
+    if (url.pod >= replicas) problems.push({ node, what: `${pod(url.pod)} extra (pods run 0 to ${replicas - 1})`, fix: `remove the retry_join for ${pod(url.pod)}` });
+    else if (claimer.get(url.pod) !== join) problems.push({ node, what: `${pod(url.pod)} twice`, fix: `remove the second retry_join for ${pod(url.pod)}` });
+    else {
+      const wrong = [
+        ...((tls ? url.scheme !== 'https' : !['http', 'https'].includes(url.scheme)) ? [`${url.scheme}${tls ? ' while the listener serves TLS' : ''}`] : []),
+        ...(url.port !== '8200' ? [url.port === undefined ? `no port (so ${url.scheme === 'https' ? 443 : 80}) instead of 8200` : `port ${url.port} instead of the API port 8200`] : []),
+        ...(url.namespace !== undefined && model.namespaceKnown && url.namespace !== model.namespace ? [`namespace "${url.namespace}" instead of "${model.namespace}"`] : []),
+      ];
+      if (wrong.length > 0) problems.push({ node, what: `${pod(url.pod)} with ${wrong.join(' and ')}`, fix: `set leader_api_addr = "${address(url.pod)}"` });
+    }
+  }
+  for (const i of missing) {
+    problems.push({ what: `${pod(i)} missing`, fix: `add retry_join { leader_api_addr = "${address(i)}", leader_ca_cert_file = "${ca}" }` });
+  }
+  return problems;
+}

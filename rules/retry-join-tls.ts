@@ -1,4 +1,4 @@
-import { defineRule, HA_MODES } from '../src/engine/index.js';
+import { defineRule, HA_MODES, type Locatable } from '../src/engine/index.js';
 
 /** The client certificate and key, in the file form and the inline PEM form. */
 const PAIRS = [
@@ -15,8 +15,8 @@ export default defineRule({
     guide: 'Vault storage configuration',
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
-      missingCa: 'Missing leader_ca_cert_file in retry_join: the listener serves TLS, so the joining pod cannot verify the leader\'s certificate and never joins the cluster (guide: "Vault storage configuration")',
-      unpairedClientCert: 'Missing {{missing}} in retry_join: {{present}} is set without it, and Vault presents a client certificate only with its key (guide: "Vault storage configuration")',
+      missingCa: 'Missing leader_ca_cert_file in {{where}}: the listener serves TLS, so the joining pod cannot verify the leader\'s certificate and never joins the cluster (guide: "Vault storage configuration")',
+      unpairedClientCert: 'Missing {{missing}} in {{where}}: {{present}} is set without it, and Vault presents a client certificate only with its key (guide: "Vault storage configuration")',
     },
     hints: {
       missingCa: 'Add leader_ca_cert_file = "/vault/userconfig/<ca-secret>/ca.crt" (or the PEM in leader_ca_cert) to every retry_join.',
@@ -29,14 +29,27 @@ export default defineRule({
     const raft = config?.raftStorage;
     // Joins reach the leader's API listener: the chart's global.tlsDisable does not change that.
     if (!config || !raft || !config.servesTls) return;
+    // One finding per omission: the same attribute left out of several joins is one mistake, at
+    // the first join, with the others related.
+    const found = new Map<string, { messageId: 'missingCa' | 'unpairedClientCert'; data: Record<string, string>; nodes: Locatable[] }>();
+    const note = (messageId: 'missingCa' | 'unpairedClientCert', node: Locatable, data: Record<string, string> = {}): void => {
+      const key = `${messageId}\u0000${data.present ?? ''}`;
+      const entry = found.get(key) ?? { messageId, data, nodes: [] };
+      entry.nodes.push(node);
+      found.set(key, entry);
+    };
     for (const join of raft.body.blocks('retry_join')) {
-      if (!join.body.attr('leader_ca_cert_file') && !join.body.attr('leader_ca_cert')) context.report({ node: join, messageId: 'missingCa' });
+      if (!join.body.attr('leader_ca_cert_file') && !join.body.attr('leader_ca_cert')) note('missingCa', join);
       for (const [cert, key] of PAIRS) {
         const certAttr = join.body.attr(cert);
         const keyAttr = join.body.attr(key);
-        if (certAttr && !keyAttr) context.report({ node: certAttr, messageId: 'unpairedClientCert', data: { present: cert, missing: key } });
-        if (keyAttr && !certAttr) context.report({ node: keyAttr, messageId: 'unpairedClientCert', data: { present: key, missing: cert } });
+        if (certAttr && !keyAttr) note('unpairedClientCert', certAttr, { present: cert, missing: key });
+        if (keyAttr && !certAttr) note('unpairedClientCert', keyAttr, { present: key, missing: cert });
       }
+    }
+    for (const { messageId, data, nodes: [first, ...rest] } of found.values()) {
+      const where = rest.length === 0 ? 'retry_join' : `${rest.length + 1} retry_join blocks`;
+      context.report({ node: first!, messageId, data: { ...data, where }, related: rest.map((node) => ({ node, message: 'the same omission' })) });
     }
   },
 });

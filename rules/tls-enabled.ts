@@ -1,4 +1,7 @@
-import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
+import { defineRule, vaultBool, CONFIG_MODES, type ConfigValue } from '../src/engine/index.js';
+
+const GUIDE = '(guide: "Vault listener", TLS should always be configured in production)';
+const LISTENER_FIX = 'set tls_cert_file and tls_key_file on listener "tcp" to a mounted certificate (e.g. /vault/userconfig/tls-server/tls.crt and tls.key from server.extraVolumes) and remove tls_disable';
 
 export default defineRule({
   id: 'tls-enabled',
@@ -9,42 +12,58 @@ export default defineRule({
     guide: 'Vault listener',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      chartTlsDisabled: 'Expected global.tlsDisable to be false, found {{value}}; the chart then points probes, the injector and VAULT_ADDR at plain http (guide: "Vault listener", TLS should always be configured in production)',
-      listenerTlsDisabled: 'Disabled TLS on listener "tcp": tls_disable = {{value}} serves the Vault API in plain text (guide: "Vault listener")',
+      tlsDisabled: 'Disabled TLS on listener "tcp" (tls_disable = {{value}}) and in the chart (global.tlsDisable: {{chart}}): Vault serves its API in plain text and probes, the injector and VAULT_ADDR use plain http {{guide}}',
+      chartTlsDisabled: 'Expected global.tlsDisable to be false, found {{value}}; the listener serves TLS but the chart points probes, the injector and VAULT_ADDR at plain http {{guide}}',
+      listenerTlsDisabled: 'Disabled TLS on listener "tcp": tls_disable = {{value}} serves the Vault API in plain text while global.tlsDisable is false, so the chart\'s probes and VAULT_ADDR use https and the pods never become Ready {{guide}}',
       listenerTlsDisableInvalid: 'Expected tls_disable on listener "tcp" to be a boolean, found {{value}}; Vault refuses to start',
       missingCertFile: 'Missing tls_cert_file on listener "tcp"; without a certificate Vault cannot serve TLS (guide: "Vault listener")',
       missingKeyFile: 'Missing tls_key_file on listener "tcp"; without the private key Vault cannot serve TLS (guide: "Vault listener")',
+      missingCertificate: 'Missing tls_cert_file and tls_key_file on listener "tcp"; TLS is on (no tls_disable) but without a certificate and its key Vault refuses to start (guide: "Vault listener")',
     },
     hints: {
+      tlsDisabled: `Make both changes together: ${LISTENER_FIX}, and set global.tlsDisable: false{{joins}}; either one alone leaves the pods unready.`,
       chartTlsDisabled: 'Set global.tlsDisable: false.',
-      listenerTlsDisabled: 'Remove tls_disable and set tls_cert_file and tls_key_file to a mounted certificate, e.g. /vault/userconfig/tls-server/tls.crt.',
+      listenerTlsDisabled: `Keep global.tlsDisable: false and ${LISTENER_FIX}{{joins}}.`,
       listenerTlsDisableInvalid: 'Use tls_disable = false, or remove the line.',
       missingCertFile: 'Add tls_cert_file = "/vault/userconfig/<secret>/tls.crt" and mount the secret with server.extraVolumes.',
       missingKeyFile: 'Add tls_key_file = "/vault/userconfig/<secret>/tls.key" and mount the secret with server.extraVolumes.',
+      missingCertificate: 'Add tls_cert_file = "/vault/userconfig/<secret>/tls.crt" and tls_key_file = "/vault/userconfig/<secret>/tls.key", and mount the secret with server.extraVolumes.',
     },
   },
   check(context) {
     const { model } = context;
-    const tlsDisable = model.get('global.tlsDisable');
-    if (tlsDisable && !model.chartTls) {
-      context.report({ node: tlsDisable, messageId: 'chartTlsDisabled', data: { value: JSON.stringify(tlsDisable.value) } });
-    }
+    const tlsDisable = model.get('global.tlsDisable')!;
+    const chart = JSON.stringify(tlsDisable.value);
     const config = model.parsedConfig;
-    if (!config) return;
-    for (const listener of config.root.blocks('listener')) {
-      if (listener.label !== 'tcp') continue;
+    const off: ConfigValue[] = [];
+    for (const listener of config?.tcpListeners ?? []) {
       const disable = listener.body.attr('tls_disable');
       const disabled = disable ? vaultBool(disable.value) : false;
-      if (disable && disabled === 'invalid') {
-        context.report({ node: disable, messageId: 'listenerTlsDisableInvalid', data: { value: JSON.stringify(disable.value) } });
-        continue;
+      if (disable && disabled === 'invalid') context.report({ node: disable, messageId: 'listenerTlsDisableInvalid', data: { value: JSON.stringify(disable.value) } });
+      else if (disable && disabled) off.push(disable);
+      else {
+        const cert = listener.body.attr('tls_cert_file');
+        const key = listener.body.attr('tls_key_file');
+        // Neither half is one omission, the certificate; one half alone names the other.
+        if (!cert || !key) context.report({ node: listener, messageId: !cert && !key ? 'missingCertificate' : !cert ? 'missingCertFile' : 'missingKeyFile' });
       }
-      if (disable && disabled) {
-        context.report({ node: disable, messageId: 'listenerTlsDisabled', data: { value: JSON.stringify(disable.value) } });
-        continue;
-      }
-      if (!listener.body.attr('tls_cert_file')) context.report({ node: listener, messageId: 'missingCertFile' });
-      if (!listener.body.attr('tls_key_file')) context.report({ node: listener, messageId: 'missingKeyFile' });
     }
+    const [first, ...others] = off;
+    if (!first) {
+      if (!model.chartTls) context.report({ node: tlsDisable, messageId: 'chartTlsDisabled', data: { value: chart, guide: GUIDE } });
+      return;
+    }
+    // One decision, one finding: at the first plain-text listener, where the certificate goes; the
+    // other plain-text listeners, the chart switch and plain-http joins (they break once TLS is on) ride along.
+    // Joins that break once the listener serves TLS: over http, or without the leader's CA.
+    const joinsToFix = model.raftJoins.filter((join) => join.url?.scheme === 'http' || (!join.block.body.attr('leader_ca_cert_file') && !join.block.body.attr('leader_ca_cert')));
+    const related = [
+      ...others.map((node) => ({ node, message: 'another listener "tcp" with TLS disabled' })),
+      ...(tlsDisable.isUserSet ? [{ node: tlsDisable, message: model.chartTls ? 'global.tlsDisable: false makes the chart use https' : 'global.tlsDisable: the chart side of the same switch' }] : []),
+      ...joinsToFix.map((join) => ({ node: join.address ?? join.block, message: 'retry_join: needs https:// and leader_ca_cert_file once the listener serves TLS' })),
+    ];
+    const joins = joinsToFix.length > 0 ? ', and give every retry_join an https:// leader_api_addr and leader_ca_cert_file (e.g. /vault/userconfig/tls-ca/ca.crt)' : '';
+    const data = { value: JSON.stringify(first.value), chart, guide: GUIDE, joins };
+    context.report({ node: first, messageId: model.chartTls ? 'listenerTlsDisabled' : 'tlsDisabled', data, related });
   },
 });

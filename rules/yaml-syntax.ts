@@ -1,4 +1,10 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, type SyntaxProblem } from '../src/engine/index.js';
+
+/** Problems that repeat one mistake, with what each repeat is called as a related location. */
+const RELATED: Record<string, string> = {
+  unknownAlias: 'the same alias again',
+  multipleDocuments: 'another document Helm ignores',
+};
 
 export default defineRule({
   id: 'yaml-syntax',
@@ -34,12 +40,27 @@ export default defineRule({
   },
   runsOnUnreadableInput: true,
   check(context) {
+    // One mistake shows once: every later use of the same unknown alias, and every document after
+    // the second, rides along as a related location of the first.
+    const groups = new Map<string, SyntaxProblem[]>();
     for (const problem of context.model.syntaxProblems) {
       if (problem.ruleId !== 'yaml-syntax') continue;
+      const related = RELATED[problem.messageId];
+      const key = related === undefined ? `${groups.size}` : `${problem.place.layer.index}\u0000${problem.messageId}\u0000${problem.message}`;
+      const group = groups.get(key);
+      if (group) group.push(problem);
+      else groups.set(key, [problem]);
+    }
+    for (const [problem, ...rest] of groups.values()) {
+      if (!problem) continue;
       context.report({
         node: { place: () => problem.place },
         messageId: problem.messageId as 'syntax',
         data: { detail: problem.message },
+        related: [
+          ...(problem.related ?? []).map(({ place, message }) => ({ node: { place: () => place }, message })),
+          ...rest.map((repeat) => ({ node: { place: () => repeat.place }, message: RELATED[repeat.messageId]! })),
+        ],
       });
     }
   },

@@ -8,17 +8,20 @@ import { rules } from '../rules/index.js';
  * Fixture files: `fixtures/<rule-id>/{valid,invalid}/<description>.values.yaml`. Each expected
  * finding of the fixture's rule is written on its line as `# expect: <rule-id>/<messageId>` (several
  * separated by spaces; the comment works in YAML and inside embedded HCL). An invalid fixture yields
- * exactly its markers for its rule; a valid one yields nothing for its rule. A first-line comment
+ * exactly its markers for its rule, and each related location of those findings is marked on its
+ * line as `# related: <rule-id>/<messageId>`; a valid one yields nothing for its rule. A first-line comment
  * `# fixture-options: {...}` passes lint options (chartVersion, releaseName, namespace).
  */
 const ROOT = new URL('../fixtures/', import.meta.url).pathname;
-const MARKER = /#\s*expect:\s*([^\n]*)$/;
+const MARKER = /#\s*expect:\s*([^\n#]*)/;
+/** A related location of a finding of the fixture's rule: `# related: <rule-id>/<messageId>` on its line. */
+const RELATED = /#\s*related:\s*([^\n#]*)/;
 const OPTIONS = /^#\s*fixture-options:\s*(\{.*\})\s*$/m;
 
-function markers(text: string): string[] {
+function markers(text: string, pattern = MARKER): string[] {
   const out: string[] = [];
   text.split('\n').forEach((line, index) => {
-    const match = MARKER.exec(line);
+    const match = pattern.exec(line);
     if (!match) return;
     for (const token of match[1]!.trim().split(/\s+/)) out.push(`${index + 1}:${token}`);
   });
@@ -56,16 +59,18 @@ describe('rule fixtures', () => {
       const options = OPTIONS.exec(text);
       const lintOptions: LintOptions = options ? (JSON.parse(options[1]!) as LintOptions) : {};
       const results = await lintTargets([{ layers: [{ kind: 'file', label: file.name, text }] }], lintOptions);
-      const found = results
-        .flatMap((result) => result.findings)
-        .filter((finding) => finding.ruleId === file.rule)
-        .map((finding) => `${finding.location.line}:${finding.ruleId}/${finding.messageId}`)
+      const mine = results.flatMap((result) => result.findings).filter((finding) => finding.ruleId === file.rule);
+      const found = mine.map((finding) => `${finding.location.line}:${finding.ruleId}/${finding.messageId}`).sort();
+      const foundRelated = mine
+        .flatMap((finding) => (finding.relatedLocations ?? []).filter((related) => related.location.file === file.name).map((related) => `${related.location.line}:${finding.ruleId}/${finding.messageId}`))
         .sort();
-      const expected = markers(text).filter((marker) => marker.split(':')[1]!.startsWith(`${file.rule}/`));
+      const own = (marker: string): boolean => marker.split(':')[1]!.startsWith(`${file.rule}/`);
+      const expected = markers(text).filter(own);
       if (file.kind === 'valid') expect(found).toEqual([]);
       else {
         expect(expected.length).toBeGreaterThan(0);
         expect(found).toEqual(expected);
+        expect(foundRelated).toEqual(markers(text, RELATED).filter(own));
       }
     });
   }

@@ -2,7 +2,7 @@
 export { defineRule, type Rule, type RuleContext, type RuleDefinition } from './rule.js';
 export type { Severity, RuleMeta } from './types.js';
 export { SERVER_MODES, CONFIG_MODES, HA_MODES, type RuleScope } from './scope.js';
-export type { Model, Mode } from '../model/model.js';
+export type { Model, Mode, SyntaxProblem } from '../model/model.js';
 export type { EnvVar } from '../model/env.js';
 export type { ServiceFact, Annotation } from '../model/services.js';
 export type { ImageFact } from '../model/images.js';

@@ -6,11 +6,20 @@ import type { ModelResource } from '../model/schema-check.js';
 /** Placeholder values for a message template (`{{name}}`). */
 export type MessageData = Record<string, string | number | boolean>;
 
+/** Another place of the same root cause, positioned by the engine like the finding itself. */
+export interface RelatedDescriptor {
+  node: Locatable;
+  /** A short phrase: what this place has to do with the finding. */
+  message: string;
+}
+
 export interface ReportDescriptor<M extends string> {
   /** The model node the finding is about: a value, a config attribute or block, a service annotation. */
   node: Locatable;
   messageId: M;
   data?: MessageData;
+  /** Secondary places of the same root cause (reporters show them as related locations). */
+  related?: readonly RelatedDescriptor[];
 }
 
 export interface ReportMissingDescriptor<M extends string> {
@@ -18,6 +27,14 @@ export interface ReportMissingDescriptor<M extends string> {
   path: string;
   messageId: M;
   data?: MessageData;
+  /**
+   * The value that makes the missing key matter (e.g. `ui.serviceType: LoadBalancer` for missing
+   * load balancer annotations). When the user wrote it, and did not write the key itself (empty or
+   * null), the finding goes there instead of the closest ancestor: that line is the decision the
+   * missing key belongs to.
+   */
+  decidedBy?: ValueNode;
+  related?: readonly RelatedDescriptor[];
 }
 
 /** What a rule's `check` receives. */

@@ -1,12 +1,12 @@
 import type { Model } from '../model/model.js';
-import type { Layer, Place } from '../model/values.js';
+import { fileStart, type Layer, type Place } from '../model/values.js';
 import type { Redactor } from '../model/redact.js';
 import type { ResolvedRule } from './config.js';
 import { LineIndex } from '../parse/lines.js';
-import { closestExisting, type MessageData, type RuleContext } from './rule.js';
+import { closestExisting, type MessageData, type RelatedDescriptor, type RuleContext } from './rule.js';
 import { applySuppressions } from './suppress.js';
 import { inScope } from './scope.js';
-import { SEVERITIES, type FileResult, type Finding, type Location, type Severity } from './types.js';
+import { SEVERITIES, type FileResult, type Finding, type Location, type RelatedLocation, type Severity } from './types.js';
 
 /** A rule threw: our bug, not the user's. The CLI names the rule and exits 2. */
 export class RuleCrashError extends Error {
@@ -24,6 +24,30 @@ export class RuleCrashError extends Error {
     if (this.original instanceof Error && this.original.stack !== undefined) error.stack = redactor.scrub(this.original.stack);
     return new RuleCrashError(this.ruleId, error);
   }
+}
+
+/**
+ * Added to the message of a finding that nothing on its values path was written for: it sits at the
+ * start of the file, and the message itself (the only text some formats show) must say why.
+ */
+export const UNWRITTEN_NOTE = ' (chart default; not set in this file)';
+
+/** Position the related places of a finding, dropping any that repeat the finding's own place or each other. */
+function locateRelated(locator: Locator, main: Location, related: readonly RelatedDescriptor[] | undefined, scrub: (text: string) => string): RelatedLocation[] {
+  const out: RelatedLocation[] = [];
+  const seen = new Set([spanKey(main)]);
+  for (const { node, message } of related ?? []) {
+    const location = locator.locate(node.place());
+    const key = spanKey(location);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ location, message: scrub(message) });
+  }
+  return out;
+}
+
+function spanKey(location: Location): string {
+  return `${location.file}\u0000${location.line}:${location.column}-${location.endLine}:${location.endColumn}`;
 }
 
 /** Fill `{{name}}` placeholders. */
@@ -49,19 +73,23 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
   for (const { rule, severity, options, messageSeverities } of rules) {
     if (!model.valuesReadable && !rule.runsOnUnreadableInput) continue;
     if (!inScope(model, rule.meta.appliesTo)) continue;
-    const push = (place: Place, messageId: string, data: MessageData | undefined): void => {
+    const push = (place: Place, messageId: string, data: MessageData | undefined, related: readonly RelatedDescriptor[] | undefined): void => {
       const template = rule.meta.messages[messageId];
       if (template === undefined) throw new RuleCrashError(rule.id, new Error(`unknown messageId "${messageId}"`));
+      const location = locator.locate(place);
+      const unwritten = place.unwritten === true || locator.anchoredAtStart(place);
       const finding: Finding = {
         ruleId: rule.id,
         messageId,
         severity: messageSeverities?.[messageId] ?? severity,
-        message: scrub(formatMessage(template, data)),
+        message: scrub(formatMessage(template, data) + (unwritten ? UNWRITTEN_NOTE : '')),
         docsUrl: rule.docsUrl,
-        location: locator.locate(place),
+        location,
       };
       const hint = rule.meta.hints?.[messageId];
       if (hint !== undefined) finding.hint = scrub(formatMessage(hint, data));
+      const relatedLocations = locateRelated(locator, location, related, scrub);
+      if (relatedLocations.length > 0) finding.relatedLocations = relatedLocations;
       if (place.fromChartDefault) finding.fromChartDefault = true;
       const { line, column, endLine, endColumn, file } = finding.location;
       const key = [rule.id, messageId, file, line, column, endLine, endColumn, formatMessage(template, data)].join('\u0000');
@@ -73,9 +101,15 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
       model,
       options,
       severity,
-      report: ({ node, messageId, data }) => push(node.place(), messageId, data),
-      reportMissing: ({ path, messageId, data }) => {
-        push({ ...closestExisting(model, path).place(), yamlPath: path.split('.') }, messageId, data);
+      report: ({ node, messageId, data, related }) => push(node.place(), messageId, data, related),
+      reportMissing: ({ path, messageId, data, decidedBy, related }) => {
+        const yamlPath = path.split('.');
+        const closest = closestExisting(model, path);
+        // A key the user wrote (empty, null) is where the fix goes; otherwise the value that decides it.
+        const writtenItself = closest.path.length === yamlPath.length && closest.isUserSet;
+        if (!writtenItself && decidedBy?.isUserSet && decidedBy.yaml) push({ ...decidedBy.place(), yamlPath, fromChartDefault: true }, messageId, data, related);
+        else if (closest.path.length === 0) push(fileStart(closest.layer, yamlPath), messageId, data, related);
+        else push({ ...closest.place(), yamlPath }, messageId, data, related);
       },
     };
     try {
@@ -115,9 +149,14 @@ class Locator {
 
   constructor(private readonly model: Model) {}
 
+  /** True when the place lies in no user text and is anchored at the start of the target's first file. */
+  anchoredAtStart(place: Place): boolean {
+    return place.layer.kind === 'default' || place.layer.source === undefined;
+  }
+
   locate(place: Place): Location {
     let { layer, start, end } = place;
-    if (layer.kind === 'default' || layer.source === undefined) {
+    if (this.anchoredAtStart(place)) {
       // Nothing the user wrote is nearer: anchor at the start of the first file of the target.
       layer = this.model.userLayers[0] ?? layer;
       start = 0;

@@ -27,6 +27,13 @@ export interface Location {
   approximate?: boolean;
 }
 
+/** A secondary place of a finding: another place the same root cause shows, or that changes with the fix. */
+export interface RelatedLocation {
+  location: Location;
+  /** A short phrase saying what this place has to do with the finding. Never contains a secret value. */
+  message: string;
+}
+
 /** One problem found by one rule. */
 export interface Finding {
   ruleId: string;
@@ -39,6 +46,8 @@ export interface Finding {
   /** The documentation page of the rule. */
   docsUrl?: string;
   location: Location;
+  /** The other places of the same root cause, in the order the rule gave them; absent when none. */
+  relatedLocations?: RelatedLocation[];
   /** Set when the value that matters comes from the chart's defaults, not from the user's files. */
   fromChartDefault?: boolean;
   /** Fix suggestions are not produced yet; kept for reporters that carry them. */

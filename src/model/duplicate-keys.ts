@@ -17,6 +17,10 @@ export interface DuplicateConfigKey {
   where: string;
   /** 1-based values-file line of the earlier occurrence; absent when that is the chart's line. */
   firstLine?: number;
+  /** The key of the first occurrence, when the user wrote it. */
+  first?: Locatable;
+  /** Keys of later repeats of the same name in the same object: one mistake, one finding. */
+  repeats?: Locatable[];
   /**
    * Set when the other occurrence is the `disable_mlock = true` line the chart adds: chart 0.28.0
    * prepends it to every string config; 0.32.0+ appends it unless a line reads
@@ -46,6 +50,7 @@ export function collectDuplicateConfigKeys(model: Model): DuplicateConfigKey[] {
     };
     walk(config.file.body, [], (object, path) => {
       const seen = new Map<string, HclItem>();
+      const reported = new Map<string, DuplicateConfigKey>();
       for (const item of attributes(object)) {
         const name = item.keys[0]!.name;
         const first = seen.get(name);
@@ -54,7 +59,14 @@ export function collectDuplicateConfigKeys(model: Model): DuplicateConfigKey[] {
           continue;
         }
         if (config.isTemplated({ start: first.start, end: item.end })) continue;
-        out.push({ config, attribute: attributeOf(config, item, path), key: keyOf(config, item, path), where: stanzaOf(path.map(String)), firstLine: lineOf(first.keys[0]!, [...path, name]) });
+        const earlier = reported.get(name);
+        if (earlier) {
+          earlier.repeats!.push(keyOf(config, item, path));
+          continue;
+        }
+        const duplicate: DuplicateConfigKey = { config, attribute: attributeOf(config, item, path), key: keyOf(config, item, path), where: stanzaOf(path.map(String)), firstLine: lineOf(first.keys[0]!, [...path, name]), first: keyOf(config, first, path), repeats: [] };
+        reported.set(name, duplicate);
+        out.push(duplicate);
       }
     });
     if (config === live) {

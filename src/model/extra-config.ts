@@ -20,12 +20,42 @@ export interface ExtraConfigFile {
   mount?: MountFact;
 }
 
-/** Shell words of the chart's `/bin/sh -ec` command line: whitespace-separated, quotes grouping. */
+/**
+ * Shell words of the chart's `/bin/sh -ec` command line: whitespace-separated, quotes grouping,
+ * a backslash in double quotes escaping the next character. One pass over the text.
+ */
 function shellWords(text: string): string[] {
   const words: string[] = [];
-  for (const match of text.matchAll(/(?:[^\s"']+|"(?:[^"\\]|\\.)*"|'[^']*')+/g)) {
-    words.push(match[0].replace(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g, (_, double?: string, single?: string) => (double ?? single ?? '').replace(/\\(.)/g, '$1')));
+  let word = '';
+  let inWord = false;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+      i++;
+      continue;
+    }
+    inWord = true;
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        if (text[i] === '\\' && i + 1 < text.length) i++;
+        word += text[i];
+      }
+      i++;
+    } else if (c === "'") {
+      const close = text.indexOf("'", i + 1);
+      const stop = close < 0 ? text.length : close;
+      word += text.slice(i + 1, stop);
+      i = stop + 1;
+    } else {
+      word += c;
+      i++;
+    }
   }
+  if (inWord) words.push(word);
   return words;
 }
 

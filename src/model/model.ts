@@ -104,6 +104,8 @@ export interface SyntaxProblem {
   messageId: string;
   message: string;
   place: Place;
+  /** Other places of the same problem. */
+  related?: { place: Place; message: string }[];
 }
 
 /**
@@ -159,6 +161,7 @@ export class Model {
           messageId: problem.messageId,
           message: problem.message,
           place: { layer, start: problem.start, end: problem.end, yamlPath: [] },
+          ...(problem.related ? { related: problem.related.map(({ start, end, message }) => ({ place: { layer, start, end, yamlPath: [] }, message })) } : {}),
         });
       }
       for (const comment of document.comments ?? []) this.yamlComments.push({ text: comment.text, place: { layer, start: comment.start, end: comment.end, yamlPath: [] } });
@@ -443,7 +446,7 @@ export class Model {
     const format: ConfigFormat = file.json ? 'json' : 'hcl';
     // Chart 0.29+ re-encodes a JSON config and runs tpl over it a second time: what the first pass
     // printed as `{{ … }}` is a template again.
-    if (format === 'json' && this.chartVersion !== '0.28.0') rendering.problems.push(...secondPassProblems(rendering));
+    if (format === 'json' && this.chartVersion !== '0.28.0') for (const problem of secondPassProblems(rendering)) rendering.problems.push(problem);
     const scalar = node.isUserSet && node.yaml?.kind === 'scalar' ? node.yaml : undefined;
     const map = scalar && node.layer.source !== undefined ? embedMap(scalar, node.layer.source) : identityMap;
     return new VaultConfig(node, format, file, node.value, map, rendering);
@@ -479,21 +482,21 @@ export class Model {
         });
         continue;
       }
-      // One error per config line: recovery after a mistake often trips again right after it.
-      const errorLines = new Set<number>();
-      for (const error of config.file.errors) {
-        const line = config.format === 'yaml-map' ? error.start : config.lineOf(error.start);
-        if (errorLines.has(line)) continue;
-        errorLines.add(line);
+      // The first error only: Vault's parser stops there, and whatever a recovering parser finds
+      // after it (a stray "}" once a "{" is missing) is a guess, not a second mistake. What HCL v1
+      // silently drops is reported only before that point, for the same reason.
+      const first = config.file.errors.reduce<(typeof config.file.errors)[number] | undefined>((best, error) => (best === undefined || error.start < best.start ? error : best), undefined);
+      if (first) {
         this.syntaxProblems.push({
           ruleId: 'hcl-syntax',
           messageId: config.format === 'json' ? 'invalidJson' : 'invalidHcl',
-          message: `Invalid Vault config ${format} in "${where}": ${error.message}`,
-          place: config.placeOf(error, []),
+          message: `Invalid Vault config ${format} in "${where}": ${first.message}`,
+          place: config.placeOf(first, []),
         });
       }
       // Text HCL v1 accepts but drops: Vault starts, just not with what was written.
       for (const warning of config.file.warnings ?? []) {
+        if (first && warning.start >= first.start) continue;
         this.syntaxProblems.push({
           ruleId: 'hcl-syntax',
           messageId: 'ignoredByVault',

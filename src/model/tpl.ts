@@ -133,7 +133,7 @@ const QUOTED = /"(?:[^"\\\n]|\\.)*"/y;
 const CHAR = /'(?:[^'\\]|\\.)'/y;
 const VARIABLE = /\$[A-Za-z0-9_]*/y;
 const DOT_NUMBER = /\.[0-9]+(?:[eE][+-]?[0-9]+)?/y;
-const NUMBER = /[-+]?(?:0[xX][0-9a-fA-F_]+|[0-9_]*\.?[0-9_]+(?:[eE][+-]?[0-9]+)?)/y;
+const NUMBER = /[-+]?(?:0[xX][0-9a-fA-F_]+|(?:[0-9_]+(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][+-]?[0-9]+)?)/y;
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 /** The tokens of one action's text; undefined for anything the linter does not read. Linear in the text. */
@@ -252,7 +252,7 @@ function parsePipeline(tokens: Token[]): Pipeline | undefined {
     }
     const op = tokens[look]?.t;
     if (names.length === 0 || (op !== ':=' && op !== '=')) return false;
-    decl.push(...names);
+    for (const name of names) decl.push(name);
     assign = op === '=';
     at = look + 1;
     return true;

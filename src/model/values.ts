@@ -37,6 +37,8 @@ export interface Place {
   hclPath?: PathSegment[];
   hclLine?: number;
   fromChartDefault?: boolean;
+  /** Nothing on the value's path is written in the file: the place is the file's start, zero-width. */
+  unwritten?: boolean;
 }
 
 /** Anything a rule can report at. */
@@ -167,9 +169,10 @@ export class ValueNode implements Locatable {
   place(): Place {
     if (this.isUserSet && this.yaml) return placeOf(this.layer, this.yaml, this.keyNode, this.path);
     const nearest = this.nearestUserSet();
-    if (nearest) return { ...nearest.place(), yamlPath: this.path, fromChartDefault: true };
-    // Nothing on the path was written by the user: the engine anchors this at the target's start.
-    return { layer: this.layer, start: 0, end: 0, yamlPath: this.path, fromChartDefault: true };
+    // The root is no key: a file that writes nothing on this path gets the finding at its start,
+    // not at whatever key happens to come first.
+    if (nearest && nearest.path.length > 0) return { ...nearest.place(), yamlPath: this.path, fromChartDefault: true };
+    return fileStart(nearest?.layer ?? this.layer, this.path);
   }
 
   /** Where the key of this node is written (the value's place when it has no key). */
@@ -179,6 +182,11 @@ export class ValueNode implements Locatable {
     }
     return this.place();
   }
+}
+
+/** The zero-width start of a layer's text, for a value nothing on whose path the layer writes. */
+export function fileStart(layer: Layer, path: PathSegment[]): Place {
+  return { layer, start: 0, end: 0, yamlPath: path, fromChartDefault: true, unwritten: true };
 }
 
 function placeOf(layer: Layer, yaml: YNode, keyNode: YScalar | undefined, path: PathSegment[]): Place {

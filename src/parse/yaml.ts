@@ -54,6 +54,8 @@ export interface YamlProblem {
   end: number;
   /** True when the problem leaves nothing readable: the first document could not be read. */
   fatal?: boolean;
+  /** Other places of the same problem (a duplicate key's first and later occurrences). */
+  related?: { start: number; end: number; message: string }[];
 }
 
 /** A YAML comment as the parser delimits it: `#` outside every token, after a space or at a line start. */
@@ -185,6 +187,7 @@ class TreeBuilder {
   private readonly comments: YamlComment[] = [];
   /** Documents seen in the events. */
   documents = 0;
+  private secondDocumentProblem: YamlProblem | undefined;
   /** Nodes added by aliases so far, counted against `maxAliasExpansion`. */
   private expansion = 0;
   /** Open maps and lists around the node being built. */
@@ -220,12 +223,17 @@ class TreeBuilder {
         this.afterFirst = true;
         continue;
       }
+      // One finding for all further documents: they share one cause and one fix; the third and
+      // later ride along as related places.
+      const firstEvent = this.events[this.index];
+      const at = firstEvent ? Math.min(eventStart(firstEvent), this.end) : this.end;
+      this.scanTo(at);
+      const place = this.marker >= 0 ? secondDocument(this.marker, this.marker + 3) : secondDocument(at, Math.min(at + 1, this.end));
       if (this.documents === 2) {
-        // One finding for all further documents: they share one cause and one fix.
-        const firstEvent = this.events[this.index];
-        const at = firstEvent ? Math.min(eventStart(firstEvent), this.end) : this.end;
-        this.scanTo(at);
-        this.problems.push(this.marker >= 0 ? secondDocument(this.marker, this.marker + 3) : secondDocument(at, Math.min(at + 1, this.end)));
+        this.secondDocumentProblem = place;
+        this.problems.push(place);
+      } else if (this.secondDocumentProblem && this.secondDocumentProblem.start !== place.start) {
+        (this.secondDocumentProblem.related ??= []).push({ start: place.start, end: place.end, message: 'another document Helm ignores' });
       }
       this.skipDocument();
     }
@@ -399,6 +407,8 @@ class TreeBuilder {
     // Pairs in order; a replaced pair leaves a hole, removed at the end (no quadratic filtering).
     const entries: (YPair | undefined)[] = [];
     const seen = new Map<string, { key: YScalar; at: number }>();
+    const firsts = new Map<string, YScalar>();
+    const duplicates = new Map<string, YamlProblem>();
     // Keys that came in through `<<`: an explicit key replaces them without being a duplicate.
     const merged = new Set<string>();
     this.level++;
@@ -425,14 +435,24 @@ class TreeBuilder {
       const name = keyName(keyNode);
       const previous = seen.get(name);
       if (previous && !merged.delete(name)) {
-        this.problems.push({
-          messageId: 'duplicateKey',
-          message: `Duplicate key "${name}"; the later value silently replaces the earlier one`,
-          start: keyNode.start,
-          end: keyNode.end,
-        });
+        // One problem per key of a map, at its first repeat: a key written three times is one mistake.
+        const problem = duplicates.get(name);
+        if (problem) problem.related!.push({ start: keyNode.start, end: keyNode.end, message: 'written again' });
+        else {
+          const first = firsts.get(name) ?? previous.key;
+          const created: YamlProblem = {
+            messageId: 'duplicateKey',
+            message: `Duplicate key "${name}"; the later value silently replaces the earlier one`,
+            start: keyNode.start,
+            end: keyNode.end,
+            related: [{ start: first.start, end: first.end, message: 'first written here' }],
+          };
+          duplicates.set(name, created);
+          this.problems.push(created);
+        }
       }
       if (previous) entries[previous.at] = undefined;
+      if (!firsts.has(name)) firsts.set(name, keyNode);
       seen.set(name, { key: keyNode, at: entries.length });
       entries.push({ key: keyNode, value: value.node });
       map.end = Math.max(map.end, value.node.end, keyNode.end);

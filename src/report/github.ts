@@ -8,6 +8,9 @@ const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning',
  * Format findings as GitHub Actions workflow commands, one `::error|warning|notice` line per
  * finding, which the runner turns into annotations on the run and the pull request diff.
  *
+ * Only the main location is annotated: a finding is one root cause, and an annotation per related
+ * place would count it several times in the checks summary. Related places are in SARIF and JSON.
+ *
  * With `options.cwd` a relative file name is resolved to an absolute path: the runner makes
  * absolute paths relative to the workspace itself (translating container paths on the way),
  * while a relative one would be taken as relative to the repository root and go wrong whenever

@@ -58,6 +58,9 @@ function copyFinding(finding: Finding): Finding {
     ...(finding.hint !== undefined ? { hint: finding.hint } : {}),
     ...(finding.docsUrl !== undefined ? { docsUrl: finding.docsUrl } : {}),
     location: copyLocation(finding.location),
+    ...(finding.relatedLocations !== undefined
+      ? { relatedLocations: finding.relatedLocations.map((related) => ({ location: copyLocation(related.location), message: related.message })) }
+      : {}),
     ...(finding.fromChartDefault !== undefined ? { fromChartDefault: finding.fromChartDefault } : {}),
   };
 }

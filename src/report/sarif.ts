@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { posix, win32 } from 'node:path';
-import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
+import type { FileResult, Finding, Location, RuleInfo, Severity } from '../engine/types.js';
 import { describeScope } from '../engine/scope.js';
 import { collect, indentJson, isSetLabel, isWindowsPath, joinSentences, openObject, TOOL_NAME, type ReportOptions, type ReportStream } from './types.js';
 
@@ -65,6 +65,20 @@ export function streamSarif(rules: ReadonlyMap<string, RuleInfo>, options: Repor
   const table = buildRuleTable(rules);
   const artifacts: { location: ArtifactLocation; roles: string[] }[] = [];
   const artifactIndex = new Map<string, number>();
+  // A related location may point into another target, even one linted later: it becomes an
+  // artifact when first named (the artifacts list is written at the end).
+  const artifactOf = (file: string): ArtifactLocation | undefined => {
+    if (isSetLabel(file)) return undefined;
+    const location = toArtifactLocation(file, options.cwd);
+    const key = `${location.uriBaseId ?? ''}\u0000${location.uri}`;
+    let index = artifactIndex.get(key);
+    if (index === undefined) {
+      index = artifacts.length;
+      artifactIndex.set(key, index);
+      artifacts.push({ location, roles: ['analysisTarget'] });
+    }
+    return { ...location, index };
+  };
   let count = 0;
   return {
     start() {
@@ -73,23 +87,12 @@ export function streamSarif(rules: ReadonlyMap<string, RuleInfo>, options: Repor
       return `${openObject(head, 0)},\n  "runs": [\n    ${openObject(run, 4)},\n      "results": [`;
     },
     file(result) {
-      let artifact: ArtifactLocation | undefined;
-      if (!isSetLabel(result.file)) {
-        const location = toArtifactLocation(result.file, options.cwd);
-        const key = `${location.uriBaseId ?? ''}\u0000${location.uri}`;
-        let index = artifactIndex.get(key);
-        if (index === undefined) {
-          index = artifacts.length;
-          artifactIndex.set(key, index);
-          artifacts.push({ location, roles: ['analysisTarget'] });
-        }
-        artifact = { ...location, index };
-      }
+      const artifact = artifactOf(result.file);
       // Occurrence counters tell identical findings of one file apart; the key holds the file.
       const occurrences = new Map<string, number>();
       let out = '';
       for (const finding of result.findings) {
-        const sarifResult = toResult(finding, ruleIndex(table, finding), artifact, occurrences);
+        const sarifResult = toResult(finding, ruleIndex(table, finding), artifact, occurrences, artifactOf);
         out += `${count > 0 ? ',' : ''}\n        ${indentJson(sarifResult, 8)}`;
         count += 1;
       }
@@ -178,37 +181,15 @@ function toResult(
   ruleIndex: number,
   artifact: ArtifactLocation | undefined,
   occurrences: Map<string, number>,
+  artifactOf: (file: string) => ArtifactLocation | undefined,
 ): Record<string, unknown> {
   const { location } = finding;
   let text = joinSentences(finding.message, finding.hint);
-  let sarifLocation: Record<string, unknown>;
-  if (artifact === undefined) {
-    // A `--set` argument has no file, so the result carries a logical location (the values key it
-    // sets) and names the argument in its message, the only text code scanning shows for it.
-    text = `${location.file}: ${text}`;
-    const path = location.yamlPath ?? [];
-    const last = path.at(-1);
-    sarifLocation = {
-      logicalLocations: [
-        last === undefined
-          ? { name: location.file, kind: 'parameter' }
-          : { name: String(last), fullyQualifiedName: path.join('.'), kind: 'property' },
-      ],
-      message: { text: location.file },
-    };
-  } else {
-    sarifLocation = {
-      physicalLocation: {
-        artifactLocation: artifact,
-        region: {
-          startLine: location.line,
-          startColumn: location.column,
-          endLine: location.endLine,
-          endColumn: location.endColumn,
-        },
-      },
-    };
-  }
+  // A `--set` argument has no file, so the result names the argument in its message, the only
+  // text code scanning shows for it.
+  if (artifact === undefined) text = `${location.file}: ${text}`;
+  const sarifLocation = toSarifLocation(location, artifact);
+  if (artifact === undefined) sarifLocation.message = { text: location.file };
 
   const properties: Record<string, unknown> = {};
   if (location.yamlPath !== undefined) properties.yamlPath = [...location.yamlPath];
@@ -217,14 +198,51 @@ function toResult(
   if (location.approximate === true) properties.approximate = true;
   if (finding.fromChartDefault === true) properties.fromChartDefault = true;
 
+  // Ids are 1-based and unique within the result, so a message can refer to a place as [text](1).
+  const related = (finding.relatedLocations ?? []).map((item, index) => ({
+    id: index + 1,
+    ...toSarifLocation(item.location, artifactOf(item.location.file)),
+    message: { text: isSetLabel(item.location.file) ? `${item.location.file}: ${item.message}` : item.message },
+  }));
+
   return {
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVELS[finding.severity],
     message: { text },
     locations: [sarifLocation],
+    ...(related.length > 0 ? { relatedLocations: related } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, artifact, occurrences) },
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
+  };
+}
+
+/**
+ * A SARIF location: a region of the artifact, or for a `--set` argument (no file) a logical
+ * location naming the values key it sets.
+ */
+function toSarifLocation(location: Location, artifact: ArtifactLocation | undefined): Record<string, unknown> {
+  if (artifact === undefined) {
+    const path = location.yamlPath ?? [];
+    const last = path.at(-1);
+    return {
+      logicalLocations: [
+        last === undefined
+          ? { name: location.file, kind: 'parameter' }
+          : { name: String(last), fullyQualifiedName: path.join('.'), kind: 'property' },
+      ],
+    };
+  }
+  return {
+    physicalLocation: {
+      artifactLocation: artifact,
+      region: {
+        startLine: location.line,
+        startColumn: location.column,
+        endLine: location.endLine,
+        endColumn: location.endColumn,
+      },
+    },
   };
 }
 

@@ -25,7 +25,8 @@ const ELLIPSIS = '\u2026';
 /**
  * Format findings for people, in the manner of ESLint's stylish formatter: per file an underlined
  * name, per finding an aligned `line:col  severity  message  rule-id` row, the hint below it, notes
- * for approximate positions and chart defaults, and a code frame when the file's source is known;
+ * for approximate positions and chart defaults, one `related: file:line:col message` line per
+ * related location, and a code frame when the file's source is known;
  * then one summary line. Returns an empty string when there is nothing to report.
  */
 export function formatStylish(
@@ -104,6 +105,9 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
       for (const line of clean(finding.hint).split(/\r\n|\r|\n/)) lines.push(`${indent}${chalk.cyan(defuseCommand(line))}`);
     }
     for (const note of notes(finding)) lines.push(`${indent}${chalk.dim(note)}`);
+    for (const { location, message } of finding.relatedLocations ?? []) {
+      lines.push(`${indent}${chalk.dim(`related: ${clean(location.file)}:${location.line}:${location.column}`)} ${clean(message)}`);
+    }
     if (sourceLines !== undefined) {
       for (const line of codeFrame(sourceLines, finding.location, chalk)) lines.push(line);
     }

@@ -40,7 +40,9 @@ describe('vault-lint on the guide example', () => {
     // Of the seven core checks, exactly two fire: the public ui load balancer and the missing seal.
     const core = ['tls-enabled', 'image-tag-pinned', 'ha-replicas', 'retry-join-matches-replicas', 'private-load-balancer', 'persistent-storage', 'auto-unseal'];
     expect(findings.filter((finding) => core.includes(finding.ruleId)).map((finding) => finding.ruleId).sort()).toEqual(['auto-unseal', 'private-load-balancer']);
-    expect(at('private-load-balancer')).toBe('ui:');
+    // The ui annotations are a chart default nobody wrote: the finding sits on the serviceType that needs them.
+    expect(at('private-load-balancer')).toBe('"LoadBalancer"');
+    expect(at('enterprise-license')).toBe('"hashicorp/vault-enterprise"');
     expect(at('auto-unseal')).toMatch(/^config: \|/);
     // The whole rule set: the guide's remaining gaps, plus values-schema for global.resources, a key the chart does not have.
     expect(findings.map((finding) => finding.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'private-load-balancer', 'service-registration', 'telemetry-configured', 'values-schema']);
@@ -68,6 +70,22 @@ describe('vault-lint on the guide example', () => {
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     expect(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'private-load-balancer', 'service-registration', 'telemetry-configured', 'values-schema']);
     expect(sarif.runs[0].tool.driver.rules.length).toBeGreaterThanOrEqual(38);
+  });
+
+  it('carries a peer list finding with its related places through every format', async () => {
+    const file = 'fixtures/retry-join-matches-replicas/invalid/wrong-release-and-extra-peer.values.yaml';
+    const sarif = JSON.parse((await cli([file, '-o', 'sarif'])).stdout);
+    const validate = compileSchema('test/vendor/sarif-2.1.0.json', { strict: false });
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    const [result, ...others] = sarif.runs[0].results.filter((candidate: { ruleId: string }) => candidate.ruleId === 'retry-join-matches-replicas');
+    expect(others).toEqual([]);
+    expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 37, startColumn: 11, endLine: 37, endColumn: 25 });
+    expect(result.relatedLocations.map((related: { id: number; physicalLocation: { region: { startLine: number } }; message: { text: string } }) => [related.id, related.physicalLocation.region.startLine, related.message.text.split(': ')[0]])).toEqual([
+      [1, 48, 'a host that is no pod of release "vault" ("vaul-2.vault-internal")'],
+      [2, 60, '"vault-5" extra (pods run 0 to 4)'],
+    ]);
+    const { stdout } = await cli([file, '--no-color']);
+    expect(stdout).toContain(`related: ${file}:48:33 a host that is no pod of release "vault" ("vaul-2.vault-internal"): set leader_api_addr = "https://vault-2.vault-internal:8200" for "vault-2"`);
   });
 
   it('emits GitHub annotations', async () => {

@@ -11,31 +11,32 @@ async function found(text: string, ids: string[]): Promise<string[]> {
     .map((finding) => `${finding.ruleId}/${finding.messageId} ${finding.location.line}`);
 }
 
-const TLS_OFF = 'global:\n  tlsDisable: true\n';
+// The chart side of TLS off, alone: the listener serves TLS, so the finding sits at line 2.
+const TLS_OFF = 'global:\n  tlsDisable: true\nserver:\n  standalone:\n    config: |\n      listener "tcp" {\n        tls_cert_file = "/vault/userconfig/tls/tls.crt"\n        tls_key_file = "/vault/userconfig/tls/tls.key"\n      }\n';
 
 describe('inline directives are read from comments only', () => {
   it('a real YAML comment switches a rule off', async () => {
     expect(await found(TLS_OFF, ['tls-enabled/chartTlsDisabled'])).toEqual(['tls-enabled/chartTlsDisabled 2']);
     expect(await found(`# vault-lint-disable tls-enabled\n${TLS_OFF}`, ['tls-enabled/chartTlsDisabled'])).toEqual([]);
-    expect(await found('global:\n  tlsDisable: true # vault-lint-disable-line tls-enabled -- reason\n', ['tls-enabled/chartTlsDisabled'])).toEqual([]);
+    expect(await found(TLS_OFF.replace('true\n', 'true # vault-lint-disable-line tls-enabled -- reason\n'), ['tls-enabled/chartTlsDisabled'])).toEqual([]);
   });
 
   it('a "#vault-lint-disable" inside a quoted value switches nothing off', async () => {
-    const text = `server:\n  annotations:\n    runbook: "https://wiki/x#vault-lint-disable"\n    other: 'a # vault-lint-disable'\n${TLS_OFF}`;
+    const text = `ui:\n  annotations:\n    runbook: "https://wiki/x#vault-lint-disable"\n    other: 'a # vault-lint-disable'\n${TLS_OFF}`;
     expect(await found(text, ['tls-enabled/chartTlsDisabled'])).toEqual(['tls-enabled/chartTlsDisabled 6']);
   });
 
   it('a "# vault-lint-disable" line inside a block scalar that is not a config is text', async () => {
-    const text = `server:\n  extraArgs: |\n    # vault-lint-disable\n${TLS_OFF}`;
+    const text = `injector:\n  extraArgs: |\n    # vault-lint-disable\n${TLS_OFF}`;
     expect(await found(text, ['tls-enabled/chartTlsDisabled'])).toEqual(['tls-enabled/chartTlsDisabled 5']);
   });
 
   it('a comment of the embedded config aims at the next values-file line; a "#" in an HCL string does not', async () => {
     const config = (comment: string, address: string): string =>
       `server:\n  standalone:\n    config: |\n      listener "tcp" {\n        address = "${address}"\n${comment}        tls_disable = true\n      }\n      storage "file" { path = "/d" }\n`;
-    expect(await found(config('', '[::]:8200'), ['tls-enabled/listenerTlsDisabled'])).toEqual(['tls-enabled/listenerTlsDisabled 6']);
-    expect(await found(config('        # vault-lint-disable-next-line tls-enabled\n', '[::]:8200'), ['tls-enabled/listenerTlsDisabled'])).toEqual([]);
-    expect(await found(config('', '[::]:8200#vault-lint-disable'), ['tls-enabled/listenerTlsDisabled'])).toEqual(['tls-enabled/listenerTlsDisabled 6']);
+    expect(await found(config('', '[::]:8200'), ['tls-enabled/tlsDisabled'])).toEqual(['tls-enabled/tlsDisabled 6']);
+    expect(await found(config('        # vault-lint-disable-next-line tls-enabled\n', '[::]:8200'), ['tls-enabled/tlsDisabled'])).toEqual([]);
+    expect(await found(config('', '[::]:8200#vault-lint-disable'), ['tls-enabled/tlsDisabled'])).toEqual(['tls-enabled/tlsDisabled 6']);
   });
 
   it('syntax findings survive a directive that names them or names no rule', async () => {

@@ -21,6 +21,15 @@ export interface ValidCase extends CaseOptions {
   code: string;
 }
 
+/** A related location of a finding: its full span and (a substring of) its message. */
+export interface ExpectedRelated {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message?: string;
+}
+
 export interface ExpectedError {
   messageId: string;
   line: number;
@@ -31,6 +40,8 @@ export interface ExpectedError {
   message?: string | RegExp;
   fromChartDefault?: boolean;
   approximate?: boolean;
+  /** Required, in order, whenever the finding has related locations. */
+  related?: ExpectedRelated[];
 }
 
 export interface InvalidCase extends CaseOptions {
@@ -74,11 +85,22 @@ export function testRule(rule: Rule, cases: { valid: (string | ValidCase)[]; inv
           if (expected?.fromChartDefault !== undefined) out.fromChartDefault = finding.fromChartDefault === true;
           if (expected?.approximate !== undefined) out.approximate = finding.location.approximate === true;
           if (expected?.message !== undefined) out.message = finding.message;
+          if (expected?.related !== undefined || finding.relatedLocations !== undefined) {
+            out.related = (finding.relatedLocations ?? []).map(({ location, message }, r) => ({
+              line: location.line,
+              column: location.column,
+              endLine: location.endLine,
+              endColumn: location.endColumn,
+              ...(expected?.related?.[r]?.message !== undefined ? { message } : {}),
+            }));
+          }
           return out;
         });
         const wanted = item.errors.map((error) => {
-          const { message, ...rest } = error;
-          return message === undefined ? rest : { ...rest, message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) };
+          const { message, related, ...rest } = error;
+          const out: Record<string, unknown> = message === undefined ? rest : { ...rest, message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) };
+          if (related !== undefined) out.related = related.map((item) => (item.message === undefined ? item : { ...item, message: expect.stringContaining(item.message) }));
+          return out;
         });
         expect(actual).toEqual(wanted);
         for (const finding of findings) {

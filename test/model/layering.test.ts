@@ -113,11 +113,10 @@ const PROD = `
 `;
 
 describe('a value disabled in one layer and restored in the next', () => {
-  it('reports TLS turned off by the staging layer, at the staging lines', async () => {
+  it('reports TLS turned off by the staging layer, at the staging lines: one decision, one finding', async () => {
     expect(await lintRelease([file('base.yaml', BASE)])).toEqual([]);
     expect(await lintRelease([file('base.yaml', BASE), file('staging.yaml', STAGING)])).toEqual([
-      'tls-enabled/chartTlsDisabled staging.yaml:3:15',
-      'tls-enabled/listenerTlsDisabled staging.yaml:10:25',
+      'tls-enabled/tlsDisabled staging.yaml:10:25',
     ]);
   });
 

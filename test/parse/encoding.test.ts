@@ -3,7 +3,8 @@ import { decodeValues } from '../../src/parse/decode.js';
 import { LineIndex } from '../../src/parse/lines.js';
 import { lintText } from '../../src/engine/lint.js';
 
-const TEXT = 'global:\n  tlsDisable: true # é\n';
+// The chart side of TLS off, alone (the listener serves TLS): one finding at 2:15.
+const TEXT = 'global:\n  tlsDisable: true # é\nserver:\n  standalone:\n    config: "listener \\"tcp\\" {\\n tls_cert_file = \\"/a\\"\\n tls_key_file = \\"/b\\"\\n}\\n"\n';
 
 function utf16(text: string, bigEndian: boolean): Buffer {
   const body = Buffer.from(text, 'utf16le');

@@ -52,6 +52,11 @@ describe('formatGithub', () => {
     expect(format([{ file: 'values.yaml', findings: [] }])).toBe('');
   });
 
+  it('annotates only the main location of a finding with related locations', () => {
+    const related = [{ location: { file: 'other.yaml', line: 2, column: 1, endLine: 2, endColumn: 4 }, message: 'elsewhere' }];
+    expect(format(single('v.yaml', { relatedLocations: related }))).toBe(format(single('v.yaml')));
+  });
+
   it('uses error, warning and notice', () => {
     expect(format(single('v.yaml', { severity: 'error' }))).toMatch(/^::error /);
     expect(format(single('v.yaml', { severity: 'warning' }))).toMatch(/^::warning /);

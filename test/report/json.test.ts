@@ -28,6 +28,18 @@ describe('formatJson', () => {
     expect(validate(bad)).toBe(false);
   });
 
+  it('carries related locations, each a full location and a message; the schema requires both', () => {
+    const report = format(sampleResults());
+    const related = report.results.flatMap((r) => r.findings).flatMap((f) => f.relatedLocations ?? []);
+    expect(related).toEqual([
+      { location: { file: 'deploy/vault/values.yaml', line: 10, column: 15, endLine: 10, endColumn: 16 }, message: 'server.ha.replicas: the pods to list' },
+      { location: { file: 'deploy/vault/values.yaml', line: 6, column: 10, endLine: 6, endColumn: 16 }, message: 'the tag this argument overrides' },
+    ]);
+    const bad = format(sampleResults()) as unknown as { results: { findings: { relatedLocations?: Record<string, unknown>[] }[] }[] };
+    delete bad.results.flatMap((r) => r.findings).find((f) => f.relatedLocations)!.relatedLocations![0]!.message;
+    expect(validate(bad)).toBe(false);
+  });
+
   it('has the documented envelope and counts', () => {
     const report = format(sampleResults());
     expect(report.version).toBe(1);

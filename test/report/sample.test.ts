@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_SPAN_TEXTS, sampleResults, sampleRules } from './sample.js';
+import { SAMPLE_RELATED_TEXTS, SAMPLE_SPAN_TEXTS, sampleResults, sampleRules } from './sample.js';
 
 // The goldens are only as right as the sample's positions: check every span against the text it
 // claims to cover, so a miscounted column fails here rather than hiding in a golden.
@@ -20,6 +20,18 @@ describe('sample run', () => {
       expect(texts).toEqual(SAMPLE_SPAN_TEXTS[result.file] ?? []);
     });
   }
+
+  it('related locations cover the intended text of their own file', () => {
+    const sources = new Map(sampleResults().map((result) => [result.file, result.source ?? result.file]));
+    const texts: Record<string, string[]> = {};
+    for (const finding of sampleResults().flatMap((result) => result.findings)) {
+      for (const { location } of finding.relatedLocations ?? []) {
+        const line = sources.get(location.file)!.split('\n')[location.line - 1]!;
+        (texts[location.file] ??= []).push(line.slice(location.column - 1, location.endColumn - 1));
+      }
+    }
+    expect(texts).toEqual(SAMPLE_RELATED_TEXTS);
+  });
 
   it('is sorted and uses only known rules', () => {
     for (const result of sampleResults()) {

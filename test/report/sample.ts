@@ -201,6 +201,7 @@ interface FindingSpec {
   hclLine?: number;
   approximate?: boolean;
   fromChartDefault?: boolean;
+  related?: { file: string; span: [line: number, column: number, endLine: number, endColumn: number]; message: string }[];
 }
 
 function finding(spec: FindingSpec): Finding {
@@ -224,6 +225,14 @@ function finding(spec: FindingSpec): Finding {
       ...(spec.hclLine !== undefined ? { hclLine: spec.hclLine } : {}),
       ...(spec.approximate !== undefined ? { approximate: spec.approximate } : {}),
     },
+    ...(spec.related
+      ? {
+          relatedLocations: spec.related.map(({ file, span: [rLine, rColumn, rEndLine, rEndColumn], message }) => ({
+            location: { file, line: rLine, column: rColumn, endLine: rEndLine, endColumn: rEndColumn },
+            message,
+          })),
+        }
+      : {}),
     ...(spec.fromChartDefault !== undefined ? { fromChartDefault: spec.fromChartDefault } : {}),
   };
 }
@@ -298,6 +307,7 @@ export function sampleResults(): FileResult[] {
           yamlPath: ['server', 'ha', 'config'],
           hclPath: ['storage', 'raft'],
           hclLine: 6,
+          related: [{ file: DEPLOY_FILE, span: [10, 15, 10, 16], message: 'server.ha.replicas: the pods to list' }],
         }),
         finding({
           ruleId: 'no-inline-secrets',
@@ -364,11 +374,18 @@ export function sampleResults(): FileResult[] {
           file: SET_LABEL,
           span: [1, 24, 1, 30],
           yamlPath: ['server', 'image', 'tag'],
+          // In another target's file: SARIF must find that file's artifact.
+          related: [{ file: DEPLOY_FILE, span: [6, 10, 6, 16], message: 'the tag this argument overrides' }],
         }),
       ],
     },
   ];
 }
+
+/** The text each related location covers, per file, in the order of the findings that carry them. */
+export const SAMPLE_RELATED_TEXTS: Record<string, string[]> = {
+  [DEPLOY_FILE]: ['1', 'latest'],
+};
 
 /** The text each sample finding's span covers (single-line spans) or starts with, in order, for the sanity test. */
 export const SAMPLE_SPAN_TEXTS: Record<string, string[]> = {

@@ -45,6 +45,7 @@ interface Result {
     logicalLocations?: { name?: string; fullyQualifiedName?: string; kind?: string }[];
   }[];
   partialFingerprints: Record<string, string>;
+  relatedLocations?: (Result['locations'][0] & { id: number; message: { text: string } })[];
 }
 
 function run(results: FileResult[], opts: ReportOptions = options): Log['runs'][0] {
@@ -217,6 +218,54 @@ describe('formatSarif', () => {
     ]);
     expect(result.message.text.startsWith(`${SET_LABEL}: `)).toBe(true);
     expect(artifacts.some((a) => a.location.uri.includes('--set'))).toBe(false);
+  });
+
+  describe('related locations', () => {
+    it('carry 1-based ids, their message and the artifact of their own file, which may be another target', () => {
+      const { results, artifacts } = run(sampleResults());
+      const setResult = results.at(-1)!;
+      expect(setResult.relatedLocations).toEqual([
+        {
+          id: 1,
+          physicalLocation: {
+            artifactLocation: { uri: 'deploy/vault/values.yaml', uriBaseId: SRCROOT, index: 0 },
+            region: { startLine: 6, startColumn: 10, endLine: 6, endColumn: 16 },
+          },
+          message: { text: 'the tag this argument overrides' },
+        },
+      ]);
+      expect(artifacts.map((artifact) => artifact.location.uri)).toEqual(['deploy/vault/values.yaml', 'environments/prod%20values.yaml', 'environments/dev.yaml']);
+      expect(results.filter((result) => result.relatedLocations !== undefined).map((result) => result.ruleId)).toEqual(['ha-raft-retry-join', 'image-tag-pinned']);
+    });
+
+    it('point into a file no target names by adding its artifact, and into a --set argument by a logical location', () => {
+      const [target] = oneFinding(DEPLOY_FILE, {
+        relatedLocations: [
+          { location: { file: 'base/values.yaml', line: 2, column: 3, endLine: 2, endColumn: 9 }, message: 'the base layer' },
+          { location: { file: SET_LABEL, line: 1, column: 24, endLine: 1, endColumn: 30, yamlPath: ['server', 'image', 'tag'] }, message: 'the argument' },
+        ],
+      });
+      const { results, artifacts } = run([target!]);
+      expect(artifacts.map((artifact) => artifact.location.uri)).toEqual(['deploy/vault/values.yaml', 'base/values.yaml']);
+      expect(results[0]!.relatedLocations).toEqual([
+        {
+          id: 1,
+          physicalLocation: { artifactLocation: { uri: 'base/values.yaml', uriBaseId: SRCROOT, index: 1 }, region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 9 } },
+          message: { text: 'the base layer' },
+        },
+        {
+          id: 2,
+          logicalLocations: [{ name: 'tag', fullyQualifiedName: 'server.image.tag', kind: 'property' }],
+          message: { text: `${SET_LABEL}: the argument` },
+        },
+      ]);
+    });
+
+    it('the official schema rejects a related location without an id of the right type, so passing it means something', () => {
+      const log = JSON.parse(formatSarif(sampleResults(), sampleRules, options)) as { runs: { results: { relatedLocations?: { id: unknown }[] }[] }[] };
+      log.runs[0]!.results.find((result) => result.relatedLocations)!.relatedLocations![0]!.id = 'one';
+      expect(validateSarif(log)).toBe(false);
+    });
   });
 
   it('never includes the source text', () => {

@@ -47,6 +47,21 @@ describe('formatStylish', () => {
     expect(output).toContain('Unknown key "\ufffd[2J"');
   });
 
+  it('prints each related location under its finding, before the code frame, control characters cleaned', () => {
+    const related = [
+      { location: { file: 'values.yaml', line: 2, column: 15, endLine: 2, endColumn: 19 }, message: 'global.tlsDisable \u001b[2J' },
+      { location: { file: 'base.yaml', line: 7, column: 3, endLine: 7, endColumn: 9 }, message: 'the base layer' },
+    ];
+    const output = format(single('a: 1\nb: 2\n', { endColumn: 2 }, { hint: 'Fix it.', relatedLocations: related }));
+    expect(output.split('\n').slice(1, 6)).toEqual([
+      '  1:1  error  Disabled TLS on listener "tcp"  tls-enabled',
+      '              Fix it.',
+      '              related: values.yaml:2:15 global.tlsDisable \ufffd[2J',
+      '              related: base.yaml:7:3 the base layer',
+      '    1 | a: 1',
+    ]);
+  });
+
   it('ends with the counts, pluralised per severity', () => {
     expect(format(sampleResults()).trimEnd().split('\n').at(-1)).toBe('\u2716 13 problems (5 errors, 6 warnings, 2 infos)');
     expect(format(single('a: 1\n', { endColumn: 2 })).trimEnd().split('\n').at(-1)).toBe(

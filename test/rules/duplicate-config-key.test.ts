@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/duplicate-config-key.js';
 import { lintText } from '../../src/engine/lint.js';
-import { dedent, testRule, type ExpectedError } from '../helpers/rule-tester.js';
+import { dedent, testRule, type ExpectedRelated } from '../helpers/rule-tester.js';
 
 /** A standalone release whose config is `hcl` (dedented); JSON goes on one line. */
 function standalone(hcl: string): string {
@@ -10,7 +10,7 @@ function standalone(hcl: string): string {
 }
 
 /** The span of the `occurrence`-th `needle` in the values text. */
-function spanOf(code: string, needle: string, occurrence = 1): Omit<ExpectedError, 'messageId'> {
+function spanOf(code: string, needle: string, occurrence = 1): ExpectedRelated {
   let at = -1;
   for (let i = 0; i < occurrence; i++) at = code.indexOf(needle, at + 1);
   if (at < 0) throw new Error(`"${needle}" not in the test text`);
@@ -104,9 +104,9 @@ testRule(rule, {
       name: 'repeated attributes at the top level, in a listener and in a retry_join',
       code: REPEATS,
       errors: [
-        { messageId: 'duplicateKey', ...spanOf(REPEATS, 'address', 2), message: `Unexpected repeated "address" in listener "tcp", first set on line ${lineOf(REPEATS, 'address')}` },
-        { messageId: 'duplicateKey', ...spanOf(REPEATS, 'leader_api_addr', 2), message: `in storage "raft" retry_join, first set on line ${lineOf(REPEATS, 'leader_api_addr')}` },
-        { messageId: 'duplicateKey', ...spanOf(REPEATS, 'ui', 2), message: `Unexpected repeated "ui" at the top level, first set on line ${lineOf(REPEATS, 'ui')}; Vault 1.21+ refuses to start` },
+        { messageId: 'duplicateKey', ...spanOf(REPEATS, 'address', 2), message: `Unexpected repeated "address" in listener "tcp", first set on line ${lineOf(REPEATS, 'address')}`, related: [{ ...spanOf(REPEATS, 'address'), message: 'first written here' }] },
+        { messageId: 'duplicateKey', ...spanOf(REPEATS, 'leader_api_addr', 2), message: `in storage "raft" retry_join, first set on line ${lineOf(REPEATS, 'leader_api_addr')}`, related: [{ ...spanOf(REPEATS, 'leader_api_addr') }] },
+        { messageId: 'duplicateKey', ...spanOf(REPEATS, 'ui', 2), message: `Unexpected repeated "ui" at the top level, first set on line ${lineOf(REPEATS, 'ui')}; Vault 1.21+ refuses to start`, related: [{ ...spanOf(REPEATS, 'ui') }] },
       ],
     },
     {
@@ -131,13 +131,21 @@ testRule(rule, {
       code: standalone('disable_mlock = true\ndisable_mlock = false'),
       errors: [
         { messageId: 'chartPrependedDuplicate', line: 4, column: 7, endLine: 4, endColumn: 20 },
-        { messageId: 'duplicateKey', line: 5, column: 7, endLine: 5, endColumn: 20, message: 'first set on line 4' },
+        { messageId: 'duplicateKey', line: 5, column: 7, endLine: 5, endColumn: 20, message: 'first set on line 4', related: [{ line: 4, column: 7, endLine: 4, endColumn: 20 }] },
       ],
     },
     {
       name: 'a config the chart ignores in this mode would fail once it is used',
       code: `server:\n  ha:\n    raft:\n      config: |\n        cluster_name = "a"\n        cluster_name = "b"\n`,
-      errors: [{ messageId: 'duplicateKey', line: 6, column: 9, endLine: 6, endColumn: 21, message: 'first set on line 5' }],
+      errors: [{ messageId: 'duplicateKey', line: 6, column: 9, endLine: 6, endColumn: 21, message: 'first set on line 5', related: [{ line: 5, column: 9, endLine: 5, endColumn: 21 }] }],
+    },
+    {
+      name: 'a key written three times in one object is one finding; the first and the last are related',
+      code: `server:\n  ha:\n    raft:\n      config: |\n        cluster_name = "a"\n        cluster_name = "b"\n        cluster_name = "c"\n`,
+      errors: [{
+        messageId: 'duplicateKey', line: 6, column: 9, endLine: 6, endColumn: 21,
+        related: [{ line: 5, column: 9, endLine: 5, endColumn: 21, message: 'first written here' }, { line: 7, column: 9, endLine: 7, endColumn: 21, message: 'written again' }],
+      }],
     },
   ],
 });

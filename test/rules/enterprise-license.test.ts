@@ -53,14 +53,23 @@ testRule(rule, {
   ],
   invalid: [
     {
-      name: "the guide's example: no license, reported where server.enterpriseLicense goes",
+      name: "the guide's example: no license, reported at the repository that makes the image Enterprise",
       code: `
         server:
           image:
             repository: "hashicorp/vault-enterprise"
             tag: "1.16.1-ent"
       `,
-      errors: [{ messageId: 'missingLicense', line: 1, column: 1, endLine: 1, endColumn: 7, fromChartDefault: true, message: 'image "hashicorp/vault-enterprise:1.16.1-ent"' }],
+      errors: [{ messageId: 'missingLicense', line: 3, column: 17, endLine: 3, endColumn: 45, fromChartDefault: true, message: 'image "hashicorp/vault-enterprise:1.16.1-ent"' }],
+    },
+    {
+      name: 'an -ent tag alone decides it: reported at the tag',
+      code: `
+        server:
+          image:
+            tag: "1.17.2-ent"
+      `,
+      errors: [{ messageId: 'missingLicense', line: 3, column: 10, endLine: 3, endColumn: 22, fromChartDefault: true }],
     },
     {
       name: 'an -ent tag on the community repository, with an empty secret name',

@@ -40,5 +40,23 @@ testRule(rule, {
         { messageId: 'invalidHcl', line: 6, column: 19, endLine: 6, endColumn: 29 },
       ],
     },
+    {
+      name: 'a missing "{" is one error: the "}" the recovery trips over later is no second mistake',
+      code: 'server:\n  standalone:\n    config: |\n      listener "tcp" {\n        tls_disable = 1\n      }\n      storage "file"\n        path = "/x"\n      }\n      ui = true\n',
+      errors: [{ messageId: 'invalidHcl', line: 7, column: 7, endLine: 7, endColumn: 14, message: 'Expected "=" after key "storage"' }],
+    },
+    {
+      name: 'JSON: the first error only; what a broken document would drop is moot',
+      code: 'server:\n  standalone:\n    config: |\n      {"listener": {"tcp": {"address": "[::]:8200",, "tls_disable": 1}},\n       "storage": {"file": {"path": "/x"}}\n',
+      errors: [{ messageId: 'invalidJson', line: 4, column: 52, endLine: 4, endColumn: 53 }],
+    },
+    {
+      name: 'what HCL v1 drops before the first error is still reported, with that error',
+      code: `server:\n  standalone:\n    config: |\n      {"plugins": [true],\n       "storage": {"file": {"path": /x}}}\n`,
+      errors: [
+        { messageId: 'ignoredByVault', line: 4, column: 20, endLine: 4, endColumn: 24 },
+        { messageId: 'invalidJson', line: 5, column: 37, endLine: 5, endColumn: 38 },
+      ],
+    },
   ],
 });

@@ -46,13 +46,13 @@ testRule(rule, {
   ],
   invalid: [
     {
-      name: 'ui load balancer without annotations: at the ui block',
+      name: 'ui load balancer without annotations: at the serviceType that makes it a load balancer',
       code: `
         ui:
           enabled: true
           serviceType: LoadBalancer
       `,
-      errors: [{ messageId: 'missingInternalAnnotation', line: 1, column: 1, endLine: 1, endColumn: 3, fromChartDefault: true, message: 'Service "vault-ui"' }],
+      errors: [{ messageId: 'missingInternalAnnotation', line: 3, column: 16, endLine: 3, endColumn: 28, fromChartDefault: true, message: 'Service "vault-ui"' }],
     },
     {
       name: 'annotations written but none internal: at the annotations key',
@@ -66,7 +66,7 @@ testRule(rule, {
       errors: [{ messageId: 'missingInternalAnnotation', line: 4, column: 3, endLine: 4, endColumn: 14 }],
     },
     {
-      name: 'a scheme annotation that says internet-facing, per Service',
+      name: 'a scheme annotation that says internet-facing: one finding naming every Service it lands on',
       code: `
         server:
           ha:
@@ -78,10 +78,18 @@ testRule(rule, {
             standby:
               enabled: false
       `,
-      errors: [
-        { messageId: 'publicAnnotation', line: 7, column: 60, endLine: 7, endColumn: 75, message: 'Service "vault"' },
-        { messageId: 'publicAnnotation', line: 7, column: 60, endLine: 7, endColumn: 75, message: 'Service "vault-active"' },
-      ],
+      errors: [{ messageId: 'publicAnnotation', line: 7, column: 60, endLine: 7, endColumn: 75, message: 'to make Services "vault" and "vault-active" internal' }],
+    },
+    {
+      name: 'server.service.type alone makes three load balancers: one finding at the type, one fix under server.service',
+      code: `
+        server:
+          ha:
+            enabled: true
+          service:
+            type: LoadBalancer
+      `,
+      errors: [{ messageId: 'missingInternalAnnotation', line: 5, column: 11, endLine: 5, endColumn: 23, fromChartDefault: true, message: 'on Services "vault", "vault-active" and "vault-standby" (type LoadBalancer)' }],
     },
     {
       name: 'a public source range',

@@ -100,7 +100,7 @@ testRule(rule, {
       errors: [{ messageId: 'missingRequest', line: 5, column: 12, endLine: 5, endColumn: 16, message: 'requests.cpu' }],
     },
     {
-      name: 'only limits: both requests missing, at the resources key',
+      name: 'only limits: the requests map is one omission, at the resources key',
       code: `
         server:
           resources:
@@ -108,10 +108,20 @@ testRule(rule, {
               memory: 16Gi
               cpu: 2
       `,
-      errors: [
-        { messageId: 'missingRequest', line: 2, column: 3, endLine: 2, endColumn: 12, message: 'requests.cpu' },
-        { messageId: 'missingRequest', line: 2, column: 3, endLine: 2, endColumn: 12, message: 'requests.memory' },
-      ],
+      errors: [{ messageId: 'missingRequests', line: 2, column: 3, endLine: 2, endColumn: 12 }],
+    },
+    {
+      name: 'only requests: the limits map holding only a null is one omission, at the limits key',
+      code: `
+        server:
+          resources:
+            requests:
+              memory: 8Gi
+              cpu: 2000m
+            limits:
+              memory: null
+      `,
+      errors: [{ messageId: 'missingLimits', line: 6, column: 5, endLine: 6, endColumn: 11 }],
     },
     {
       name: 'the minimum option compares with the small cluster (8Gi, 2 CPU)',

@@ -131,5 +131,33 @@ testRule(rule, {
         { messageId: 'unpairedClientCert', line: 22, column: 35, endLine: 22, endColumn: 73, message: 'Missing leader_client_cert in retry_join: leader_client_key is set without it' },
       ],
     },
+    {
+      name: 'the CA left out of every join is one finding at the first, the others related',
+      code: `
+        server:
+          ha:
+            enabled: true
+            raft:
+              enabled: true
+              config: |
+                listener "tcp" {
+                  tls_cert_file = "/vault/userconfig/tls-server/tls.crt"
+                  tls_key_file  = "/vault/userconfig/tls-server/tls.key"
+                }
+                storage "raft" {
+                  retry_join { leader_api_addr = "https://vault-0.vault-internal:8200" }
+                  retry_join { leader_api_addr = "https://vault-1.vault-internal:8200" }
+                  retry_join {
+                    leader_api_addr     = "https://vault-2.vault-internal:8200"
+                    leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt"
+                  }
+                  retry_join { leader_api_addr = "https://vault-3.vault-internal:8200" }
+                }
+      `,
+      errors: [{
+        messageId: 'missingCa', line: 12, column: 11, endLine: 12, endColumn: 21, message: 'Missing leader_ca_cert_file in 3 retry_join blocks',
+        related: [{ line: 13, column: 11, endLine: 13, endColumn: 21, message: 'the same omission' }, { line: 18, column: 11, endLine: 18, endColumn: 21 }],
+      }],
+    },
   ],
 });
