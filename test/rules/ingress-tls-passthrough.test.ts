@@ -11,6 +11,15 @@ const REENCRYPT = `
       enabled: true
       annotations:
         nginx.ingress.kubernetes.io/backend-protocol: HTTPS
+      tls:
+        - secretName: vault-ingress-tls
+          hosts: [vault.example.com]
+    standalone:
+      config: |
+        listener "tcp" {
+          tls_cert_file = "/vault/userconfig/tls/tls.crt"
+          tls_key_file  = "/vault/userconfig/tls/tls.key"
+        }
 `;
 
 testRule(rule, {
@@ -53,6 +62,15 @@ testRule(rule, {
         ingress:
           enabled: true
     ` },
+    { name: 'terminating at the controller in front of a plain-HTTP listener: passthrough would break it (tls-enabled reports the listener)', code: `
+      server:
+        ingress:
+          enabled: true
+          ingressClassName: nginx
+          tls:
+            - secretName: vault-ingress-tls
+              hosts: [vault.example.com]
+    ` },
     { name: 'ingress disabled (the default)', code: `
       server:
         ingress:
@@ -62,6 +80,35 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'an Ingress without tls and without passthrough serves plain HTTP: reported at the ingress key',
+      code: `
+        server:
+          ingress:
+            enabled: true
+            ingressClassName: nginx
+            hosts:
+              - host: vault.example.com
+      `,
+      errors: [{ messageId: 'noClientTls', line: 2, column: 3, endLine: 2, endColumn: 10, message: 'server.ingress.tls is empty' }],
+    },
+    {
+      name: 'an empty tls list is reported at the list, whatever the listener',
+      code: `
+        server:
+          ingress:
+            enabled: true
+            tls: []
+          standalone:
+            config: |
+              listener "tcp" {
+                address       = "[::]:8200"
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
+      `,
+      errors: [{ messageId: 'noClientTls', line: 4, column: 5, endLine: 4, endColumn: 8 }],
+    },
+    {
       name: 'ingress-nginx terminating TLS: reported at the annotations',
       code: `
         server:
@@ -70,6 +117,16 @@ testRule(rule, {
             ingressClassName: nginx
             annotations:
               nginx.ingress.kubernetes.io/proxy-body-size: 10m
+            tls:
+              - secretName: vault-ingress-tls
+                hosts: [vault.example.com]
+          standalone:
+            config: |
+              listener "tcp" {
+                address       = "[::]:8200"
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
       `,
       errors: [{ messageId: 'terminatesTls', line: 5, column: 5, endLine: 5, endColumn: 16, message: 'Ingress "vault" (ingress-nginx)' }],
     },
@@ -80,11 +137,19 @@ testRule(rule, {
         server:
           ha:
             enabled: true
+            config: |
+              listener "tcp" {
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
           ingress:
             enabled: true
             ingressClassName: traefik
+            tls:
+              - secretName: vault-ingress-tls
+                hosts: [vault.example.com]
       `,
-      errors: [{ messageId: 'terminatesTls', line: 4, column: 3, endLine: 4, endColumn: 10, fromChartDefault: true, message: 'Ingress "prod-vault" (Traefik)' }],
+      errors: [{ messageId: 'terminatesTls', line: 9, column: 3, endLine: 9, endColumn: 10, fromChartDefault: true, message: 'Ingress "prod-vault" (Traefik)' }],
     },
     {
       name: 'string annotations naming only the class',
@@ -94,6 +159,16 @@ testRule(rule, {
             enabled: true
             annotations: |
               kubernetes.io/ingress.class: haproxy
+            tls:
+              - secretName: vault-ingress-tls
+                hosts: [vault.example.com]
+          standalone:
+            config: |
+              listener "tcp" {
+                address       = "[::]:8200"
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
       `,
       errors: [{ messageId: 'terminatesTls', line: 4, column: 5, endLine: 4, endColumn: 16, message: '(HAProxy Kubernetes Ingress)' }],
     },
@@ -112,6 +187,13 @@ testRule(rule, {
             enabled: true
             tls:
               termination: edge
+          standalone:
+            config: |
+              listener "tcp" {
+                address       = "[::]:8200"
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
       `,
       errors: [{ messageId: 'terminatesTls', line: 7, column: 20, endLine: 7, endColumn: 24, message: 'Route "vault" (OpenShift router)' }],
     },
@@ -125,6 +207,13 @@ testRule(rule, {
             enabled: true
             tls:
               termination: reencrypt
+          standalone:
+            config: |
+              listener "tcp" {
+                address       = "[::]:8200"
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
       `,
       errors: [{ messageId: 'reencryptsTls', line: 7, column: 20, endLine: 7, endColumn: 29 }],
     },
@@ -136,6 +225,13 @@ testRule(rule, {
             enabled: true
             parentRefs:
               - name: internal-gateway
+          standalone:
+            config: |
+              listener "tcp" {
+                address       = "[::]:8200"
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
       `,
       errors: [{ messageId: 'terminatesTls', line: 3, column: 14, endLine: 3, endColumn: 18, message: 'HTTPRoute "vault" (Gateway API)' }],
     },
