@@ -1,0 +1,296 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../rules/index.js';
+import { lintTargets, type LintOptions } from '../src/engine/lint.js';
+import type { Finding } from '../src/engine/types.js';
+import { CHART_VERSIONS } from '../src/model/model.js';
+import { knownKeysAt, schemaNodesAt } from '../src/schemas/suggest.js';
+import { FIXTURES_ROOT as ROOT, fixtureFiles } from './helpers/fixtures.js';
+
+/**
+ * Hints are fixes people paste. Two proofs:
+ *
+ * 1. Round trips. `fixtures/<rule>/after/<name>.values.yaml` is the firing fixture
+ *    `fixtures/<rule>/invalid/<name>.values.yaml` with the hint of each of its findings applied by
+ *    hand. Linted with the same options (the `# fixture-options:` line of the firing fixture), the
+ *    after file must leave the rule quiet and yield no error-level finding of any rule. An error the
+ *    firing fixture already has for an unrelated reason may be kept only when the after file says so
+ *    on a line `# after-keeps: <rule>/<messageId> …`, and only if the firing fixture has it too.
+ *    Every hinted messageId of every rule has at least one such pair, or is listed in PENDING.
+ *    (The fixture runner reads only `valid/` and `invalid/`, so after files are not fixtures.)
+ *
+ * 2. Values paths. Every dotted values path a hint names exists in the values schema of the chart
+ *    version it is given for. A path is extracted as: a run of identifiers joined by dots
+ *    (`[A-Za-z][A-Za-z0-9_-]*`), at least two of them, not preceded by a letter, digit, `.`, `/` or
+ *    `-`, whose first identifier is a top-level key of that version's values schema (`global`,
+ *    `server`, `injector`, `ui`, `csi`, `serverTelemetry`). A `{{placeholder}}` or any other
+ *    character ends it, so `server.resources.requests.{{resource}}` yields `server.resources.requests`
+ *    and a sentence's closing period is not part of the path. Checked on the hint templates of every
+ *    rule for both chart versions, and on every hint the firing fixtures produce when linted as each
+ *    chart version (that covers the hints whose text depends on the model).
+ */
+
+const OPTIONS = /^#\s*fixture-options:\s*(\{.*\})\s*$/m;
+const KEEPS = /^#\s*after-keeps:\s*(.*)$/m;
+
+/**
+ * Hinted messages that no before/after pair covers yet: each needs a firing fixture and its after
+ * file. The meta test fails when one of these gains a pair (remove it here) or another loses its pair.
+ */
+const PENDING: readonly string[] = [
+  "auto-unseal/missingSeal",
+  "auto-unseal/sealDisabled",
+  "ha-replicas/devMode",
+  "ha-replicas/notHa",
+  "ha-replicas/replicasNotNumber",
+  "ha-replicas/replicas",
+  "ha-replicas/evenReplicas",
+  "hcl-syntax/invalidHcl",
+  "hcl-syntax/invalidJson",
+  "hcl-syntax/ignoredByVault",
+  "image-tag-pinned/unpinnedDefault",
+  "image-tag-pinned/notString",
+  "image-tag-pinned/latest",
+  "image-tag-pinned/partialVersion",
+  "image-tag-pinned/notDigest",
+  "image-tag-pinned/bareDigest",
+  "persistent-storage/dataStorageDisabled",
+  "persistent-storage/auditStorageDisabled",
+  "private-load-balancer/missingInternalAnnotation",
+  "private-load-balancer/publicAnnotation",
+  "private-load-balancer/publicSourceRanges",
+  "private-load-balancer/misplacedAnnotation",
+  "retry-join-matches-replicas/missingPeer",
+  "retry-join-matches-replicas/extraPeer",
+  "retry-join-matches-replicas/duplicatePeer",
+  "retry-join-matches-replicas/missingAddress",
+  "retry-join-matches-replicas/malformedAddress",
+  "retry-join-matches-replicas/wrongHost",
+  "retry-join-matches-replicas/wrongNamespace",
+  "retry-join-matches-replicas/wrongScheme",
+  "retry-join-matches-replicas/wrongPort",
+  "tls-enabled/chartTlsDisabled",
+  "tls-enabled/listenerTlsDisabled",
+  "tls-enabled/listenerTlsDisableInvalid",
+  "tls-enabled/missingCertFile",
+  "tls-enabled/missingKeyFile",
+  "yaml-syntax/syntax",
+  "yaml-syntax/duplicateKey",
+  "yaml-syntax/multipleDocuments",
+  "yaml-syntax/complexKey",
+  "yaml-syntax/unknownAlias",
+  "yaml-syntax/notAMap",
+  "helm-yaml-boolean/yaml11Boolean",
+  "no-experiments/experiments",
+  "no-experiments/experimentsEnv",
+  "no-inline-secrets/envSecret",
+  "no-inline-secrets/configSecret",
+  "no-inline-secrets/privateKey",
+  "no-raw-storage-endpoint/rawStorageEndpoint",
+  "no-unauthenticated-endpoints/metricsAccess",
+  "no-unauthenticated-endpoints/pprofAccess",
+  "no-unauthenticated-endpoints/inFlightAccess",
+  "no-unauthenticated-endpoints/unauthenticatedAccess",
+  "tls-skip-verify/skipVerify",
+  "values-schema/unknownKey",
+  "values-schema/misspeltKey",
+  "values-schema/misplacedKey",
+  "values-schema/wrongType",
+  "values-schema/missingKey",
+  "values-schema/structuredConfig",
+  "values-schema/mixedConfigTypes",
+  "values-schema/jsonNeedsNewerChart",
+  "vault-config-schema/unknownKey",
+  "vault-config-schema/misspeltKey",
+  "vault-config-schema/unknownType",
+  "vault-config-schema/wrongType",
+  "vault-config-schema/conflict",
+  "vault-config-schema/extraBlock",
+  "duplicate-config-key/duplicateKey",
+  "duplicate-config-key/chartPrependedDuplicate",
+  "duplicate-config-key/chartAppendedDuplicate",
+  "userconfig-mounted/notMounted",
+  "userconfig-mounted/volumeNotDeclared",
+  "tls-ca-env/missingCaCert",
+  "tls-ca-env/emptyCaCert",
+  "retry-join-tls/missingCa",
+  "retry-join-tls/unpairedClientCert",
+  "tls-min-version/insecureMinVersion",
+  "tls-min-version/belowMinVersion",
+  "tls-min-version/missingMinVersion",
+  "tls-client-cert-conflict/conflictingClientCerts",
+  "raft-node-id/missingNodeId",
+  "raft-node-id/nodeIdDisabled",
+  "raft-node-id/setNodeIdIgnored",
+  "raft-config-location/ignoredRaftStorage",
+  "raft-config-location/ignoredConfig",
+  "raft-config-location/missingRaftStorage",
+  "raft-config-location/raftNotEnabled",
+  "raft-config-location/missingRaftPath",
+  "raft-config-location/pathOffVolume",
+  "no-ephemeral-storage/inmemStorage",
+  "no-ephemeral-storage/fileStorageReplicated",
+  "listener-cluster-address/missingClusterAddress",
+  "listener-cluster-address/loopbackClusterAddress",
+  "service-registration/missingRegistration",
+  "service-registration/wrongRegistration",
+  "service-registration/discoveryDisabled",
+  "disruption-budget/disabled",
+  "disruption-budget/breaksQuorum",
+  "resource-limits/missingResources",
+  "resource-limits/notAMap",
+  "resource-limits/missingRequest",
+  "resource-limits/missingLimit",
+  "resource-limits/invalidQuantity",
+  "resource-limits/limitBelowRequest",
+  "resource-limits/belowMinimum",
+  "health-probes/readinessDisabled",
+  "health-probes/readinessNotStandbyOk",
+  "health-probes/livenessDisabled",
+  "health-probes/livenessFailsHealthyPods",
+  "health-probes/livenessDelayTooShort",
+  "anti-affinity/removed",
+  "anti-affinity/invalidAffinity",
+  "anti-affinity/missingHostnameTerm",
+  "anti-affinity/wrongTopologyKey",
+  "anti-affinity/requiredPerZone",
+  "anti-affinity/preferredOnly",
+  "anti-affinity/selectorMismatch",
+  "update-strategy-on-delete/rolling",
+  "enterprise-license/missingLicense",
+  "enterprise-license/missingSecretKey",
+  "enterprise-license/literalLicense",
+  "enterprise-license/pathNotInSecret",
+  "ui-consistent/serviceWithoutUi",
+  "ui-consistent/uiWithoutService",
+  "cluster-name/missingClusterName",
+  "telemetry-configured/missingTelemetry",
+  "telemetry-configured/serviceMonitorWithoutTelemetry",
+];
+
+async function lint(text: string, label: string, options: LintOptions): Promise<Finding[]> {
+  const results = await lintTargets([{ layers: [{ kind: 'file', label, text }] }], options);
+  return results.flatMap((result) => result.findings);
+}
+
+function optionsOf(text: string): LintOptions {
+  const match = OPTIONS.exec(text);
+  return match ? (JSON.parse(match[1]!) as LintOptions) : {};
+}
+
+const id = (finding: Finding): string => `${finding.ruleId}/${finding.messageId}`;
+
+interface Pair {
+  rule: string;
+  name: string;
+  before: string;
+  after: string;
+}
+
+function pairs(): Pair[] {
+  return fixtureFiles()
+    .filter((file) => file.kind === 'invalid')
+    .map((file) => ({ rule: file.rule, name: file.name, before: file.path, after: join(ROOT, file.rule, 'after', file.name) }))
+    .filter((pair) => existsSync(pair.after));
+}
+
+const hinted = rules.flatMap((rule) => Object.keys(rule.meta.hints ?? {}).map((messageId) => `${rule.id}/${messageId}`));
+
+describe('hint round trips: the after file of a firing fixture is quiet', () => {
+  const covered = new Set<string>();
+  for (const pair of pairs()) {
+    it(`${pair.rule}/after/${pair.name}`, async () => {
+      const beforeText = readFileSync(pair.before, 'utf8');
+      const afterText = readFileSync(pair.after, 'utf8');
+      const options = optionsOf(beforeText);
+      const before = await lint(beforeText, pair.name, options);
+      const after = await lint(afterText, pair.name, options);
+      const fired = before.filter((finding) => finding.ruleId === pair.rule && finding.hint !== undefined);
+      expect(fired.length).toBeGreaterThan(0);
+      for (const finding of fired) covered.add(id(finding));
+      expect(after.filter((finding) => finding.ruleId === pair.rule).map((finding) => `${finding.location.line}: ${id(finding)} ${finding.message}`)).toEqual([]);
+      const keeps = (KEEPS.exec(afterText)?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
+      const beforeErrors = before.filter((finding) => finding.severity === 'error').map(id);
+      for (const kept of keeps) expect(beforeErrors, `kept ${kept} must already fire on the firing fixture`).toContain(kept);
+      const errors = after.filter((finding) => finding.severity === 'error' && !keeps.includes(id(finding)));
+      expect(errors.map((finding) => `${finding.location.line}: ${id(finding)} ${finding.message}`)).toEqual([]);
+    });
+  }
+
+  it('covers every hinted messageId with at least one pair, except the ones listed as pending', async () => {
+    // Recomputed here so that the check does not depend on the order the round trips ran in.
+    for (const pair of pairs()) {
+      const text = readFileSync(pair.before, 'utf8');
+      for (const finding of await lint(text, pair.name, optionsOf(text))) if (finding.ruleId === pair.rule && finding.hint !== undefined) covered.add(id(finding));
+    }
+    expect(hinted.filter((message) => !covered.has(message) && !PENDING.includes(message))).toEqual([]);
+    expect(PENDING.filter((message) => covered.has(message))).toEqual([]);
+    expect(PENDING.filter((message) => !hinted.includes(message))).toEqual([]);
+  });
+});
+
+const SCHEMAS = Object.fromEntries(CHART_VERSIONS.map((version) => [version, JSON.parse(readFileSync(new URL(`../schemas/values-${version}.schema.json`, import.meta.url), 'utf8')) as object]));
+
+/** The values paths a hint names (see the extraction rule above), for one chart version's top-level keys. */
+export function valuesPathsIn(text: string, topLevel: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(/(?<![A-Za-z0-9./-])[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z][A-Za-z0-9_-]*)+/g)) {
+    if (topLevel.includes(match[0].split('.')[0]!)) out.push(match[0]);
+  }
+  return out;
+}
+
+/** A map that takes any key (`extraEnvironmentVars`, `resources`, `annotations`…): whatever lies below it exists. */
+function freeForm(node: Record<string, unknown>): boolean {
+  return node.additionalProperties !== false && node.properties === undefined && node.patternProperties === undefined && node.$ref === undefined && (node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object')));
+}
+
+/** Whether the schema declares the path, or a free-form map on the way to it. */
+function pathExists(schema: object, segments: readonly string[]): boolean {
+  for (let length = 1; length <= segments.length; length++) {
+    const nodes = schemaNodesAt(schema, segments.slice(0, length));
+    if (nodes.length === 0) return false;
+    if (length < segments.length && nodes.some(freeForm)) return true;
+  }
+  return true;
+}
+
+function missingPaths(text: string, version: string): string[] {
+  const schema = SCHEMAS[version]!;
+  return valuesPathsIn(text, knownKeysAt(schema, [])).filter((path) => !pathExists(schema, path.split('.')));
+}
+
+describe('every values path a hint names exists in the chart version it is given for', () => {
+  it('extracts dotted paths that start at a top-level values key', () => {
+    const top = ['global', 'server', 'ui'];
+    expect(valuesPathsIn('Set server.ha.replicas: 5 and global.tlsDisable: false.', top)).toEqual(['server.ha.replicas', 'global.tlsDisable']);
+    expect(valuesPathsIn('Add server.resources.requests.{{resource}} under ui.annotations.', top)).toEqual(['server.resources.requests', 'ui.annotations']);
+    expect(valuesPathsIn('app.kubernetes.io/name, service.beta.kubernetes.io/x, /vault/userconfig/server.crt, vault-0.server.ha', top)).toEqual([]);
+  });
+
+  it('finds a path a version lacks', () => {
+    expect(missingPaths('Set server.httproute.enabled: false.', '0.28.0')).toEqual(['server.httproute.enabled']);
+    expect(missingPaths('Set server.httproute.enabled: false.', '0.34.1')).toEqual([]);
+    expect(missingPaths('Add server.extraEnvironmentVars.VAULT_CACERT and server.resources.limits.cpu.', '0.28.0')).toEqual([]);
+    expect(missingPaths('Add server.extraEnvironmentVar.VAULT_CACERT.', '0.28.0')).toEqual(['server.extraEnvironmentVar.VAULT_CACERT']);
+  });
+
+  for (const version of CHART_VERSIONS) {
+    it(`hint templates, chart ${version}`, () => {
+      const missing = rules.flatMap((rule) => Object.entries(rule.meta.hints ?? {}).flatMap(([messageId, hint]) => missingPaths(String(hint), version).map((path) => `${rule.id}/${messageId}: ${path}`)));
+      expect(missing).toEqual([]);
+    });
+
+    it(`hints the firing fixtures produce, linted as chart ${version}`, async () => {
+      const missing: string[] = [];
+      for (const file of fixtureFiles().filter((candidate) => candidate.kind === 'invalid')) {
+        const text = readFileSync(file.path, 'utf8');
+        for (const finding of await lint(text, file.name, { ...optionsOf(text), chartVersion: version })) {
+          for (const path of missingPaths(finding.hint ?? '', version)) missing.push(`${file.rule}/${file.name} ${id(finding)}: ${path}`);
+        }
+      }
+      expect(missing).toEqual([]);
+    });
+  }
+});
