@@ -33,7 +33,7 @@ export default defineRule({
     },
     hints: {
       unpinnedDefault: 'Write {{path}}.tag: "{{tag}}" (or the version you run) in the values file.',
-      notString: 'Quote the tag: tag: "{{value}}".',
+      notString: 'Quote the tag and write the full version it stands for, e.g. tag: "1.16.1" (quoting "{{value}}" alone still leaves a partial version).',
       latest: 'Set {{path}}.tag to a full version such as "1.16.1" or "1.16.1-ent".',
       partialVersion: 'Set {{path}}.tag to a full version such as "1.16.1" or "1.16.1-ent".',
       notDigest: 'Append the digest of the image you tested to the version: tag: "{{tag}}@sha256:<64 hex digits>".',
