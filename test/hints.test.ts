@@ -39,8 +39,6 @@ const KEEPS = /^#\s*after-keeps:\s*(.*)$/m;
  * file. The meta test fails when one of these gains a pair (remove it here) or another loses its pair.
  */
 const PENDING: readonly string[] = [
-  "ha-replicas/devMode",
-  "ha-replicas/notHa",
   "ha-replicas/replicasNotNumber",
   "hcl-syntax/invalidHcl",
   "hcl-syntax/invalidJson",
