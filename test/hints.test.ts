@@ -39,20 +39,9 @@ const KEEPS = /^#\s*after-keeps:\s*(.*)$/m;
  * file. The meta test fails when one of these gains a pair (remove it here) or another loses its pair.
  */
 const PENDING: readonly string[] = [
-  "ha-replicas/replicasNotNumber",
-  "hcl-syntax/invalidHcl",
   "hcl-syntax/invalidJson",
-  "tls-enabled/listenerTlsDisableInvalid",
-  "yaml-syntax/syntax",
-  "yaml-syntax/multipleDocuments",
-  "yaml-syntax/complexKey",
-  "yaml-syntax/unknownAlias",
-  "yaml-syntax/notAMap",
-  "no-inline-secrets/configSecret",
   "no-inline-secrets/privateKey",
-  "tls-skip-verify/skipVerify",
   "values-schema/mixedConfigTypes",
-  "vault-config-schema/unknownKey",
   "vault-config-schema/conflict",
   "raft-node-id/setNodeIdIgnored",
   "raft-config-location/ignoredRaftStorage",

@@ -24,7 +24,7 @@ function maxDistance(length: number): number {
  * An exact (case-sensitive) match returns undefined: there is nothing to suggest.
  *
  * Never proposed: a key listed in `present` (already written in the same block: renaming onto it
- * would make a duplicate), and an edit of a key shorter than three characters (`ui` -> `uid`
+ * would make a duplicate), and an edit of an unknown key shorter than three characters (`ui` -> `uid`
  * renames one setting into another, it does not fix a typo).
  */
 export function suggestKey(unknown: string, known: readonly string[], present: readonly string[] = []): string | undefined {
@@ -37,7 +37,7 @@ export function suggestKey(unknown: string, known: readonly string[], present: r
     const candidate = key.toLowerCase();
     let score: number;
     if (squash(key) === squashed) score = 0;
-    else if (Math.min(wanted.length, candidate.length) < 3) continue;
+    else if (wanted.length < 3) continue;
     else {
       const distance = damerauLevenshtein(wanted, candidate);
       if (distance <= maxDistance(Math.max(wanted.length, candidate.length))) score = 1 + distance;
