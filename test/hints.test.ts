@@ -43,12 +43,7 @@ const PENDING: readonly string[] = [
   "no-inline-secrets/privateKey",
   "values-schema/mixedConfigTypes",
   "vault-config-schema/conflict",
-  "raft-node-id/setNodeIdIgnored",
-  "raft-config-location/ignoredRaftStorage",
   "raft-config-location/ignoredConfig",
-  "raft-config-location/missingRaftStorage",
-  "raft-config-location/raftNotEnabled",
-  "raft-config-location/missingRaftPath",
   "no-ephemeral-storage/fileStorageReplicated",
 ];
 
