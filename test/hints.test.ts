@@ -40,11 +40,9 @@ const KEEPS = /^#\s*after-keeps:\s*(.*)$/m;
  */
 const PENDING: readonly string[] = [
   "hcl-syntax/invalidJson",
-  "no-inline-secrets/privateKey",
   "values-schema/mixedConfigTypes",
   "vault-config-schema/conflict",
   "raft-config-location/ignoredConfig",
-  "no-ephemeral-storage/fileStorageReplicated",
 ];
 
 async function lint(text: string, label: string, options: LintOptions): Promise<Finding[]> {
