@@ -41,7 +41,6 @@ const KEEPS = /^#\s*after-keeps:\s*(.*)$/m;
 const PENDING: readonly string[] = [
   "hcl-syntax/invalidJson",
   "values-schema/mixedConfigTypes",
-  "vault-config-schema/conflict",
   "raft-config-location/ignoredConfig",
 ];
 
