@@ -17,7 +17,7 @@ export default defineRule({
     },
     hints: {
       ignoredRaftStorage: '{{fix}}',
-      ignoredConfig: 'Move this config to server.ha.raft.config.',
+      ignoredConfig: 'Move this config to server.ha.raft.config, with storage "raft" { path = "/vault/data" } in place of its storage stanza.',
       missingRaftStorage: 'Add storage "raft" { path = "/vault/data" … } to {{path}}, or turn server.ha.raft.enabled off.',
       raftNotEnabled: 'Set server.ha.raft.enabled: true and move the config to server.ha.raft.config.',
       missingRaftPath: 'Add path = "{{mountPath}}" to storage "raft".',

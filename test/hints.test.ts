@@ -41,7 +41,6 @@ const KEEPS = /^#\s*after-keeps:\s*(.*)$/m;
 const PENDING: readonly string[] = [
   "hcl-syntax/invalidJson",
   "values-schema/mixedConfigTypes",
-  "raft-config-location/ignoredConfig",
 ];
 
 async function lint(text: string, label: string, options: LintOptions): Promise<Finding[]> {
