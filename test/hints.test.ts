@@ -39,7 +39,6 @@ const KEEPS = /^#\s*after-keeps:\s*(.*)$/m;
  * file. The meta test fails when one of these gains a pair (remove it here) or another loses its pair.
  */
 const PENDING: readonly string[] = [
-  "hcl-syntax/invalidJson",
   "values-schema/mixedConfigTypes",
 ];
 
