@@ -17,7 +17,7 @@ import { FIXTURES_ROOT as ROOT, fixtureFiles } from './helpers/fixtures.js';
  *    after file must leave the rule quiet and yield no error-level finding of any rule. An error the
  *    firing fixture already has for an unrelated reason may be kept only when the after file says so
  *    on a line `# after-keeps: <rule>/<messageId> …`, and only if the firing fixture has it too.
- *    Every hinted messageId of every rule has at least one such pair, or is listed in PENDING.
+ *    Every hinted messageId of every rule has at least one such pair.
  *    (The fixture runner reads only `valid/` and `invalid/`, so after files are not fixtures.)
  *
  * 2. Values paths. Every dotted values path a hint names exists in the values schema of the chart
@@ -34,13 +34,6 @@ import { FIXTURES_ROOT as ROOT, fixtureFiles } from './helpers/fixtures.js';
 const OPTIONS = /^#\s*fixture-options:\s*(\{.*\})\s*$/m;
 const KEEPS = /^#\s*after-keeps:\s*(.*)$/m;
 
-/**
- * Hinted messages that no before/after pair covers yet: each needs a firing fixture and its after
- * file. The meta test fails when one of these gains a pair (remove it here) or another loses its pair.
- */
-const PENDING: readonly string[] = [
-  "values-schema/mixedConfigTypes",
-];
 
 async function lint(text: string, label: string, options: LintOptions): Promise<Finding[]> {
   const results = await lintTargets([{ layers: [{ kind: 'file', label, text }] }], options);
@@ -91,15 +84,13 @@ describe('hint round trips: the after file of a firing fixture is quiet', () => 
     });
   }
 
-  it('covers every hinted messageId with at least one pair, except the ones listed as pending', async () => {
+  it('covers every hinted messageId with at least one pair', async () => {
     // Recomputed here so that the check does not depend on the order the round trips ran in.
     for (const pair of pairs()) {
       const text = readFileSync(pair.before, 'utf8');
       for (const finding of await lint(text, pair.name, optionsOf(text))) if (finding.ruleId === pair.rule && finding.hint !== undefined) covered.add(id(finding));
     }
-    expect(hinted.filter((message) => !covered.has(message) && !PENDING.includes(message))).toEqual([]);
-    expect(PENDING.filter((message) => covered.has(message))).toEqual([]);
-    expect(PENDING.filter((message) => !hinted.includes(message))).toEqual([]);
+    expect(hinted.filter((message) => !covered.has(message))).toEqual([]);
   });
 });
 
