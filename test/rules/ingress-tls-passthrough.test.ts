@@ -5,6 +5,17 @@ import { buildModel } from '../../src/engine/lint.js';
 import { runRules } from '../../src/engine/run.js';
 import { dedent, testRule } from '../helpers/rule-tester.js';
 
+/** A standalone config whose listener serves TLS: the passthrough advice applies only then. Indented for the cases below. */
+const TLS_LISTENER = [
+  '          standalone:',
+  '            config: |',
+  '              listener "tcp" {',
+  '                address       = "[::]:8200"',
+  '                tls_cert_file = "/vault/userconfig/tls/tls.crt"',
+  '                tls_key_file  = "/vault/userconfig/tls/tls.key"',
+  '              }',
+].join('\n');
+
 const REENCRYPT = `
   server:
     ingress:
@@ -98,13 +109,7 @@ testRule(rule, {
           ingress:
             enabled: true
             tls: []
-          standalone:
-            config: |
-              listener "tcp" {
-                address       = "[::]:8200"
-                tls_cert_file = "/vault/userconfig/tls/tls.crt"
-                tls_key_file  = "/vault/userconfig/tls/tls.key"
-              }
+${TLS_LISTENER}
       `,
       errors: [{ messageId: 'noClientTls', line: 4, column: 5, endLine: 4, endColumn: 8 }],
     },
@@ -120,13 +125,7 @@ testRule(rule, {
             tls:
               - secretName: vault-ingress-tls
                 hosts: [vault.example.com]
-          standalone:
-            config: |
-              listener "tcp" {
-                address       = "[::]:8200"
-                tls_cert_file = "/vault/userconfig/tls/tls.crt"
-                tls_key_file  = "/vault/userconfig/tls/tls.key"
-              }
+${TLS_LISTENER}
       `,
       errors: [{ messageId: 'terminatesTls', line: 5, column: 5, endLine: 5, endColumn: 16, message: 'Ingress "vault" (ingress-nginx)' }],
     },
@@ -162,13 +161,7 @@ testRule(rule, {
             tls:
               - secretName: vault-ingress-tls
                 hosts: [vault.example.com]
-          standalone:
-            config: |
-              listener "tcp" {
-                address       = "[::]:8200"
-                tls_cert_file = "/vault/userconfig/tls/tls.crt"
-                tls_key_file  = "/vault/userconfig/tls/tls.key"
-              }
+${TLS_LISTENER}
       `,
       errors: [{ messageId: 'terminatesTls', line: 4, column: 5, endLine: 4, endColumn: 16, message: '(HAProxy Kubernetes Ingress)' }],
     },
@@ -187,13 +180,7 @@ testRule(rule, {
             enabled: true
             tls:
               termination: edge
-          standalone:
-            config: |
-              listener "tcp" {
-                address       = "[::]:8200"
-                tls_cert_file = "/vault/userconfig/tls/tls.crt"
-                tls_key_file  = "/vault/userconfig/tls/tls.key"
-              }
+${TLS_LISTENER}
       `,
       errors: [{ messageId: 'terminatesTls', line: 7, column: 20, endLine: 7, endColumn: 24, message: 'Route "vault" (OpenShift router)' }],
     },
@@ -207,13 +194,7 @@ testRule(rule, {
             enabled: true
             tls:
               termination: reencrypt
-          standalone:
-            config: |
-              listener "tcp" {
-                address       = "[::]:8200"
-                tls_cert_file = "/vault/userconfig/tls/tls.crt"
-                tls_key_file  = "/vault/userconfig/tls/tls.key"
-              }
+${TLS_LISTENER}
       `,
       errors: [{ messageId: 'reencryptsTls', line: 7, column: 20, endLine: 7, endColumn: 29 }],
     },
@@ -225,13 +206,7 @@ testRule(rule, {
             enabled: true
             parentRefs:
               - name: internal-gateway
-          standalone:
-            config: |
-              listener "tcp" {
-                address       = "[::]:8200"
-                tls_cert_file = "/vault/userconfig/tls/tls.crt"
-                tls_key_file  = "/vault/userconfig/tls/tls.key"
-              }
+${TLS_LISTENER}
       `,
       errors: [{ messageId: 'terminatesTls', line: 3, column: 14, endLine: 3, endColumn: 18, message: 'HTTPRoute "vault" (Gateway API)' }],
     },
