@@ -16,14 +16,16 @@ export default defineRule({
       missingHostnameTerm: `Missing required pod anti-affinity on kubernetes.io/hostname in server.affinity: nothing keeps two Vault pods off the same node ${GUIDE}`,
       wrongTopologyKey: `Expected the required pod anti-affinity in server.affinity to use topologyKey "kubernetes.io/hostname", found {{key}}; it does not keep Vault pods on distinct nodes ${GUIDE}`,
       preferredOnly: `Expected a required pod anti-affinity on kubernetes.io/hostname in server.affinity, found only a preferred one; the scheduler may still put several Vault pods on one node ${GUIDE}`,
+      requiredPerZone: `Unexpected required pod anti-affinity on topologyKey "{{key}}" in server.affinity: it admits one Vault pod per zone or region, so with {{replicas}} replicas every pod beyond the number of zones stays Pending ${GUIDE}`,
       selectorMismatch: `Unexpected label selector in the required pod anti-affinity of server.affinity: it matches no Vault server pod (app.kubernetes.io/name "{{name}}", app.kubernetes.io/instance "{{instance}}", component "server"), so it keeps nothing apart ${GUIDE}`,
     },
     hints: {
       removed: 'Remove server.affinity to get the chart default (a required anti-affinity on kubernetes.io/hostname), and run at least as many nodes as replicas.',
       invalidAffinity: 'Write server.affinity as a YAML map, or as a string holding one; remove it to get the chart default.',
       missingHostnameTerm: 'Add podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey: kubernetes.io/hostname and a labelSelector on the server pods, or remove server.affinity to get the chart default.',
-      wrongTopologyKey: 'Use topologyKey: kubernetes.io/hostname (a zone or region key also works when each zone holds one Vault pod).',
-      preferredOnly: 'Move the term to requiredDuringSchedulingIgnoredDuringExecution, and run at least as many nodes as replicas.',
+      wrongTopologyKey: 'Use topologyKey: kubernetes.io/hostname; to spread over zones as well, add server.topologySpreadConstraints with topologyKey: topology.kubernetes.io/zone and whenUnsatisfiable: ScheduleAnyway.',
+      requiredPerZone: 'Use topologyKey: kubernetes.io/hostname in the required term, and spread over zones with server.topologySpreadConstraints: [{maxSkew: 1, topologyKey: "{{key}}", whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app.kubernetes.io/name: {{name}}, app.kubernetes.io/instance: {{instance}}, component: server}}}] (or a preferred anti-affinity term on "{{key}}").',
+      preferredOnly: 'Add a requiredDuringSchedulingIgnoredDuringExecution term with topologyKey: kubernetes.io/hostname and the same labelSelector (keep a preferred term for zones), and run at least as many nodes as replicas.',
       selectorMismatch: 'Match the server pods: matchLabels app.kubernetes.io/name: {{name}}, app.kubernetes.io/instance: {{instance}}, component: server.',
     },
   },
@@ -38,6 +40,11 @@ export default defineRule({
     }
     const at = { place: () => node!.keyPlace() };
     if (status === 'invalid') return context.report({ node: at, messageId: 'invalidAffinity' });
+    const perZone = antiAffinity.find((term) => term.required && term.perZone && term.selectsServer);
+    if (perZone) {
+      const data = { key: perZone.topologyKey!, replicas: model.replicas, name: model.chartName, instance: model.releaseName };
+      return context.report({ node: perZone, messageId: 'requiredPerZone', data });
+    }
     if (antiAffinity.some((term) => term.required && term.spreadsNodes && term.selectsServer)) return;
     const unselecting = antiAffinity.find((term) => term.required && term.spreadsNodes);
     const otherKey = antiAffinity.find((term) => term.required && term.selectsServer);

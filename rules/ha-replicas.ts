@@ -26,14 +26,14 @@ export default defineRule({
     },
     messageSeverities: { moreReplicas: 'info' },
     hints: {
-      devMode: 'Remove server.dev.enabled and set server.ha.enabled: true with server.ha.replicas: {{replicas}}.',
-      notHa: 'Set server.ha.enabled: true and server.ha.replicas: {{replicas}}.',
+      devMode: 'Remove server.dev.enabled and set server.ha.enabled: true, server.ha.replicas: {{replicas}} and server.ha.raft.enabled: true, with a server.ha.raft.config whose listener serves TLS (the chart\'s default config turns TLS off).',
+      notHa: 'Set server.ha.enabled: true, server.ha.replicas: {{replicas}} and server.ha.raft.enabled: true, and move the config to server.ha.raft.config with storage "raft" and a retry_join per pod (with server.ha.enabled alone the chart deploys its Consul config).',
       replicasNotNumber: 'Set server.ha.replicas: {{replicas}}.',
       noReplicas: 'Set server.ha.replicas: {{replicas}}, with one Kubernetes node per pod (the chart\'s anti-affinity requires it).',
       singleReplica: 'Set server.ha.replicas: {{replicas}}, with one Kubernetes node per pod (the chart\'s anti-affinity requires it).',
-      replicas: 'Set server.ha.replicas: {{replicas}}, with one Kubernetes node per pod (the chart\'s anti-affinity requires it).',
-      evenReplicas: 'Set server.ha.replicas: {{replicas}}; use an odd number of voters.',
       moreReplicas: 'Set server.ha.replicas: {{replicas}}, or keep {{value}} and set the rule option replicas to {{value}} if the cluster must survive {{tolerates}}.',
+      replicas: 'Set server.ha.replicas: {{replicas}}, with one Kubernetes node per pod (the chart\'s anti-affinity requires it); if the config lists retry_join peers, add one for each new pod.',
+      evenReplicas: 'Set server.ha.replicas: {{replicas}}; use an odd number of voters, and if the config lists retry_join peers, add one for each new pod.',
     },
     options: {
       replicas: { type: 'number', default: 5, description: 'The number of raft voters (server.ha.replicas) to require with Integrated Storage; other HA storage needs at least 2 pods' },

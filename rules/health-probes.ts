@@ -14,22 +14,22 @@ export default defineRule({
       readinessDisabled: `Disabled readiness probe: server.readinessProbe.enabled is {{value}}, so every pod counts as ready, sealed or not, for Services, rollouts and the disruption budget ${GUIDE}`,
       readinessNotStandbyOk: `Expected server.readinessProbe.path to let standbys pass with standbyok=true, found "{{path}}"; /v1/sys/health answers 429 on a standby, so standbys never become ready and node drains stall on the disruption budget ${GUIDE}`,
       livenessDisabled: `Disabled liveness probe: server.livenessProbe.enabled is {{value}}, so Kubernetes never restarts a Vault process that hangs ${GUIDE}`,
-      livenessNotStandbyOk: `Expected server.livenessProbe.path to let standbys pass with standbyok=true, found "{{path}}"; /v1/sys/health answers 429 on a standby, so Kubernetes restarts every standby over and over ${GUIDE}`,
+      livenessFailsHealthyPods: `Expected server.livenessProbe.path to succeed on every live Vault pod, found "{{path}}", which fails when a pod is {{states}}; Kubernetes then restarts pods that are only waiting to be unsealed or initialised, or serving as standbys ${GUIDE}`,
       livenessDelayTooShort: `Expected server.livenessProbe.initialDelaySeconds to be at least 60, found {{value}}; Kubernetes may kill Vault before it has started and unsealed ${GUIDE}`,
     },
     hints: {
-      readinessDisabled: 'Set server.readinessProbe.enabled: true, with path: "/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204" as the guide shows.',
-      readinessNotStandbyOk: 'Add standbyok=true to the query, e.g. path: "/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204".',
-      livenessDisabled: 'Set server.livenessProbe.enabled: true with path: "/v1/sys/health?standbyok=true" and initialDelaySeconds: 60.',
-      livenessNotStandbyOk: 'Use path: "/v1/sys/health?standbyok=true" (the chart default).',
+      readinessDisabled: 'Set server.readinessProbe.enabled: true (the chart default); without a path the chart probes with "vault status", which keeps sealed pods out of the Services.',
+      readinessNotStandbyOk: 'Add standbyok=true to the query, e.g. path: "/v1/sys/health?standbyok=true".',
+      livenessDisabled: 'Set server.livenessProbe.enabled: true with path: "{{safePath}}" (the chart\'s default path fails on sealed pods), and keep initialDelaySeconds at 60 or more.',
+      livenessFailsHealthyPods: 'Set server.livenessProbe.path: "{{safePath}}".',
       livenessDelayTooShort: 'Set server.livenessProbe.initialDelaySeconds: 60 (the chart default) or more.',
     },
   },
   check(context) {
     const { model } = context;
-    const { readiness, liveness } = model.serverProbes;
+    const { readiness, liveness, safeLivenessPath: safePath } = model.serverProbes;
     const report = (probe: typeof readiness, messageId: 'readinessDisabled' | 'livenessDisabled', probeName: string): void => {
-      const data = { value: JSON.stringify(probe.enabledNode?.value ?? null) };
+      const data = { value: JSON.stringify(probe.enabledNode?.value ?? null), safePath };
       if (probe.enabledNode) context.report({ node: probe.enabledNode, messageId, data });
       else context.reportMissing({ path: `server.${probeName}.enabled`, messageId, data });
     };
@@ -39,8 +39,11 @@ export default defineRule({
       context.report({ node: readiness.path, messageId: 'readinessNotStandbyOk', data: { path: String(readiness.path.value) } });
     }
     if (!liveness.enabled) return report(liveness, 'livenessDisabled', 'livenessProbe');
-    if (model.runsStandbys && liveness.path && liveness.standbyOk === false) {
-      context.report({ node: liveness.path, messageId: 'livenessNotStandbyOk', data: { path: String(liveness.path.value) } });
+    if (liveness.path && liveness.failsWhen?.some((state) => model.runsStandbys || !state.endsWith('standby'))) {
+      // A single pod is never a standby: only the states it can be in count.
+      const states = liveness.failsWhen.filter((state) => model.runsStandbys || !state.endsWith('standby')).map((state) => (state.endsWith('standby') ? `a ${state}` : state));
+      const list = states.length > 1 ? `${states.slice(0, -1).join(', ')} or ${states.at(-1)}` : states[0]!;
+      context.report({ node: liveness.path, messageId: 'livenessFailsHealthyPods', data: { path: String(liveness.path.value), states: list, safePath } });
     }
     const delay = liveness.initialDelaySeconds;
     const seconds = typeof delay?.value === 'number' ? delay.value : Number(String(delay?.value ?? ''));

@@ -1,8 +1,7 @@
-import { defineRule, type ValueNode } from '../src/engine/index.js';
+import { defineRule, type ImageFact, type ValueNode } from '../src/engine/index.js';
 
 /** A full release version (`1.16.1`, `v1.16.1`, `1.16.1-ent`, `1.16.1-ent.hsm.fips1402`). */
 const FULL_VERSION = /^v?\d+\.\d+\.\d+([-+][0-9A-Za-z][0-9A-Za-z.+_-]*)?$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 interface Options {
   requireExplicitComponentTags: boolean;
@@ -29,14 +28,16 @@ export default defineRule({
       notString: 'Expected {{path}}.tag to be a quoted string, found the {{type}} {{value}}; YAML reads an unquoted version as a number (1.10 becomes 1.1)',
       latest: 'Unpinned {{component}} image: {{path}}.tag is "{{tag}}", which pulls whatever is newest (guide: "Version pinning")',
       partialVersion: 'Unpinned {{component}} image: {{path}}.tag "{{tag}}" is not a full version, so it can move to a new patch release (guide: "Version pinning")',
-      notDigest: 'Expected {{path}}.tag to be an image digest, found "{{tag}}"; the option requireDigest asks for immutable images',
+      notDigest: 'Expected {{path}}.tag to carry an image digest, found "{{tag}}"; the option requireDigest asks for immutable images',
+      bareDigest: 'Expected {{path}}.tag to be "<version>@sha256:<digest>", found "{{tag}}"; the chart renders "<repository>:<tag>", which is not a valid image reference with a bare digest, so the pod cannot pull its image',
     },
     hints: {
       unpinnedDefault: 'Write {{path}}.tag: "{{tag}}" (or the version you run) in the values file.',
-      notString: 'Quote the tag: tag: "{{value}}".',
+      notString: 'Quote the tag and write the full version it stands for, e.g. tag: "1.16.1" (quoting "{{value}}" alone still leaves a partial version).',
       latest: 'Set {{path}}.tag to a full version such as "1.16.1" or "1.16.1-ent".',
       partialVersion: 'Set {{path}}.tag to a full version such as "1.16.1" or "1.16.1-ent".',
-      notDigest: 'Use tag: "sha256:<64 hex digits>" (the digest of the image you tested).',
+      notDigest: 'Append the digest of the image you tested to the version: tag: "{{tag}}@sha256:<64 hex digits>".',
+      bareDigest: 'Put the version the digest belongs to in front of it: tag: "1.16.1@{{tag}}" (with your version).',
     },
     options: {
       requireExplicitComponentTags: { type: 'boolean', default: false, description: 'Also require injector, agent and CSI image tags to be written in the file' },
@@ -55,7 +56,7 @@ export default defineRule({
         }
         continue;
       }
-      checkTag(image.tag!, data, context.options, (messageId, extra) => context.report({ node: image.tag!, messageId, data: { ...data, ...extra } }));
+      checkTag(image.tag!, data, context.options, image.tagForm, (messageId, extra) => context.report({ node: image.tag!, messageId, data: { ...data, ...extra } }));
     }
   },
 });
@@ -64,7 +65,8 @@ function checkTag(
   tag: ValueNode,
   data: { tag: string },
   options: Options,
-  report: (messageId: 'notString' | 'latest' | 'partialVersion' | 'notDigest', extra?: Record<string, string>) => void,
+  form: ImageFact['tagForm'],
+  report: (messageId: 'notString' | 'latest' | 'partialVersion' | 'notDigest' | 'bareDigest', extra?: Record<string, string>) => void,
 ): void {
   const value = tag.value;
   if (typeof value !== 'string') {
@@ -72,7 +74,8 @@ function checkTag(
     return report('notString', { type: typeof value, value: String(value) });
   }
   if (value === '' || value === 'latest') return report('latest');
-  if (DIGEST.test(value)) return;
+  if (form === 'bareDigest') return report('bareDigest');
+  if (form === 'digest') return;
   if (!FULL_VERSION.test(value)) return report('partialVersion');
   if (options.requireDigest) report('notDigest', data);
 }

@@ -15,7 +15,7 @@ export default defineRule({
       fileStorageReplicated: 'Unexpected storage "{{type}}" with {{replicas}} replicas: each pod writes its own data directory, so the pods never share data and the cluster cannot fail over (hardening: filesystem storage has no HA)',
     },
     hints: {
-      inmemStorage: 'Use storage "raft" { path = "/vault/data" } with server.ha.raft.enabled: true.',
+      inmemStorage: 'Use storage "raft" { path = "/vault/data" } (with server.ha.raft.enabled: true for several replicas) on the volume of server.dataStorage.',
       fileStorageReplicated: 'Use storage "raft" with server.ha.raft.enabled: true for several replicas, or run one replica with file storage.',
     },
   },

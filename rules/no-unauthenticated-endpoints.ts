@@ -17,7 +17,7 @@ export default defineRule({
       unauthenticatedAccess: 'Unexpected enable_unauthenticated_access: Vault 2.x then serves the {{families}} endpoints without a token (hardening: configuration docs, enable_unauthenticated_access)',
     },
     hints: {
-      metricsAccess: 'Remove it and let Prometheus authenticate with a Vault token that may read sys/metrics (serverTelemetry.serviceMonitor.authorization).',
+      metricsAccess: 'Remove it and let Prometheus authenticate with a Vault token that may read sys/metrics ({{tokenSetting}}).',
       pprofAccess: 'Remove it; profile with an authenticated token (vault debug) when you need to.',
       inFlightAccess: 'Remove it; read sys/in-flight-req with an authenticated token when you need to.',
       unauthenticatedAccess: 'Remove enable_unauthenticated_access and update the clients to authenticate for these endpoints.',
@@ -34,12 +34,15 @@ export default defineRule({
       { block: 'profiling', key: 'unauthenticated_pprof_access', messageId: 'pprofAccess' },
       { block: 'inflight_requests_logging', key: 'unauthenticated_in_flight_requests_access', messageId: 'inFlightAccess' },
     ] as const;
+    const tokenSetting = model.chartDeclares('serverTelemetry.serviceMonitor.authorization')
+      ? 'serverTelemetry.serviceMonitor.authorization'
+      : `chart ${model.chartVersion} cannot give its ServiceMonitor a token: scrape with a ServiceMonitor of your own that has one`;
     for (const listener of config.root.blocks('listener')) {
       for (const { block, key, messageId } of switches) {
         for (const sub of listener.body.blocks(block)) {
           const attr = sub.body.attr(key);
           if (!attr || attr.templated || vaultBool(attr.value) !== true) continue;
-          context.report({ node: attr, messageId, data: { listener: listener.label ?? 'tcp', value: JSON.stringify(attr.value) } });
+          context.report({ node: attr, messageId, data: { listener: listener.label ?? 'tcp', value: JSON.stringify(attr.value), tokenSetting } });
         }
       }
     }

@@ -12,6 +12,7 @@ export default defineRule({
     messages: {
       unknownKey: `Unknown key "{{key}}" {{where}} for chart {{chartVersion}}; ${WHY}`,
       misspeltKey: `Unknown key "{{key}}" {{where}} for chart {{chartVersion}} (did you mean "{{suggestion}}"?); ${WHY}`,
+      misplacedKey: `Unknown key "{{key}}" {{where}} for chart {{chartVersion}}: the chart reads "{{key}}" {{home}}; ${WHY}`,
       wrongType: 'Expected "{{path}}" to be {{expected}}, found {{found}}; the chart renders it as written, so the manifest misbehaves or Kubernetes rejects it (chart values schema)',
       missingKey: 'Missing key "{{key}}" in "{{path}}"; the chart renders this item incompletely and Kubernetes rejects it (chart values schema)',
       structuredConfig: 'Expected "{{path}}" to be a string, found {{found}}; chart {{chartVersion}} fails to render with "structured server config is not supported" (since chart 0.29.0)',
@@ -22,6 +23,7 @@ export default defineRule({
     hints: {
       unknownKey: 'Remove "{{key}}", or move it to where chart {{chartVersion}} reads it (see the chart\'s values.yaml).',
       misspeltKey: 'Rename "{{key}}" to "{{suggestion}}".',
+      misplacedKey: 'Move "{{key}}" and its value {{destination}}, where chart {{chartVersion}} reads it.',
       wrongType: 'Write "{{path}}" as {{expected}}.',
       missingKey: 'Add "{{key}}" to this item.',
       structuredConfig: 'Write the config as a string (a `|` block of HCL, or JSON), or use --chart-version 0.28.0 if that is the chart you deploy.',
@@ -38,8 +40,10 @@ export default defineRule({
     for (const problem of model.valuesSchemaProblems) {
       const where = problem.where === '' ? 'at the top level' : `under "${problem.where}"`;
       if (problem.kind === 'unknownKey') {
-        const messageId = problem.suggestion === undefined ? 'unknownKey' : 'misspeltKey';
-        context.report({ node: problem.node, messageId, data: { key: problem.key, where, chartVersion, suggestion: problem.suggestion ?? '' } });
+        const home = problem.elsewhere === undefined ? '' : problem.elsewhere === '' ? 'at the top level' : `under "${problem.elsewhere}"`;
+        const destination = problem.elsewhere === '' ? 'to the top level' : home;
+        const messageId = problem.suggestion !== undefined ? 'misspeltKey' : problem.elsewhere !== undefined ? 'misplacedKey' : 'unknownKey';
+        context.report({ node: problem.node, messageId, data: { key: problem.key, where, chartVersion, suggestion: problem.suggestion ?? '', home, destination } });
       } else if (problem.kind === 'missingKey') {
         context.report({ node: problem.node, messageId: 'missingKey', data: { key: problem.key, path: problem.path } });
       } else {

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintTargets, type LintOptions } from '../src/engine/lint.js';
 import { rules } from '../rules/index.js';
+import { fixtureFiles } from './helpers/fixtures.js';
 
 /**
  * Fixture files: `fixtures/<rule-id>/{valid,invalid}/<description>.values.yaml`. Each expected
@@ -10,7 +10,8 @@ import { rules } from '../rules/index.js';
  * separated by spaces; the comment works in YAML and inside embedded HCL). An invalid fixture yields
  * exactly its markers for its rule, and each related location of those findings is marked on its
  * line as `# related: <rule-id>/<messageId>`; a valid one yields nothing for its rule. A first-line comment
- * `# fixture-options: {...}` passes lint options (chartVersion, releaseName, namespace).
+ * `# fixture-options: {...}` passes lint options (chartVersion, releaseName, namespace). Files under
+ * `after/` are not fixtures: they are hint round trips (test/hints.test.ts).
  */
 const ROOT = new URL('../fixtures/', import.meta.url).pathname;
 const MARKER = /#\s*expect:\s*([^\n#]*)/;
@@ -26,22 +27,6 @@ function markers(text: string, pattern = MARKER): string[] {
     for (const token of match[1]!.trim().split(/\s+/)) out.push(`${index + 1}:${token}`);
   });
   return out.sort();
-}
-
-export function fixtureFiles(): { rule: string; kind: 'valid' | 'invalid'; name: string; path: string }[] {
-  const out = [];
-  for (const rule of readdirSync(ROOT).filter((name) => !name.startsWith('_') && name !== 'guide')) {
-    for (const kind of ['valid', 'invalid'] as const) {
-      let names: string[] = [];
-      try {
-        names = readdirSync(join(ROOT, rule, kind)).filter((name) => /\.ya?ml$/.test(name));
-      } catch {
-        names = [];
-      }
-      for (const name of names) out.push({ rule, kind, name, path: join(ROOT, rule, kind, name) });
-    }
-  }
-  return out;
 }
 
 describe('rule fixtures', () => {

@@ -5,8 +5,11 @@ import { maskTemplates, type TemplateRange } from './template.js';
 import { helmTruthy } from './truth.js';
 import type { Locatable, Place, ValueNode } from './values.js';
 
+/** Zone and region topology keys: a required anti-affinity on one allows a single server pod per zone or region. */
+export const ZONE_TOPOLOGY_KEYS: readonly string[] = ['topology.kubernetes.io/zone', 'topology.kubernetes.io/region', 'failure-domain.beta.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/region'];
+
 /** Topology keys whose required anti-affinity keeps Vault server pods on distinct nodes (a zone or region holds whole nodes). */
-export const HOST_SPREADING_TOPOLOGY_KEYS: readonly string[] = ['kubernetes.io/hostname', 'topology.kubernetes.io/zone', 'topology.kubernetes.io/region', 'failure-domain.beta.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/region'];
+export const HOST_SPREADING_TOPOLOGY_KEYS: readonly string[] = ['kubernetes.io/hostname', ...ZONE_TOPOLOGY_KEYS];
 
 /** One `podAntiAffinity` term of the server pods, placed at its `topologyKey` (or the term itself). */
 export interface AntiAffinityTerm extends Locatable {
@@ -16,6 +19,11 @@ export interface AntiAffinityTerm extends Locatable {
   topologyKey: string | undefined;
   /** True when the topology key keeps pods on distinct nodes, or is a Helm action the linter cannot read. */
   spreadsNodes: boolean;
+  /**
+   * True when the topology key is a zone or region key: as a required term it admits one server pod
+   * per zone, so replicas beyond the number of zones stay Pending.
+   */
+  perZone: boolean;
   /** False when the label selector cannot match the Vault server pods (no selector, or labels they do not carry). */
   selectsServer: boolean;
 }
@@ -89,6 +97,7 @@ function antiAffinityTerms(root: Tree, labels: Map<string, string>): AntiAffinit
         required,
         topologyKey,
         spreadsNodes: (key !== undefined && !key.known) || (topologyKey !== undefined && HOST_SPREADING_TOPOLOGY_KEYS.includes(topologyKey)),
+        perZone: topologyKey !== undefined && ZONE_TOPOLOGY_KEYS.includes(topologyKey),
         selectsServer: selects(term.child('labelSelector'), labels),
         place: () => (key ?? item).place(),
       });

@@ -10,6 +10,26 @@ export interface ImageFact {
   image: ValueNode | undefined;
   repository: ValueNode | undefined;
   tag: ValueNode | undefined;
+  /**
+   * How the tag pins the image. Every template writes `<repository>:<tag>` (server-statefulset.yaml,
+   * injector-deployment.yaml, csi-daemonset.yaml at v0.28.0 and v0.34.1), so a digest pins only as
+   * `<version>@sha256:<hex>`; a bare `sha256:<hex>` tag renders `repo:sha256:<hex>`, which is not a
+   * valid image reference and the pod never pulls.
+   */
+  tagForm: ImageTagForm;
+}
+
+/** `digest`: `<tag>@sha256:<64 hex>`; `bareDigest`: `sha256:…` alone (invalid once rendered). */
+export type ImageTagForm = 'digest' | 'bareDigest' | 'other';
+
+const TAGGED_DIGEST = /^[\w][\w.-]{0,127}@sha256:[a-f0-9]{64}$/;
+
+/** Classify a tag value the way the rendered `<repository>:<tag>` reference reads it. */
+export function imageTagForm(tag: unknown): ImageTagForm {
+  if (typeof tag !== 'string') return 'other';
+  if (TAGGED_DIGEST.test(tag)) return 'digest';
+  if (/^sha256:/.test(tag)) return 'bareDigest';
+  return 'other';
 }
 
 const IMAGE_PATHS: readonly [ImageFact['component'], string][] = [
@@ -35,6 +55,7 @@ export function collectImages(model: Model): ImageFact[] {
   };
   return IMAGE_PATHS.filter(([component]) => enabled[component]).map(([component, path]) => {
     const image = model.get(path);
-    return { component, path, image, repository: image?.get('repository'), tag: image?.get('tag') };
+    const tag = image?.get('tag');
+    return { component, path, image, repository: image?.get('repository'), tag, tagForm: imageTagForm(tag?.value) };
   });
 }

@@ -18,6 +18,14 @@ export interface L7Exposure {
   node: Locatable;
   /** What makes this controller pass TLS through to Vault, or why it cannot. */
   fix: string;
+  /**
+   * False when clients reach the object over plain HTTP: an Ingress with an empty `server.ingress.tls`
+   * (the template renders no `spec.tls`, v0.28.0 and v0.34.1) and no passthrough. True otherwise;
+   * undefined where the chart values cannot tell (an HTTPRoute: its Gateway listener decides).
+   */
+  clientTls: boolean | undefined;
+  /** Where a missing client TLS is fixed: `server.ingress.tls`, or the nearest key the file writes. */
+  tlsNode?: Locatable;
 }
 
 /** Controllers, recognised by ingress class name (substring) or annotation prefix, and how each passes TLS through. */
@@ -73,13 +81,13 @@ export function collectL7Exposures(model: Model): L7Exposure[] {
     const value = helmToString(termination?.value).toLowerCase();
     if (value !== 'passthrough') {
       const tls = value === 'reencrypt' ? 'reencrypt' : 'terminate';
-      out.push({ kind: 'Route', name, tls, controller: 'OpenShift router', node: termination ?? route.get('tls') ?? route, fix: 'set server.route.tls.termination: passthrough (the chart default)' });
-    } else out.push({ kind: 'Route', name, tls: 'passthrough', controller: 'OpenShift router', node: termination ?? route, fix: '' });
+      out.push({ kind: 'Route', name, tls, controller: 'OpenShift router', node: termination ?? route.get('tls') ?? route, fix: 'set server.route.tls.termination: passthrough (the chart default)', clientTls: true });
+    } else out.push({ kind: 'Route', name, tls: 'passthrough', controller: 'OpenShift router', node: termination ?? route, fix: '', clientTls: true });
   }
   const httpRoute = model.get('server.httproute.enabled');
   // Chart 0.34.0 added the HTTPRoute; older charts ignore the key.
   if (model.chartVersion !== '0.28.0' && !openshift && serviceEnabled && httpRoute && helmTruthy(httpRoute.value)) {
-    out.push({ kind: 'HTTPRoute', name, tls: 'terminate', controller: 'Gateway API', node: httpRoute, fix: 'an HTTPRoute is served by a Gateway listener that terminates TLS: attach a TLSRoute to a Gateway listener with tls.mode: Passthrough instead, or expose Vault through an internal Layer 4 LoadBalancer Service' });
+    out.push({ kind: 'HTTPRoute', name, tls: 'terminate', controller: 'Gateway API', node: httpRoute, fix: 'an HTTPRoute is served by a Gateway listener that terminates TLS: attach a TLSRoute to a Gateway listener with tls.mode: Passthrough instead, or expose Vault through an internal Layer 4 LoadBalancer Service', clientTls: undefined });
   }
   return out;
 }
@@ -89,15 +97,18 @@ function ingressExposure(model: Model, name: string): L7Exposure {
   const annotations = readAnnotations(annotationsNode);
   const controller = ingressController(model.get('server.ingress.ingressClassName'), annotations);
   const fix = controller?.fix ?? GENERIC_FIX;
-  const base = { kind: 'Ingress' as const, name, controller: controller?.name ?? 'controller not recognised', fix };
+  const tlsNode = model.get('server.ingress.tls');
+  const ingress = model.get('server.ingress')!;
+  const hasTls = helmTruthy(tlsNode?.value) && (tlsNode?.kind !== 'seq' || tlsNode.items.length > 0);
+  const base = { kind: 'Ingress' as const, name, controller: controller?.name ?? 'controller not recognised', fix, tlsNode: tlsNode?.isUserSet ? tlsNode : { place: () => ingress.keyPlace() } };
   const says = (annotation: Annotation, values: string[] | 'any'): boolean => values === 'any' ? helmTruthy(annotation.value) : values.some((value) => value.toLowerCase() === helmToString(annotation.value).toLowerCase());
   const passthrough = annotations.find((annotation) => PASSTHROUGH_ANNOTATIONS.some((known) => known.key === annotation.key && says(annotation, known.values)));
-  if (passthrough) return { ...base, tls: 'passthrough', node: passthrough };
+  if (passthrough) return { ...base, tls: 'passthrough', node: passthrough, clientTls: true };
   const reencrypt = annotations.find((annotation) => REENCRYPT_ANNOTATIONS.some((known) => known.key === annotation.key && says(annotation, known.values)));
-  if (reencrypt) return { ...base, tls: 'reencrypt', node: reencrypt };
+  if (reencrypt) return { ...base, tls: 'reencrypt', node: reencrypt, clientTls: hasTls };
   // The passthrough annotation goes into the annotations: point at their key (or the nearest key the file writes).
-  const home = annotationsNode ?? model.get('server.ingress')!;
-  return { ...base, tls: 'terminate', node: { place: () => home.keyPlace() } };
+  const home = annotationsNode ?? ingress;
+  return { ...base, tls: 'terminate', node: { place: () => home.keyPlace() }, clientTls: hasTls };
 }
 
 /** The controller the annotations' prefixes name (the surest sign), else `ingressClassName` or the legacy class annotation. */

@@ -303,6 +303,20 @@ export class Model {
     return this.options.namespace !== undefined || (typeof global === 'string' && global !== '');
   }
 
+  /**
+   * Whether the selected chart version has this values key in its own values.yaml (e.g.
+   * `serverTelemetry.serviceMonitor.authorization` exists from 0.29.0 on): hints name a key only
+   * where the chart reads it.
+   */
+  chartDeclares(path: string): boolean {
+    let node: unknown = this.options.chartDefaults;
+    for (const segment of path.split('.')) {
+      if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, segment)) return false;
+      node = (node as Record<string, unknown>)[segment];
+    }
+    return true;
+  }
+
   /** True when the chart speaks https to Vault: `global.tlsDisable` falsy (its default is true). */
   get chartTls(): boolean {
     return !helmTruthy(this.valueOf('global.tlsDisable'));

@@ -1,5 +1,5 @@
 import type { SchemaError, SchemaModule } from '../schemas/validator.js';
-import { knownKeysAt, schemaNodesAt, suggestKey } from '../schemas/suggest.js';
+import { declaredAt, knownKeysAt, schemaNodesAt, suggestKey } from '../schemas/suggest.js';
 import { caseInsensitiveAt, fromPointer, REPEATABLE_STANZAS, shapeConfig, SINGLE_STANZAS, toPointer, type ShapeTarget } from './config-shape.js';
 import type { ChartVersion, Model } from './model.js';
 import type { Locatable, ValueNode } from './values.js';
@@ -66,6 +66,11 @@ export interface SchemaProblem {
   path: string;
   /** The known key (or type) the user most likely meant. */
   suggestion?: string;
+  /**
+   * For an unknown values key without a suggestion: the nearest enclosing object (dotted path, `''`
+   * for the top level) where the chart does read this key, e.g. `ui` written under `server`.
+   */
+  elsewhere?: string;
   /** What the schema wants, in words: `an integer`, `one of "tls10", "tls11", "tls12" or "tls13"`. */
   expected?: string;
   /** What was written, in words; strings that are secrets or long are not quoted. */
@@ -109,8 +114,13 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
       // A config written in a key the chart never reads gets one finding, from raft-config-location.
       if (child && child === misplaced) continue;
       const problem: SchemaProblem = { kind: 'unknownKey', node: child ? { place: () => child.keyPlace() } : node, key, where, path: [...segments, key].join('.') };
-      const suggestion = suggestKey(key, knownKeysAt(schema, segments));
+      const siblings = [...node.children].filter(([, sibling]) => sibling.isUserSet).map(([name]) => name);
+      const suggestion = suggestKey(key, knownKeysAt(schema, segments), siblings);
       if (suggestion !== undefined) problem.suggestion = suggestion;
+      else {
+        const home = enclosingDeclaration(schema, key, segments);
+        if (home !== undefined) problem.elsewhere = home;
+      }
       out.push(problem);
     } else if (error.keyword === 'required') {
       const key = String(error.params.missingProperty);
@@ -121,6 +131,13 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
     }
   }
   return out;
+}
+
+/** The nearest ancestor of `segments` (an object the user's key sits inside) whose schema declares `key`. */
+function enclosingDeclaration(schema: object, key: string, segments: readonly (string | number)[]): string | undefined {
+  const path = segments.map(String);
+  const ancestors = declaredAt(schema, key, path.length).filter((found) => found.length < path.length && found.every((segment, index) => segment === path[index]));
+  return ancestors.sort((a, b) => b.length - a.length)[0]?.join('.');
 }
 
 /** The three config keys: whether the chart can render what they hold is `configRenderProblem`'s call, not the schema's. */
@@ -209,7 +226,9 @@ export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[]
         if (!target) continue;
         const isType = segments.length === 1 && (REPEATABLE_STANZAS.has(segments[0]!) || SINGLE_STANZAS.has(segments[0]!));
         const problem: ConfigSchemaProblem = { ...base, kind: isType ? 'unknownType' : 'unknownKey', node: target.key, key, where, path: isType ? segments[0]! : key, vaultWarns: vaultWarnsAt(segments) };
-        const suggestion = suggestKey(key, knownKeys(segments));
+        const block = valueAtPath(shape.data, segments);
+        const present = block !== null && typeof block === 'object' && !Array.isArray(block) ? Object.keys(block) : [];
+        const suggestion = suggestKey(key, knownKeys(segments), present);
         if (suggestion !== undefined) problem.suggestion = suggestion;
         out.push(problem);
         continue;

@@ -22,16 +22,22 @@ function maxDistance(length: number): number {
  *    `leader_api_address` -> `leader_api_addr`).
  * Ties go to the longer shared prefix, then to the alphabetically first key, so the answer is stable.
  * An exact (case-sensitive) match returns undefined: there is nothing to suggest.
+ *
+ * Never proposed: a key listed in `present` (already written in the same block: renaming onto it
+ * would make a duplicate), and an edit of an unknown key shorter than three characters (`ui` -> `uid`
+ * renames one setting into another, it does not fix a typo).
  */
-export function suggestKey(unknown: string, known: readonly string[]): string | undefined {
+export function suggestKey(unknown: string, known: readonly string[], present: readonly string[] = []): string | undefined {
   if (known.includes(unknown)) return undefined;
   const wanted = unknown.toLowerCase();
   const squashed = squash(unknown);
   let best: { key: string; score: number; prefix: number } | undefined;
   for (const key of known) {
+    if (present.includes(key)) continue;
     const candidate = key.toLowerCase();
     let score: number;
     if (squash(key) === squashed) score = 0;
+    else if (wanted.length < 3) continue;
     else {
       const distance = damerauLevenshtein(wanted, candidate);
       if (distance <= maxDistance(Math.max(wanted.length, candidate.length))) score = 1 + distance;
@@ -189,6 +195,36 @@ export function schemaNodesAt(schema: object, path: readonly (string | number)[]
     if (nodes.length === 0) return [];
   }
   return nodes;
+}
+
+/**
+ * Where else a schema declares `key`: the paths of the objects (dotted, `''` for the top level)
+ * that list it among their properties, searched breadth first to `maxDepth` levels, shallowest
+ * first. Array items and free-form maps are not searched.
+ */
+export function declaredAt(schema: object, key: string, maxDepth = 4): string[][] {
+  const root = schema as SchemaNode;
+  const out: string[][] = [];
+  let level: [string[], SchemaNode[]][] = [[[], expand(root, root)]];
+  const seen = new Set<SchemaNode>();
+  for (let depth = 0; depth <= maxDepth && level.length > 0; depth++) {
+    const next: [string[], SchemaNode[]][] = [];
+    for (const [path, nodes] of level) {
+      const children = new Map<string, SchemaNode[]>();
+      for (const node of nodes) {
+        if (seen.has(node) || !isNode(node.properties)) continue;
+        seen.add(node);
+        for (const [name, child] of Object.entries(node.properties)) {
+          if (!isNode(child)) continue;
+          if (name === key && !out.some((found) => found.join('.') === path.join('.'))) out.push(path);
+          children.set(name, [...(children.get(name) ?? []), ...expand(root, child)]);
+        }
+      }
+      for (const [name, childNodes] of children) next.push([[...path, name], childNodes]);
+    }
+    level = next;
+  }
+  return out;
 }
 
 /**

@@ -44,8 +44,10 @@ describe('vault-lint on the guide example', () => {
     expect(at('private-load-balancer')).toBe('"LoadBalancer"');
     expect(at('enterprise-license')).toBe('"hashicorp/vault-enterprise"');
     expect(at('auto-unseal')).toMatch(/^config: \|/);
-    // The whole rule set: the guide's remaining gaps, plus values-schema for global.resources, a key the chart does not have.
-    expect(findings.map((finding) => finding.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'private-load-balancer', 'service-registration', 'telemetry-configured', 'values-schema']);
+    // The whole rule set: the guide's remaining gaps, plus values-schema for global.resources, a key the chart does not have,
+    // and health-probes for the guide's liveness path, which fails on sealed, uninitialised and performance standby pods.
+    expect(findings.map((finding) => finding.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'health-probes', 'private-load-balancer', 'service-registration', 'telemetry-configured', 'values-schema']);
+    expect(at('health-probes')).toBe('"/v1/sys/health?standbyok=true"');
     expect(at('values-schema')).toMatch(/^resources:/);
     expect(text[findings.find((finding) => finding.ruleId === 'values-schema')!.location.line - 2]).toBe('  tlsDisable: false');
   });
@@ -68,7 +70,7 @@ describe('vault-lint on the guide example', () => {
     const validate = compileSchema('test/vendor/sarif-2.1.0.json', { strict: false });
     const sarif = JSON.parse(stdout);
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
-    expect(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'private-load-balancer', 'service-registration', 'telemetry-configured', 'values-schema']);
+    expect(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'health-probes', 'private-load-balancer', 'service-registration', 'telemetry-configured', 'values-schema']);
     expect(sarif.runs[0].tool.driver.rules.length).toBeGreaterThanOrEqual(38);
   });
 
@@ -90,7 +92,7 @@ describe('vault-lint on the guide example', () => {
 
   it('emits GitHub annotations', async () => {
     const { stdout } = await cli([GUIDE, '-o', 'github']);
-    expect(stdout.trim().split('\n').map((line) => line.slice(0, line.indexOf(' ')))).toEqual(['::warning', '::warning', '::warning', '::warning', '::notice', '::error']);
+    expect(stdout.trim().split('\n').map((line) => line.slice(0, line.indexOf(' ')))).toEqual(['::warning', '::warning', '::warning', '::warning', '::warning', '::notice', '::error']);
   });
 
   it('finds nothing in a production-ready release that follows the guide', async () => {
@@ -149,7 +151,7 @@ describe('exit codes and errors', () => {
   it('turns rules off with --rule', async () => {
     const { code, stdout } = await cli([GUIDE, '-o', 'json', '--rule', 'private-load-balancer=off', '--rule', 'values-schema=off']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).results[0].findings.map((finding: { ruleId: string }) => finding.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'service-registration', 'telemetry-configured']);
+    expect(JSON.parse(stdout).results[0].findings.map((finding: { ruleId: string }) => finding.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'health-probes', 'service-registration', 'telemetry-configured']);
   });
 
   it('writes the report to --output-file', async () => {

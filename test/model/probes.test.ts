@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { standbyAnswersOk } from '../../src/model/probes.js';
+import { healthFailures, standbyAnswersOk } from '../../src/model/probes.js';
 import { modelOf } from '../helpers/model.js';
 
 describe('standbyAnswersOk', () => {
@@ -25,12 +25,36 @@ describe('standbyAnswersOk', () => {
   });
 });
 
+describe('healthFailures', () => {
+  it.each([
+    ['/v1/sys/health', false, ['sealed', 'uninitialised', 'standby']],
+    ['/v1/sys/health?standbyok=true', false, ['sealed', 'uninitialised']],
+    ['/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204', false, []],
+    ['/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204', true, ['performance standby']],
+    ['/v1/sys/health?standbyok=true&perfstandbyok=true&sealedcode=204&uninitcode=204', true, []],
+    ['/v1/sys/health?standbycode=200&performancestandbycode=200&sealedcode=299&uninitcode=399', true, []],
+    ['/v1/sys/health?standbyok=true&activecode=500&sealedcode=204&uninitcode=204', false, ['standby']],
+    ['/v1/sys/health?sealedcode=400&uninitcode=204&standbyok=true', false, ['sealed']],
+  ] as const)('%s (enterprise %s) fails when %j', (path, enterprise, states) => {
+    expect(healthFailures(path, enterprise)).toEqual(states);
+  });
+
+  it('does not judge other endpoints', () => {
+    expect(healthFailures('/v1/sys/seal-status', true)).toBeUndefined();
+  });
+});
+
 describe('serverProbes', () => {
   it('follows the chart defaults: exec readiness on, liveness httpGet off with delay 60', async () => {
     const { readiness, liveness } = (await modelOf('server: {}')).serverProbes;
     expect(readiness).toMatchObject({ enabled: true, kind: 'exec', path: undefined, standbyOk: undefined });
-    expect(liveness).toMatchObject({ enabled: false, kind: 'http', standbyOk: true });
+    expect(liveness).toMatchObject({ enabled: false, kind: 'http', standbyOk: true, failsWhen: ['sealed', 'uninitialised'] });
     expect(liveness.initialDelaySeconds?.value).toBe(60);
+  });
+
+  it('suggests perfstandbyok=true only for Enterprise images', async () => {
+    expect((await modelOf('server: {}')).serverProbes.safeLivenessPath).toBe('/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204');
+    expect((await modelOf('server: {image: {tag: "1.16.1-ent"}}')).serverProbes.safeLivenessPath).toBe('/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204&perfstandbyok=true');
   });
 
   it('switches readiness to httpGet with a path and liveness to exec with execCommand', async () => {

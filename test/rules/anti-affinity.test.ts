@@ -46,16 +46,26 @@ testRule(rule, {
                     - {key: component, operator: In, values: [server]}
                 topologyKey: kubernetes.io/hostname
     ` },
-    { name: 'a required anti-affinity per zone is stricter still', code: `
+    { name: 'hostname required, zones spread softly with topologySpreadConstraints', code: `
       server:
         ha:
           enabled: true
-          replicas: 3
+          replicas: 5
         affinity:
           podAntiAffinity:
             requiredDuringSchedulingIgnoredDuringExecution:
               - labelSelector: {matchLabels: {component: server}}
-                topologyKey: topology.kubernetes.io/zone
+                topologyKey: kubernetes.io/hostname
+            preferredDuringSchedulingIgnoredDuringExecution:
+              - weight: 100
+                podAffinityTerm:
+                  labelSelector: {matchLabels: {component: server}}
+                  topologyKey: topology.kubernetes.io/zone
+        topologySpreadConstraints:
+          - maxSkew: 1
+            topologyKey: topology.kubernetes.io/zone
+            whenUnsatisfiable: ScheduleAnyway
+            labelSelector: {matchLabels: {component: server}}
     ` },
     { name: 'an affinity produced wholly by a Helm action cannot be judged', code: `
       server:
@@ -78,6 +88,23 @@ testRule(rule, {
     ` },
   ],
   invalid: [
+    {
+      name: 'a required anti-affinity per zone leaves pods beyond the number of zones Pending',
+      code: `
+        server:
+          ha:
+            enabled: true
+            replicas: 5
+          affinity:
+            podAntiAffinity:
+              requiredDuringSchedulingIgnoredDuringExecution:
+                - labelSelector: {matchLabels: {component: server}}
+                  topologyKey: kubernetes.io/hostname
+                - labelSelector: {matchLabels: {component: server}}
+                  topologyKey: topology.kubernetes.io/zone
+      `,
+      errors: [{ messageId: 'requiredPerZone', line: 11, column: 24, endLine: 11, endColumn: 51, message: 'with 5 replicas every pod beyond the number of zones stays Pending' }],
+    },
     {
       name: 'an empty string removes the affinity',
       code: `

@@ -17,10 +17,17 @@ testRule(rule, {
       injector:
         enabled: false
     `,
-    { name: 'digest', code: `
+    { name: 'a digest after the version renders repository:version@sha256:…', code: `
       server:
         image:
-          tag: "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+          tag: "1.16.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+    ` },
+    { name: 'a digest satisfies requireDigest', options: { requireDigest: true }, code: `
+      server:
+        image:
+          tag: "1.16.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+      injector:
+        enabled: false
     ` },
     { name: 'external mode renders no server', code: `
       global:
@@ -99,7 +106,28 @@ testRule(rule, {
           enabled: false
       `,
       options: { requireDigest: true },
-      errors: [{ messageId: 'notDigest', line: 3, column: 10, endLine: 3, endColumn: 18 }],
+      errors: [{ messageId: 'notDigest', line: 3, column: 10, endLine: 3, endColumn: 18, message: 'carry an image digest' }],
+    },
+    {
+      name: 'a bare digest renders "hashicorp/vault:sha256:…", an invalid image reference',
+      code: `
+        server:
+          image:
+            tag: "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+      `,
+      errors: [{ messageId: 'bareDigest', line: 3, column: 10, endLine: 3, endColumn: 83 }],
+    },
+    {
+      name: 'a bare digest on the injector agent is as broken',
+      code: `
+        server:
+          image:
+            tag: "1.16.1"
+        injector:
+          agentImage:
+            tag: "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+      `,
+      errors: [{ messageId: 'bareDigest', line: 6, column: 10, endLine: 6, endColumn: 83 }],
     },
     {
       name: 'requireExplicitComponentTags reports the injector images at their nearest written key',

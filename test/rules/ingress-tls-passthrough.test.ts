@@ -5,12 +5,32 @@ import { buildModel } from '../../src/engine/lint.js';
 import { runRules } from '../../src/engine/run.js';
 import { dedent, testRule } from '../helpers/rule-tester.js';
 
+/** A standalone config whose listener serves TLS: the passthrough advice applies only then. Indented for the cases below. */
+const TLS_LISTENER = [
+  '          standalone:',
+  '            config: |',
+  '              listener "tcp" {',
+  '                address       = "[::]:8200"',
+  '                tls_cert_file = "/vault/userconfig/tls/tls.crt"',
+  '                tls_key_file  = "/vault/userconfig/tls/tls.key"',
+  '              }',
+].join('\n');
+
 const REENCRYPT = `
   server:
     ingress:
       enabled: true
       annotations:
         nginx.ingress.kubernetes.io/backend-protocol: HTTPS
+      tls:
+        - secretName: vault-ingress-tls
+          hosts: [vault.example.com]
+    standalone:
+      config: |
+        listener "tcp" {
+          tls_cert_file = "/vault/userconfig/tls/tls.crt"
+          tls_key_file  = "/vault/userconfig/tls/tls.key"
+        }
 `;
 
 testRule(rule, {
@@ -53,6 +73,15 @@ testRule(rule, {
         ingress:
           enabled: true
     ` },
+    { name: 'terminating at the controller in front of a plain-HTTP listener: passthrough would break it (tls-enabled reports the listener)', code: `
+      server:
+        ingress:
+          enabled: true
+          ingressClassName: nginx
+          tls:
+            - secretName: vault-ingress-tls
+              hosts: [vault.example.com]
+    ` },
     { name: 'ingress disabled (the default)', code: `
       server:
         ingress:
@@ -62,6 +91,29 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'an Ingress without tls and without passthrough serves plain HTTP: reported at the ingress key',
+      code: `
+        server:
+          ingress:
+            enabled: true
+            ingressClassName: nginx
+            hosts:
+              - host: vault.example.com
+      `,
+      errors: [{ messageId: 'noClientTls', line: 2, column: 3, endLine: 2, endColumn: 10, message: 'server.ingress.tls is empty' }],
+    },
+    {
+      name: 'an empty tls list is reported at the list, whatever the listener',
+      code: `
+        server:
+          ingress:
+            enabled: true
+            tls: []
+${TLS_LISTENER}
+      `,
+      errors: [{ messageId: 'noClientTls', line: 4, column: 5, endLine: 4, endColumn: 8 }],
+    },
+    {
       name: 'ingress-nginx terminating TLS: reported at the annotations',
       code: `
         server:
@@ -70,6 +122,10 @@ testRule(rule, {
             ingressClassName: nginx
             annotations:
               nginx.ingress.kubernetes.io/proxy-body-size: 10m
+            tls:
+              - secretName: vault-ingress-tls
+                hosts: [vault.example.com]
+${TLS_LISTENER}
       `,
       errors: [{ messageId: 'terminatesTls', line: 5, column: 5, endLine: 5, endColumn: 16, message: 'Ingress "vault" (ingress-nginx)' }],
     },
@@ -80,11 +136,19 @@ testRule(rule, {
         server:
           ha:
             enabled: true
+            config: |
+              listener "tcp" {
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
           ingress:
             enabled: true
             ingressClassName: traefik
+            tls:
+              - secretName: vault-ingress-tls
+                hosts: [vault.example.com]
       `,
-      errors: [{ messageId: 'terminatesTls', line: 4, column: 3, endLine: 4, endColumn: 10, fromChartDefault: true, message: 'Ingress "prod-vault" (Traefik)' }],
+      errors: [{ messageId: 'terminatesTls', line: 9, column: 3, endLine: 9, endColumn: 10, fromChartDefault: true, message: 'Ingress "prod-vault" (Traefik)' }],
     },
     {
       name: 'string annotations naming only the class',
@@ -94,6 +158,10 @@ testRule(rule, {
             enabled: true
             annotations: |
               kubernetes.io/ingress.class: haproxy
+            tls:
+              - secretName: vault-ingress-tls
+                hosts: [vault.example.com]
+${TLS_LISTENER}
       `,
       errors: [{ messageId: 'terminatesTls', line: 4, column: 5, endLine: 4, endColumn: 16, message: '(HAProxy Kubernetes Ingress)' }],
     },
@@ -112,6 +180,7 @@ testRule(rule, {
             enabled: true
             tls:
               termination: edge
+${TLS_LISTENER}
       `,
       errors: [{ messageId: 'terminatesTls', line: 7, column: 20, endLine: 7, endColumn: 24, message: 'Route "vault" (OpenShift router)' }],
     },
@@ -125,6 +194,7 @@ testRule(rule, {
             enabled: true
             tls:
               termination: reencrypt
+${TLS_LISTENER}
       `,
       errors: [{ messageId: 'reencryptsTls', line: 7, column: 20, endLine: 7, endColumn: 29 }],
     },
@@ -136,6 +206,7 @@ testRule(rule, {
             enabled: true
             parentRefs:
               - name: internal-gateway
+${TLS_LISTENER}
       `,
       errors: [{ messageId: 'terminatesTls', line: 3, column: 14, endLine: 3, endColumn: 18, message: 'HTTPRoute "vault" (Gateway API)' }],
     },

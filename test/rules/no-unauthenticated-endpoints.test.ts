@@ -1,5 +1,5 @@
 import rule from '../../rules/no-unauthenticated-endpoints.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { dedent, runRule, testRule } from '../helpers/rule-tester.js';
 import { resolveRules } from '../../src/engine/config.js';
 import { runRules } from '../../src/engine/run.js';
 import { describe, expect, it } from 'vitest';
@@ -114,5 +114,26 @@ describe('no-unauthenticated-endpoints severities', () => {
   it('raises the warnings under strict, and lets a user-set severity win', async () => {
     expect(await levels('strict')).toEqual(['pprofAccess:error', 'metricsAccess:error']);
     expect(await levels('recommended', { 'no-unauthenticated-endpoints': 'info' })).toEqual(['pprofAccess:info', 'metricsAccess:info']);
+  });
+});
+
+describe('metricsAccess hint names only keys the chart version has', () => {
+  const code = dedent(`
+    server:
+      standalone:
+        config: |
+          listener "tcp" {
+            telemetry {
+              unauthenticated_metrics_access = true
+            }
+          }
+  `);
+  it.each([
+    ['0.34.1', 'serverTelemetry.serviceMonitor.authorization'],
+    ['0.28.0', 'chart 0.28.0 cannot give its ServiceMonitor a token'],
+  ])('chart %s', async (chartVersion, wanted) => {
+    const [finding] = await runRule(rule, code, { lint: { chartVersion } });
+    expect(finding?.hint).toContain(wanted);
+    if (chartVersion === '0.28.0') expect(finding?.hint).not.toContain('serverTelemetry.');
   });
 });

@@ -155,7 +155,31 @@ testRule(rule, {
       ],
     },
     {
-      name: 'wrong types at the value, unknown keys at the key',
+      name: 'a key the chart reads higher up: move it there, never rename it into another setting (ui -> uid)',
+      code: `
+        server:
+          ui: true
+          ha:
+            image:
+              tag: "1.16.1"
+      `,
+      errors: [
+        { messageId: 'misplacedKey', line: 2, column: 3, endLine: 2, endColumn: 5, message: 'the chart reads "ui" at the top level' },
+        { messageId: 'misplacedKey', line: 4, column: 5, endLine: 4, endColumn: 10, message: 'the chart reads "image" under "server"' },
+      ],
+    },
+    {
+      name: 'a misplaced key on chart 0.28.0 as well',
+      lint: { chartVersion: '0.28.0' },
+      code: `
+        server:
+          ui:
+            enabled: true
+      `,
+      errors: [{ messageId: 'misplacedKey', line: 2, column: 3, endLine: 2, endColumn: 5, message: 'for chart 0.28.0: the chart reads "ui" at the top level' }],
+    },
+    {
+      name: 'wrong types at the value, unknown keys at the key (no rename onto a key the block already has)',
       code: `
         global:
           tlsDisable: "false"
@@ -170,7 +194,7 @@ testRule(rule, {
       errors: [
         { messageId: 'wrongType', line: 2, column: 15, endLine: 2, endColumn: 22, message: 'Expected "global.tlsDisable" to be a boolean, found "false"' },
         { messageId: 'wrongType', line: 6, column: 15, endLine: 6, endColumn: 18, message: 'Expected "server.ha.replicas" to be an integer, found "5"' },
-        { messageId: 'misspeltKey', line: 7, column: 5, endLine: 7, endColumn: 12, message: 'did you mean "replicas"?' },
+        { messageId: 'unknownKey', line: 7, column: 5, endLine: 7, endColumn: 12, message: 'Unknown key "replica" under "server.ha"' },
         { messageId: 'wrongType', line: 9, column: 17, endLine: 9, endColumn: 23, message: 'to be one of "Always", "IfNotPresent" or "Never", found "always"' },
       ],
     },
@@ -247,7 +271,7 @@ describe('values-schema severities and layers', () => {
           replicas: "5"
     `);
     const findings = (await lintText(text)).filter((finding) => finding.ruleId === 'values-schema');
-    expect(findings.map((finding) => `${finding.messageId}:${finding.severity}`)).toEqual(['misspeltKey:warning', 'wrongType:error']);
+    expect(findings.map((finding) => `${finding.messageId}:${finding.severity}`)).toEqual(['unknownKey:warning', 'wrongType:error']);
   });
 
   it('checks what the last layer left: an overridden wrong type is gone, an unknown key stays in its own file', async () => {
@@ -265,6 +289,6 @@ describe('values-schema severities and layers', () => {
     `);
     const results = await lintTargets([{ layers: [{ kind: 'file', label: 'base.yaml', text: base }, { kind: 'file', label: 'prod.yaml', text: prod }] }], { rules: {} });
     const found = results.flatMap((result) => result.findings.filter((finding) => finding.ruleId === 'values-schema').map((finding) => `${result.file}:${finding.location.line}:${finding.messageId}`));
-    expect(found).toEqual(['base.yaml:4:misspeltKey']);
+    expect(found).toEqual(['base.yaml:4:unknownKey']);
   });
 });

@@ -202,6 +202,16 @@ testRule(rule, {
       errors: [{ messageId: 'misspeltKey', ...spanOf(YAML_MAP, 'tls_disabled'), message: 'did you mean "tls_disable"?' }],
     },
     {
+      name: 'no rename onto a key the same block already has',
+      code: standalone(`
+        storage "raft" {
+          path  = "/vault/data"
+          paths = "/vault/data"
+        }
+      `),
+      errors: [{ messageId: 'unknownKey', ...spanOf(standalone('storage "raft" {\n  path  = "/vault/data"\n  paths = "/vault/data"\n}\n'), 'paths'), message: 'Unknown parameter "paths" in storage "raft";' }],
+    },
+    {
       name: 'a config the chart ignores in this mode is checked too',
       code: `server:\n  ha:\n    raft:\n      config: |\n        storage "raft" {\n          paht = "/vault/data"\n        }\n`,
       errors: [{ messageId: 'misspeltKey', line: 6, column: 11, endLine: 6, endColumn: 15 }],

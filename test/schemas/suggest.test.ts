@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { damerauLevenshtein, knownKeysAt, suggestKey } from '../../src/schemas/suggest.js';
+import { damerauLevenshtein, declaredAt, knownKeysAt, suggestKey } from '../../src/schemas/suggest.js';
 
 describe('damerauLevenshtein', () => {
   it.each([
@@ -47,11 +47,37 @@ describe('suggestKey', () => {
     expect(suggestKey('id', ['path', 'tag'])).toBeUndefined();
   });
 
+  it('never proposes a key the block already has, nor an edit of a two-letter key', () => {
+    expect(suggestKey('replica', ['enabled', 'replicas'], ['replicas'])).toBeUndefined();
+    expect(suggestKey('replica', ['enabled', 'replicas'], ['enabled'])).toBe('replicas');
+    expect(suggestKey('ui', ['uid', 'gid'])).toBeUndefined();
+    expect(suggestKey('UI', ['ui'])).toBe('ui');
+  });
+
   it('prefers the smallest distance, then the longest shared prefix, then the alphabetically first key', () => {
     expect(suggestKey('enable', ['enabled', 'enables'])).toBe('enabled');
     expect(suggestKey('annotation', ['annotations', 'annotation_x'])).toBe('annotations');
     expect(suggestKey('paths', ['path', 'paths_x', 'pathz'])).toBe('path');
     expect(suggestKey('abcd', ['abcx', 'abxd'])).toBe('abcx');
+  });
+});
+
+describe('declaredAt', () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      ui: { type: 'object', properties: { enabled: { type: 'boolean' } } },
+      server: { $ref: '#/definitions/server' },
+    },
+    definitions: { server: { type: 'object', properties: { image: { type: 'object' }, ha: { type: 'object', properties: { image: { type: 'string' } } } } } },
+  };
+
+  it('lists the objects that declare a key, shallowest first, through $ref', () => {
+    expect(declaredAt(schema, 'ui')).toEqual([[]]);
+    expect(declaredAt(schema, 'image')).toEqual([['server'], ['server', 'ha']]);
+    expect(declaredAt(schema, 'enabled')).toEqual([['ui']]);
+    expect(declaredAt(schema, 'image', 0)).toEqual([]);
+    expect(declaredAt(schema, 'nothing')).toEqual([]);
   });
 });
 
