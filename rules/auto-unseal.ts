@@ -38,7 +38,7 @@ export default defineRule({
     // A -config file from server.extraArgs the linter cannot read may hold the seal.
     if (!model.configFullyVisible) return;
     if (seal.blocks.length === 0) {
-      context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingSeal', data: { path: config.source.path.join('.') } });
+      context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingSeal', data: { path: model.parsedConfigPath ?? config.source.path.join('.') } });
       return;
     }
     if (first) return;

@@ -21,7 +21,7 @@ export default defineRule({
     if (!config) return;
     const name = config.root.attr('cluster_name');
     if (name?.templated) return;
-    const data = { path: config.source.path.join('.') };
+    const data = { path: model.parsedConfigPath ?? config.source.path.join('.') };
     // An empty name is no name: Vault generates one just the same.
     if (name && name.value === '') context.report({ node: name, messageId: 'missingClusterName', data });
     else if (!name && model.configFullyVisible) context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingClusterName', data });

@@ -28,7 +28,7 @@ export default defineRule({
     if (!kubernetes) {
       const other = registrations[0];
       if (other) context.report({ node: other, messageId: 'wrongRegistration', data: { type: other.label ?? '' } });
-      else if (model.configFullyVisible) context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingRegistration', data: { path: config.source.path.join('.') } });
+      else if (model.configFullyVisible) context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingRegistration', data: { path: model.parsedConfigPath ?? config.source.path.join('.') } });
       return;
     }
     // The chart renders the discovery Role only when this is "true" (eq on its string form).

@@ -26,6 +26,6 @@ export default defineRule({
     const monitor = helmTruthy(model.valueOf('serverTelemetry.serviceMonitor.enabled')) || helmTruthy(model.valueOf('global.serverTelemetry.prometheusOperator'));
     const messageId = monitor ? 'serviceMonitorWithoutTelemetry' : 'missingTelemetry';
     // Reported at the config key: the stanza goes into that config.
-    context.report({ node: { place: () => config.source.keyPlace() }, messageId, data: { path: config.source.path.join('.') } });
+    context.report({ node: { place: () => config.source.keyPlace() }, messageId, data: { path: model.parsedConfigPath ?? config.source.path.join('.') } });
   },
 });

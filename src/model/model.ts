@@ -407,6 +407,17 @@ export class Model {
    * the first of `ignoredConfigs` when the rendered config is the chart default. Undefined when the
    * user's own config is live, or no config renders at all.
    */
+  /**
+   * Where the config rules lint belongs, as a dotted values path for messages and hints: the live
+   * config's key, or for a config written in a key the chart ignores (`misplacedConfig`), the key it
+   * must move to, so that a hint never names a key the chart does not read.
+   */
+  get parsedConfigPath(): string | undefined {
+    const config = this.parsedConfig;
+    if (!config) return undefined;
+    return config === this.misplacedConfig && this.configPath ? this.configPath.join('.') : config.source.path.join('.');
+  }
+
   get misplacedConfig(): VaultConfig | undefined {
     const live = this.config;
     if (!live || live.isUserSet || this.configRenderError) return undefined;

@@ -3,6 +3,18 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
+    {
+      name: 'a single Enterprise pod is never a standby: standbyok is not needed',
+      code: `
+        server:
+          image:
+            repository: hashicorp/vault-enterprise
+            tag: "1.16.1-ent"
+          livenessProbe:
+            enabled: true
+            path: "/v1/sys/health?sealedcode=204&uninitcode=204"
+      `,
+    },
     { name: 'one standalone pod is always the active one: no standby to fail the probe', code: `
       server:
         readinessProbe:
@@ -149,6 +161,9 @@ testRule(rule, {
           livenessProbe:
             enabled: true
             path: "/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204"
+          ha:
+            enabled: true
+            replicas: 5
       `,
       errors: [{ messageId: 'livenessFailsHealthyPods', line: 7, column: 11, endLine: 7, endColumn: 72, message: 'fails when a pod is a performance standby;' }],
     },
