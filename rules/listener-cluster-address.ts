@@ -13,7 +13,7 @@ export default defineRule({
       loopbackClusterAddress: 'Expected cluster_address on listener "tcp" to listen on all interfaces like "[::]:8201", found "{{value}}"; other pods cannot reach a loopback address, so request forwarding and raft replication fail (guide: "Vault listener")',
     },
     hints: {
-      missingClusterAddress: 'Add cluster_address = "[::]:8201" to the listener.',
+      missingClusterAddress: 'Set address = "[::]:8200" on the listener, so that the API listens on the pod IP the Services and raft joins use; Vault then derives cluster_address "[::]:8201".',
       loopbackClusterAddress: 'Set cluster_address = "[::]:8201".',
     },
   },

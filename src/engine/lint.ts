@@ -1,3 +1,4 @@
+import type { Limits } from '../limits.js';
 import type { PlainMap } from '../model/plain.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, Model, type ChartVersion, type InputLayer, type ModelOptions } from '../model/model.js';
 import type { Rule } from './rule.js';
@@ -22,6 +23,8 @@ export interface LintOptions {
    * one gets a `yaml-syntax/fileTooLarge` finding and no other check.
    */
   maxFileSize?: number;
+  /** Other stated limits (`src/limits.ts`), for embedding callers and tests; the defaults hold otherwise. */
+  limits?: Partial<Limits>;
 }
 
 /** One release to lint: its values layers in merge order (usually one file). */
@@ -61,7 +64,9 @@ export async function buildModel(target: LintTarget, options: LintOptions = {}):
   const chartVersion = checkChartVersion(options.chartVersion);
   const modelOptions: ModelOptions = { chartVersion, releaseName: options.releaseName ?? 'vault', chartDefaults: await loadChartDefaults(chartVersion) };
   if (options.namespace !== undefined) modelOptions.namespace = options.namespace;
-  if (options.maxFileSize !== undefined) modelOptions.limits = { maxFileSize: options.maxFileSize };
+  if (options.limits !== undefined || options.maxFileSize !== undefined) {
+    modelOptions.limits = { ...options.limits, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
+  }
   return new Model(target.layers, modelOptions);
 }
 

@@ -45,6 +45,8 @@ const LIST_LIMIT = 8;
 export class Redactor {
   /** Transitions out of the root, by character code (no node but the root is 0, so 0 means none). */
   private readonly root = new Map<number, number>();
+  /** 1 for each character code a needle starts with: most text never leaves the root, and this is its fast path. */
+  private readonly starts = new Uint8Array(65536);
   /** Per node: the character on the edge into it, its first child, its next sibling (0: none). */
   private readonly edge: number[] = [0];
   private readonly child: number[] = [0];
@@ -73,7 +75,10 @@ export class Redactor {
           this.longest.push(0);
           depth.push(depth[node]! + 1);
           this.child[node] = next;
-          if (node === 0) this.root.set(code, next);
+          if (node === 0) {
+            this.root.set(code, next);
+            this.starts[code] = 1;
+          }
           else this.widen(node, code, next);
         }
         node = next;
@@ -145,8 +150,10 @@ export class Redactor {
     const out: [number, number][] = [];
     if (this.empty) return out;
     let node = 0;
+    const starts = this.starts;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
+      if (node === 0 && starts[code] === 0) continue;
       let child = this.step(node, code);
       while (child === 0 && node !== 0) {
         node = this.fail[node]!;

@@ -103,6 +103,7 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const typed = new Set<string>();
   const misplaced = model.misplacedConfig?.source;
+  const writtenKeys = new Map<ValueNode, ReadonlySet<string>>();
   for (const error of withoutBranchErrors(validate.errors ?? [])) {
     const segments = fromPointer(error.instancePath);
     const node = valueAt(model.values, segments);
@@ -114,7 +115,12 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
       // A config written in a key the chart never reads gets one finding, from raft-config-location.
       if (child && child === misplaced) continue;
       const problem: SchemaProblem = { kind: 'unknownKey', node: child ? { place: () => child.keyPlace() } : node, key, where, path: [...segments, key].join('.') };
-      const siblings = [...node.children].filter(([, sibling]) => sibling.isUserSet).map(([name]) => name);
+      // Computed once per map: a map with thousands of unknown keys must not be rescanned for each.
+      let siblings = writtenKeys.get(node);
+      if (!siblings) {
+        siblings = new Set([...node.children].filter(([, sibling]) => sibling.isUserSet).map(([name]) => name));
+        writtenKeys.set(node, siblings);
+      }
       const suggestion = suggestKey(key, knownKeysAt(schema, segments), siblings);
       if (suggestion !== undefined) problem.suggestion = suggestion;
       else {
@@ -215,6 +221,7 @@ export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[]
     }
     if (validate(shape.data)) continue;
     const typed = new Set<string>();
+    const presentKeys = new Map<string, ReadonlySet<string>>();
     for (const error of withoutBranchErrors(validate.errors ?? [])) {
       const segments = fromPointer(error.instancePath);
       const where = stanzaOf(segments);
@@ -226,8 +233,13 @@ export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[]
         if (!target) continue;
         const isType = segments.length === 1 && (REPEATABLE_STANZAS.has(segments[0]!) || SINGLE_STANZAS.has(segments[0]!));
         const problem: ConfigSchemaProblem = { ...base, kind: isType ? 'unknownType' : 'unknownKey', node: target.key, key, where, path: isType ? segments[0]! : key, vaultWarns: vaultWarnsAt(segments) };
-        const block = valueAtPath(shape.data, segments);
-        const present = block !== null && typeof block === 'object' && !Array.isArray(block) ? Object.keys(block) : [];
+        const pointer = toPointer(segments);
+        let present = presentKeys.get(pointer);
+        if (!present) {
+          const block = valueAtPath(shape.data, segments);
+          present = new Set(block !== null && typeof block === 'object' && !Array.isArray(block) ? Object.keys(block) : []);
+          presentKeys.set(pointer, present);
+        }
         const suggestion = suggestKey(key, knownKeys(segments), present);
         if (suggestion !== undefined) problem.suggestion = suggestion;
         out.push(problem);

@@ -27,13 +27,13 @@ function maxDistance(length: number): number {
  * would make a duplicate), and an edit of an unknown key shorter than three characters (`ui` -> `uid`
  * renames one setting into another, it does not fix a typo).
  */
-export function suggestKey(unknown: string, known: readonly string[], present: readonly string[] = []): string | undefined {
+export function suggestKey(unknown: string, known: readonly string[], present: ReadonlySet<string> = new Set()): string | undefined {
   if (known.includes(unknown)) return undefined;
   const wanted = unknown.toLowerCase();
   const squashed = squash(unknown);
   let best: { key: string; score: number; prefix: number } | undefined;
   for (const key of known) {
-    if (present.includes(key)) continue;
+    if (present.has(key)) continue;
     const candidate = key.toLowerCase();
     let score: number;
     if (squash(key) === squashed) score = 0;

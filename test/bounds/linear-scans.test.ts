@@ -82,4 +82,12 @@ describe('scans that are linear on hostile input', () => {
     expect(notes).toHaveLength(count);
     expect(notes[count - 1]).toContain(`(config line ${count})`);
   });
+
+  it('schema check of a config block with 20,000 unknown keys (heredocs): the block\'s written keys are read once', GUARD, async () => {
+    const count = 20_000;
+    const config = Array.from({ length: count }, (_, i) => `      k${i} = <<EOT\n      x\n      EOT\n`).join('');
+    const model = await buildModel({ layers: [{ kind: 'file', label: 'values.yaml', text: `server:\n  standalone:\n    config: |\n${config}` }] });
+    await model.load(['vaultConfigSchema']);
+    expect(model.configSchemaProblems.filter((problem) => problem.kind === 'unknownKey')).toHaveLength(count);
+  });
 });

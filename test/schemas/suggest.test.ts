@@ -48,8 +48,8 @@ describe('suggestKey', () => {
   });
 
   it('never proposes a key the block already has, nor an edit of a two-letter key', () => {
-    expect(suggestKey('replica', ['enabled', 'replicas'], ['replicas'])).toBeUndefined();
-    expect(suggestKey('replica', ['enabled', 'replicas'], ['enabled'])).toBe('replicas');
+    expect(suggestKey('replica', ['enabled', 'replicas'], new Set(['replicas']))).toBeUndefined();
+    expect(suggestKey('replica', ['enabled', 'replicas'], new Set(['enabled']))).toBe('replicas');
     expect(suggestKey('ui', ['uid', 'gid'])).toBeUndefined();
     expect(suggestKey('UI', ['ui'])).toBe('ui');
   });
