@@ -47,7 +47,7 @@ describe.skipIf(!hasPreCommit && process.env.CI !== 'true')('pre-commit hook', (
     const result = run(dir);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('deploy/vault/override-values.yml');
-    expect(result.stdout).toMatch(/115:1\s+error/);
+    expect(result.stdout).toMatch(/117:16\s+error/);
     // deployment.yaml is no values file: the hook's pattern does not pass it.
     expect(result.stdout).not.toContain('deployment.yaml');
   });
