@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { globSync } from 'tinyglobby';
+import type picomatchType from 'picomatch';
+import type { globSync as globSyncType } from 'tinyglobby';
 import { ConfigError } from '../engine/config.js';
 import { describeErrno, EnvironmentError, quoteName, systemErrorCode } from './errors.js';
 
@@ -31,7 +31,7 @@ const IGNORED = [
  * (picomatch syntax, expanded by tinyglobby from its fixed leading part). `-` stands for
  * standard input and passes through. A folder that cannot be read is an EnvironmentError.
  */
-export function expandTargets(patterns: readonly string[], cwd: string): string[] {
+export async function expandTargets(patterns: readonly string[], cwd: string): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (file: string): void => {
@@ -47,14 +47,15 @@ export function expandTargets(patterns: readonly string[], cwd: string): string[
     }
     const stats = statIfExists(resolve(cwd, pattern), pattern);
     if (stats?.isDirectory()) {
-      const files = search(resolve(cwd, pattern), DIRECTORY_GLOB, cwd, pattern);
+      const files = search(await matcher(), resolve(cwd, pattern), DIRECTORY_GLOB, cwd, pattern);
       if (files.length === 0) throw new ConfigError(`No YAML files in directory ${quoteName(pattern)}`);
       for (const file of files) add(file);
     } else if (stats) {
       add(pattern);
-    } else if (picomatch.scan(pattern).isGlob) {
-      const { base, glob } = picomatch.scan(pattern);
-      const files = search(resolve(cwd, base || '.'), glob, cwd, pattern);
+    } else if ((await matcher()).picomatch.scan(pattern).isGlob) {
+      const globbing = await matcher();
+      const { base, glob } = globbing.picomatch.scan(pattern);
+      const files = search(globbing, resolve(cwd, base || '.'), glob, cwd, pattern);
       if (files.length === 0) throw new ConfigError(`No files match the pattern ${quoteName(pattern)}`);
       for (const file of files) add(file);
     } else {
@@ -62,6 +63,22 @@ export function expandTargets(patterns: readonly string[], cwd: string): string[
     }
   }
   return out;
+}
+
+interface Globbing {
+  picomatch: typeof picomatchType;
+  globSync: typeof globSyncType;
+}
+
+let globbing: Globbing | undefined;
+
+/** The glob matcher and walker, loaded only when a directory or a glob is given: a run over named files starts without them. */
+async function matcher(): Promise<Globbing> {
+  if (!globbing) {
+    const [{ default: picomatch }, { globSync }] = await Promise.all([import('picomatch'), import('tinyglobby')]);
+    globbing = { picomatch, globSync };
+  }
+  return globbing;
 }
 
 function statIfExists(path: string, name: string): fs.Stats | undefined {
@@ -80,7 +97,7 @@ function statIfExists(path: string, name: string): fs.Stats | undefined {
  * depth-first walk visits them. Every folder the walk cannot read is reported, never skipped in
  * silence: a gate that quietly checks fewer files than it was given is blind.
  */
-function search(base: string, glob: string, cwd: string, pattern: string): string[] {
+function search({ globSync }: Globbing, base: string, glob: string, cwd: string, pattern: string): string[] {
   const unreadable: { path: string; code: string }[] = [];
   const readdirSync = ((path: fs.PathLike, options: unknown) => {
     try {

@@ -204,7 +204,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const layered = (args.values as string[] | undefined) ?? [];
     const sets = await readSetLayers(args, io, maxFileSize);
     if (args._.length === 0 && layered.length === 0 && sets.layers.length === 0 && sets.tooLarge.length === 0) throw new ConfigError(`No input; usage: ${USAGE}`);
-    const positional = expandTargets(args._, io.cwd);
+    const positional = await expandTargets(args._, io.cwd);
     const format = (args.output as string | undefined) ?? 'stylish';
     if (!isFormatterName(format)) throw new ConfigError(`Unknown output format "${format}"`);
     const stream = (await loadReportStream(format))(

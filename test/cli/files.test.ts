@@ -17,11 +17,11 @@ vi.mock('node:fs', async (importOriginal) => {
 const VALUES = 'server:\n  ha:\n    enabled: true\n';
 
 describe('file selection: a path that exists is a file, whatever its name holds', () => {
-  it.each(['values-[z-a].yaml', 'a*b?.yaml', 'x{a,b}.yaml', '[prod].yaml'])('reads %j as the file it names, not as a glob', (name) => {
+  it.each(['values-[z-a].yaml', 'a*b?.yaml', 'x{a,b}.yaml', '[prod].yaml'])('reads %j as the file it names, not as a glob', async (name) => {
     const dir = tempDir();
     writeFileSync(join(dir, name), VALUES);
     writeFileSync(join(dir, 'a-other-b.yaml'), VALUES);
-    expect(expandTargets([name], dir)).toEqual([name]);
+    expect(await expandTargets([name], dir)).toEqual([name]);
   });
 
   it('says no file matches an invalid range such as values-[z-a].yaml, as a usage error, not an internal one', async () => {
@@ -36,25 +36,25 @@ describe('file selection: a path that exists is a file, whatever its name holds'
     expect(stderr).toBe('vault-lint: No files match the pattern "nowhere/**/*.yaml"\n');
   });
 
-  it('handles a path of 16 nested folders literally named ** as a file, and globs through it', () => {
+  it('handles a path of 16 nested folders literally named ** as a file, and globs through it', async () => {
     const dir = tempDir();
     const deep = join('d', ...Array.from({ length: 16 }, () => '**'));
     mkdirSync(join(dir, deep), { recursive: true });
     writeFileSync(join(dir, deep, 'values.yaml'), VALUES);
-    expect(expandTargets([`${deep}/values.yaml`], dir)).toEqual([`${deep}/values.yaml`]);
-    expect(expandTargets(['d/**/*.yaml'], dir)).toEqual([`${deep}/values.yaml`]);
-    expect(() => expandTargets([`${deep}/nothing*.yaml`], dir)).toThrow(/No files match/);
+    expect(await expandTargets([`${deep}/values.yaml`], dir)).toEqual([`${deep}/values.yaml`]);
+    expect(await expandTargets(['d/**/*.yaml'], dir)).toEqual([`${deep}/values.yaml`]);
+    await expect(expandTargets([`${deep}/nothing*.yaml`], dir)).rejects.toThrow(/No files match/);
   });
 
-  it('expands globs with picomatch syntax in sorted walk order, keeping the directory rules', () => {
+  it('expands globs with picomatch syntax in sorted walk order, keeping the directory rules', async () => {
     const dir = tempDir();
     for (const file of ['b/values.yaml', 'a/values.yml', 'a-c.yaml', 'a/charts/sub/values.yaml', 'a/node_modules/x.yaml', 'a/templates/t.yaml', 'a/Chart.yaml', 'a/.hidden/values.yaml', 'a/notes.txt']) {
       mkdirSync(join(dir, file, '..'), { recursive: true });
       writeFileSync(join(dir, file), VALUES);
     }
-    expect(expandTargets(['**/*.{yaml,yml}'], dir)).toEqual(['a/values.yml', 'a-c.yaml', 'b/values.yaml']);
-    expect(expandTargets(['.'], dir)).toEqual(['a/values.yml', 'a-c.yaml', 'b/values.yaml']);
-    expect(expandTargets(['a'], dir)).toEqual(['a/values.yml']);
+    expect(await expandTargets(['**/*.{yaml,yml}'], dir)).toEqual(['a/values.yml', 'a-c.yaml', 'b/values.yaml']);
+    expect(await expandTargets(['.'], dir)).toEqual(['a/values.yml', 'a-c.yaml', 'b/values.yaml']);
+    expect(await expandTargets(['a'], dir)).toEqual(['a/values.yml']);
   });
 
   it('says which folder it cannot read when a glob walks into one, instead of "No files match"', async () => {
