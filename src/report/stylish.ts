@@ -118,7 +118,7 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
 function notes(finding: Finding): string[] {
   const out: string[] = [];
   if (finding.location.approximate === true) out.push('(approximate position)');
-  if (finding.fromChartDefault === true) out.push("(value from the chart's defaults, not set in this file)");
+  if (finding.fromChartDefault === true) out.push("(decided by a chart default this file does not override)");
   return out;
 }
 

@@ -84,7 +84,7 @@ describe('formatStylish', () => {
     const hint = lines.indexOf(lines.find((l) => l.includes('2:15'))!) + 1;
     expect(lines[hint]!.trim()).toBe('Set global.tlsDisable: false and mount a certificate for the listener.');
     expect(lines.filter((l) => l.trim() === '(approximate position)')).toHaveLength(1);
-    expect(lines.filter((l) => l.includes("chart's defaults"))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('decided by a chart default'))).toHaveLength(1);
   });
 
   it('places the caret under the exact columns', () => {
