@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import parse from 'yargs-parser';
 import { ConfigError, PRESETS, type PresetName, type RuleSetting } from '../engine/config.js';
-import { checkChartVersion, lintRun, loadRules, type LintOptions, type LintTarget } from '../engine/lint.js';
+import { checkChartVersion, createLinter, loadRules, type LintOptions, type LintTarget } from '../engine/lint.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS_PER_FILE, fileTooLargeResult, formatBytes, limitFindings } from '../engine/limits.js';
 import type { FileResult, RuleInfo, Severity } from '../engine/types.js';
 import { formatterNames, isFormatterName, loadReportStream } from '../report/index.js';
@@ -232,8 +232,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // in one file is masked where a later file repeats it. Numbers (a PIN) are left to the findings'
     // own scrubbing, since line numbers and counts must survive.
     const secrets = new Set<string>();
+    const linter = await createLinter(options);
     const lint = async (layers: InputLayer[]): Promise<void> => {
-      const run = await lintRun([{ layers }] satisfies LintTarget[], options);
+      const run = await linter({ layers } satisfies LintTarget);
       const before = secrets.size;
       for (const secret of run.secrets) secrets.add(secret);
       if (secrets.size !== before) redactor = Redactor.of([...secrets], { numeric: false });

@@ -2,7 +2,7 @@ import type { Limits } from '../limits.js';
 import type { PlainMap } from '../model/plain.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, Model, type ChartVersion, type InputLayer, type ModelOptions } from '../model/model.js';
 import type { Rule } from './rule.js';
-import { ConfigError, resolveRules, type PresetName, type RuleSetting } from './config.js';
+import { ConfigError, resolveRules, type PresetName, type ResolvedRule, type RuleSetting } from './config.js';
 import { prepareRules, redactResult, redactSource, RuleCrashError, runRules } from './run.js';
 import { Redactor } from '../model/redact.js';
 import type { FileResult, Finding } from './types.js';
@@ -84,29 +84,57 @@ export async function lintTargets(targets: readonly LintTarget[], options: LintO
  * target, not only their own: a token in one file is masked where another file repeats it.
  */
 export async function lintRun(targets: readonly LintTarget[], options: LintOptions = {}): Promise<{ results: FileResult[]; secrets: string[] }> {
-  const resolved = resolveRules(await loadRules(), options.preset ?? 'recommended', options.rules);
+  const resolved = await resolveFor(options);
   const results: FileResult[] = [];
   const secrets = new Set<string>();
+  let only: Model | undefined;
   for (const target of targets) {
-    const model = await buildModel(target, options);
-    for (const secret of model.knownSecrets) secrets.add(secret);
-    await prepareRules(model, resolved);
-    let findings: Finding[];
-    try {
-      findings = runRules(model, resolved);
-    } catch (error) {
-      throw error instanceof RuleCrashError ? error.redacted(model.redactor) : error;
-    }
-    for (const layer of model.userLayers) {
-      const result: FileResult = { file: layer.label, findings: findings.filter((finding) => finding.location.file === layer.label) };
-      const source = redactSource(model, layer);
-      if (source !== undefined) result.source = source;
-      results.push(result);
-    }
+    const run = await lintOne(target, options, resolved);
+    for (const secret of run.model.knownSecrets) secrets.add(secret);
+    for (const result of run.results) results.push(result);
+    only = targets.length === 1 ? run.model : undefined;
   }
   const known = [...secrets];
-  const redactor = Redactor.of(known);
+  // One target: its model's redactor is built from exactly these secrets already.
+  const redactor = only ? only.redactor : Redactor.of(known);
   return { results: redactor.empty ? results : results.map((result) => redactResult(result, redactor)), secrets: known };
+}
+
+/**
+ * A linter for targets given one at a time (the CLI streams results file by file): the rules are
+ * resolved once, each target's results come back scrubbed of its own secrets, with those secrets.
+ */
+export async function createLinter(options: LintOptions = {}): Promise<(target: LintTarget) => Promise<{ results: FileResult[]; secrets: string[] }>> {
+  const resolved = await resolveFor(options);
+  return async (target) => {
+    const { results, model } = await lintOne(target, options, resolved);
+    const redactor = model.redactor;
+    return { results: redactor.empty ? results : results.map((result) => redactResult(result, redactor)), secrets: model.knownSecrets };
+  };
+}
+
+async function resolveFor(options: LintOptions): Promise<ResolvedRule[]> {
+  return resolveRules(await loadRules(), options.preset ?? 'recommended', options.rules);
+}
+
+/** One target's results, not yet scrubbed, and the model that knows its secrets. */
+async function lintOne(target: LintTarget, options: LintOptions, resolved: readonly ResolvedRule[]): Promise<{ results: FileResult[]; model: Model }> {
+  const model = await buildModel(target, options);
+  await prepareRules(model, resolved);
+  let findings: Finding[];
+  try {
+    findings = runRules(model, resolved);
+  } catch (error) {
+    throw error instanceof RuleCrashError ? error.redacted(model.redactor) : error;
+  }
+  const results: FileResult[] = [];
+  for (const layer of model.userLayers) {
+    const result: FileResult = { file: layer.label, findings: findings.filter((finding) => finding.location.file === layer.label) };
+    const source = redactSource(model, layer);
+    if (source !== undefined) result.source = source;
+    results.push(result);
+  }
+  return { results, model };
 }
 
 /** Lint one values text, as if read from `file`. */

@@ -77,12 +77,17 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
       const template = rule.meta.messages[messageId];
       if (template === undefined) throw new RuleCrashError(rule.id, new Error(`unknown messageId "${messageId}"`));
       const location = locator.locate(place);
+      const text = formatMessage(template, data);
+      // Checked before anything else is built: a range of N copies costs one finding's work.
+      const key = [rule.id, messageId, location.file, location.line, location.column, location.endLine, location.endColumn, text].join('\u0000');
+      if (seen.has(key)) return;
+      seen.add(key);
       const unwritten = place.unwritten === true || locator.anchoredAtStart(place);
       const finding: Finding = {
         ruleId: rule.id,
         messageId,
         severity: messageSeverities?.[messageId] ?? severity,
-        message: scrub(formatMessage(template, data) + (unwritten ? UNWRITTEN_NOTE : '')),
+        message: scrub(text + (unwritten ? UNWRITTEN_NOTE : '')),
         docsUrl: rule.docsUrl,
         location,
       };
@@ -91,10 +96,6 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
       const relatedLocations = locateRelated(locator, location, related, scrub);
       if (relatedLocations.length > 0) finding.relatedLocations = relatedLocations;
       if (place.fromChartDefault) finding.fromChartDefault = true;
-      const { line, column, endLine, endColumn, file } = finding.location;
-      const key = [rule.id, messageId, file, line, column, endLine, endColumn, formatMessage(template, data)].join('\u0000');
-      if (seen.has(key)) return;
-      seen.add(key);
       findings.push(finding);
     };
     const context: RuleContext = {
