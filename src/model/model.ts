@@ -492,10 +492,13 @@ export class Model {
     };
   }
 
+  /** The configs the user wrote: the live one and those in keys the chart ignores, each parsed once. */
+  get userConfigs(): VaultConfig[] {
+    return this.memo('userConfigs', () => [this.config, ...this.ignoredConfigs].filter((config): config is VaultConfig => config?.isUserSet === true));
+  }
+
   private collectConfigSyntax(): void {
-    const configs = [this.config, ...this.ignoredConfigs];
-    for (const config of configs) {
-      if (!config || !config.isUserSet) continue;
+    for (const config of this.userConfigs) {
       const where = config.source.path.join('.');
       const format = config.format === 'json' ? 'JSON' : 'HCL';
       if (typeof config.source.value === 'string' && config.source.value.length > this.limits.maxConfigSize) {
@@ -540,8 +543,8 @@ export class Model {
     return this.memo('comments', () => {
       const out = [...this.yamlComments];
       if (!this.valuesReadable) return out;
-      for (const config of [this.config, ...this.ignoredConfigs]) {
-        if (!config?.isUserSet || config.format === 'yaml-map') continue;
+      for (const config of this.userConfigs) {
+        if (config.format === 'yaml-map') continue;
         for (const comment of config.file.comments) {
           const place = config.placeOf(comment, []);
           // A comment inside an escaped or folded scalar has no exact line: it cannot aim a directive.
@@ -645,8 +648,8 @@ export class Model {
           const place = fact.place();
           if (!place.approximate && place.layer.source !== undefined) out.add(unquote(place.layer.source.slice(place.start, place.end)));
         }
-        for (const config of [this.config, ...this.ignoredConfigs]) {
-          if (config?.isUserSet && config.file.errors.length > 0) for (const guess of guessSecrets(config.text)) out.add(guess.value);
+        for (const config of this.userConfigs) {
+          if (config.file.errors.length > 0) for (const guess of guessSecrets(config.text)) out.add(guess.value);
         }
       }
       for (const { input, document, layer } of this.inputs) {
