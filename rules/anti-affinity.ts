@@ -12,7 +12,8 @@ export default defineRule({
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       removed: `Missing pod anti-affinity: server.affinity is {{value}}, so the scheduler may put several Vault pods on one node, and losing that node takes out more than one of them ${GUIDE}`,
-      invalidAffinity: 'Unexpected server.affinity text: it is not a YAML mapping once Helm renders it, so the chart writes an affinity Kubernetes rejects',
+      invalidAffinity:
+        'Unexpected server.affinity text: it is not a YAML mapping once Helm renders it, so the chart writes an affinity Kubernetes rejects',
       missingHostnameTerm: `Missing required pod anti-affinity on kubernetes.io/hostname in server.affinity: nothing keeps two Vault pods off the same node ${GUIDE}`,
       wrongTopologyKey: `Expected the required pod anti-affinity in server.affinity to use topologyKey "kubernetes.io/hostname", found {{key}}; it does not keep Vault pods on distinct nodes ${GUIDE}`,
       preferredOnly: `Expected a required pod anti-affinity on kubernetes.io/hostname in server.affinity, found only a preferred one; the scheduler may still put several Vault pods on one node ${GUIDE}`,
@@ -20,13 +21,19 @@ export default defineRule({
       selectorMismatch: `Unexpected label selector in the required pod anti-affinity of server.affinity: it matches no Vault server pod (app.kubernetes.io/name "{{name}}", app.kubernetes.io/instance "{{instance}}", component "server"), so it keeps nothing apart ${GUIDE}`,
     },
     hints: {
-      removed: 'Remove server.affinity to get the chart default (a required anti-affinity on kubernetes.io/hostname), and run at least as many nodes as replicas.',
+      removed:
+        'Remove server.affinity to get the chart default (a required anti-affinity on kubernetes.io/hostname), and run at least as many nodes as replicas.',
       invalidAffinity: 'Write server.affinity as a YAML map, or as a string holding one; remove it to get the chart default.',
-      missingHostnameTerm: 'Add podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey: kubernetes.io/hostname and a labelSelector on the server pods, or remove server.affinity to get the chart default.',
-      wrongTopologyKey: 'Use topologyKey: kubernetes.io/hostname; to spread over zones as well, add server.topologySpreadConstraints with topologyKey: topology.kubernetes.io/zone and whenUnsatisfiable: ScheduleAnyway.',
-      requiredPerZone: 'Use topologyKey: kubernetes.io/hostname in the required term, and spread over zones with server.topologySpreadConstraints: [{maxSkew: 1, topologyKey: "{{key}}", whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app.kubernetes.io/name: {{name}}, app.kubernetes.io/instance: {{instance}}, component: server}}}] (or a preferred anti-affinity term on "{{key}}").',
-      preferredOnly: 'Add a requiredDuringSchedulingIgnoredDuringExecution term with topologyKey: kubernetes.io/hostname and the same labelSelector (keep a preferred term for zones), and run at least as many nodes as replicas.',
-      selectorMismatch: 'Match the server pods: matchLabels app.kubernetes.io/name: {{name}}, app.kubernetes.io/instance: {{instance}}, component: server.',
+      missingHostnameTerm:
+        'Add podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution with topologyKey: kubernetes.io/hostname and a labelSelector on the server pods, or remove server.affinity to get the chart default.',
+      wrongTopologyKey:
+        'Use topologyKey: kubernetes.io/hostname; to spread over zones as well, add server.topologySpreadConstraints with topologyKey: topology.kubernetes.io/zone and whenUnsatisfiable: ScheduleAnyway.',
+      requiredPerZone:
+        'Use topologyKey: kubernetes.io/hostname in the required term, and spread over zones with server.topologySpreadConstraints: [{maxSkew: 1, topologyKey: "{{key}}", whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app.kubernetes.io/name: {{name}}, app.kubernetes.io/instance: {{instance}}, component: server}}}] (or a preferred anti-affinity term on "{{key}}").',
+      preferredOnly:
+        'Add a requiredDuringSchedulingIgnoredDuringExecution term with topologyKey: kubernetes.io/hostname and the same labelSelector (keep a preferred term for zones), and run at least as many nodes as replicas.',
+      selectorMismatch:
+        'Match the server pods: matchLabels app.kubernetes.io/name: {{name}}, app.kubernetes.io/instance: {{instance}}, component: server.',
     },
   },
   check(context) {
@@ -49,8 +56,14 @@ export default defineRule({
     const unselecting = antiAffinity.find((term) => term.required && term.spreadsNodes);
     const otherKey = antiAffinity.find((term) => term.required && term.selectsServer);
     const preferred = antiAffinity.find((term) => !term.required && term.spreadsNodes && term.selectsServer);
-    if (unselecting) context.report({ node: unselecting, messageId: 'selectorMismatch', data: { name: model.chartName, instance: model.releaseName } });
-    else if (otherKey) context.report({ node: otherKey, messageId: 'wrongTopologyKey', data: { key: otherKey.topologyKey === undefined ? 'none' : `"${otherKey.topologyKey}"` } });
+    if (unselecting)
+      context.report({ node: unselecting, messageId: 'selectorMismatch', data: { name: model.chartName, instance: model.releaseName } });
+    else if (otherKey)
+      context.report({
+        node: otherKey,
+        messageId: 'wrongTopologyKey',
+        data: { key: otherKey.topologyKey === undefined ? 'none' : `"${otherKey.topologyKey}"` },
+      });
     else if (preferred) context.report({ node: preferred, messageId: 'preferredOnly' });
     else context.report({ node: at, messageId: 'missingHostnameTerm' });
   },

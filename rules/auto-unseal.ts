@@ -9,14 +9,19 @@ export default defineRule({
     guide: 'Vault seal configuration',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      missingSeal: 'Missing seal stanza in {{path}}: Vault uses Shamir keys, so every rescheduled pod stays sealed until operators unseal it by hand (guide: "Vault seal configuration")',
-      sealDisabled: 'Disabled seal "{{type}}": with every seal disabled Vault falls back to manual Shamir unsealing (guide: "Vault seal configuration")',
-      multipleSeals: 'Unexpected second enabled seal "{{type}}" next to "{{first}}": {{why}}, so Vault refuses to start (guide: "Vault seal configuration")',
+      missingSeal:
+        'Missing seal stanza in {{path}}: Vault uses Shamir keys, so every rescheduled pod stays sealed until operators unseal it by hand (guide: "Vault seal configuration")',
+      sealDisabled:
+        'Disabled seal "{{type}}": with every seal disabled Vault falls back to manual Shamir unsealing (guide: "Vault seal configuration")',
+      multipleSeals:
+        'Unexpected second enabled seal "{{type}}" next to "{{first}}": {{why}}, so Vault refuses to start (guide: "Vault seal configuration")',
     },
     hints: {
-      missingSeal: 'Add a seal stanza for your KMS, e.g. seal "awskms" { region = "…" kms_key_id = "…" } or seal "gcpckms" { … }, with credentials from a mounted secret or workload identity.',
+      missingSeal:
+        'Add a seal stanza for your KMS, e.g. seal "awskms" { region = "…" kms_key_id = "…" } or seal "gcpckms" { … }, with credentials from a mounted secret or workload identity.',
       sealDisabled: 'Remove disabled = true once the seal migration is done.',
-      multipleSeals: 'Keep one enabled seal; while migrating, mark the old one disabled = true. For Seal HA (Vault Enterprise 1.16+) set enable_multiseal = true and give each seal a unique name and a priority.',
+      multipleSeals:
+        'Keep one enabled seal; while migrating, mark the old one disabled = true. For Seal HA (Vault Enterprise 1.16+) set enable_multiseal = true and give each seal a unique name and a priority.',
     },
     messageSeverities: { multipleSeals: 'error' },
   },
@@ -30,7 +35,12 @@ export default defineRule({
       const why = !model.isEnterprise
         ? 'Vault Community runs exactly one enabled seal'
         : 'several enabled seals need Seal HA, which enable_multiseal = true turns on';
-      for (const other of others) context.report({ node: other, messageId: 'multipleSeals', data: { type: other.label ?? 'unknown', first: first.label ?? 'unknown', why } });
+      for (const other of others)
+        context.report({
+          node: other,
+          messageId: 'multipleSeals',
+          data: { type: other.label ?? 'unknown', first: first.label ?? 'unknown', why },
+        });
       return;
     }
     // VAULT_SEAL_TYPE names the seal (or replaces the Shamir default Vault adds): nothing missing then.
@@ -38,7 +48,11 @@ export default defineRule({
     // A -config file from server.extraArgs the linter cannot read may hold the seal.
     if (!model.configFullyVisible) return;
     if (seal.blocks.length === 0) {
-      context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingSeal', data: { path: model.parsedConfigPath ?? config.source.path.join('.') } });
+      context.report({
+        node: { place: () => config.source.keyPlace() },
+        messageId: 'missingSeal',
+        data: { path: model.parsedConfigPath ?? config.source.path.join('.') },
+      });
       return;
     }
     if (first) return;

@@ -9,7 +9,8 @@ export default defineRule({
     guide: 'Cluster name',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      missingClusterName: 'Missing cluster_name in {{path}}: Vault makes up a random name, which then labels its metrics, so Prometheus dashboards and alerts cannot tell clusters apart (guide: "Cluster name")',
+      missingClusterName:
+        'Missing cluster_name in {{path}}: Vault makes up a random name, which then labels its metrics, so Prometheus dashboards and alerts cannot tell clusters apart (guide: "Cluster name")',
     },
     hints: {
       missingClusterName: 'Add cluster_name = "<a stable, meaningful name>" to the Vault config, e.g. cluster_name = "vault-prod".',
@@ -24,6 +25,7 @@ export default defineRule({
     const data = { path: model.parsedConfigPath ?? config.source.path.join('.') };
     // An empty name is no name: Vault generates one just the same.
     if (name && name.value === '') context.report({ node: name, messageId: 'missingClusterName', data });
-    else if (!name && model.configFullyVisible) context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingClusterName', data });
+    else if (!name && model.configFullyVisible)
+      context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingClusterName', data });
   },
 });

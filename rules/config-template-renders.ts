@@ -6,20 +6,24 @@ const SOCKADDR = /^Get(All|Default|Private|Public)?(Interface|Interfaces|IP|IPs)
 export default defineRule({
   id: 'config-template-renders',
   meta: {
-    description: 'Helm renders the embedded Vault config: its template actions parse and run under the chart\'s tpl',
+    description: "Helm renders the embedded Vault config: its template actions parse and run under the chart's tpl",
     severity: 'error',
     tags: ['helm', 'config'],
     guide: 'Using Helm charts',
     messages: {
-      undefinedFunction: 'Unknown template function "{{name}}" in {{path}}: the chart renders the config with Helm\'s tpl, which fails on a function Helm does not define, so helm install fails{{why}}',
-      floatCount: 'Expected an integer count for "{{name}}" in {{path}}, found a number from the values file: Helm reads it as a float64 and "{{name}}" takes an int, so helm install fails with "wrong type for value; expected int; got float64"',
-      syntax: 'Invalid Helm template in {{path}} ({{detail}}): the chart\'s tpl rejects it, so helm install fails',
-      expansionLimit: 'Stopped expanding Helm template logic in {{path}} at {{detail}}; what it renders is checked once, as written, and stanza counts are not checked',
+      undefinedFunction:
+        'Unknown template function "{{name}}" in {{path}}: the chart renders the config with Helm\'s tpl, which fails on a function Helm does not define, so helm install fails{{why}}',
+      floatCount:
+        'Expected an integer count for "{{name}}" in {{path}}, found a number from the values file: Helm reads it as a float64 and "{{name}}" takes an int, so helm install fails with "wrong type for value; expected int; got float64"',
+      syntax: "Invalid Helm template in {{path}} ({{detail}}): the chart's tpl rejects it, so helm install fails",
+      expansionLimit:
+        'Stopped expanding Helm template logic in {{path}} at {{detail}}; what it renders is checked once, as written, and stanza counts are not checked',
     },
     hints: {
       undefinedFunction: 'Escape it so Helm prints it unchanged for Vault: write {{escaped}}.',
       floatCount: 'Wrap the number in int, e.g. until (int .Values.server.ha.replicas).',
-      syntax: 'Close every action with its two closing braces and end each if, range and with; to pass braces through to Vault, escape them as a backtick string inside an action.',
+      syntax:
+        'Close every action with its two closing braces and end each if, range and with; to pass braces through to Vault, escape them as a backtick string inside an action.',
     },
     messageSeverities: { expansionLimit: 'warning' },
   },
@@ -35,8 +39,12 @@ export default defineRule({
       if (problem.kind === 'undefinedFunction') {
         const inner = actionBody(problem.action);
         const vault = `{{ ${inner} }}`;
-        const escaped = twice ? `{{ "{{\`${vault}\`}}" }} (chart ${model.chartVersion} runs a JSON config through tpl twice)` : `{{\`${vault}\`}}`;
-        const why = SOCKADDR.test(problem.detail) ? '; Vault evaluates go-sockaddr templates itself, but only when Helm passes them through' : '';
+        const escaped = twice
+          ? `{{ "{{\`${vault}\`}}" }} (chart ${model.chartVersion} runs a JSON config through tpl twice)`
+          : `{{\`${vault}\`}}`;
+        const why = SOCKADDR.test(problem.detail)
+          ? '; Vault evaluates go-sockaddr templates itself, but only when Helm passes them through'
+          : '';
         context.report({ node, messageId: 'undefinedFunction', data: { name: problem.detail, path, why, escaped } });
       } else if (problem.kind === 'floatCount') {
         context.report({ node, messageId: 'floatCount', data: { path, name: problem.detail } });

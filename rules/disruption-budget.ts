@@ -9,12 +9,15 @@ export default defineRule({
     guide: 'Vault storage configuration (note on Pod eviction)',
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
-      disabled: 'Disabled PodDisruptionBudget: server.ha.disruptionBudget.enabled is {{value}}, so a node drain or cluster upgrade may evict several Vault pods at once (guide: "Vault storage configuration", Pod eviction)',
-      breaksQuorum: 'Expected server.ha.disruptionBudget.maxUnavailable to allow at most {{safe}} of {{replicas}} raft voters to be evicted, found {{value}}; evicting {{allowed}} at once loses the raft quorum and stops Vault',
+      disabled:
+        'Disabled PodDisruptionBudget: server.ha.disruptionBudget.enabled is {{value}}, so a node drain or cluster upgrade may evict several Vault pods at once (guide: "Vault storage configuration", Pod eviction)',
+      breaksQuorum:
+        'Expected server.ha.disruptionBudget.maxUnavailable to allow at most {{safe}} of {{replicas}} raft voters to be evicted, found {{value}}; evicting {{allowed}} at once loses the raft quorum and stops Vault',
     },
     hints: {
       disabled: 'Remove server.ha.disruptionBudget.enabled (the chart default is true) or set it to true.',
-      breaksQuorum: 'Remove server.ha.disruptionBudget.maxUnavailable to use the chart formula ⌊(replicas−1)/2⌋, or set it to {{safe}} or less.',
+      breaksQuorum:
+        'Remove server.ha.disruptionBudget.maxUnavailable to use the chart formula ⌊(replicas−1)/2⌋, or set it to {{safe}} or less.',
     },
   },
   check(context) {
@@ -31,7 +34,11 @@ export default defineRule({
     const safe = Math.floor((replicas - 1) / 2);
     const allowed = budget.maxUnavailable;
     if (model.usesRaft && budget.override && allowed !== undefined && allowed > safe) {
-      context.report({ node: budget.override, messageId: 'breaksQuorum', data: { safe, replicas, allowed, value: JSON.stringify(budget.override.value) } });
+      context.report({
+        node: budget.override,
+        messageId: 'breaksQuorum',
+        data: { safe, replicas, allowed, value: JSON.stringify(budget.override.value) },
+      });
     }
   },
 });

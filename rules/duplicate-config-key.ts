@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/index.js';
 
-const REFUSED = 'Vault 1.21+ refuses to start on a duplicate attribute, older versions silently use the last one (Vault: duplicate HCL attributes)';
+const REFUSED =
+  'Vault 1.21+ refuses to start on a duplicate attribute, older versions silently use the last one (Vault: duplicate HCL attributes)';
 
 export default defineRule({
   id: 'duplicate-config-key',
@@ -16,7 +17,8 @@ export default defineRule({
     },
     hints: {
       duplicateKey: 'Keep one "{{key}}" line {{where}}.',
-      chartPrependedDuplicate: 'Remove disable_mlock from the config: chart 0.28.0 always sets disable_mlock = true (chart 0.32.0 and later keep your own line).',
+      chartPrependedDuplicate:
+        'Remove disable_mlock from the config: chart 0.28.0 always sets disable_mlock = true (chart 0.32.0 and later keep your own line).',
       chartAppendedDuplicate: 'Write it as disable_mlock = true (or false), unquoted, so that the chart does not add its own line.',
     },
   },

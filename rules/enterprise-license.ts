@@ -13,14 +13,19 @@ export default defineRule({
     messages: {
       missingLicense: `Missing license for the Vault Enterprise image "{{image}}": server.enterpriseLicense.secretName is not set and no VAULT_LICENSE or VAULT_LICENSE_PATH comes from a secret; ${WHY}`,
       missingSecretKey: `Expected server.enterpriseLicense.secretKey to name the key of secret "{{secret}}", found {{value}}; the chart mounts no license without it, and ${WHY}`,
-      literalLicense: 'Unexpected literal VAULT_LICENSE in server.extraEnvironmentVars: the license text is written into the values file and the StatefulSet spec instead of coming from a Kubernetes secret',
-      pathNotInSecret: 'Unexpected {{name}} "{{path}}": it does not point into a mounted secret volume, so the license file is not provided by the chart and the pods fail to start when it is missing',
+      literalLicense:
+        'Unexpected literal VAULT_LICENSE in server.extraEnvironmentVars: the license text is written into the values file and the StatefulSet spec instead of coming from a Kubernetes secret',
+      pathNotInSecret:
+        'Unexpected {{name}} "{{path}}": it does not point into a mounted secret volume, so the license file is not provided by the chart and the pods fail to start when it is missing',
     },
     hints: {
-      missingLicense: 'Create the secret (kubectl create secret generic vault-license --from-file=license=vault.hclic) and set server.enterpriseLicense.secretName: vault-license.',
+      missingLicense:
+        'Create the secret (kubectl create secret generic vault-license --from-file=license=vault.hclic) and set server.enterpriseLicense.secretName: vault-license.',
       missingSecretKey: 'Set server.enterpriseLicense.secretKey to the secret key that holds the license (the chart default is "license").',
-      literalLicense: 'Store the license in a secret and set server.enterpriseLicense.secretName, or load VAULT_LICENSE through server.extraSecretEnvironmentVars.',
-      pathNotInSecret: 'Point {{name}} into a secret mounted with server.extraVolumes (e.g. /vault/userconfig/vault-license/license), or use server.enterpriseLicense.secretName.',
+      literalLicense:
+        'Store the license in a secret and set server.enterpriseLicense.secretName, or load VAULT_LICENSE through server.extraSecretEnvironmentVars.',
+      pathNotInSecret:
+        'Point {{name}} into a secret mounted with server.extraVolumes (e.g. /vault/userconfig/vault-license/license), or use server.enterpriseLicense.secretName.',
     },
   },
   check(context) {

@@ -17,9 +17,12 @@ export default defineRule({
     hints: {
       invalidHcl: 'Vault refuses to start with a config it cannot parse; checks that read the config skip it until it parses.',
       invalidJson: 'Vault refuses to start with a config it cannot parse; checks that read the config skip it until it parses.',
-      ignoredByVault: 'Vault parses this without an error but does not read what is written here; fix the syntax so the setting takes effect.',
-      configTooLarge: 'Keep large values in mounted files and name them (leader_ca_cert_file instead of an inline leader_ca_cert PEM, tls_cert_file, plugin files); a Vault server config is a few kilobytes.',
-      notDisableable: 'Remove hcl-syntax from the directive (the whole directive if it names no other rule, since a bare one switches every rule off) and fix the config syntax instead; Vault does not start with a config it cannot parse.',
+      ignoredByVault:
+        'Vault parses this without an error but does not read what is written here; fix the syntax so the setting takes effect.',
+      configTooLarge:
+        'Keep large values in mounted files and name them (leader_ca_cert_file instead of an inline leader_ca_cert PEM, tls_cert_file, plugin files); a Vault server config is a few kilobytes.',
+      notDisableable:
+        'Remove hcl-syntax from the directive (the whole directive if it names no other rule, since a bare one switches every rule off) and fix the config syntax instead; Vault does not start with a config it cannot parse.',
     },
   },
   check(context) {

@@ -18,9 +18,11 @@ export default defineRule({
       livenessDelayTooShort: `Expected server.livenessProbe.initialDelaySeconds to be at least 60, found {{value}}; Kubernetes may kill Vault before it has started and unsealed ${GUIDE}`,
     },
     hints: {
-      readinessDisabled: 'Set server.readinessProbe.enabled: true (the chart default); without a path the chart probes with "vault status", which keeps sealed pods out of the Services.',
+      readinessDisabled:
+        'Set server.readinessProbe.enabled: true (the chart default); without a path the chart probes with "vault status", which keeps sealed pods out of the Services.',
       readinessNotStandbyOk: 'Add standbyok=true to the query, e.g. path: "/v1/sys/health?standbyok=true".',
-      livenessDisabled: 'Set server.livenessProbe.enabled: true with path: "{{safePath}}" (the chart\'s default path fails on sealed pods), and keep initialDelaySeconds at 60 or more.',
+      livenessDisabled:
+        'Set server.livenessProbe.enabled: true with path: "{{safePath}}" (the chart\'s default path fails on sealed pods), and keep initialDelaySeconds at 60 or more.',
       livenessFailsHealthyPods: 'Set server.livenessProbe.path: "{{safePath}}".',
       livenessDelayTooShort: 'Set server.livenessProbe.initialDelaySeconds: 60 (the chart default) or more.',
     },
@@ -41,12 +43,19 @@ export default defineRule({
     if (!liveness.enabled) return report(liveness, 'livenessDisabled', 'livenessProbe');
     if (liveness.path && liveness.failsWhen?.some((state) => model.runsStandbys || !state.endsWith('standby'))) {
       // A single pod is never a standby: only the states it can be in count.
-      const states = liveness.failsWhen.filter((state) => model.runsStandbys || !state.endsWith('standby')).map((state) => (state.endsWith('standby') ? `a ${state}` : state));
+      const states = liveness.failsWhen
+        .filter((state) => model.runsStandbys || !state.endsWith('standby'))
+        .map((state) => (state.endsWith('standby') ? `a ${state}` : state));
       const list = states.length > 1 ? `${states.slice(0, -1).join(', ')} or ${states.at(-1)}` : states[0]!;
-      context.report({ node: liveness.path, messageId: 'livenessFailsHealthyPods', data: { path: String(liveness.path.value), states: list, safePath } });
+      context.report({
+        node: liveness.path,
+        messageId: 'livenessFailsHealthyPods',
+        data: { path: String(liveness.path.value), states: list, safePath },
+      });
     }
     const delay = liveness.initialDelaySeconds;
     const seconds = typeof delay?.value === 'number' ? delay.value : Number(String(delay?.value ?? ''));
-    if (delay && !(seconds >= 60)) context.report({ node: delay, messageId: 'livenessDelayTooShort', data: { value: JSON.stringify(delay.value) } });
+    if (delay && !(seconds >= 60))
+      context.report({ node: delay, messageId: 'livenessDelayTooShort', data: { value: JSON.stringify(delay.value) } });
   },
 });

@@ -24,23 +24,32 @@ export default defineRule({
     tags: ['upgrade', 'supply-chain'],
     guide: 'Version pinning',
     messages: {
-      unpinnedDefault: 'Unpinned {{component}} image: {{path}}.tag is not set, so the chart default "{{tag}}" changes with every chart release (guide: "Version pinning")',
-      notString: 'Expected {{path}}.tag to be a quoted string, found the {{type}} {{value}}; YAML reads an unquoted version as a number (1.10 becomes 1.1)',
+      unpinnedDefault:
+        'Unpinned {{component}} image: {{path}}.tag is not set, so the chart default "{{tag}}" changes with every chart release (guide: "Version pinning")',
+      notString:
+        'Expected {{path}}.tag to be a quoted string, found the {{type}} {{value}}; YAML reads an unquoted version as a number (1.10 becomes 1.1)',
       latest: 'Unpinned {{component}} image: {{path}}.tag is "{{tag}}", which pulls whatever is newest (guide: "Version pinning")',
-      partialVersion: 'Unpinned {{component}} image: {{path}}.tag "{{tag}}" is not a full version, so it can move to a new patch release (guide: "Version pinning")',
+      partialVersion:
+        'Unpinned {{component}} image: {{path}}.tag "{{tag}}" is not a full version, so it can move to a new patch release (guide: "Version pinning")',
       notDigest: 'Expected {{path}}.tag to carry an image digest, found "{{tag}}"; the option requireDigest asks for immutable images',
-      bareDigest: 'Expected {{path}}.tag to be "<version>@sha256:<digest>", found "{{tag}}"; the chart renders "<repository>:<tag>", which is not a valid image reference with a bare digest, so the pod cannot pull its image',
+      bareDigest:
+        'Expected {{path}}.tag to be "<version>@sha256:<digest>", found "{{tag}}"; the chart renders "<repository>:<tag>", which is not a valid image reference with a bare digest, so the pod cannot pull its image',
     },
     hints: {
       unpinnedDefault: 'Write {{path}}.tag: "{{tag}}" (or the version you run) in the values file.',
-      notString: 'Quote the tag and write the full version it stands for, e.g. tag: "1.16.1" (quoting "{{value}}" alone still leaves a partial version).',
+      notString:
+        'Quote the tag and write the full version it stands for, e.g. tag: "1.16.1" (quoting "{{value}}" alone still leaves a partial version).',
       latest: 'Set {{path}}.tag to a full version such as "1.16.1" or "1.16.1-ent".',
       partialVersion: 'Set {{path}}.tag to a full version such as "1.16.1" or "1.16.1-ent".',
       notDigest: 'Append the digest of the image you tested to the version: tag: "{{tag}}@sha256:<64 hex digits>".',
       bareDigest: 'Put the version the digest belongs to in front of it: tag: "1.16.1@{{tag}}" (with your version).',
     },
     options: {
-      requireExplicitComponentTags: { type: 'boolean', default: false, description: 'Also require injector, agent and CSI image tags to be written in the file' },
+      requireExplicitComponentTags: {
+        type: 'boolean',
+        default: false,
+        description: 'Also require injector, agent and CSI image tags to be written in the file',
+      },
       requireDigest: { type: 'boolean', default: false, description: 'Require image digests instead of version tags' },
     },
   },
@@ -56,7 +65,9 @@ export default defineRule({
         }
         continue;
       }
-      checkTag(image.tag!, data, context.options, image.tagForm, (messageId, extra) => context.report({ node: image.tag!, messageId, data: { ...data, ...extra } }));
+      checkTag(image.tag!, data, context.options, image.tagForm, (messageId, extra) =>
+        context.report({ node: image.tag!, messageId, data: { ...data, ...extra } }),
+      );
     }
   },
 });

@@ -15,9 +15,12 @@ export default defineRule({
       reencryptsTls: `Unexpected TLS re-encryption on {{kind}} "{{name}}" ({{controller}}): the connection to Vault is encrypted again, but the controller decrypts tokens and secrets in between, which end-to-end TLS avoids ${GUIDE}`,
     },
     hints: {
-      noClientTls: 'Serve TLS to clients: add server.ingress.tls with the secret holding the certificate of the Ingress hosts (- secretName: vault-ingress-tls, hosts: [<host>]){{endToEnd}}.',
-      terminatesTls: 'To keep end-to-end TLS: {{fix}}. The guide recommends Layer 4 load balancing for Vault; if terminating at the controller is a deliberate choice, disable this rule for the line with the reason.',
-      reencryptsTls: 'To keep end-to-end TLS: {{fix}}. Re-encryption is acceptable only if the controller is trusted with Vault traffic: then disable this rule for the line with the reason.',
+      noClientTls:
+        'Serve TLS to clients: add server.ingress.tls with the secret holding the certificate of the Ingress hosts (- secretName: vault-ingress-tls, hosts: [<host>]){{endToEnd}}.',
+      terminatesTls:
+        'To keep end-to-end TLS: {{fix}}. The guide recommends Layer 4 load balancing for Vault; if terminating at the controller is a deliberate choice, disable this rule for the line with the reason.',
+      reencryptsTls:
+        'To keep end-to-end TLS: {{fix}}. Re-encryption is acceptable only if the controller is trusted with Vault traffic: then disable this rule for the line with the reason.',
     },
     // Re-encryption keeps the wire encrypted: a weaker finding than terminating TLS outright; plain HTTP to clients is the strongest.
     messageSeverities: { reencryptsTls: 'info', noClientTls: 'error' },
@@ -27,7 +30,11 @@ export default defineRule({
     for (const exposure of model.l7Exposures) {
       if (exposure.clientTls === false) {
         const endToEnd = model.parsedConfig?.servesTls === true ? `; better still, keep TLS end to end: ${exposure.fix}` : '';
-        context.report({ node: exposure.tlsNode ?? exposure.node, messageId: 'noClientTls', data: { kind: exposure.kind, name: exposure.name, controller: exposure.controller, endToEnd } });
+        context.report({
+          node: exposure.tlsNode ?? exposure.node,
+          messageId: 'noClientTls',
+          data: { kind: exposure.kind, name: exposure.name, controller: exposure.controller, endToEnd },
+        });
         continue;
       }
       // Passing TLS through (or re-encrypting) needs a Vault listener that serves TLS; a plain-HTTP listener is tls-enabled's finding.

@@ -9,11 +9,14 @@ export default defineRule({
     guide: 'Vault listener',
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
-      missingClusterAddress: 'Missing cluster_address on listener "tcp", and Vault derives "{{bind}}" from {{from}}: a loopback address, so standbys cannot forward requests to the active pod and raft peers cannot reach it (guide: "Vault listener")',
-      loopbackClusterAddress: 'Expected cluster_address on listener "tcp" to listen on all interfaces like "[::]:8201", found "{{value}}"; other pods cannot reach a loopback address, so request forwarding and raft replication fail (guide: "Vault listener")',
+      missingClusterAddress:
+        'Missing cluster_address on listener "tcp", and Vault derives "{{bind}}" from {{from}}: a loopback address, so standbys cannot forward requests to the active pod and raft peers cannot reach it (guide: "Vault listener")',
+      loopbackClusterAddress:
+        'Expected cluster_address on listener "tcp" to listen on all interfaces like "[::]:8201", found "{{value}}"; other pods cannot reach a loopback address, so request forwarding and raft replication fail (guide: "Vault listener")',
     },
     hints: {
-      missingClusterAddress: 'Set address = "[::]:8200" on the listener, so that the API listens on the pod IP the Services and raft joins use; Vault then derives cluster_address "[::]:8201".',
+      missingClusterAddress:
+        'Set address = "[::]:8200" on the listener, so that the API listens on the pod IP the Services and raft joins use; Vault then derives cluster_address "[::]:8201".',
       loopbackClusterAddress: 'Set cluster_address = "[::]:8201".',
     },
   },

@@ -11,12 +11,16 @@ export default defineRule({
     guide: 'Production hardening (storage)',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      inmemStorage: 'Unexpected storage "{{type}}": Vault keeps all its data in memory and loses it whenever the pod restarts (hardening: in-memory storage is for development only)',
-      fileStorageReplicated: 'Unexpected storage "{{type}}" with {{replicas}} replicas: each pod writes its own data directory, so the pods never share data and the cluster cannot fail over (hardening: filesystem storage has no HA)',
+      inmemStorage:
+        'Unexpected storage "{{type}}": Vault keeps all its data in memory and loses it whenever the pod restarts (hardening: in-memory storage is for development only)',
+      fileStorageReplicated:
+        'Unexpected storage "{{type}}" with {{replicas}} replicas: each pod writes its own data directory, so the pods never share data and the cluster cannot fail over (hardening: filesystem storage has no HA)',
     },
     hints: {
-      inmemStorage: 'Use storage "raft" { path = "/vault/data" } (with server.ha.raft.enabled: true for several replicas) on the volume of server.dataStorage.',
-      fileStorageReplicated: 'Use storage "raft" with server.ha.raft.enabled: true for several replicas, or run one replica with file storage.',
+      inmemStorage:
+        'Use storage "raft" { path = "/vault/data" } (with server.ha.raft.enabled: true for several replicas) on the volume of server.dataStorage.',
+      fileStorageReplicated:
+        'Use storage "raft" with server.ha.raft.enabled: true for several replicas, or run one replica with file storage.',
     },
   },
   check(context) {
@@ -26,7 +30,8 @@ export default defineRule({
     for (const storage of [...root.blocks('storage'), ...root.blocks('backend')]) {
       const type = storage.label?.toLowerCase() ?? '';
       if (IN_MEMORY.has(type)) context.report({ node: storage, messageId: 'inmemStorage', data: { type } });
-      else if ((type === 'file' || type === 'filesystem') && model.replicas > 1) context.report({ node: storage, messageId: 'fileStorageReplicated', data: { type, replicas: model.replicas } });
+      else if ((type === 'file' || type === 'filesystem') && model.replicas > 1)
+        context.report({ node: storage, messageId: 'fileStorageReplicated', data: { type, replicas: model.replicas } });
     }
   },
 });

@@ -16,10 +16,12 @@ export default defineRule({
       privateKey: `Unexpected inline private key in {{where}}; the key is kept in plain text in the values and in what the chart renders ${HARDENING}`,
     },
     hints: {
-      envSecret: 'Put the value in a Kubernetes Secret and load it with server.extraSecretEnvironmentVars (envName: {{name}}, secretName, secretKey), or use workload identity instead of a static credential.',
+      envSecret:
+        'Put the value in a Kubernetes Secret and load it with server.extraSecretEnvironmentVars (envName: {{name}}, secretName, secretKey), or use workload identity instead of a static credential.',
       configSecret: 'Remove {{name}} from the config and {{alternative}}.',
       podSpecSecret: '{{fix}}',
-      privateKey: 'Put the key in a Kubernetes Secret, mount it with server.extraVolumes (type: secret, it appears under /vault/userconfig/<secret>/) and {{reference}}.',
+      privateKey:
+        'Put the key in a Kubernetes Secret, mount it with server.extraVolumes (type: secret, it appears under /vault/userconfig/<secret>/) and {{reference}}.',
     },
   },
   check(context) {
@@ -28,12 +30,20 @@ export default defineRule({
       if (secret.kind === 'env') {
         context.report({ node: secret, messageId: 'envSecret', data: { name: secret.name } });
       } else if (secret.kind === 'injectorEnv' || secret.kind === 'containerEnv' || secret.kind === 'argument') {
-        context.report({ node: secret, messageId: 'podSpecSecret', data: { name: secret.name, where: secret.where, fix: podSpecFix(secret) } });
+        context.report({
+          node: secret,
+          messageId: 'podSpecSecret',
+          data: { name: secret.name, where: secret.where, fix: podSpecFix(secret) },
+        });
       } else if (secret.kind === 'privateKey') {
         context.report({ node: secret, messageId: 'privateKey', data: { where: secret.where, reference: keyReference(secret) } });
       } else {
         const config = secret.place().yamlPath.join('.');
-        context.report({ node: secret, messageId: 'configSecret', data: { where: secret.where, name: secret.name, config, alternative: alternative(secret) } });
+        context.report({
+          node: secret,
+          messageId: 'configSecret',
+          data: { where: secret.where, name: secret.name, config, alternative: alternative(secret) },
+        });
       }
     }
   },
@@ -42,7 +52,8 @@ export default defineRule({
 /** How to take a credential out of a pod spec the chart renders from the values. */
 function podSpecFix(secret: SecretFact): string {
   if (secret.kind === 'containerEnv') return `Load ${secret.name} with valueFrom.secretKeyRef from a Kubernetes Secret instead of value.`;
-  if (secret.kind === 'injectorEnv') return `Remove ${secret.name} from injector.extraEnvironmentVars: the chart can only write injector env vars as plain values, and the injector authenticates to Vault with its service account.`;
+  if (secret.kind === 'injectorEnv')
+    return `Remove ${secret.name} from injector.extraEnvironmentVars: the chart can only write injector env vars as plain values, and the injector authenticates to Vault with its service account.`;
   return `Remove the -${secret.name} flag and give the credential from a Kubernetes Secret (server.extraSecretEnvironmentVars or a file under /vault/userconfig).`;
 }
 
@@ -50,7 +61,8 @@ function podSpecFix(secret: SecretFact): string {
 function alternative(secret: SecretFact): string {
   if (secret.kind === 'autoJoin') return 'let go-discover authenticate with workload identity (provider=k8s needs no credential)';
   const identity = 'or use workload identity (IRSA, GKE or Azure workload identity) so that no static credential is needed';
-  if (secret.envAlternative) return `set ${secret.envAlternative} from a Kubernetes Secret with server.extraSecretEnvironmentVars, ${identity}`;
+  if (secret.envAlternative)
+    return `set ${secret.envAlternative} from a Kubernetes Secret with server.extraSecretEnvironmentVars, ${identity}`;
   return `mount it from a Kubernetes Secret under /vault/userconfig with server.extraVolumes, ${identity}`;
 }
 

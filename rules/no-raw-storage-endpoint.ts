@@ -9,7 +9,8 @@ export default defineRule({
     guide: 'Production hardening (raw_storage_endpoint)',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      rawStorageEndpoint: 'Expected {{key}} to be false, found {{value}}; sys/raw reads and writes Vault\'s storage without the barrier\'s checks and is highly privileged (hardening: GHSA-rc54-2g2c-g36g)',
+      rawStorageEndpoint:
+        "Expected {{key}} to be false, found {{value}}; sys/raw reads and writes Vault's storage without the barrier's checks and is highly privileged (hardening: GHSA-rc54-2g2c-g36g)",
     },
     hints: {
       rawStorageEndpoint: 'Remove {{key}} from the config, or set it to false; turn it on only for a recovery, then off again.',

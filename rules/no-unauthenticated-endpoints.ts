@@ -14,7 +14,8 @@ export default defineRule({
       metricsAccess: `Expected unauthenticated_metrics_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can read /v1/sys/metrics ${SOURCE}`,
       pprofAccess: `Expected unauthenticated_pprof_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can pull runtime profiles from /v1/sys/pprof and load the server ${SOURCE}`,
       inFlightAccess: `Expected unauthenticated_in_flight_requests_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can list the requests Vault is serving at /v1/sys/in-flight-req ${SOURCE}`,
-      unauthenticatedAccess: 'Unexpected enable_unauthenticated_access: Vault 2.x then serves the {{families}} endpoints without a token (hardening: configuration docs, enable_unauthenticated_access)',
+      unauthenticatedAccess:
+        'Unexpected enable_unauthenticated_access: Vault 2.x then serves the {{families}} endpoints without a token (hardening: configuration docs, enable_unauthenticated_access)',
     },
     hints: {
       metricsAccess: 'Remove it and let Prometheus authenticate with a Vault token that may read sys/metrics ({{tokenSetting}}).',
@@ -42,7 +43,11 @@ export default defineRule({
         for (const sub of listener.body.blocks(block)) {
           const attr = sub.body.attr(key);
           if (!attr || attr.templated || vaultBool(attr.value) !== true) continue;
-          context.report({ node: attr, messageId, data: { listener: listener.label ?? 'tcp', value: JSON.stringify(attr.value), tokenSetting } });
+          context.report({
+            node: attr,
+            messageId,
+            data: { listener: listener.label ?? 'tcp', value: JSON.stringify(attr.value), tokenSetting },
+          });
         }
       }
     }
@@ -50,6 +55,10 @@ export default defineRule({
     if (!open || open.templated) return;
     const families = (Array.isArray(open.value) ? open.value : [open.value]).filter((item) => typeof item === 'string' && item !== '');
     if (families.length === 0) return;
-    context.report({ node: open, messageId: 'unauthenticatedAccess', data: { families: families.map((item) => `"${String(item)}"`).join(', ') } });
+    context.report({
+      node: open,
+      messageId: 'unauthenticatedAccess',
+      data: { families: families.map((item) => `"${String(item)}"`).join(', ') },
+    });
   },
 });

@@ -9,12 +9,17 @@ export default defineRule({
     guide: 'Vault storage configuration',
     appliesTo: { modes: ['standalone', 'ha-raft', 'ha-other', 'none'] },
     messages: {
-      ignoredRaftStorage: 'Unexpected storage "raft" in {{path}}, a config the chart does not render in this deployment (it renders {{live}}), so Vault never runs with it (guide: "Vault storage configuration")',
-      ignoredConfig: 'Unexpected config in {{path}}: the chart ignores it and renders {{live}} instead, here its own default config with TLS off (guide: "Vault storage configuration")',
-      missingRaftStorage: 'Missing storage "raft" in {{path}} although server.ha.raft.enabled is on; the chart prepares raft volumes and node ids, but Vault runs with {{storage}} (guide: "Vault storage configuration")',
-      raftNotEnabled: 'Unexpected storage "raft" in {{path}} while server.ha.raft.enabled is off; the chart then creates no data volume for the pods and ignores setNodeId (guide: "Vault storage configuration")',
+      ignoredRaftStorage:
+        'Unexpected storage "raft" in {{path}}, a config the chart does not render in this deployment (it renders {{live}}), so Vault never runs with it (guide: "Vault storage configuration")',
+      ignoredConfig:
+        'Unexpected config in {{path}}: the chart ignores it and renders {{live}} instead, here its own default config with TLS off (guide: "Vault storage configuration")',
+      missingRaftStorage:
+        'Missing storage "raft" in {{path}} although server.ha.raft.enabled is on; the chart prepares raft volumes and node ids, but Vault runs with {{storage}} (guide: "Vault storage configuration")',
+      raftNotEnabled:
+        'Unexpected storage "raft" in {{path}} while server.ha.raft.enabled is off; the chart then creates no data volume for the pods and ignores setNodeId (guide: "Vault storage configuration")',
       missingRaftPath: 'Missing path in storage "raft"; Vault refuses to start without it (\'path\' must be set)',
-      pathOffVolume: 'Expected the raft path to lie under server.dataStorage.mountPath "{{mountPath}}", found "{{value}}"; Vault writes its data to the container\'s ephemeral filesystem and loses it when the pod is rescheduled (guide: "Stateful storage")',
+      pathOffVolume:
+        'Expected the raft path to lie under server.dataStorage.mountPath "{{mountPath}}", found "{{value}}"; Vault writes its data to the container\'s ephemeral filesystem and loses it when the pod is rescheduled (guide: "Stateful storage")',
     },
     hints: {
       ignoredRaftStorage: '{{fix}}',
@@ -32,10 +37,14 @@ export default defineRule({
     for (const ignored of model.ignoredConfigs) {
       const path = ignored.source.path.join('.');
       const enable = model.isHa ? 'server.ha.raft.enabled: true' : 'server.ha.enabled: true and server.ha.raft.enabled: true';
-      const fix = path === 'server.ha.raft.config' ? `Set ${enable}.` : `Move this config to server.ha.raft.config${model.raftSelected ? '' : ` and set ${enable}`}.`;
+      const fix =
+        path === 'server.ha.raft.config'
+          ? `Set ${enable}.`
+          : `Move this config to server.ha.raft.config${model.raftSelected ? '' : ` and set ${enable}`}.`;
       const raftStorage = ignored.ok ? ignored.raftStorage : undefined;
       if (raftStorage) context.report({ node: raftStorage, messageId: 'ignoredRaftStorage', data: { path, live, fix } });
-      else if (ignored === misplaced) context.report({ node: { place: () => ignored.source.keyPlace() }, messageId: 'ignoredConfig', data: { path, live } });
+      else if (ignored === misplaced)
+        context.report({ node: { place: () => ignored.source.keyPlace() }, messageId: 'ignoredConfig', data: { path, live } });
     }
     // A misplaced config is linted as if live (model.parsedConfig), but where raft belongs depends on where it moves.
     const config = model.parsedConfig;
@@ -51,17 +60,22 @@ export default defineRule({
       return;
     }
     if (!raft) return;
-    if (config !== misplaced && model.isHa && !helmEqualsTrue(model.valueOf('server.ha.raft.enabled'))) context.report({ node: raft, messageId: 'raftNotEnabled', data: { path } });
+    if (config !== misplaced && model.isHa && !helmEqualsTrue(model.valueOf('server.ha.raft.enabled')))
+      context.report({ node: raft, messageId: 'raftNotEnabled', data: { path } });
     // VAULT_RAFT_PATH overrides the stanza's path.
     const env = model.env.get('VAULT_RAFT_PATH');
     const attr = raft.body.attr('path');
-    const target = env?.source === 'literal' ? { node: env.node, value: env.value, templated: false } : attr && { node: attr, value: attr.value, templated: attr.templated };
+    const target =
+      env?.source === 'literal'
+        ? { node: env.node, value: env.value, templated: false }
+        : attr && { node: attr, value: attr.value, templated: attr.templated };
     if (!target) {
       context.report({ node: raft, messageId: 'missingRaftPath', data: { mountPath } });
       return;
     }
     // Without a data volume persistent-storage reports the real problem; templated paths are unknown.
     if (!model.dataStorageRendered || target.templated || typeof target.value !== 'string') return;
-    if (!pathCovers(mountPath, target.value)) context.report({ node: target.node, messageId: 'pathOffVolume', data: { mountPath, value: target.value } });
+    if (!pathCovers(mountPath, target.value))
+      context.report({ node: target.node, messageId: 'pathOffVolume', data: { mountPath, value: target.value } });
   },
 });

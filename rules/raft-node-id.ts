@@ -9,14 +9,19 @@ export default defineRule({
     guide: 'Vault storage configuration',
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
-      missingNodeId: 'Missing server.ha.raft.setNodeId (or node_id in storage "raft"); each raft node then gets a random id instead of its pod name, so peers in "vault operator raft list-peers" cannot be matched to pods, and a pod that comes back with a new volume joins under a new id next to its dead old one (guide: the override-values example sets setNodeId: true)',
-      nodeIdDisabled: 'Expected server.ha.raft.setNodeId to be true, found {{value}}; each raft node then gets a random id instead of its pod name, and a pod that comes back with a new volume joins under a new id next to its dead old one (guide: the override-values example sets setNodeId: true)',
-      setNodeIdIgnored: 'Unexpected server.ha.raft.setNodeId: {{value}} without server.ha.raft.enabled: true; the chart sets VAULT_RAFT_NODE_ID only for raft-enabled releases, so each raft node gets a random id instead of its pod name (guide: "Vault storage configuration")',
+      missingNodeId:
+        'Missing server.ha.raft.setNodeId (or node_id in storage "raft"); each raft node then gets a random id instead of its pod name, so peers in "vault operator raft list-peers" cannot be matched to pods, and a pod that comes back with a new volume joins under a new id next to its dead old one (guide: the override-values example sets setNodeId: true)',
+      nodeIdDisabled:
+        'Expected server.ha.raft.setNodeId to be true, found {{value}}; each raft node then gets a random id instead of its pod name, and a pod that comes back with a new volume joins under a new id next to its dead old one (guide: the override-values example sets setNodeId: true)',
+      setNodeIdIgnored:
+        'Unexpected server.ha.raft.setNodeId: {{value}} without server.ha.raft.enabled: true; the chart sets VAULT_RAFT_NODE_ID only for raft-enabled releases, so each raft node gets a random id instead of its pod name (guide: "Vault storage configuration")',
     },
     hints: {
-      missingNodeId: 'Set server.ha.raft.setNodeId: true (the chart then sets VAULT_RAFT_NODE_ID to the pod name), or node_id in the storage "raft" stanza.',
+      missingNodeId:
+        'Set server.ha.raft.setNodeId: true (the chart then sets VAULT_RAFT_NODE_ID to the pod name), or node_id in the storage "raft" stanza.',
       nodeIdDisabled: 'Set server.ha.raft.setNodeId: true.',
-      setNodeIdIgnored: 'Set server.ha.raft.enabled: true and move the config to server.ha.raft.config, or set node_id in the storage "raft" stanza.',
+      setNodeIdIgnored:
+        'Set server.ha.raft.enabled: true and move the config to server.ha.raft.config, or set node_id in the storage "raft" stanza.',
     },
   },
   check(context) {
@@ -27,10 +32,12 @@ export default defineRule({
     const setNodeId = model.get('server.ha.raft.setNodeId');
     if (helmEqualsTrue(setNodeId?.value) && setNodeId) {
       // The chart tests both switches with eq "true" before it sets VAULT_RAFT_NODE_ID.
-      if (!helmEqualsTrue(model.valueOf('server.ha.raft.enabled'))) context.report({ node: setNodeId, messageId: 'setNodeIdIgnored', data: { value: JSON.stringify(setNodeId.value) } });
+      if (!helmEqualsTrue(model.valueOf('server.ha.raft.enabled')))
+        context.report({ node: setNodeId, messageId: 'setNodeIdIgnored', data: { value: JSON.stringify(setNodeId.value) } });
       return;
     }
-    if (setNodeId?.isUserSet) context.report({ node: setNodeId, messageId: 'nodeIdDisabled', data: { value: JSON.stringify(setNodeId.value) } });
+    if (setNodeId?.isUserSet)
+      context.report({ node: setNodeId, messageId: 'nodeIdDisabled', data: { value: JSON.stringify(setNodeId.value) } });
     else context.reportMissing({ path: 'server.ha.raft.setNodeId', messageId: 'missingNodeId' });
   },
 });

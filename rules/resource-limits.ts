@@ -13,18 +13,27 @@ export default defineRule({
     guide: 'Pod resource limits',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      missingResources: 'Missing server.resources: the Vault container runs without CPU and memory requests or limits, so the scheduler reserves nothing for it and a busy neighbour can starve it (guide: "Pod resource limits")',
-      notAMap: 'Expected server.resources to be a map of requests and limits, found {{value}}; the chart renders it verbatim and Kubernetes rejects the StatefulSet',
-      missingRequest: 'Missing server.resources.requests.{{resource}}: the scheduler cannot reserve {{resource}} for Vault (guide: "Pod resource limits")',
-      missingLimit: 'Missing server.resources.limits.{{resource}}: nothing caps the {{resource}} Vault may use (guide: "Pod resource limits")',
-      missingRequests: 'Missing server.resources.requests: Vault gets no request sized for it (Kubernetes copies a limit into a missing request, and reserves nothing where there is no limit) (guide: "Pod resource limits")',
+      missingResources:
+        'Missing server.resources: the Vault container runs without CPU and memory requests or limits, so the scheduler reserves nothing for it and a busy neighbour can starve it (guide: "Pod resource limits")',
+      notAMap:
+        'Expected server.resources to be a map of requests and limits, found {{value}}; the chart renders it verbatim and Kubernetes rejects the StatefulSet',
+      missingRequest:
+        'Missing server.resources.requests.{{resource}}: the scheduler cannot reserve {{resource}} for Vault (guide: "Pod resource limits")',
+      missingLimit:
+        'Missing server.resources.limits.{{resource}}: nothing caps the {{resource}} Vault may use (guide: "Pod resource limits")',
+      missingRequests:
+        'Missing server.resources.requests: Vault gets no request sized for it (Kubernetes copies a limit into a missing request, and reserves nothing where there is no limit) (guide: "Pod resource limits")',
       missingLimits: 'Missing server.resources.limits: nothing caps the CPU or memory Vault may use (guide: "Pod resource limits")',
-      invalidQuantity: 'Expected server.resources.{{kind}}.{{resource}} to be a Kubernetes quantity such as "{{example}}", found "{{value}}"; the API server rejects the StatefulSet',
-      limitBelowRequest: 'Expected server.resources.limits.{{resource}} to be at least the request "{{request}}", found "{{value}}"; Kubernetes rejects a limit below its request',
-      belowMinimum: 'Expected server.resources.requests.{{resource}} to be at least "{{minimum}}", the small cluster of the Vault reference architecture, found "{{value}}" (guide: "Pod resource limits")',
+      invalidQuantity:
+        'Expected server.resources.{{kind}}.{{resource}} to be a Kubernetes quantity such as "{{example}}", found "{{value}}"; the API server rejects the StatefulSet',
+      limitBelowRequest:
+        'Expected server.resources.limits.{{resource}} to be at least the request "{{request}}", found "{{value}}"; Kubernetes rejects a limit below its request',
+      belowMinimum:
+        'Expected server.resources.requests.{{resource}} to be at least "{{minimum}}", the small cluster of the Vault reference architecture, found "{{value}}" (guide: "Pod resource limits")',
     },
     hints: {
-      missingResources: 'Add server.resources with requests (memory: 8Gi, cpu: 2000m) and limits (memory: 16Gi, cpu: 2000m), sized for your environment.',
+      missingResources:
+        'Add server.resources with requests (memory: 8Gi, cpu: 2000m) and limits (memory: 16Gi, cpu: 2000m), sized for your environment.',
       notAMap: 'Write server.resources as a map: requests: {memory: 8Gi, cpu: 2000m} and limits: {memory: 16Gi, cpu: 2000m}.',
       missingRequest: 'Add server.resources.requests.{{resource}}, e.g. {{resource}}: {{example}}.',
       missingLimit: 'Add server.resources.limits.{{resource}}, at least the request.',
@@ -35,7 +44,11 @@ export default defineRule({
       belowMinimum: 'Request at least {{minimum}} of {{resource}}, or turn off the minimum option for smaller environments.',
     },
     options: {
-      minimum: { type: 'boolean', default: false, description: 'Also require requests of at least the reference architecture small cluster (8Gi memory, 2 CPU)' },
+      minimum: {
+        type: 'boolean',
+        default: false,
+        description: 'Also require requests of at least the reference architecture small cluster (8Gi memory, 2 CPU)',
+      },
     },
   },
   defaultOptions: { minimum: false },
@@ -55,16 +68,25 @@ export default defineRule({
       const data = { resource, example: EXAMPLE[resource] };
       const request = requests[resource];
       const limit = limits[resource];
-      if (!request && !noRequests) context.reportMissing({ path: `server.resources.requests.${resource}`, messageId: 'missingRequest', data });
+      if (!request && !noRequests)
+        context.reportMissing({ path: `server.resources.requests.${resource}`, messageId: 'missingRequest', data });
       if (!limit && !noLimits) context.reportMissing({ path: `server.resources.limits.${resource}`, messageId: 'missingLimit', data });
-      for (const [kind, entry] of [['requests', request], ['limits', limit]] as const) {
-        if (entry && entry.amount === undefined) context.report({ node: entry.node, messageId: 'invalidQuantity', data: { ...data, kind, value: entry.text } });
+      for (const [kind, entry] of [
+        ['requests', request],
+        ['limits', limit],
+      ] as const) {
+        if (entry && entry.amount === undefined)
+          context.report({ node: entry.node, messageId: 'invalidQuantity', data: { ...data, kind, value: entry.text } });
       }
       if (request?.amount !== undefined && limit?.amount !== undefined && limit.amount < request.amount) {
         context.report({ node: limit.node, messageId: 'limitBelowRequest', data: { resource, request: request.text, value: limit.text } });
       }
       if (context.options.minimum && request?.amount !== undefined && request.amount < MINIMUM[resource].amount) {
-        context.report({ node: request.node, messageId: 'belowMinimum', data: { resource, minimum: MINIMUM[resource].text, value: request.text } });
+        context.report({
+          node: request.node,
+          messageId: 'belowMinimum',
+          data: { resource, minimum: MINIMUM[resource].text, value: request.text },
+        });
       }
     }
   },

@@ -19,8 +19,10 @@ export default defineRule({
     guide: 'Vault storage configuration',
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
-      peerList: 'Expected retry_join to name each of the {{replicas}} pods once ({{first}} to {{last}}), found {{problems}}; a pod whose peer is missing or wrong cannot lead or join the cluster (guide: "Vault storage configuration")',
-      joinsUnknown: 'Cannot tell whether retry_join names each of the {{replicas}} pods: Helm template logic the linter does not evaluate decides the stanzas, so missing peers are not checked (guide: "Vault storage configuration")',
+      peerList:
+        'Expected retry_join to name each of the {{replicas}} pods once ({{first}} to {{last}}), found {{problems}}; a pod whose peer is missing or wrong cannot lead or join the cluster (guide: "Vault storage configuration")',
+      joinsUnknown:
+        'Cannot tell whether retry_join names each of the {{replicas}} pods: Helm template logic the linter does not evaluate decides the stanzas, so missing peers are not checked (guide: "Vault storage configuration")',
     },
     hints: {
       peerList: 'In storage "raft": {{fixes}}.',
@@ -70,34 +72,62 @@ function peerProblems(model: Model, joins: readonly RaftJoin[]): PeerProblem[] {
   const tls = model.parsedConfig?.servesTls === true;
   // The first entry naming a pod claims it; entries naming no pod take the unclaimed pods in order.
   const claimer = new Map<number, RaftJoin>();
-  for (const join of joins) if (join.url?.pod !== undefined && join.url.pod < replicas && !claimer.has(join.url.pod)) claimer.set(join.url.pod, join);
+  for (const join of joins)
+    if (join.url?.pod !== undefined && join.url.pod < replicas && !claimer.has(join.url.pod)) claimer.set(join.url.pod, join);
   const missing = [...Array(replicas).keys()].filter((i) => !claimer.has(i));
   const problems: PeerProblem[] = [];
   for (const join of joins) {
     const { url } = join;
     const node = join.address ?? join.block;
-    const unnamed = !join.address ? 'a retry_join without leader_api_addr'
-      : join.malformed ? `a malformed address (${JSON.stringify(String(join.address.value))})`
-      : url && url.pod === undefined ? `a host that is no pod of release "${model.releaseName}" ("${url.host}")`
-      : undefined;
+    const unnamed = !join.address
+      ? 'a retry_join without leader_api_addr'
+      : join.malformed
+        ? `a malformed address (${JSON.stringify(String(join.address.value))})`
+        : url && url.pod === undefined
+          ? `a host that is no pod of release "${model.releaseName}" ("${url.host}")`
+          : undefined;
     if (unnamed !== undefined) {
       const next = missing.shift();
-      problems.push({ node, what: unnamed, fix: next === undefined ? 'remove this retry_join' : `set leader_api_addr = "${address(next)}" for ${pod(next)}` });
+      problems.push({
+        node,
+        what: unnamed,
+        fix: next === undefined ? 'remove this retry_join' : `set leader_api_addr = "${address(next)}" for ${pod(next)}`,
+      });
     }
     if (!url || url.pod === undefined) continue;
-    if (url.pod >= replicas) problems.push({ node, what: `${pod(url.pod)} extra (pods run 0 to ${replicas - 1})`, fix: `remove the retry_join for ${pod(url.pod)}` });
-    else if (claimer.get(url.pod) !== join) problems.push({ node, what: `${pod(url.pod)} twice`, fix: `remove the second retry_join for ${pod(url.pod)}` });
+    if (url.pod >= replicas)
+      problems.push({
+        node,
+        what: `${pod(url.pod)} extra (pods run 0 to ${replicas - 1})`,
+        fix: `remove the retry_join for ${pod(url.pod)}`,
+      });
+    else if (claimer.get(url.pod) !== join)
+      problems.push({ node, what: `${pod(url.pod)} twice`, fix: `remove the second retry_join for ${pod(url.pod)}` });
     else {
       const wrong = [
-        ...((tls ? url.scheme !== 'https' : !['http', 'https'].includes(url.scheme)) ? [`${url.scheme}${tls ? ' while the listener serves TLS' : ''}`] : []),
-        ...(url.port !== '8200' ? [url.port === undefined ? `no port (so ${url.scheme === 'https' ? 443 : 80}) instead of 8200` : `port ${url.port} instead of the API port 8200`] : []),
-        ...(url.namespace !== undefined && model.namespaceKnown && url.namespace !== model.namespace ? [`namespace "${url.namespace}" instead of "${model.namespace}"`] : []),
+        ...((tls ? url.scheme !== 'https' : !['http', 'https'].includes(url.scheme))
+          ? [`${url.scheme}${tls ? ' while the listener serves TLS' : ''}`]
+          : []),
+        ...(url.port !== '8200'
+          ? [
+              url.port === undefined
+                ? `no port (so ${url.scheme === 'https' ? 443 : 80}) instead of 8200`
+                : `port ${url.port} instead of the API port 8200`,
+            ]
+          : []),
+        ...(url.namespace !== undefined && model.namespaceKnown && url.namespace !== model.namespace
+          ? [`namespace "${url.namespace}" instead of "${model.namespace}"`]
+          : []),
       ];
-      if (wrong.length > 0) problems.push({ node, what: `${pod(url.pod)} with ${wrong.join(' and ')}`, fix: `set leader_api_addr = "${address(url.pod)}"` });
+      if (wrong.length > 0)
+        problems.push({ node, what: `${pod(url.pod)} with ${wrong.join(' and ')}`, fix: `set leader_api_addr = "${address(url.pod)}"` });
     }
   }
   for (const i of missing) {
-    problems.push({ what: `${pod(i)} missing`, fix: `add retry_join { leader_api_addr = "${address(i)}", leader_ca_cert_file = "${ca}" }` });
+    problems.push({
+      what: `${pod(i)} missing`,
+      fix: `add retry_join { leader_api_addr = "${address(i)}", leader_ca_cert_file = "${ca}" }`,
+    });
   }
   return problems;
 }

@@ -15,8 +15,10 @@ export default defineRule({
     guide: 'Vault storage configuration',
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
-      missingCa: 'Missing leader_ca_cert_file in {{where}}: the listener serves TLS, so the joining pod cannot verify the leader\'s certificate and never joins the cluster (guide: "Vault storage configuration")',
-      unpairedClientCert: 'Missing {{missing}} in {{where}}: {{present}} is set without it, and Vault presents a client certificate only with its key (guide: "Vault storage configuration")',
+      missingCa:
+        'Missing leader_ca_cert_file in {{where}}: the listener serves TLS, so the joining pod cannot verify the leader\'s certificate and never joins the cluster (guide: "Vault storage configuration")',
+      unpairedClientCert:
+        'Missing {{missing}} in {{where}}: {{present}} is set without it, and Vault presents a client certificate only with its key (guide: "Vault storage configuration")',
     },
     hints: {
       missingCa: 'Add leader_ca_cert_file = "/vault/userconfig/<ca-secret>/ca.crt" (or the PEM in leader_ca_cert) to every retry_join.',
@@ -47,9 +49,18 @@ export default defineRule({
         if (keyAttr && !certAttr) note('unpairedClientCert', keyAttr, { present: key, missing: cert });
       }
     }
-    for (const { messageId, data, nodes: [first, ...rest] } of found.values()) {
+    for (const {
+      messageId,
+      data,
+      nodes: [first, ...rest],
+    } of found.values()) {
       const where = rest.length === 0 ? 'retry_join' : `${rest.length + 1} retry_join blocks`;
-      context.report({ node: first!, messageId, data: { ...data, where }, related: rest.map((node) => ({ node, message: 'the same omission' })) });
+      context.report({
+        node: first!,
+        messageId,
+        data: { ...data, where },
+        related: rest.map((node) => ({ node, message: 'the same omission' })),
+      });
     }
   },
 });

@@ -8,12 +8,15 @@ export default defineRule({
     tags: ['helm', 'mode'],
     guide: 'Kubernetes StatefulSets',
     messages: {
-      noServerMode: 'Missing Vault server: server.standalone.enabled is {{value}} and server.ha.enabled is not "true", so the chart renders no StatefulSet and its Services route to no pods (guide: "Kubernetes StatefulSets")',
-      injectorWithoutServer: 'Missing Vault server: {{key}} is {{value}} and no external Vault address is set, so the Agent Injector calls "{{service}}", a Service this release does not render (guide: "Vault Agent Injector and CSI Provider")',
+      noServerMode:
+        'Missing Vault server: server.standalone.enabled is {{value}} and server.ha.enabled is not "true", so the chart renders no StatefulSet and its Services route to no pods (guide: "Kubernetes StatefulSets")',
+      injectorWithoutServer:
+        'Missing Vault server: {{key}} is {{value}} and no external Vault address is set, so the Agent Injector calls "{{service}}", a Service this release does not render (guide: "Vault Agent Injector and CSI Provider")',
     },
     hints: {
       noServerMode: 'Set server.ha.enabled: true for a highly available cluster, or server.standalone.enabled: true for a single server.',
-      injectorWithoutServer: 'Set global.externalVaultAddr to the address of the Vault the injector should use, or remove {{key}}: {{value}} so this release runs the server.',
+      injectorWithoutServer:
+        'Set global.externalVaultAddr to the address of the Vault the injector should use, or remove {{key}}: {{value}} so this release runs the server.',
     },
   },
   check(context) {

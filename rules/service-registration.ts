@@ -9,9 +9,12 @@ export default defineRule({
     guide: 'Vault service registration',
     appliesTo: { modes: HA_MODES },
     messages: {
-      missingRegistration: 'Missing service_registration "kubernetes" in {{path}}; Vault then never labels its pods vault-active, so the active and standby Services select nothing and the guide\'s upgrade step kubectl delete pod --selector vault-active=false finds no pods (guide: "Vault service registration")',
-      wrongRegistration: 'Expected service_registration to be "kubernetes", found "{{type}}"; only the kubernetes registration labels the pods vault-active, which the active and standby Services and the guide\'s upgrade steps select on (guide: "Vault service registration")',
-      discoveryDisabled: 'Disabled server.serviceAccount.serviceDiscovery.enabled ({{value}}): without the discovery Role, service_registration "kubernetes" may not label the pods, so the active and standby Services select nothing (guide: "Vault service registration")',
+      missingRegistration:
+        'Missing service_registration "kubernetes" in {{path}}; Vault then never labels its pods vault-active, so the active and standby Services select nothing and the guide\'s upgrade step kubectl delete pod --selector vault-active=false finds no pods (guide: "Vault service registration")',
+      wrongRegistration:
+        'Expected service_registration to be "kubernetes", found "{{type}}"; only the kubernetes registration labels the pods vault-active, which the active and standby Services and the guide\'s upgrade steps select on (guide: "Vault service registration")',
+      discoveryDisabled:
+        'Disabled server.serviceAccount.serviceDiscovery.enabled ({{value}}): without the discovery Role, service_registration "kubernetes" may not label the pods, so the active and standby Services select nothing (guide: "Vault service registration")',
     },
     hints: {
       missingRegistration: 'Add service_registration "kubernetes" {} to {{path}}.',
@@ -28,11 +31,17 @@ export default defineRule({
     if (!kubernetes) {
       const other = registrations[0];
       if (other) context.report({ node: other, messageId: 'wrongRegistration', data: { type: other.label ?? '' } });
-      else if (model.configFullyVisible) context.report({ node: { place: () => config.source.keyPlace() }, messageId: 'missingRegistration', data: { path: model.parsedConfigPath ?? config.source.path.join('.') } });
+      else if (model.configFullyVisible)
+        context.report({
+          node: { place: () => config.source.keyPlace() },
+          messageId: 'missingRegistration',
+          data: { path: model.parsedConfigPath ?? config.source.path.join('.') },
+        });
       return;
     }
     // The chart renders the discovery Role only when this is "true" (eq on its string form).
     const discovery = model.get('server.serviceAccount.serviceDiscovery.enabled');
-    if (discovery && !helmEqualsTrue(discovery.value)) context.report({ node: discovery, messageId: 'discoveryDisabled', data: { value: JSON.stringify(discovery.value) } });
+    if (discovery && !helmEqualsTrue(discovery.value))
+      context.report({ node: discovery, messageId: 'discoveryDisabled', data: { value: JSON.stringify(discovery.value) } });
   },
 });

@@ -9,11 +9,14 @@ export default defineRule({
     guide: 'Vault telemetry',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      missingTelemetry: 'Missing telemetry stanza in {{path}}: Vault publishes no metrics, so Prometheus or statsd cannot monitor the cluster or alert on it (guide: "Vault telemetry")',
-      serviceMonitorWithoutTelemetry: 'Missing telemetry stanza in {{path}} while serverTelemetry.serviceMonitor.enabled is on: the ServiceMonitor scrapes /v1/sys/metrics, which serves no Prometheus metrics without it (guide: "Vault telemetry")',
+      missingTelemetry:
+        'Missing telemetry stanza in {{path}}: Vault publishes no metrics, so Prometheus or statsd cannot monitor the cluster or alert on it (guide: "Vault telemetry")',
+      serviceMonitorWithoutTelemetry:
+        'Missing telemetry stanza in {{path}} while serverTelemetry.serviceMonitor.enabled is on: the ServiceMonitor scrapes /v1/sys/metrics, which serves no Prometheus metrics without it (guide: "Vault telemetry")',
     },
     hints: {
-      missingTelemetry: 'Add to the Vault config: telemetry { prometheus_retention_time = "30s" disable_hostname = true } (or statsd_address = "…" for statsd).',
+      missingTelemetry:
+        'Add to the Vault config: telemetry { prometheus_retention_time = "30s" disable_hostname = true } (or statsd_address = "…" for statsd).',
       serviceMonitorWithoutTelemetry: 'Add to the Vault config: telemetry { prometheus_retention_time = "30s" disable_hostname = true }.',
     },
   },
@@ -23,9 +26,15 @@ export default defineRule({
     if (!config) return;
     // A -config file from server.extraArgs the linter cannot read may hold the stanza.
     if (config.root.blocks('telemetry').length > 0 || !model.configFullyVisible) return;
-    const monitor = helmTruthy(model.valueOf('serverTelemetry.serviceMonitor.enabled')) || helmTruthy(model.valueOf('global.serverTelemetry.prometheusOperator'));
+    const monitor =
+      helmTruthy(model.valueOf('serverTelemetry.serviceMonitor.enabled')) ||
+      helmTruthy(model.valueOf('global.serverTelemetry.prometheusOperator'));
     const messageId = monitor ? 'serviceMonitorWithoutTelemetry' : 'missingTelemetry';
     // Reported at the config key: the stanza goes into that config.
-    context.report({ node: { place: () => config.source.keyPlace() }, messageId, data: { path: model.parsedConfigPath ?? config.source.path.join('.') } });
+    context.report({
+      node: { place: () => config.source.keyPlace() },
+      messageId,
+      data: { path: model.parsedConfigPath ?? config.source.path.join('.') },
+    });
   },
 });

@@ -9,11 +9,14 @@ export default defineRule({
     guide: 'TLS certificates',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      missingCaCert: 'Missing VAULT_CACERT in server.extraEnvironmentVars: the listener serves TLS, so vault commands run inside the pods (operator init, unseal, raft list-peers) cannot verify the server certificate (guide: "TLS certificates")',
-      emptyCaCert: 'Expected VAULT_CACERT to name the CA certificate file, found "{{value}}"; the vault CLI in the pods then cannot verify the server certificate (guide: "TLS certificates")',
+      missingCaCert:
+        'Missing VAULT_CACERT in server.extraEnvironmentVars: the listener serves TLS, so vault commands run inside the pods (operator init, unseal, raft list-peers) cannot verify the server certificate (guide: "TLS certificates")',
+      emptyCaCert:
+        'Expected VAULT_CACERT to name the CA certificate file, found "{{value}}"; the vault CLI in the pods then cannot verify the server certificate (guide: "TLS certificates")',
     },
     hints: {
-      missingCaCert: 'Add server.extraEnvironmentVars.VAULT_CACERT: /vault/userconfig/<ca-secret>/ca.crt and mount that secret with server.extraVolumes.',
+      missingCaCert:
+        'Add server.extraEnvironmentVars.VAULT_CACERT: /vault/userconfig/<ca-secret>/ca.crt and mount that secret with server.extraVolumes.',
       emptyCaCert: 'Set VAULT_CACERT to the mounted CA file, e.g. /vault/userconfig/tls-ca/ca.crt.',
     },
   },
@@ -27,7 +30,11 @@ export default defineRule({
       return;
     }
     if (env.source === 'literal' && (env.value === null || env.value === undefined || String(env.value).trim() === '')) {
-      context.report({ node: env.node, messageId: 'emptyCaCert', data: { value: env.value === null || env.value === undefined ? '' : String(env.value) } });
+      context.report({
+        node: env.node,
+        messageId: 'emptyCaCert',
+        data: { value: env.value === null || env.value === undefined ? '' : String(env.value) },
+      });
     }
   },
 });

@@ -9,10 +9,12 @@ export default defineRule({
     guide: 'Production hardening (tls_require_and_verify_client_cert)',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      conflictingClientCerts: 'Unexpected tls_disable_client_certs = {{disable}} together with tls_require_and_verify_client_cert = {{require}} on listener "tcp"; the two are mutually exclusive and Vault refuses to start (hardening: tcp listener docs)',
+      conflictingClientCerts:
+        'Unexpected tls_disable_client_certs = {{disable}} together with tls_require_and_verify_client_cert = {{require}} on listener "tcp"; the two are mutually exclusive and Vault refuses to start (hardening: tcp listener docs)',
     },
     hints: {
-      conflictingClientCerts: 'Remove tls_disable_client_certs to require client certificates (mTLS), or remove tls_require_and_verify_client_cert to not ask for them.',
+      conflictingClientCerts:
+        'Remove tls_disable_client_certs to require client certificates (mTLS), or remove tls_require_and_verify_client_cert to not ask for them.',
     },
   },
   check(context) {
@@ -26,7 +28,11 @@ export default defineRule({
       const require = listener.body.attr('tls_require_and_verify_client_cert');
       if (!disable || !require || disable.templated || require.templated) continue;
       if (vaultBool(disable.value) === true && vaultBool(require.value) === true) {
-        context.report({ node: disable, messageId: 'conflictingClientCerts', data: { disable: JSON.stringify(disable.value), require: JSON.stringify(require.value) } });
+        context.report({
+          node: disable,
+          messageId: 'conflictingClientCerts',
+          data: { disable: JSON.stringify(disable.value), require: JSON.stringify(require.value) },
+        });
       }
     }
   },

@@ -1,7 +1,8 @@
 import { defineRule, vaultBool, CONFIG_MODES, type ConfigValue } from '../src/engine/index.js';
 
 const GUIDE = '(guide: "Vault listener", TLS should always be configured in production)';
-const LISTENER_FIX = 'set tls_cert_file and tls_key_file on listener "tcp" to a mounted certificate (e.g. /vault/userconfig/tls-server/tls.crt and tls.key from server.extraVolumes) and remove tls_disable';
+const LISTENER_FIX =
+  'set tls_cert_file and tls_key_file on listener "tcp" to a mounted certificate (e.g. /vault/userconfig/tls-server/tls.crt and tls.key from server.extraVolumes) and remove tls_disable';
 
 export default defineRule({
   id: 'tls-enabled',
@@ -12,13 +13,17 @@ export default defineRule({
     guide: 'Vault listener',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      tlsDisabled: 'Disabled TLS on listener "tcp" (tls_disable = {{value}}) and in the chart (global.tlsDisable: {{chart}}): Vault serves its API in plain text and probes, the injector and VAULT_ADDR use plain http {{guide}}',
-      chartTlsDisabled: 'Expected global.tlsDisable to be false, found {{value}}; the listener serves TLS but the chart points probes, the injector and VAULT_ADDR at plain http {{guide}}',
-      listenerTlsDisabled: 'Disabled TLS on listener "tcp": tls_disable = {{value}} serves the Vault API in plain text while global.tlsDisable is false, so the chart\'s probes and VAULT_ADDR use https and the pods never become Ready {{guide}}',
+      tlsDisabled:
+        'Disabled TLS on listener "tcp" (tls_disable = {{value}}) and in the chart (global.tlsDisable: {{chart}}): Vault serves its API in plain text and probes, the injector and VAULT_ADDR use plain http {{guide}}',
+      chartTlsDisabled:
+        'Expected global.tlsDisable to be false, found {{value}}; the listener serves TLS but the chart points probes, the injector and VAULT_ADDR at plain http {{guide}}',
+      listenerTlsDisabled:
+        'Disabled TLS on listener "tcp": tls_disable = {{value}} serves the Vault API in plain text while global.tlsDisable is false, so the chart\'s probes and VAULT_ADDR use https and the pods never become Ready {{guide}}',
       listenerTlsDisableInvalid: 'Expected tls_disable on listener "tcp" to be a boolean, found {{value}}; Vault refuses to start',
       missingCertFile: 'Missing tls_cert_file on listener "tcp"; without a certificate Vault cannot serve TLS (guide: "Vault listener")',
       missingKeyFile: 'Missing tls_key_file on listener "tcp"; without the private key Vault cannot serve TLS (guide: "Vault listener")',
-      missingCertificate: 'Missing tls_cert_file and tls_key_file on listener "tcp"; TLS is on (no tls_disable) but without a certificate and its key Vault refuses to start (guide: "Vault listener")',
+      missingCertificate:
+        'Missing tls_cert_file and tls_key_file on listener "tcp"; TLS is on (no tls_disable) but without a certificate and its key Vault refuses to start (guide: "Vault listener")',
     },
     hints: {
       tlsDisabled: `Make both changes together: ${LISTENER_FIX}, and set global.tlsDisable: false{{joins}}; either one alone leaves the pods unready.`,
@@ -27,7 +32,8 @@ export default defineRule({
       listenerTlsDisableInvalid: 'Use tls_disable = false, or remove the line.',
       missingCertFile: 'Add tls_cert_file = "/vault/userconfig/<secret>/tls.crt" and mount the secret with server.extraVolumes.',
       missingKeyFile: 'Add tls_key_file = "/vault/userconfig/<secret>/tls.key" and mount the secret with server.extraVolumes.',
-      missingCertificate: 'Add tls_cert_file = "/vault/userconfig/<secret>/tls.crt" and tls_key_file = "/vault/userconfig/<secret>/tls.key", and mount the secret with server.extraVolumes.',
+      missingCertificate:
+        'Add tls_cert_file = "/vault/userconfig/<secret>/tls.crt" and tls_key_file = "/vault/userconfig/<secret>/tls.key", and mount the secret with server.extraVolumes.',
     },
   },
   check(context) {
@@ -39,13 +45,18 @@ export default defineRule({
     for (const listener of config?.tcpListeners ?? []) {
       const disable = listener.body.attr('tls_disable');
       const disabled = disable ? vaultBool(disable.value) : false;
-      if (disable && disabled === 'invalid') context.report({ node: disable, messageId: 'listenerTlsDisableInvalid', data: { value: JSON.stringify(disable.value) } });
+      if (disable && disabled === 'invalid')
+        context.report({ node: disable, messageId: 'listenerTlsDisableInvalid', data: { value: JSON.stringify(disable.value) } });
       else if (disable && disabled) off.push(disable);
       else {
         const cert = listener.body.attr('tls_cert_file');
         const key = listener.body.attr('tls_key_file');
         // Neither half is one omission, the certificate; one half alone names the other.
-        if (!cert || !key) context.report({ node: listener, messageId: !cert && !key ? 'missingCertificate' : !cert ? 'missingCertFile' : 'missingKeyFile' });
+        if (!cert || !key)
+          context.report({
+            node: listener,
+            messageId: !cert && !key ? 'missingCertificate' : !cert ? 'missingCertFile' : 'missingKeyFile',
+          });
       }
     }
     const [first, ...others] = off;
@@ -56,13 +67,30 @@ export default defineRule({
     // One decision, one finding: at the first plain-text listener, where the certificate goes; the
     // other plain-text listeners, the chart switch and plain-http joins (they break once TLS is on) ride along.
     // Joins that break once the listener serves TLS: over http, or without the leader's CA.
-    const joinsToFix = model.raftJoins.filter((join) => join.url?.scheme === 'http' || (!join.block.body.attr('leader_ca_cert_file') && !join.block.body.attr('leader_ca_cert')));
+    const joinsToFix = model.raftJoins.filter(
+      (join) => join.url?.scheme === 'http' || (!join.block.body.attr('leader_ca_cert_file') && !join.block.body.attr('leader_ca_cert')),
+    );
     const related = [
       ...others.map((node) => ({ node, message: 'another listener "tcp" with TLS disabled' })),
-      ...(tlsDisable.isUserSet ? [{ node: tlsDisable, message: model.chartTls ? 'global.tlsDisable: false makes the chart use https' : 'global.tlsDisable: the chart side of the same switch' }] : []),
-      ...joinsToFix.map((join) => ({ node: join.address ?? join.block, message: 'retry_join: needs https:// and leader_ca_cert_file once the listener serves TLS' })),
+      ...(tlsDisable.isUserSet
+        ? [
+            {
+              node: tlsDisable,
+              message: model.chartTls
+                ? 'global.tlsDisable: false makes the chart use https'
+                : 'global.tlsDisable: the chart side of the same switch',
+            },
+          ]
+        : []),
+      ...joinsToFix.map((join) => ({
+        node: join.address ?? join.block,
+        message: 'retry_join: needs https:// and leader_ca_cert_file once the listener serves TLS',
+      })),
     ];
-    const joins = joinsToFix.length > 0 ? ', and give every retry_join an https:// leader_api_addr and leader_ca_cert_file (e.g. /vault/userconfig/tls-ca/ca.crt)' : '';
+    const joins =
+      joinsToFix.length > 0
+        ? ', and give every retry_join an https:// leader_api_addr and leader_ca_cert_file (e.g. /vault/userconfig/tls-ca/ca.crt)'
+        : '';
     const data = { value: JSON.stringify(first.value), chart, guide: GUIDE, joins };
     context.report({ node: first, messageId: model.chartTls ? 'listenerTlsDisabled' : 'tlsDisabled', data, related });
   },

@@ -11,9 +11,12 @@ export default defineRule({
     guide: 'Production hardening (tls_min_version)',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      insecureMinVersion: 'Expected tls_min_version on listener "tcp" to be "tls12" or "tls13", found "{{value}}"; TLS 1.1 and lower are widely considered insecure (hardening: tcp listener docs, "Production hardening")',
-      belowMinVersion: 'Expected tls_min_version on listener "tcp" to be "{{minimum}}", found "{{value}}"; the minVersion option asks for TLS 1.3 only (hardening: "If possible, use TLS 1.3")',
-      missingMinVersion: 'Missing tls_min_version on listener "tcp": Vault then accepts TLS 1.2, and the minVersion option asks for "{{minimum}}" (hardening: "If possible, use TLS 1.3")',
+      insecureMinVersion:
+        'Expected tls_min_version on listener "tcp" to be "tls12" or "tls13", found "{{value}}"; TLS 1.1 and lower are widely considered insecure (hardening: tcp listener docs, "Production hardening")',
+      belowMinVersion:
+        'Expected tls_min_version on listener "tcp" to be "{{minimum}}", found "{{value}}"; the minVersion option asks for TLS 1.3 only (hardening: "If possible, use TLS 1.3")',
+      missingMinVersion:
+        'Missing tls_min_version on listener "tcp": Vault then accepts TLS 1.2, and the minVersion option asks for "{{minimum}}" (hardening: "If possible, use TLS 1.3")',
     },
     hints: {
       insecureMinVersion: 'Set tls_min_version = "tls12", or "tls13" when every client supports it.',
@@ -21,7 +24,12 @@ export default defineRule({
       missingMinVersion: 'Add tls_min_version = "{{minimum}}" to the listener.',
     },
     options: {
-      minVersion: { type: 'string', default: 'tls12', description: 'The lowest tls_min_version accepted: "tls12" (default) or "tls13"; with "tls13" an unset tls_min_version is reported too.' },
+      minVersion: {
+        type: 'string',
+        default: 'tls12',
+        description:
+          'The lowest tls_min_version accepted: "tls12" (default) or "tls13"; with "tls13" an unset tls_min_version is reported too.',
+      },
     },
   },
   defaultOptions: { minVersion: 'tls12' },
@@ -42,7 +50,8 @@ export default defineRule({
       const rank = typeof attr.value === 'string' && !attr.templated ? ORDER.indexOf(attr.value) : -1;
       if (rank < 0) continue;
       if (rank < 2) context.report({ node: attr, messageId: 'insecureMinVersion', data: { value: String(attr.value) } });
-      else if (rank < ORDER.indexOf(minimum)) context.report({ node: attr, messageId: 'belowMinVersion', data: { value: String(attr.value), minimum } });
+      else if (rank < ORDER.indexOf(minimum))
+        context.report({ node: attr, messageId: 'belowMinVersion', data: { value: String(attr.value), minimum } });
     }
   },
 });

@@ -9,10 +9,12 @@ export default defineRule({
     guide: 'Production hardening (tls_skip_verify)',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      skipVerify: 'Expected tls_skip_verify in {{stanza}} to be false, found {{value}}; Vault then accepts any certificate from {{peer}}, so anyone on the path can read the traffic and its token (hardening: "highly discouraged" in the {{stanza}} docs)',
+      skipVerify:
+        'Expected tls_skip_verify in {{stanza}} to be false, found {{value}}; Vault then accepts any certificate from {{peer}}, so anyone on the path can read the traffic and its token (hardening: "highly discouraged" in the {{stanza}} docs)',
     },
     hints: {
-      skipVerify: 'Remove tls_skip_verify and set {{caKey}} to the CA that signed the {{peer}} certificate, mounted from a Kubernetes Secret under /vault/userconfig.',
+      skipVerify:
+        'Remove tls_skip_verify and set {{caKey}} to the CA that signed the {{peer}} certificate, mounted from a Kubernetes Secret under /vault/userconfig.',
     },
   },
   check(context) {
@@ -21,14 +23,23 @@ export default defineRule({
     if (!root) return;
     const checked = [
       ...['seal', 'hsm', 'kms'].map((name) => ({ name, label: 'transit', peer: 'the transit Vault', caKey: 'tls_ca_cert' })),
-      ...['storage', 'backend', 'ha_storage', 'ha_backend', 'service_registration'].map((name) => ({ name, label: 'consul', peer: 'Consul', caKey: 'tls_ca_file' })),
+      ...['storage', 'backend', 'ha_storage', 'ha_backend', 'service_registration'].map((name) => ({
+        name,
+        label: 'consul',
+        peer: 'Consul',
+        caKey: 'tls_ca_file',
+      })),
     ];
     for (const { name, label, peer, caKey } of checked) {
       for (const block of root.blocks(name)) {
         if (block.label !== label) continue;
         const attr = block.body.attr('tls_skip_verify');
         if (!attr || attr.templated || vaultBool(attr.value) !== true) continue;
-        context.report({ node: attr, messageId: 'skipVerify', data: { stanza: `${name} "${label}"`, peer, caKey, value: JSON.stringify(attr.value) } });
+        context.report({
+          node: attr,
+          messageId: 'skipVerify',
+          data: { stanza: `${name} "${label}"`, peer, caKey, value: JSON.stringify(attr.value) },
+        });
       }
     }
   },

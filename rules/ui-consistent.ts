@@ -9,7 +9,8 @@ export default defineRule({
     guide: 'Vault UI',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      serviceWithoutUi: 'Unexpected ui Service "{{service}}": ui.enabled is on, but the Vault config does not serve the web UI ({{setting}}), so the Service reaches no UI (guide: "Vault UI")',
+      serviceWithoutUi:
+        'Unexpected ui Service "{{service}}": ui.enabled is on, but the Vault config does not serve the web UI ({{setting}}), so the Service reaches no UI (guide: "Vault UI")',
     },
     hints: {
       serviceWithoutUi: 'Add ui = true to the Vault config, or set ui.enabled: false.',
@@ -25,7 +26,7 @@ export default defineRule({
     if (!service || attr?.templated) return;
     // Vault's default is no UI; a value Vault cannot read as a boolean is the config schema's finding.
     if (attr && vaultBool(attr.value) !== false) return;
-    const setting = attr ? `ui = ${JSON.stringify(attr.value)}` : 'no ui setting, and Vault\'s default is off';
+    const setting = attr ? `ui = ${JSON.stringify(attr.value)}` : "no ui setting, and Vault's default is off";
     context.reportMissing({ path: 'ui.enabled', messageId: 'serviceWithoutUi', data: { service: service.name, setting } });
   },
 });

@@ -9,10 +9,12 @@ export default defineRule({
     guide: 'Upgrading Vault on Kubernetes',
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
-      rolling: 'Expected server.updateStrategyType to be "OnDelete", found "{{value}}"; Kubernetes then replaces pods on its own, in an order that can fail over to an active node running the older Vault (guide: "Upgrading Vault on Kubernetes")',
+      rolling:
+        'Expected server.updateStrategyType to be "OnDelete", found "{{value}}"; Kubernetes then replaces pods on its own, in an order that can fail over to an active node running the older Vault (guide: "Upgrading Vault on Kubernetes")',
     },
     hints: {
-      rolling: 'Set server.updateStrategyType: OnDelete (the chart default), then upgrade by deleting the standby pods first (kubectl delete pod --selector="vault-active=false") and the active pod last.',
+      rolling:
+        'Set server.updateStrategyType: OnDelete (the chart default), then upgrade by deleting the standby pods first (kubectl delete pod --selector="vault-active=false") and the active pod last.',
     },
   },
   check(context) {

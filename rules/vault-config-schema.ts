@@ -13,9 +13,11 @@ export default defineRule({
       unknownKey: `Unknown parameter "{{key}}" {{where}}; ${UNKNOWN}`,
       misspeltKey: `Unknown parameter "{{key}}" {{where}} (did you mean "{{suggestion}}"?); ${UNKNOWN}`,
       unknownType: 'Unknown {{stanza}} type "{{key}}"{{didYouMean}}; Vault refuses to start with it (Vault configuration reference)',
-      wrongType: 'Expected {{key}} {{where}} to be {{expected}}, found {{found}}; Vault refuses to start on a value it cannot read (Vault configuration reference)',
+      wrongType:
+        'Expected {{key}} {{where}} to be {{expected}}, found {{found}}; Vault refuses to start on a value it cannot read (Vault configuration reference)',
       conflict: 'Unexpected both "{{key}}" and "{{other}}" {{where}}; Vault accepts only one of them (Vault configuration reference)',
-      extraBlock: 'Unexpected second {{stanza}} block "{{key}}"; Vault allows one {{stanza}} stanza and refuses to start (Vault configuration reference)',
+      extraBlock:
+        'Unexpected second {{stanza}} block "{{key}}"; Vault allows one {{stanza}} stanza and refuses to start (Vault configuration reference)',
     },
     hints: {
       unknownKey: 'Remove "{{key}}", or use the parameter you meant (see the Vault configuration reference).',
@@ -36,13 +38,25 @@ export default defineRule({
         const messageId = problem.suggestion === undefined ? 'unknownKey' : 'misspeltKey';
         context.report({ node, messageId, data: { key, where, effect, suggestion: problem.suggestion ?? '' } });
       } else if (problem.kind === 'unknownType') {
-        context.report({ node, messageId: 'unknownType', data: { key, stanza: problem.path, didYouMean: problem.suggestion === undefined ? '' : ` (did you mean "${problem.suggestion}"?)` } });
+        context.report({
+          node,
+          messageId: 'unknownType',
+          data: {
+            key,
+            stanza: problem.path,
+            didYouMean: problem.suggestion === undefined ? '' : ` (did you mean "${problem.suggestion}"?)`,
+          },
+        });
       } else if (problem.kind === 'conflict') {
         context.report({ node, messageId: 'conflict', data: { key, where, other: problem.other ?? '' } });
       } else if (problem.kind === 'extraBlock') {
         context.report({ node, messageId: 'extraBlock', data: { key, stanza: problem.path } });
       } else {
-        context.report({ node, messageId: 'wrongType', data: { key, where, expected: problem.expected ?? '', found: problem.found ?? '' } });
+        context.report({
+          node,
+          messageId: 'wrongType',
+          data: { key, where, expected: problem.expected ?? '', found: problem.found ?? '' },
+        });
       }
     }
   },

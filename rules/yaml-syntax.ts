@@ -32,10 +32,13 @@ export default defineRule({
       complexKey: 'Use plain string keys.',
       unknownAlias: 'Define the anchor (&name) before the alias that uses it.',
       notAMap: 'A values file holds keys such as global:, server:, ui: at the top level.',
-      fileTooLarge: 'Split the values into several files passed with -f, or raise the limit (maxFileSize) if the file is really meant to be this large.',
-      aliasBudget: 'Anchor smaller pieces or write the repeated values out; if nothing reads the nested aliases (an alias bomb), delete them. Helm itself refuses documents with excessive aliasing.',
+      fileTooLarge:
+        'Split the values into several files passed with -f, or raise the limit (maxFileSize) if the file is really meant to be this large.',
+      aliasBudget:
+        'Anchor smaller pieces or write the repeated values out; if nothing reads the nested aliases (an alias bomb), delete them. Helm itself refuses documents with excessive aliasing.',
       depthLimit: 'Flatten the structure; Helm values nest a few levels deep.',
-      notDisableable: 'Remove yaml-syntax from the directive (the whole directive if it names no other rule, since a bare one switches every rule off) and fix the syntax problem instead; Helm reads such a file differently from what it says.',
+      notDisableable:
+        'Remove yaml-syntax from the directive (the whole directive if it names no other rule, since a bare one switches every rule off) and fix the syntax problem instead; Helm reads such a file differently from what it says.',
     },
   },
   runsOnUnreadableInput: true,
@@ -46,7 +49,8 @@ export default defineRule({
     for (const problem of context.model.syntaxProblems) {
       if (problem.ruleId !== 'yaml-syntax') continue;
       const related = RELATED[problem.messageId];
-      const key = related === undefined ? `${groups.size}` : `${problem.place.layer.index}\u0000${problem.messageId}\u0000${problem.message}`;
+      const key =
+        related === undefined ? `${groups.size}` : `${problem.place.layer.index}\u0000${problem.messageId}\u0000${problem.message}`;
       const group = groups.get(key);
       if (group) group.push(problem);
       else groups.set(key, [problem]);

@@ -58,7 +58,13 @@ function measure(label, command, commandArgs, count = runs) {
   const samples = Array.from({ length: count }, () => once(command, commandArgs));
   const times = samples.map((sample) => sample.ms);
   const rss = samples.map((sample) => sample.rssKiB).filter((value) => value !== undefined);
-  const result = { label, runs: count, median: median(times), min: times.reduce((a, b) => Math.min(a, b)), peakMiB: rss.length ? rss.reduce((a, b) => Math.max(a, b)) / 1024 : undefined };
+  const result = {
+    label,
+    runs: count,
+    median: median(times),
+    min: times.reduce((a, b) => Math.min(a, b)),
+    peakMiB: rss.length ? rss.reduce((a, b) => Math.max(a, b)) / 1024 : undefined,
+  };
   rows.push(result);
   const peak = result.peakMiB === undefined ? '' : `   peak ${result.peakMiB.toFixed(0).padStart(5)} MiB`;
   console.log(`${label.padEnd(40)} median ${result.median.toFixed(1).padStart(9)} ms   min ${result.min.toFixed(1).padStart(9)} ms${peak}`);
@@ -94,7 +100,12 @@ try {
     many[count] = measure(`vault-lint -o json <${count} files>`, process.execPath, [bin, '-o', 'json', dirs[count]], 5);
     if (withSpectral) {
       const ruleset = join(benchDir, 'spectral-ruleset.yaml');
-      spectral[count] = measure(`spectral lint <${count} files>`, spectralBin, ['lint', '-q', '-f', 'json', '--ruleset', ruleset, join(dirs[count], '*.yaml')], count === 1000 ? 1 : 3);
+      spectral[count] = measure(
+        `spectral lint <${count} files>`,
+        spectralBin,
+        ['lint', '-q', '-f', 'json', '--ruleset', ruleset, join(dirs[count], '*.yaml')],
+        count === 1000 ? 1 : 3,
+      );
     }
   }
 } finally {
@@ -112,7 +123,8 @@ if (withSpectral) {
   const speedup = spectral[1000].median / many[1000].median;
   check('Spectral / vault-lint, 1,000 files', `${speedup.toFixed(1)}x`, '>= 30x', speedup >= 30);
 }
-if (many[1000].peakMiB !== undefined) check('peak RSS, 1,000 files', `${many[1000].peakMiB.toFixed(0)} MiB`, '<= 100 MiB', many[1000].peakMiB <= 100);
+if (many[1000].peakMiB !== undefined)
+  check('peak RSS, 1,000 files', `${many[1000].peakMiB.toFixed(0)} MiB`, '<= 100 MiB', many[1000].peakMiB <= 100);
 const scaling = (many[1000].median - one.median) / (many[200].median - one.median);
 check('1,000 files / 200 files after start-up', `${scaling.toFixed(2)}x`, '<= 5.5x', scaling <= 5.5);
 
@@ -124,7 +136,10 @@ const lines = [
   '',
   '| command | runs | median ms | min ms | peak RSS MiB |',
   '| --- | ---: | ---: | ---: | ---: |',
-  ...rows.map((row) => `| ${row.label} | ${row.runs} | ${row.median.toFixed(1)} | ${row.min.toFixed(1)} | ${row.peakMiB === undefined ? 'n/a' : row.peakMiB.toFixed(0)} |`),
+  ...rows.map(
+    (row) =>
+      `| ${row.label} | ${row.runs} | ${row.median.toFixed(1)} | ${row.min.toFixed(1)} | ${row.peakMiB === undefined ? 'n/a' : row.peakMiB.toFixed(0)} |`,
+  ),
   '',
   '| target | measured | wanted | met |',
   '| --- | ---: | ---: | :---: |',

@@ -48,7 +48,9 @@ export function buildSchemas() {
     ajv.addSchema(compiled);
     const code = standaloneCode(ajv, { validate: schema.$id });
     if (/\brequire\(|\bfrom\s*["']ajv/.test(code)) {
-      throw new Error(`${schemaPath}: the standalone validator needs an Ajv runtime helper; keep the schema to keywords that compile inline`);
+      throw new Error(
+        `${schemaPath}: the standalone validator needs an Ajv runtime helper; keep the schema to keywords that compile inline`,
+      );
     }
     files.set(`${OUTPUT_DIR}/${module}.ts`, typedModule(schemaPath, schema, code));
   }

@@ -7,7 +7,15 @@ export { defineRule, type Rule, type RuleContext, type RuleDefinition } from './
 export { resolveRules, ConfigError, PRESETS, type PresetName, type RuleSetting } from './engine/config.js';
 export type { Finding, Location, RelatedLocation, Severity, RuleMeta, RuleInfo, FileResult, Summary } from './engine/types.js';
 export { describeScope, type RuleScope } from './engine/scope.js';
-export { loadFormatter, loadReportStream, formatterNames, type FormatterName, type ReportOptions, type ReportStream, type StreamingFormatter } from './report/index.js';
+export {
+  loadFormatter,
+  loadReportStream,
+  formatterNames,
+  type FormatterName,
+  type ReportOptions,
+  type ReportStream,
+  type StreamingFormatter,
+} from './report/index.js';
 export { CHART_VERSIONS, DEFAULT_CHART_VERSION, type ChartVersion, type Mode, type InputLayer } from './model/model.js';
 export { setLayer, parseSetArgument, SET_FLAGS, type SetFlag, type SetArgumentOptions } from './model/set-args.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';

@@ -39,7 +39,11 @@ export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {
 
 /** A byte count for messages: `5 MiB`, `640 KiB`, `900 bytes`. */
 export function formatBytes(bytes: number): string {
-  for (const [unit, size] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]] as const) {
+  for (const [unit, size] of [
+    ['GiB', 2 ** 30],
+    ['MiB', 2 ** 20],
+    ['KiB', 2 ** 10],
+  ] as const) {
     if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
   }
   return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;

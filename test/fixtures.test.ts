@@ -13,7 +13,6 @@ import { fixtureFiles } from './helpers/fixtures.js';
  * `# fixture-options: {...}` passes lint options (chartVersion, releaseName, namespace). Files under
  * `after/` are not fixtures: they are hint round trips (test/hints.test.ts).
  */
-const ROOT = new URL('../fixtures/', import.meta.url).pathname;
 const MARKER = /#\s*expect:\s*([^\n#]*)/;
 /** A related location of a finding of the fixture's rule: `# related: <rule-id>/<messageId>` on its line. */
 const RELATED = /#\s*related:\s*([^\n#]*)/;
@@ -34,7 +33,11 @@ describe('rule fixtures', () => {
   it('every rule has at least two firing and two quiet fixtures', () => {
     for (const rule of rules) {
       const mine = files.filter((file) => file.rule === rule.id);
-      expect({ rule: rule.id, valid: mine.filter((file) => file.kind === 'valid').length >= 2, invalid: mine.filter((file) => file.kind === 'invalid').length >= 2 }).toEqual({ rule: rule.id, valid: true, invalid: true });
+      expect({
+        rule: rule.id,
+        valid: mine.filter((file) => file.kind === 'valid').length >= 2,
+        invalid: mine.filter((file) => file.kind === 'invalid').length >= 2,
+      }).toEqual({ rule: rule.id, valid: true, invalid: true });
     }
   });
 
@@ -47,7 +50,11 @@ describe('rule fixtures', () => {
       const mine = results.flatMap((result) => result.findings).filter((finding) => finding.ruleId === file.rule);
       const found = mine.map((finding) => `${finding.location.line}:${finding.ruleId}/${finding.messageId}`).sort();
       const foundRelated = mine
-        .flatMap((finding) => (finding.relatedLocations ?? []).filter((related) => related.location.file === file.name).map((related) => `${related.location.line}:${finding.ruleId}/${finding.messageId}`))
+        .flatMap((finding) =>
+          (finding.relatedLocations ?? [])
+            .filter((related) => related.location.file === file.name)
+            .map((related) => `${related.location.line}:${finding.ruleId}/${finding.messageId}`),
+        )
         .sort();
       const own = (marker: string): boolean => marker.split(':')[1]!.startsWith(`${file.rule}/`);
       const expected = markers(text).filter(own);

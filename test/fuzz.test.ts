@@ -49,7 +49,8 @@ async function timed<T>(what: () => string, work: () => Promise<T>): Promise<T> 
 }
 
 function describeCase(input: Case): string {
-  const text = input.text.length > 160 ? `${JSON.stringify(input.text.slice(0, 120))}… (${input.text.length} chars)` : JSON.stringify(input.text);
+  const text =
+    input.text.length > 160 ? `${JSON.stringify(input.text.slice(0, 120))}… (${input.text.length} chars)` : JSON.stringify(input.text);
   return `${text} sets=${JSON.stringify(input.sets)}`;
 }
 
@@ -88,7 +89,8 @@ function expectPositionsInside(results: FileResult[], input: Case): void {
 
 function expectNoSecret(output: string, secrets: string[], label: string): void {
   for (const secret of secrets) {
-    for (const form of printedForms(secret)) expect(output.includes(form), `${label} leaks ${JSON.stringify(form.slice(0, 8))}…`).toBe(false);
+    for (const form of printedForms(secret))
+      expect(output.includes(form), `${label} leaks ${JSON.stringify(form.slice(0, 8))}…`).toBe(false);
   }
 }
 
@@ -112,7 +114,10 @@ describe(`fuzz (seed ${SEED}${LONG ? `, ${RUNS} runs` : ''})`, () => {
   it('lint never throws, keeps positions inside the file, and gives the same findings twice', async () => {
     await fc.assert(
       fc.asyncProperty(valuesCase, async (input) => {
-        const first = await timed(() => describeCase(input), () => lint(input));
+        const first = await timed(
+          () => describeCase(input),
+          () => lint(input),
+        );
         expectPositionsInside(first, input);
         expect(await lint(input)).toEqual(first);
       }),
@@ -126,9 +131,16 @@ describe(`fuzz (seed ${SEED}${LONG ? `, ${RUNS} runs` : ''})`, () => {
       fc.asyncProperty(valuesCase, async (input) => {
         const results = await lint(input);
         for (const [i, format] of formatters.entries()) {
-          expectNoSecret(format(results, await ruleInfos(), { color: false, toolVersion: '0.0.0', cwd: '/' }), input.secrets, formatterNames[i]!);
+          expectNoSecret(
+            format(results, await ruleInfos(), { color: false, toolVersion: '0.0.0', cwd: '/' }),
+            input.secrets,
+            formatterNames[i]!,
+          );
         }
-        const run = await timed(() => describeCase(input), () => cli(['-', ...setArgs(input), '-o', 'sarif'], input.text));
+        const run = await timed(
+          () => describeCase(input),
+          () => cli(['-', ...setArgs(input), '-o', 'sarif'], input.text),
+        );
         expect([0, 1, 2]).toContain(run.code);
         expectNoSecret(run.output, input.secrets, 'CLI sarif');
         const render = await cli(['render', '-', '--show-origin', ...setArgs(input)], input.text);
@@ -143,9 +155,13 @@ describe(`fuzz (seed ${SEED}${LONG ? `, ${RUNS} runs` : ''})`, () => {
     const formatters = await Promise.all(formatterNames.map((name) => loadFormatter(name)));
     await fc.assert(
       fc.asyncProperty(blowUpCase(MAX_REPEAT), async (input) => {
-        const results = await timed(() => describeCase(input), () => lint(input));
+        const results = await timed(
+          () => describeCase(input),
+          () => lint(input),
+        );
         expectPositionsInside(results, input);
-        for (const format of formatters) expectNoSecret(format(results, await ruleInfos(), { color: false, toolVersion: '0.0.0', cwd: '/' }), input.secrets, 'blow-up');
+        for (const format of formatters)
+          expectNoSecret(format(results, await ruleInfos(), { color: false, toolVersion: '0.0.0', cwd: '/' }), input.secrets, 'blow-up');
         // Output grows at most linearly with the input: work that is not bounded shows up here first.
         expect(results.reduce((count, result) => count + result.findings.length, 0)).toBeLessThanOrEqual(input.text.length + 50);
       }),
@@ -157,7 +173,11 @@ describe(`fuzz (seed ${SEED}${LONG ? `, ${RUNS} runs` : ''})`, () => {
     const bin = new URL('../bin/vault-lint.js', import.meta.url).pathname;
     fc.assert(
       fc.property(valuesCase, (input) => {
-        const run = spawnSync(process.execPath, [bin, '-', ...setArgs(input), '-o', 'json'], { input: input.text, encoding: 'utf8', timeout: 60_000 });
+        const run = spawnSync(process.execPath, [bin, '-', ...setArgs(input), '-o', 'json'], {
+          input: input.text,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
         expect([0, 1, 2], `${run.stderr}`).toContain(run.status);
         expectNoSecret(run.stdout + run.stderr, input.secrets, 'built CLI');
       }),

@@ -34,7 +34,6 @@ import { FIXTURES_ROOT as ROOT, fixtureFiles } from './helpers/fixtures.js';
 const OPTIONS = /^#\s*fixture-options:\s*(\{.*\})\s*$/m;
 const KEEPS = /^#\s*after-keeps:\s*(.*)$/m;
 
-
 async function lint(text: string, label: string, options: LintOptions): Promise<Finding[]> {
   const results = await lintTargets([{ layers: [{ kind: 'file', label, text }] }], options);
   return results.flatMap((result) => result.findings);
@@ -75,7 +74,11 @@ describe('hint round trips: the after file of a firing fixture is quiet', () => 
       const fired = before.filter((finding) => finding.ruleId === pair.rule && finding.hint !== undefined);
       expect(fired.length).toBeGreaterThan(0);
       for (const finding of fired) covered.add(id(finding));
-      expect(after.filter((finding) => finding.ruleId === pair.rule).map((finding) => `${finding.location.line}: ${id(finding)} ${finding.message}`)).toEqual([]);
+      expect(
+        after
+          .filter((finding) => finding.ruleId === pair.rule)
+          .map((finding) => `${finding.location.line}: ${id(finding)} ${finding.message}`),
+      ).toEqual([]);
       const keeps = (KEEPS.exec(afterText)?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
       const beforeErrors = before.filter((finding) => finding.severity === 'error').map(id);
       for (const kept of keeps) expect(beforeErrors, `kept ${kept} must already fire on the firing fixture`).toContain(kept);
@@ -88,13 +91,19 @@ describe('hint round trips: the after file of a firing fixture is quiet', () => 
     // Recomputed here so that the check does not depend on the order the round trips ran in.
     for (const pair of pairs()) {
       const text = readFileSync(pair.before, 'utf8');
-      for (const finding of await lint(text, pair.name, optionsOf(text))) if (finding.ruleId === pair.rule && finding.hint !== undefined) covered.add(id(finding));
+      for (const finding of await lint(text, pair.name, optionsOf(text)))
+        if (finding.ruleId === pair.rule && finding.hint !== undefined) covered.add(id(finding));
     }
     expect(hinted.filter((message) => !covered.has(message))).toEqual([]);
   });
 });
 
-const SCHEMAS = Object.fromEntries(CHART_VERSIONS.map((version) => [version, JSON.parse(readFileSync(new URL(`../schemas/values-${version}.schema.json`, import.meta.url), 'utf8')) as object]));
+const SCHEMAS = Object.fromEntries(
+  CHART_VERSIONS.map((version) => [
+    version,
+    JSON.parse(readFileSync(new URL(`../schemas/values-${version}.schema.json`, import.meta.url), 'utf8')) as object,
+  ]),
+);
 
 /** The values paths a hint names (see the extraction rule above), for one chart version's top-level keys. */
 export function valuesPathsIn(text: string, topLevel: readonly string[]): string[] {
@@ -107,7 +116,13 @@ export function valuesPathsIn(text: string, topLevel: readonly string[]): string
 
 /** A map that takes any key (`extraEnvironmentVars`, `resources`, `annotations`…): whatever lies below it exists. */
 function freeForm(node: Record<string, unknown>): boolean {
-  return node.additionalProperties !== false && node.properties === undefined && node.patternProperties === undefined && node.$ref === undefined && (node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object')));
+  return (
+    node.additionalProperties !== false &&
+    node.properties === undefined &&
+    node.patternProperties === undefined &&
+    node.$ref === undefined &&
+    (node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object')))
+  );
 }
 
 /** Whether the schema declares the path, or a free-form map on the way to it. */
@@ -128,9 +143,17 @@ function missingPaths(text: string, version: string): string[] {
 describe('every values path a hint names exists in the chart version it is given for', () => {
   it('extracts dotted paths that start at a top-level values key', () => {
     const top = ['global', 'server', 'ui'];
-    expect(valuesPathsIn('Set server.ha.replicas: 5 and global.tlsDisable: false.', top)).toEqual(['server.ha.replicas', 'global.tlsDisable']);
-    expect(valuesPathsIn('Add server.resources.requests.{{resource}} under ui.annotations.', top)).toEqual(['server.resources.requests', 'ui.annotations']);
-    expect(valuesPathsIn('app.kubernetes.io/name, service.beta.kubernetes.io/x, /vault/userconfig/server.crt, vault-0.server.ha', top)).toEqual([]);
+    expect(valuesPathsIn('Set server.ha.replicas: 5 and global.tlsDisable: false.', top)).toEqual([
+      'server.ha.replicas',
+      'global.tlsDisable',
+    ]);
+    expect(valuesPathsIn('Add server.resources.requests.{{resource}} under ui.annotations.', top)).toEqual([
+      'server.resources.requests',
+      'ui.annotations',
+    ]);
+    expect(
+      valuesPathsIn('app.kubernetes.io/name, service.beta.kubernetes.io/x, /vault/userconfig/server.crt, vault-0.server.ha', top),
+    ).toEqual([]);
   });
 
   it('finds a path a version lacks', () => {
@@ -142,7 +165,11 @@ describe('every values path a hint names exists in the chart version it is given
 
   for (const version of CHART_VERSIONS) {
     it(`hint templates, chart ${version}`, () => {
-      const missing = rules.flatMap((rule) => Object.entries(rule.meta.hints ?? {}).flatMap(([messageId, hint]) => missingPaths(String(hint), version).map((path) => `${rule.id}/${messageId}: ${path}`)));
+      const missing = rules.flatMap((rule) =>
+        Object.entries(rule.meta.hints ?? {}).flatMap(([messageId, hint]) =>
+          missingPaths(String(hint), version).map((path) => `${rule.id}/${messageId}: ${path}`),
+        ),
+      );
       expect(missing).toEqual([]);
     });
 

@@ -19,10 +19,19 @@ const SCOPE_FACTS = new Set(['mode', 'isHa', 'replicas']);
 
 function isModelFact(node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return isModelFact(node.argument);
-  if (node.type !== AST_NODE_TYPES.MemberExpression || node.property.type !== AST_NODE_TYPES.Identifier || !SCOPE_FACTS.has(node.property.name)) return false;
+  if (
+    node.type !== AST_NODE_TYPES.MemberExpression ||
+    node.property.type !== AST_NODE_TYPES.Identifier ||
+    !SCOPE_FACTS.has(node.property.name)
+  )
+    return false;
   const object = node.object;
   if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'model';
-  return object.type === AST_NODE_TYPES.MemberExpression && object.property.type === AST_NODE_TYPES.Identifier && object.property.name === 'model';
+  return (
+    object.type === AST_NODE_TYPES.MemberExpression &&
+    object.property.type === AST_NODE_TYPES.Identifier &&
+    object.property.name === 'model'
+  );
 }
 
 /** A condition on the mode, HA or the replica count alone: `model.mode === 'dev'`, `!model.isHa`, `model.replicas < 2`. */
@@ -32,7 +41,9 @@ function isScopeCondition(node: TSESTree.Node): boolean {
 }
 
 function disjuncts(node: TSESTree.Expression): TSESTree.Expression[] {
-  return node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||' ? [...disjuncts(node.left), ...disjuncts(node.right as TSESTree.Expression)] : [node];
+  return node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||'
+    ? [...disjuncts(node.left), ...disjuncts(node.right as TSESTree.Expression)]
+    : [node];
 }
 
 function returnsOnly(node: TSESTree.Statement): boolean {
@@ -47,7 +58,13 @@ function scopeGuards(program: TSESTree.Node): number[] {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
     const typed = node as TSESTree.Node;
-    if (typed.type === AST_NODE_TYPES.IfStatement && !typed.alternate && returnsOnly(typed.consequent) && disjuncts(typed.test).some(isScopeCondition)) lines.push(typed.loc.start.line);
+    if (
+      typed.type === AST_NODE_TYPES.IfStatement &&
+      !typed.alternate &&
+      returnsOnly(typed.consequent) &&
+      disjuncts(typed.test).some(isScopeCondition)
+    )
+      lines.push(typed.loc.start.line);
     for (const [key, value] of Object.entries(typed)) if (key !== 'parent' && key !== 'loc' && key !== 'range') visit(value);
   };
   visit(program);
@@ -105,12 +122,17 @@ describe('rule registry and metadata', () => {
         const program = ast(`${rule.id}.ts`);
         const imports = program.body.filter((node): node is TSESTree.ImportDeclaration => node.type === AST_NODE_TYPES.ImportDeclaration);
         for (const declaration of imports) expect(declaration.source.value).toBe('../src/engine/index.js');
-        const exported = program.body.find((node): node is TSESTree.ExportDefaultDeclaration => node.type === AST_NODE_TYPES.ExportDefaultDeclaration);
+        const exported = program.body.find(
+          (node): node is TSESTree.ExportDefaultDeclaration => node.type === AST_NODE_TYPES.ExportDefaultDeclaration,
+        );
         expect(exported?.declaration.type).toBe(AST_NODE_TYPES.CallExpression);
         const call = exported!.declaration as TSESTree.CallExpression;
         expect(call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name).toBe('defineRule');
         const definition = call.arguments[0] as TSESTree.ObjectExpression;
-        const idProperty = definition.properties.find((property) => property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'id');
+        const idProperty = definition.properties.find(
+          (property) =>
+            property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'id',
+        );
         const idValue = idProperty?.type === AST_NODE_TYPES.Property ? idProperty.value : undefined;
         expect(idValue?.type === AST_NODE_TYPES.Literal && idValue.value).toBe(rule.id);
       });
@@ -137,7 +159,8 @@ describe('rule registry and metadata', () => {
     expect(start).toBeGreaterThan(0);
     const expected = `<!-- rules:start -->\n${rulesTable(rules)}\n`;
     const current = readme.slice(start, end);
-    if (process.env.UPDATE_README === '1' && current !== expected) writeFileSync(README, readme.slice(0, start) + expected + readme.slice(end));
+    if (process.env.UPDATE_README === '1' && current !== expected)
+      writeFileSync(README, readme.slice(0, start) + expected + readme.slice(end));
     expect(current).toBe(expected);
   });
 });

@@ -32,7 +32,7 @@ const PLANTED = [
   'AoGCCqGSM49AwEHoUQDQgAEfixtureLineTwo0001',
 ];
 const OPTIONS = /^#\s*fixture-options:\s*(\{.*\})\s*$/m;
-// eslint-disable-next-line no-control-regex
+
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function yamlFiles(dir: string): string[] {
@@ -45,7 +45,11 @@ function yamlFiles(dir: string): string[] {
 
 /** Every form in which a secret could reach an output. */
 function forms(secret: string): string[] {
-  const out = new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')]);
+  const out = new Set([
+    secret,
+    JSON.stringify(secret).slice(1, -1),
+    secret.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A'),
+  ]);
   for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 8) out.add(line.trim());
   return [...out].filter((form) => form.length >= 4);
 }
@@ -99,9 +103,13 @@ describe('no secret leaks into any output', () => {
       const match = OPTIONS.exec(text);
       const options: LintOptions = match ? (JSON.parse(match[1]!) as LintOptions) : {};
       const model = await buildModel({ layers: [{ kind: 'file', label: file, text }] }, options);
-      const secrets = [...(model.valuesReadable ? model.secrets.map((secret) => secret.value) : []), ...(file === LEAK_FIXTURE ? PLANTED : [])];
+      const secrets = [
+        ...(model.valuesReadable ? model.secrets.map((secret) => secret.value) : []),
+        ...(file === LEAK_FIXTURE ? PLANTED : []),
+      ];
       if (secrets.length === 0) return;
-      for (const format of FORMATS) expectNoLeak(await cli([file, ...format.args, ...optionArgs(options)]), secrets, `${file} as ${format.name}`);
+      for (const format of FORMATS)
+        expectNoLeak(await cli([file, ...format.args, ...optionArgs(options)]), secrets, `${file} as ${format.name}`);
     });
   }
 
@@ -124,11 +132,16 @@ describe('no secret leaks into any output', () => {
     // The comment shares its line with a helm-yaml-boolean finding, so the code frame prints it.
     const stylish = await cli(['-', '--no-color'], text);
     expect(stylish).toContain(`enabled: yes  # was on the consul token ${'*'.repeat(31)} before`);
-    for (const format of FORMATS) expectNoLeak(await cli(['-', ...format.args], text), ['0b7c9d1e-second-copy-token-0001'], `second copy as ${format.name}`);
+    for (const format of FORMATS)
+      expectNoLeak(await cli(['-', ...format.args], text), ['0b7c9d1e-second-copy-token-0001'], `second copy as ${format.name}`);
   });
 
   it('masks credentials in input that cannot be parsed, whose secrets the model never sees', async () => {
-    const planted = ['wJalrXUtnFEMI/K7MDENG/unreadable0001', 'MIIEvQIBADANBgkqhkiG9w0BAQEFunreadable0001', 's3cr3t-db-password-unreadable0001'];
+    const planted = [
+      'wJalrXUtnFEMI/K7MDENG/unreadable0001',
+      'MIIEvQIBADANBgkqhkiG9w0BAQEFunreadable0001',
+      's3cr3t-db-password-unreadable0001',
+    ];
     const text = [
       'server:',
       '  extraEnvironmentVars:',
@@ -158,7 +171,13 @@ describe('no secret leaks into any output', () => {
       for (const format of FORMATS) outputs.push(await cli([...args, ...format.args], stdin, dir));
       for (const extra of [[], ['--show-origin']]) {
         let output = '';
-        const io: CliIo = { stdout: { write: (text: string) => (output += text) }, stderr: { write: (text: string) => (output += text) }, readStdin: async () => stdin, env: {}, cwd: dir };
+        const io: CliIo = {
+          stdout: { write: (text: string) => (output += text) },
+          stderr: { write: (text: string) => (output += text) },
+          readStdin: async () => stdin,
+          env: {},
+          cwd: dir,
+        };
         const code = await main(['render', ...args, ...extra], io);
         expect(code, output).toBeLessThan(2);
         outputs.push(output);
@@ -173,21 +192,35 @@ describe('no secret leaks into any output', () => {
 
     it('a --set that Helm refuses is masked where it is echoed as the file', async () => {
       const secret = 'hvs.refusedSetArgument0001';
-      const outputs = await expectNowhere(['--set', `server.extraEnvironmentVars.VAULT_TOKEN=${secret},broken[`], [secret], 'refused --set');
+      const outputs = await expectNowhere(
+        ['--set', `server.extraEnvironmentVars.VAULT_TOKEN=${secret},broken[`],
+        [secret],
+        'refused --set',
+      );
       expect(outputs[0]).toContain(`--set server.extraEnvironmentVars.VAULT_TOKEN=${'*'.repeat(secret.length)}`);
     });
 
     it('an unreadable file does not turn --set masking off', async () => {
       const secret = 'hvs.setBesideBrokenFile0001';
       const broken = write('broken.yaml', 'server: [\n');
-      const outputs = await expectNowhere([broken, '--set', `server.extraEnvironmentVars.VAULT_TOKEN=${secret}`], [secret], 'unreadable file + --set');
+      const outputs = await expectNowhere(
+        [broken, '--set', `server.extraEnvironmentVars.VAULT_TOKEN=${secret}`],
+        [secret],
+        'unreadable file + --set',
+      );
       expect(outputs[0]).toMatch(/yaml-syntax/);
     });
 
     it('a --set secret that a later --set overrides stays masked in file lists, headers and frames', async () => {
       const secret = 'hvs.overriddenSetToken0001';
       const values = write('values.yaml', 'server:\n  ha:\n    enabled: yes\n');
-      const args = [values, '--set', `server.extraEnvironmentVars.VAULT_TOKEN=${secret}`, '--set-string', 'server.extraEnvironmentVars.VAULT_TOKEN=$(OTHER_VAR)'];
+      const args = [
+        values,
+        '--set',
+        `server.extraEnvironmentVars.VAULT_TOKEN=${secret}`,
+        '--set-string',
+        'server.extraEnvironmentVars.VAULT_TOKEN=$(OTHER_VAR)',
+      ];
       const outputs = await expectNowhere(args, [secret], 'overridden --set');
       // render's header lists every layer, the overridden one too.
       expect(outputs[FORMATS.length]).toContain(`--set server.extraEnvironmentVars.VAULT_TOKEN=${'*'.repeat(secret.length)}`);
@@ -202,55 +235,64 @@ describe('no secret leaks into any output', () => {
       expect(outputs[0]).toContain(`VAULT_TOKEN: ${'*'.repeat(secret.length)} }, ha: { enabled: yes`);
     });
 
-    it('secrets with & < > are masked in render\'s Go-escaped config and everywhere else', async () => {
+    it("secrets with & < > are masked in render's Go-escaped config and everywhere else", async () => {
       const secret = 'Pa&ss<wo>rd-goEscaped0001';
-      const values = write('escaped.yaml', [
-        'server:',
-        '  extraEnvironmentVars:',
-        `    DB_PASSWORD: "${secret}"`,
-        '  ha:',
-        '    enabled: true',
-        '    config: |',
-        '      {"listener": {"tcp": {"address": "[::]:8200"}},',
-        `       "seal": {"transit": {"address": "https://t:8200", "token": "${secret}"}},`,
-        '       "storage": {"consul": {"address": "HOST_IP:8500"}}}',
-        '',
-      ].join('\n'));
+      const values = write(
+        'escaped.yaml',
+        [
+          'server:',
+          '  extraEnvironmentVars:',
+          `    DB_PASSWORD: "${secret}"`,
+          '  ha:',
+          '    enabled: true',
+          '    config: |',
+          '      {"listener": {"tcp": {"address": "[::]:8200"}},',
+          `       "seal": {"transit": {"address": "https://t:8200", "token": "${secret}"}},`,
+          '       "storage": {"consul": {"address": "HOST_IP:8500"}}}',
+          '',
+        ].join('\n'),
+      );
       const outputs = await expectNowhere([values], [secret], 'Go-escaped secret');
       expect(outputs.join('\n')).not.toContain('rd-goEscaped0001');
     });
 
     it('an unquoted token in a broken seal stanza is not quoted by the hcl-syntax message', async () => {
       const secret = 'hvs.unquotedBrokenSeal0001';
-      const values = write('broken-seal.yaml', [
-        'server:',
-        '  standalone:',
-        '    config: |',
-        '      seal "transit" {',
-        `        token = ${secret}`,
-        '      }',
-        '      storage "file" { path = "/vault/data" }',
-        '',
-      ].join('\n'));
+      const values = write(
+        'broken-seal.yaml',
+        [
+          'server:',
+          '  standalone:',
+          '    config: |',
+          '      seal "transit" {',
+          `        token = ${secret}`,
+          '      }',
+          '      storage "file" { path = "/vault/data" }',
+          '',
+        ].join('\n'),
+      );
       const outputs = await expectNowhere([values], [secret], 'broken seal');
       expect(outputs[0]).toMatch(/hcl-syntax/);
     });
 
     it('credentials in injector, container env lists and flags are found and masked', async () => {
       const secrets = ['hvs.injectorEnvLeak0001', 'sidecarPasswordLeak0001', 'devRootFlagLeak0001'];
-      const values = write('pod-specs.yaml', [
-        'injector:',
-        '  extraEnvironmentVars:',
-        `    VAULT_TOKEN: ${secrets[0]}`,
-        'server:',
-        `  extraArgs: "-dev-root-token-id=${secrets[2]}"`,
-        '  extraContainers:',
-        '    - name: sidecar',
-        '      env:',
-        '        - name: DB_PASSWORD',
-        `          value: ${secrets[1]}`,
-        '',
-      ].join('\n'));
+      const values = write(
+        'pod-specs.yaml',
+        [
+          'injector:',
+          '  extraEnvironmentVars:',
+          `    VAULT_TOKEN: ${secrets[0]}`,
+          'server:',
+          `  extraArgs: "-dev-root-token-id=${secrets[2]}"`,
+          '  extraContainers:',
+          '    - name: sidecar',
+          '      env:',
+          '        - name: DB_PASSWORD',
+          `          value: ${secrets[1]}`,
+          '',
+        ].join('\n'),
+      );
       const outputs = await expectNowhere([values], secrets, 'pod-spec secrets');
       expect(outputs[0]!.match(/no-inline-secrets/g)?.length).toBe(3);
     });
@@ -263,4 +305,3 @@ describe('no secret leaks into any output', () => {
     });
   });
 });
-

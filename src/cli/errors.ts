@@ -68,7 +68,12 @@ export function describeFailure(error: unknown, debug: boolean): string {
   // The first line only: a message carrying a line break must not print as two problems.
   let out = `vault-lint: ${line.split(/\r?\n|\r/, 1)[0]}\n`;
   if (debug) {
-    const original = error instanceof RuleCrashError ? error.original : error instanceof EnvironmentError && error.cause !== undefined ? error.cause : error;
+    const original =
+      error instanceof RuleCrashError
+        ? error.original
+        : error instanceof EnvironmentError && error.cause !== undefined
+          ? error.cause
+          : error;
     const stack = original instanceof Error ? original.stack : undefined;
     if (stack) out += `${stack}\n`;
   }

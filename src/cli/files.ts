@@ -124,7 +124,9 @@ function search({ globSync }: Globbing, base: string, glob: string, cwd: string,
   const first = unreadable[0];
   if (first) {
     const folder = displayPath(first.path, cwd);
-    throw new EnvironmentError(`cannot read directory ${quoteName(folder === '' ? '.' : folder)} while expanding ${quoteName(pattern)}: ${describeErrno(first.code)}`);
+    throw new EnvironmentError(
+      `cannot read directory ${quoteName(folder === '' ? '.' : folder)} while expanding ${quoteName(pattern)}: ${describeErrno(first.code)}`,
+    );
   }
   const keyed = found.map((file) => ({ file, segments: relative(base, file).split(sep) }));
   keyed.sort((a, b) => compareSegments(a.segments, b.segments));

@@ -11,7 +11,13 @@ const CHUNK = 64 * 1024;
  * never the whole of an oversized one: one byte past the limit is enough to know it is too large.
  * A file that cannot be read is an EnvironmentError saying which and why.
  */
-export function readFileBounded(path: string, name: string, limit: number, purpose = '', decode: (bytes: Buffer) => string = (bytes) => bytes.toString('utf8')): BoundedText {
+export function readFileBounded(
+  path: string,
+  name: string,
+  limit: number,
+  purpose = '',
+  decode: (bytes: Buffer) => string = (bytes) => bytes.toString('utf8'),
+): BoundedText {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -41,7 +47,11 @@ export function readFileBounded(path: string, name: string, limit: number, purpo
  * Read a stream (standard input) up to `limit + 1` bytes and stop there: the text returned is
  * longer than `limit` bytes exactly when the stream was, which `boundText` then tells.
  */
-export async function readStreamBounded(stream: AsyncIterable<Buffer | string>, limit: number, decode: (bytes: Buffer) => string = (bytes) => bytes.toString('utf8')): Promise<string> {
+export async function readStreamBounded(
+  stream: AsyncIterable<Buffer | string>,
+  limit: number,
+  decode: (bytes: Buffer) => string = (bytes) => bytes.toString('utf8'),
+): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {

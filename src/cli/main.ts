@@ -38,19 +38,37 @@ export const OPTIONS: Record<string, OptionSpec> = {
   output: { type: 'string', alias: 'o', describe: 'Output format', choices: formatterNames, default: 'stylish' },
   'output-file': { type: 'string', describe: 'Write the report to this file instead of standard output' },
   values: { type: 'array', alias: 'f', describe: 'Values file layered into one release, in order, as helm -f does (repeatable)' },
-  set: { type: 'array', describe: 'Set values as helm --set does: a.b=c,d[0]=e, typed (true/false/null/integers); applied after all -f files (repeatable)' },
+  set: {
+    type: 'array',
+    describe: 'Set values as helm --set does: a.b=c,d[0]=e, typed (true/false/null/integers); applied after all -f files (repeatable)',
+  },
   'set-string': { type: 'array', describe: 'Set string values as helm --set-string does; applied after every --set (repeatable)' },
-  'set-file': { type: 'array', describe: 'Set values to the contents of files as helm --set-file does (key=path); applied last (repeatable)' },
-  'max-file-size': { type: 'string', describe: 'Largest input read, in bytes or with a KiB, MiB or GiB suffix; a larger file (or --set-file, or standard input) is not read past it and becomes a yaml-syntax error', default: formatBytes(DEFAULT_MAX_FILE_SIZE).replace(' ', '') },
-  'max-findings-per-file': { type: 'number', describe: 'Report at most this many findings per file; one more finding says how many were left out (-1: no limit)', default: DEFAULT_MAX_FINDINGS_PER_FILE },
+  'set-file': {
+    type: 'array',
+    describe: 'Set values to the contents of files as helm --set-file does (key=path); applied last (repeatable)',
+  },
+  'max-file-size': {
+    type: 'string',
+    describe:
+      'Largest input read, in bytes or with a KiB, MiB or GiB suffix; a larger file (or --set-file, or standard input) is not read past it and becomes a yaml-syntax error',
+    default: formatBytes(DEFAULT_MAX_FILE_SIZE).replace(' ', ''),
+  },
+  'max-findings-per-file': {
+    type: 'number',
+    describe: 'Report at most this many findings per file; one more finding says how many were left out (-1: no limit)',
+    default: DEFAULT_MAX_FINDINGS_PER_FILE,
+  },
   'release-name': { type: 'string', describe: 'Helm release name, which decides pod and Service names', default: 'vault' },
   namespace: { type: 'string', alias: 'n', describe: 'Namespace the release is installed in' },
   'chart-version': { type: 'string', describe: `Vault chart version (${CHART_VERSIONS.join(', ')})`, default: DEFAULT_CHART_VERSION },
   preset: { type: 'string', describe: 'Rule preset', choices: PRESETS, default: 'recommended' },
-  rule: { type: 'array', describe: 'Set a rule\'s severity: <rule-id>=<error|warning|info|off> (repeatable)' },
+  rule: { type: 'array', describe: "Set a rule's severity: <rule-id>=<error|warning|info|off> (repeatable)" },
   'max-warnings': { type: 'number', describe: 'Fail when there are more warnings than this (-1: no limit)', default: -1 },
   quiet: { type: 'boolean', describe: 'Report errors only' },
-  color: { type: 'boolean', describe: 'Force colours on (--no-color: off); default: on for a terminal, honouring NO_COLOR and FORCE_COLOR' },
+  color: {
+    type: 'boolean',
+    describe: 'Force colours on (--no-color: off); default: on for a terminal, honouring NO_COLOR and FORCE_COLOR',
+  },
   'list-rules': { type: 'boolean', describe: 'List the rules with their default severity and exit' },
   debug: { type: 'boolean', describe: 'On an internal or environment error, print the stack trace too' },
   version: { type: 'boolean', describe: 'Print the version and exit' },
@@ -60,7 +78,11 @@ export const OPTIONS: Record<string, OptionSpec> = {
 const USAGE = 'vault-lint [options] [files|dirs|globs|-]...';
 
 /** Parse argv into options, or throw a ConfigError with one clear line. */
-export function parseArgs(argv: readonly string[], table: Record<string, OptionSpec> = OPTIONS, command = 'vault-lint'): Record<string, unknown> & { _: string[] } {
+export function parseArgs(
+  argv: readonly string[],
+  table: Record<string, OptionSpec> = OPTIONS,
+  command = 'vault-lint',
+): Record<string, unknown> & { _: string[] } {
   const byType = (type: OptionSpec['type']) => Object.keys(table).filter((name) => table[name]!.type === type);
   const alias: Record<string, string> = {};
   for (const [name, spec] of Object.entries(table)) if (spec.alias) alias[name] = spec.alias;
@@ -135,7 +157,11 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-export async function helpText(table: Record<string, OptionSpec> = OPTIONS, usage = USAGE, epilog = 'Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, configuration or internal error. "vault-lint render [options] [files...]" prints the effective values and the Vault config the chart renders (see vault-lint render --help).'): Promise<string> {
+export async function helpText(
+  table: Record<string, OptionSpec> = OPTIONS,
+  usage = USAGE,
+  epilog = 'Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, configuration or internal error. "vault-lint render [options] [files...]" prints the effective values and the Vault config the chart renders (see vault-lint render --help).',
+): Promise<string> {
   // Full yargs is loaded only to print help: its start-up cost would double every lint run.
   const { default: yargs } = await import('yargs');
   const builder = yargs([]).scriptName('vault-lint').usage(`Usage: ${usage}`).version(false).help(false).wrap(100);
@@ -203,17 +229,24 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const maxFindings = (args['max-findings-per-file'] as number | undefined) ?? DEFAULT_MAX_FINDINGS_PER_FILE;
     const layered = (args.values as string[] | undefined) ?? [];
     const sets = await readSetLayers(args, io, maxFileSize);
-    if (args._.length === 0 && layered.length === 0 && sets.layers.length === 0 && sets.tooLarge.length === 0) throw new ConfigError(`No input; usage: ${USAGE}`);
+    if (args._.length === 0 && layered.length === 0 && sets.layers.length === 0 && sets.tooLarge.length === 0)
+      throw new ConfigError(`No input; usage: ${USAGE}`);
     const positional = await expandTargets(args._, io.cwd);
     const format = (args.output as string | undefined) ?? 'stylish';
     if (!isFormatterName(format)) throw new ConfigError(`Unknown output format "${format}"`);
     const stream = (await loadReportStream(format))(
       new Map<string, RuleInfo>(rules.map((rule) => [rule.id, { id: rule.id, meta: rule.meta, docsUrl: rule.docsUrl }])),
-      { color: decideColor(args.color, io.env, args['output-file'] !== undefined, io.stdout.isTTY), toolVersion: packageVersion(), cwd: io.cwd },
+      {
+        color: decideColor(args.color, io.env, args['output-file'] !== undefined, io.stdout.isTTY),
+        toolVersion: packageVersion(),
+        cwd: io.cwd,
+      },
     );
     const outputFile = args['output-file'] as string | undefined;
     const inputs = [...positional.filter((file) => file !== '-'), ...layered].map((file) => resolve(io.cwd, file)).concat(sets.files);
-    sink = outputFile ? openOutputFile(resolve(io.cwd, outputFile), outputFile, 'report', inputs) : { write: (text) => io.stdout.write(text), commit() {}, abort() {} };
+    sink = outputFile
+      ? openOutputFile(resolve(io.cwd, outputFile), outputFile, 'report', inputs)
+      : { write: (text) => io.stdout.write(text), commit() {}, abort() {} };
     const out = sink;
 
     // Results are printed file by file as they come, so a run over many files holds one at a time.

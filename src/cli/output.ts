@@ -1,4 +1,16 @@
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../engine/config.js';
@@ -60,7 +72,7 @@ export function openOutputFile(path: string, name: string, what: string, inputs:
     write(text) {
       const bytes = Buffer.from(text);
       try {
-        for (let offset = 0; offset < bytes.length; ) offset += writeSync(open, bytes, offset);
+        for (let offset = 0; offset < bytes.length;) offset += writeSync(open, bytes, offset);
       } catch (error) {
         done = true;
         removeQuietly(open, temporary);
@@ -100,7 +112,7 @@ function openInPlace(path: string, fail: (error: unknown) => unknown): OutputSin
       if (readerGone) return;
       const bytes = Buffer.from(text);
       try {
-        for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+        for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
       } catch (error) {
         // A pipe whose reader stopped early (`| head`) ends the output quietly, as on standard output.
         if (systemErrorCode(error) === 'EPIPE') readerGone = true;

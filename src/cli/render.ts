@@ -21,7 +21,11 @@ export const RENDER_OPTIONS: Record<string, OptionSpec> = {
   namespace: OPTIONS.namespace!,
   'chart-version': OPTIONS['chart-version']!,
   'max-file-size': OPTIONS['max-file-size']!,
-  'show-origin': { type: 'boolean', describe: 'Prefix each line of the values and the config with where it comes from: file:line:col, the --set argument, chart default or chart template' },
+  'show-origin': {
+    type: 'boolean',
+    describe:
+      'Prefix each line of the values and the config with where it comes from: file:line:col, the --set argument, chart default or chart template',
+  },
   debug: OPTIONS.debug!,
   help: OPTIONS.help!,
 };
@@ -55,7 +59,8 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     for (const label of sets.tooLarge) tooLarge.push(label);
     if (tooLarge.length > 0) {
       // Helm would read these; rendering without them would show values the release does not have.
-      for (const label of tooLarge) io.stderr.write(`vault-lint: cannot render: ${escapeLabel(label)}: ${fileTooLargeMessage(maxFileSize)}\n`);
+      for (const label of tooLarge)
+        io.stderr.write(`vault-lint: cannot render: ${escapeLabel(label)}: ${fileTooLargeMessage(maxFileSize)}\n`);
       return 1;
     }
     const options: LintOptions = {
@@ -66,10 +71,17 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     const model = await buildModel({ layers }, options);
     redactor = Redactor.of(model.knownSecrets, { numeric: false });
     // Helm refuses these (unparseable YAML, a values file that is no map, a --set it cannot apply); a duplicate key it accepts.
-    const unreadable = model.syntaxProblems.filter((problem) => problem.ruleId === 'yaml-syntax' && (problem.messageId === 'syntax' || problem.messageId === 'notAMap'));
+    const unreadable = model.syntaxProblems.filter(
+      (problem) => problem.ruleId === 'yaml-syntax' && (problem.messageId === 'syntax' || problem.messageId === 'notAMap'),
+    );
     if (!model.valuesReadable || unreadable.length > 0) {
       const origins = new OriginFormatter();
-      for (const problem of unreadable) io.stderr.write(model.redactor.scrub(`vault-lint: cannot render: ${origins.format({ layer: problem.place.layer, start: problem.place.start }, true)}: ${problem.message}\n`));
+      for (const problem of unreadable)
+        io.stderr.write(
+          model.redactor.scrub(
+            `vault-lint: cannot render: ${origins.format({ layer: problem.place.layer, start: problem.place.start }, true)}: ${problem.message}\n`,
+          ),
+        );
       return 1;
     }
     const rendering = renderRelease(model, { showDeleted: args['show-origin'] === true });
@@ -92,12 +104,16 @@ export function formatRendering(rendering: Rendering, showOrigin: boolean): stri
       for (const line of lines) width = Math.max(width, origins.format(line.origin).length);
     }
   }
-  const print = (line: RenderedLine): string => (showOrigin ? `${origins.format(line.origin).padEnd(width)}  ${line.text}` : line.text).trimEnd();
+  const print = (line: RenderedLine): string =>
+    (showOrigin ? `${origins.format(line.origin).padEnd(width)}  ${line.text}` : line.text).trimEnd();
   const out: string[] = rendering.header.map((line) => `# ${line}`);
   out.push('', '==> Effective values <==');
   for (const line of rendering.values) out.push(print(line));
   const config = rendering.config;
-  out.push('', config.path ? `==> Vault config: ${config.path.join('.')} (${config.format === 'json' ? 'JSON' : 'HCL'}) <==` : '==> Vault config <==');
+  out.push(
+    '',
+    config.path ? `==> Vault config: ${config.path.join('.')} (${config.format === 'json' ? 'JSON' : 'HCL'}) <==` : '==> Vault config <==',
+  );
   if (config.absent) out.push(`# ${config.absent}`);
   for (const line of config.lines) out.push(print(line));
   if (rendering.notes.length > 0) {

@@ -64,7 +64,8 @@ function checkOptions(rule: Rule, options: Record<string, unknown>): Record<stri
   for (const [name, value] of Object.entries(options)) {
     const option = declared[name];
     if (!option) throw new ConfigError(`Unknown option "${name}" for rule "${rule.id}"`);
-    const ok = option.type === 'string[]' ? Array.isArray(value) && value.every((item) => typeof item === 'string') : typeof value === option.type;
+    const ok =
+      option.type === 'string[]' ? Array.isArray(value) && value.every((item) => typeof item === 'string') : typeof value === option.type;
     if (!ok) throw new ConfigError(`Option "${name}" of rule "${rule.id}" must be a ${option.type}`);
   }
   return options;

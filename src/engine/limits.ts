@@ -15,12 +15,12 @@ export const DEFAULT_MAX_FINDINGS_PER_FILE = 1000;
  */
 export const FILE_TOO_LARGE_RULE = 'yaml-syntax';
 export const FILE_TOO_LARGE_MESSAGE_ID = 'fileTooLarge';
-export const FILE_TOO_LARGE_HINT = 'Split it into smaller values files, or raise the limit with --max-file-size if it really is one values file.';
+export const FILE_TOO_LARGE_HINT =
+  'Split it into smaller values files, or raise the limit with --max-file-size if it really is one values file.';
 
 /** The id of the finding that says how many findings of a file were left out. */
 export const FINDINGS_LIMIT_RULE = 'vault-lint';
 export const FINDINGS_LIMIT_MESSAGE_ID = 'findingsLimit';
-
 
 /**
  * The result of a file that was not read past `limit` bytes: one `yaml-syntax` error at its
@@ -54,7 +54,9 @@ export function limitFindings(result: FileResult, max: number): FileResult {
   for (let i = max; i < result.findings.length; i += 1) counts[result.findings[i]!.severity] += 1;
   const omitted = result.findings.length - max;
   const worst = SEVERITIES.find((severity) => counts[severity] > 0) ?? 'info';
-  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}${counts[severity] === 1 ? '' : 's'}`);
+  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map(
+    (severity) => `${counts[severity]} ${severity}${counts[severity] === 1 ? '' : 's'}`,
+  );
   const first = result.findings[max]!.location;
   const note: Finding = {
     ruleId: FINDINGS_LIMIT_RULE,

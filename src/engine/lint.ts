@@ -45,9 +45,10 @@ export function checkChartVersion(version: string | undefined): ChartVersion {
 export function loadChartDefaults(version: ChartVersion): Promise<PlainMap> {
   let pending = defaultsCache.get(version);
   if (!pending) {
-    pending = version === '0.28.0'
-      ? import('../model/chart-defaults/v0-28-0.js').then((module) => module.chartDefaults)
-      : import('../model/chart-defaults/v0-34-1.js').then((module) => module.chartDefaults);
+    pending =
+      version === '0.28.0'
+        ? import('../model/chart-defaults/v0-28-0.js').then((module) => module.chartDefaults)
+        : import('../model/chart-defaults/v0-34-1.js').then((module) => module.chartDefaults);
     defaultsCache.set(version, pending);
   }
   return pending;
@@ -62,7 +63,11 @@ export async function loadRules(): Promise<readonly Rule[]> {
 /** Build the model of one target. */
 export async function buildModel(target: LintTarget, options: LintOptions = {}): Promise<Model> {
   const chartVersion = checkChartVersion(options.chartVersion);
-  const modelOptions: ModelOptions = { chartVersion, releaseName: options.releaseName ?? 'vault', chartDefaults: await loadChartDefaults(chartVersion) };
+  const modelOptions: ModelOptions = {
+    chartVersion,
+    releaseName: options.releaseName ?? 'vault',
+    chartDefaults: await loadChartDefaults(chartVersion),
+  };
   if (options.namespace !== undefined) modelOptions.namespace = options.namespace;
   if (options.limits !== undefined || options.maxFileSize !== undefined) {
     modelOptions.limits = { ...options.limits, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
@@ -83,7 +88,10 @@ export async function lintTargets(targets: readonly LintTarget[], options: LintO
  * else it prints through the same redaction. The results are scrubbed of the secrets of every
  * target, not only their own: a token in one file is masked where another file repeats it.
  */
-export async function lintRun(targets: readonly LintTarget[], options: LintOptions = {}): Promise<{ results: FileResult[]; secrets: string[] }> {
+export async function lintRun(
+  targets: readonly LintTarget[],
+  options: LintOptions = {},
+): Promise<{ results: FileResult[]; secrets: string[] }> {
   const resolved = await resolveFor(options);
   const results: FileResult[] = [];
   const secrets = new Set<string>();
@@ -104,7 +112,9 @@ export async function lintRun(targets: readonly LintTarget[], options: LintOptio
  * A linter for targets given one at a time (the CLI streams results file by file): the rules are
  * resolved once, each target's results come back scrubbed of its own secrets, with those secrets.
  */
-export async function createLinter(options: LintOptions = {}): Promise<(target: LintTarget) => Promise<{ results: FileResult[]; secrets: string[] }>> {
+export async function createLinter(
+  options: LintOptions = {},
+): Promise<(target: LintTarget) => Promise<{ results: FileResult[]; secrets: string[] }>> {
   const resolved = await resolveFor(options);
   return async (target) => {
     const { results, model } = await lintOne(target, options, resolved);
@@ -118,7 +128,11 @@ async function resolveFor(options: LintOptions): Promise<ResolvedRule[]> {
 }
 
 /** One target's results, not yet scrubbed, and the model that knows its secrets. */
-async function lintOne(target: LintTarget, options: LintOptions, resolved: readonly ResolvedRule[]): Promise<{ results: FileResult[]; model: Model }> {
+async function lintOne(
+  target: LintTarget,
+  options: LintOptions,
+  resolved: readonly ResolvedRule[],
+): Promise<{ results: FileResult[]; model: Model }> {
   const model = await buildModel(target, options);
   await prepareRules(model, resolved);
   let findings: Finding[];

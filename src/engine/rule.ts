@@ -67,6 +67,7 @@ export interface RuleDefinition<M extends string, O> {
 }
 
 /** A registered rule. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds rules of every option type; `unknown` would reject them
 export interface Rule<M extends string = string, O = any> extends RuleDefinition<M, O> {
   readonly docsUrl: string;
 }

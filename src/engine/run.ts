@@ -33,7 +33,12 @@ export class RuleCrashError extends Error {
 export const UNWRITTEN_NOTE = ' (chart default; not set in this file)';
 
 /** Position the related places of a finding, dropping any that repeat the finding's own place or each other. */
-function locateRelated(locator: Locator, main: Location, related: readonly RelatedDescriptor[] | undefined, scrub: (text: string) => string): RelatedLocation[] {
+function locateRelated(
+  locator: Locator,
+  main: Location,
+  related: readonly RelatedDescriptor[] | undefined,
+  scrub: (text: string) => string,
+): RelatedLocation[] {
   const out: RelatedLocation[] = [];
   const seen = new Set([spanKey(main)]);
   for (const { node, message } of related ?? []) {
@@ -58,7 +63,9 @@ export function formatMessage(template: string, data: MessageData | undefined): 
 
 /** Load what the rules declare in `requires` (facts that import code on demand); call before runRules. */
 export async function prepareRules(model: Model, rules: readonly ResolvedRule[]): Promise<void> {
-  const resources = [...new Set(rules.flatMap(({ rule }) => (model.valuesReadable || rule.runsOnUnreadableInput ? (rule.requires ?? []) : [])))];
+  const resources = [
+    ...new Set(rules.flatMap(({ rule }) => (model.valuesReadable || rule.runsOnUnreadableInput ? (rule.requires ?? []) : []))),
+  ];
   if (resources.length > 0) await model.load(resources);
 }
 
@@ -73,13 +80,20 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
   for (const { rule, severity, options, messageSeverities } of rules) {
     if (!model.valuesReadable && !rule.runsOnUnreadableInput) continue;
     if (!inScope(model, rule.meta.appliesTo)) continue;
-    const push = (place: Place, messageId: string, data: MessageData | undefined, related: readonly RelatedDescriptor[] | undefined): void => {
+    const push = (
+      place: Place,
+      messageId: string,
+      data: MessageData | undefined,
+      related: readonly RelatedDescriptor[] | undefined,
+    ): void => {
       const template = rule.meta.messages[messageId];
       if (template === undefined) throw new RuleCrashError(rule.id, new Error(`unknown messageId "${messageId}"`));
       const location = locator.locate(place);
       const text = formatMessage(template, data);
       // Checked before anything else is built: a range of N copies costs one finding's work.
-      const key = [rule.id, messageId, location.file, location.line, location.column, location.endLine, location.endColumn, text].join('\u0000');
+      const key = [rule.id, messageId, location.file, location.line, location.column, location.endLine, location.endColumn, text].join(
+        '\u0000',
+      );
       if (seen.has(key)) return;
       seen.add(key);
       const unwritten = place.unwritten === true || locator.anchoredAtStart(place);
@@ -108,7 +122,8 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
         const closest = closestExisting(model, path);
         // A key the user wrote (empty, null) is where the fix goes; otherwise the value that decides it.
         const writtenItself = closest.path.length === yamlPath.length && closest.isUserSet;
-        if (!writtenItself && decidedBy?.isUserSet && decidedBy.yaml) push({ ...decidedBy.place(), yamlPath, fromChartDefault: true }, messageId, data, related);
+        if (!writtenItself && decidedBy?.isUserSet && decidedBy.yaml)
+          push({ ...decidedBy.place(), yamlPath, fromChartDefault: true }, messageId, data, related);
         else if (closest.path.length === 0) push(fileStart(closest.layer, yamlPath), messageId, data, related);
         else push({ ...closest.place(), yamlPath }, messageId, data, related);
       },
@@ -198,7 +213,10 @@ export function redactSource(model: Model, layer: Layer): string | undefined {
 
 /** A result with every string in its findings scrubbed, and its source masked (offsets kept for code frames). */
 export function redactResult(result: FileResult, redactor: Redactor): FileResult {
-  const out: FileResult = { file: redactor.scrub(result.file), findings: result.findings.map((finding) => scrubStrings(finding, redactor)) };
+  const out: FileResult = {
+    file: redactor.scrub(result.file),
+    findings: result.findings.map((finding) => scrubStrings(finding, redactor)),
+  };
   if (result.source !== undefined) out.source = redactor.mask(result.source);
   return { ...result, ...out };
 }

@@ -55,7 +55,9 @@ export function applySuppressions(findings: Finding[], directives: readonly Loca
  */
 function sweepRegions(findings: Finding[], regions: LocatedDirective[], suppressed: Set<Finding>): void {
   if (regions.length === 0) return;
-  const ordered = regions.map((directive, order) => ({ directive, order })).sort((a, b) => a.directive.line - b.directive.line || a.order - b.order);
+  const ordered = regions
+    .map((directive, order) => ({ directive, order }))
+    .sort((a, b) => a.directive.line - b.directive.line || a.order - b.order);
   const byLine = [...findings].sort((a, b) => a.location.line - b.location.line);
   // The latest directive for every rule, and for all rules, as sequence numbers.
   let all: { off: boolean; seq: number } | undefined;

@@ -6,7 +6,12 @@ import { helmTruthy } from './truth.js';
 import type { Locatable, Place, ValueNode } from './values.js';
 
 /** Zone and region topology keys: a required anti-affinity on one allows a single server pod per zone or region. */
-export const ZONE_TOPOLOGY_KEYS: readonly string[] = ['topology.kubernetes.io/zone', 'topology.kubernetes.io/region', 'failure-domain.beta.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/region'];
+export const ZONE_TOPOLOGY_KEYS: readonly string[] = [
+  'topology.kubernetes.io/zone',
+  'topology.kubernetes.io/region',
+  'failure-domain.beta.kubernetes.io/zone',
+  'failure-domain.beta.kubernetes.io/region',
+];
 
 /** Topology keys whose required anti-affinity keeps Vault server pods on distinct nodes (a zone or region holds whole nodes). */
 export const HOST_SPREADING_TOPOLOGY_KEYS: readonly string[] = ['kubernetes.io/hostname', ...ZONE_TOPOLOGY_KEYS];
@@ -59,7 +64,8 @@ export function collectServerAffinity(model: Model): ServerAffinity {
   else if (typeof node.value === 'string') {
     const { masked, ranges } = maskTemplates(node.value);
     const parsed = parseYaml(masked).root;
-    if (parsed?.kind !== 'map') return { node, status: ranges.length > 0 && masked.trim() === '' ? 'unknown' : 'invalid', antiAffinity: [] };
+    if (parsed?.kind !== 'map')
+      return { node, status: ranges.length > 0 && masked.trim() === '' ? 'unknown' : 'invalid', antiAffinity: [] };
     const scalar = node.isUserSet && node.yaml?.kind === 'scalar' && node.layer.source !== undefined ? node.yaml : undefined;
     root = yamlTree(parsed, node, masked, ranges, scalar ? embedMap(scalar, node.layer.source!) : undefined);
   } else return { node, status: 'invalid', antiAffinity: [] };
@@ -85,7 +91,10 @@ function antiAffinityTerms(root: Tree, labels: Map<string, string>): AntiAffinit
   const anti = root.child('podAntiAffinity');
   if (anti && hidden(anti)) return undefined;
   const out: AntiAffinityTerm[] = [];
-  for (const [field, required] of [['requiredDuringSchedulingIgnoredDuringExecution', true], ['preferredDuringSchedulingIgnoredDuringExecution', false]] as const) {
+  for (const [field, required] of [
+    ['requiredDuringSchedulingIgnoredDuringExecution', true],
+    ['preferredDuringSchedulingIgnoredDuringExecution', false],
+  ] as const) {
     const list = anti?.child(field);
     if (list && hidden(list)) return undefined;
     for (const item of list?.items() ?? []) {
@@ -96,7 +105,8 @@ function antiAffinityTerms(root: Tree, labels: Map<string, string>): AntiAffinit
       out.push({
         required,
         topologyKey,
-        spreadsNodes: (key !== undefined && !key.known) || (topologyKey !== undefined && HOST_SPREADING_TOPOLOGY_KEYS.includes(topologyKey)),
+        spreadsNodes:
+          (key !== undefined && !key.known) || (topologyKey !== undefined && HOST_SPREADING_TOPOLOGY_KEYS.includes(topologyKey)),
         perZone: topologyKey !== undefined && ZONE_TOPOLOGY_KEYS.includes(topologyKey),
         selectsServer: selects(term.child('labelSelector'), labels),
         place: () => (key ?? item).place(),
@@ -123,7 +133,12 @@ function selects(selector: Tree | undefined, labels: Map<string, string>): boole
     if (values && !values.known) continue;
     const listed = (values?.items() ?? []).map((item) => String(item.value));
     const label = labels.get(key.value);
-    const match = { In: label !== undefined && listed.includes(label), NotIn: label === undefined || !listed.includes(label), Exists: label !== undefined, DoesNotExist: label === undefined }[String(operator.value)];
+    const match = {
+      In: label !== undefined && listed.includes(label),
+      NotIn: label === undefined || !listed.includes(label),
+      Exists: label !== undefined,
+      DoesNotExist: label === undefined,
+    }[String(operator.value)];
     if (match === false) return false;
   }
   return true;
@@ -165,7 +180,8 @@ function yamlTree(yaml: YNode, owner: ValueNode, text: string, ranges: TemplateR
       const pair = yaml.kind === 'map' ? yaml.pairs.find((candidate) => keyName(candidate.key) === key) : undefined;
       return pair && wrap(pair.value, pair.key.end);
     },
-    entries: () => (yaml.kind === 'map' ? yaml.pairs.map((pair): [string, Tree] => [keyName(pair.key), wrap(pair.value, pair.key.end)]) : []),
+    entries: () =>
+      yaml.kind === 'map' ? yaml.pairs.map((pair): [string, Tree] => [keyName(pair.key), wrap(pair.value, pair.key.end)]) : [],
     items: () => (yaml.kind === 'seq' ? yaml.items.map((item) => wrap(item)) : []),
     value: yaml.kind === 'scalar' ? yaml.value : undefined,
     // An empty list item has no place at all: count it as written by an action, so nothing is concluded from it.

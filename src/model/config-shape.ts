@@ -33,7 +33,14 @@ export interface ConfigShape {
 /** Labelled stanzas that repeat: `{label: [body, …]}`. */
 export const REPEATABLE_STANZAS: ReadonlySet<string> = new Set(['listener', 'seal', 'hsm', 'kms', 'user_lockout', 'kms_library']);
 /** Labelled stanzas that appear once: `{label: body}`. */
-export const SINGLE_STANZAS: ReadonlySet<string> = new Set(['storage', 'ha_storage', 'backend', 'ha_backend', 'service_registration', 'entropy']);
+export const SINGLE_STANZAS: ReadonlySet<string> = new Set([
+  'storage',
+  'ha_storage',
+  'backend',
+  'ha_backend',
+  'service_registration',
+  'entropy',
+]);
 /** Vault lower-cases listener and storage types. */
 const LOWERCASE_LABELS = new Set(['listener', 'storage', 'ha_storage', 'backend', 'ha_backend']);
 /** Keys that are always a list of objects, written as repeated blocks or as a list. */
@@ -57,7 +64,10 @@ export function toPointer(path: readonly PathSegment[]): string {
 /** Path segments of a JSON pointer (array indexes stay strings). */
 export function fromPointer(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /**
@@ -162,7 +172,11 @@ class Shaper {
         this.record(blockPath, header, header);
         list.push(this.object(body, blockPath));
       } else if (label in byLabel || Object.keys(byLabel).length > 0) {
-        this.extraBlocks.push({ name, label, target: { key: this.locate(header, labelPath), value: this.locate(header, labelPath), templated: false } });
+        this.extraBlocks.push({
+          name,
+          label,
+          target: { key: this.locate(header, labelPath), value: this.locate(header, labelPath), templated: false },
+        });
         if (!(label in byLabel)) byLabel[label] = this.object(body, labelPath);
       } else byLabel[label] = this.object(body, labelPath);
     }
@@ -178,7 +192,10 @@ class Shaper {
     }
     const list = (Array.isArray(out[name]) ? out[name] : (out[name] = [])) as unknown[];
     this.record(path, first, first);
-    const objects = item.value.type === 'object' ? [{ node: item.value, header: first as Span }] : item.value.items.map((node) => ({ node, header: { start: node.start, end: node.start + 1 } }));
+    const objects =
+      item.value.type === 'object'
+        ? [{ node: item.value, header: first as Span }]
+        : item.value.items.map((node) => ({ node, header: { start: node.start, end: node.start + 1 } }));
     for (const { node, header } of objects) {
       const itemPath = [...path, String(list.length)];
       this.record(itemPath, header, header, node.type !== 'object' && this.config.isTemplated(node));
@@ -193,14 +210,23 @@ function stanzaBlocks(item: HclItem): { label: HclKey; header: Span; body: HclOb
   if (!nameKey) return [];
   if (labelKey) {
     const header = { start: Math.min(nameKey.start, labelKey.start), end: Math.max(nameKey.end, labelKey.end) };
-    return objectsOf(item.value).map((body) => ({ label: labelKey, header, body: item.keys.length > 2 ? wrap(item.keys.slice(2), body) : body }));
+    return objectsOf(item.value).map((body) => ({
+      label: labelKey,
+      header,
+      body: item.keys.length > 2 ? wrap(item.keys.slice(2), body) : body,
+    }));
   }
   const out: { label: HclKey; header: Span; body: HclObject }[] = [];
   for (const outer of objectsOf(item.value)) {
     for (const inner of outer.items) {
       const label = inner.keys[0];
       if (!label) continue;
-      for (const body of objectsOf(inner.value)) out.push({ label, header: { start: label.start, end: label.end }, body: inner.keys.length > 1 ? wrap(inner.keys.slice(1), body) : body });
+      for (const body of objectsOf(inner.value))
+        out.push({
+          label,
+          header: { start: label.start, end: label.end },
+          body: inner.keys.length > 1 ? wrap(inner.keys.slice(1), body) : body,
+        });
     }
   }
   return out;

@@ -25,9 +25,18 @@ export function collectDisruptionBudget(model: Model): DisruptionBudgetFact {
   const replicas = model.replicas;
   const overrideNode = model.get('server.ha.disruptionBudget.maxUnavailable');
   if (replicas === 1) return { enabledNode, rendered, override: undefined, maxUnavailable: 0 };
-  if (overrideNode && helmTruthy(overrideNode.value)) return { enabledNode, rendered, override: overrideNode, maxUnavailable: scaled(overrideNode.value, replicas) };
-  const zones = model.chartVersion !== '0.28.0' && helmEqualsTrue(model.valueOf('server.ha.raft.enabled')) && helmEqualsTrue(model.valueOf('server.ha.raft.redundancyZones.enabled'));
-  return { enabledNode, rendered, override: undefined, maxUnavailable: zones ? 1 : Math.max(0, Math.trunc((Math.trunc((replicas * 10) / 2) - 1) / 10)) };
+  if (overrideNode && helmTruthy(overrideNode.value))
+    return { enabledNode, rendered, override: overrideNode, maxUnavailable: scaled(overrideNode.value, replicas) };
+  const zones =
+    model.chartVersion !== '0.28.0' &&
+    helmEqualsTrue(model.valueOf('server.ha.raft.enabled')) &&
+    helmEqualsTrue(model.valueOf('server.ha.raft.redundancyZones.enabled'));
+  return {
+    enabledNode,
+    rendered,
+    override: undefined,
+    maxUnavailable: zones ? 1 : Math.max(0, Math.trunc((Math.trunc((replicas * 10) / 2) - 1) / 10)),
+  };
 }
 
 function scaled(value: unknown, replicas: number): number | undefined {

@@ -64,7 +64,15 @@ export function collectDuplicateConfigKeys(model: Model): DuplicateConfigKey[] {
           earlier.repeats!.push(keyOf(config, item, path));
           continue;
         }
-        const duplicate: DuplicateConfigKey = { config, attribute: attributeOf(config, item, path), key: keyOf(config, item, path), where: stanzaOf(path.map(String)), firstLine: lineOf(first.keys[0]!, [...path, name]), first: keyOf(config, first, path), repeats: [] };
+        const duplicate: DuplicateConfigKey = {
+          config,
+          attribute: attributeOf(config, item, path),
+          key: keyOf(config, item, path),
+          where: stanzaOf(path.map(String)),
+          firstLine: lineOf(first.keys[0]!, [...path, name]),
+          first: keyOf(config, first, path),
+          repeats: [],
+        };
         reported.set(name, duplicate);
         out.push(duplicate);
       }
@@ -84,11 +92,23 @@ function chartDuplicate(model: Model, config: VaultConfig): DuplicateConfigKey |
   const path = ['disable_mlock'];
   if (model.chartVersion === '0.28.0') {
     const first = mlock[0]!;
-    return { config, attribute: attributeOf(config, first, []), key: keyOf(config, first, []), where: 'at the top level', chartLine: 'prepended' };
+    return {
+      config,
+      attribute: attributeOf(config, first, []),
+      key: keyOf(config, first, []),
+      where: 'at the top level',
+      chartLine: 'prepended',
+    };
   }
   if (hasExplicitMlockLine(text)) return undefined;
   const last = mlock.at(-1)!;
-  return { config, attribute: new ConfigValue(config, 'disable_mlock', last, last.value, path), key: keyOf(config, last, []), where: 'at the top level', chartLine: 'appended' };
+  return {
+    config,
+    attribute: new ConfigValue(config, 'disable_mlock', last, last.value, path),
+    key: keyOf(config, last, []),
+    where: 'at the top level',
+    chartLine: 'appended',
+  };
 }
 
 /** Items of an object that are attributes: one key, and a value that is not a block (an object or a list of objects). */

@@ -75,9 +75,11 @@ export function collectExtraConfigFiles(model: Model): ExtraConfigFile[] {
     else if (/^--?config$/.test(word) && words[index + 1] !== undefined) paths.push(words[index + 1]!);
   });
   const chartConfigMounted = model.config !== undefined;
-  return paths.filter((path) => path !== '').map((path) => {
-    if (chartConfigMounted && pathCovers(CHART_CONFIG_DIR, path)) return { path, node, source: 'chart' };
-    const mount = model.mounts.filter((candidate) => pathCovers(candidate.path, path)).sort((a, b) => b.path.length - a.path.length)[0];
-    return mount ? { path, node, source: 'mounted', mount } : { path, node, source: 'unmounted' };
-  });
+  return paths
+    .filter((path) => path !== '')
+    .map((path) => {
+      if (chartConfigMounted && pathCovers(CHART_CONFIG_DIR, path)) return { path, node, source: 'chart' };
+      const mount = model.mounts.filter((candidate) => pathCovers(candidate.path, path)).sort((a, b) => b.path.length - a.path.length)[0];
+      return mount ? { path, node, source: 'mounted', mount } : { path, node, source: 'unmounted' };
+    });
 }

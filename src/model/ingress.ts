@@ -30,15 +30,60 @@ export interface L7Exposure {
 
 /** Controllers, recognised by ingress class name (substring) or annotation prefix, and how each passes TLS through. */
 export const INGRESS_CONTROLLERS: readonly { name: string; classes: string[]; prefixes: string[]; fix: string }[] = [
-  { name: 'ingress-nginx', classes: ['nginx'], prefixes: ['nginx.ingress.kubernetes.io/'], fix: 'add nginx.ingress.kubernetes.io/ssl-passthrough: "true" to server.ingress.annotations (the controller must run with --enable-ssl-passthrough)' },
-  { name: 'F5 NGINX Ingress Controller', classes: [], prefixes: ['nginx.org/'], fix: 'an Ingress of the F5 NGINX controller always terminates TLS: expose Vault with a TransportServer in TLS passthrough mode, or an internal Layer 4 LoadBalancer Service' },
-  { name: 'HAProxy Kubernetes Ingress', classes: ['haproxy'], prefixes: ['haproxy.org/'], fix: 'add haproxy.org/ssl-passthrough: "true" to server.ingress.annotations' },
-  { name: 'HAProxy Ingress', classes: [], prefixes: ['haproxy-ingress.github.io/'], fix: 'add haproxy-ingress.github.io/ssl-passthrough: "true" to server.ingress.annotations' },
-  { name: 'Traefik', classes: ['traefik'], prefixes: ['traefik.ingress.kubernetes.io/'], fix: 'Traefik cannot pass TLS through an Ingress: expose Vault with an IngressRouteTCP whose tls.passthrough is true, or an internal Layer 4 LoadBalancer Service' },
-  { name: 'Contour', classes: ['contour'], prefixes: ['projectcontour.io/'], fix: 'Contour cannot pass TLS through an Ingress: expose Vault with an HTTPProxy using spec.tcpproxy and tls.passthrough: true, or an internal Layer 4 LoadBalancer Service' },
-  { name: 'AWS Load Balancer Controller (ALB)', classes: ['alb'], prefixes: ['alb.ingress.kubernetes.io/'], fix: 'an Application Load Balancer always terminates TLS: expose Vault through an internal Network Load Balancer (a LoadBalancer Service) instead' },
-  { name: 'GKE Ingress', classes: ['gce'], prefixes: ['ingress.gcp.kubernetes.io/'], fix: 'a GKE Application Load Balancer always terminates TLS: expose Vault through an internal passthrough Network Load Balancer (a LoadBalancer Service) instead' },
-  { name: 'OpenShift router', classes: ['openshift'], prefixes: ['route.openshift.io/'], fix: 'add route.openshift.io/termination: passthrough to server.ingress.annotations' },
+  {
+    name: 'ingress-nginx',
+    classes: ['nginx'],
+    prefixes: ['nginx.ingress.kubernetes.io/'],
+    fix: 'add nginx.ingress.kubernetes.io/ssl-passthrough: "true" to server.ingress.annotations (the controller must run with --enable-ssl-passthrough)',
+  },
+  {
+    name: 'F5 NGINX Ingress Controller',
+    classes: [],
+    prefixes: ['nginx.org/'],
+    fix: 'an Ingress of the F5 NGINX controller always terminates TLS: expose Vault with a TransportServer in TLS passthrough mode, or an internal Layer 4 LoadBalancer Service',
+  },
+  {
+    name: 'HAProxy Kubernetes Ingress',
+    classes: ['haproxy'],
+    prefixes: ['haproxy.org/'],
+    fix: 'add haproxy.org/ssl-passthrough: "true" to server.ingress.annotations',
+  },
+  {
+    name: 'HAProxy Ingress',
+    classes: [],
+    prefixes: ['haproxy-ingress.github.io/'],
+    fix: 'add haproxy-ingress.github.io/ssl-passthrough: "true" to server.ingress.annotations',
+  },
+  {
+    name: 'Traefik',
+    classes: ['traefik'],
+    prefixes: ['traefik.ingress.kubernetes.io/'],
+    fix: 'Traefik cannot pass TLS through an Ingress: expose Vault with an IngressRouteTCP whose tls.passthrough is true, or an internal Layer 4 LoadBalancer Service',
+  },
+  {
+    name: 'Contour',
+    classes: ['contour'],
+    prefixes: ['projectcontour.io/'],
+    fix: 'Contour cannot pass TLS through an Ingress: expose Vault with an HTTPProxy using spec.tcpproxy and tls.passthrough: true, or an internal Layer 4 LoadBalancer Service',
+  },
+  {
+    name: 'AWS Load Balancer Controller (ALB)',
+    classes: ['alb'],
+    prefixes: ['alb.ingress.kubernetes.io/'],
+    fix: 'an Application Load Balancer always terminates TLS: expose Vault through an internal Network Load Balancer (a LoadBalancer Service) instead',
+  },
+  {
+    name: 'GKE Ingress',
+    classes: ['gce'],
+    prefixes: ['ingress.gcp.kubernetes.io/'],
+    fix: 'a GKE Application Load Balancer always terminates TLS: expose Vault through an internal passthrough Network Load Balancer (a LoadBalancer Service) instead',
+  },
+  {
+    name: 'OpenShift router',
+    classes: ['openshift'],
+    prefixes: ['route.openshift.io/'],
+    fix: 'add route.openshift.io/termination: passthrough to server.ingress.annotations',
+  },
 ];
 
 /** Annotations that make a controller hand the TLS stream to Vault untouched. */
@@ -61,7 +106,8 @@ export const REENCRYPT_ANNOTATIONS: readonly { key: string; values: string[] | '
   { key: 'route.openshift.io/termination', values: ['reencrypt'] },
 ];
 
-const GENERIC_FIX = 'turn on TLS passthrough in your ingress controller (e.g. nginx.ingress.kubernetes.io/ssl-passthrough: "true" for ingress-nginx), or expose Vault through an internal Layer 4 LoadBalancer Service';
+const GENERIC_FIX =
+  'turn on TLS passthrough in your ingress controller (e.g. nginx.ingress.kubernetes.io/ssl-passthrough: "true" for ingress-nginx), or expose Vault through an internal Layer 4 LoadBalancer Service';
 
 /**
  * The Layer 7 objects the chart renders in front of the Vault API, and how each handles TLS:
@@ -81,13 +127,38 @@ export function collectL7Exposures(model: Model): L7Exposure[] {
     const value = helmToString(termination?.value).toLowerCase();
     if (value !== 'passthrough') {
       const tls = value === 'reencrypt' ? 'reencrypt' : 'terminate';
-      out.push({ kind: 'Route', name, tls, controller: 'OpenShift router', node: termination ?? route.get('tls') ?? route, fix: 'set server.route.tls.termination: passthrough (the chart default)', clientTls: true });
-    } else out.push({ kind: 'Route', name, tls: 'passthrough', controller: 'OpenShift router', node: termination ?? route, fix: '', clientTls: true });
+      out.push({
+        kind: 'Route',
+        name,
+        tls,
+        controller: 'OpenShift router',
+        node: termination ?? route.get('tls') ?? route,
+        fix: 'set server.route.tls.termination: passthrough (the chart default)',
+        clientTls: true,
+      });
+    } else
+      out.push({
+        kind: 'Route',
+        name,
+        tls: 'passthrough',
+        controller: 'OpenShift router',
+        node: termination ?? route,
+        fix: '',
+        clientTls: true,
+      });
   }
   const httpRoute = model.get('server.httproute.enabled');
   // Chart 0.34.0 added the HTTPRoute; older charts ignore the key.
   if (model.chartVersion !== '0.28.0' && !openshift && serviceEnabled && httpRoute && helmTruthy(httpRoute.value)) {
-    out.push({ kind: 'HTTPRoute', name, tls: 'terminate', controller: 'Gateway API', node: httpRoute, fix: 'an HTTPRoute is served by a Gateway listener that terminates TLS: attach a TLSRoute to a Gateway listener with tls.mode: Passthrough instead, or expose Vault through an internal Layer 4 LoadBalancer Service', clientTls: undefined });
+    out.push({
+      kind: 'HTTPRoute',
+      name,
+      tls: 'terminate',
+      controller: 'Gateway API',
+      node: httpRoute,
+      fix: 'an HTTPRoute is served by a Gateway listener that terminates TLS: attach a TLSRoute to a Gateway listener with tls.mode: Passthrough instead, or expose Vault through an internal Layer 4 LoadBalancer Service',
+      clientTls: undefined,
+    });
   }
   return out;
 }
@@ -100,11 +171,24 @@ function ingressExposure(model: Model, name: string): L7Exposure {
   const tlsNode = model.get('server.ingress.tls');
   const ingress = model.get('server.ingress')!;
   const hasTls = helmTruthy(tlsNode?.value) && (tlsNode?.kind !== 'seq' || tlsNode.items.length > 0);
-  const base = { kind: 'Ingress' as const, name, controller: controller?.name ?? 'controller not recognised', fix, tlsNode: tlsNode?.isUserSet ? tlsNode : { place: () => ingress.keyPlace() } };
-  const says = (annotation: Annotation, values: string[] | 'any'): boolean => values === 'any' ? helmTruthy(annotation.value) : values.some((value) => value.toLowerCase() === helmToString(annotation.value).toLowerCase());
-  const passthrough = annotations.find((annotation) => PASSTHROUGH_ANNOTATIONS.some((known) => known.key === annotation.key && says(annotation, known.values)));
+  const base = {
+    kind: 'Ingress' as const,
+    name,
+    controller: controller?.name ?? 'controller not recognised',
+    fix,
+    tlsNode: tlsNode?.isUserSet ? tlsNode : { place: () => ingress.keyPlace() },
+  };
+  const says = (annotation: Annotation, values: string[] | 'any'): boolean =>
+    values === 'any'
+      ? helmTruthy(annotation.value)
+      : values.some((value) => value.toLowerCase() === helmToString(annotation.value).toLowerCase());
+  const passthrough = annotations.find((annotation) =>
+    PASSTHROUGH_ANNOTATIONS.some((known) => known.key === annotation.key && says(annotation, known.values)),
+  );
   if (passthrough) return { ...base, tls: 'passthrough', node: passthrough, clientTls: true };
-  const reencrypt = annotations.find((annotation) => REENCRYPT_ANNOTATIONS.some((known) => known.key === annotation.key && says(annotation, known.values)));
+  const reencrypt = annotations.find((annotation) =>
+    REENCRYPT_ANNOTATIONS.some((known) => known.key === annotation.key && says(annotation, known.values)),
+  );
   if (reencrypt) return { ...base, tls: 'reencrypt', node: reencrypt, clientTls: hasTls };
   // The passthrough annotation goes into the annotations: point at their key (or the nearest key the file writes).
   const home = annotationsNode ?? ingress;
@@ -113,9 +197,13 @@ function ingressExposure(model: Model, name: string): L7Exposure {
 
 /** The controller the annotations' prefixes name (the surest sign), else `ingressClassName` or the legacy class annotation. */
 function ingressController(classNode: ValueNode | undefined, annotations: Annotation[]): (typeof INGRESS_CONTROLLERS)[number] | undefined {
-  const byPrefix = INGRESS_CONTROLLERS.find((controller) => annotations.some((annotation) => controller.prefixes.some((prefix) => annotation.key.startsWith(prefix))));
+  const byPrefix = INGRESS_CONTROLLERS.find((controller) =>
+    annotations.some((annotation) => controller.prefixes.some((prefix) => annotation.key.startsWith(prefix))),
+  );
   if (byPrefix) return byPrefix;
   const legacy = annotations.find((annotation) => annotation.key === 'kubernetes.io/ingress.class')?.value;
   const className = [classNode?.value, legacy].find((value) => typeof value === 'string' && value !== '') as string | undefined;
-  return className === undefined ? undefined : INGRESS_CONTROLLERS.find((controller) => controller.classes.some((part) => className.toLowerCase().includes(part)));
+  return className === undefined
+    ? undefined
+    : INGRESS_CONTROLLERS.find((controller) => controller.classes.some((part) => className.toLowerCase().includes(part)));
 }

@@ -26,7 +26,13 @@ export function collectLicenseSources(model: Model): LicenseSource[] {
   const license = model.get('server.enterpriseLicense');
   const secretName = license?.get('secretName');
   if (secretName && helmTruthy(secretName.value) && helmTruthy(license?.get('secretKey')?.value)) {
-    out.push({ via: 'chartSecret', name: 'server.enterpriseLicense', fromSecret: true, literalLicense: false, place: () => secretName.place() });
+    out.push({
+      via: 'chartSecret',
+      name: 'server.enterpriseLicense',
+      fromSecret: true,
+      literalLicense: false,
+      place: () => secretName.place(),
+    });
   }
   const mounts = model.secretMounts;
   for (const name of ['VAULT_LICENSE', 'VAULT_LICENSE_PATH']) {
@@ -35,12 +41,20 @@ export function collectLicenseSources(model: Model): LicenseSource[] {
     const base = { via: 'env' as const, name, place: () => variable.node.place() };
     if (variable.source === 'secret') out.push({ ...base, fromSecret: true, literalLicense: false });
     else if (name === 'VAULT_LICENSE') out.push({ ...base, fromSecret: false, literalLicense: helmTruthy(variable.value) });
-    else if (typeof variable.value === 'string' && variable.value !== '') out.push({ ...base, fromSecret: secretMountOf(mounts, variable.value) !== undefined, literalLicense: false, path: variable.value });
+    else if (typeof variable.value === 'string' && variable.value !== '')
+      out.push({ ...base, fromSecret: secretMountOf(mounts, variable.value) !== undefined, literalLicense: false, path: variable.value });
   }
   const configPath = model.parsedConfig?.root.attr('license_path');
   const path = configPath?.value;
   if (configPath && !configPath.templated && typeof path === 'string' && path !== '') {
-    out.push({ via: 'configPath', name: 'license_path', fromSecret: secretMountOf(mounts, path) !== undefined, literalLicense: false, path, place: () => configPath.place() });
+    out.push({
+      via: 'configPath',
+      name: 'license_path',
+      fromSecret: secretMountOf(mounts, path) !== undefined,
+      literalLicense: false,
+      path,
+      place: () => configPath.place(),
+    });
   }
   return out;
 }

@@ -15,8 +15,14 @@ const equalsIgnoringCase = (expected: string) => (value: string) => value.trim()
  */
 export const INTERNAL_LB_ANNOTATIONS: ReadonlyMap<string, InternalAnnotation> = new Map([
   // The legacy AWS provider treats any non-empty value as internal; old docs show 0.0.0.0/0.
-  ['service.beta.kubernetes.io/aws-load-balancer-internal', { provider: 'AWS (in-tree)', says: (value: string) => isTrue(value) || value.includes('/') }],
-  ['service.beta.kubernetes.io/aws-load-balancer-scheme', { provider: 'AWS Load Balancer Controller', says: equalsIgnoringCase('internal') }],
+  [
+    'service.beta.kubernetes.io/aws-load-balancer-internal',
+    { provider: 'AWS (in-tree)', says: (value: string) => isTrue(value) || value.includes('/') },
+  ],
+  [
+    'service.beta.kubernetes.io/aws-load-balancer-scheme',
+    { provider: 'AWS Load Balancer Controller', says: equalsIgnoringCase('internal') },
+  ],
   ['networking.gke.io/load-balancer-type', { provider: 'GKE', says: equalsIgnoringCase('internal') }],
   ['cloud.google.com/load-balancer-type', { provider: 'GKE (legacy)', says: equalsIgnoringCase('internal') }],
   ['service.beta.kubernetes.io/azure-load-balancer-internal', { provider: 'AKS', says: isTrue }],
@@ -24,8 +30,14 @@ export const INTERNAL_LB_ANNOTATIONS: ReadonlyMap<string, InternalAnnotation> = 
   ['service.beta.kubernetes.io/openstack-internal-load-balancer', { provider: 'OpenStack', says: isTrue }],
   ['service.beta.kubernetes.io/oci-load-balancer-internal', { provider: 'Oracle OCI', says: isTrue }],
   ['oci-network-load-balancer.oraclecloud.com/internal', { provider: 'Oracle OCI NLB', says: isTrue }],
-  ['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type', { provider: 'Alibaba Cloud', says: equalsIgnoringCase('intranet') }],
-  ['service.kubernetes.io/qcloud-loadbalancer-internal-subnetid', { provider: 'Tencent Cloud', says: (value: string) => value.trim() !== '' }],
+  [
+    'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type',
+    { provider: 'Alibaba Cloud', says: equalsIgnoringCase('intranet') },
+  ],
+  [
+    'service.kubernetes.io/qcloud-loadbalancer-internal-subnetid',
+    { provider: 'Tencent Cloud', says: (value: string) => value.trim() !== '' },
+  ],
   ['service.beta.kubernetes.io/cce-load-balancer-internal-vpc', { provider: 'Baidu Cloud', says: isTrue }],
   ['load-balancer.hetzner.cloud/disable-public-network', { provider: 'Hetzner Cloud', says: isTrue }],
 ]);

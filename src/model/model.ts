@@ -1,11 +1,11 @@
-import { keyName, parseYaml, type YamlComment, type YamlDocument, type YMap, type YNode, type YScalar } from '../parse/yaml.js';
+import { keyName, parseYaml, type YamlDocument, type YMap, type YNode, type YScalar } from '../parse/yaml.js';
 import { fileTooLargeMessage, resolveLimits, type Limits } from '../limits.js';
 import { parseDirective, type Directive } from '../parse/directives.js';
 import { parseHcl } from '../parse/hcl.js';
 import type { HclFile, HclItem, HclKey, HclNode, HclObject } from '../parse/hcl-types.js';
 import { embedMap, identityMap } from '../parse/embed.js';
 import type { Plain, PlainMap } from './plain.js';
-import { chartDefaultTree, overlay, ValueNode, type Layer, type PathSegment, type Place } from './values.js';
+import { chartDefaultTree, overlay, type ValueNode, type Layer, type PathSegment, type Place } from './values.js';
 import { helmEqualsTrue, helmToString, helmTruthy, componentEnabled } from './truth.js';
 import { chartFullname, chartLabelName } from './naming.js';
 import type { TemplateContext } from './template.js';
@@ -18,7 +18,16 @@ import { Redactor } from './redact.js';
 import { collectEnv, type EnvVar } from './env.js';
 import { collectYaml11Booleans } from './yaml-booleans.js';
 import { redactSetLayers, setConflicts } from './set-args.js';
-import { collectConfigRenderProblem, collectConfigSchemaProblems, collectValuesSchemaProblems, loadResources, type ConfigRenderProblem, type ConfigSchemaProblem, type ModelResource, type SchemaProblem } from './schema-check.js';
+import {
+  collectConfigRenderProblem,
+  collectConfigSchemaProblems,
+  collectValuesSchemaProblems,
+  loadResources,
+  type ConfigRenderProblem,
+  type ConfigSchemaProblem,
+  type ModelResource,
+  type SchemaProblem,
+} from './schema-check.js';
 import { collectDuplicateConfigKeys, type DuplicateConfigKey } from './duplicate-keys.js';
 import { collectMounts, collectUserconfigRefs, type MountFact, type UserconfigRef } from './mounts.js';
 import { collectServerResources, type ResourcesFact } from './resources.js';
@@ -140,7 +149,10 @@ export class Model {
   /** Each user layer's input and its own parse, for secrets the effective values no longer show. */
   private readonly inputs: { input: InputLayer; document: YamlDocument; layer: Layer }[] = [];
 
-  constructor(inputs: InputLayer[], readonly options: ModelOptions) {
+  constructor(
+    inputs: InputLayer[],
+    readonly options: ModelOptions,
+  ) {
     this.chartVersion = options.chartVersion;
     this.releaseName = options.releaseName;
     this.limits = resolveLimits(options.limits);
@@ -153,7 +165,7 @@ export class Model {
       const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
       const layer: Layer = { kind: input.kind, label: input.label, source: text, index: i + 1 };
       this.layers.push(layer);
-      const document = input.yaml ?? this.parseFile(text, layer);
+      const document = input.yaml ?? this.parseFile(text);
       this.inputs.push({ input, document, layer });
       for (const problem of document.problems) {
         this.syntaxProblems.push({
@@ -161,15 +173,21 @@ export class Model {
           messageId: problem.messageId,
           message: problem.message,
           place: { layer, start: problem.start, end: problem.end, yamlPath: [] },
-          ...(problem.related ? { related: problem.related.map(({ start, end, message }) => ({ place: { layer, start, end, yamlPath: [] }, message })) } : {}),
+          ...(problem.related
+            ? { related: problem.related.map(({ start, end, message }) => ({ place: { layer, start, end, yamlPath: [] }, message })) }
+            : {}),
         });
       }
-      for (const comment of document.comments ?? []) this.yamlComments.push({ text: comment.text, place: { layer, start: comment.start, end: comment.end, yamlPath: [] } });
-      if (document.root === null && document.problems.some((problem) => problem.fatal || (problem.messageId === 'syntax' && input.yaml))) readable = false;
-      if (input.kind === 'set' && document.root?.kind === 'map') for (const conflict of setConflicts(values, document.root, layer)) this.syntaxProblems.push(conflict);
+      for (const comment of document.comments ?? [])
+        this.yamlComments.push({ text: comment.text, place: { layer, start: comment.start, end: comment.end, yamlPath: [] } });
+      if (document.root === null && document.problems.some((problem) => problem.fatal || (problem.messageId === 'syntax' && input.yaml)))
+        readable = false;
+      if (input.kind === 'set' && document.root?.kind === 'map')
+        for (const conflict of setConflicts(values, document.root, layer)) this.syntaxProblems.push(conflict);
       if (document.root?.kind === 'map') values = overlay(values, document.root, layer, [], undefined);
       // An empty or comments-only file is a null scalar: nothing to layer, nothing wrong.
-      else if (document.root && !(document.root.kind === 'scalar' && document.root.value === null)) this.syntaxProblems.push(notAMap(layer, document.root));
+      else if (document.root && !(document.root.kind === 'scalar' && document.root.value === null))
+        this.syntaxProblems.push(notAMap(layer, document.root));
     });
     this.values = values;
     this.valuesReadable = readable;
@@ -180,7 +198,7 @@ export class Model {
   }
 
   /** Parse a values file, unless it is over the size limit (then one finding and nothing read). */
-  private parseFile(text: string, layer: Layer): YamlDocument {
+  private parseFile(text: string): YamlDocument {
     const max = this.limits.maxFileSize;
     // UTF-8 never takes fewer bytes than UTF-16 code units, so only texts near the limit are measured.
     if (text.length > max || (text.length * 3 > max && Buffer.byteLength(text, 'utf8') > max)) {
@@ -346,7 +364,12 @@ export class Model {
         const own = this.values.get(mode === 'standalone' ? 'server.standalone.config' : 'server.ha.config');
         const other = this.values.get(mode === 'standalone' ? 'server.ha.config' : 'server.standalone.config');
         const node = own?.isUserSet ? own : other?.isUserSet ? other : own;
-        if (node) return { messageId: 'noConfigMap', message: 'The chart renders no ConfigMap: server.standalone.config and server.ha.config are both empty', node } as const;
+        if (node)
+          return {
+            messageId: 'noConfigMap',
+            message: 'The chart renders no ConfigMap: server.standalone.config and server.ha.config are both empty',
+            node,
+          } as const;
       }
       const path = this.configPath;
       const node = path && this.values.get([...path]);
@@ -354,8 +377,19 @@ export class Model {
       if (!this.profile.mapConfigRenders) {
         // Anything but a string fails the chart's typeOf test: a map, a list, a number, or null (a user `null` deletes the key).
         if (node.kind !== 'scalar' || typeof node.value !== 'string') {
-          const what = node.kind === 'map' ? 'a YAML map' : node.kind === 'seq' ? 'a YAML list' : node.value === null ? 'null' : `a ${typeof node.value}`;
-          return { messageId: 'structuredConfig', message: `Chart ${this.chartVersion} refuses ${what} at "${path.join('.')}": structured server config is not supported, value must be a string`, node } as const;
+          const what =
+            node.kind === 'map'
+              ? 'a YAML map'
+              : node.kind === 'seq'
+                ? 'a YAML list'
+                : node.value === null
+                  ? 'null'
+                  : `a ${typeof node.value}`;
+          return {
+            messageId: 'structuredConfig',
+            message: `Chart ${this.chartVersion} refuses ${what} at "${path.join('.')}": structured server config is not supported, value must be a string`,
+            node,
+          } as const;
         }
         return undefined;
       }
@@ -363,10 +397,19 @@ export class Model {
       const decider = this.values.get(path[1] === 'standalone' ? 'server.standalone.config' : 'server.ha.config');
       const deciderIsMap = decider?.kind === 'map';
       if (deciderIsMap !== (node.kind === 'map')) {
-        return { messageId: 'mixedConfigTypes', message: `Chart 0.28.0 renders "${path.join('.')}" as ${deciderIsMap ? 'a map' : 'a string'} because "${decider?.path.join('.')}" is one, and fails on this config`, node } as const;
+        return {
+          messageId: 'mixedConfigTypes',
+          message: `Chart 0.28.0 renders "${path.join('.')}" as ${deciderIsMap ? 'a map' : 'a string'} because "${decider?.path.join('.')}" is one, and fails on this config`,
+          node,
+        } as const;
       }
       if (node.kind === 'scalar' && typeof node.value === 'string' && node.value.trimStart().startsWith('{')) {
-        return { messageId: 'jsonNeedsNewerChart', message: 'Chart 0.28.0 prepends an HCL line to a JSON config string, which Vault then cannot parse; JSON strings need chart 0.29.0 or later', node } as const;
+        return {
+          messageId: 'jsonNeedsNewerChart',
+          message:
+            'Chart 0.28.0 prepends an HCL line to a JSON config string, which Vault then cannot parse; JSON strings need chart 0.29.0 or later',
+          node,
+        } as const;
       }
       return undefined;
     });
@@ -463,7 +506,12 @@ export class Model {
     if (typeof node.value !== 'string') return undefined;
     if (node.value.length > this.limits.maxConfigSize) {
       // Over the limit nothing is parsed: an empty config whose one error the syntax check reports.
-      const file: HclFile = { body: { type: 'object', items: [], start: 0, end: 0 }, errors: [{ message: 'too large', start: 0, end: 0 }], comments: [], json: false };
+      const file: HclFile = {
+        body: { type: 'object', items: [], start: 0, end: 0 },
+        errors: [{ message: 'too large', start: 0, end: 0 }],
+        comments: [],
+        json: false,
+      };
       return new VaultConfig(node, 'hcl', file, '', identityMap, identityRendering(''));
     }
     const rendering = renderTemplate(node.value, this.templateContext);
@@ -471,7 +519,8 @@ export class Model {
     const format: ConfigFormat = file.json ? 'json' : 'hcl';
     // Chart 0.29+ re-encodes a JSON config and runs tpl over it a second time: what the first pass
     // printed as `{{ … }}` is a template again.
-    if (format === 'json' && this.chartVersion !== '0.28.0') for (const problem of secondPassProblems(rendering)) rendering.problems.push(problem);
+    if (format === 'json' && this.chartVersion !== '0.28.0')
+      for (const problem of secondPassProblems(rendering)) rendering.problems.push(problem);
     const scalar = node.isUserSet && node.yaml?.kind === 'scalar' ? node.yaml : undefined;
     const map = scalar && node.layer.source !== undefined ? embedMap(scalar, node.layer.source) : identityMap;
     return new VaultConfig(node, format, file, node.value, map, rendering);
@@ -494,7 +543,9 @@ export class Model {
 
   /** The configs the user wrote: the live one and those in keys the chart ignores, each parsed once. */
   get userConfigs(): VaultConfig[] {
-    return this.memo('userConfigs', () => [this.config, ...this.ignoredConfigs].filter((config): config is VaultConfig => config?.isUserSet === true));
+    return this.memo('userConfigs', () =>
+      [this.config, ...this.ignoredConfigs].filter((config): config is VaultConfig => config?.isUserSet === true),
+    );
   }
 
   private collectConfigSyntax(): void {
@@ -513,7 +564,10 @@ export class Model {
       // The first error only: Vault's parser stops there, and whatever a recovering parser finds
       // after it (a stray "}" once a "{" is missing) is a guess, not a second mistake. What HCL v1
       // silently drops is reported only before that point, for the same reason.
-      const first = config.file.errors.reduce<(typeof config.file.errors)[number] | undefined>((best, error) => (best === undefined || error.start < best.start ? error : best), undefined);
+      const first = config.file.errors.reduce<(typeof config.file.errors)[number] | undefined>(
+        (best, error) => (best === undefined || error.start < best.start ? error : best),
+        undefined,
+      );
       if (first) {
         this.syntaxProblems.push({
           ruleId: 'hcl-syntax',
@@ -655,7 +709,11 @@ export class Model {
       for (const { input, document, layer } of this.inputs) {
         if (document.root === null) {
           for (const guess of this.guessedSpans(layer)) out.add(guess.value);
-        } else if (document.root.kind === 'map' && this.inputs.length > 1 && (!this.valuesReadable || overridden(document.root, this.values, layer))) {
+        } else if (
+          document.root.kind === 'map' &&
+          this.inputs.length > 1 &&
+          (!this.valuesReadable || overridden(document.root, this.values, layer))
+        ) {
           for (const secret of layerSecrets(input, this.options)) out.add(secret);
         }
       }
@@ -684,7 +742,9 @@ export class Model {
   get isEnterprise(): boolean {
     const repository = this.valueOf('server.image.repository');
     const tag = this.valueOf('server.image.tag');
-    return (typeof repository === 'string' && /vault-enterprise/.test(repository)) || (typeof tag === 'string' && /-ent(\b|[.-])/.test(tag));
+    return (
+      (typeof repository === 'string' && /vault-enterprise/.test(repository)) || (typeof tag === 'string' && /-ent(\b|[.-])/.test(tag))
+    );
   }
 
   /**

@@ -1,6 +1,5 @@
 import type { Model } from './model.js';
 import type { Locatable, ValueNode } from './values.js';
-import type { ConfigValue } from './vault-config.js';
 
 /** Where the chart mounts each `server.extraVolumes` item unless the item sets its own `path`. */
 export const USERCONFIG_ROOT = '/vault/userconfig';
@@ -101,13 +100,15 @@ export function collectUserconfigRefs(model: Model): UserconfigRef[] {
   if (config) {
     for (const value of config.strings()) {
       if (value.templated || typeof value.value !== 'string') continue;
-      for (const path of userconfigPaths(value.value)) refs.push({ path, name: nameOf(path), node: value, where: value.path.join('.'), source: 'config' });
+      for (const path of userconfigPaths(value.value))
+        refs.push({ path, name: nameOf(path), node: value, where: value.path.join('.'), source: 'config' });
     }
   }
   for (const env of model.env.values()) {
     // The chart quotes env values without `tpl`: a `{{ }}` there is a templating mistake, not a path to check.
     if (env.source !== 'literal' || typeof env.value !== 'string' || env.value.includes('{{')) continue;
-    for (const path of userconfigPaths(env.value)) refs.push({ path, name: nameOf(path), node: env.node, where: env.node.path.join('.'), source: 'env' });
+    for (const path of userconfigPaths(env.value))
+      refs.push({ path, name: nameOf(path), node: env.node, where: env.node.path.join('.'), source: 'env' });
   }
   const mounts = model.mounts;
   return refs.map((ref) => {
@@ -117,5 +118,9 @@ export function collectUserconfigRefs(model: Model): UserconfigRef[] {
 }
 
 function nameOf(path: string): string {
-  return normalizePath(path).slice(USERCONFIG_ROOT.length + 1).split('/')[0] ?? '';
+  return (
+    normalizePath(path)
+      .slice(USERCONFIG_ROOT.length + 1)
+      .split('/')[0] ?? ''
+  );
 }

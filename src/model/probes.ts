@@ -119,6 +119,7 @@ export function healthFailures(path: unknown, enterprise: boolean): HealthState[
   if (!codeOk(query, 'sealedcode', 503)) out.push('sealed');
   if (!codeOk(query, 'uninitcode', 501)) out.push('uninitialised');
   if (!(flag(query, 'standbyok') ? activeOk : codeOk(query, 'standbycode', 429))) out.push('standby');
-  if (enterprise && !(flag(query, 'perfstandbyok') ? activeOk : codeOk(query, 'performancestandbycode', 473))) out.push('performance standby');
+  if (enterprise && !(flag(query, 'perfstandbyok') ? activeOk : codeOk(query, 'performancestandbycode', 473)))
+    out.push('performance standby');
   return out;
 }

@@ -83,5 +83,8 @@ export function raftJoinsUnknown(model: Model, joins: readonly RaftJoin[]): bool
   if (!raft) return false;
   const body = raft.body.node;
   const config = raft.config;
-  return config.rendering.templated.some((span) => span.start >= body.start && span.end <= body.end && !body.items.some((item) => item.start <= span.start && item.end >= span.end));
+  return config.rendering.templated.some(
+    (span) =>
+      span.start >= body.start && span.end <= body.end && !body.items.some((item) => item.start <= span.start && item.end >= span.end),
+  );
 }

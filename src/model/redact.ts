@@ -78,8 +78,7 @@ export class Redactor {
           if (node === 0) {
             this.root.set(code, next);
             this.starts[code] = 1;
-          }
-          else this.widen(node, code, next);
+          } else this.widen(node, code, next);
         }
         node = next;
       }

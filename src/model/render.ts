@@ -42,7 +42,6 @@ export interface Rendering {
   notes: string[];
 }
 
-
 /**
  * The release as the chart will run it: effective values after layering (keys sorted, as Helm
  * prints them; keys a user `null` deleted from the chart defaults left out, or shown as comments
@@ -70,7 +69,10 @@ function renderHeader(model: Model, config: RenderedConfig): string[] {
   } else {
     out.push(`Mode: ${mode} (no Vault server StatefulSet)`);
   }
-  if (config.path) out.push(`Config: ${config.path.join('.')} (${config.format === 'json' ? 'JSON' : 'HCL'}), ConfigMap "${model.fullname}-config" key extraconfig-from-values.hcl`);
+  if (config.path)
+    out.push(
+      `Config: ${config.path.join('.')} (${config.format === 'json' ? 'JSON' : 'HCL'}), ConfigMap "${model.fullname}-config" key extraconfig-from-values.hcl`,
+    );
   return out;
 }
 
@@ -156,7 +158,8 @@ function emitBlock(lead: string, node: ValueNode, value: string, indent: number,
   const lines = value.split('\n');
   if (chomp !== '+') lines.length = body.split('\n').length;
   else lines.pop();
-  const map = node.isUserSet && node.yaml?.kind === 'scalar' && node.layer.source !== undefined ? embedMap(node.yaml, node.layer.source) : undefined;
+  const map =
+    node.isUserSet && node.yaml?.kind === 'scalar' && node.layer.source !== undefined ? embedMap(node.yaml, node.layer.source) : undefined;
   let offset = 0;
   for (const line of lines) {
     const origin: LineOrigin = map ? { layer: node.layer, start: map.span(offset, offset).start } : originOf(node);
@@ -238,10 +241,16 @@ function isBlockCandidate(value: string): boolean {
 export function renderConfig(model: Model): RenderedConfig {
   const mode = model.mode;
   if (mode === 'dev') return { lines: [], absent: 'Dev mode: no config file; the server runs "vault server -dev" with in-memory storage' };
-  if (mode === 'external') return { lines: [], absent: 'No Vault server in this release (an external Vault address is set, or the server is disabled)' };
-  if (mode === 'none') return { lines: [], absent: 'No server mode: server.ha.enabled is off and server.standalone.enabled is neither "true" nor "-"' };
+  if (mode === 'external')
+    return { lines: [], absent: 'No Vault server in this release (an external Vault address is set, or the server is disabled)' };
+  if (mode === 'none')
+    return { lines: [], absent: 'No server mode: server.ha.enabled is off and server.standalone.enabled is neither "true" nor "-"' };
   if (!model.configMapRendered) {
-    return { lines: [], absent: 'No ConfigMap: the chart renders the config only when server.standalone.config or server.ha.config is non-empty, so the server pod cannot start' };
+    return {
+      lines: [],
+      absent:
+        'No ConfigMap: the chart renders the config only when server.standalone.config or server.ha.config is non-empty, so the server pod cannot start',
+    };
   }
   const error = model.configRenderError;
   if (error) return { lines: [], absent: `Helm fails to render the config: ${error.message}`, fails: true };
@@ -259,7 +268,9 @@ export function renderConfig(model: Model): RenderedConfig {
     return { path, format: 'json', lines: [{ text: goJson(json), origin: originOf(node) }], handling };
   }
   const explicit = hasExplicitMlockLine(text);
-  const handling = explicit ? `${version} keeps the config's own disable_mlock line and appends nothing` : `${version} appends disable_mlock = true (the config has no disable_mlock = true|false line)`;
+  const handling = explicit
+    ? `${version} keeps the config's own disable_mlock line and appends nothing`
+    : `${version} appends disable_mlock = true (the config has no disable_mlock = true|false line)`;
   return { path, format: 'hcl', lines: configLines(model, path, text, explicit ? '' : '\ndisable_mlock = true'), handling };
 }
 
@@ -270,14 +281,31 @@ function renderConfig028(model: Model, path: readonly string[] | undefined): Ren
     if (!path || !node || !isPlainMap(node.value)) return { lines: [], absent: 'No config map at the selected key' };
     // Sprig's merge keeps the chart's key: disable_mlock is forced true.
     const merged: PlainMap = { ...node.value, disable_mlock: true };
-    const handling = 'Chart 0.28.0 writes the YAML map as indented JSON with sorted keys and disable_mlock forced to true; it does not evaluate Helm actions in it';
-    return { path, format: 'json', lines: goJson(merged, '  ').split('\n').map((text) => ({ text, origin: originOf(node) })), handling };
+    const handling =
+      'Chart 0.28.0 writes the YAML map as indented JSON with sorted keys and disable_mlock forced to true; it does not evaluate Helm actions in it';
+    return {
+      path,
+      format: 'json',
+      lines: goJson(merged, '  ')
+        .split('\n')
+        .map((text) => ({ text, origin: originOf(node) })),
+      handling,
+    };
   }
   const mlock: RenderedLine = { text: 'disable_mlock = true', origin: 'chart template' };
   const node = path ? model.get([...path]) : undefined;
-  if (!path || !node || typeof node.value !== 'string') return { lines: [mlock], absent: 'server.ha.raft.enabled is neither "true" nor "false": chart 0.28.0 renders only the disable_mlock line' };
-  const duplicated = /disable_mlock/.test(node.value) ? '; the config\'s own disable_mlock makes it a duplicate' : '';
-  return { path, format: 'hcl', lines: [mlock, ...configLines(model, path, node.value, '')], handling: `Chart 0.28.0 prepends disable_mlock = true${duplicated}` };
+  if (!path || !node || typeof node.value !== 'string')
+    return {
+      lines: [mlock],
+      absent: 'server.ha.raft.enabled is neither "true" nor "false": chart 0.28.0 renders only the disable_mlock line',
+    };
+  const duplicated = /disable_mlock/.test(node.value) ? "; the config's own disable_mlock makes it a duplicate" : '';
+  return {
+    path,
+    format: 'hcl',
+    lines: [mlock, ...configLines(model, path, node.value, '')],
+    handling: `Chart 0.28.0 prepends disable_mlock = true${duplicated}`,
+  };
 }
 
 /** Lines of `trim(text + suffix)`, each with the values-file origin of its line. */
@@ -370,16 +398,27 @@ export function renderNotes(model: Model, config: RenderedConfig): string[] {
     if (found.length === 0) continue;
     if (placeholder.chartSets) {
       const meaning = placeholder.name === 'HOSTNAME' ? `the pod name (${podRange(model)})` : placeholder.meaning;
-      notes.push(`${placeholder.name} (${where(found)}): replaced at container start with ${meaning}, everywhere in the file, comments included`);
+      notes.push(
+        `${placeholder.name} (${where(found)}): replaced at container start with ${meaning}, everywhere in the file, comments included`,
+      );
     } else if (model.env.has(placeholder.name)) {
-      notes.push(`${placeholder.name} (${where(found)}): replaced at container start with the value of the container's ${placeholder.name} environment variable`);
+      notes.push(
+        `${placeholder.name} (${where(found)}): replaced at container start with the value of the container's ${placeholder.name} environment variable`,
+      );
     } else {
-      notes.push(`${placeholder.name} (${where(found)}): stays as written; the chart substitutes it only from a container environment variable of that name, and the values set none`);
+      notes.push(
+        `${placeholder.name} (${where(found)}): stays as written; the chart substitutes it only from a container environment variable of that name, and the values set none`,
+      );
     }
   }
-  if (model.chartVersion !== '0.28.0' && helmEqualsTrue(model.valueOf('server.ha.raft.enabled')) && helmEqualsTrue(model.valueOf('server.ha.raft.redundancyZones.enabled'))) {
+  if (
+    model.chartVersion !== '0.28.0' &&
+    helmEqualsTrue(model.valueOf('server.ha.raft.enabled')) &&
+    helmEqualsTrue(model.valueOf('server.ha.raft.redundancyZones.enabled'))
+  ) {
     const found = linesWith('VAULT_REDUNDANCY_ZONE');
-    if (found.length > 0) notes.push(`VAULT_REDUNDANCY_ZONE (${where(found)}): replaced at container start with the pod's topology.kubernetes.io/zone label`);
+    if (found.length > 0)
+      notes.push(`VAULT_REDUNDANCY_ZONE (${where(found)}): replaced at container start with the pod's topology.kubernetes.io/zone label`);
   }
   if (config.path && config.format !== undefined && !(model.chartVersion === '0.28.0' && config.format === 'json')) {
     const text = lines.join('\n');
@@ -391,9 +430,11 @@ export function renderNotes(model: Model, config: RenderedConfig): string[] {
       seen.add(written);
       const { line } = index.position(range.start);
       const value = evaluateAction(range.action, model.templateContext);
-      notes.push(value === undefined
-        ? `${written} (config line ${line}): evaluated by Helm at install; the linter cannot evaluate it`
-        : `${written} (config line ${line}): Helm renders it as "${value}"${namespaceAssumed(model, range.action) ? ' (namespace assumed; pass --namespace)' : ''}`);
+      notes.push(
+        value === undefined
+          ? `${written} (config line ${line}): evaluated by Helm at install; the linter cannot evaluate it`
+          : `${written} (config line ${line}): Helm renders it as "${value}"${namespaceAssumed(model, range.action) ? ' (namespace assumed; pass --namespace)' : ''}`,
+      );
     }
   }
   const parsed = config.path ? model.config : undefined;
@@ -401,7 +442,8 @@ export function renderNotes(model: Model, config: RenderedConfig): string[] {
   if (error) notes.push(`Vault cannot parse this config: ${error.message} (run vault-lint for the position)`);
   for (const ignored of model.ignoredConfigs) notes.push(`${ignored.source.path.join('.')} is set but not rendered in this mode`);
   const extraArgs = model.valueOf('server.extraArgs');
-  if (config.path && helmTruthy(extraArgs)) notes.push(`server.extraArgs adds to the command line: vault server -config=/tmp/storageconfig.hcl ${helmToString(extraArgs)}`);
+  if (config.path && helmTruthy(extraArgs))
+    notes.push(`server.extraArgs adds to the command line: vault server -config=/tmp/storageconfig.hcl ${helmToString(extraArgs)}`);
   return notes;
 }
 

@@ -40,7 +40,8 @@ export function parseQuantity(value: unknown): number | undefined {
   if (!match) return undefined;
   const number = Number(match[1]);
   const suffix = match[3] ?? '';
-  const amount = BINARY[suffix] !== undefined ? number * BINARY[suffix] : scale(number, match[2] !== undefined ? Number(match[2]) : DECIMAL[suffix]!);
+  const amount =
+    BINARY[suffix] !== undefined ? number * BINARY[suffix] : scale(number, match[2] !== undefined ? Number(match[2]) : DECIMAL[suffix]!);
   return amount >= 0 ? amount : undefined;
 }
 

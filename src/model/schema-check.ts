@@ -1,6 +1,14 @@
 import type { SchemaError, SchemaModule } from '../schemas/validator.js';
 import { declaredAt, knownKeysAt, schemaNodesAt, suggestKey } from '../schemas/suggest.js';
-import { caseInsensitiveAt, fromPointer, REPEATABLE_STANZAS, shapeConfig, SINGLE_STANZAS, toPointer, type ShapeTarget } from './config-shape.js';
+import {
+  caseInsensitiveAt,
+  fromPointer,
+  REPEATABLE_STANZAS,
+  shapeConfig,
+  SINGLE_STANZAS,
+  toPointer,
+  type ShapeTarget,
+} from './config-shape.js';
 import type { ChartVersion, Model } from './model.js';
 import type { Locatable, ValueNode } from './values.js';
 import type { VaultConfig } from './vault-config.js';
@@ -43,7 +51,8 @@ export function loadedSchemas(): string[] {
 
 function schemaModule(name: SchemaName): SchemaModule {
   const module = loaded.get(name);
-  if (!module) throw new Error(`The ${name} schema validator was read before it was loaded: declare its resource in the rule's \`requires\``);
+  if (!module)
+    throw new Error(`The ${name} schema validator was read before it was loaded: declare its resource in the rule's \`requires\``);
   return module;
 }
 
@@ -114,7 +123,13 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
       const child = node.get([key]);
       // A config written in a key the chart never reads gets one finding, from raft-config-location.
       if (child && child === misplaced) continue;
-      const problem: SchemaProblem = { kind: 'unknownKey', node: child ? { place: () => child.keyPlace() } : node, key, where, path: [...segments, key].join('.') };
+      const problem: SchemaProblem = {
+        kind: 'unknownKey',
+        node: child ? { place: () => child.keyPlace() } : node,
+        key,
+        where,
+        path: [...segments, key].join('.'),
+      };
       // Computed once per map: a map with thousands of unknown keys must not be rescanned for each.
       let siblings = writtenKeys.get(node);
       if (!siblings) {
@@ -133,7 +148,15 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
       out.push({ kind: 'missingKey', node, key, where, path: where });
     } else if (node.value !== null && !typed.has(error.instancePath) && !CONFIG_POINTERS.has(error.instancePath)) {
       typed.add(error.instancePath);
-      out.push({ kind: 'wrongType', node, key: String(segments.at(-1) ?? ''), where: segments.slice(0, -1).join('.'), path: where, expected: expectedOf(schema, error), found: describeValue(node.value, secrets) });
+      out.push({
+        kind: 'wrongType',
+        node,
+        key: String(segments.at(-1) ?? ''),
+        where: segments.slice(0, -1).join('.'),
+        path: where,
+        expected: expectedOf(schema, error),
+        found: describeValue(node.value, secrets),
+      });
     }
   }
   return out;
@@ -142,7 +165,9 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
 /** The nearest ancestor of `segments` (an object the user's key sits inside) whose schema declares `key`. */
 function enclosingDeclaration(schema: object, key: string, segments: readonly (string | number)[]): string | undefined {
   const path = segments.map(String);
-  const ancestors = declaredAt(schema, key, path.length).filter((found) => found.length < path.length && found.every((segment, index) => segment === path[index]));
+  const ancestors = declaredAt(schema, key, path.length).filter(
+    (found) => found.length < path.length && found.every((segment, index) => segment === path[index]),
+  );
   return ancestors.sort((a, b) => b.length - a.length)[0]?.join('.');
 }
 
@@ -183,12 +208,20 @@ export function collectConfigRenderProblem(model: Model): ConfigRenderProblem | 
   const error = model.configRenderError;
   if (!error) return undefined;
   const path = error.node.path.join('.');
-  const kind = (node: ValueNode | undefined): string => (node?.kind === 'map' ? 'a map' : node?.value === null ? 'null' : node?.kind === 'seq' ? 'a list' : 'a string');
+  const kind = (node: ValueNode | undefined): string =>
+    node?.kind === 'map' ? 'a map' : node?.value === null ? 'null' : node?.kind === 'seq' ? 'a list' : 'a string';
   const decider = error.node.path[1] === 'standalone' ? 'server.standalone.config' : 'server.ha.config';
   const live = model.configPath?.join('.') ?? path;
   // When another key carries the config, the empty key only has to stop being empty; its chart default is never rendered.
-  const fix = live === path ? `Write the server config (HCL with a TLS listener) in "${path}"` : `Remove the empty "${path}" so its chart default applies; the ConfigMap then carries "${live}"`;
-  return { messageId: error.messageId, node: error.node, data: { path, found: kind(error.node), expected: kind(model.get(decider)), decider, live, fix } };
+  const fix =
+    live === path
+      ? `Write the server config (HCL with a TLS listener) in "${path}"`
+      : `Remove the empty "${path}" so its chart default applies; the ConfigMap then carries "${live}"`;
+  return {
+    messageId: error.messageId,
+    node: error.node,
+    data: { path, found: kind(error.node), expected: kind(model.get(decider)), decider, live, fix },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,7 +250,15 @@ export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[]
   for (const config of configs) {
     const shape = shapeConfig(config, knownKeys);
     for (const extra of shape.extraBlocks) {
-      out.push({ kind: 'extraBlock', node: extra.target.key, key: extra.label, where: 'at the top level', path: extra.name, config, vaultWarns: false });
+      out.push({
+        kind: 'extraBlock',
+        node: extra.target.key,
+        key: extra.label,
+        where: 'at the top level',
+        path: extra.name,
+        config,
+        vaultWarns: false,
+      });
     }
     if (validate(shape.data)) continue;
     const typed = new Set<string>();
@@ -232,7 +273,15 @@ export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[]
         const target = shape.targets.get(toPointer([...segments, key]));
         if (!target) continue;
         const isType = segments.length === 1 && (REPEATABLE_STANZAS.has(segments[0]!) || SINGLE_STANZAS.has(segments[0]!));
-        const problem: ConfigSchemaProblem = { ...base, kind: isType ? 'unknownType' : 'unknownKey', node: target.key, key, where, path: isType ? segments[0]! : key, vaultWarns: vaultWarnsAt(segments) };
+        const problem: ConfigSchemaProblem = {
+          ...base,
+          kind: isType ? 'unknownType' : 'unknownKey',
+          node: target.key,
+          key,
+          where,
+          path: isType ? segments[0]! : key,
+          vaultWarns: vaultWarnsAt(segments),
+        };
         const pointer = toPointer(segments);
         let present = presentKeys.get(pointer);
         if (!present) {
@@ -255,7 +304,16 @@ export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[]
         continue;
       }
       const value = valueAtPath(shape.data, segments);
-      out.push({ ...base, kind: 'wrongType', node: target.value, key, where: stanzaOf(segments.slice(0, -1)), path: key, expected: expectedOf(schema, error, CONFIG_DEFINITIONS), found: describeValue(value, secrets) });
+      out.push({
+        ...base,
+        kind: 'wrongType',
+        node: target.value,
+        key,
+        where: stanzaOf(segments.slice(0, -1)),
+        path: key,
+        expected: expectedOf(schema, error, CONFIG_DEFINITIONS),
+        found: describeValue(value, secrets),
+      });
     }
   }
   return out;
@@ -302,7 +360,8 @@ export function stanzaOf(segments: readonly string[]): string {
 
 function valueAtPath(data: unknown, segments: readonly string[]): unknown {
   let cursor = data;
-  for (const segment of segments) cursor = Array.isArray(cursor) ? cursor[Number(segment)] : (cursor as Record<string, unknown> | undefined)?.[segment];
+  for (const segment of segments)
+    cursor = Array.isArray(cursor) ? cursor[Number(segment)] : (cursor as Record<string, unknown> | undefined)?.[segment];
   return cursor;
 }
 
@@ -311,7 +370,9 @@ function valueAtPath(data: unknown, segments: readonly string[]): unknown {
 
 /** Drop the errors of each branch of a failed `anyOf`/`oneOf`: the combinator's own error says it. */
 function withoutBranchErrors(errors: readonly SchemaError[]): SchemaError[] {
-  const combinators = errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf').map((error) => `${error.schemaPath}/`);
+  const combinators = errors
+    .filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf')
+    .map((error) => `${error.schemaPath}/`);
   return errors.filter((error) => !combinators.some((prefix) => error.schemaPath.startsWith(prefix)));
 }
 
@@ -329,7 +390,15 @@ const CONFIG_DEFINITIONS: Record<string, string> = {
   logFormat: '"standard" or "json"',
 };
 
-const TYPE_WORDS: Record<string, string> = { integer: 'an integer', number: 'a number', boolean: 'a boolean', string: 'a string', object: 'a map', array: 'a list', null: 'null' };
+const TYPE_WORDS: Record<string, string> = {
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  string: 'a string',
+  object: 'a map',
+  array: 'a list',
+  null: 'null',
+};
 
 function orList(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
@@ -391,6 +460,7 @@ function describeValue(value: unknown, secrets: ReadonlySet<string>): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
-  if (typeof value === 'string') return secrets.has(value) || value.length > 40 || /[\r\n]/.test(value) ? 'a string' : JSON.stringify(value);
+  if (typeof value === 'string')
+    return secrets.has(value) || value.length > 40 || /[\r\n]/.test(value) ? 'a string' : JSON.stringify(value);
   return String(value);
 }

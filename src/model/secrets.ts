@@ -4,7 +4,20 @@ import type { Locatable, Place, ValueNode } from './values.js';
 
 /** A credential written as a plain value in the user's input. Its value is never printed. */
 export interface SecretFact extends Locatable {
-  kind: 'env' | 'injectorEnv' | 'containerEnv' | 'argument' | 'seal' | 'storage' | 'serviceRegistration' | 'telemetry' | 'cloud' | 'retryJoin' | 'autoJoin' | 'privateKey' | 'devRootToken';
+  kind:
+    | 'env'
+    | 'injectorEnv'
+    | 'containerEnv'
+    | 'argument'
+    | 'seal'
+    | 'storage'
+    | 'serviceRegistration'
+    | 'telemetry'
+    | 'cloud'
+    | 'retryJoin'
+    | 'autoJoin'
+    | 'privateKey'
+    | 'devRootToken';
   /** The key that holds it: an env var name, a config parameter. */
   name: string;
   /** Where it is, for messages: `server.extraEnvironmentVars.AWS_SECRET_ACCESS_KEY`, `seal "awskms" secret_key`. */
@@ -101,7 +114,10 @@ const CONFIG_KEYS = new Set(['server.standalone.config', 'server.ha.config', 'se
 /** Collect every credential in the user's values files and embedded configs. */
 export function collectSecrets(model: Model): SecretFact[] {
   const out: SecretFact[] = [];
-  for (const [path, kind] of [['server.extraEnvironmentVars', 'env'], ['injector.extraEnvironmentVars', 'injectorEnv']] as const) {
+  for (const [path, kind] of [
+    ['server.extraEnvironmentVars', 'env'],
+    ['injector.extraEnvironmentVars', 'injectorEnv'],
+  ] as const) {
     const env = model.get(path);
     if (env?.kind !== 'map') continue;
     for (const [name, node] of env.children) {
@@ -117,7 +133,8 @@ export function collectSecrets(model: Model): SecretFact[] {
     if (CONFIG_KEYS.has(where)) return;
     const value = node.value as string;
     if (isPrivateKey(value) && !out.some((fact) => fact.where === where)) out.push(fromValue('privateKey', String(node.key), node));
-    else if (value.includes('=')) for (const flag of secretFlags(value)) out.push({ ...fromValue('argument', flag.name, node), value: flag.value });
+    else if (value.includes('='))
+      for (const flag of secretFlags(value)) out.push({ ...fromValue('argument', flag.name, node), value: flag.value });
   });
   const configs = [model.config, ...model.ignoredConfigs].filter((config): config is VaultConfig => config?.isUserSet === true);
   for (const config of configs) collectConfigSecrets(config, out);
@@ -137,7 +154,8 @@ function collectContainerEnv(values: ValueNode, out: SecretFact[]): void {
       for (const item of node.items) {
         const name = item.get('name')?.value;
         const value = item.get('value');
-        if (typeof name === 'string' && value?.isUserSet && isSecretEnv(name, value.value)) out.push(fromValue('containerEnv', name, value));
+        if (typeof name === 'string' && value?.isUserSet && isSecretEnv(name, value.value))
+          out.push(fromValue('containerEnv', name, value));
       }
       continue;
     }
@@ -192,13 +210,20 @@ function collectConfigSecrets(config: VaultConfig, out: SecretFact[]): void {
       out.push(fromConfig('seal', seal, attr, SEAL_ENV[type]?.[attr.name]));
     }
   }
-  for (const [name, kind] of [['storage', 'storage'], ['backend', 'storage'], ['ha_storage', 'storage'], ['ha_backend', 'storage'], ['service_registration', 'serviceRegistration']] as const) {
+  for (const [name, kind] of [
+    ['storage', 'storage'],
+    ['backend', 'storage'],
+    ['ha_storage', 'storage'],
+    ['ha_backend', 'storage'],
+    ['service_registration', 'serviceRegistration'],
+  ] as const) {
     for (const block of root.blocks(name)) {
       for (const attr of block.body.allAttrs()) {
         const value = literal(attr);
         if (value === undefined) continue;
         const env = block.label === 'consul' && attr.name === 'token' ? 'CONSUL_HTTP_TOKEN' : undefined;
-        if (PARAMETER_SECRET.test(attr.name) || (/connection_url$/.test(attr.name) && URL_WITH_PASSWORD.test(value))) out.push(fromConfig(kind, block, attr, env));
+        if (PARAMETER_SECRET.test(attr.name) || (/connection_url$/.test(attr.name) && URL_WITH_PASSWORD.test(value)))
+          out.push(fromConfig(kind, block, attr, env));
       }
       for (const join of block.body.blocks('retry_join')) collectRetryJoinSecrets(join, out);
     }
@@ -212,20 +237,28 @@ function collectConfigSecrets(config: VaultConfig, out: SecretFact[]): void {
     if (secret && literal(secret) !== undefined) out.push(fromConfig('cloud', cloud, secret, 'HCP_CLIENT_SECRET'));
   }
   for (const attr of config.strings()) {
-    if (isPrivateKey(attr.value as string) && !out.some((fact) => fact.value === attr.value)) out.push(fromConfig('privateKey', undefined, attr));
+    if (isPrivateKey(attr.value as string) && !out.some((fact) => fact.value === attr.value))
+      out.push(fromConfig('privateKey', undefined, attr));
   }
 }
 
 function collectRetryJoinSecrets(join: ConfigBlock, out: SecretFact[]): void {
   const autoJoin = join.body.attr('auto_join');
-  if (autoJoin && !autoJoin.templated && typeof autoJoin.value === 'string' && /(secret_access_key|client_secret|password)=/i.test(autoJoin.value)) {
+  if (
+    autoJoin &&
+    !autoJoin.templated &&
+    typeof autoJoin.value === 'string' &&
+    /(secret_access_key|client_secret|password)=/i.test(autoJoin.value)
+  ) {
     out.push(fromConfig('autoJoin', join, autoJoin));
   }
 }
 
 function fromConfig(kind: SecretFact['kind'], block: ConfigBlock | undefined, attr: ConfigValue, envAlternative?: string): SecretFact {
   // Without a block (a private key found anywhere), the HCL path names it: `storage.raft.retry_join.leader_client_key`.
-  const where = block ? `${block.name}${block.label ? ` "${block.label}"` : ''} ${attr.name}` : attr.path.filter((segment) => typeof segment === 'string').join('.');
+  const where = block
+    ? `${block.name}${block.label ? ` "${block.label}"` : ''} ${attr.name}`
+    : attr.path.filter((segment) => typeof segment === 'string').join('.');
   const fact: SecretFact = { kind, name: attr.name, where, value: String(attr.value), place: (): Place => attr.place() };
   if (envAlternative !== undefined) fact.envAlternative = envAlternative;
   return fact;
@@ -310,7 +343,8 @@ export function guessSetSecrets(argument: string): GuessedSecret[] {
       const name = piece.slice(0, equals).trim().split('.').at(-1) ?? '';
       const value = piece.slice(equals + 1);
       const bracket = name.indexOf('[');
-      if (looksSecret(bracket < 0 ? name : name.slice(0, bracket), value.trim())) out.push({ start: at + equals + 1, end: at + piece.length, value });
+      if (looksSecret(bracket < 0 ? name : name.slice(0, bracket), value.trim()))
+        out.push({ start: at + equals + 1, end: at + piece.length, value });
     }
     at += piece.length + 1;
   }

@@ -26,7 +26,12 @@ export function collectServerAbsence(model: Model): ServerAbsence | undefined {
     const node = model.get('server.standalone.enabled');
     return node ? { reason: 'noMode', node, service } : undefined;
   }
-  if (model.serverEnabled || helmTruthy(model.valueOf('global.externalVaultAddr')) || helmTruthy(model.valueOf('injector.externalVaultAddr'))) return undefined;
+  if (
+    model.serverEnabled ||
+    helmTruthy(model.valueOf('global.externalVaultAddr')) ||
+    helmTruthy(model.valueOf('injector.externalVaultAddr'))
+  )
+    return undefined;
   if (!componentEnabled(model.valueOf('injector.enabled'), model.valueOf('global.enabled'))) return undefined;
   // `server.enabled: "-"` follows global.enabled: the switch the user turned off is the one to name.
   const server = model.get('server.enabled');

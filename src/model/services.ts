@@ -106,7 +106,9 @@ export function collectServices(model: Model): ServiceFact[] {
     const specific = model.get(`server.service.${role}.annotations`);
     const specificAnnotations = readAnnotations(specific);
     // Chart 0.30.1+ lets the specific map win a shared key; 0.28 wrote the general map last, so it won.
-    const annotations = model.profile.roleAnnotationsWin ? mergeAnnotations(generalAnnotations, specificAnnotations) : mergeAnnotations(specificAnnotations, generalAnnotations);
+    const annotations = model.profile.roleAnnotationsWin
+      ? mergeAnnotations(generalAnnotations, specificAnnotations)
+      : mergeAnnotations(specificAnnotations, generalAnnotations);
     out.push({
       role,
       name: `${fullname}-${role}`,

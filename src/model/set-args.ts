@@ -41,7 +41,12 @@ export function parseSetArgument(flag: SetFlag, text: string, options: SetArgume
     return { root: parser.parse(), problems: [] };
   } catch (error) {
     if (!(error instanceof SetSyntaxError)) throw error;
-    const problem: YamlProblem = { messageId: 'syntax', message: `Invalid ${flag} argument: ${error.message}`, start: error.start, end: Math.max(error.end, error.start) };
+    const problem: YamlProblem = {
+      messageId: 'syntax',
+      message: `Invalid ${flag} argument: ${error.message}`,
+      start: error.start,
+      end: Math.max(error.end, error.start),
+    };
     return { root: null, problems: [problem] };
   }
 }
@@ -156,7 +161,12 @@ class SetParser {
       case ',':
         return this.fail(`key "${run.text}" has no value (cannot end with ,)`, run.start, run.end + 1);
       case '.': {
-        if (level + 1 > MAX_NESTED_NAME_LEVEL) this.fail(`value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`, run.start, run.end);
+        if (level + 1 > MAX_NESTED_NAME_LEVEL)
+          this.fail(
+            `value name nested level is greater than maximum supported nested level of ${MAX_NESTED_NAME_LEVEL}`,
+            run.start,
+            run.end,
+          );
         if (existing && existing.kind !== 'map') this.notA('a map', run, existing);
         const inner: DraftMap = existing ?? { kind: 'map', entries: new Map(), start: run.start };
         const done = this.key(inner, level + 1);
@@ -226,8 +236,10 @@ class SetParser {
       }
       case '[': {
         const next = this.index();
-        if (existing && existing.kind !== 'seq' && !isNull(existing)) this.notA('a list', { text: `[${i}]`, start: index.start - 1, end: index.end + 1, last: '[' }, existing);
-        const inner: DraftSeq = existing?.kind === 'seq' ? existing : { kind: 'seq', items: [], literal: false, start: run.end, end: this.at };
+        if (existing && existing.kind !== 'seq' && !isNull(existing))
+          this.notA('a list', { text: `[${i}]`, start: index.start - 1, end: index.end + 1, last: '[' }, existing);
+        const inner: DraftSeq =
+          existing?.kind === 'seq' ? existing : { kind: 'seq', items: [], literal: false, start: run.end, end: this.at };
         const done = this.listItem(inner, next, level);
         inner.end = Math.max(inner.end, this.lastEnd);
         list.items[i] = inner;
@@ -338,7 +350,14 @@ function toNode(draft: Draft): YNode {
   });
   const end = items.reduce((max, item) => Math.max(max, item.end), draft.end);
   if (draft.literal) return { kind: 'seq', items, flow: true, start: draft.start, end };
-  const indexed: IndexedSeq = { kind: 'seq', items, flow: false, start: draft.start, end, assigned: Array.from({ length: items.length }, (_, i) => draft.items[i] !== undefined) };
+  const indexed: IndexedSeq = {
+    kind: 'seq',
+    items,
+    flow: false,
+    start: draft.start,
+    end,
+    assigned: Array.from({ length: items.length }, (_, i) => draft.items[i] !== undefined),
+  };
   return indexed;
 }
 
@@ -396,7 +415,9 @@ export function redactSetLayers(model: Model): void {
     const spans = [...places.filter((place) => place.layer === layer), ...model.guessedSpans(layer)];
     const masked = model.redactor.mask(source, spans);
     if (masked === source) continue;
-    const prefix = layer.label.endsWith(source) ? layer.label.slice(0, layer.label.length - source.length) : `${layer.label.split(' ')[0]} `;
+    const prefix = layer.label.endsWith(source)
+      ? layer.label.slice(0, layer.label.length - source.length)
+      : `${layer.label.split(' ')[0]} `;
     layer.label = prefix + masked;
     layer.source = masked;
   }

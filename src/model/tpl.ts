@@ -126,7 +126,21 @@ type Token =
   | { t: 'lit'; v: Val }
   | { t: '(' | ')' | '|' | ':=' | '=' | ',' };
 
-const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'block', 'template', 'break', 'continue', 'nil', 'true', 'false']);
+const KEYWORDS = new Set([
+  'if',
+  'else',
+  'end',
+  'range',
+  'with',
+  'define',
+  'block',
+  'template',
+  'break',
+  'continue',
+  'nil',
+  'true',
+  'false',
+]);
 
 const FIELD = /\.([A-Za-z_][A-Za-z0-9_]*)/y;
 const QUOTED = /"(?:[^"\\\n]|\\.)*"/y;
@@ -218,17 +232,20 @@ function tokenize(source: string): Token[] | undefined {
 
 function decodeGoString(quoted: string): string | undefined {
   try {
-    return JSON.parse(quoted.replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b').replace(/\\'/g, "'")) as string;
+    return JSON.parse(
+      quoted
+        .replace(/\\x([0-9a-fA-F]{2})/g, '\\u00$1')
+        .replace(/\\a/g, '\\u0007')
+        .replace(/\\v/g, '\\u000b')
+        .replace(/\\'/g, "'"),
+    ) as string;
   } catch {
     return undefined;
   }
 }
 
 type Operand =
-  | { k: 'lit'; v: Val }
-  | { k: 'field'; base: 'dot' | string; fields: string[] }
-  | { k: 'fn'; name: string }
-  | { k: 'pipe'; pipe: Pipeline };
+  { k: 'lit'; v: Val } | { k: 'field'; base: 'dot' | string; fields: string[] } | { k: 'fn'; name: string } | { k: 'pipe'; pipe: Pipeline };
 
 interface Pipeline {
   decl: string[];
@@ -313,7 +330,10 @@ const ROOT: unique symbol = Symbol('root');
 type Val = number | GoFloat | string | boolean | null | Val[] | { [key: string]: unknown } | typeof UNKNOWN | typeof ROOT;
 
 class TemplateFailure extends Error {
-  constructor(readonly kind: 'floatCount' | 'expansionLimit', readonly detail: string) {
+  constructor(
+    readonly kind: 'floatCount' | 'expansionLimit',
+    readonly detail: string,
+  ) {
     super(detail);
   }
 }
@@ -385,8 +405,6 @@ function equal(a: Val, b: Val): boolean | typeof UNKNOWN {
   return order === UNKNOWN ? UNKNOWN : order === 0;
 }
 
-const known = (value: Val | typeof UNKNOWN): value is Val => value !== UNKNOWN;
-
 /** The functions the linter evaluates; any other Helm function yields an unknown value. */
 const FUNCTIONS: Record<string, (args: Val[], name: string) => Val> = {
   until: (args, name) => {
@@ -399,7 +417,8 @@ const FUNCTIONS: Record<string, (args: Val[], name: string) => Val> = {
   },
   int: (args) => (args.length === 1 ? toInt(args[0]!) : UNKNOWN),
   int64: (args) => (args.length === 1 ? toInt(args[0]!) : UNKNOWN),
-  add: (args) => args.map(toInt).reduce<number | typeof UNKNOWN>((sum, value) => (sum === UNKNOWN || value === UNKNOWN ? UNKNOWN : sum + value), 0),
+  add: (args) =>
+    args.map(toInt).reduce<number | typeof UNKNOWN>((sum, value) => (sum === UNKNOWN || value === UNKNOWN ? UNKNOWN : sum + value), 0),
   add1: (args) => {
     const value = args.length === 1 ? toInt(args[0]!) : UNKNOWN;
     return value === UNKNOWN ? UNKNOWN : value + 1;
@@ -454,8 +473,23 @@ function ordered(args: Val[], test: (order: number) => boolean): Val {
 type TplNode =
   | { type: 'text'; start: number; end: number }
   | { type: 'action'; action: Action; pipe: Pipeline | undefined }
-  | { type: 'if' | 'with'; action: Action; branches: { pipe: Pipeline | undefined; body: TplNode[] }[]; elseBody: TplNode[] | undefined; start: number; end: number }
-  | { type: 'range'; action: Action; pipe: Pipeline | undefined; body: TplNode[]; elseBody: TplNode[] | undefined; start: number; end: number }
+  | {
+      type: 'if' | 'with';
+      action: Action;
+      branches: { pipe: Pipeline | undefined; body: TplNode[] }[];
+      elseBody: TplNode[] | undefined;
+      start: number;
+      end: number;
+    }
+  | {
+      type: 'range';
+      action: Action;
+      pipe: Pipeline | undefined;
+      body: TplNode[];
+      elseBody: TplNode[] | undefined;
+      start: number;
+      end: number;
+    }
   | { type: 'opaque'; action: Action };
 
 interface Frame {
@@ -492,9 +526,10 @@ function buildTree(text: string, actions: Action[], problems: TemplateProblem[])
     if (keyword === 'if' || keyword === 'with' || keyword === 'range') {
       const pipe = pipeOf(1);
       const target: TplNode[] = [];
-      const node: Frame['node'] = keyword === 'range'
-        ? { type: 'range', action, pipe, body: target, elseBody: undefined, start: action.start, end: action.end }
-        : { type: keyword, action, branches: [{ pipe, body: target }], elseBody: undefined, start: action.start, end: action.end };
+      const node: Frame['node'] =
+        keyword === 'range'
+          ? { type: 'range', action, pipe, body: target, elseBody: undefined, start: action.start, end: action.end }
+          : { type: keyword, action, branches: [{ pipe, body: target }], elseBody: undefined, start: action.start, end: action.end };
       current().push(node);
       stack.push({ node, target });
     } else if (keyword === 'else') {
@@ -547,7 +582,13 @@ function undefinedFunctions(text: string, actions: Action[]): TemplateProblem[] 
     if (!action.closed || inner.startsWith('/*')) continue;
     for (const token of tokenize(inner) ?? []) {
       if (token.t === 'ident' && !KEYWORDS.has(token.v) && !isHelmFunction(token.v)) {
-        out.push({ kind: 'undefinedFunction', start: action.start, end: action.end, detail: token.v, action: text.slice(action.start, action.end) });
+        out.push({
+          kind: 'undefinedFunction',
+          start: action.start,
+          end: action.end,
+          detail: token.v,
+          action: text.slice(action.start, action.end),
+        });
         break;
       }
     }
@@ -607,7 +648,8 @@ class Renderer {
 
   private emit(text: string, source: number, sourceEnd: number, exact: boolean): void {
     if (text.length === 0) return;
-    if (this.bounded && this.out.length + text.length > MAX_RENDERED_CHARS) throw new TemplateFailure('expansionLimit', `${MAX_RENDERED_CHARS} rendered characters`);
+    if (this.bounded && this.out.length + text.length > MAX_RENDERED_CHARS)
+      throw new TemplateFailure('expansionLimit', `${MAX_RENDERED_CHARS} rendered characters`);
     this.pieces.push({ out: this.out.length, length: text.length, source, sourceEnd, exact });
     this.out += text;
   }
@@ -621,7 +663,13 @@ class Renderer {
 
   private fail(error: unknown, action: Action): void {
     if (!(error instanceof TemplateFailure)) throw error;
-    this.problems.push({ kind: error.kind, start: action.start, end: action.end, detail: error.detail, action: this.text.slice(action.start, action.end) });
+    this.problems.push({
+      kind: error.kind,
+      start: action.start,
+      end: action.end,
+      detail: error.detail,
+      action: this.text.slice(action.start, action.end),
+    });
   }
 
   private steps = 0;
@@ -693,7 +741,9 @@ class Renderer {
     if (Array.isArray(value)) items = value.map((item, index) => [index, item]);
     else if (value === null) items = [];
     else if (value !== UNKNOWN && value !== ROOT && typeof value === 'object' && !(value instanceof GoFloat)) {
-      items = Object.keys(value).sort().map((key) => [key, fromPlain(value[key], false)]);
+      items = Object.keys(value)
+        .sort()
+        .map((key) => [key, fromPlain(value[key], false)]);
     }
     if (items && items.length > MAX_RANGE_ITEMS) {
       this.fail(new TemplateFailure('expansionLimit', `a range over ${items.length} items (more than ${MAX_RANGE_ITEMS})`), node.action);
@@ -879,7 +929,11 @@ function finish(renderer: Renderer, problems: TemplateProblem[]): TemplateRender
 export function secondPassProblems(rendering: TemplateRendering): TemplateProblem[] {
   const text = rendering.text;
   if (!text.includes('{{')) return [];
-  return undefinedFunctions(text, lexActions(text)).map((problem) => ({ ...problem, ...rendering.toSource(problem.start, problem.end), secondPass: true }));
+  return undefinedFunctions(text, lexActions(text)).map((problem) => ({
+    ...problem,
+    ...rendering.toSource(problem.start, problem.end),
+    secondPass: true,
+  }));
 }
 
 /** A text without Helm actions: rendered as itself. */

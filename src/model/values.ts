@@ -129,7 +129,15 @@ export class ValueNode implements Locatable {
 
   /** A node with `source`'s content under another parent; its children are copied on first read. */
   static copyUnder(source: ValueNode, parent: ValueNode): ValueNode {
-    const copy = new ValueNode(source.kind, source.path, source.layer, parent, source.kind === 'scalar' ? source.scalarValue : null, source.yaml, source.keyNode);
+    const copy = new ValueNode(
+      source.kind,
+      source.path,
+      source.layer,
+      parent,
+      source.kind === 'scalar' ? source.scalarValue : null,
+      source.yaml,
+      source.keyNode,
+    );
     if (source.kind !== 'scalar') copy.copyOf = source;
     return copy;
   }
@@ -236,7 +244,14 @@ export function fromPlain(value: Plain, layer: Layer, path: PathSegment[] = [], 
  * maps merge deeply, lists and scalars replace, and `null` deletes the key (kept here as a
  * null node so that findings can point at the line that deleted it).
  */
-export function overlay(base: ValueNode | undefined, yaml: YNode, layer: Layer, path: PathSegment[], parent: ValueNode | undefined, keyNode?: YScalar): ValueNode {
+export function overlay(
+  base: ValueNode | undefined,
+  yaml: YNode,
+  layer: Layer,
+  path: PathSegment[],
+  parent: ValueNode | undefined,
+  keyNode?: YScalar,
+): ValueNode {
   if (yaml.kind === 'map' && base?.kind === 'map') {
     const node = new ValueNode('map', path, layer, parent, null, yaml, keyNode);
     const written = new Set<string>();
@@ -250,12 +265,20 @@ export function overlay(base: ValueNode | undefined, yaml: YNode, layer: Layer, 
     }
     return node;
   }
-  if (yaml.kind === 'seq' && 'assigned' in yaml && base?.kind === 'seq' && base.isUserSet) return overlayItems(base, yaml as IndexedSeq, layer, path, parent, keyNode);
+  if (yaml.kind === 'seq' && 'assigned' in yaml && base?.kind === 'seq' && base.isUserSet)
+    return overlayItems(base, yaml as IndexedSeq, layer, path, parent, keyNode);
   return fromYaml(yaml, layer, path, parent, keyNode);
 }
 
 /** Set the assigned items of an indexed list inside the list an earlier user layer wrote. */
-function overlayItems(base: ValueNode, yaml: IndexedSeq, layer: Layer, path: PathSegment[], parent: ValueNode | undefined, keyNode?: YScalar): ValueNode {
+function overlayItems(
+  base: ValueNode,
+  yaml: IndexedSeq,
+  layer: Layer,
+  path: PathSegment[],
+  parent: ValueNode | undefined,
+  keyNode?: YScalar,
+): ValueNode {
   const node = new ValueNode('seq', path, layer, parent, null, yaml, keyNode);
   const length = Math.max(base.items.length, yaml.items.length);
   for (let index = 0; index < length; index++) {

@@ -9,7 +9,18 @@ import type { Locatable, PathSegment, Place, ValueNode } from './values.js';
 export type ConfigFormat = 'hcl' | 'json' | 'yaml-map';
 
 /** Blocks whose first label is their type (`listener "tcp"`); the rest are unlabelled. */
-const LABELLED_BLOCKS = new Set(['listener', 'storage', 'ha_storage', 'backend', 'ha_backend', 'seal', 'hsm', 'kms', 'service_registration', 'user_lockout']);
+const LABELLED_BLOCKS = new Set([
+  'listener',
+  'storage',
+  'ha_storage',
+  'backend',
+  'ha_backend',
+  'seal',
+  'hsm',
+  'kms',
+  'service_registration',
+  'user_lockout',
+]);
 
 /**
  * A Vault server config embedded in the values: its syntax tree, and the way back from any
@@ -113,7 +124,12 @@ export class VaultConfig {
         return node.items.map((item) => this.plainOf(item));
       case 'object': {
         const out: Record<string, unknown> = {};
-        for (const item of node.items) assignPlain(out, item.keys.map((key) => key.name), this.plainOf(item.value));
+        for (const item of node.items)
+          assignPlain(
+            out,
+            item.keys.map((key) => key.name),
+            this.plainOf(item.value),
+          );
         return out;
       }
     }
@@ -307,7 +323,14 @@ export class ConfigObject {
     return this.blocks(name).find((block) => label === undefined || block.label === label);
   }
 
-  private makeBlock(name: string, label: string | undefined, nameKey: HclKey, labelKey: HclKey | undefined, body: HclObject, index: number): ConfigBlock {
+  private makeBlock(
+    name: string,
+    label: string | undefined,
+    nameKey: HclKey,
+    labelKey: HclKey | undefined,
+    body: HclObject,
+    index: number,
+  ): ConfigBlock {
     const path: PathSegment[] = label === undefined ? [...this.path, name, index] : [...this.path, name, label];
     return new ConfigBlock(this.config, name, label, nameKey, labelKey, body, path);
   }

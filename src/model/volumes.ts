@@ -28,7 +28,8 @@ export function collectSecretMounts(model: Model): SecretMount[] {
   const out: SecretMount[] = [];
   for (const mount of model.mounts) {
     const secretName = secretOf(mount, secretVolumes);
-    if (secretName !== undefined && !helmTruthy(mount.node.get('subPath')?.value)) out.push({ dir: mount.path, secretName, node: mount.node });
+    if (secretName !== undefined && !helmTruthy(mount.node.get('subPath')?.value))
+      out.push({ dir: mount.path, secretName, node: mount.node });
   }
   const license = model.get('server.enterpriseLicense');
   const secretName = license?.get('secretName');
@@ -39,7 +40,8 @@ export function collectSecretMounts(model: Model): SecretMount[] {
 }
 
 function secretOf(mount: MountFact, secretVolumes: Map<string, string>): string | undefined {
-  if (mount.source === 'extraVolumes') return mount.node.get('type')?.value === 'secret' ? String(mount.node.get('name')?.value) : undefined;
+  if (mount.source === 'extraVolumes')
+    return mount.node.get('type')?.value === 'secret' ? String(mount.node.get('name')?.value) : undefined;
   return secretVolumes.get(mount.volume);
 }
 

@@ -20,7 +20,9 @@ export function parseDirective(comment: string): Directive | undefined {
   const body = comment.trim();
   if (!body.startsWith(PREFIX)) return undefined;
   const rest = body.slice(PREFIX.length);
-  const kind = KINDS.find((candidate) => rest.startsWith(candidate) && (rest.length === candidate.length || isSeparator(rest.charCodeAt(candidate.length))));
+  const kind = KINDS.find(
+    (candidate) => rest.startsWith(candidate) && (rest.length === candidate.length || isSeparator(rest.charCodeAt(candidate.length))),
+  );
   if (!kind) return undefined;
   const ruleText = rest.slice(kind.length).split(' -- ')[0]!;
   const rules = ruleText.split(/[\s,]+/).filter((rule) => rule !== '' && isRuleId(rule));

@@ -92,8 +92,17 @@ function digitValue(c: number): number {
 /** Go's `unicode.IsSpace`, which decides between HCL and JSON mode. */
 function isGoSpace(c: number): boolean {
   return (
-    (c >= 9 && c <= 13) || c === 32 || c === 0x85 || c === 0xa0 || c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
   );
 }
 
@@ -595,9 +604,24 @@ class Parser {
     const at = this.j - 1;
     const ch = this.next();
     switch (ch) {
-      case 97: case 98: case 102: case 110: case 114: case 116: case 118: case 92: case 34:
+      case 97:
+      case 98:
+      case 102:
+      case 110:
+      case 114:
+      case 116:
+      case 118:
+      case 92:
+      case 34:
         return;
-      case 48: case 49: case 50: case 51: case 52: case 53: case 54: case 55:
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
         this.scanDigits(ch, 8, 3, token, at);
         return;
       case 120:
@@ -670,7 +694,11 @@ class Parser {
       if (lf < 0) {
         this.j = this.n;
         token.bad = true;
-        this.error(start, this.n, `Unterminated heredoc: expected a line "${name}"${indented ? ' indented by at least one space' : ''} followed by a line break`);
+        this.error(
+          start,
+          this.n,
+          `Unterminated heredoc: expected a line "${name}"${indented ? ' indented by at least one space' : ''} followed by a line break`,
+        );
         return;
       }
       const lineEnd = lf > lineStart && this.text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
@@ -897,7 +925,7 @@ class Parser {
   private objectItem(): HclItem | Failure | null {
     let keys: HclKey[] = [];
     // Whether a line break precedes each key: keys spread over lines usually mean a missing `=`.
-    let breaks: boolean[] = [];
+    const breaks: boolean[] = [];
     let token = this.scan();
     while (token.type === IDENT || token.type === STRING) {
       keys.push(this.makeKey(token));
@@ -920,7 +948,11 @@ class Parser {
         if (keys.length === 0) return this.fail(token, 'Expected a key before "{"');
         const broken = breaks.indexOf(true, 1);
         if (broken > 0) {
-          this.warn(keys[0]!.start, keys[keys.length - 1]!.end, `Block keys "${keys.map((key) => key.name).join(' ')}" span several lines; HCL v1 reads them as one block (missing "=" after ${keyPhrase(keys.slice(0, broken))}?)`);
+          this.warn(
+            keys[0]!.start,
+            keys[keys.length - 1]!.end,
+            `Block keys "${keys.map((key) => key.name).join(' ')}" span several lines; HCL v1 reads them as one block (missing "=" after ${keyPhrase(keys.slice(0, broken))}?)`,
+          );
         }
         const value = this.objectType(keys.map((key) => key.name).join(' '));
         return { keys, assign: false, value, start: keys[0]!.start, end: value.end };
@@ -1147,8 +1179,14 @@ class Parser {
         const after = this.scan();
         if (after.type === COMMA) continue;
         if (after.type === RBRACE) object.end = after.end;
-        else if (after.type === EOF) this.warn(this.n, this.n, 'Missing "}" at the end of the JSON input; HCL v1 accepts the truncated document');
-        else this.warn(after.start, after.end, `Expected "," or "}" after a JSON member, found ${this.describe(after)}; HCL v1 ends the object here`);
+        else if (after.type === EOF)
+          this.warn(this.n, this.n, 'Missing "}" at the end of the JSON input; HCL v1 accepts the truncated document');
+        else
+          this.warn(
+            after.start,
+            after.end,
+            `Expected "," or "}" after a JSON member, found ${this.describe(after)}; HCL v1 ends the object here`,
+          );
         return object;
       }
     } finally {
@@ -1245,7 +1283,11 @@ class Parser {
             this.warn(token.start, token.end, 'HCL v1 drops booleans inside JSON arrays');
             break;
           case LBRACK:
-            this.warn(token.start, token.end, 'HCL v1 does not support nested JSON arrays: it skips this "[" and ends the array at the first "]"');
+            this.warn(
+              token.start,
+              token.end,
+              'HCL v1 does not support nested JSON arrays: it skips this "[" and ends the array at the first "]"',
+            );
             break;
           case RBRACK:
             list.end = token.end;
@@ -1456,16 +1498,10 @@ function decodeUtf8(bytes: number[]): string {
     } else if (b >= 0xc2 && b <= 0xdf && cont(1)) {
       out += String.fromCodePoint(((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f));
       i += 2;
-    } else if (
-      b >= 0xe0 && b <= 0xef &&
-      cont(1, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf) && cont(2)
-    ) {
+    } else if (b >= 0xe0 && b <= 0xef && cont(1, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf) && cont(2)) {
       out += String.fromCodePoint(((b & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f));
       i += 3;
-    } else if (
-      b >= 0xf0 && b <= 0xf4 &&
-      cont(1, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf) && cont(2) && cont(3)
-    ) {
+    } else if (b >= 0xf0 && b <= 0xf4 && cont(1, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf) && cont(2) && cont(3)) {
       out += String.fromCodePoint(
         ((b & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f),
       );
@@ -1509,7 +1545,7 @@ function dropBytesFromEnd(text: string, from: number, count: number): string {
   while (left > 0 && end > from) {
     const cp = text.codePointAt(end - 1) ?? 0;
     const low = cp >= 0xdc00 && cp <= 0xdfff && end - 2 >= from;
-    const full = low ? text.codePointAt(end - 2) ?? cp : cp;
+    const full = low ? (text.codePointAt(end - 2) ?? cp) : cp;
     const size16 = low ? 2 : 1;
     const size8 = utf8Length(full);
     if (size8 <= left) {
@@ -1551,13 +1587,11 @@ function parseGoInt(s: string): number | 'syntax' | 'range' {
   }
   if (i >= s.length) return 'syntax';
   let base = 10;
-  let prefixed = false;
   if (s.charCodeAt(i) === 48) {
     const marker = s.charCodeAt(i + 1) | 32;
     if (s.length - i >= 3 && (marker === 98 || marker === 111 || marker === 120)) {
       base = marker === 98 ? 2 : marker === 111 ? 8 : 16;
       i += 2;
-      prefixed = true;
     } else {
       base = 8;
       i += 1;
@@ -1672,7 +1706,8 @@ function toJs(value: GoValue): unknown {
     case 'map': {
       const out: Record<string, unknown> = {};
       for (const [key, entry] of value.v) {
-        if (key === '__proto__') Object.defineProperty(out, key, { value: toJs(entry), enumerable: true, writable: true, configurable: true });
+        if (key === '__proto__')
+          Object.defineProperty(out, key, { value: toJs(entry), enumerable: true, writable: true, configurable: true });
         else out[key] = toJs(entry);
       }
       return out;
@@ -1785,7 +1820,12 @@ class Decoder {
     let items: ItemView[];
     if (node.type === 'item') items = [node.item];
     else if (node.type === 'object' || node.type === 'olist') items = node.items;
-    else throw new HclDecodeError(`Expected "${displayName(name)}" to be an object like its earlier definition, found ${kindName(node)}`, node.start, node.end);
+    else
+      throw new HclDecodeError(
+        `Expected "${displayName(name)}" to be an object like its earlier definition, found ${kindName(node)}`,
+        node.start,
+        node.end,
+      );
     const done = new Set<string>();
     for (const item of items) {
       const first = item.keys[0];
@@ -1800,7 +1840,8 @@ class Decoder {
         const matching: ItemView[] = [];
         for (const other of items) {
           const otherKey = other.keys[0];
-          if (otherKey && equalFold(otherKey.name, key)) matching.push({ keys: other.keys.slice(1), value: other.value, start: other.start, end: other.end });
+          if (otherKey && equalFold(otherKey.name, key))
+            matching.push({ keys: other.keys.slice(1), value: other.value, start: other.start, end: other.end });
         }
         value = { type: 'olist', items: matching, start: item.start, end: item.end };
         done.add(key);
@@ -1815,7 +1856,12 @@ class Decoder {
     if (node.type === 'olist') elements = node.items.map((item) => ({ type: 'item', item, start: item.start, end: item.end }));
     else if (node.type === 'object') elements = [node];
     else if (node.type === 'list') elements = node.items;
-    else throw new HclDecodeError(`Expected "${displayName(name)}" to be a list or block like its earlier definition, found ${kindName(node)}`, node.start, node.end);
+    else
+      throw new HclDecodeError(
+        `Expected "${displayName(name)}" to be a list or block like its earlier definition, found ${kindName(node)}`,
+        node.start,
+        node.end,
+      );
     const values = current.v.slice();
     elements.forEach((element, index) => {
       values.push(this.decode(`${name}[${index}]`, element, undefined, current.elem === 'map'));
@@ -1834,7 +1880,11 @@ class Decoder {
       if (text === '1' || text === 'true') return { k: 'bool', v: true };
       if (text === '0' || text === 'false') return { k: 'bool', v: false };
     }
-    throw new HclDecodeError(`Expected "${displayName(name)}" to be a boolean like its earlier definition, found ${sourceOf(node)}`, node.start, node.end);
+    throw new HclDecodeError(
+      `Expected "${displayName(name)}" to be a boolean like its earlier definition, found ${sourceOf(node)}`,
+      node.start,
+      node.end,
+    );
   }
 
   private decodeFloat(name: string, node: DecodeNode): GoValue {
@@ -1847,7 +1897,11 @@ class Decoder {
         node.end,
       );
     }
-    throw new HclDecodeError(`Expected "${displayName(name)}" to be a number like its earlier definition, found ${sourceOf(node)}`, node.start, node.end);
+    throw new HclDecodeError(
+      `Expected "${displayName(name)}" to be a number like its earlier definition, found ${sourceOf(node)}`,
+      node.start,
+      node.end,
+    );
   }
 
   private decodeInt(name: string, node: DecodeNode): GoValue {
@@ -1855,7 +1909,11 @@ class Decoder {
     if (node.type === 'number' && !isFloatLiteral(node.raw)) text = node.raw;
     else if (node.type === 'string' && !node.heredoc) text = node.value;
     if (text === undefined) {
-      throw new HclDecodeError(`Expected "${displayName(name)}" to be an integer like its earlier definition, found ${sourceOf(node)}`, node.start, node.end);
+      throw new HclDecodeError(
+        `Expected "${displayName(name)}" to be an integer like its earlier definition, found ${sourceOf(node)}`,
+        node.start,
+        node.end,
+      );
     }
     const value = parseGoInt(text);
     if (typeof value === 'number') return { k: 'int', v: value };
@@ -1870,6 +1928,10 @@ class Decoder {
     if (node.type === 'number') return { k: 'string', v: node.raw };
     if (node.type === 'bool') return { k: 'string', v: String(node.value) };
     if (node.type === 'string') return { k: 'string', v: node.value };
-    throw new HclDecodeError(`Expected "${displayName(name)}" to be a string like its earlier definition, found ${kindName(node)}`, node.start, node.end);
+    throw new HclDecodeError(
+      `Expected "${displayName(name)}" to be a string like its earlier definition, found ${kindName(node)}`,
+      node.start,
+      node.end,
+    );
   }
 }

@@ -48,7 +48,8 @@ export type YNode = YScalar | YMap | YSeq;
 
 /** A syntax problem in the values file; offsets into the text. */
 export interface YamlProblem {
-  messageId: 'syntax' | 'duplicateKey' | 'multipleDocuments' | 'complexKey' | 'unknownAlias' | 'aliasBudget' | 'depthLimit' | 'fileTooLarge';
+  messageId:
+    'syntax' | 'duplicateKey' | 'multipleDocuments' | 'complexKey' | 'unknownAlias' | 'aliasBudget' | 'depthLimit' | 'fileTooLarge';
   message: string;
   start: number;
   end: number;
@@ -150,7 +151,12 @@ function isDocumentMarker(text: string, at: number): boolean {
 }
 
 function secondDocument(start: number, end: number): YamlProblem {
-  return { messageId: 'multipleDocuments', message: 'Unexpected second YAML document; Helm reads only the first document of a values file', start, end };
+  return {
+    messageId: 'multipleDocuments',
+    message: 'Unexpected second YAML document; Helm reads only the first document of a values file',
+    start,
+    end,
+  };
 }
 
 function syntaxProblem(text: string, error: unknown, limits: YamlLimits): YamlProblem {

@@ -16,11 +16,7 @@ const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning',
  * while a relative one would be taken as relative to the repository root and go wrong whenever
  * vault-lint runs in a sub-directory.
  */
-export function formatGithub(
-  results: readonly FileResult[],
-  rules: ReadonlyMap<string, RuleInfo>,
-  options: ReportOptions,
-): string {
+export function formatGithub(results: readonly FileResult[], rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): string {
   return collect(streamGithub(rules, options), results);
 }
 

@@ -20,11 +20,7 @@ export interface JsonReport {
  * the masked `source` text) leaks into the output. Every file is listed, clean ones included, so
  * consumers can tell "linted, nothing found" from "not linted".
  */
-export function formatJson(
-  results: readonly FileResult[],
-  rules: ReadonlyMap<string, RuleInfo>,
-  options: ReportOptions,
-): string {
+export function formatJson(results: readonly FileResult[], rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): string {
   return collect(streamJson(rules, options), results);
 }
 
@@ -35,7 +31,10 @@ export function formatJson(
  */
 export function streamJson(_rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): ReportStream {
   const tally = new Tally();
-  const head: Omit<JsonReport, 'results' | 'summary'> = { version: JSON_FORMAT_VERSION, tool: { name: TOOL_NAME, version: options.toolVersion } };
+  const head: Omit<JsonReport, 'results' | 'summary'> = {
+    version: JSON_FORMAT_VERSION,
+    tool: { name: TOOL_NAME, version: options.toolVersion },
+  };
   return {
     start: () => `${openObject(head, 0)},\n  "results": [`,
     file(result) {
@@ -59,7 +58,12 @@ function copyFinding(finding: Finding): Finding {
     ...(finding.docsUrl !== undefined ? { docsUrl: finding.docsUrl } : {}),
     location: copyLocation(finding.location),
     ...(finding.relatedLocations !== undefined
-      ? { relatedLocations: finding.relatedLocations.map((related) => ({ location: copyLocation(related.location), message: related.message })) }
+      ? {
+          relatedLocations: finding.relatedLocations.map((related) => ({
+            location: copyLocation(related.location),
+            message: related.message,
+          })),
+        }
       : {}),
     ...(finding.fromChartDefault !== undefined ? { fromChartDefault: finding.fromChartDefault } : {}),
   };

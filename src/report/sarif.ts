@@ -2,11 +2,20 @@ import { createHash } from 'node:crypto';
 import { posix, win32 } from 'node:path';
 import type { FileResult, Finding, Location, RuleInfo, Severity } from '../engine/types.js';
 import { describeScope } from '../engine/scope.js';
-import { collect, indentJson, isSetLabel, isWindowsPath, joinSentences, openObject, TOOL_NAME, type ReportOptions, type ReportStream } from './types.js';
+import {
+  collect,
+  indentJson,
+  isSetLabel,
+  isWindowsPath,
+  joinSentences,
+  openObject,
+  TOOL_NAME,
+  type ReportOptions,
+  type ReportStream,
+} from './types.js';
 
 /** The OASIS schema (errata 01) the output conforms to. */
-export const SARIF_SCHEMA_URI =
-  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /**
  * Where code scanning links the tool name to. The package page is the one address that follows
@@ -46,11 +55,7 @@ interface RuleTable {
  * a rules table built from every known rule, artifact URIs relative to `%SRCROOT%` (the `cwd`),
  * UTF-16 columns as the engine counts them, and a fingerprint that survives unrelated edits.
  */
-export function formatSarif(
-  results: readonly FileResult[],
-  rules: ReadonlyMap<string, RuleInfo>,
-  options: ReportOptions,
-): string {
+export function formatSarif(results: readonly FileResult[], rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): string {
   return collect(streamSarif(rules, options), results);
 }
 
@@ -167,9 +172,7 @@ function describeRule(rule: RuleInfo): Record<string, unknown> {
     help: {
       text: joinSentences(description, `Enforces: ${guide}. Documentation: ${rule.docsUrl}`),
       markdown:
-        `${escapeMarkdown(description)}\n\n` +
-        `**Enforces:** ${escapeMarkdown(guide)}\n\n` +
-        `[Rule documentation](${rule.docsUrl})`,
+        `${escapeMarkdown(description)}\n\n` + `**Enforces:** ${escapeMarkdown(guide)}\n\n` + `[Rule documentation](${rule.docsUrl})`,
     },
     defaultConfiguration: { level: LEVELS[severity] },
     properties,
@@ -252,20 +255,10 @@ function toSarifLocation(location: Location, artifact: ArtifactLocation | undefi
  * that move it. Identical keys in one file are told apart by an occurrence counter, as code
  * scanning's own line hashes are.
  */
-function fingerprint(
-  finding: Finding,
-  artifact: ArtifactLocation | undefined,
-  occurrences: Map<string, number>,
-): string {
+function fingerprint(finding: Finding, artifact: ArtifactLocation | undefined, occurrences: Map<string, number>): string {
   // The normalised URI, not the name as typed, so `./values.yaml` and `values.yaml` agree.
   const file = artifact === undefined ? finding.location.file : artifact.uri;
-  const key = JSON.stringify([
-    finding.ruleId,
-    finding.messageId,
-    file,
-    finding.location.yamlPath ?? [],
-    finding.location.hclPath ?? [],
-  ]);
+  const key = JSON.stringify([finding.ruleId, finding.messageId, file, finding.location.yamlPath ?? [], finding.location.hclPath ?? []]);
   const hash = createHash('sha256').update(key).digest('hex');
   const count = (occurrences.get(hash) ?? 0) + 1;
   occurrences.set(hash, count);
@@ -300,9 +293,7 @@ function toArtifactLocation(file: string, cwd: string | undefined): ArtifactLoca
 }
 
 function isInside(relative: string, path: typeof posix): boolean {
-  return (
-    relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
-  );
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 function encodeRelative(relative: string): string {
@@ -320,9 +311,7 @@ function fileUri(absolute: string, windows: boolean): string {
     const [, , host = '', ...rest] = segments;
     return `file://${host}/${rest.map((segment) => encodeURIComponent(segment)).join('/')}`;
   }
-  const encoded = segments.map((segment, i) =>
-    windows && i === 0 ? segment.toUpperCase() : encodeURIComponent(segment),
-  );
+  const encoded = segments.map((segment, i) => (windows && i === 0 ? segment.toUpperCase() : encodeURIComponent(segment)));
   return windows ? `file:///${encoded.join('/')}` : `file://${encoded.join('/')}`;
 }
 

@@ -29,11 +29,7 @@ const ELLIPSIS = '\u2026';
  * related location, and a code frame when the file's source is known;
  * then one summary line. Returns an empty string when there is nothing to report.
  */
-export function formatStylish(
-  results: readonly FileResult[],
-  rules: ReadonlyMap<string, RuleInfo>,
-  options: ReportOptions,
-): string {
+export function formatStylish(results: readonly FileResult[], rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): string {
   return collect(streamStylish(rules, options), results);
 }
 
@@ -118,7 +114,7 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
 function notes(finding: Finding): string[] {
   const out: string[] = [];
   if (finding.location.approximate === true) out.push('(approximate position)');
-  if (finding.fromChartDefault === true) out.push("(decided by a chart default this file does not override)");
+  if (finding.fromChartDefault === true) out.push('(decided by a chart default this file does not override)');
   return out;
 }
 

@@ -17,11 +17,7 @@ export interface ReportOptions {
  * A reporter: a pure function from findings and rule metadata to the text to print. The text is
  * empty or ends with a newline, so the CLI can write it as is.
  */
-export type Formatter = (
-  results: readonly FileResult[],
-  rules: ReadonlyMap<string, RuleInfo>,
-  options: ReportOptions,
-) => string;
+export type Formatter = (results: readonly FileResult[], rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions) => string;
 
 /**
  * A reporter that prints as results arrive, so a run over many files holds one file's findings

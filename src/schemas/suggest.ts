@@ -45,11 +45,7 @@ export function suggestKey(unknown: string, known: readonly string[], present: R
       else continue;
     }
     const prefix = commonPrefix(wanted, candidate);
-    if (
-      !best ||
-      score < best.score ||
-      (score === best.score && (prefix > best.prefix || (prefix === best.prefix && key < best.key)))
-    ) {
+    if (!best || score < best.score || (score === best.score && (prefix > best.prefix || (prefix === best.prefix && key < best.key)))) {
       best = { key, score, prefix };
     }
   }
@@ -98,16 +94,7 @@ export function damerauLevenshtein(a: string, b: string): number {
       const j1 = lastMatchColumn;
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       if (cost === 0) lastMatchColumn = j;
-      set(
-        i + 1,
-        j + 1,
-        Math.min(
-          at(i, j) + cost,
-          at(i + 1, j) + 1,
-          at(i, j + 1) + 1,
-          at(i1, j1) + (i - i1 - 1) + 1 + (j - j1 - 1),
-        ),
-      );
+      set(i + 1, j + 1, Math.min(at(i, j) + cost, at(i + 1, j) + 1, at(i, j + 1) + 1, at(i1, j1) + (i - i1 - 1) + 1 + (j - j1 - 1)));
     }
     lastRow.set(a[i - 1]!, i);
   }
@@ -235,6 +222,7 @@ export function declaredAt(schema: object, key: string, maxDepth = 4): string[][
  */
 export function knownKeysAt(schema: object, path: readonly (string | number)[]): string[] {
   const keys = new Set<string>();
-  for (const node of schemaNodesAt(schema, path)) if (isNode(node.properties)) for (const key of Object.keys(node.properties)) keys.add(key);
+  for (const node of schemaNodesAt(schema, path))
+    if (isNode(node.properties)) for (const key of Object.keys(node.properties)) keys.add(key);
   return [...keys].sort();
 }

@@ -51,7 +51,11 @@ export function collectRegexes(folders: readonly string[]): FoundRegex[] {
   visitSources(folders, (node, where) => {
     if (node.type === AST_NODE_TYPES.Literal && 'regex' in node && node.regex) {
       out.push({ where, source: node.regex.pattern, flags: node.regex.flags });
-    } else if ((node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'RegExp') {
+    } else if (
+      (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) &&
+      node.callee.type === AST_NODE_TYPES.Identifier &&
+      node.callee.name === 'RegExp'
+    ) {
       const [pattern, flags] = node.arguments;
       out.push({ where, source: literalText(pattern), flags: literalText(flags) ?? '' });
     }
@@ -63,7 +67,11 @@ export function collectRegexes(folders: readonly string[]): FoundRegex[] {
 export function collectSpreadArguments(folders: readonly string[]): string[] {
   const out: string[] = [];
   visitSources(folders, (node, where) => {
-    if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && node.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) out.push(where);
+    if (
+      (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) &&
+      node.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)
+    )
+      out.push(where);
   });
   return out;
 }

@@ -77,16 +77,20 @@ describe('scans that are linear on hostile input', () => {
   it('render notes for 20,000 distinct Helm actions, each placed on its config line', GUARD, async () => {
     const count = 20_000;
     const config = Array.from({ length: count }, (_, i) => `      x${i} = "{{ .Values.v${i} }}"`).join('\n');
-    const model = await buildModel({ layers: [{ kind: 'file', label: 'values.yaml', text: `server:\n  standalone:\n    config: |\n${config}\n` }] });
+    const model = await buildModel({
+      layers: [{ kind: 'file', label: 'values.yaml', text: `server:\n  standalone:\n    config: |\n${config}\n` }],
+    });
     const notes = renderNotes(model, renderConfig(model)).filter((note) => note.includes('.Values.v'));
     expect(notes).toHaveLength(count);
     expect(notes[count - 1]).toContain(`(config line ${count})`);
   });
 
-  it('schema check of a config block with 20,000 unknown keys (heredocs): the block\'s written keys are read once', GUARD, async () => {
+  it("schema check of a config block with 20,000 unknown keys (heredocs): the block's written keys are read once", GUARD, async () => {
     const count = 20_000;
     const config = Array.from({ length: count }, (_, i) => `      k${i} = <<EOT\n      x\n      EOT\n`).join('');
-    const model = await buildModel({ layers: [{ kind: 'file', label: 'values.yaml', text: `server:\n  standalone:\n    config: |\n${config}` }] });
+    const model = await buildModel({
+      layers: [{ kind: 'file', label: 'values.yaml', text: `server:\n  standalone:\n    config: |\n${config}` }],
+    });
     await model.load(['vaultConfigSchema']);
     expect(model.configSchemaProblems.filter((problem) => problem.kind === 'unknownKey')).toHaveLength(count);
   });

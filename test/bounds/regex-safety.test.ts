@@ -25,12 +25,14 @@ function schemaPatterns(): { where: string; source: string }[] {
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
         if (key === 'pattern' && typeof value === 'string') out.push({ where, source: value });
-        if (key === 'patternProperties' && value && typeof value === 'object') for (const pattern of Object.keys(value)) out.push({ where, source: pattern });
+        if (key === 'patternProperties' && value && typeof value === 'object')
+          for (const pattern of Object.keys(value)) out.push({ where, source: pattern });
         walk(value, where);
       }
     }
   };
-  for (const name of readdirSync(SCHEMAS).filter((file) => file.endsWith('.json'))) walk(JSON.parse(readFileSync(new URL(name, SCHEMAS), 'utf8')), `schemas/${name}`);
+  for (const name of readdirSync(SCHEMAS).filter((file) => file.endsWith('.json')))
+    walk(JSON.parse(readFileSync(new URL(name, SCHEMAS), 'utf8')), `schemas/${name}`);
   return out;
 }
 

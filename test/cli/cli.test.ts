@@ -31,22 +31,45 @@ describe('vault-lint on the guide example', () => {
   it('reports exactly the guide gaps, each at its place, and exits 1', async () => {
     const { code, stdout } = await cli([GUIDE, '-o', 'json']);
     expect(code).toBe(1);
-    const findings: { ruleId: string; messageId: string; location: { line: number; column: number } }[] = JSON.parse(stdout).results.flatMap((result: { findings: unknown[] }) => result.findings);
+    const findings: { ruleId: string; messageId: string; location: { line: number; column: number } }[] = JSON.parse(
+      stdout,
+    ).results.flatMap((result: { findings: unknown[] }) => result.findings);
     const text = readFileSync(join(ROOT, GUIDE), 'utf8').split('\n');
     const at = (ruleId: string) => {
       const finding = findings.find((candidate) => candidate.ruleId === ruleId)!;
       return text[finding.location.line - 1]!.slice(finding.location.column - 1);
     };
     // Of the seven core checks, exactly two fire: the public ui load balancer and the missing seal.
-    const core = ['tls-enabled', 'image-tag-pinned', 'ha-replicas', 'retry-join-matches-replicas', 'private-load-balancer', 'persistent-storage', 'auto-unseal'];
-    expect(findings.filter((finding) => core.includes(finding.ruleId)).map((finding) => finding.ruleId).sort()).toEqual(['auto-unseal', 'private-load-balancer']);
+    const core = [
+      'tls-enabled',
+      'image-tag-pinned',
+      'ha-replicas',
+      'retry-join-matches-replicas',
+      'private-load-balancer',
+      'persistent-storage',
+      'auto-unseal',
+    ];
+    expect(
+      findings
+        .filter((finding) => core.includes(finding.ruleId))
+        .map((finding) => finding.ruleId)
+        .sort(),
+    ).toEqual(['auto-unseal', 'private-load-balancer']);
     // The ui annotations are a chart default nobody wrote: the finding sits on the serviceType that needs them.
     expect(at('private-load-balancer')).toBe('"LoadBalancer"');
     expect(at('enterprise-license')).toBe('"hashicorp/vault-enterprise"');
     expect(at('auto-unseal')).toMatch(/^config: \|/);
     // The whole rule set: the guide's remaining gaps, plus values-schema for global.resources, a key the chart does not have,
     // and health-probes for the guide's liveness path, which fails on sealed, uninitialised and performance standby pods.
-    expect(findings.map((finding) => finding.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'health-probes', 'private-load-balancer', 'service-registration', 'telemetry-configured', 'values-schema']);
+    expect(findings.map((finding) => finding.ruleId).sort()).toEqual([
+      'auto-unseal',
+      'enterprise-license',
+      'health-probes',
+      'private-load-balancer',
+      'service-registration',
+      'telemetry-configured',
+      'values-schema',
+    ]);
     expect(at('health-probes')).toBe('"/v1/sys/health?standbyok=true"');
     expect(at('values-schema')).toMatch(/^resources:/);
     expect(text[findings.find((finding) => finding.ruleId === 'values-schema')!.location.line - 2]).toBe('  tlsDisable: false');
@@ -70,7 +93,15 @@ describe('vault-lint on the guide example', () => {
     const validate = compileSchema('test/vendor/sarif-2.1.0.json', { strict: false });
     const sarif = JSON.parse(stdout);
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
-    expect(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'health-probes', 'private-load-balancer', 'service-registration', 'telemetry-configured', 'values-schema']);
+    expect(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId).sort()).toEqual([
+      'auto-unseal',
+      'enterprise-license',
+      'health-probes',
+      'private-load-balancer',
+      'service-registration',
+      'telemetry-configured',
+      'values-schema',
+    ]);
     expect(sarif.runs[0].tool.driver.rules.length).toBeGreaterThanOrEqual(38);
   });
 
@@ -79,20 +110,37 @@ describe('vault-lint on the guide example', () => {
     const sarif = JSON.parse((await cli([file, '-o', 'sarif'])).stdout);
     const validate = compileSchema('test/vendor/sarif-2.1.0.json', { strict: false });
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
-    const [result, ...others] = sarif.runs[0].results.filter((candidate: { ruleId: string }) => candidate.ruleId === 'retry-join-matches-replicas');
+    const [result, ...others] = sarif.runs[0].results.filter(
+      (candidate: { ruleId: string }) => candidate.ruleId === 'retry-join-matches-replicas',
+    );
     expect(others).toEqual([]);
     expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 37, startColumn: 11, endLine: 37, endColumn: 25 });
-    expect(result.relatedLocations.map((related: { id: number; physicalLocation: { region: { startLine: number } }; message: { text: string } }) => [related.id, related.physicalLocation.region.startLine, related.message.text.split(': ')[0]])).toEqual([
+    expect(
+      result.relatedLocations.map(
+        (related: { id: number; physicalLocation: { region: { startLine: number } }; message: { text: string } }) => [
+          related.id,
+          related.physicalLocation.region.startLine,
+          related.message.text.split(': ')[0],
+        ],
+      ),
+    ).toEqual([
       [1, 48, 'a host that is no pod of release "vault" ("vaul-2.vault-internal")'],
       [2, 60, '"vault-5" extra (pods run 0 to 4)'],
     ]);
     const { stdout } = await cli([file, '--no-color']);
-    expect(stdout).toContain(`related: ${file}:48:33 a host that is no pod of release "vault" ("vaul-2.vault-internal"): set leader_api_addr = "https://vault-2.vault-internal:8200" for "vault-2"`);
+    expect(stdout).toContain(
+      `related: ${file}:48:33 a host that is no pod of release "vault" ("vaul-2.vault-internal"): set leader_api_addr = "https://vault-2.vault-internal:8200" for "vault-2"`,
+    );
   });
 
   it('emits GitHub annotations', async () => {
     const { stdout } = await cli([GUIDE, '-o', 'github']);
-    expect(stdout.trim().split('\n').map((line) => line.slice(0, line.indexOf(' ')))).toEqual(['::warning', '::warning', '::warning', '::warning', '::warning', '::notice', '::error']);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.slice(0, line.indexOf(' '))),
+    ).toEqual(['::warning', '::warning', '::warning', '::warning', '::warning', '::notice', '::error']);
   });
 
   it('finds nothing in a production-ready release that follows the guide', async () => {
@@ -102,9 +150,15 @@ describe('vault-lint on the guide example', () => {
   });
 
   it('never writes to the input file', async () => {
-    const before = createHash('sha256').update(readFileSync(join(ROOT, GUIDE))).digest('hex');
+    const before = createHash('sha256')
+      .update(readFileSync(join(ROOT, GUIDE)))
+      .digest('hex');
     await cli([GUIDE, '-o', 'sarif']);
-    expect(createHash('sha256').update(readFileSync(join(ROOT, GUIDE))).digest('hex')).toBe(before);
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(ROOT, GUIDE)))
+        .digest('hex'),
+    ).toBe(before);
   });
 });
 
@@ -151,7 +205,11 @@ describe('exit codes and errors', () => {
   it('turns rules off with --rule', async () => {
     const { code, stdout } = await cli([GUIDE, '-o', 'json', '--rule', 'private-load-balancer=off', '--rule', 'values-schema=off']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).results[0].findings.map((finding: { ruleId: string }) => finding.ruleId).sort()).toEqual(['auto-unseal', 'enterprise-license', 'health-probes', 'service-registration', 'telemetry-configured']);
+    expect(
+      JSON.parse(stdout)
+        .results[0].findings.map((finding: { ruleId: string }) => finding.ruleId)
+        .sort(),
+    ).toEqual(['auto-unseal', 'enterprise-license', 'health-probes', 'service-registration', 'telemetry-configured']);
   });
 
   it('writes the report to --output-file', async () => {

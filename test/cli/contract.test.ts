@@ -33,23 +33,39 @@ describe('--max-file-size: inputs are read up to a limit, and a larger one is a 
     const dir = tempDir();
     writeFileSync(join(dir, 'fits.yaml'), `a: ${'x'.repeat(97)}`);
     writeFileSync(join(dir, 'over.yaml'), `a: ${'x'.repeat(98)}`);
-    const { code, stdout } = await runCli(['fits.yaml', 'over.yaml', '--max-file-size', '100', '-o', 'json', '--rule', 'values-schema=off'], { cwd: dir });
+    const { code, stdout } = await runCli(
+      ['fits.yaml', 'over.yaml', '--max-file-size', '100', '-o', 'json', '--rule', 'values-schema=off'],
+      { cwd: dir },
+    );
     expect(code).toBe(1);
     const over = findings(stdout).filter((finding) => finding.location.file === 'over.yaml');
-    expect(over).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', messageId: 'fileTooLarge', severity: 'error', message: 'File is larger than the 100 bytes limit and was not checked' })]);
+    expect(over).toEqual([
+      expect.objectContaining({
+        ruleId: 'yaml-syntax',
+        messageId: 'fileTooLarge',
+        severity: 'error',
+        message: 'File is larger than the 100 bytes limit and was not checked',
+      }),
+    ]);
     expect(findings(stdout).some((finding) => finding.location.file === 'fits.yaml' && finding.ruleId === 'yaml-syntax')).toBe(false);
   });
 
   it.runIf(hasDevices)('reads /dev/zero only up to the limit', async () => {
     const { code, stdout } = await runCli(['/dev/zero', '--max-file-size', '1KiB', '-o', 'json']);
     expect(code).toBe(1);
-    expect(findings(stdout).map((finding) => [finding.location.file, finding.messageId, finding.message])).toEqual([['/dev/zero', 'fileTooLarge', 'File is larger than the 1 KiB limit and was not checked']]);
+    expect(findings(stdout).map((finding) => [finding.location.file, finding.messageId, finding.message])).toEqual([
+      ['/dev/zero', 'fileTooLarge', 'File is larger than the 1 KiB limit and was not checked'],
+    ]);
   });
 
   it.runIf(hasDevices)('reads --set-file k=/dev/zero only up to the limit and reports it on that argument', async () => {
     const { code, stdout } = await runCli([GUIDE, '--set-file', 'server.x=/dev/zero', '--max-file-size', '64KiB', '-o', 'json']);
     expect(code).toBe(1);
-    expect(findings(stdout).filter((finding) => finding.messageId === 'fileTooLarge').map((finding) => finding.location.file)).toEqual(['--set-file server.x=/dev/zero']);
+    expect(
+      findings(stdout)
+        .filter((finding) => finding.messageId === 'fileTooLarge')
+        .map((finding) => finding.location.file),
+    ).toEqual(['--set-file server.x=/dev/zero']);
   });
 
   it('reports standard input larger than the limit', async () => {
@@ -96,8 +112,15 @@ describe('--max-findings-per-file: findings past the limit become one finding co
     expect(shown.slice(0, 2)).toEqual(all.slice(0, 2));
     expect(shown).toHaveLength(3);
     const left = all.slice(2);
-    expect(shown[2]).toMatchObject({ ruleId: 'vault-lint', messageId: 'findingsLimit', severity: left.some((f) => f.severity === 'error') ? 'error' : 'warning', location: { line: left[0]!.location.line } });
-    expect(shown[2]!.message).toMatch(new RegExp(`^${left.length} more findings in this file \\(.*\\) left out: at most 2 per file are reported$`));
+    expect(shown[2]).toMatchObject({
+      ruleId: 'vault-lint',
+      messageId: 'findingsLimit',
+      severity: left.some((f) => f.severity === 'error') ? 'error' : 'warning',
+      location: { line: left[0]!.location.line },
+    });
+    expect(shown[2]!.message).toMatch(
+      new RegExp(`^${left.length} more findings in this file \\(.*\\) left out: at most 2 per file are reported$`),
+    );
   });
 });
 
@@ -114,7 +137,9 @@ describe('many-file runs: each file is reported before the next is read', () => 
       },
     });
     expect(run.code).toBe(1);
-    expect(writtenBeforeSecond).toContain(format === 'sarif' ? 'override-values.yml' : format === 'github' ? 'title=private-load-balancer' : 'private-load-balancer');
+    expect(writtenBeforeSecond).toContain(
+      format === 'sarif' ? 'override-values.yml' : format === 'github' ? 'title=private-load-balancer' : 'private-load-balancer',
+    );
     expect(writtenBeforeSecond).not.toContain('stdin');
     expect(run.stdout).toContain('stdin');
   });
@@ -147,7 +172,10 @@ describe('--output-file never writes over an input', () => {
     const { dir } = setup();
     writeFileSync(join(dir, 'config.hcl'), 'ui = true\n');
     linkSync(join(dir, 'config.hcl'), join(dir, 'report.txt'));
-    const { code, stderr } = await runCli(['-f', 'values.yaml', '--set-file', 'server.ha.raft.config=config.hcl', '--output-file', 'report.txt'], { cwd: dir });
+    const { code, stderr } = await runCli(
+      ['-f', 'values.yaml', '--set-file', 'server.ha.raft.config=config.hcl', '--output-file', 'report.txt'],
+      { cwd: dir },
+    );
     expect(code).toBe(2);
     expect(stderr).toMatch(/Refusing to write the report over the input file "report.txt"/);
     expect(readFileSync(join(dir, 'config.hcl'), 'utf8')).toBe('ui = true\n');
@@ -196,7 +224,9 @@ describe('exit contract: 0, 1 or 2 with one line, whatever the surroundings do',
   });
 
   it('names a crashing rule', () => {
-    expect(describeFailure(new RuleCrashError('tls-enabled', new Error('boom')), false)).toBe('vault-lint: internal error in rule "tls-enabled": boom\n');
+    expect(describeFailure(new RuleCrashError('tls-enabled', new Error('boom')), false)).toBe(
+      'vault-lint: internal error in rule "tls-enabled": boom\n',
+    );
   });
 
   describe.runIf(hasDevices)('the built CLI', () => {
@@ -213,7 +243,10 @@ describe('exit contract: 0, 1 or 2 with one line, whatever the surroundings do',
       expect(failing.stderr).toBe('');
       expect(failing.stdout.trim()).toBe('1');
       // The guide's one error lowered to a warning: the same output, and exit 0 despite the closed pipe.
-      const passing = runShell('node "$VAULT_LINT" . --rule private-load-balancer=warning | head -c 1 >/dev/null; echo "${PIPESTATUS[0]}"', dir);
+      const passing = runShell(
+        'node "$VAULT_LINT" . --rule private-load-balancer=warning | head -c 1 >/dev/null; echo "${PIPESTATUS[0]}"',
+        dir,
+      );
       expect(passing.stderr).toBe('');
       expect(passing.stdout.trim()).toBe('0');
     });

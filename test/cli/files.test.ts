@@ -8,7 +8,8 @@ import { GUIDE, ROOT, runCli, tempDir } from '../helpers/cli.js';
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const readdirSync = (path: import('node:fs').PathLike, options?: unknown) => {
-    if (String(path).includes('locked-folder')) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES', syscall: 'scandir' });
+    if (String(path).includes('locked-folder'))
+      throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES', syscall: 'scandir' });
     return fs.readdirSync(path, options as { withFileTypes: true });
   };
   return { ...fs, default: { ...fs, readdirSync }, readdirSync };
@@ -17,12 +18,15 @@ vi.mock('node:fs', async (importOriginal) => {
 const VALUES = 'server:\n  ha:\n    enabled: true\n';
 
 describe('file selection: a path that exists is a file, whatever its name holds', () => {
-  it.each(['values-[z-a].yaml', 'a*b?.yaml', 'x{a,b}.yaml', '[prod].yaml'])('reads %j as the file it names, not as a glob', async (name) => {
-    const dir = tempDir();
-    writeFileSync(join(dir, name), VALUES);
-    writeFileSync(join(dir, 'a-other-b.yaml'), VALUES);
-    expect(await expandTargets([name], dir)).toEqual([name]);
-  });
+  it.each(['values-[z-a].yaml', 'a*b?.yaml', 'x{a,b}.yaml', '[prod].yaml'])(
+    'reads %j as the file it names, not as a glob',
+    async (name) => {
+      const dir = tempDir();
+      writeFileSync(join(dir, name), VALUES);
+      writeFileSync(join(dir, 'a-other-b.yaml'), VALUES);
+      expect(await expandTargets([name], dir)).toEqual([name]);
+    },
+  );
 
   it('says no file matches an invalid range such as values-[z-a].yaml, as a usage error, not an internal one', async () => {
     const { code, stderr } = await runCli(['values-[z-a].yaml'], { cwd: tempDir() });
@@ -48,7 +52,17 @@ describe('file selection: a path that exists is a file, whatever its name holds'
 
   it('expands globs with picomatch syntax in sorted walk order, keeping the directory rules', async () => {
     const dir = tempDir();
-    for (const file of ['b/values.yaml', 'a/values.yml', 'a-c.yaml', 'a/charts/sub/values.yaml', 'a/node_modules/x.yaml', 'a/templates/t.yaml', 'a/Chart.yaml', 'a/.hidden/values.yaml', 'a/notes.txt']) {
+    for (const file of [
+      'b/values.yaml',
+      'a/values.yml',
+      'a-c.yaml',
+      'a/charts/sub/values.yaml',
+      'a/node_modules/x.yaml',
+      'a/templates/t.yaml',
+      'a/Chart.yaml',
+      'a/.hidden/values.yaml',
+      'a/notes.txt',
+    ]) {
       mkdirSync(join(dir, file, '..'), { recursive: true });
       writeFileSync(join(dir, file), VALUES);
     }

@@ -19,8 +19,12 @@ async function cli(args: string[], cwd: string): Promise<{ code: number; stdout:
 
 /** `ruleId/messageId line:column` of every finding in a JSON report. */
 function found(stdout: string): string[] {
-  const results = JSON.parse(stdout).results as { findings: { ruleId: string; messageId: string; location: { line: number; column: number } }[] }[];
-  return results.flatMap((result) => result.findings.map((finding) => `${finding.ruleId}/${finding.messageId} ${finding.location.line}:${finding.location.column}`));
+  const results = JSON.parse(stdout).results as {
+    findings: { ruleId: string; messageId: string; location: { line: number; column: number } }[];
+  }[];
+  return results.flatMap((result) =>
+    result.findings.map((finding) => `${finding.ruleId}/${finding.messageId} ${finding.location.line}:${finding.location.column}`),
+  );
 }
 
 describe('input the CLI reads as Helm does', () => {

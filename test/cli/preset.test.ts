@@ -21,7 +21,8 @@ async function cli(args: string[], stdin = '') {
 }
 
 type JsonFinding = { ruleId: string; messageId: string; severity: string };
-const findingsOf = (stdout: string): JsonFinding[] => JSON.parse(stdout).results.flatMap((result: { findings: JsonFinding[] }) => result.findings);
+const findingsOf = (stdout: string): JsonFinding[] =>
+  JSON.parse(stdout).results.flatMap((result: { findings: JsonFinding[] }) => result.findings);
 
 describe('--preset', () => {
   it('strict raises every guide finding one level and adds the stricter options', async () => {
@@ -32,7 +33,9 @@ describe('--preset', () => {
     expect(recommended.map((finding) => finding.severity)).toContain('warning');
     // Warnings become errors and infos warnings: nothing stays at info level.
     expect(findings.filter((finding) => finding.severity === 'info')).toEqual([]);
-    expect(findings.filter((finding) => finding.severity === 'error').length).toBeGreaterThan(recommended.filter((finding) => finding.severity === 'error').length);
+    expect(findings.filter((finding) => finding.severity === 'error').length).toBeGreaterThan(
+      recommended.filter((finding) => finding.severity === 'error').length,
+    );
     expect(findings.map((finding) => `${finding.ruleId}/${finding.messageId}`)).toContain('image-tag-pinned/notDigest');
     expect(findings.length).toBeGreaterThan(recommended.length);
   });
@@ -51,7 +54,7 @@ describe('--preset', () => {
     expect(raised.find((finding) => finding.ruleId === 'auto-unseal')?.severity).toBe('error');
   });
 
-  it('lets --rule override the preset\'s severity', async () => {
+  it("lets --rule override the preset's severity", async () => {
     const { stdout } = await cli([GUIDE, '-o', 'json', '--preset', 'strict', '--rule', 'auto-unseal=info']);
     expect(findingsOf(stdout).find((finding) => finding.ruleId === 'auto-unseal')?.severity).toBe('info');
   });

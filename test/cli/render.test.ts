@@ -44,7 +44,14 @@ function golden(name: string, actual: string): void {
 
 describe('vault-lint render goldens', () => {
   it('renders a standalone release: file storage, placeholders and Helm actions noted', async () => {
-    const { code, stdout, stderr } = await cli(['render', 'fixtures/_cli/render/standalone.values.yaml', '--release-name', 'prod', '--namespace', 'vault']);
+    const { code, stdout, stderr } = await cli([
+      'render',
+      'fixtures/_cli/render/standalone.values.yaml',
+      '--release-name',
+      'prod',
+      '--namespace',
+      'vault',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     golden('render-standalone.txt', stdout);
@@ -59,11 +66,16 @@ describe('vault-lint render goldens', () => {
   it('renders a layered release with --show-origin: two files, a null, list replacement, --set and --set-string', async () => {
     const args = [
       'render',
-      '-f', 'fixtures/_cli/render/base.values.yaml',
-      '-f', 'fixtures/_cli/render/prod.values.yaml',
-      '--set', 'server.image.tag=1.16.1,server.ha.replicas=5',
-      '--set-string', 'server.extraEnvironmentVars.VAULT_LOG_LEVEL=info',
-      '--namespace', 'vault',
+      '-f',
+      'fixtures/_cli/render/base.values.yaml',
+      '-f',
+      'fixtures/_cli/render/prod.values.yaml',
+      '--set',
+      'server.image.tag=1.16.1,server.ha.replicas=5',
+      '--set-string',
+      'server.extraEnvironmentVars.VAULT_LOG_LEVEL=info',
+      '--namespace',
+      'vault',
       '--show-origin',
     ];
     const { code, stdout } = await cli(args);
@@ -80,7 +92,7 @@ describe('vault-lint render', () => {
     expect(config.at(-1)).toMatch(/^chart template +disable_mlock = true$/);
     const values = section(stdout, 'Effective values');
     expect(values).toContainEqual(expect.stringMatching(new RegExp(`^${GUIDE.replace(/\./g, '\\.')}:17:10 +  tag: 1\\.16\\.1-ent$`)));
-    expect(values).toContainEqual(expect.stringMatching(/^chart default +  updateStrategyType: OnDelete$/));
+    expect(values).toContainEqual(expect.stringMatching(/^chart default + {2}updateStrategyType: OnDelete$/));
   });
 
   it('prepends disable_mlock for chart 0.28.0', async () => {
@@ -95,9 +107,16 @@ describe('vault-lint render', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.yaml'), 'server:\n  image:\n    tag: "1.0.0"\n');
     writeFileSync(join(dir, 'b.yaml'), 'server:\n  image:\n    tag: "2.0.0"\n');
-    const { stdout } = await cli(['render', 'b.yaml', '-f', 'a.yaml', '--set-string', 'server.image.tag=4.0.0', '--set', 'server.image.tag=3.0.0', '--show-origin'], { cwd: dir });
-    expect(stdout).toContain('# Layers, later wins: chart defaults 0.34.1, a.yaml, b.yaml, --set server.image.tag=3.0.0, --set-string server.image.tag=4.0.0\n');
-    expect(section(stdout, 'Effective values')).toContainEqual(expect.stringMatching(/^--set-string server\.image\.tag=4\.0\.0 +    tag: 4\.0\.0$/));
+    const { stdout } = await cli(
+      ['render', 'b.yaml', '-f', 'a.yaml', '--set-string', 'server.image.tag=4.0.0', '--set', 'server.image.tag=3.0.0', '--show-origin'],
+      { cwd: dir },
+    );
+    expect(stdout).toContain(
+      '# Layers, later wins: chart defaults 0.34.1, a.yaml, b.yaml, --set server.image.tag=3.0.0, --set-string server.image.tag=4.0.0\n',
+    );
+    expect(section(stdout, 'Effective values')).toContainEqual(
+      expect.stringMatching(/^--set-string server\.image\.tag=4\.0\.0 + {4}tag: 4\.0\.0$/),
+    );
   });
 
   it('renders the chart defaults alone when given no layers', async () => {
@@ -127,13 +146,21 @@ describe('vault-lint render', () => {
     expect(section(duplicate.stdout, 'Effective values')).toContain('    tag: 1.16.1');
     const refused = await cli(['render', '-', '--set', 'server.image.tag.x=1'], { stdin: 'server:\n  image:\n    tag: "1.16.1"\n' });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe('vault-lint: cannot render: --set server.image.tag.x=1:1:14: Invalid --set argument: "server.image.tag" is a string in <stdin>, not a map, so Helm refuses to set a value inside it\n');
+    expect(refused.stderr).toBe(
+      'vault-lint: cannot render: --set server.image.tag.x=1:1:14: Invalid --set argument: "server.image.tag" is a string in <stdin>, not a map, so Helm refuses to set a value inside it\n',
+    );
   });
 
   it('masks secrets in the values, the config and the --set label', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'values.yaml'), 'server:\n  standalone:\n    config: |\n      seal "awskms" {\n        secret_key = "wJalrXUtnFEMI/K7MDENG"\n      }\n      storage "file" { path = "/vault/data" }\n');
-    const { stdout } = await cli(['render', 'values.yaml', '--set', 'server.extraEnvironmentVars.VAULT_TOKEN=hvs.fake-render-token', '--show-origin'], { cwd: dir });
+    writeFileSync(
+      join(dir, 'values.yaml'),
+      'server:\n  standalone:\n    config: |\n      seal "awskms" {\n        secret_key = "wJalrXUtnFEMI/K7MDENG"\n      }\n      storage "file" { path = "/vault/data" }\n',
+    );
+    const { stdout } = await cli(
+      ['render', 'values.yaml', '--set', 'server.extraEnvironmentVars.VAULT_TOKEN=hvs.fake-render-token', '--show-origin'],
+      { cwd: dir },
+    );
     expect(stdout).not.toContain('wJalrXUtnFEMI/K7MDENG');
     expect(stdout).not.toContain('hvs.fake-render-token');
     expect(stdout).toContain('--set server.extraEnvironmentVars.VAULT_TOKEN=*********************');
@@ -154,8 +181,9 @@ describe('vault-lint render', () => {
 describe('--set on the lint command line', () => {
   async function findings(args: string[], cwd = ROOT): Promise<string[]> {
     const { stdout } = await cli([...args, '-o', 'json', '--rule', 'image-tag-pinned=error'], { cwd });
-    return JSON.parse(stdout).results.flatMap((result: { findings: { ruleId: string; location: { file: string; line: number; column: number } }[] }) =>
-      result.findings.map((finding) => `${finding.ruleId} ${finding.location.file}:${finding.location.line}:${finding.location.column}`),
+    return JSON.parse(stdout).results.flatMap(
+      (result: { findings: { ruleId: string; location: { file: string; line: number; column: number } }[] }) =>
+        result.findings.map((finding) => `${finding.ruleId} ${finding.location.file}:${finding.location.line}:${finding.location.column}`),
     );
   }
 
@@ -165,7 +193,13 @@ describe('--set on the lint command line', () => {
   });
 
   it('applies --set-string after --set whatever the order on the command line, as Helm does', async () => {
-    const out = await findings(['fixtures/_cli/production.values.yaml', '--set-string', 'server.image.tag=1.16.1', '--set', 'server.image.tag=latest']);
+    const out = await findings([
+      'fixtures/_cli/production.values.yaml',
+      '--set-string',
+      'server.image.tag=1.16.1',
+      '--set',
+      'server.image.tag=latest',
+    ]);
     expect(out).toEqual([]);
   });
 
@@ -189,10 +223,15 @@ describe('--set on the lint command line', () => {
   it('reads --set-file relative to the working directory, and never writes the report over it', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'values.yaml'), readFileSync(join(ROOT, 'fixtures/_cli/production.values.yaml'), 'utf8'));
-    writeFileSync(join(dir, 'raft.hcl'), 'listener "tcp" {\n  address = "[::]:8200"\n  tls_disable = "true"\n}\nstorage "raft" { path = "/vault/data" }\n');
+    writeFileSync(
+      join(dir, 'raft.hcl'),
+      'listener "tcp" {\n  address = "[::]:8200"\n  tls_disable = "true"\n}\nstorage "raft" { path = "/vault/data" }\n',
+    );
     const out = await findings(['-f', 'values.yaml', '--set-file', 'server.ha.raft.config=raft.hcl', '--rule', 'tls-enabled=error'], dir);
     expect(out).toContain('tls-enabled --set-file server.ha.raft.config=raft.hcl:1:23');
-    const refused = await cli(['-f', 'values.yaml', '--set-file', 'server.ha.raft.config=raft.hcl', '--output-file', 'raft.hcl'], { cwd: dir });
+    const refused = await cli(['-f', 'values.yaml', '--set-file', 'server.ha.raft.config=raft.hcl', '--output-file', 'raft.hcl'], {
+      cwd: dir,
+    });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/Refusing to write the report over the input file "raft.hcl"/);
   });

@@ -16,7 +16,11 @@ describe('presets over the whole registry', () => {
     const resolved = resolveRules(rules, 'recommended');
     expect(resolved.map((entry) => entry.rule.id)).toEqual(rules.map((rule) => rule.id));
     for (const { rule, severity, options, messageSeverities } of resolved) {
-      expect({ id: rule.id, severity, options }).toEqual({ id: rule.id, severity: rule.meta.severity, options: { ...(rule.defaultOptions as object) } });
+      expect({ id: rule.id, severity, options }).toEqual({
+        id: rule.id,
+        severity: rule.meta.severity,
+        options: { ...(rule.defaultOptions as object) },
+      });
       expect(messageSeverities).toEqual(rule.meta.messageSeverities);
     }
   });
@@ -30,11 +34,14 @@ describe('presets over the whole registry', () => {
     }
   });
 
-  it('strict applies every rule\'s strictOptions over its defaults', () => {
+  it("strict applies every rule's strictOptions over its defaults", () => {
     const withStrict = rules.filter((rule) => rule.strictOptions !== undefined);
     expect(withStrict.length).toBeGreaterThan(0);
     for (const { rule, options } of resolveRules(rules, 'strict')) {
-      expect({ id: rule.id, options }).toEqual({ id: rule.id, options: { ...(rule.defaultOptions as object), ...(rule.strictOptions as object) } });
+      expect({ id: rule.id, options }).toEqual({
+        id: rule.id,
+        options: { ...(rule.defaultOptions as object), ...(rule.strictOptions as object) },
+      });
       // Each strict option is a real, declared option whose strict value differs from its default.
       for (const [name, value] of Object.entries(rule.strictOptions ?? {})) {
         expect(rule.meta.options?.[name], `${rule.id}.${name}`).toBeDefined();
@@ -51,21 +58,26 @@ describe('presets over the whole registry', () => {
   it('a user setting wins over the preset, for severity and options alike', () => {
     const resolved = resolveRules(rules, 'strict', { 'auto-unseal': 'info', 'image-tag-pinned': { options: { requireDigest: false } } });
     expect(resolved.find((entry) => entry.rule.id === 'auto-unseal')?.severity).toBe('info');
-    expect(resolved.find((entry) => entry.rule.id === 'image-tag-pinned')?.options).toMatchObject({ requireExplicitComponentTags: true, requireDigest: false });
+    expect(resolved.find((entry) => entry.rule.id === 'image-tag-pinned')?.options).toMatchObject({
+      requireExplicitComponentTags: true,
+      requireDigest: false,
+    });
   });
 });
 
 describe('presets on the guide example', () => {
-  it('strict raises warnings to errors and info to warnings, and adds the stricter options\' findings', async () => {
+  it("strict raises warnings to errors and info to warnings, and adds the stricter options' findings", async () => {
     const recommended = await lintText(GUIDE, { file: 'guide' });
     const strict = await lintText(GUIDE, { file: 'guide', preset: 'strict' });
     expect(recommended.some((finding) => finding.severity === 'warning')).toBe(true);
     expect(recommended.some((finding) => finding.severity === 'info')).toBe(true);
-    const key = (finding: { ruleId: string; messageId: string; location: { line: number } }) => `${finding.location.line}:${finding.ruleId}/${finding.messageId}`;
+    const key = (finding: { ruleId: string; messageId: string; location: { line: number } }) =>
+      `${finding.location.line}:${finding.ruleId}/${finding.messageId}`;
     const raised: Record<string, string> = { error: 'error', warning: 'error', info: 'warning' };
     const strictByKey = new Map(strict.map((finding) => [key(finding), finding.severity]));
     // Everything recommended finds, strict finds too, one level higher (errors stay errors).
-    for (const finding of recommended) expect([key(finding), strictByKey.get(key(finding))]).toEqual([key(finding), raised[finding.severity]]);
+    for (const finding of recommended)
+      expect([key(finding), strictByKey.get(key(finding))]).toEqual([key(finding), raised[finding.severity]]);
     expect(strict.some((finding) => finding.severity === 'info')).toBe(false);
     // Strict adds the digest requirement on the pinned enterprise tag.
     const digest = strict.find((finding) => finding.ruleId === 'image-tag-pinned' && finding.messageId === 'notDigest');

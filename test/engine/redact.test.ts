@@ -17,12 +17,23 @@ const VALUES = `
 /** A careless rule that quotes every secret it sees, in the ways a message might. */
 const quoting = defineRule({
   id: 'quoting',
-  meta: { description: 'x', severity: 'error', tags: [], guide: 'none', messages: { quote: 'Found {{value}}' }, hints: { quote: 'Hint {{value}}' } },
+  meta: {
+    description: 'x',
+    severity: 'error',
+    tags: [],
+    guide: 'none',
+    messages: { quote: 'Found {{value}}' },
+    hints: { quote: 'Hint {{value}}' },
+  },
   check(context) {
     for (const secret of context.model.secrets) {
       context.report({ node: context.model.values, messageId: 'quote', data: { value: secret.value } });
       context.report({ node: context.model.values, messageId: 'quote', data: { value: JSON.stringify(secret.value) } });
-      context.report({ node: context.model.values, messageId: 'quote', data: { value: `"${secret.value.split('\n')[1] ?? secret.value}"` } });
+      context.report({
+        node: context.model.values,
+        messageId: 'quote',
+        data: { value: `"${secret.value.split('\n')[1] ?? secret.value}"` },
+      });
     }
   },
 });
@@ -34,7 +45,8 @@ describe('secret scrubbing in the engine', () => {
     const findings = runRules(model, resolveRules([quoting], 'recommended'));
     expect(findings).toHaveLength(6);
     const text = findings.map((finding) => `${finding.message}\n${finding.hint}`).join('\n');
-    for (const fragment of ['gcp-fixture-0001', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCfixture0001', 'service_account']) expect(text).not.toContain(fragment);
+    for (const fragment of ['gcp-fixture-0001', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCfixture0001', 'service_account'])
+      expect(text).not.toContain(fragment);
     expect(text).toContain('****');
   });
 
@@ -49,7 +61,7 @@ describe('secret scrubbing in the engine', () => {
     expect(source).toContain(`  copy: ${'*'.repeat(43)} pasted again`);
   });
 
-  it('scrubs a crashing rule\'s error, which the CLI prints on stderr', async () => {
+  it("scrubs a crashing rule's error, which the CLI prints on stderr", async () => {
     const model = await modelOf(VALUES);
     const crashing = defineRule({
       id: 'crashing',
@@ -71,4 +83,3 @@ describe('secret scrubbing in the engine', () => {
     expect(redacted.ruleId).toBe('crashing');
   });
 });
-

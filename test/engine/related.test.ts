@@ -50,7 +50,10 @@ describe('related locations', () => {
     expect(findings).toHaveLength(1);
     expect(span(findings[0]!)).toBe('layer2.yaml 3:15-3:16');
     expect(findings[0]!.relatedLocations).toEqual([
-      { location: { file: 'layer1.yaml', line: 2, column: 15, endLine: 2, endColumn: 19, yamlPath: ['global', 'tlsDisable'] }, message: 'the other half' },
+      {
+        location: { file: 'layer1.yaml', line: 2, column: 15, endLine: 2, endColumn: 19, yamlPath: ['global', 'tlsDisable'] },
+        message: 'the other half',
+      },
     ]);
   });
 
@@ -59,7 +62,14 @@ describe('related locations', () => {
       const replicas = context.model.get('server.ha.replicas')!;
       context.report({ node: replicas, messageId: 'found', related: [{ node: replicas, message: 'same place' }] });
       const ha = context.model.get('server.ha')!;
-      context.report({ node: ha, messageId: 'found', related: [{ node: replicas, message: 'first' }, { node: replicas, message: 'again' }] });
+      context.report({
+        node: ha,
+        messageId: 'found',
+        related: [
+          { node: replicas, message: 'first' },
+          { node: replicas, message: 'again' },
+        ],
+      });
     });
     expect(findings.map((finding) => finding.relatedLocations?.map((related) => `${span(related)} ${related.message}`))).toEqual([
       ['layer1.yaml 3:15-3:16 first'],
@@ -101,7 +111,11 @@ describe('chart defaults nothing in the file leads to', () => {
       const decidedBy = context.model.get('ui.serviceType');
       context.reportMissing({ path: 'ui.annotations', messageId: 'found', decidedBy });
       // Not written by the user: the closest written ancestor instead.
-      context.reportMissing({ path: 'server.service.annotations', messageId: 'found', decidedBy: context.model.get('server.service.type') });
+      context.reportMissing({
+        path: 'server.service.annotations',
+        messageId: 'found',
+        decidedBy: context.model.get('server.service.type'),
+      });
     });
     expect(findings.map((finding) => [span(finding), finding.location.yamlPath, finding.fromChartDefault])).toEqual([
       ['layer1.yaml 1:1-1:1', ['server', 'service', 'annotations'], true],

@@ -22,7 +22,9 @@ const mixed = defineRule({
 
 async function levels(preset: 'recommended' | 'strict', overrides = {}) {
   const model = await modelOf('a: 1\n');
-  return runRules(model, resolveRules([mixed], preset, overrides)).map((finding) => `${finding.messageId}:${finding.severity}`).sort();
+  return runRules(model, resolveRules([mixed], preset, overrides))
+    .map((finding) => `${finding.messageId}:${finding.severity}`)
+    .sort();
 }
 
 describe('per-message severities', () => {
@@ -40,7 +42,13 @@ describe('per-message severities', () => {
 
 describe('rule crashes', () => {
   it('names the rule that threw', async () => {
-    const broken = defineRule({ id: 'broken', meta: { description: 'x', severity: 'error', tags: [], guide: 'none', messages: { m: 'M' } }, check() { throw new Error('boom'); } });
+    const broken = defineRule({
+      id: 'broken',
+      meta: { description: 'x', severity: 'error', tags: [], guide: 'none', messages: { m: 'M' } },
+      check() {
+        throw new Error('boom');
+      },
+    });
     const model = await modelOf('a: 1\n');
     expect(() => runRules(model, resolveRules([broken], 'recommended'))).toThrow(/Rule "broken" crashed: boom/);
   });

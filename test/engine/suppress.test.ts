@@ -12,13 +12,16 @@ async function found(text: string, ids: string[]): Promise<string[]> {
 }
 
 // The chart side of TLS off, alone: the listener serves TLS, so the finding sits at line 2.
-const TLS_OFF = 'global:\n  tlsDisable: true\nserver:\n  standalone:\n    config: |\n      listener "tcp" {\n        tls_cert_file = "/vault/userconfig/tls/tls.crt"\n        tls_key_file = "/vault/userconfig/tls/tls.key"\n      }\n';
+const TLS_OFF =
+  'global:\n  tlsDisable: true\nserver:\n  standalone:\n    config: |\n      listener "tcp" {\n        tls_cert_file = "/vault/userconfig/tls/tls.crt"\n        tls_key_file = "/vault/userconfig/tls/tls.key"\n      }\n';
 
 describe('inline directives are read from comments only', () => {
   it('a real YAML comment switches a rule off', async () => {
     expect(await found(TLS_OFF, ['tls-enabled/chartTlsDisabled'])).toEqual(['tls-enabled/chartTlsDisabled 2']);
     expect(await found(`# vault-lint-disable tls-enabled\n${TLS_OFF}`, ['tls-enabled/chartTlsDisabled'])).toEqual([]);
-    expect(await found(TLS_OFF.replace('true\n', 'true # vault-lint-disable-line tls-enabled -- reason\n'), ['tls-enabled/chartTlsDisabled'])).toEqual([]);
+    expect(
+      await found(TLS_OFF.replace('true\n', 'true # vault-lint-disable-line tls-enabled -- reason\n'), ['tls-enabled/chartTlsDisabled']),
+    ).toEqual([]);
   });
 
   it('a "#vault-lint-disable" inside a quoted value switches nothing off', async () => {
@@ -35,7 +38,9 @@ describe('inline directives are read from comments only', () => {
     const config = (comment: string, address: string): string =>
       `server:\n  standalone:\n    config: |\n      listener "tcp" {\n        address = "${address}"\n${comment}        tls_disable = true\n      }\n      storage "file" { path = "/d" }\n`;
     expect(await found(config('', '[::]:8200'), ['tls-enabled/tlsDisabled'])).toEqual(['tls-enabled/tlsDisabled 6']);
-    expect(await found(config('        # vault-lint-disable-next-line tls-enabled\n', '[::]:8200'), ['tls-enabled/tlsDisabled'])).toEqual([]);
+    expect(await found(config('        # vault-lint-disable-next-line tls-enabled\n', '[::]:8200'), ['tls-enabled/tlsDisabled'])).toEqual(
+      [],
+    );
     expect(await found(config('', '[::]:8200#vault-lint-disable'), ['tls-enabled/tlsDisabled'])).toEqual(['tls-enabled/tlsDisabled 6']);
   });
 
@@ -54,7 +59,12 @@ describe('applySuppressions', () => {
     message: 'x',
     location: { file: 'f', line, column: 1, endLine: line, endColumn: 2 },
   });
-  const directive = (kind: LocatedDirective['kind'], line: number, rules: string[] = []): LocatedDirective => ({ kind, line, rules, file: 'f' });
+  const directive = (kind: LocatedDirective['kind'], line: number, rules: string[] = []): LocatedDirective => ({
+    kind,
+    line,
+    rules,
+    file: 'f',
+  });
 
   it('applies regions in line order, a rule-specific directive after a general one winning', () => {
     const findings = [finding('a', 1), finding('a', 3), finding('b', 3), finding('a', 5), finding('b', 5), finding('a', 7)];

@@ -35,7 +35,10 @@ const secretFragment = secretText.chain((secret) =>
       secret,
     },
     // A broken stanza: the token is unquoted, so the config does not parse.
-    { text: `server:\n  standalone:\n    config: |\n      seal "transit" {\n        token = ${secret.replace(/["\\]/g, '')}\n      }\n`, secret: secret.replace(/["\\]/g, '') },
+    {
+      text: `server:\n  standalone:\n    config: |\n      seal "transit" {\n        token = ${secret.replace(/["\\]/g, '')}\n      }\n`,
+      secret: secret.replace(/["\\]/g, ''),
+    },
   ),
 );
 
@@ -54,23 +57,50 @@ const plainFragment = fc.constantFrom(
 
 /** Noise that may break the file: stray characters, unterminated constructs, odd line ends. */
 const noise = fc.oneof(
-  fc.constantFrom('key: [unclosed\n', 'a: "open\n', '\t- x\n', '---\n', 'x: &a 1\ny: *a\n', '? complex\n: key\n', '%YAML 1.1\n', '\r\n', '\r', '\uFEFF', 'k: !!binary x\n', 'a: {b: [c, {d: e}]}\n', '- top\n', '...\n'),
+  fc.constantFrom(
+    'key: [unclosed\n',
+    'a: "open\n',
+    '\t- x\n',
+    '---\n',
+    'x: &a 1\ny: *a\n',
+    '? complex\n: key\n',
+    '%YAML 1.1\n',
+    '\r\n',
+    '\r',
+    '\uFEFF',
+    'k: !!binary x\n',
+    'a: {b: [c, {d: e}]}\n',
+    '- top\n',
+    '...\n',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
 
 /** `--set` arguments: well-formed, refused by Helm's grammar, or carrying a secret. */
 const setArgument = fc.oneof(
-  fc.constantFrom('server.ha.enabled=true', 'global.tlsDisable=false', 'server.ha.replicas=1', 'a[0]=b', 'x={a,b}', 'broken[', 'k=', ',,', 'a.b\\.c=d'),
+  fc.constantFrom(
+    'server.ha.enabled=true',
+    'global.tlsDisable=false',
+    'server.ha.replicas=1',
+    'a[0]=b',
+    'x={a,b}',
+    'broken[',
+    'k=',
+    ',,',
+    'a.b\\.c=d',
+  ),
   fc.string({ maxLength: 20 }),
 );
 
-const secretSet = secretText.map((secret) => secret.replace(/[,\\[\]{}=.]/g, '')).chain((secret) =>
-  fc.constantFrom(
-    { set: `server.extraEnvironmentVars.VAULT_TOKEN=${secret}`, secret },
-    { set: `server.extraEnvironmentVars.VAULT_TOKEN=${secret},broken[`, secret },
-  ),
-);
+const secretSet = secretText
+  .map((secret) => secret.replace(/[,\\[\]{}=.]/g, ''))
+  .chain((secret) =>
+    fc.constantFrom(
+      { set: `server.extraEnvironmentVars.VAULT_TOKEN=${secret}`, secret },
+      { set: `server.extraEnvironmentVars.VAULT_TOKEN=${secret},broken[`, secret },
+    ),
+  );
 
 /**
  * A values file of fragments, noise after them, and `--set` arguments. The fragment with the
@@ -116,10 +146,12 @@ export function blowUpCase(maxRepeat: number): fc.Arbitrary<Case> {
     ['a: "', '\\u0041', '"\n'],
     ['a: ', '[', '\n'],
   ];
-  return fc.record({ shape: fc.integer({ min: 0, max: shapes.length - 1 }), count: fc.integer({ min: 1, max: maxRepeat }), secret: secretText }).map(({ shape, count, secret }) => {
-    const [before, segment, after] = shapes[shape]!;
-    const token = secret.replace(/["\\]/g, '');
-    const text = `injector:\n  extraEnvironmentVars:\n    VAULT_TOKEN: "${token}"\n${before}${segment.repeat(count)}${after}`;
-    return { text, sets: [], secrets: [token] };
-  });
+  return fc
+    .record({ shape: fc.integer({ min: 0, max: shapes.length - 1 }), count: fc.integer({ min: 1, max: maxRepeat }), secret: secretText })
+    .map(({ shape, count, secret }) => {
+      const [before, segment, after] = shapes[shape]!;
+      const token = secret.replace(/["\\]/g, '');
+      const text = `injector:\n  extraEnvironmentVars:\n    VAULT_TOKEN: "${token}"\n${before}${segment.repeat(count)}${after}`;
+      return { text, sets: [], secrets: [token] };
+    });
 }

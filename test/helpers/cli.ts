@@ -16,7 +16,10 @@ export interface CliRun {
 }
 
 /** Run the CLI in process with captured output; `stdin` is what standard input holds. */
-export async function runCli(args: string[], options: { stdin?: string; cwd?: string; readStdin?: CliIo['readStdin']; writes?: string[] } = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { stdin?: string; cwd?: string; readStdin?: CliIo['readStdin']; writes?: string[] } = {},
+): Promise<CliRun> {
   const writes = options.writes ?? [];
   let stderr = '';
   const io: CliIo = {
@@ -32,7 +35,11 @@ export async function runCli(args: string[], options: { stdin?: string; cwd?: st
 
 /** Run the built CLI (`bin/vault-lint.js`, so `npm run build` first) through bash, for pipes and redirections. */
 export function runShell(script: string, cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8', env: { ...process.env, VAULT_LINT: join(ROOT, 'bin/vault-lint.js'), NO_COLOR: '1' } });
+  const result = spawnSync('bash', ['-c', script], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, VAULT_LINT: join(ROOT, 'bin/vault-lint.js'), NO_COLOR: '1' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

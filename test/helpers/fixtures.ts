@@ -10,7 +10,7 @@ export function fixtureFiles(): { rule: string; kind: 'valid' | 'invalid'; name:
   const out = [];
   for (const rule of readdirSync(ROOT).filter((name) => !name.startsWith('_') && name !== 'guide')) {
     for (const kind of ['valid', 'invalid'] as const) {
-      let names: string[] = [];
+      let names: string[];
       try {
         names = readdirSync(join(ROOT, rule, kind)).filter((name) => /\.ya?ml$/.test(name));
       } catch {
@@ -21,4 +21,3 @@ export function fixtureFiles(): { rule: string; kind: 'valid' | 'invalid'; name:
   }
   return out;
 }
-

@@ -5,5 +5,8 @@ import { dedent } from './rule-tester.js';
 /** Build the model of one values text (dedented), or of several layered texts. */
 export async function modelOf(texts: string | string[], options: LintOptions = {}): Promise<Model> {
   const list = Array.isArray(texts) ? texts : [texts];
-  return buildModel({ layers: list.map((text, index) => ({ kind: 'file', label: `layer${index + 1}.yaml`, text: dedent(text) })) }, options);
+  return buildModel(
+    { layers: list.map((text, index) => ({ kind: 'file', label: `layer${index + 1}.yaml`, text: dedent(text) })) },
+    options,
+  );
 }

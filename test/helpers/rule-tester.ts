@@ -6,7 +6,10 @@ import type { Finding } from '../../src/engine/types.js';
 
 /** Strip the common indentation of a template literal, and its first and last blank lines. */
 export function dedent(text: string): string {
-  const lines = text.replace(/^\n/, '').replace(/\n[ \t]*$/, '').split('\n');
+  const lines = text
+    .replace(/^\n/, '')
+    .replace(/\n[ \t]*$/, '')
+    .split('\n');
   const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length));
   return `${lines.map((line) => line.slice(indent)).join('\n')}\n`;
 }
@@ -98,8 +101,14 @@ export function testRule(rule: Rule, cases: { valid: (string | ValidCase)[]; inv
         });
         const wanted = item.errors.map((error) => {
           const { message, related, ...rest } = error;
-          const out: Record<string, unknown> = message === undefined ? rest : { ...rest, message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) };
-          if (related !== undefined) out.related = related.map((item) => (item.message === undefined ? item : { ...item, message: expect.stringContaining(item.message) }));
+          const out: Record<string, unknown> =
+            message === undefined
+              ? rest
+              : { ...rest, message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message) };
+          if (related !== undefined)
+            out.related = related.map((item) =>
+              item.message === undefined ? item : { ...item, message: expect.stringContaining(item.message) },
+            );
           return out;
         });
         expect(actual).toEqual(wanted);

@@ -27,7 +27,20 @@ describe.skipIf(!hasPreCommit && process.env.CI !== 'true')('pre-commit hook', (
     const dir = mkdtempSync(join(tmpdir(), 'vault-lint-pre-commit-'));
     execFileSync('git', ['init', '-q'], { cwd: dir });
     const config = {
-      repos: [{ repo: 'local', hooks: [{ id: hook!.id, name: hook!.id, entry: `node ${join(ROOT, 'bin/vault-lint.js')} --no-color`, language: 'system', files: hook!.files }] }],
+      repos: [
+        {
+          repo: 'local',
+          hooks: [
+            {
+              id: hook!.id,
+              name: hook!.id,
+              entry: `node ${join(ROOT, 'bin/vault-lint.js')} --no-color`,
+              language: 'system',
+              files: hook!.files,
+            },
+          ],
+        },
+      ],
     };
     writeFileSync(join(dir, '.pre-commit-config.yaml'), JSON.stringify(config));
     for (const [name, source] of Object.entries(files)) {
@@ -39,11 +52,18 @@ describe.skipIf(!hasPreCommit && process.env.CI !== 'true')('pre-commit hook', (
   }
 
   function run(dir: string) {
-    return spawnSync('pre-commit', ['run', '--all-files', '--color', 'never'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PRE_COMMIT_HOME: join(dir, '.cache'), NO_COLOR: '1' } });
+    return spawnSync('pre-commit', ['run', '--all-files', '--color', 'never'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PRE_COMMIT_HOME: join(dir, '.cache'), NO_COLOR: '1' },
+    });
   }
 
   it('selects values files by name and fails the commit on findings, at their lines', () => {
-    const dir = repo({ 'deploy/vault/override-values.yml': 'fixtures/guide/override-values.yml', 'deploy/vault/deployment.yaml': 'fixtures/yaml-syntax/invalid/tab-indentation.values.yaml' });
+    const dir = repo({
+      'deploy/vault/override-values.yml': 'fixtures/guide/override-values.yml',
+      'deploy/vault/deployment.yaml': 'fixtures/yaml-syntax/invalid/tab-indentation.values.yaml',
+    });
     const result = run(dir);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('deploy/vault/override-values.yml');

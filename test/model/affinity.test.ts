@@ -5,9 +5,14 @@ describe('serverAffinity', () => {
   it("reads the chart's default tpl string: one required hostname term selecting the server pods", async () => {
     const affinity = (await modelOf('server: {ha: {enabled: true}}')).serverAffinity;
     expect(affinity.status).toBe('parsed');
-    expect(affinity.antiAffinity.map(({ required, topologyKey, spreadsNodes, selectsServer }) => ({ required, topologyKey, spreadsNodes, selectsServer }))).toEqual([
-      { required: true, topologyKey: 'kubernetes.io/hostname', spreadsNodes: true, selectsServer: true },
-    ]);
+    expect(
+      affinity.antiAffinity.map(({ required, topologyKey, spreadsNodes, selectsServer }) => ({
+        required,
+        topologyKey,
+        spreadsNodes,
+        selectsServer,
+      })),
+    ).toEqual([{ required: true, topologyKey: 'kubernetes.io/hostname', spreadsNodes: true, selectsServer: true }]);
     expect(affinity.antiAffinity[0]!.place().fromChartDefault).toBe(true);
   });
 

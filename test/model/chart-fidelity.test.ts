@@ -39,7 +39,9 @@ describe('.Release.Namespace and vault.namespace', () => {
   });
 
   it('renders include "vault.namespace" as where the pods live', async () => {
-    const model = await modelOf(raftRelease('https://vault-0.vault-internal.{{ include "vault.namespace" . }}.svc:8200'), { namespace: 'apps' });
+    const model = await modelOf(raftRelease('https://vault-0.vault-internal.{{ include "vault.namespace" . }}.svc:8200'), {
+      namespace: 'apps',
+    });
     expect(model.raftJoins[0]!.url?.namespace).toBe('vault');
   });
 
@@ -53,7 +55,10 @@ describe('.Release.Namespace and vault.namespace', () => {
 
 describe('.Chart.Name and vault.fullname', () => {
   it.each(VERSIONS)('keeps .Chart.Name "vault" whatever nameOverride says (chart %s)', async (chartVersion) => {
-    const model = await modelOf(`nameOverride: hcv\n${raftRelease('https://{{ .Release.Name }}-{{ .Chart.Name }}-0.x:8200')}`, { chartVersion, releaseName: 'prod' });
+    const model = await modelOf(`nameOverride: hcv\n${raftRelease('https://{{ .Release.Name }}-{{ .Chart.Name }}-0.x:8200')}`, {
+      chartVersion,
+      releaseName: 'prod',
+    });
     expect(model.chartName).toBe('hcv');
     expect(model.fullname).toBe('prod-hcv');
     expect(model.raftJoins[0]!.address?.value).toBe('https://prod-vault-0.x:8200');
@@ -85,16 +90,21 @@ describe('Services without a server mode', () => {
 });
 
 describe('the config ConfigMap', () => {
-  it.each(VERSIONS)('renders none when standalone.config and ha.config are both empty, and no config is live (chart %s)', async (chartVersion) => {
-    const model = await modelOf('server: {standalone: {config: ""}, ha: {config: null}}', { chartVersion });
-    expect(model.configMapRendered).toBe(false);
-    expect(model.configRenderError?.messageId).toBe('noConfigMap');
-    expect(model.configRenderError?.node.path).toEqual(['server', 'standalone', 'config']);
-    expect(model.parsedConfig).toBeUndefined();
-  });
+  it.each(VERSIONS)(
+    'renders none when standalone.config and ha.config are both empty, and no config is live (chart %s)',
+    async (chartVersion) => {
+      const model = await modelOf('server: {standalone: {config: ""}, ha: {config: null}}', { chartVersion });
+      expect(model.configMapRendered).toBe(false);
+      expect(model.configRenderError?.messageId).toBe('noConfigMap');
+      expect(model.configRenderError?.node.path).toEqual(['server', 'standalone', 'config']);
+      expect(model.parsedConfig).toBeUndefined();
+    },
+  );
 
   it('renders none for a raft config either when the two keys the ConfigMap tests are empty', async () => {
-    const model = await modelOf('server:\n  standalone: {config: ""}\n  ha:\n    enabled: true\n    config: ""\n    raft: {enabled: true, config: "storage \\"raft\\" {}"}\n');
+    const model = await modelOf(
+      'server:\n  standalone: {config: ""}\n  ha:\n    enabled: true\n    config: ""\n    raft: {enabled: true, config: "storage \\"raft\\" {}"}\n',
+    );
     expect(model.configPath).toEqual(['server', 'ha', 'raft', 'config']);
     expect(model.configRenderError?.messageId).toBe('noConfigMap');
     expect(model.configRenderError?.node.path).toEqual(['server', 'ha', 'config']);
@@ -132,7 +142,9 @@ describe('a config in a key the chart ignores', () => {
     expect(byRule).toContain('6:raft-config-location/ignoredConfig');
     expect(byRule).toContain('9:tls-enabled/listenerTlsDisabled');
     // One finding says the key is ignored (not values-schema's unknown key as well); missing stanzas of the config itself land on the key too.
-    expect(byRule.filter((entry) => /^6:(raft-config-location|values-schema)/.test(entry))).toEqual(['6:raft-config-location/ignoredConfig']);
+    expect(byRule.filter((entry) => /^6:(raft-config-location|values-schema)/.test(entry))).toEqual([
+      '6:raft-config-location/ignoredConfig',
+    ]);
     expect(byRule).toContain('6:auto-unseal/missingSeal');
     // The chart default's own TLS-off listener is not reported: the user's config is the one to fix.
     expect(findings.filter((finding) => finding.ruleId === 'tls-enabled')).toHaveLength(1);

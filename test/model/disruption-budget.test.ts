@@ -14,10 +14,21 @@ describe('disruptionBudget', () => {
   });
 
   it('honours a truthy override (percentages round up), ignores 0, and uses 1 with redundancy zones', async () => {
-    expect((await modelOf('server: {ha: {enabled: true, replicas: 5, disruptionBudget: {maxUnavailable: "40%"}}}')).disruptionBudget.maxUnavailable).toBe(2);
-    expect((await modelOf('server: {ha: {enabled: true, replicas: 5, disruptionBudget: {maxUnavailable: 0}}}')).disruptionBudget).toMatchObject({ override: undefined, maxUnavailable: 2 });
-    expect((await modelOf('server: {ha: {enabled: true, replicas: 5, raft: {enabled: true, redundancyZones: {enabled: true}}}}')).disruptionBudget.maxUnavailable).toBe(1);
-    expect((await modelOf('server: {ha: {enabled: true, replicas: 5, disruptionBudget: {maxUnavailable: many}}}')).disruptionBudget.maxUnavailable).toBeUndefined();
+    expect(
+      (await modelOf('server: {ha: {enabled: true, replicas: 5, disruptionBudget: {maxUnavailable: "40%"}}}')).disruptionBudget
+        .maxUnavailable,
+    ).toBe(2);
+    expect(
+      (await modelOf('server: {ha: {enabled: true, replicas: 5, disruptionBudget: {maxUnavailable: 0}}}')).disruptionBudget,
+    ).toMatchObject({ override: undefined, maxUnavailable: 2 });
+    expect(
+      (await modelOf('server: {ha: {enabled: true, replicas: 5, raft: {enabled: true, redundancyZones: {enabled: true}}}}'))
+        .disruptionBudget.maxUnavailable,
+    ).toBe(1);
+    expect(
+      (await modelOf('server: {ha: {enabled: true, replicas: 5, disruptionBudget: {maxUnavailable: many}}}')).disruptionBudget
+        .maxUnavailable,
+    ).toBeUndefined();
   });
 
   it('is rendered only in HA and only for an enabled value equal to "true"', async () => {

@@ -18,7 +18,7 @@ describe('extraConfigFiles', () => {
     expect(model.configFullyVisible).toBe(false);
   });
 
-  it('counts the chart\'s own config mount as visible, and other flags as nothing', async () => {
+  it("counts the chart's own config mount as visible, and other flags as nothing", async () => {
     const own = await modelOf(`
       server:
         extraArgs: "-config=/vault/config -log-format=json"

@@ -42,7 +42,9 @@ describe('licenseSources', () => {
             license_path = "/opt/vault.hclic"
             storage "file" { path = "/vault/data" }
     `);
-    expect(model.licenseSources.map(({ via, name, fromSecret, literalLicense, path }) => ({ via, name, fromSecret, literalLicense, path }))).toEqual([
+    expect(
+      model.licenseSources.map(({ via, name, fromSecret, literalLicense, path }) => ({ via, name, fromSecret, literalLicense, path })),
+    ).toEqual([
       { via: 'chartSecret', name: 'server.enterpriseLicense', fromSecret: true, literalLicense: false, path: undefined },
       { via: 'env', name: 'VAULT_LICENSE', fromSecret: true, literalLicense: false, path: undefined },
       { via: 'env', name: 'VAULT_LICENSE_PATH', fromSecret: true, literalLicense: false, path: '/vault/userconfig/lic/vault.hclic' },
@@ -56,6 +58,8 @@ describe('licenseSources', () => {
         enterpriseLicense: {secretName: vault-license, secretKey: ""}
         extraEnvironmentVars: {vault_license: "02MV4"}
     `);
-    expect(model.licenseSources.map(({ via, name, literalLicense }) => [via, name, literalLicense])).toEqual([['env', 'VAULT_LICENSE', true]]);
+    expect(model.licenseSources.map(({ via, name, literalLicense }) => [via, name, literalLicense])).toEqual([
+      ['env', 'VAULT_LICENSE', true],
+    ]);
   });
 });

@@ -7,7 +7,9 @@ describe('the model over input at the limits', () => {
     const keys = Array.from({ length: 2000 }, (_, i) => `k${i}: ${i}`).join(', ');
     const merges = Math.floor(DEFAULT_LIMITS.maxAliasExpansion / 4001);
     const maps = Array.from({ length: merges }, (_, i) => `    m${i}: {<<: *base, k0: own}`).join('\n');
-    const model = await buildModel({ layers: [{ kind: 'file', label: 'values.yaml', text: `base: &base {${keys}}\nserver:\n  extraLabels:\n${maps}\n` }] });
+    const model = await buildModel({
+      layers: [{ kind: 'file', label: 'values.yaml', text: `base: &base {${keys}}\nserver:\n  extraLabels:\n${maps}\n` }],
+    });
     expect(model.syntaxProblems).toEqual([]);
     const last = model.get(['server', 'extraLabels', `m${merges - 1}`])!;
     expect(last.children.size).toBe(2000);
@@ -15,17 +17,26 @@ describe('the model over input at the limits', () => {
     expect(last.get('k1999')!.value).toBe(1999);
   });
 
-  it('stops one 2,000-key anchor merged into 2,000 maps (a 55 KB file) with one finding and nothing layered', { timeout: 30_000 }, async () => {
-    const keys = Array.from({ length: 2000 }, (_, i) => `k${i}: ${i}`).join(', ');
-    const maps = Array.from({ length: 2000 }, (_, i) => `  m${i}: {<<: *base}`).join('\n');
-    const model = await buildModel({ layers: [{ kind: 'file', label: 'values.yaml', text: `base: &base {${keys}}\nserver:\n${maps}\n` }] });
-    expect(model.valuesReadable).toBe(false);
-    expect(model.syntaxProblems.map((problem) => problem.messageId)).toEqual(['aliasBudget']);
-    expect(model.get('server.m0')).toBeUndefined();
-  });
+  it(
+    'stops one 2,000-key anchor merged into 2,000 maps (a 55 KB file) with one finding and nothing layered',
+    { timeout: 30_000 },
+    async () => {
+      const keys = Array.from({ length: 2000 }, (_, i) => `k${i}: ${i}`).join(', ');
+      const maps = Array.from({ length: 2000 }, (_, i) => `  m${i}: {<<: *base}`).join('\n');
+      const model = await buildModel({
+        layers: [{ kind: 'file', label: 'values.yaml', text: `base: &base {${keys}}\nserver:\n${maps}\n` }],
+      });
+      expect(model.valuesReadable).toBe(false);
+      expect(model.syntaxProblems.map((problem) => problem.messageId)).toEqual(['aliasBudget']);
+      expect(model.get('server.m0')).toBeUndefined();
+    },
+  );
 
   it('leaves a file over maxFileSize unread: no values, only the size finding', async () => {
-    const model = await buildModel({ layers: [{ kind: 'file', label: 'values.yaml', text: 'server:\n  ha:\n    enabled: true\n' }] }, { maxFileSize: 10 });
+    const model = await buildModel(
+      { layers: [{ kind: 'file', label: 'values.yaml', text: 'server:\n  ha:\n    enabled: true\n' }] },
+      { maxFileSize: 10 },
+    );
     expect(model.valuesReadable).toBe(false);
     expect(model.syntaxProblems.map((problem) => problem.messageId)).toEqual(['fileTooLarge']);
     expect(model.get('server.ha.enabled')?.isUserSet).toBe(false);

@@ -32,7 +32,9 @@ describe('mode and config selection', () => {
   });
 
   it('follows chart 0.34.1: a truthy raft.enabled selects the raft config even outside HA', async () => {
-    const model = await modelOf('server:\n  ha:\n    raft:\n      enabled: true\n      config: |\n        storage "raft" { path = "/vault/data" }\n');
+    const model = await modelOf(
+      'server:\n  ha:\n    raft:\n      enabled: true\n      config: |\n        storage "raft" { path = "/vault/data" }\n',
+    );
     expect(model.mode).toBe('standalone');
     expect(model.configPath).toEqual(['server', 'ha', 'raft', 'config']);
     expect(model.config?.isUserSet).toBe(true);
@@ -42,8 +44,17 @@ describe('mode and config selection', () => {
     const options = { chartVersion: '0.28.0' };
     const standalone = await modelOf('server: {ha: {raft: {enabled: true}}}', options);
     expect(standalone.configPath).toEqual(['server', 'standalone', 'config']);
-    expect((await modelOf('server: {ha: {enabled: true, raft: {enabled: "true"}}}', options)).configPath).toEqual(['server', 'ha', 'raft', 'config']);
-    expect((await modelOf('server: {ha: {enabled: true, raft: {enabled: false}}}', options)).configPath).toEqual(['server', 'ha', 'config']);
+    expect((await modelOf('server: {ha: {enabled: true, raft: {enabled: "true"}}}', options)).configPath).toEqual([
+      'server',
+      'ha',
+      'raft',
+      'config',
+    ]);
+    expect((await modelOf('server: {ha: {enabled: true, raft: {enabled: false}}}', options)).configPath).toEqual([
+      'server',
+      'ha',
+      'config',
+    ]);
     // Any other value renders only the mlock line: no config at all.
     expect((await modelOf('server: {ha: {enabled: true, raft: {enabled: "yes"}}}', options)).configPath).toBeUndefined();
   });
@@ -73,7 +84,8 @@ describe('mode and config selection', () => {
   });
 
   it('refuses a YAML-map config on chart 0.34.1 and reads it on 0.28.0', async () => {
-    const text = 'server:\n  standalone:\n    config:\n      ui: true\n      listener:\n        tcp:\n          address: "[::]:8200"\n          tls_disable: 1\n';
+    const text =
+      'server:\n  standalone:\n    config:\n      ui: true\n      listener:\n        tcp:\n          address: "[::]:8200"\n          tls_disable: 1\n';
     const newer = await modelOf(text);
     expect(newer.configRenderError?.messageId).toBe('structuredConfig');
     expect(newer.parsedConfig).toBeUndefined();
@@ -86,7 +98,9 @@ describe('mode and config selection', () => {
   });
 
   it('reads JSON config strings', async () => {
-    const model = await modelOf(`server: {standalone: {config: '{"listener": {"tcp": {"address": "[::]:8200", "tls_disable": true}}, "storage": {"file": {"path": "/d"}}}'}}`);
+    const model = await modelOf(
+      `server: {standalone: {config: '{"listener": {"tcp": {"address": "[::]:8200", "tls_disable": true}}, "storage": {"file": {"path": "/d"}}}'}}`,
+    );
     expect(model.config?.format).toBe('json');
     expect(model.config?.tcpListeners[0]?.body.attr('tls_disable')?.value).toBe(true);
     expect(model.storageType).toBe('file');
@@ -200,7 +214,9 @@ describe('services', () => {
             annotations: {service.beta.kubernetes.io/aws-load-balancer-scheme: internal}
     `;
     const pick = async (chartVersion: string) =>
-      (await modelOf(text, { chartVersion })).services.find((service) => service.role === 'active')!.annotations.find((a) => a.key.endsWith('scheme'))!.value;
+      (await modelOf(text, { chartVersion })).services
+        .find((service) => service.role === 'active')!
+        .annotations.find((a) => a.key.endsWith('scheme'))!.value;
     expect(await pick('0.34.1')).toBe('internal');
     expect(await pick('0.28.0')).toBe('internet-facing');
   });

@@ -90,7 +90,9 @@ describe('userconfigRefs', () => {
           config: 'listener "tcp" { tls_cert_file = "/vault/userconfig/tls/tls.crt" }'
     `);
     expect(dev.userconfigRefs.map((ref) => ref.where)).toEqual(['server.extraEnvironmentVars.VAULT_CACERT']);
-    const external = await modelOf('global: {externalVaultAddr: "https://vault:8200"}\nserver: {extraEnvironmentVars: {VAULT_CACERT: /vault/userconfig/ca/ca.crt}}\n');
+    const external = await modelOf(
+      'global: {externalVaultAddr: "https://vault:8200"}\nserver: {extraEnvironmentVars: {VAULT_CACERT: /vault/userconfig/ca/ca.crt}}\n',
+    );
     expect(external.userconfigRefs).toEqual([]);
   });
 });

@@ -54,15 +54,19 @@ describe('serverProbes', () => {
 
   it('suggests perfstandbyok=true only for Enterprise images', async () => {
     expect((await modelOf('server: {}')).serverProbes.safeLivenessPath).toBe('/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204');
-    expect((await modelOf('server: {image: {tag: "1.16.1-ent"}}')).serverProbes.safeLivenessPath).toBe('/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204&perfstandbyok=true');
+    expect((await modelOf('server: {image: {tag: "1.16.1-ent"}}')).serverProbes.safeLivenessPath).toBe(
+      '/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204&perfstandbyok=true',
+    );
   });
 
   it('switches readiness to httpGet with a path and liveness to exec with execCommand', async () => {
-    const { readiness, liveness } = (await modelOf(`
+    const { readiness, liveness } = (
+      await modelOf(`
       server:
         readinessProbe: {path: /v1/sys/health}
         livenessProbe: {enabled: "true", execCommand: [vault, status]}
-    `)).serverProbes;
+    `)
+    ).serverProbes;
     expect(readiness).toMatchObject({ enabled: true, kind: 'http', standbyOk: false });
     expect(liveness).toMatchObject({ enabled: true, kind: 'exec', path: undefined });
   });

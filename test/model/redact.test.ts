@@ -6,9 +6,13 @@ import { printedForms, Redactor } from '../../src/model/redact.js';
 function naiveMask(text: string, needles: string[]): string {
   const marked = new Array<boolean>(text.length).fill(false);
   for (const needle of needles) {
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) for (let i = at; i < at + needle.length; i++) marked[i] = true;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1))
+      for (let i = at; i < at + needle.length; i++) marked[i] = true;
   }
-  return text.split('').map((char, i) => (marked[i] && char !== '\n' && char !== '\r' ? '*' : char)).join('');
+  return text
+    .split('')
+    .map((char, i) => (marked[i] && char !== '\n' && char !== '\r' ? '*' : char))
+    .join('');
 }
 
 describe('Redactor', () => {
@@ -32,7 +36,9 @@ describe('Redactor', () => {
     expect(forms).toContain('line-two-of-it');
     expect(forms).not.toContain('ok');
     const redactor = Redactor.of([secret]);
-    expect(redactor.scrub(`{"value":${JSON.stringify(secret).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}}`)).toBe('{"value":"****"}');
+    expect(
+      redactor.scrub(`{"value":${JSON.stringify(secret).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}}`),
+    ).toBe('{"value":"****"}');
   });
 
   it('leaves numbers alone in whole reports when asked, so line numbers survive a PIN', () => {

@@ -43,16 +43,21 @@ async function model(text: string, options: LintOptions = {}): Promise<Model> {
 describe('effective values', () => {
   const releases: [string, InputLayer[]][] = [
     ['the guide example', [{ kind: 'file', label: 'guide.yml', text: readFileSync(`${ROOT}fixtures/guide/override-values.yml`, 'utf8') }]],
-    ['a layered release', [
-      { kind: 'file', label: 'base.yaml', text: readFileSync(`${ROOT}fixtures/_cli/render/base.values.yaml`, 'utf8') },
-      { kind: 'file', label: 'prod.yaml', text: readFileSync(`${ROOT}fixtures/_cli/render/prod.values.yaml`, 'utf8') },
-      setLayer('--set', 'server.extraArgs={-log-level=debug},global.namespace=true,ui.annotations.x=1.10'),
-    ]],
+    [
+      'a layered release',
+      [
+        { kind: 'file', label: 'base.yaml', text: readFileSync(`${ROOT}fixtures/_cli/render/base.values.yaml`, 'utf8') },
+        { kind: 'file', label: 'prod.yaml', text: readFileSync(`${ROOT}fixtures/_cli/render/prod.values.yaml`, 'utf8') },
+        setLayer('--set', 'server.extraArgs={-log-level=debug},global.namespace=true,ui.annotations.x=1.10'),
+      ],
+    ],
   ];
 
   it.each(releases)('read back as the same values Helm sees (%s)', async (_name, layers) => {
     const built = await buildModel({ layers });
-    const text = renderValues(built).map((line) => line.text).join('\n');
+    const text = renderValues(built)
+      .map((line) => line.text)
+      .join('\n');
     const parsed = parseYaml(text);
     expect(parsed.problems).toEqual([]);
     expect(plainOf(parsed.root)).toEqual(helmValues(built.values, built.options.chartDefaults));
@@ -79,12 +84,11 @@ describe('the config file, as each chart version writes it', () => {
   it('0.34.1 appends disable_mlock = true to HCL on a new last line', async () => {
     const built = await model(hcl('ui = true\nstorage "file" { path = "/vault/data" }\n'));
     expect(configText(built)).toEqual(['ui = true', 'storage "file" { path = "/vault/data" }', '', 'disable_mlock = true']);
-    expect(renderConfig(built).lines.map((line) => (typeof line.origin === 'string' ? line.origin : `${line.origin.layer.label}@${line.origin.start}`))).toEqual([
-      'layer1.yaml@42',
-      'layer1.yaml@58',
-      'chart template',
-      'chart template',
-    ]);
+    expect(
+      renderConfig(built).lines.map((line) =>
+        typeof line.origin === 'string' ? line.origin : `${line.origin.layer.label}@${line.origin.start}`,
+      ),
+    ).toEqual(['layer1.yaml@42', 'layer1.yaml@58', 'chart template', 'chart template']);
   });
 
   it('0.34.1 keeps an explicit disable_mlock line and appends nothing', async () => {
@@ -105,30 +109,57 @@ describe('the config file, as each chart version writes it', () => {
   it('0.28.0 prepends disable_mlock = true, also before a config that sets it', async () => {
     const built = await model(hcl('disable_mlock = false\nui = true\n'), { chartVersion: '0.28.0' });
     expect(configText(built)).toEqual(['disable_mlock = true', 'disable_mlock = false', 'ui = true']);
-    expect(renderNotes(built, renderConfig(built))[0]).toBe("Chart 0.28.0 prepends disable_mlock = true; the config's own disable_mlock makes it a duplicate");
+    expect(renderNotes(built, renderConfig(built))[0]).toBe(
+      "Chart 0.28.0 prepends disable_mlock = true; the config's own disable_mlock makes it a duplicate",
+    );
   });
 
   it('0.28.0 writes a YAML-map config as indented JSON with disable_mlock forced true', async () => {
-    const built = await model('server:\n  standalone:\n    config:\n      ui: true\n      disable_mlock: false\n      listener:\n        tcp:\n          address: "[::]:8200"\n', { chartVersion: '0.28.0' });
-    expect(configText(built)).toEqual(['{', '  "disable_mlock": true,', '  "listener": {', '    "tcp": {', '      "address": "[::]:8200"', '    }', '  },', '  "ui": true', '}']);
+    const built = await model(
+      'server:\n  standalone:\n    config:\n      ui: true\n      disable_mlock: false\n      listener:\n        tcp:\n          address: "[::]:8200"\n',
+      { chartVersion: '0.28.0' },
+    );
+    expect(configText(built)).toEqual([
+      '{',
+      '  "disable_mlock": true,',
+      '  "listener": {',
+      '    "tcp": {',
+      '      "address": "[::]:8200"',
+      '    }',
+      '  },',
+      '  "ui": true',
+      '}',
+    ]);
     expect(goJson({ a: [], b: {} }, '  ')).toBe('{\n  "a": [],\n  "b": {}\n}');
   });
 
   it('renders no config in dev, external and empty modes, and says why', async () => {
-    expect(renderConfig(await model('server:\n  dev:\n    enabled: true\n'))).toMatchObject({ lines: [], absent: expect.stringMatching(/^Dev mode/) });
-    expect(renderConfig(await model('global:\n  externalVaultAddr: https://vault.example.com\n'))).toMatchObject({ lines: [], absent: expect.stringMatching(/^No Vault server/) });
-    expect(renderConfig(await model('server:\n  standalone:\n    enabled: false\n'))).toMatchObject({ lines: [], absent: expect.stringMatching(/^No server mode/) });
+    expect(renderConfig(await model('server:\n  dev:\n    enabled: true\n'))).toMatchObject({
+      lines: [],
+      absent: expect.stringMatching(/^Dev mode/),
+    });
+    expect(renderConfig(await model('global:\n  externalVaultAddr: https://vault.example.com\n'))).toMatchObject({
+      lines: [],
+      absent: expect.stringMatching(/^No Vault server/),
+    });
+    expect(renderConfig(await model('server:\n  standalone:\n    enabled: false\n'))).toMatchObject({
+      lines: [],
+      absent: expect.stringMatching(/^No server mode/),
+    });
   });
 
   it('says when no ConfigMap is rendered because both non-raft configs are empty', async () => {
-    const built = await model('server:\n  standalone:\n    config: ""\n  ha:\n    enabled: true\n    config: ""\n    raft:\n      enabled: true\n');
+    const built = await model(
+      'server:\n  standalone:\n    config: ""\n  ha:\n    enabled: true\n    config: ""\n    raft:\n      enabled: true\n',
+    );
     expect(renderConfig(built)).toMatchObject({ lines: [], absent: expect.stringMatching(/^No ConfigMap/) });
   });
 });
 
 describe('notes', () => {
   it('names placeholders the container start replaces, and those it leaves alone', async () => {
-    const config = 'api_addr = "http://API_ADDR"\ncluster_addr = "https://HOSTNAME.vault-internal:8201"\nstorage "consul" { address = "HOST_IP:8500" }\n';
+    const config =
+      'api_addr = "http://API_ADDR"\ncluster_addr = "https://HOSTNAME.vault-internal:8201"\nstorage "consul" { address = "HOST_IP:8500" }\n';
     const text = `server:\n  ha:\n    enabled: true\n    config: |\n${config.trimEnd().replace(/^/gm, '      ')}\n`;
     const without = await model(text);
     expect(renderNotes(without, renderConfig(without)).slice(1)).toEqual([
@@ -137,11 +168,16 @@ describe('notes', () => {
       'API_ADDR (config line 1): stays as written; the chart substitutes it only from a container environment variable of that name, and the values set none',
     ]);
     const withEnv = await model(`${text}  extraEnvironmentVars:\n    API_ADDR: https://vault.example.com\n`);
-    expect(renderNotes(withEnv, renderConfig(withEnv))).toContain("API_ADDR (config line 1): replaced at container start with the value of the container's API_ADDR environment variable");
+    expect(renderNotes(withEnv, renderConfig(withEnv))).toContain(
+      "API_ADDR (config line 1): replaced at container start with the value of the container's API_ADDR environment variable",
+    );
   });
 
   it('evaluates release facts in Helm actions and flags the rest', async () => {
-    const built = await model('server:\n  standalone:\n    config: |\n      cluster_name = "{{ .Release.Name }}"\n      seal "transit" { key_name = "{{ .Values.key }}" }\n', { releaseName: 'prod', namespace: 'vault' });
+    const built = await model(
+      'server:\n  standalone:\n    config: |\n      cluster_name = "{{ .Release.Name }}"\n      seal "transit" { key_name = "{{ .Values.key }}" }\n',
+      { releaseName: 'prod', namespace: 'vault' },
+    );
     expect(renderNotes(built, renderConfig(built)).slice(1)).toEqual([
       '{{ .Release.Name }} (config line 1): Helm renders it as "prod"',
       '{{ .Values.key }} (config line 2): evaluated by Helm at install; the linter cannot evaluate it',
@@ -159,11 +195,16 @@ describe('notes', () => {
   });
 
   it('never prints a secret', async () => {
-    const built = await buildModel({ layers: [
-      { kind: 'file', label: 'values.yaml', text: 'server:\n  dev:\n    enabled: true\n    devRootToken: my-root-token-123\n' },
-    ] });
+    const built = await buildModel({
+      layers: [{ kind: 'file', label: 'values.yaml', text: 'server:\n  dev:\n    enabled: true\n    devRootToken: my-root-token-123\n' }],
+    });
     const rendering = renderRelease(built);
-    const printed = [...rendering.header, ...rendering.values.map((line) => line.text), ...rendering.config.lines.map((line) => line.text), ...rendering.notes].join('\n');
+    const printed = [
+      ...rendering.header,
+      ...rendering.values.map((line) => line.text),
+      ...rendering.config.lines.map((line) => line.text),
+      ...rendering.notes,
+    ].join('\n');
     expect(printed).toContain('    devRootToken: ****');
     expect(printed).not.toContain('my-root-token-123');
   });

@@ -29,7 +29,8 @@ async function fixtureConfigs(): Promise<{ file: string; config: VaultConfig }[]
     const model = await buildModel({ layers: [{ kind: 'file', label: file, text }] });
     if (!model.valuesReadable) continue;
     // An empty config has no value to place.
-    for (const config of [model.config, ...model.ignoredConfigs]) if (config?.ok && config.isUserSet && config.file.body.items.length > 0) out.push({ file: file.slice(ROOT.length), config });
+    for (const config of [model.config, ...model.ignoredConfigs])
+      if (config?.ok && config.isUserSet && config.file.body.items.length > 0) out.push({ file: file.slice(ROOT.length), config });
   }
   return out;
 }
@@ -53,7 +54,9 @@ describe('loading validators on demand', () => {
     await model.load(['valuesSchema', 'vaultConfigSchema']);
     // The values hold no config of the user's: the config validator stays unloaded; the other chart version too.
     expect(loadedSchemas()).toEqual(['values-0.28.0']);
-    expect(model.valuesSchemaProblems.map((problem) => `${problem.kind} ${problem.key} ${problem.suggestion}`)).toEqual(['unknownKey replica replicas']);
+    expect(model.valuesSchemaProblems.map((problem) => `${problem.kind} ${problem.key} ${problem.suggestion}`)).toEqual([
+      'unknownKey replica replicas',
+    ]);
     expect(model.configSchemaProblems).toEqual([]);
     const withConfig = await modelOf('server:\n  standalone:\n    config: |\n      ui = true\n');
     await withConfig.load(['vaultConfigSchema']);
@@ -70,7 +73,9 @@ describe('the normalised config shape', () => {
 
   it("equals the reference normaliser (js-hcl-parser) on every HCL config in the fixtures and the chart's values", async () => {
     // The reference keeps keys and types as written; configs spelling them in other case are checked below.
-    const configs = (await fixtureConfigs()).filter(({ config }) => config.format === 'hcl' && !config.text.includes('{{') && !/^\s*"?[a-z_]*[A-Z]/m.test(config.text));
+    const configs = (await fixtureConfigs()).filter(
+      ({ config }) => config.format === 'hcl' && !config.text.includes('{{') && !/^\s*"?[a-z_]*[A-Z]/m.test(config.text),
+    );
     expect(configs.length).toBeGreaterThan(40);
     for (const { file, config } of configs) {
       expect(shapeConfig(config, knownKeys).data, file).toEqual(parseVaultConfig(config.text));
@@ -122,7 +127,9 @@ describe('the normalised config shape', () => {
       ui: true,
       listener: { tcp: [{ address: '[::]:8200' }], unix: [{ address: '/run/vault.sock' }] },
       // Keys inside storage are case-sensitive in Vault: kept as written.
-      storage: { raft: { Path: '/vault/data', retry_join: [{ leader_api_addr: 'a' }, { leader_api_addr: 'b' }, { auto_join: 'provider=k8s' }] } },
+      storage: {
+        raft: { Path: '/vault/data', retry_join: [{ leader_api_addr: 'a' }, { leader_api_addr: 'b' }, { auto_join: 'provider=k8s' }] },
+      },
       seal: { awskms: [{ region: 'eu-west-1' }, { region: 'eu-west-2' }] },
       telemetry: { disable_hostname: true },
     });
@@ -148,7 +155,11 @@ describe('configSchemaProblems', () => {
             }
     `);
     await model.load(['vaultConfigSchema']);
-    expect(model.configSchemaProblems.map((problem) => `${problem.where}: ${problem.key} -> ${problem.suggestion} (${problem.vaultWarns ? 'warns' : 'silent'})`).sort()).toEqual([
+    expect(
+      model.configSchemaProblems
+        .map((problem) => `${problem.where}: ${problem.key} -> ${problem.suggestion} (${problem.vaultWarns ? 'warns' : 'silent'})`)
+        .sort(),
+    ).toEqual([
       'at the top level: uii -> ui (warns)',
       'in listener "tcp": adress -> address (warns)',
       'in seal "transit": adress -> address (silent)',

@@ -4,7 +4,10 @@ import { maskRanges } from '../../src/model/redact.js';
 
 /** Text that does not parse, masked where the line heuristics guess a credential (as code frames of it are). */
 function redactUnreadable(text: string): string {
-  return maskRanges(text, guessSecrets(text).map(({ start, end }) => [start, end] as const));
+  return maskRanges(
+    text,
+    guessSecrets(text).map(({ start, end }) => [start, end] as const),
+  );
 }
 import { modelOf } from '../helpers/model.js';
 
@@ -88,7 +91,9 @@ describe('secret detector', () => {
               }
             }
     `);
-    expect(model.secrets.map((secret) => `${secret.kind}:${secret.where}`)).toEqual(['privateKey:storage.raft.retry_join.leader_client_key']);
+    expect(model.secrets.map((secret) => `${secret.kind}:${secret.where}`)).toEqual([
+      'privateKey:storage.raft.retry_join.leader_client_key',
+    ]);
   });
 });
 

@@ -68,7 +68,9 @@ describe('Helm --set grammar', () => {
   it('builds lists from indexes, filling holes with null', () => {
     expect(parse('list[0]=foo')).toEqual({ list: ['foo'] });
     expect(parse('list[2]=c,list[0]=a')).toEqual({ list: ['a', null, 'c'] });
-    expect(parse('server.extraVolumes[0].type=secret,server.extraVolumes[0].name=tls')).toEqual({ server: { extraVolumes: [{ type: 'secret', name: 'tls' }] } });
+    expect(parse('server.extraVolumes[0].type=secret,server.extraVolumes[0].name=tls')).toEqual({
+      server: { extraVolumes: [{ type: 'secret', name: 'tls' }] },
+    });
     expect(parse('a[0][1]=x')).toEqual({ a: [[null, 'x']] });
     expect(parse('a[1].b[0].c=x')).toEqual({ a: [null, { b: [{ c: 'x' }] }] });
   });
@@ -99,12 +101,18 @@ describe('Helm --set grammar', () => {
   });
 
   it('keeps every value a string with --set-string', () => {
-    expect(parse('server.ha.replicas=5,global.tlsDisable=false,x=null', '--set-string')).toEqual({ server: { ha: { replicas: '5' } }, global: { tlsDisable: 'false' }, x: 'null' });
+    expect(parse('server.ha.replicas=5,global.tlsDisable=false,x=null', '--set-string')).toEqual({
+      server: { ha: { replicas: '5' } },
+      global: { tlsDisable: 'false' },
+      x: 'null',
+    });
   });
 
   it('reads the named file as the value with --set-file, an empty value without reading', () => {
     const files = { 'raft.hcl': 'storage "raft" {}\n', 'a.txt': 'A', 'b.txt': 'B' };
-    expect(parse('server.ha.raft.config=raft.hcl', '--set-file', files)).toEqual({ server: { ha: { raft: { config: 'storage "raft" {}\n' } } } });
+    expect(parse('server.ha.raft.config=raft.hcl', '--set-file', files)).toEqual({
+      server: { ha: { raft: { config: 'storage "raft" {}\n' } } },
+    });
     expect(parse('list={a.txt,b.txt}', '--set-file', files)).toEqual({ list: ['A', 'B'] });
     const read: string[] = [];
     parseSetArgument('--set-file', 'a=', { readFile: (path) => (read.push(path), '') });
@@ -175,7 +183,13 @@ describe('positions inside the argument', () => {
 
   it('spans a --set-file value over the path, whose text is the file', () => {
     const argument = 'server.ha.raft.config=config/raft.hcl';
-    const value = at(parseSetArgument('--set-file', argument, { readFile: () => 'ui = true\n' }).root, 'server', 'ha', 'raft', 'config') as YScalar;
+    const value = at(
+      parseSetArgument('--set-file', argument, { readFile: () => 'ui = true\n' }).root,
+      'server',
+      'ha',
+      'raft',
+      'config',
+    ) as YScalar;
     expect(argument.slice(value.start, value.end)).toBe('config/raft.hcl');
     expect(value.text).toBe('ui = true\n');
   });

@@ -4,7 +4,10 @@ import type { TemplateContext } from '../../src/model/template.js';
 import { isHelmFunction } from '../../src/model/helm-functions.js';
 import { modelOf } from '../helpers/model.js';
 
-const VALUES: Record<string, unknown> = { server: { ha: { replicas: 3, enabled: true }, off: false, nothing: null, peers: ['a', 'b'], zones: { b: 2, a: 1 } }, big: 1000000 };
+const VALUES: Record<string, unknown> = {
+  server: { ha: { replicas: 3, enabled: true }, off: false, nothing: null, peers: ['a', 'b'], zones: { b: 2, a: 1 } },
+  big: 1000000,
+};
 
 function context(integer = false): TemplateContext {
   return {
@@ -69,7 +72,11 @@ describe('renderTemplate', () => {
   });
 
   it('prints release facts, include "vault.fullname" and Go floats as Helm does', () => {
-    expect(render('{{ .Release.Name }} {{ .Chart.Name }} {{ include "vault.fullname" . }} {{ template "vault.fullname" . }} {{ $.Release.Namespace }}').text).toBe('prod vault prod-vault prod-vault vault-ns');
+    expect(
+      render(
+        '{{ .Release.Name }} {{ .Chart.Name }} {{ include "vault.fullname" . }} {{ template "vault.fullname" . }} {{ $.Release.Namespace }}',
+      ).text,
+    ).toBe('prod vault prod-vault prod-vault vault-ns');
     expect(render('{{ .Values.server.ha.replicas }} {{ .Values.big }} {{ .Values.server.nothing }}').text).toBe('3 1e+06 ');
     // A key no layer sets may come from a values file the linter was not given: unknown, not empty.
     expect(render('{{ .Values.missing }}').templated).toEqual([{ start: 0, end: 21 }]);
@@ -102,18 +109,26 @@ describe('renderTemplate', () => {
 
   it('reports until over a number from a values file (a float to Helm), but not over a --set integer', () => {
     const text = '{{ range until .Values.server.ha.replicas }}R{{ end }}';
-    expect(render(text).problems).toEqual([{ kind: 'floatCount', start: 0, end: 44, detail: 'until', action: '{{ range until .Values.server.ha.replicas }}' }]);
+    expect(render(text).problems).toEqual([
+      { kind: 'floatCount', start: 0, end: 44, detail: 'until', action: '{{ range until .Values.server.ha.replicas }}' },
+    ]);
     expect(render(text).unevaluated.length).toBe(1);
     expect(render(text, true).problems).toEqual([]);
     expect(render(text, true).text).toBe('RRR');
   });
 
   it('reports a function Helm does not define, even in a branch never taken, and escapes pass through marked', () => {
-    const text = '{{ if false }}{{ GetInterfaceIP "eth0" }}{{ end }}a = "{{`{{ GetPrivateIP }}`}}" b = "{{ "{{" }} GetPrivateIP {{ "}}" }}"';
+    const text =
+      '{{ if false }}{{ GetInterfaceIP "eth0" }}{{ end }}a = "{{`{{ GetPrivateIP }}`}}" b = "{{ "{{" }} GetPrivateIP {{ "}}" }}"';
     const out = render(text);
-    expect(out.problems).toEqual([{ kind: 'undefinedFunction', start: 14, end: 41, detail: 'GetInterfaceIP', action: '{{ GetInterfaceIP "eth0" }}' }]);
+    expect(out.problems).toEqual([
+      { kind: 'undefinedFunction', start: 14, end: 41, detail: 'GetInterfaceIP', action: '{{ GetInterfaceIP "eth0" }}' },
+    ]);
     expect(out.text).toBe('a = "{{ GetPrivateIP }}" b = "{{ GetPrivateIP }}"');
-    expect(out.templated).toEqual([{ start: 5, end: 23 }, { start: 30, end: 48 }]);
+    expect(out.templated).toEqual([
+      { start: 5, end: 23 },
+      { start: 30, end: 48 },
+    ]);
   });
 
   it('reports unclosed actions and unbalanced control flow, and falls back to the text as written', () => {
@@ -144,8 +159,9 @@ describe('renderTemplate', () => {
     expect(quiet.problems.map((problem) => problem.detail)).toEqual(['200000 template steps']);
   });
 
-  it('knows Helm\'s function set: Go builtins, sprig without env, Helm\'s own', () => {
-    for (const name of ['printf', 'until', 'include', 'tpl', 'required', 'toYaml', 'lookup', 'fromYaml', 'sha256sum']) expect(isHelmFunction(name)).toBe(true);
+  it("knows Helm's function set: Go builtins, sprig without env, Helm's own", () => {
+    for (const name of ['printf', 'until', 'include', 'tpl', 'required', 'toYaml', 'lookup', 'fromYaml', 'sha256sum'])
+      expect(isHelmFunction(name)).toBe(true);
     for (const name of ['env', 'expandenv', 'GetPrivateIP', 'constructor']) expect(isHelmFunction(name)).toBe(false);
   });
 });
@@ -175,13 +191,16 @@ describe('the model renders configs through tpl', () => {
   });
 
   it('does not run a YAML-map config (chart 0.28) through tpl', async () => {
-    const model = await modelOf(`
+    const model = await modelOf(
+      `
       server:
         standalone:
           config:
             cluster_addr: "{{ GetPrivateIP }}"
             storage: { file: { path: /vault/data } }
-    `, { chartVersion: '0.28.0' });
+    `,
+      { chartVersion: '0.28.0' },
+    );
     expect(model.config?.templateProblems).toEqual([]);
   });
 
@@ -192,7 +211,9 @@ describe('the model renders configs through tpl', () => {
           config: '{"cluster_addr": "{{\`{{ GetPrivateIP }}\`}}", "storage": {"file": {"path": "/d"}}}'
     `;
     const newer = await modelOf(text);
-    expect(newer.config?.templateProblems.map((problem) => [problem.kind, problem.detail, problem.secondPass])).toEqual([['undefinedFunction', 'GetPrivateIP', true]]);
+    expect(newer.config?.templateProblems.map((problem) => [problem.kind, problem.detail, problem.secondPass])).toEqual([
+      ['undefinedFunction', 'GetPrivateIP', true],
+    ]);
     const older = await modelOf(text, { chartVersion: '0.28.0' });
     expect(older.config?.templateProblems).toEqual([]);
   });

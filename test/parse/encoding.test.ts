@@ -4,7 +4,8 @@ import { LineIndex } from '../../src/parse/lines.js';
 import { lintText } from '../../src/engine/lint.js';
 
 // The chart side of TLS off, alone (the listener serves TLS): one finding at 2:15.
-const TEXT = 'global:\n  tlsDisable: true # é\nserver:\n  standalone:\n    config: "listener \\"tcp\\" {\\n tls_cert_file = \\"/a\\"\\n tls_key_file = \\"/b\\"\\n}\\n"\n';
+const TEXT =
+  'global:\n  tlsDisable: true # é\nserver:\n  standalone:\n    config: "listener \\"tcp\\" {\\n tls_cert_file = \\"/a\\"\\n tls_key_file = \\"/b\\"\\n}\\n"\n';
 
 function utf16(text: string, bigEndian: boolean): Buffer {
   const body = Buffer.from(text, 'utf16le');
@@ -67,6 +68,8 @@ describe('line ends', () => {
   });
 
   it('places findings of a CR-only file on their own lines', async () => {
-    expect(await found(TEXT.replace(/\n/g, '\r'), ['tls-enabled/chartTlsDisabled', 'yaml-syntax'])).toEqual(['tls-enabled/chartTlsDisabled 2:15']);
+    expect(await found(TEXT.replace(/\n/g, '\r'), ['tls-enabled/chartTlsDisabled', 'yaml-syntax'])).toEqual([
+      'tls-enabled/chartTlsDisabled 2:15',
+    ]);
   });
 });

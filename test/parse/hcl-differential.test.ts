@@ -44,7 +44,8 @@ function oracle(text: string): Verdict {
 
 function ours(text: string): Verdict {
   const file = parseHcl(text);
-  if (file.errors.length > 0) return { accepted: false, reason: file.errors.map((error) => `${error.start}-${error.end} ${error.message}`).join('; ') };
+  if (file.errors.length > 0)
+    return { accepted: false, reason: file.errors.map((error) => `${error.start}-${error.end} ${error.message}`).join('; ') };
   try {
     return { accepted: true, value: toPlain(file) };
   } catch (error) {
@@ -168,16 +169,7 @@ class HclWriter {
 
   private stringLiteral(): string {
     const r = this.random;
-    const base = r.pick([
-      `https://${r.pick(HOSTS)}:8200`,
-      `/vault/${r.pick(WORDS)}`,
-      r.pick(WORDS),
-      '',
-      '30s',
-      '768h',
-      'true',
-      '1',
-    ]);
+    const base = r.pick([`https://${r.pick(HOSTS)}:8200`, `/vault/${r.pick(WORDS)}`, r.pick(WORDS), '', '30s', '768h', 'true', '1']);
     let body = base;
     if (r.chance(0.25)) {
       const escapes = this.options.hcl2
@@ -197,7 +189,28 @@ class HclWriter {
     if (this.options.hcl2) return r.pick(['0', '1', '8200', '-2', '1.5', '-0.25', '1e3', '2.5E-2', '10', '123456']);
     // Literals HCL v1 scans but handles oddly: `08` fails decoding, `1e` eats the next character.
     if (r.chance(0.01)) return r.pick(['08', '1e', '.5e3', '0x', '0189', '3000000000']);
-    return r.pick(['0', '1', '8200', '-2', '1.5', '-0.25', '1e3', '2.5E-2', '0x1F', '0X2a', '0755', '00', '-0x10', '1.', '.5', '0.5e+2', '2147483647', '-2147483648', '089.5', '1e-3']);
+    return r.pick([
+      '0',
+      '1',
+      '8200',
+      '-2',
+      '1.5',
+      '-0.25',
+      '1e3',
+      '2.5E-2',
+      '0x1F',
+      '0X2a',
+      '0755',
+      '00',
+      '-0x10',
+      '1.',
+      '.5',
+      '0.5e+2',
+      '2147483647',
+      '-2147483648',
+      '089.5',
+      '1e-3',
+    ]);
   }
 
   private heredoc(level: number): string {
@@ -309,7 +322,8 @@ class HclWriter {
     // Repeating a key is legal HCL v1 but often fails decoding (`a = 1` then `a = "x"`): keep a
     // few repeats for HCL v1, none for HCL v2, which rejects them.
     const seen = used.has(`attr:${key}`) || used.has(`block:${key}`);
-    if (seen && (this.options.hcl2 || r.chance(0.9))) key = key.startsWith('"') ? `"${key.slice(1, -1)}_${used.size}"` : `${key}_${used.size}`;
+    if (seen && (this.options.hcl2 || r.chance(0.9)))
+      key = key.startsWith('"') ? `"${key.slice(1, -1)}_${used.size}"` : `${key}_${used.size}`;
     used.add(`attr:${key}`);
     let value: string;
     const kind = r.next();
@@ -350,7 +364,8 @@ class HclWriter {
     this.parts.push('}', nl);
     used.add('block:listener').add('block:storage');
     if (r.chance(0.4)) this.parts.push('seal "awskms" {', nl, '  region = "eu-west-1"', nl, '}', nl);
-    if (r.chance(0.4)) this.parts.push('telemetry {', nl, '  prometheus_retention_time = "30s"', nl, '  disable_hostname = true', nl, '}', nl);
+    if (r.chance(0.4))
+      this.parts.push('telemetry {', nl, '  prometheus_retention_time = "30s"', nl, '  disable_hostname = true', nl, '}', nl);
     used.add('block:seal').add('block:telemetry');
     const count = r.int(0, 5);
     for (let i = 0; i < count; i++) this.item(0, 0, used);
@@ -379,12 +394,29 @@ function jsonValue(random: Random, depth: number): unknown {
 }
 
 function jsonScalar(random: Random): unknown {
-  return random.pick<unknown>([1, -2, 0, 1.5, -0.25, 1e21, 2147483647, 'x', '', 'https://vault:8200', '${HOSTNAME}', 'é\n"\\', true, false, null]);
+  return random.pick<unknown>([
+    1,
+    -2,
+    0,
+    1.5,
+    -0.25,
+    1e21,
+    2147483647,
+    'x',
+    '',
+    'https://vault:8200',
+    '${HOSTNAME}',
+    'é\n"\\',
+    true,
+    false,
+    null,
+  ]);
 }
 
 function jsonObject(random: Random, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (let i = random.int(0, 3); i > 0; i--) out[random.pick(['a', 'b', 'path', 'address', 'tcp', 'raft', 'X-Hdr'])] = jsonValue(random, depth);
+  for (let i = random.int(0, 3); i > 0; i--)
+    out[random.pick(['a', 'b', 'path', 'address', 'tcp', 'raft', 'X-Hdr'])] = jsonValue(random, depth);
   return out;
 }
 
@@ -395,9 +427,17 @@ function generateJson(random: Random): string {
   const listeners = [];
   for (let i = random.int(1, 2); i > 0; i--) listeners.push({ tcp: { address: `${random.pick(HOSTS)}:8200`, ...jsonObject(random, 2) } });
   doc.listener = random.chance(0.5) ? listeners : listeners[0];
-  doc.storage = { raft: { path: '/vault/data', ...(random.chance(0.5) ? { retry_join: [{ leader_api_addr: 'https://vault-0:8200' }, { leader_api_addr: 'https://vault-1:8200' }] } : {}) } };
+  doc.storage = {
+    raft: {
+      path: '/vault/data',
+      ...(random.chance(0.5)
+        ? { retry_join: [{ leader_api_addr: 'https://vault-0:8200' }, { leader_api_addr: 'https://vault-1:8200' }] }
+        : {}),
+    },
+  };
   if (random.chance(0.5)) doc.telemetry = { disable_hostname: true, prometheus_retention_time: '30s' };
-  for (let i = random.int(0, 3); i > 0; i--) doc[random.pick(['extra', 'seal', 'plugin_directory', 'max_lease_ttl'])] = jsonValue(random, 1);
+  for (let i = random.int(0, 3); i > 0; i--)
+    doc[random.pick(['extra', 'seal', 'plugin_directory', 'max_lease_ttl'])] = jsonValue(random, 1);
   const text = JSON.stringify(doc, null, random.pick([0, 2, 4]));
   return random.chance(0.3) ? `  ${text}` : `${text}\n`;
 }
@@ -530,11 +570,14 @@ describe('js-hcl-parser agreement on real configs', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it.skipIf(defaultConfigs.length === 0)(`agrees on the ${defaultConfigs.length} default configs of the chart versions in src/model/chart-defaults`, () => {
-    const result = tally(defaultConfigs);
-    expect(result.mismatches).toEqual([]);
-    expect(result.accepted).toBe(defaultConfigs.length);
-  });
+  it.skipIf(defaultConfigs.length === 0)(
+    `agrees on the ${defaultConfigs.length} default configs of the chart versions in src/model/chart-defaults`,
+    () => {
+      const result = tally(defaultConfigs);
+      expect(result.mismatches).toEqual([]);
+      expect(result.accepted).toBe(defaultConfigs.length);
+    },
+  );
 });
 
 // -----------------------------------------------------------------------------------------------
@@ -608,7 +651,9 @@ const HCL2_CASES = 150;
 
 describe('hcl2-parser agreement on the HCL2-compatible subset', () => {
   it('normalises both shapes of a block to the same leaves', () => {
-    expect(leaves({ listener: [{ tcp: [{ a: 1 }] }, { tcp: [{ a: 2 }] }] }).sort()).toEqual(leaves({ listener: { tcp: [{ a: 1 }, { a: 2 }] } }).sort());
+    expect(leaves({ listener: [{ tcp: [{ a: 1 }] }, { tcp: [{ a: 2 }] }] }).sort()).toEqual(
+      leaves({ listener: { tcp: [{ a: 1 }, { a: 2 }] } }).sort(),
+    );
     expect(leaves({ a: [1, { b: [] }] })).toEqual(['.a[0]=1', '.a[1].b=[]']);
     expect(leaves({ a: [{ b: 1 }] })).not.toEqual(leaves({ a: [{ b: '1' }] }));
   });
@@ -633,7 +678,9 @@ describe('hcl2-parser agreement on the HCL2-compatible subset', () => {
       const expected = leaves(value).sort();
       const actual = leaves(toPlain(file)).sort();
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-        mismatches.push(`leaves differ: ${JSON.stringify(actual.filter((leaf) => !expected.includes(leaf)))} vs ${JSON.stringify(expected.filter((leaf) => !actual.includes(leaf)))}\n  input: ${JSON.stringify(text)}`);
+        mismatches.push(
+          `leaves differ: ${JSON.stringify(actual.filter((leaf) => !expected.includes(leaf)))} vs ${JSON.stringify(expected.filter((leaf) => !actual.includes(leaf)))}\n  input: ${JSON.stringify(text)}`,
+        );
       }
     }
     expect(mismatches).toEqual([]);

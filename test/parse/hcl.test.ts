@@ -275,7 +275,10 @@ describe('parseHcl: JSON mode', () => {
     const text = '{"storage": {"raft": {"path": "/v"}}, "listener": [{"tcp": {"a": 1}}, {"tcp": {"a": 2}}]}';
     const file = parseHcl(text);
     const [storage, first, second] = file.body.items;
-    expect(storage!.keys.map((key) => [key.name, key.start, key.end])).toEqual([['storage', 1, 10], ['raft', 13, 19]]);
+    expect(storage!.keys.map((key) => [key.name, key.start, key.end])).toEqual([
+      ['storage', 1, 10],
+      ['raft', 13, 19],
+    ]);
     expect(storage).toMatchObject({ assign: true, start: 1, end: 35, value: { type: 'object', start: 21, end: 35 } });
     expect(first!.keys.map((key) => key.name)).toEqual(['listener', 'tcp']);
     expect(second!.keys.map((key) => key.name)).toEqual(['listener', 'tcp']);
@@ -292,7 +295,9 @@ describe('parseHcl: JSON mode', () => {
       expect(file.errors).toEqual([]);
       expect(toPlain(file)).toEqual({ a: 1 });
     }
-    expect(parseHcl('{"a": 1} trailing').warnings).toEqual([{ start: 9, end: 17, message: 'Text after the JSON object is ignored by HCL v1' }]);
+    expect(parseHcl('{"a": 1} trailing').warnings).toEqual([
+      { start: 9, end: 17, message: 'Text after the JSON object is ignored by HCL v1' },
+    ]);
   });
 
   it('drops booleans inside arrays and rejects what HCL v1 rejects', () => {
@@ -374,13 +379,17 @@ describe('parseHcl: errors and recovery', () => {
   it('warns about block keys spread over lines, which HCL v1 reads as one block', () => {
     const file = parseHcl('address "x"\nlistener "tcp" {}\n');
     expect(file.errors).toEqual([]);
-    expect(file.warnings?.[0]?.message).toBe('Block keys "address x listener tcp" span several lines; HCL v1 reads them as one block (missing "=" after keys "address x"?)');
+    expect(file.warnings?.[0]?.message).toBe(
+      'Block keys "address x listener tcp" span several lines; HCL v1 reads them as one block (missing "=" after keys "address x"?)',
+    );
   });
 
   it('reports unexpected characters, null characters and unpaired surrogates', () => {
     expect(parseHcl("a = 'x'").errors[0]).toEqual({ start: 4, end: 5, message: 'Unexpected character "\'"' });
     expect(parseHcl('a = 1\u0000').errors).toEqual([{ start: 5, end: 6, message: 'Unexpected character U+0000' }]);
-    expect(parseHcl('# \ud800\na = 1').errors).toEqual([{ start: 2, end: 3, message: 'Invalid text: unpaired UTF-16 surrogate (no UTF-8 encoding)' }]);
+    expect(parseHcl('# \ud800\na = 1').errors).toEqual([
+      { start: 2, end: 3, message: 'Invalid text: unpaired UTF-16 surrogate (no UTF-8 encoding)' },
+    ]);
   });
 
   it('never throws and always terminates on random garbage', () => {
@@ -389,7 +398,38 @@ describe('parseHcl: errors and recovery', () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return seed / 4294967296;
     };
-    const alphabet = ['{', '}', '[', ']', '=', '"', ',', '#', '/', '*', '\n', '\\', ' ', 'a', 'b', '1', '0x', '.', '-', '<<', 'EOF', '$', '{', ':', '\r\n', 'é', '\u0000', 'true', "'", '<<-'];
+    const alphabet = [
+      '{',
+      '}',
+      '[',
+      ']',
+      '=',
+      '"',
+      ',',
+      '#',
+      '/',
+      '*',
+      '\n',
+      '\\',
+      ' ',
+      'a',
+      'b',
+      '1',
+      '0x',
+      '.',
+      '-',
+      '<<',
+      'EOF',
+      '$',
+      '{',
+      ':',
+      '\r\n',
+      'é',
+      '\u0000',
+      'true',
+      "'",
+      '<<-',
+    ];
     const outOfBounds: string[] = [];
     const unexpected: unknown[] = [];
     for (let round = 0; round < 2000; round++) {

@@ -13,7 +13,12 @@ function messageIds(text: string): string[] {
 /** `a: &a [x × 10]`, then each level an anchored list of 10 aliases of the previous one: 10^levels nodes. */
 function aliasBomb(levels: number): string {
   const lines = ['l0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i <= levels; i++) lines.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= levels; i++)
+    lines.push(
+      `l${i}: &l${i} [${Array(10)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -54,7 +59,10 @@ describe('alias expansion budget (maxAliasExpansion)', () => {
     expect(problems).toEqual([]);
     const last = (root as YMap).pairs[50]!.value as YMap;
     expect(last.pairs).toHaveLength(50);
-    expect(last.pairs.map((pair) => [pair.key.text, (pair.value as YScalar).value]).slice(-2)).toEqual([['k49', 49], ['k0', 'own']]);
+    expect(last.pairs.map((pair) => [pair.key.text, (pair.value as YScalar).value]).slice(-2)).toEqual([
+      ['k49', 49],
+      ['k0', 'own'],
+    ]);
   });
 });
 
@@ -150,7 +158,10 @@ describe('documents after the first (Helm decodes only the first)', () => {
     const text = 'a: 1\n---\nb: [\n';
     const { root, problems } = parseYaml(text);
     expect((root as YMap).pairs.map((pair) => pair.key.text)).toEqual(['a']);
-    expect(problems.map((problem) => [problem.messageId, problem.fatal ?? false])).toEqual([['multipleDocuments', false], ['syntax', false]]);
+    expect(problems.map((problem) => [problem.messageId, problem.fatal ?? false])).toEqual([
+      ['multipleDocuments', false],
+      ['syntax', false],
+    ]);
     expect(problems[0]).toMatchObject({ start: 5, end: 8 });
   });
 

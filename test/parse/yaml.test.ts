@@ -10,10 +10,28 @@ function pairs(text: string): Record<string, YScalar> {
 
 describe('resolveScalar (Helm reads YAML 1.1)', () => {
   it.each([
-    ['yes', true], ['No', false], ['on', true], ['OFF', false], ['y', true], ['n', false],
-    ['true', true], ['False', false], ['~', null], ['null', null], ['', null],
-    ['1.10', 1.1], ['010', 8], ['0x1F', 31], ['0b101', 5], ['1_000', 1000], ['190:20:30', 685230],
-    ['-12', -12], ['6.8523015e+5', 685230.15], ['.inf', Infinity], ['1.16.1', '1.16.1'], ['latest', 'latest'],
+    ['yes', true],
+    ['No', false],
+    ['on', true],
+    ['OFF', false],
+    ['y', true],
+    ['n', false],
+    ['true', true],
+    ['False', false],
+    ['~', null],
+    ['null', null],
+    ['', null],
+    ['1.10', 1.1],
+    ['010', 8],
+    ['0x1F', 31],
+    ['0b101', 5],
+    ['1_000', 1000],
+    ['190:20:30', 685230],
+    ['-12', -12],
+    ['6.8523015e+5', 685230.15],
+    ['.inf', Infinity],
+    ['1.16.1', '1.16.1'],
+    ['latest', 'latest'],
   ])('plain %j resolves to %j', (text, expected) => {
     expect(resolveScalar(text, 'plain')).toEqual(expected);
   });
@@ -49,7 +67,10 @@ describe('parseYaml', () => {
     const { root, problems } = parseYaml(text);
     expect(problems).toEqual([expect.objectContaining({ messageId: 'duplicateKey', start: 10, end: 11 })]);
     const map = root as YMap;
-    expect(map.pairs.map((pair) => [pair.key.text, (pair.value as YScalar).value])).toEqual([['b', 2], ['a', 3]]);
+    expect(map.pairs.map((pair) => [pair.key.text, (pair.value as YScalar).value])).toEqual([
+      ['b', 2],
+      ['a', 3],
+    ]);
   });
 
   it('reports a second document at its marker and keeps only the first', () => {
@@ -78,7 +99,10 @@ describe('parseYaml', () => {
     const text = 'base: &b\n  x: 1\n  y: 2\nuse:\n  <<: *b\n  y: 3\n';
     const { root } = parseYaml(text);
     const use = (root as YMap).pairs[1]!.value as YMap;
-    expect(use.pairs.map((pair) => [pair.key.text, (pair.value as YScalar).value])).toEqual([['x', 1], ['y', 3]]);
+    expect(use.pairs.map((pair) => [pair.key.text, (pair.value as YScalar).value])).toEqual([
+      ['x', 1],
+      ['y', 3],
+    ]);
   });
 
   it('spans flow collections through their closing bracket', () => {

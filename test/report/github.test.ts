@@ -96,8 +96,6 @@ describe('formatGithub', () => {
 
   it('turns a --set finding into a run annotation naming the argument', () => {
     const output = format(single(SET_LABEL));
-    expect(output).toBe(
-      `::warning title=image-tag-pinned::${SET_LABEL}: Unpinned image tag "latest" for server.image.tag\n`,
-    );
+    expect(output).toBe(`::warning title=image-tag-pinned::${SET_LABEL}: Unpinned image tag "latest" for server.image.tag\n`);
   });
 });

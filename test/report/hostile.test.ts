@@ -33,7 +33,11 @@ describe('file names are escaped in every format', () => {
 
   it('stylish keeps a name or message line that starts with :: from being read as a workflow command', () => {
     const name = '::error file=a.yaml::forged';
-    const out = formatStylish([{ file: name, findings: [{ ...finding(name, 1, 1), message: 'Unknown key "x\n  ::warning::forged"', hint: '::notice::forged' }] }], sampleRules, OPTIONS);
+    const out = formatStylish(
+      [{ file: name, findings: [{ ...finding(name, 1, 1), message: 'Unknown key "x\n  ::warning::forged"', hint: '::notice::forged' }] }],
+      sampleRules,
+      OPTIONS,
+    );
     expect(out.split('\n').filter((line) => /^[ \t]*::/.test(line))).toEqual([]);
     expect(out).toContain('\u200b::error file=a.yaml::forged');
   });
@@ -95,7 +99,10 @@ describe('no spread of unbounded arrays', () => {
 
 describe('findings per file are limited', () => {
   it(`keeps ${DEFAULT_MAX_FINDINGS_PER_FILE} by default in the CLI and adds one finding counting the rest`, () => {
-    const all = Array.from({ length: 1500 }, (_, i) => ({ ...finding('f.yaml', i + 1, 1), severity: i === 1400 ? ('error' as const) : ('warning' as const) }));
+    const all = Array.from({ length: 1500 }, (_, i) => ({
+      ...finding('f.yaml', i + 1, 1),
+      severity: i === 1400 ? ('error' as const) : ('warning' as const),
+    }));
     const limited = limitFindings({ file: 'f.yaml', findings: all }, DEFAULT_MAX_FINDINGS_PER_FILE);
     expect(limited.findings).toHaveLength(1001);
     expect(limited.findings.slice(0, 1000)).toEqual(all.slice(0, 1000));
@@ -124,7 +131,11 @@ describe('json and sarif are written as results come', () => {
     const validate = compileSchema('test/vendor/sarif-2.1.0.json', { strict: false });
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const run = log.runs[0];
-    expect(run.results.map((result: { ruleId: string; ruleIndex: number }) => run.tool.driver.rules[result.ruleIndex].id)).toEqual(['tls-enabled', 'made-up-rule', 'tls-enabled']);
+    expect(run.results.map((result: { ruleId: string; ruleIndex: number }) => run.tool.driver.rules[result.ruleIndex].id)).toEqual([
+      'tls-enabled',
+      'made-up-rule',
+      'tls-enabled',
+    ]);
     expect(run.artifacts.map((artifact: { location: { uri: string } }) => artifact.location.uri)).toEqual(['a.yaml', 'b.yaml']);
   });
 
@@ -135,6 +146,8 @@ describe('json and sarif are written as results come', () => {
     const whole = JSON.parse(parts.join(''));
     expect(parts.join('')).toBe(`${JSON.stringify(whole, null, 2)}\n`);
     expect(whole.summary).toEqual({ errors: 3, warnings: 0, infos: 0, files: 2 });
-    expect(collect(streamJson(sampleRules, OPTIONS), [])).toBe(`${JSON.stringify(JSON.parse(formatJson([], sampleRules, OPTIONS)), null, 2)}\n`);
+    expect(collect(streamJson(sampleRules, OPTIONS), [])).toBe(
+      `${JSON.stringify(JSON.parse(formatJson([], sampleRules, OPTIONS)), null, 2)}\n`,
+    );
   });
 });

@@ -32,8 +32,14 @@ describe('formatJson', () => {
     const report = format(sampleResults());
     const related = report.results.flatMap((r) => r.findings).flatMap((f) => f.relatedLocations ?? []);
     expect(related).toEqual([
-      { location: { file: 'deploy/vault/values.yaml', line: 10, column: 15, endLine: 10, endColumn: 16 }, message: 'server.ha.replicas: the pods to list' },
-      { location: { file: 'deploy/vault/values.yaml', line: 6, column: 10, endLine: 6, endColumn: 16 }, message: 'the tag this argument overrides' },
+      {
+        location: { file: 'deploy/vault/values.yaml', line: 10, column: 15, endLine: 10, endColumn: 16 },
+        message: 'server.ha.replicas: the pods to list',
+      },
+      {
+        location: { file: 'deploy/vault/values.yaml', line: 6, column: 10, endLine: 6, endColumn: 16 },
+        message: 'the tag this argument overrides',
+      },
     ]);
     const bad = format(sampleResults()) as unknown as { results: { findings: { relatedLocations?: Record<string, unknown>[] }[] }[] };
     delete bad.results.flatMap((r) => r.findings).find((f) => f.relatedLocations)!.relatedLocations![0]!.message;

@@ -3,7 +3,9 @@ import type { RuleInfo } from '../../src/engine/types.js';
 import { formatSarif } from '../../src/report/sarif.js';
 
 function rulesTable(info: RuleInfo): Record<string, unknown>[] {
-  const log = JSON.parse(formatSarif([], new Map([[info.id, info]]), { color: false, toolVersion: '0.1.0', cwd: '/repo' })) as { runs: [{ tool: { driver: { rules: { properties: Record<string, unknown> }[] } } }] };
+  const log = JSON.parse(formatSarif([], new Map([[info.id, info]]), { color: false, toolVersion: '0.1.0', cwd: '/repo' })) as {
+    runs: [{ tool: { driver: { rules: { properties: Record<string, unknown> }[] } } }];
+  };
   return log.runs[0].tool.driver.rules.map((rule) => rule.properties);
 }
 

@@ -133,8 +133,7 @@ describe('formatSarif', () => {
   });
 
   describe('fingerprints', () => {
-    const fingerprintOf = (results: FileResult[], index = 0): string =>
-      run(results).results[index]!.partialFingerprints[FINGERPRINT_KEY]!;
+    const fingerprintOf = (results: FileResult[], index = 0): string => run(results).results[index]!.partialFingerprints[FINGERPRINT_KEY]!;
 
     it('do not change when a finding moves to another line or column', () => {
       const moved = sampleResults();
@@ -171,8 +170,8 @@ describe('formatSarif', () => {
 
   describe('artifact URIs', () => {
     const locationOf = (file: string, cwd?: string) =>
-      run(oneFinding(file), { color: false, toolVersion: '1.0.0', ...(cwd === undefined ? {} : { cwd }) }).results[0]!
-        .locations[0]!.physicalLocation!.artifactLocation;
+      run(oneFinding(file), { color: false, toolVersion: '1.0.0', ...(cwd === undefined ? {} : { cwd }) }).results[0]!.locations[0]!
+        .physicalLocation!.artifactLocation;
 
     it('are relative to %SRCROOT%, which is the cwd', () => {
       const runLog = run(sampleResults());
@@ -182,7 +181,11 @@ describe('formatSarif', () => {
         { uri: 'environments/prod%20values.yaml', uriBaseId: SRCROOT },
         { uri: 'environments/dev.yaml', uriBaseId: SRCROOT },
       ]);
-      expect(locationOf(`${SAMPLE_CWD}/deploy/values.yaml`, SAMPLE_CWD)).toEqual({ uri: 'deploy/values.yaml', uriBaseId: SRCROOT, index: 0 });
+      expect(locationOf(`${SAMPLE_CWD}/deploy/values.yaml`, SAMPLE_CWD)).toEqual({
+        uri: 'deploy/values.yaml',
+        uriBaseId: SRCROOT,
+        index: 0,
+      });
     });
 
     it('use forward slashes and percent-encoding for Windows paths', () => {
@@ -213,9 +216,7 @@ describe('formatSarif', () => {
     const { results, artifacts } = run(sampleResults());
     const result = results.at(-1)!;
     expect(result.locations[0]!.physicalLocation).toBeUndefined();
-    expect(result.locations[0]!.logicalLocations).toEqual([
-      { name: 'tag', fullyQualifiedName: 'server.image.tag', kind: 'property' },
-    ]);
+    expect(result.locations[0]!.logicalLocations).toEqual([{ name: 'tag', fullyQualifiedName: 'server.image.tag', kind: 'property' }]);
     expect(result.message.text.startsWith(`${SET_LABEL}: `)).toBe(true);
     expect(artifacts.some((a) => a.location.uri.includes('--set'))).toBe(false);
   });
@@ -234,15 +235,25 @@ describe('formatSarif', () => {
           message: { text: 'the tag this argument overrides' },
         },
       ]);
-      expect(artifacts.map((artifact) => artifact.location.uri)).toEqual(['deploy/vault/values.yaml', 'environments/prod%20values.yaml', 'environments/dev.yaml']);
-      expect(results.filter((result) => result.relatedLocations !== undefined).map((result) => result.ruleId)).toEqual(['ha-raft-retry-join', 'image-tag-pinned']);
+      expect(artifacts.map((artifact) => artifact.location.uri)).toEqual([
+        'deploy/vault/values.yaml',
+        'environments/prod%20values.yaml',
+        'environments/dev.yaml',
+      ]);
+      expect(results.filter((result) => result.relatedLocations !== undefined).map((result) => result.ruleId)).toEqual([
+        'ha-raft-retry-join',
+        'image-tag-pinned',
+      ]);
     });
 
     it('point into a file no target names by adding its artifact, and into a --set argument by a logical location', () => {
       const [target] = oneFinding(DEPLOY_FILE, {
         relatedLocations: [
           { location: { file: 'base/values.yaml', line: 2, column: 3, endLine: 2, endColumn: 9 }, message: 'the base layer' },
-          { location: { file: SET_LABEL, line: 1, column: 24, endLine: 1, endColumn: 30, yamlPath: ['server', 'image', 'tag'] }, message: 'the argument' },
+          {
+            location: { file: SET_LABEL, line: 1, column: 24, endLine: 1, endColumn: 30, yamlPath: ['server', 'image', 'tag'] },
+            message: 'the argument',
+          },
         ],
       });
       const { results, artifacts } = run([target!]);
@@ -250,7 +261,10 @@ describe('formatSarif', () => {
       expect(results[0]!.relatedLocations).toEqual([
         {
           id: 1,
-          physicalLocation: { artifactLocation: { uri: 'base/values.yaml', uriBaseId: SRCROOT, index: 1 }, region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 9 } },
+          physicalLocation: {
+            artifactLocation: { uri: 'base/values.yaml', uriBaseId: SRCROOT, index: 1 },
+            region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 9 },
+          },
           message: { text: 'the base layer' },
         },
         {
@@ -262,7 +276,9 @@ describe('formatSarif', () => {
     });
 
     it('the official schema rejects a related location without an id of the right type, so passing it means something', () => {
-      const log = JSON.parse(formatSarif(sampleResults(), sampleRules, options)) as { runs: { results: { relatedLocations?: { id: unknown }[] }[] }[] };
+      const log = JSON.parse(formatSarif(sampleResults(), sampleRules, options)) as {
+        runs: { results: { relatedLocations?: { id: unknown }[] }[] }[];
+      };
       log.runs[0]!.results.find((result) => result.relatedLocations)!.relatedLocations![0]!.id = 'one';
       expect(validateSarif(log)).toBe(false);
     });

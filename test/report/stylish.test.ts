@@ -64,9 +64,12 @@ describe('formatStylish', () => {
 
   it('ends with the counts, pluralised per severity', () => {
     expect(format(sampleResults()).trimEnd().split('\n').at(-1)).toBe('\u2716 13 problems (5 errors, 6 warnings, 2 infos)');
-    expect(format(single('a: 1\n', { endColumn: 2 })).trimEnd().split('\n').at(-1)).toBe(
-      '\u2716 1 problem (1 error, 0 warnings, 0 infos)',
-    );
+    expect(
+      format(single('a: 1\n', { endColumn: 2 }))
+        .trimEnd()
+        .split('\n')
+        .at(-1),
+    ).toBe('\u2716 1 problem (1 error, 0 warnings, 0 infos)');
     const info = single('a: 1\n', { endColumn: 2 }, { severity: 'info' });
     expect(format(info).trimEnd().split('\n').at(-1)).toBe('\u2716 1 problem (0 errors, 0 warnings, 1 info)');
   });
@@ -74,7 +77,9 @@ describe('formatStylish', () => {
   it('prints the underlined file name once and a row per finding', () => {
     const output = format(sampleResults(), true);
     expect(output).toContain('\u001b[4mdeploy/vault/values.yaml\u001b[24m');
-    const rows = format(sampleResults()).split('\n').filter((line) => /^ {2}\d+:\d+ /.test(line));
+    const rows = format(sampleResults())
+      .split('\n')
+      .filter((line) => /^ {2}\d+:\d+ /.test(line));
     expect(rows).toHaveLength(13);
     expect(rows[0]).toMatch(/^ {2}2:15 +error +Expected global\.tlsDisable to be false, found "true" +tls-enabled$/);
   });

@@ -3,13 +3,18 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'the chart default affinity in HA', code: `
+    {
+      name: 'the chart default affinity in HA',
+      code: `
       server:
         ha:
           enabled: true
           replicas: 5
-    ` },
-    { name: 'the chart default written out as a tpl string', code: `
+    `,
+    },
+    {
+      name: 'the chart default written out as a tpl string',
+      code: `
       server:
         ha:
           enabled: true
@@ -23,8 +28,12 @@ testRule(rule, {
                     app.kubernetes.io/instance: "{{ .Release.Name }}"
                     component: server
                 topologyKey: kubernetes.io/hostname
-    ` },
-    { name: 'a map form with literal labels of this release, plus a node affinity', lint: { releaseName: 'prod' }, code: `
+    `,
+    },
+    {
+      name: 'a map form with literal labels of this release, plus a node affinity',
+      lint: { releaseName: 'prod' },
+      code: `
       server:
         ha:
           enabled: true
@@ -45,8 +54,11 @@ testRule(rule, {
                   matchExpressions:
                     - {key: component, operator: In, values: [server]}
                 topologyKey: kubernetes.io/hostname
-    ` },
-    { name: 'hostname required, zones spread softly with topologySpreadConstraints', code: `
+    `,
+    },
+    {
+      name: 'hostname required, zones spread softly with topologySpreadConstraints',
+      code: `
       server:
         ha:
           enabled: true
@@ -66,26 +78,36 @@ testRule(rule, {
             topologyKey: topology.kubernetes.io/zone
             whenUnsatisfiable: ScheduleAnyway
             labelSelector: {matchLabels: {component: server}}
-    ` },
-    { name: 'an affinity produced wholly by a Helm action cannot be judged', code: `
+    `,
+    },
+    {
+      name: 'an affinity produced wholly by a Helm action cannot be judged',
+      code: `
       server:
         ha:
           enabled: true
         affinity: '{{ toYaml .Values.vaultAffinity }}'
-    ` },
-    { name: "standalone runs one pod: the guide's own example removes the affinity", code: `
+    `,
+    },
+    {
+      name: "standalone runs one pod: the guide's own example removes the affinity",
+      code: `
       server:
         affinity: ""
         standalone:
           enabled: true
-    ` },
-    { name: 'HA with a single replica', code: `
+    `,
+    },
+    {
+      name: 'HA with a single replica',
+      code: `
       server:
         ha:
           enabled: true
           replicas: 1
         affinity: null
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -103,7 +125,16 @@ testRule(rule, {
                 - labelSelector: {matchLabels: {component: server}}
                   topologyKey: topology.kubernetes.io/zone
       `,
-      errors: [{ messageId: 'requiredPerZone', line: 11, column: 24, endLine: 11, endColumn: 51, message: 'with 5 replicas every pod beyond the number of zones stays Pending' }],
+      errors: [
+        {
+          messageId: 'requiredPerZone',
+          line: 11,
+          column: 24,
+          endLine: 11,
+          endColumn: 51,
+          message: 'with 5 replicas every pod beyond the number of zones stays Pending',
+        },
+      ],
     },
     {
       name: 'an empty string removes the affinity',
@@ -169,7 +200,9 @@ testRule(rule, {
                       app: vault
                   topologyKey: kubernetes.io/hostname
       `,
-      errors: [{ messageId: 'selectorMismatch', line: 10, column: 24, endLine: 10, endColumn: 46, message: 'app.kubernetes.io/instance "vault"' }],
+      errors: [
+        { messageId: 'selectorMismatch', line: 10, column: 24, endLine: 10, endColumn: 46, message: 'app.kubernetes.io/instance "vault"' },
+      ],
     },
     {
       name: 'a literal instance label of another release',
@@ -187,7 +220,9 @@ testRule(rule, {
                       component: server
                   topologyKey: kubernetes.io/hostname
       `,
-      errors: [{ messageId: 'selectorMismatch', line: 11, column: 24, endLine: 11, endColumn: 46, message: 'app.kubernetes.io/instance "prod"' }],
+      errors: [
+        { messageId: 'selectorMismatch', line: 11, column: 24, endLine: 11, endColumn: 46, message: 'app.kubernetes.io/instance "prod"' },
+      ],
     },
     {
       name: 'a required term on a custom rack label',

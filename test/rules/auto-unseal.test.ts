@@ -13,23 +13,34 @@ testRule(rule, {
             }
             storage "file" { path = "/vault/data" }
     `,
-    { name: 'dev mode', code: `
+    {
+      name: 'dev mode',
+      code: `
       server:
         dev:
           enabled: true
-    ` },
-    { name: 'JSON config with a seal', code: `
+    `,
+    },
+    {
+      name: 'JSON config with a seal',
+      code: `
       server:
         standalone:
           config: '{"seal": {"gcpckms": {"project": "p", "key_ring": "r", "crypto_key": "k", "region": "global"}}, "storage": {"file": {"path": "/d"}}}'
-    ` },
-    { name: 'a config that does not parse is left to hcl-syntax', code: `
+    `,
+    },
+    {
+      name: 'a config that does not parse is left to hcl-syntax',
+      code: `
       server:
         standalone:
           config: |
             storage "file" {
-    ` },
-    { name: 'VAULT_SEAL_TYPE in the environment sets the seal', code: `
+    `,
+    },
+    {
+      name: 'VAULT_SEAL_TYPE in the environment sets the seal',
+      code: `
       server:
         extraEnvironmentVars:
           VAULT_SEAL_TYPE: awskms
@@ -37,8 +48,11 @@ testRule(rule, {
         standalone:
           config: |
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'VAULT_SEAL_TYPE from a Secret', code: `
+    `,
+    },
+    {
+      name: 'VAULT_SEAL_TYPE from a Secret',
+      code: `
       server:
         extraSecretEnvironmentVars:
           - envName: VAULT_SEAL_TYPE
@@ -47,8 +61,11 @@ testRule(rule, {
         standalone:
           config: |
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'VAULT_SEAL_TYPE replaces the Shamir seal Vault adds next to a disabled one', code: `
+    `,
+    },
+    {
+      name: 'VAULT_SEAL_TYPE replaces the Shamir seal Vault adds next to a disabled one',
+      code: `
       server:
         extraEnvironmentVars:
           VAULT_SEAL_TYPE: gcpckms
@@ -56,16 +73,22 @@ testRule(rule, {
           config: |
             seal "transit" { disabled = true }
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'a disabled seal beside an enabled one (migration)', code: `
+    `,
+    },
+    {
+      name: 'a disabled seal beside an enabled one (migration)',
+      code: `
       server:
         standalone:
           config: |
             seal "transit" { disabled = "true" }
             seal "awskms" { kms_key_id = "alias/vault" }
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'Seal HA on Vault Enterprise with enable_multiseal', code: `
+    `,
+    },
+    {
+      name: 'Seal HA on Vault Enterprise with enable_multiseal',
+      code: `
       server:
         image:
           repository: hashicorp/vault-enterprise
@@ -82,8 +105,11 @@ testRule(rule, {
               priority = 2
             }
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'the seal may be in a -config file from extraArgs the linter cannot read', code: `
+    `,
+    },
+    {
+      name: 'the seal may be in a -config file from extraArgs the linter cannot read',
+      code: `
       server:
         extraArgs: "-config=/vault/userconfig/vault-extra/extra.hcl"
         extraVolumes:
@@ -92,7 +118,8 @@ testRule(rule, {
         standalone:
           config: |
             storage "file" { path = "/vault/data" }
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -112,7 +139,9 @@ testRule(rule, {
           ha:
             enabled: true
       `,
-      errors: [{ messageId: 'missingSeal', line: 2, column: 3, endLine: 2, endColumn: 5, fromChartDefault: true, message: 'server.ha.config' }],
+      errors: [
+        { messageId: 'missingSeal', line: 2, column: 3, endLine: 2, endColumn: 5, fromChartDefault: true, message: 'server.ha.config' },
+      ],
     },
     {
       name: 'every seal disabled',
@@ -150,7 +179,16 @@ testRule(rule, {
               seal "gcpckms" { project = "p" }
               storage "file" { path = "/vault/data" }
       `,
-      errors: [{ messageId: 'multipleSeals', line: 5, column: 7, endLine: 5, endColumn: 21, message: 'Unexpected second enabled seal "gcpckms" next to "awskms": Vault Community runs exactly one enabled seal' }],
+      errors: [
+        {
+          messageId: 'multipleSeals',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 21,
+          message: 'Unexpected second enabled seal "gcpckms" next to "awskms": Vault Community runs exactly one enabled seal',
+        },
+      ],
     },
     {
       name: 'two enabled seals on Vault Enterprise without enable_multiseal',

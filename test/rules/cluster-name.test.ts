@@ -3,39 +3,56 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'a named cluster', code: `
+    {
+      name: 'a named cluster',
+      code: `
       server:
         standalone:
           config: |
             cluster_name = "vault-prod"
             listener "tcp" { address = "[::]:8200" }
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'a name built from the release, which the linter evaluates', code: `
+    `,
+    },
+    {
+      name: 'a name built from the release, which the linter evaluates',
+      code: `
       server:
         standalone:
           config: |
             cluster_name = "{{ .Release.Name }}-prod"
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'a name only Helm knows is not judged', code: `
+    `,
+    },
+    {
+      name: 'a name only Helm knows is not judged',
+      code: `
       server:
         standalone:
           config: |
             cluster_name = "{{ .Values.clusterName }}"
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'JSON config', code: `
+    `,
+    },
+    {
+      name: 'JSON config',
+      code: `
       server:
         standalone:
           config: '{"cluster_name": "vault-prod", "storage": {"file": {"path": "/vault/data"}}}'
-    ` },
-    { name: 'dev mode has no config', code: `
+    `,
+    },
+    {
+      name: 'dev mode has no config',
+      code: `
       server:
         dev:
           enabled: true
-    ` },
-    { name: 'cluster_name may be in a -config file from extraArgs the linter cannot read', code: `
+    `,
+    },
+    {
+      name: 'cluster_name may be in a -config file from extraArgs the linter cannot read',
+      code: `
       server:
         extraArgs: "-config=/vault/userconfig/vault-extra/extra.hcl"
         extraVolumes:
@@ -44,7 +61,8 @@ testRule(rule, {
         standalone:
           config: |
             storage "file" { path = "/vault/data" }
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -67,7 +85,17 @@ testRule(rule, {
             raft:
               enabled: true
       `,
-      errors: [{ messageId: 'missingClusterName', line: 4, column: 5, endLine: 4, endColumn: 9, fromChartDefault: true, message: 'in server.ha.raft.config' }],
+      errors: [
+        {
+          messageId: 'missingClusterName',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 9,
+          fromChartDefault: true,
+          message: 'in server.ha.raft.config',
+        },
+      ],
     },
     {
       name: 'an empty name is no name',

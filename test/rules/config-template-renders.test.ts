@@ -4,21 +4,29 @@ import { dedent, runRule, testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'go-sockaddr escaped as a raw string', code: `
+    {
+      name: 'go-sockaddr escaped as a raw string',
+      code: `
       server:
         standalone:
           config: |
             cluster_addr = "https://{{\`{{ GetPrivateIP }}\`}}:8201"
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'go-sockaddr escaped with quoted braces', code: `
+    `,
+    },
+    {
+      name: 'go-sockaddr escaped with quoted braces',
+      code: `
       server:
         standalone:
           config: |
             cluster_addr = "https://{{ "{{" }} GetPrivateIP {{ "}}" }}:8201"
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'a range over until (int …) and Helm functions the linter does not evaluate', code: `
+    `,
+    },
+    {
+      name: 'a range over until (int …) and Helm functions the linter does not evaluate',
+      code: `
       server:
         ha:
           enabled: true
@@ -31,22 +39,30 @@ testRule(rule, {
                 retry_join { leader_api_addr = "https://vault-{{ $i }}.vault-internal:8200" }
                 {{- end }}
               }
-    ` },
-    { name: 'a YAML-map config on chart 0.28 is not run through tpl', lint: { chartVersion: '0.28.0' }, code: `
+    `,
+    },
+    {
+      name: 'a YAML-map config on chart 0.28 is not run through tpl',
+      lint: { chartVersion: '0.28.0' },
+      code: `
       server:
         standalone:
           config:
             cluster_addr: "{{ GetPrivateIP }}"
             storage: { file: { path: /vault/data } }
-    ` },
-    { name: 'a config the chart does not render', code: `
+    `,
+    },
+    {
+      name: 'a config the chart does not render',
+      code: `
       server:
         dev:
           enabled: true
         standalone:
           config: |
             cluster_addr = "{{ GetPrivateIP }}"
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -58,7 +74,17 @@ testRule(rule, {
               cluster_addr = "https://{{ GetPrivateIP }}:8201"
               storage "file" { path = "/vault/data" }
       `,
-      errors: [{ messageId: 'undefinedFunction', line: 4, column: 31, endLine: 4, endColumn: 49, message: 'Unknown template function "GetPrivateIP" in "server.standalone.config": the chart renders the config with Helm\'s tpl, which fails on a function Helm does not define, so helm install fails; Vault evaluates go-sockaddr templates' }],
+      errors: [
+        {
+          messageId: 'undefinedFunction',
+          line: 4,
+          column: 31,
+          endLine: 4,
+          endColumn: 49,
+          message:
+            'Unknown template function "GetPrivateIP" in "server.standalone.config": the chart renders the config with Helm\'s tpl, which fails on a function Helm does not define, so helm install fails; Vault evaluates go-sockaddr templates',
+        },
+      ],
     },
     {
       name: 'in a branch never taken, with trim markers',
@@ -122,7 +148,9 @@ testRule(rule, {
               # a comment per item
               {{- end }}
       `,
-      errors: [{ messageId: 'expansionLimit', line: 5, column: 7, endLine: 5, endColumn: 30, message: '"until 1000" (more than 100 items)' }],
+      errors: [
+        { messageId: 'expansionLimit', line: 5, column: 7, endLine: 5, endColumn: 30, message: '"until 1000" (more than 100 items)' },
+      ],
     },
   ],
 });
@@ -131,19 +159,25 @@ describe('config-template-renders hints', () => {
   const hintFor = async (code: string): Promise<string | undefined> => (await runRule(rule, dedent(code)))[0]?.hint;
 
   it('escapes a go-sockaddr action as a raw string Helm prints unchanged', async () => {
-    expect(await hintFor(`
+    expect(
+      await hintFor(`
       server:
         standalone:
           config: |
             cluster_addr = "https://{{- GetPrivateIP }}:8201"
-    `)).toBe('Escape it so Helm prints it unchanged for Vault: write {{`{{ GetPrivateIP }}`}}.');
+    `),
+    ).toBe('Escape it so Helm prints it unchanged for Vault: write {{`{{ GetPrivateIP }}`}}.');
   });
 
   it('escapes twice in a JSON config on chart 0.29+, where tpl runs over it twice', async () => {
-    expect(await hintFor(`
+    expect(
+      await hintFor(`
       server:
         standalone:
           config: '{"cluster_addr": "{{ GetPrivateIP }}:8201"}'
-    `)).toBe('Escape it so Helm prints it unchanged for Vault: write {{ "{{`{{ GetPrivateIP }}`}}" }} (chart 0.34.1 runs a JSON config through tpl twice).');
+    `),
+    ).toBe(
+      'Escape it so Helm prints it unchanged for Vault: write {{ "{{`{{ GetPrivateIP }}`}}" }} (chart 0.34.1 runs a JSON config through tpl twice).',
+    );
   });
 });

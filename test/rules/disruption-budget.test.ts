@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'HA with one replica: a budget could only block node drains, never keep a second pod up', code: `
+    {
+      name: 'HA with one replica: a budget could only block node drains, never keep a second pod up',
+      code: `
       server:
         ha:
           enabled: true
@@ -12,22 +14,31 @@ testRule(rule, {
             enabled: true
           disruptionBudget:
             enabled: false
-    ` },
-    { name: 'the chart default budget in HA raft', code: `
+    `,
+    },
+    {
+      name: 'the chart default budget in HA raft',
+      code: `
       server:
         ha:
           enabled: true
           replicas: 5
           raft:
             enabled: true
-    ` },
-    { name: 'standalone has no budget to disable', code: `
+    `,
+    },
+    {
+      name: 'standalone has no budget to disable',
+      code: `
       server:
         ha:
           disruptionBudget:
             enabled: false
-    ` },
-    { name: 'a maxUnavailable that keeps the quorum', code: `
+    `,
+    },
+    {
+      name: 'a maxUnavailable that keeps the quorum',
+      code: `
       server:
         ha:
           enabled: true
@@ -36,8 +47,11 @@ testRule(rule, {
             enabled: true
           disruptionBudget:
             maxUnavailable: 2
-    ` },
-    { name: 'a falsy override is ignored by the chart', code: `
+    `,
+    },
+    {
+      name: 'a falsy override is ignored by the chart',
+      code: `
       server:
         ha:
           enabled: true
@@ -46,16 +60,22 @@ testRule(rule, {
             enabled: true
           disruptionBudget:
             maxUnavailable: 0
-    ` },
-    { name: 'Consul-backed HA keeps its quorum outside the pods', code: `
+    `,
+    },
+    {
+      name: 'Consul-backed HA keeps its quorum outside the pods',
+      code: `
       server:
         ha:
           enabled: true
           replicas: 3
           disruptionBudget:
             maxUnavailable: 2
-    ` },
-    { name: 'one replica: the chart always uses 0', code: `
+    `,
+    },
+    {
+      name: 'one replica: the chart always uses 0',
+      code: `
       server:
         ha:
           enabled: true
@@ -64,7 +84,8 @@ testRule(rule, {
             enabled: true
           disruptionBudget:
             maxUnavailable: 3
-    ` },
+    `,
+    },
   ],
   invalid: [
     {

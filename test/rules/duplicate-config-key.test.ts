@@ -5,7 +5,11 @@ import { dedent, testRule, type ExpectedRelated } from '../helpers/rule-tester.j
 
 /** A standalone release whose config is `hcl` (dedented); JSON goes on one line. */
 function standalone(hcl: string): string {
-  const body = dedent(hcl).trimEnd().split('\n').map((line) => `      ${line}`).join('\n');
+  const body = dedent(hcl)
+    .trimEnd()
+    .split('\n')
+    .map((line) => `      ${line}`)
+    .join('\n');
   return `server:\n  standalone:\n    config: |\n${body}\n`;
 }
 
@@ -55,7 +59,9 @@ const PREPENDED = standalone(`
 
 testRule(rule, {
   valid: [
-    { name: 'repeated blocks are fine: listeners, retry_join, seals', code: standalone(`
+    {
+      name: 'repeated blocks are fine: listeners, retry_join, seals',
+      code: standalone(`
       disable_mlock = true
       listener "tcp" {
         address = "[::]:8200"
@@ -78,52 +84,101 @@ testRule(rule, {
       seal "transit" {
         disabled = "true"
       }
-    `) },
-    { name: 'chart 0.34.1 keeps a disable_mlock = true|false line and adds none', code: standalone(`
+    `),
+    },
+    {
+      name: 'chart 0.34.1 keeps a disable_mlock = true|false line and adds none',
+      code: standalone(`
       disable_mlock = false
       storage "file" { path = "/vault/data" }
-    `) },
-    { name: 'the same name in different objects', code: standalone(`
+    `),
+    },
+    {
+      name: 'the same name in different objects',
+      code: standalone(`
       address = "x"
       listener "tcp" { address = "[::]:8200" }
       listener "unix" { address = "/run/vault.sock" }
-    `) },
-    { name: 'alternatives chosen by a Helm action the linter cannot evaluate', code: standalone(`
+    `),
+    },
+    {
+      name: 'alternatives chosen by a Helm action the linter cannot evaluate',
+      code: standalone(`
       {{- if .Values.global.openshift }}
       disable_mlock = false
       {{- else }}
       disable_mlock = true
       {{- end }}
-    `) },
-    { name: 'JSON: chart 0.34.1 re-encodes it, keeping one value', code: `server:\n  standalone:\n    config: '{"ui": true, "ui": false, "disable_mlock": "true"}'\n` },
-    { name: 'chart 0.28.0 without a disable_mlock of the user', lint: { chartVersion: '0.28.0' }, code: standalone('storage "file" { path = "/vault/data" }') },
-    { name: 'dev mode renders no config', code: `server:\n  dev:\n    enabled: true\n  standalone:\n    config: |\n      ui = true\n      ui = true\n` },
+    `),
+    },
+    {
+      name: 'JSON: chart 0.34.1 re-encodes it, keeping one value',
+      code: `server:\n  standalone:\n    config: '{"ui": true, "ui": false, "disable_mlock": "true"}'\n`,
+    },
+    {
+      name: 'chart 0.28.0 without a disable_mlock of the user',
+      lint: { chartVersion: '0.28.0' },
+      code: standalone('storage "file" { path = "/vault/data" }'),
+    },
+    {
+      name: 'dev mode renders no config',
+      code: `server:\n  dev:\n    enabled: true\n  standalone:\n    config: |\n      ui = true\n      ui = true\n`,
+    },
   ],
   invalid: [
     {
       name: 'repeated attributes at the top level, in a listener and in a retry_join',
       code: REPEATS,
       errors: [
-        { messageId: 'duplicateKey', ...spanOf(REPEATS, 'address', 2), message: `Unexpected repeated "address" in listener "tcp", first set on line ${lineOf(REPEATS, 'address')}`, related: [{ ...spanOf(REPEATS, 'address'), message: 'first written here' }] },
-        { messageId: 'duplicateKey', ...spanOf(REPEATS, 'leader_api_addr', 2), message: `in storage "raft" retry_join, first set on line ${lineOf(REPEATS, 'leader_api_addr')}`, related: [{ ...spanOf(REPEATS, 'leader_api_addr') }] },
-        { messageId: 'duplicateKey', ...spanOf(REPEATS, 'ui', 2), message: `Unexpected repeated "ui" at the top level, first set on line ${lineOf(REPEATS, 'ui')}; Vault 1.21+ refuses to start`, related: [{ ...spanOf(REPEATS, 'ui') }] },
+        {
+          messageId: 'duplicateKey',
+          ...spanOf(REPEATS, 'address', 2),
+          message: `Unexpected repeated "address" in listener "tcp", first set on line ${lineOf(REPEATS, 'address')}`,
+          related: [{ ...spanOf(REPEATS, 'address'), message: 'first written here' }],
+        },
+        {
+          messageId: 'duplicateKey',
+          ...spanOf(REPEATS, 'leader_api_addr', 2),
+          message: `in storage "raft" retry_join, first set on line ${lineOf(REPEATS, 'leader_api_addr')}`,
+          related: [{ ...spanOf(REPEATS, 'leader_api_addr') }],
+        },
+        {
+          messageId: 'duplicateKey',
+          ...spanOf(REPEATS, 'ui', 2),
+          message: `Unexpected repeated "ui" at the top level, first set on line ${lineOf(REPEATS, 'ui')}; Vault 1.21+ refuses to start`,
+          related: [{ ...spanOf(REPEATS, 'ui') }],
+        },
       ],
     },
     {
       name: 'chart 0.34.1 appends its line when the user writes disable_mlock other than true|false',
       code: BOTH_VERSIONS,
-      errors: [{ messageId: 'chartAppendedDuplicate', ...spanOf(BOTH_VERSIONS, 'disable_mlock'), message: 'Unexpected disable_mlock = "true": chart 0.34.1 appends its own "disable_mlock = true"' }],
+      errors: [
+        {
+          messageId: 'chartAppendedDuplicate',
+          ...spanOf(BOTH_VERSIONS, 'disable_mlock'),
+          message: 'Unexpected disable_mlock = "true": chart 0.34.1 appends its own "disable_mlock = true"',
+        },
+      ],
     },
     {
       name: 'chart 0.34.1: an unquoted 1 is not true|false either',
       code: standalone('disable_mlock = 1\nstorage "file" { path = "/d" }'),
-      errors: [{ messageId: 'chartAppendedDuplicate', line: 4, column: 7, endLine: 4, endColumn: 20, message: 'Unexpected disable_mlock = 1:' }],
+      errors: [
+        { messageId: 'chartAppendedDuplicate', line: 4, column: 7, endLine: 4, endColumn: 20, message: 'Unexpected disable_mlock = 1:' },
+      ],
     },
     {
       name: 'chart 0.28.0 prepends disable_mlock = true even when the user set it',
       lint: { chartVersion: '0.28.0' },
       code: PREPENDED,
-      errors: [{ messageId: 'chartPrependedDuplicate', ...spanOf(PREPENDED, 'disable_mlock'), message: 'chart 0.28.0, which prepends its own "disable_mlock = true"' }],
+      errors: [
+        {
+          messageId: 'chartPrependedDuplicate',
+          ...spanOf(PREPENDED, 'disable_mlock'),
+          message: 'chart 0.28.0, which prepends its own "disable_mlock = true"',
+        },
+      ],
     },
     {
       name: 'chart 0.28.0 and a repeat of the user: both reported',
@@ -131,21 +186,48 @@ testRule(rule, {
       code: standalone('disable_mlock = true\ndisable_mlock = false'),
       errors: [
         { messageId: 'chartPrependedDuplicate', line: 4, column: 7, endLine: 4, endColumn: 20 },
-        { messageId: 'duplicateKey', line: 5, column: 7, endLine: 5, endColumn: 20, message: 'first set on line 4', related: [{ line: 4, column: 7, endLine: 4, endColumn: 20 }] },
+        {
+          messageId: 'duplicateKey',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 20,
+          message: 'first set on line 4',
+          related: [{ line: 4, column: 7, endLine: 4, endColumn: 20 }],
+        },
       ],
     },
     {
       name: 'a config the chart ignores in this mode would fail once it is used',
       code: `server:\n  ha:\n    raft:\n      config: |\n        cluster_name = "a"\n        cluster_name = "b"\n`,
-      errors: [{ messageId: 'duplicateKey', line: 6, column: 9, endLine: 6, endColumn: 21, message: 'first set on line 5', related: [{ line: 5, column: 9, endLine: 5, endColumn: 21 }] }],
+      errors: [
+        {
+          messageId: 'duplicateKey',
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 21,
+          message: 'first set on line 5',
+          related: [{ line: 5, column: 9, endLine: 5, endColumn: 21 }],
+        },
+      ],
     },
     {
       name: 'a key written three times in one object is one finding; the first and the last are related',
       code: `server:\n  ha:\n    raft:\n      config: |\n        cluster_name = "a"\n        cluster_name = "b"\n        cluster_name = "c"\n`,
-      errors: [{
-        messageId: 'duplicateKey', line: 6, column: 9, endLine: 6, endColumn: 21,
-        related: [{ line: 5, column: 9, endLine: 5, endColumn: 21, message: 'first written here' }, { line: 7, column: 9, endLine: 7, endColumn: 21, message: 'written again' }],
-      }],
+      errors: [
+        {
+          messageId: 'duplicateKey',
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 21,
+          related: [
+            { line: 5, column: 9, endLine: 5, endColumn: 21, message: 'first written here' },
+            { line: 7, column: 9, endLine: 7, endColumn: 21, message: 'written again' },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -13,30 +13,43 @@ testRule(rule, {
           enabled: true
           replicas: 5
     `,
-    { name: 'the option sets another count', options: { replicas: 3 }, code: `
+    {
+      name: 'the option sets another count',
+      options: { replicas: 3 },
+      code: `
       server:
         ha:
           enabled: "true"
           replicas: 3
-    ` },
-    { name: 'Consul HA with three pods: availability, not a raft quorum', code: `
+    `,
+    },
+    {
+      name: 'Consul HA with three pods: availability, not a raft quorum',
+      code: `
       server:
         ha:
           enabled: true
           replicas: 3
-    ` },
-    { name: 'Consul HA with two pods has a standby', code: `
+    `,
+    },
+    {
+      name: 'Consul HA with two pods has a standby',
+      code: `
       server:
         ha:
           enabled: true
           replicas: 2
           config: |
             storage "consul" { path = "vault" }
-    ` },
-    { name: 'external mode', code: `
+    `,
+    },
+    {
+      name: 'external mode',
+      code: `
       server:
         enabled: false
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -67,7 +80,16 @@ testRule(rule, {
             raft:
               enabled: true
       `,
-      errors: [{ messageId: 'replicas', line: 4, column: 15, endLine: 4, endColumn: 16, message: 'found 3; 3 raft voters tolerate 1 failure, 5 tolerate 2 failures' }],
+      errors: [
+        {
+          messageId: 'replicas',
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 16,
+          message: 'found 3; 3 raft voters tolerate 1 failure, 5 tolerate 2 failures',
+        },
+      ],
     },
     {
       name: 'even count',
@@ -79,7 +101,16 @@ testRule(rule, {
             raft:
               enabled: true
       `,
-      errors: [{ messageId: 'evenReplicas', line: 4, column: 15, endLine: 4, endColumn: 16, message: '4 raft voters need 3 for a quorum and so tolerate 1 failure, the same as 3' }],
+      errors: [
+        {
+          messageId: 'evenReplicas',
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 16,
+          message: '4 raft voters need 3 for a quorum and so tolerate 1 failure, the same as 3',
+        },
+      ],
     },
     {
       name: 'replicas left at the chart default',
@@ -110,7 +141,16 @@ testRule(rule, {
             enabled: true
             replicas: 1
       `,
-      errors: [{ messageId: 'singleReplica', line: 4, column: 15, endLine: 4, endColumn: 16, message: /^Expected server\.ha\.replicas to be 5, found 1; one pod has no standby to take over/ }],
+      errors: [
+        {
+          messageId: 'singleReplica',
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 16,
+          message: /^Expected server\.ha\.replicas to be 5, found 1; one pod has no standby to take over/,
+        },
+      ],
     },
     {
       name: 'seven raft voters: more than asked, an info',
@@ -122,7 +162,16 @@ testRule(rule, {
             raft:
               enabled: true
       `,
-      errors: [{ messageId: 'moreReplicas', line: 4, column: 15, endLine: 4, endColumn: 16, message: '7 raft voters tolerate 3 failures, but every write then waits for 4 of them' }],
+      errors: [
+        {
+          messageId: 'moreReplicas',
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 16,
+          message: '7 raft voters tolerate 3 failures, but every write then waits for 4 of them',
+        },
+      ],
     },
     {
       name: 'a quoted count is not a number to the chart',
@@ -139,7 +188,8 @@ testRule(rule, {
 
 /** The message for each count reads right: raft voters, quorum and tolerated failures. */
 describe('ha-replicas arithmetic', () => {
-  const raft = (replicas: number): string => dedent(`
+  const raft = (replicas: number): string =>
+    dedent(`
     server:
       ha:
         enabled: true
@@ -147,7 +197,8 @@ describe('ha-replicas arithmetic', () => {
         raft:
           enabled: true
   `);
-  const consul = (replicas: number): string => dedent(`
+  const consul = (replicas: number): string =>
+    dedent(`
     server:
       ha:
         enabled: true

@@ -4,7 +4,10 @@ import { testRule } from '../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     'server:\n  standalone:\n    config: |\n      storage "file" { path = "/d" }\n',
-    { name: 'a broken config in a key no mode reads is still checked only when the user wrote it; the default config is fine', code: 'global:\n  enabled: true\n' },
+    {
+      name: 'a broken config in a key no mode reads is still checked only when the user wrote it; the default config is fine',
+      code: 'global:\n  enabled: true\n',
+    },
   ],
   invalid: [
     {

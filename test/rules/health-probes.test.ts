@@ -15,7 +15,9 @@ testRule(rule, {
             path: "/v1/sys/health?sealedcode=204&uninitcode=204"
       `,
     },
-    { name: 'one standalone pod is always the active one: no standby to fail the probe', code: `
+    {
+      name: 'one standalone pod is always the active one: no standby to fail the probe',
+      code: `
       server:
         readinessProbe:
           path: "/v1/sys/health?sealedcode=204"
@@ -24,8 +26,11 @@ testRule(rule, {
           path: "/v1/sys/health?sealedcode=204&uninitcode=204"
         standalone:
           enabled: true
-    ` },
-    { name: 'HA with one replica has no standby either', code: `
+    `,
+    },
+    {
+      name: 'HA with one replica has no standby either',
+      code: `
       server:
         readinessProbe:
           path: "/v1/sys/health?sealedcode=204"
@@ -35,8 +40,11 @@ testRule(rule, {
         ha:
           enabled: true
           replicas: 1
-    ` },
-    { name: "the guide's readiness probe and a liveness path that passes on sealed, uninitialised and standby pods", code: `
+    `,
+    },
+    {
+      name: "the guide's readiness probe and a liveness path that passes on sealed, uninitialised and standby pods",
+      code: `
       server:
         ha:
           enabled: true
@@ -47,14 +55,20 @@ testRule(rule, {
           enabled: true
           path: "/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204"
           initialDelaySeconds: 60
-    ` },
-    { name: "the chart's exec readiness probe (vault status passes on unsealed standbys) and a safe liveness path", code: `
+    `,
+    },
+    {
+      name: "the chart's exec readiness probe (vault status passes on unsealed standbys) and a safe liveness path",
+      code: `
       server:
         livenessProbe:
           enabled: true
           path: "/v1/sys/health?standbyok=true&sealedcode=204&uninitcode=204"
-    ` },
-    { name: 'codes in the success range, standbyok spelled 1', code: `
+    `,
+    },
+    {
+      name: 'codes in the success range, standbyok spelled 1',
+      code: `
       server:
         readinessProbe:
           path: /v1/sys/health?standbycode=204
@@ -62,8 +76,11 @@ testRule(rule, {
           enabled: "true"
           path: /v1/sys/health?standbyok=1&sealedcode=200&uninitcode=299
           initialDelaySeconds: "90"
-    ` },
-    { name: 'Enterprise: perfstandbyok covers performance standbys', code: `
+    `,
+    },
+    {
+      name: 'Enterprise: perfstandbyok covers performance standbys',
+      code: `
       server:
         image:
           repository: hashicorp/vault-enterprise
@@ -71,27 +88,37 @@ testRule(rule, {
         livenessProbe:
           enabled: true
           path: /v1/sys/health?standbyok=true&perfstandbyok=true&sealedcode=204&uninitcode=204
-    ` },
-    { name: 'a liveness exec command replaces the path', code: `
+    `,
+    },
+    {
+      name: 'a liveness exec command replaces the path',
+      code: `
       server:
         livenessProbe:
           enabled: true
           execCommand: ["/bin/sh", "-c", "vault status -tls-skip-verify"]
           path: /v1/sys/health
-    ` },
-    { name: 'another endpoint is not judged', code: `
+    `,
+    },
+    {
+      name: 'another endpoint is not judged',
+      code: `
       server:
         readinessProbe:
           path: /v1/sys/seal-status
         livenessProbe:
           enabled: true
           path: /v1/sys/seal-status
-    ` },
-    { name: 'dev mode is not checked', code: `
+    `,
+    },
+    {
+      name: 'dev mode is not checked',
+      code: `
       server:
         dev:
           enabled: true
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -128,8 +155,22 @@ testRule(rule, {
             enabled: true
       `,
       errors: [
-        { messageId: 'readinessNotStandbyOk', line: 3, column: 11, endLine: 3, endColumn: 42, message: 'found "/v1/sys/health?sealedcode=204"' },
-        { messageId: 'livenessFailsHealthyPods', line: 6, column: 11, endLine: 6, endColumn: 39, message: 'fails when a pod is sealed, uninitialised or a standby;' },
+        {
+          messageId: 'readinessNotStandbyOk',
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 42,
+          message: 'found "/v1/sys/health?sealedcode=204"',
+        },
+        {
+          messageId: 'livenessFailsHealthyPods',
+          line: 6,
+          column: 11,
+          endLine: 6,
+          endColumn: 39,
+          message: 'fails when a pod is sealed, uninitialised or a standby;',
+        },
       ],
     },
     {
@@ -140,7 +181,16 @@ testRule(rule, {
             enabled: true
             path: "/v1/sys/health?standbyok=true"
       `,
-      errors: [{ messageId: 'livenessFailsHealthyPods', line: 4, column: 11, endLine: 4, endColumn: 42, message: 'fails when a pod is sealed or uninitialised;' }],
+      errors: [
+        {
+          messageId: 'livenessFailsHealthyPods',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 42,
+          message: 'fails when a pod is sealed or uninitialised;',
+        },
+      ],
     },
     {
       name: 'the chart default path, never written, is reported at the enabled switch',
@@ -165,7 +215,16 @@ testRule(rule, {
             enabled: true
             replicas: 5
       `,
-      errors: [{ messageId: 'livenessFailsHealthyPods', line: 7, column: 11, endLine: 7, endColumn: 72, message: 'fails when a pod is a performance standby;' }],
+      errors: [
+        {
+          messageId: 'livenessFailsHealthyPods',
+          line: 7,
+          column: 11,
+          endLine: 7,
+          endColumn: 72,
+          message: 'fails when a pod is a performance standby;',
+        },
+      ],
     },
     {
       name: 'a 429 standbycode is still a failure',

@@ -12,7 +12,9 @@ testRule(rule, {
         dataStorage:
           enabled: FALSE
     `,
-    { name: 'quoted words and words that YAML 1.1 reads as strings', code: `
+    {
+      name: 'quoted words and words that YAML 1.1 reads as strings',
+      code: `
       server:
         extraEnvironmentVars:
           FEATURE: "yes"
@@ -21,11 +23,15 @@ testRule(rule, {
           REGION: no-west-1
         annotations:
           enabled: !!str on
-    ` },
-    { name: 'a chart default is not the user\'s', code: `
+    `,
+    },
+    {
+      name: "a chart default is not the user's",
+      code: `
       ui:
         enabled: true
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -41,7 +47,14 @@ testRule(rule, {
             - y
       `,
       errors: [
-        { messageId: 'yaml11Boolean', line: 3, column: 14, endLine: 3, endColumn: 17, message: 'Unexpected YAML 1.1 boolean "yes" at server.ha.enabled; Helm reads true' },
+        {
+          messageId: 'yaml11Boolean',
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 17,
+          message: 'Unexpected YAML 1.1 boolean "yes" at server.ha.enabled; Helm reads true',
+        },
         { messageId: 'yaml11Boolean', line: 5, column: 14, endLine: 5, endColumn: 17, message: 'Helm reads false' },
         { messageId: 'yaml11Boolean', line: 8, column: 7, endLine: 8, endColumn: 8, message: 'at ui.loadBalancerSourceRanges.0' },
       ],
@@ -53,7 +66,14 @@ testRule(rule, {
       `,
       errors: [
         { messageId: 'yaml11Boolean', line: 1, column: 19, endLine: 1, endColumn: 21, message: '"ON"' },
-        { messageId: 'yaml11Boolean', line: 1, column: 35, endLine: 1, endColumn: 36, message: '"n" at global.tlsDisable; Helm reads false' },
+        {
+          messageId: 'yaml11Boolean',
+          line: 1,
+          column: 35,
+          endLine: 1,
+          endColumn: 36,
+          message: '"n" at global.tlsDisable; Helm reads false',
+        },
       ],
     },
   ],

@@ -17,31 +17,44 @@ testRule(rule, {
       injector:
         enabled: false
     `,
-    { name: 'a digest after the version renders repository:version@sha256:…', code: `
+    {
+      name: 'a digest after the version renders repository:version@sha256:…',
+      code: `
       server:
         image:
           tag: "1.16.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
-    ` },
-    { name: 'a digest satisfies requireDigest', options: { requireDigest: true }, code: `
+    `,
+    },
+    {
+      name: 'a digest satisfies requireDigest',
+      options: { requireDigest: true },
+      code: `
       server:
         image:
           tag: "1.16.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
       injector:
         enabled: false
-    ` },
-    { name: 'external mode renders no server', code: `
+    `,
+    },
+    {
+      name: 'external mode renders no server',
+      code: `
       global:
         externalVaultAddr: https://vault.example.com
       injector:
         enabled: false
-    ` },
-    { name: 'component defaults are fine unless the option asks for explicit tags', code: `
+    `,
+    },
+    {
+      name: 'component defaults are fine unless the option asks for explicit tags',
+      code: `
       server:
         image:
           tag: "1.16.1"
       csi:
         enabled: true
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -51,7 +64,17 @@ testRule(rule, {
           image:
             repository: hashicorp/vault
       `,
-      errors: [{ messageId: 'unpinnedDefault', line: 2, column: 3, endLine: 2, endColumn: 8, fromChartDefault: true, message: 'the chart default "2.0.4"' }],
+      errors: [
+        {
+          messageId: 'unpinnedDefault',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 8,
+          fromChartDefault: true,
+          message: 'the chart default "2.0.4"',
+        },
+      ],
     },
     {
       name: 'the default of chart 0.28.0 is named',

@@ -35,7 +35,9 @@ const REENCRYPT = `
 
 testRule(rule, {
   valid: [
-    { name: 'ingress-nginx with ssl-passthrough', code: `
+    {
+      name: 'ingress-nginx with ssl-passthrough',
+      code: `
       server:
         ingress:
           enabled: true
@@ -43,37 +45,52 @@ testRule(rule, {
           annotations:
             nginx.ingress.kubernetes.io/ssl-passthrough: "true"
             nginx.ingress.kubernetes.io/backend-protocol: HTTPS
-    ` },
-    { name: 'HAProxy passthrough in string annotations', code: `
+    `,
+    },
+    {
+      name: 'HAProxy passthrough in string annotations',
+      code: `
       server:
         ingress:
           enabled: true
           annotations: |
             haproxy.org/ssl-passthrough: "true"
-    ` },
-    { name: 'the OpenShift Route passes TLS through by default', code: `
+    `,
+    },
+    {
+      name: 'the OpenShift Route passes TLS through by default',
+      code: `
       global:
         openshift: true
       server:
         route:
           enabled: true
           host: vault.apps.example.com
-    ` },
-    { name: 'the chart renders no Ingress on OpenShift', code: `
+    `,
+    },
+    {
+      name: 'the chart renders no Ingress on OpenShift',
+      code: `
       global:
         openshift: true
       server:
         ingress:
           enabled: true
-    ` },
-    { name: 'no Ingress without the server Service', code: `
+    `,
+    },
+    {
+      name: 'no Ingress without the server Service',
+      code: `
       server:
         service:
           enabled: false
         ingress:
           enabled: true
-    ` },
-    { name: 'terminating at the controller in front of a plain-HTTP listener: passthrough would break it (tls-enabled reports the listener)', code: `
+    `,
+    },
+    {
+      name: 'terminating at the controller in front of a plain-HTTP listener: passthrough would break it (tls-enabled reports the listener)',
+      code: `
       server:
         ingress:
           enabled: true
@@ -81,13 +98,17 @@ testRule(rule, {
           tls:
             - secretName: vault-ingress-tls
               hosts: [vault.example.com]
-    ` },
-    { name: 'ingress disabled (the default)', code: `
+    `,
+    },
+    {
+      name: 'ingress disabled (the default)',
+      code: `
       server:
         ingress:
           annotations:
             nginx.ingress.kubernetes.io/proxy-body-size: 10m
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -148,7 +169,17 @@ ${TLS_LISTENER}
               - secretName: vault-ingress-tls
                 hosts: [vault.example.com]
       `,
-      errors: [{ messageId: 'terminatesTls', line: 9, column: 3, endLine: 9, endColumn: 10, fromChartDefault: true, message: 'Ingress "prod-vault" (Traefik)' }],
+      errors: [
+        {
+          messageId: 'terminatesTls',
+          line: 9,
+          column: 3,
+          endLine: 9,
+          endColumn: 10,
+          fromChartDefault: true,
+          message: 'Ingress "prod-vault" (Traefik)',
+        },
+      ],
     },
     {
       name: 'string annotations naming only the class',

@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'the guide\'s listener', code: `
+    {
+      name: "the guide's listener",
+      code: `
       server:
         ha:
           enabled: true
@@ -15,8 +17,11 @@ testRule(rule, {
                 cluster_address = "[::]:8201"
               }
               storage "raft" { path = "/vault/data" }
-    ` },
-    { name: 'one of two listeners sets it', code: `
+    `,
+    },
+    {
+      name: 'one of two listeners sets it',
+      code: `
       server:
         ha:
           enabled: true
@@ -28,8 +33,11 @@ testRule(rule, {
               address         = "0.0.0.0:8200"
               cluster_address = "0.0.0.0:8201"
             }
-    ` },
-    { name: 'cluster_address left out: Vault derives [::]:8201 from address, which every pod reaches', code: `
+    `,
+    },
+    {
+      name: 'cluster_address left out: Vault derives [::]:8201 from address, which every pod reaches',
+      code: `
       server:
         ha:
           enabled: true
@@ -40,8 +48,11 @@ testRule(rule, {
                 address = "[::]:8200"
               }
               storage "raft" { path = "/vault/data" }
-    ` },
-    { name: 'a pod address the chart substitutes at start-up', code: `
+    `,
+    },
+    {
+      name: 'a pod address the chart substitutes at start-up',
+      code: `
       server:
         ha:
           enabled: true
@@ -49,8 +60,11 @@ testRule(rule, {
             listener "tcp" {
               address = "POD_IP:8200"
             }
-    ` },
-    { name: 'an address only Helm knows is not guessed at', code: `
+    `,
+    },
+    {
+      name: 'an address only Helm knows is not guessed at',
+      code: `
       server:
         ha:
           enabled: true
@@ -58,8 +72,11 @@ testRule(rule, {
             listener "tcp" {
               address = "{{ .Values.listenAddress }}:8200"
             }
-    ` },
-    { name: 'clustering switched off: no cluster port at all', code: `
+    `,
+    },
+    {
+      name: 'clustering switched off: no cluster port at all',
+      code: `
       server:
         ha:
           enabled: true
@@ -68,8 +85,11 @@ testRule(rule, {
             listener "tcp" {
               address = "127.0.0.1:8200"
             }
-    ` },
-    { name: 'HA with one replica: no peer to forward to', code: `
+    `,
+    },
+    {
+      name: 'HA with one replica: no peer to forward to',
+      code: `
       server:
         ha:
           enabled: true
@@ -78,15 +98,19 @@ testRule(rule, {
             listener "tcp" {
               address = "127.0.0.1:8200"
             }
-    ` },
-    { name: 'standalone: nothing to forward to', code: `
+    `,
+    },
+    {
+      name: 'standalone: nothing to forward to',
+      code: `
       server:
         standalone:
           config: |
             listener "tcp" {
               address = "[::]:8200"
             }
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -103,10 +127,19 @@ testRule(rule, {
                 }
                 storage "raft" { path = "/vault/data" }
       `,
-      errors: [{ messageId: 'missingClusterAddress', line: 7, column: 9, endLine: 7, endColumn: 23, message: 'Vault derives "127.0.0.1:8201" from address "127.0.0.1:8200": a loopback address' }],
+      errors: [
+        {
+          messageId: 'missingClusterAddress',
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 23,
+          message: 'Vault derives "127.0.0.1:8201" from address "127.0.0.1:8200": a loopback address',
+        },
+      ],
     },
     {
-      name: 'a listener without any address binds Vault\'s default 127.0.0.1',
+      name: "a listener without any address binds Vault's default 127.0.0.1",
       code: `
         server:
           ha:
@@ -118,7 +151,16 @@ testRule(rule, {
               }
               storage "consul" { path = "vault" }
       `,
-      errors: [{ messageId: 'missingClusterAddress', line: 6, column: 7, endLine: 6, endColumn: 21, message: 'from the default address "127.0.0.1:8200" (the listener sets none)' }],
+      errors: [
+        {
+          messageId: 'missingClusterAddress',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 21,
+          message: 'from the default address "127.0.0.1:8200" (the listener sets none)',
+        },
+      ],
     },
     {
       name: 'a loopback cluster address',

@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'raft in HA', code: `
+    {
+      name: 'raft in HA',
+      code: `
       server:
         ha:
           enabled: true
@@ -12,25 +14,35 @@ testRule(rule, {
             enabled: true
             config: |
               storage "raft" { path = "/vault/data" }
-    ` },
-    { name: 'file storage with one pod (the chart\'s standalone default)', code: `
+    `,
+    },
+    {
+      name: "file storage with one pod (the chart's standalone default)",
+      code: `
       server:
         standalone:
           enabled: true
-    ` },
-    { name: 'file storage in HA with a single replica', code: `
+    `,
+    },
+    {
+      name: 'file storage in HA with a single replica',
+      code: `
       server:
         ha:
           enabled: true
           replicas: 1
           config: |
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'dev mode is in memory by design', code: `
+    `,
+    },
+    {
+      name: 'dev mode is in memory by design',
+      code: `
       server:
         dev:
           enabled: true
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -55,7 +67,16 @@ testRule(rule, {
                 path = "/vault/data"
               }
       `,
-      errors: [{ messageId: 'fileStorageReplicated', line: 5, column: 7, endLine: 5, endColumn: 21, message: 'Unexpected storage "file" with 3 replicas' }],
+      errors: [
+        {
+          messageId: 'fileStorageReplicated',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 21,
+          message: 'Unexpected storage "file" with 3 replicas',
+        },
+      ],
     },
   ],
 });

@@ -3,14 +3,19 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'a dev server is for trying things out, experiments included', code: `
+    {
+      name: 'a dev server is for trying things out, experiments included',
+      code: `
       server:
         dev:
           enabled: true
         extraEnvironmentVars:
           VAULT_EXPERIMENTS: events.alpha1
-    ` },
-    { name: 'no experiments, an empty list, and an empty env var', code: `
+    `,
+    },
+    {
+      name: 'no experiments, an empty list, and an empty env var',
+      code: `
       server:
         extraEnvironmentVars:
           VAULT_EXPERIMENTS: ""
@@ -18,8 +23,11 @@ testRule(rule, {
           config: |
             experiments = []
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'in a config the chart ignores in this mode, next to the live one', code: `
+    `,
+    },
+    {
+      name: 'in a config the chart ignores in this mode, next to the live one',
+      code: `
       server:
         standalone:
           config: |
@@ -27,14 +35,18 @@ testRule(rule, {
         ha:
           config: |
             experiments = ["events.alpha1"]
-    ` },
-    { name: 'the env var loaded from a Kubernetes Secret is not written here', code: `
+    `,
+    },
+    {
+      name: 'the env var loaded from a Kubernetes Secret is not written here',
+      code: `
       server:
         extraSecretEnvironmentVars:
           - envName: VAULT_EXPERIMENTS
             secretName: vault-flags
             secretKey: experiments
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -49,7 +61,16 @@ testRule(rule, {
                 experiments = ["events.alpha1", "core.raft.wal"]
                 storage "raft" { path = "/vault/data" }
       `,
-      errors: [{ messageId: 'experiments', line: 7, column: 23, endLine: 7, endColumn: 57, message: 'Unexpected experiments "events.alpha1", "core.raft.wal" in the Vault config' }],
+      errors: [
+        {
+          messageId: 'experiments',
+          line: 7,
+          column: 23,
+          endLine: 7,
+          endColumn: 57,
+          message: 'Unexpected experiments "events.alpha1", "core.raft.wal" in the Vault config',
+        },
+      ],
     },
     {
       name: 'experiments turned on through VAULT_EXPERIMENTS',
@@ -58,7 +79,16 @@ testRule(rule, {
           extraEnvironmentVars:
             VAULT_EXPERIMENTS: events.alpha1
       `,
-      errors: [{ messageId: 'experimentsEnv', line: 3, column: 24, endLine: 3, endColumn: 37, message: 'server.extraEnvironmentVars.VAULT_EXPERIMENTS' }],
+      errors: [
+        {
+          messageId: 'experimentsEnv',
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 37,
+          message: 'server.extraEnvironmentVars.VAULT_EXPERIMENTS',
+        },
+      ],
     },
   ],
 });

@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'paths, references, switches and secrets loaded from Kubernetes Secrets', code: `
+    {
+      name: 'paths, references, switches and secrets loaded from Kubernetes Secrets',
+      code: `
       server:
         extraEnvironmentVars:
           VAULT_CACERT: /vault/userconfig/tls-ca/ca.crt
@@ -16,8 +18,11 @@ testRule(rule, {
           - envName: AWS_SECRET_ACCESS_KEY
             secretName: eks-creds
             secretKey: AWS_SECRET_ACCESS_KEY
-    ` },
-    { name: 'seal and storage credentials read indirectly, from files, or rendered by Helm', code: `
+    `,
+    },
+    {
+      name: 'seal and storage credentials read indirectly, from files, or rendered by Helm',
+      code: `
       server:
         ha:
           enabled: true
@@ -34,8 +39,11 @@ testRule(rule, {
               address = "HOST_IP:8500"
               token   = "{{ .Values.consulToken }}"
             }
-    ` },
-    { name: 'raft peers use key files', code: `
+    `,
+    },
+    {
+      name: 'raft peers use key files',
+      code: `
       server:
         ha:
           enabled: true
@@ -49,12 +57,16 @@ testRule(rule, {
                   leader_client_key_file = "/vault/userconfig/tls-server/tls.key"
                 }
               }
-    ` },
-    { name: 'the chart default dev root token is not the user\'s', code: `
+    `,
+    },
+    {
+      name: "the chart default dev root token is not the user's",
+      code: `
       server:
         dev:
           enabled: true
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -68,7 +80,14 @@ testRule(rule, {
             VAULT_HSM_PIN: 123456
       `,
       errors: [
-        { messageId: 'envSecret', line: 4, column: 28, endLine: 4, endColumn: 70, message: 'server.extraEnvironmentVars.AWS_SECRET_ACCESS_KEY' },
+        {
+          messageId: 'envSecret',
+          line: 4,
+          column: 28,
+          endLine: 4,
+          endColumn: 70,
+          message: 'server.extraEnvironmentVars.AWS_SECRET_ACCESS_KEY',
+        },
         { messageId: 'envSecret', line: 5, column: 18, endLine: 5, endColumn: 32, message: 'server.extraEnvironmentVars.DB_PASSWORD' },
         { messageId: 'envSecret', line: 6, column: 20, endLine: 6, endColumn: 26, message: 'server.extraEnvironmentVars.VAULT_HSM_PIN' },
       ],
@@ -88,9 +107,23 @@ testRule(rule, {
                   value: sidecarPassword0001
       `,
       errors: [
-        { messageId: 'podSpecSecret', line: 3, column: 18, endLine: 3, endColumn: 42, message: 'VAULT_TOKEN in injector.extraEnvironmentVars.VAULT_TOKEN' },
+        {
+          messageId: 'podSpecSecret',
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 42,
+          message: 'VAULT_TOKEN in injector.extraEnvironmentVars.VAULT_TOKEN',
+        },
         { messageId: 'podSpecSecret', line: 5, column: 14, endLine: 5, endColumn: 66, message: 'dev-root-token-id in server.extraArgs' },
-        { messageId: 'podSpecSecret', line: 10, column: 18, endLine: 10, endColumn: 37, message: 'DB_PASSWORD in server.extraContainers.0.env.0.value' },
+        {
+          messageId: 'podSpecSecret',
+          line: 10,
+          column: 18,
+          endLine: 10,
+          endColumn: 37,
+          message: 'DB_PASSWORD in server.extraContainers.0.env.0.value',
+        },
       ],
     },
     {
@@ -111,7 +144,14 @@ testRule(rule, {
                 storage "raft" { path = "/vault/data" }
       `,
       errors: [
-        { messageId: 'configSecret', line: 10, column: 24, endLine: 10, endColumn: 42, message: 'seal "awskms" access_key in "server.ha.raft.config"' },
+        {
+          messageId: 'configSecret',
+          line: 10,
+          column: 24,
+          endLine: 10,
+          endColumn: 42,
+          message: 'seal "awskms" access_key in "server.ha.raft.config"',
+        },
         { messageId: 'configSecret', line: 11, column: 24, endLine: 11, endColumn: 66, message: 'seal "awskms" secret_key' },
       ],
     },
@@ -152,7 +192,16 @@ testRule(rule, {
                   }
                 }
       `,
-      errors: [{ messageId: 'privateKey', line: 11, column: 33, endLine: 11, endColumn: 122, message: 'storage.raft.retry_join.leader_client_key' }],
+      errors: [
+        {
+          messageId: 'privateKey',
+          line: 11,
+          column: 33,
+          endLine: 11,
+          endColumn: 122,
+          message: 'storage.raft.retry_join.leader_client_key',
+        },
+      ],
     },
     {
       name: 'a PEM key in a block scalar of the values',

@@ -3,22 +3,30 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'not set', code: `
+    {
+      name: 'not set',
+      code: `
       server:
         standalone:
           config: |
             listener "tcp" { address = "[::]:8200" }
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'set to false in any spelling Vault reads as false', code: `
+    `,
+    },
+    {
+      name: 'set to false in any spelling Vault reads as false',
+      code: `
       server:
         standalone:
           config: |
             raw_storage_endpoint = "false"
             EnableRawEndpoint    = 0
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'in a config the chart ignores in this mode, next to the live one', code: `
+    `,
+    },
+    {
+      name: 'in a config the chart ignores in this mode, next to the live one',
+      code: `
       server:
         standalone:
           config: |
@@ -26,18 +34,25 @@ testRule(rule, {
         ha:
           config: |
             raw_storage_endpoint = true
-    ` },
-    { name: 'rendered by a Helm action the linter cannot evaluate', code: `
+    `,
+    },
+    {
+      name: 'rendered by a Helm action the linter cannot evaluate',
+      code: `
       server:
         standalone:
           config: |
             raw_storage_endpoint = {{ .Values.rawEndpoint }}
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'an external Vault', code: `
+    `,
+    },
+    {
+      name: 'an external Vault',
+      code: `
       global:
         externalVaultAddr: https://vault.example.com:8200
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -53,7 +68,16 @@ testRule(rule, {
                 raw_storage_endpoint = true
                 storage "raft" { path = "/vault/data" }
       `,
-      errors: [{ messageId: 'rawStorageEndpoint', line: 8, column: 32, endLine: 8, endColumn: 36, message: 'Expected raw_storage_endpoint to be false, found true' }],
+      errors: [
+        {
+          messageId: 'rawStorageEndpoint',
+          line: 8,
+          column: 32,
+          endLine: 8,
+          endColumn: 36,
+          message: 'Expected raw_storage_endpoint to be false, found true',
+        },
+      ],
     },
     {
       name: 'the string "1" and the camelCase alias, in a JSON config',
@@ -64,7 +88,14 @@ testRule(rule, {
       `,
       errors: [
         { messageId: 'rawStorageEndpoint', line: 3, column: 85, endLine: 3, endColumn: 88, message: 'found "1"' },
-        { messageId: 'rawStorageEndpoint', line: 3, column: 111, endLine: 3, endColumn: 115, message: 'Expected EnableRawEndpoint to be false' },
+        {
+          messageId: 'rawStorageEndpoint',
+          line: 3,
+          column: 111,
+          endLine: 3,
+          endColumn: 115,
+          message: 'Expected EnableRawEndpoint to be false',
+        },
       ],
     },
   ],

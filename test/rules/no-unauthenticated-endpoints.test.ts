@@ -23,7 +23,9 @@ const PPROF = `
 
 testRule(rule, {
   valid: [
-    { name: 'authenticated metrics and profiling', code: `
+    {
+      name: 'authenticated metrics and profiling',
+      code: `
       server:
         standalone:
           config: |
@@ -42,15 +44,21 @@ testRule(rule, {
             }
             enable_unauthenticated_access = []
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'the chart default config keeps its example commented out', code: `
+    `,
+    },
+    {
+      name: 'the chart default config keeps its example commented out',
+      code: `
       server:
         ha:
           enabled: true
           raft:
             enabled: true
-    ` },
-    { name: 'a switch outside its sub-block does nothing in Vault', code: `
+    `,
+    },
+    {
+      name: 'a switch outside its sub-block does nothing in Vault',
+      code: `
       server:
         standalone:
           config: |
@@ -59,14 +67,22 @@ testRule(rule, {
               unauthenticated_metrics_access = true
             }
             storage "file" { path = "/vault/data" }
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
       name: 'metrics and pprof open on the listener',
       code: PPROF,
       errors: [
-        { messageId: 'pprofAccess', line: 7, column: 42, endLine: 7, endColumn: 46, message: 'unauthenticated_pprof_access on listener "tcp"' },
+        {
+          messageId: 'pprofAccess',
+          line: 7,
+          column: 42,
+          endLine: 7,
+          endColumn: 46,
+          message: 'unauthenticated_pprof_access on listener "tcp"',
+        },
         { messageId: 'metricsAccess', line: 10, column: 44, endLine: 10, endColumn: 48, message: '/v1/sys/metrics' },
       ],
     },
@@ -98,7 +114,16 @@ testRule(rule, {
               enable_unauthenticated_access = ["rekey", "generate-root"]
               storage "file" { path = "/vault/data" }
       `,
-      errors: [{ messageId: 'unauthenticatedAccess', line: 4, column: 39, endLine: 4, endColumn: 65, message: 'serves the "rekey", "generate-root" endpoints without a token' }],
+      errors: [
+        {
+          messageId: 'unauthenticatedAccess',
+          line: 4,
+          column: 39,
+          endLine: 4,
+          endColumn: 65,
+          message: 'serves the "rekey", "generate-root" endpoints without a token',
+        },
+      ],
     },
   ],
 });

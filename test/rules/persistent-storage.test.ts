@@ -16,7 +16,9 @@ testRule(rule, {
           raft:
             enabled: true
     `,
-    { name: 'Consul HA needs no data PVC', code: `
+    {
+      name: 'Consul HA needs no data PVC',
+      code: `
       server:
         dataStorage:
           enabled: false
@@ -24,12 +26,16 @@ testRule(rule, {
           enabled: true
         ha:
           enabled: true
-    ` },
-    { name: 'dev mode has no storage to check', code: `
+    `,
+    },
+    {
+      name: 'dev mode has no storage to check',
+      code: `
       server:
         dev:
           enabled: true
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -73,7 +79,12 @@ describe('persistent-storage severities', () => {
     `);
     const model = await buildModel({ layers: [{ kind: 'file', label: 'values.yaml', text }] });
     const findings = runRules(model, resolveRules([rule], 'recommended'));
-    expect(findings.map((finding) => `${finding.messageId} ${finding.severity}`).sort()).toEqual(['auditStorageDisabled warning', 'dataStorageDisabled error']);
-    expect(findings.find((finding) => finding.messageId === 'auditStorageDisabled')?.message).toContain('audit devices that write to stdout or a socket need no volume');
+    expect(findings.map((finding) => `${finding.messageId} ${finding.severity}`).sort()).toEqual([
+      'auditStorageDisabled warning',
+      'dataStorageDisabled error',
+    ]);
+    expect(findings.find((finding) => finding.messageId === 'auditStorageDisabled')?.message).toContain(
+      'audit devices that write to stdout or a socket need no volume',
+    );
   });
 });

@@ -3,25 +3,36 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'ClusterIP services are not load balancers', code: `
+    {
+      name: 'ClusterIP services are not load balancers',
+      code: `
       ui:
         enabled: true
-    ` },
-    { name: 'GKE internal annotation on the ui', code: `
+    `,
+    },
+    {
+      name: 'GKE internal annotation on the ui',
+      code: `
       ui:
         enabled: true
         serviceType: LoadBalancer
         annotations:
           networking.gke.io/load-balancer-type: "Internal"
-    ` },
-    { name: 'annotations as a string, as the chart allows', code: `
+    `,
+    },
+    {
+      name: 'annotations as a string, as the chart allows',
+      code: `
       ui:
         enabled: true
         serviceType: LoadBalancer
         annotations: |
           service.beta.kubernetes.io/azure-load-balancer-internal: "true"
-    ` },
-    { name: 'server services: general annotation lands on main, active and standby', code: `
+    `,
+    },
+    {
+      name: 'server services: general annotation lands on main, active and standby',
+      code: `
       server:
         ha:
           enabled: true
@@ -29,20 +40,27 @@ testRule(rule, {
           type: LoadBalancer
           annotations:
             service.beta.kubernetes.io/aws-load-balancer-internal: "true"
-    ` },
-    { name: 'private source ranges on the ui', code: `
+    `,
+    },
+    {
+      name: 'private source ranges on the ui',
+      code: `
       ui:
         enabled: true
         serviceType: LoadBalancer
         loadBalancerSourceRanges: [10.0.0.0/8, 172.16.0.0/12]
-    ` },
-    { name: 'the ui of an external Vault is not rendered', code: `
+    `,
+    },
+    {
+      name: 'the ui of an external Vault is not rendered',
+      code: `
       global:
         externalVaultAddr: https://vault.example.com
       ui:
         enabled: true
         serviceType: LoadBalancer
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -52,7 +70,17 @@ testRule(rule, {
           enabled: true
           serviceType: LoadBalancer
       `,
-      errors: [{ messageId: 'missingInternalAnnotation', line: 3, column: 16, endLine: 3, endColumn: 28, fromChartDefault: true, message: 'Service "vault-ui"' }],
+      errors: [
+        {
+          messageId: 'missingInternalAnnotation',
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 28,
+          fromChartDefault: true,
+          message: 'Service "vault-ui"',
+        },
+      ],
     },
     {
       name: 'annotations written but none internal: at the annotations key',
@@ -78,7 +106,16 @@ testRule(rule, {
             standby:
               enabled: false
       `,
-      errors: [{ messageId: 'publicAnnotation', line: 7, column: 60, endLine: 7, endColumn: 75, message: 'to make Services "vault" and "vault-active" internal' }],
+      errors: [
+        {
+          messageId: 'publicAnnotation',
+          line: 7,
+          column: 60,
+          endLine: 7,
+          endColumn: 75,
+          message: 'to make Services "vault" and "vault-active" internal',
+        },
+      ],
     },
     {
       name: 'server.service.type alone makes three load balancers: one finding at the type, one fix under server.service',
@@ -89,7 +126,17 @@ testRule(rule, {
           service:
             type: LoadBalancer
       `,
-      errors: [{ messageId: 'missingInternalAnnotation', line: 5, column: 11, endLine: 5, endColumn: 23, fromChartDefault: true, message: 'on Services "vault", "vault-active" and "vault-standby" (type LoadBalancer)' }],
+      errors: [
+        {
+          messageId: 'missingInternalAnnotation',
+          line: 5,
+          column: 11,
+          endLine: 5,
+          endColumn: 23,
+          fromChartDefault: true,
+          message: 'on Services "vault", "vault-active" and "vault-standby" (type LoadBalancer)',
+        },
+      ],
     },
     {
       name: 'a public source range',

@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'the guide: raft config in server.ha.raft.config, data under /vault/data', code: `
+    {
+      name: 'the guide: raft config in server.ha.raft.config, data under /vault/data',
+      code: `
       server:
         ha:
           enabled: true
@@ -14,8 +16,11 @@ testRule(rule, {
                 path = "/vault/data"
               }
               service_registration "kubernetes" {}
-    ` },
-    { name: 'a custom data mount path with the raft path below it', code: `
+    `,
+    },
+    {
+      name: 'a custom data mount path with the raft path below it',
+      code: `
       server:
         dataStorage:
           mountPath: /vault/raft/
@@ -25,8 +30,11 @@ testRule(rule, {
             enabled: true
             config: |
               storage "raft" { path = "/vault/raft/data" }
-    ` },
-    { name: 'VAULT_RAFT_PATH overrides the stanza\'s path; templated paths are skipped', code: `
+    `,
+    },
+    {
+      name: "VAULT_RAFT_PATH overrides the stanza's path; templated paths are skipped",
+      code: `
       server:
         extraEnvironmentVars:
           VAULT_RAFT_PATH: /vault/data/raft
@@ -36,14 +44,20 @@ testRule(rule, {
             enabled: true
             config: |
               storage "raft" { path = "/somewhere/{{ .Values.dir }}" }
-    ` },
-    { name: 'standalone file storage, no raft anywhere', code: `
+    `,
+    },
+    {
+      name: 'standalone file storage, no raft anywhere',
+      code: `
       server:
         standalone:
           config: |
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'dev mode ignores every config', code: `
+    `,
+    },
+    {
+      name: 'dev mode ignores every config',
+      code: `
       server:
         dev:
           enabled: true
@@ -51,7 +65,8 @@ testRule(rule, {
           raft:
             config: |
               storage "raft" { path = "/var/lib/raft" }
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -66,7 +81,17 @@ testRule(rule, {
                   path = "/vault/data"
                 }
       `,
-      errors: [{ messageId: 'ignoredRaftStorage', line: 6, column: 9, endLine: 6, endColumn: 23, message: 'Unexpected storage "raft" in server.ha.raft.config, a config the chart does not render in this deployment (it renders server.ha.config)' }],
+      errors: [
+        {
+          messageId: 'ignoredRaftStorage',
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 23,
+          message:
+            'Unexpected storage "raft" in server.ha.raft.config, a config the chart does not render in this deployment (it renders server.ha.config)',
+        },
+      ],
     },
     {
       name: 'raft enabled but the raft config written in server.ha.config',
@@ -79,10 +104,12 @@ testRule(rule, {
             config: |
               storage "raft" { path = "/vault/data" }
       `,
-      errors: [{ messageId: 'ignoredRaftStorage', line: 7, column: 7, endLine: 7, endColumn: 21, message: '(it renders server.ha.raft.config)' }],
+      errors: [
+        { messageId: 'ignoredRaftStorage', line: 7, column: 7, endLine: 7, endColumn: 21, message: '(it renders server.ha.raft.config)' },
+      ],
     },
     {
-      name: 'raft enabled, the user\'s config (without raft) in server.ha.config',
+      name: "raft enabled, the user's config (without raft) in server.ha.config",
       code: `
         server:
           ha:
@@ -93,7 +120,9 @@ testRule(rule, {
               listener "tcp" { tls_cert_file = "/vault/userconfig/tls/tls.crt" }
               storage "consul" { address = "consul:8500" }
       `,
-      errors: [{ messageId: 'ignoredConfig', line: 6, column: 5, endLine: 6, endColumn: 11, message: 'Unexpected config in server.ha.config' }],
+      errors: [
+        { messageId: 'ignoredConfig', line: 6, column: 5, endLine: 6, endColumn: 11, message: 'Unexpected config in server.ha.config' },
+      ],
     },
     {
       name: 'a config in server.extraConfig, a key the chart never reads',
@@ -103,7 +132,9 @@ testRule(rule, {
             listener "tcp" { tls_cert_file = "/vault/userconfig/tls/tls.crt" }
             storage "file" { path = "/vault/data" }
       `,
-      errors: [{ messageId: 'ignoredConfig', line: 2, column: 3, endLine: 2, endColumn: 14, message: 'renders server.standalone.config instead' }],
+      errors: [
+        { messageId: 'ignoredConfig', line: 2, column: 3, endLine: 2, endColumn: 14, message: 'renders server.standalone.config instead' },
+      ],
     },
     {
       name: 'raft enabled, but the raft config uses Consul',
@@ -116,7 +147,9 @@ testRule(rule, {
               config: |
                 storage "consul" { address = "consul:8500" }
       `,
-      errors: [{ messageId: 'missingRaftStorage', line: 6, column: 7, endLine: 6, endColumn: 13, message: 'but Vault runs with storage "consul"' }],
+      errors: [
+        { messageId: 'missingRaftStorage', line: 6, column: 7, endLine: 6, endColumn: 13, message: 'but Vault runs with storage "consul"' },
+      ],
     },
     {
       name: 'raft storage in server.ha.config with raft.enabled off',
@@ -159,7 +192,16 @@ testRule(rule, {
                   path = "/vault/raft"
                 }
       `,
-      errors: [{ messageId: 'pathOffVolume', line: 8, column: 18, endLine: 8, endColumn: 31, message: 'Expected the raft path to lie under server.dataStorage.mountPath "/vault/data", found "/vault/raft"' }],
+      errors: [
+        {
+          messageId: 'pathOffVolume',
+          line: 8,
+          column: 18,
+          endLine: 8,
+          endColumn: 31,
+          message: 'Expected the raft path to lie under server.dataStorage.mountPath "/vault/data", found "/vault/raft"',
+        },
+      ],
     },
     {
       name: 'VAULT_RAFT_PATH off the data volume is reported at the env var',

@@ -3,13 +3,18 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'a single-pod standalone raft node has no peers to tell apart', code: `
+    {
+      name: 'a single-pod standalone raft node has no peers to tell apart',
+      code: `
       server:
         standalone:
           config: |
             storage "raft" { path = "/vault/data" }
-    ` },
-    { name: 'HA raft with one replica: no peers either', code: `
+    `,
+    },
+    {
+      name: 'HA raft with one replica: no peers either',
+      code: `
       server:
         ha:
           enabled: true
@@ -18,8 +23,11 @@ testRule(rule, {
             enabled: true
             config: |
               storage "raft" { path = "/vault/data" }
-    ` },
-    { name: 'setNodeId as in the guide', code: `
+    `,
+    },
+    {
+      name: 'setNodeId as in the guide',
+      code: `
       server:
         ha:
           enabled: true
@@ -28,8 +36,11 @@ testRule(rule, {
             setNodeId: "true"
             config: |
               storage "raft" { path = "/vault/data" }
-    ` },
-    { name: 'node_id in the raft stanza', code: `
+    `,
+    },
+    {
+      name: 'node_id in the raft stanza',
+      code: `
       server:
         ha:
           enabled: true
@@ -40,20 +51,27 @@ testRule(rule, {
                 path    = "/vault/data"
                 node_id = "HOSTNAME"
               }
-    ` },
-    { name: 'VAULT_RAFT_NODE_ID set by hand', code: `
+    `,
+    },
+    {
+      name: 'VAULT_RAFT_NODE_ID set by hand',
+      code: `
       server:
         extraEnvironmentVars:
           VAULT_RAFT_NODE_ID: vault-node
         standalone:
           config: |
             storage "raft" { path = "/vault/data" }
-    ` },
-    { name: 'no raft storage: HA with Consul', code: `
+    `,
+    },
+    {
+      name: 'no raft storage: HA with Consul',
+      code: `
       server:
         ha:
           enabled: true
-    ` },
+    `,
+    },
   ],
   invalid: [
     {

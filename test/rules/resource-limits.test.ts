@@ -16,7 +16,9 @@ testRule(rule, {
   valid: [
     { name: "the guide's requests and limits", code: GUIDE_RESOURCES },
     { name: "the guide's requests meet the minimum option", code: GUIDE_RESOURCES, options: { minimum: true } },
-    { name: 'equal amounts written differently: 2 = 2000m, 8Gi = 8589934592', code: `
+    {
+      name: 'equal amounts written differently: 2 = 2000m, 8Gi = 8589934592',
+      code: `
       server:
         resources:
           requests:
@@ -25,22 +27,32 @@ testRule(rule, {
           limits:
             memory: "8589934592"
             cpu: 2000m
-    ` },
-    { name: 'small requests pass without the minimum option', code: `
+    `,
+    },
+    {
+      name: 'small requests pass without the minimum option',
+      code: `
       server:
         resources:
           requests: {memory: 256Mi, cpu: 250m}
           limits: {memory: 1G, cpu: "0.5"}
-    ` },
-    { name: 'dev mode is not checked', code: `
+    `,
+    },
+    {
+      name: 'dev mode is not checked',
+      code: `
       server:
         dev:
           enabled: true
-    ` },
-    { name: 'external Vault: no server pods', code: `
+    `,
+    },
+    {
+      name: 'external Vault: no server pods',
+      code: `
       global:
         externalVaultAddr: https://vault.example.com:8200
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -82,7 +94,14 @@ testRule(rule, {
       errors: [
         { messageId: 'invalidQuantity', line: 4, column: 15, endLine: 4, endColumn: 18, message: 'found "8GB"' },
         { messageId: 'missingLimit', line: 6, column: 5, endLine: 6, endColumn: 11, message: 'limits.memory' },
-        { messageId: 'limitBelowRequest', line: 7, column: 12, endLine: 7, endColumn: 13, message: 'at least the request "2000m", found "1"' },
+        {
+          messageId: 'limitBelowRequest',
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 13,
+          message: 'at least the request "2000m", found "1"',
+        },
       ],
     },
     {

@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'a single-pod standalone release never joins a peer', code: `
+    {
+      name: 'a single-pod standalone release never joins a peer',
+      code: `
       server:
         standalone:
           config: |
@@ -18,8 +20,11 @@ testRule(rule, {
                 leader_api_addr = "https://vault-0.vault-internal:8200"
               }
             }
-    ` },
-    { name: 'the guide\'s retry_join: CA file with client certificate and key files', code: `
+    `,
+    },
+    {
+      name: "the guide's retry_join: CA file with client certificate and key files",
+      code: `
       server:
         ha:
           enabled: true
@@ -40,8 +45,11 @@ testRule(rule, {
                   leader_client_key_file  = "/vault/userconfig/tls-server/tls.key"
                 }
               }
-    ` },
-    { name: 'inline PEM CA and an auto_join entry written as a list', code: `
+    `,
+    },
+    {
+      name: 'inline PEM CA and an auto_join entry written as a list',
+      code: `
       server:
         ha:
           enabled: true
@@ -59,8 +67,11 @@ testRule(rule, {
                   { auto_join = "provider=k8s label_selector=\\"app.kubernetes.io/name=vault\\"", leader_ca_cert = "-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----" }
                 ]
               }
-    ` },
-    { name: 'the listener has TLS off: joins use http', code: `
+    `,
+    },
+    {
+      name: 'the listener has TLS off: joins use http',
+      code: `
       server:
         ha:
           enabled: true
@@ -72,7 +83,8 @@ testRule(rule, {
                 path = "/vault/data"
                 retry_join { leader_api_addr = "http://vault-0.vault-internal:8200" }
               }
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -127,8 +139,22 @@ testRule(rule, {
                 }
       `,
       errors: [
-        { messageId: 'unpairedClientCert', line: 17, column: 39, endLine: 17, endColumn: 77, message: 'Missing leader_client_key_file in retry_join: leader_client_cert_file is set without it' },
-        { messageId: 'unpairedClientCert', line: 22, column: 35, endLine: 22, endColumn: 73, message: 'Missing leader_client_cert in retry_join: leader_client_key is set without it' },
+        {
+          messageId: 'unpairedClientCert',
+          line: 17,
+          column: 39,
+          endLine: 17,
+          endColumn: 77,
+          message: 'Missing leader_client_key_file in retry_join: leader_client_cert_file is set without it',
+        },
+        {
+          messageId: 'unpairedClientCert',
+          line: 22,
+          column: 35,
+          endLine: 22,
+          endColumn: 73,
+          message: 'Missing leader_client_cert in retry_join: leader_client_key is set without it',
+        },
       ],
     },
     {
@@ -154,10 +180,20 @@ testRule(rule, {
                   retry_join { leader_api_addr = "https://vault-3.vault-internal:8200" }
                 }
       `,
-      errors: [{
-        messageId: 'missingCa', line: 12, column: 11, endLine: 12, endColumn: 21, message: 'Missing leader_ca_cert_file in 3 retry_join blocks',
-        related: [{ line: 13, column: 11, endLine: 13, endColumn: 21, message: 'the same omission' }, { line: 18, column: 11, endLine: 18, endColumn: 21 }],
-      }],
+      errors: [
+        {
+          messageId: 'missingCa',
+          line: 12,
+          column: 11,
+          endLine: 12,
+          endColumn: 21,
+          message: 'Missing leader_ca_cert_file in 3 retry_join blocks',
+          related: [
+            { line: 13, column: 11, endLine: 13, endColumn: 21, message: 'the same omission' },
+            { line: 18, column: 11, endLine: 18, endColumn: 21 },
+          ],
+        },
+      ],
     },
   ],
 });

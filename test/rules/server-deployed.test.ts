@@ -4,32 +4,44 @@ import { testRule } from '../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     { name: 'the chart defaults: standalone', code: 'global: {}\n' },
-    { name: 'HA with standalone off', code: `
+    {
+      name: 'HA with standalone off',
+      code: `
       server:
         standalone:
           enabled: false
         ha:
           enabled: "true"
-    ` },
-    { name: 'dev mode with standalone off', code: `
+    `,
+    },
+    {
+      name: 'dev mode with standalone off',
+      code: `
       server:
         standalone:
           enabled: false
         dev:
           enabled: true
-    ` },
-    { name: 'server off, injector to an external Vault', code: `
+    `,
+    },
+    {
+      name: 'server off, injector to an external Vault',
+      code: `
       server:
         enabled: false
       injector:
         externalVaultAddr: https://vault.example.com:8200
-    ` },
-    { name: 'everything off but CSI', code: `
+    `,
+    },
+    {
+      name: 'everything off but CSI',
+      code: `
       global:
         enabled: false
       csi:
         enabled: true
-    ` },
+    `,
+    },
   ],
   invalid: [
     {

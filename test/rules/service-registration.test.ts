@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'HA raft with service_registration "kubernetes"', code: `
+    {
+      name: 'HA raft with service_registration "kubernetes"',
+      code: `
       server:
         ha:
           enabled: true
@@ -12,26 +14,38 @@ testRule(rule, {
             config: |
               storage "raft" { path = "/vault/data" }
               service_registration "kubernetes" {}
-    ` },
-    { name: 'the chart\'s default HA config registers itself', code: `
+    `,
+    },
+    {
+      name: "the chart's default HA config registers itself",
+      code: `
       server:
         ha:
           enabled: true
-    ` },
-    { name: 'standalone: no active or standby Services to feed', code: `
+    `,
+    },
+    {
+      name: 'standalone: no active or standby Services to feed',
+      code: `
       server:
         standalone:
           config: |
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'JSON config with the registration', code: `
+    `,
+    },
+    {
+      name: 'JSON config with the registration',
+      code: `
       server:
         ha:
           enabled: true
           config: |
             {"storage": {"consul": {"address": "consul:8500"}}, "service_registration": {"kubernetes": {}}}
-    ` },
-    { name: 'service_registration may be in a -config file from extraArgs the linter cannot read', code: `
+    `,
+    },
+    {
+      name: 'service_registration may be in a -config file from extraArgs the linter cannot read',
+      code: `
       server:
         extraArgs: "-config /etc/vault.d/registration.hcl"
         extraVolumes:
@@ -41,11 +55,12 @@ testRule(rule, {
           enabled: true
           config: |
             storage "consul" { path = "vault" }
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
-      name: 'the guide\'s example has none: reported at the config key, where it is added',
+      name: "the guide's example has none: reported at the config key, where it is added",
       code: `
         server:
           ha:
@@ -60,7 +75,16 @@ testRule(rule, {
                   path = "/vault/data"
                 }
       `,
-      errors: [{ messageId: 'missingRegistration', line: 8, column: 7, endLine: 8, endColumn: 13, message: 'Missing service_registration "kubernetes" in server.ha.raft.config' }],
+      errors: [
+        {
+          messageId: 'missingRegistration',
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 13,
+          message: 'Missing service_registration "kubernetes" in server.ha.raft.config',
+        },
+      ],
     },
     {
       name: 'Consul registration does not label the pods',

@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'a Prometheus telemetry stanza', code: `
+    {
+      name: 'a Prometheus telemetry stanza',
+      code: `
       server:
         ha:
           enabled: true
@@ -15,28 +17,40 @@ testRule(rule, {
                 prometheus_retention_time = "30s"
                 disable_hostname          = true
               }
-    ` },
-    { name: 'telemetry written as an attribute, for statsd', code: `
+    `,
+    },
+    {
+      name: 'telemetry written as an attribute, for statsd',
+      code: `
       server:
         standalone:
           config: |
             storage "file" { path = "/vault/data" }
             telemetry = { statsd_address = "statsd.company.local:8125" }
-    ` },
-    { name: 'JSON config', code: `
+    `,
+    },
+    {
+      name: 'JSON config',
+      code: `
       serverTelemetry:
         serviceMonitor:
           enabled: true
       server:
         standalone:
           config: '{"storage": {"file": {"path": "/vault/data"}}, "telemetry": {"prometheus_retention_time": "24h"}}'
-    ` },
-    { name: 'dev mode has no config', code: `
+    `,
+    },
+    {
+      name: 'dev mode has no config',
+      code: `
       server:
         dev:
           enabled: true
-    ` },
-    { name: 'telemetry may be in a -config file from extraArgs the linter cannot read', code: `
+    `,
+    },
+    {
+      name: 'telemetry may be in a -config file from extraArgs the linter cannot read',
+      code: `
       server:
         extraArgs: "-config=/vault/userconfig/vault-extra/extra.hcl"
         extraVolumes:
@@ -45,7 +59,8 @@ testRule(rule, {
         standalone:
           config: |
             storage "file" { path = "/vault/data" }
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -80,7 +95,17 @@ testRule(rule, {
         global:
           tlsDisable: false
       `,
-      errors: [{ messageId: 'missingTelemetry', line: 1, column: 1, endLine: 1, endColumn: 1, fromChartDefault: true, message: /in server\.standalone\.config.* \(chart default; not set in this file\)$/ }],
+      errors: [
+        {
+          messageId: 'missingTelemetry',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          fromChartDefault: true,
+          message: /in server\.standalone\.config.* \(chart default; not set in this file\)$/,
+        },
+      ],
     },
   ],
 });

@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'VAULT_CACERT names the mounted CA, as in the guide', code: `
+    {
+      name: 'VAULT_CACERT names the mounted CA, as in the guide',
+      code: `
       global:
         tlsDisable: false
       server:
@@ -15,8 +17,11 @@ testRule(rule, {
               tls_cert_file = "/vault/userconfig/tls/tls.crt"
               tls_key_file  = "/vault/userconfig/tls/tls.key"
             }
-    ` },
-    { name: 'VAULT_CAPATH from a secret env var also lets the CLI trust the CA', code: `
+    `,
+    },
+    {
+      name: 'VAULT_CAPATH from a secret env var also lets the CLI trust the CA',
+      code: `
       global:
         tlsDisable: false
       server:
@@ -30,8 +35,11 @@ testRule(rule, {
               tls_cert_file = "/vault/userconfig/tls/tls.crt"
               tls_key_file  = "/vault/userconfig/tls/tls.key"
             }
-    ` },
-    { name: 'the chart speaks http (global.tlsDisable left at its default): tls-enabled reports that', code: `
+    `,
+    },
+    {
+      name: 'the chart speaks http (global.tlsDisable left at its default): tls-enabled reports that',
+      code: `
       server:
         standalone:
           config: |
@@ -39,8 +47,11 @@ testRule(rule, {
               tls_cert_file = "/vault/userconfig/tls/tls.crt"
               tls_key_file  = "/vault/userconfig/tls/tls.key"
             }
-    ` },
-    { name: 'the listener has TLS off', code: `
+    `,
+    },
+    {
+      name: 'the listener has TLS off',
+      code: `
       global:
         tlsDisable: false
       server:
@@ -49,7 +60,8 @@ testRule(rule, {
             listener "tcp" {
               tls_disable = 1
             }
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -86,7 +98,17 @@ testRule(rule, {
                 }
                 storage "raft" { path = "/vault/data" }
       `,
-      errors: [{ messageId: 'missingCaCert', line: 4, column: 3, endLine: 4, endColumn: 23, fromChartDefault: false, message: 'Missing VAULT_CACERT in server.extraEnvironmentVars' }],
+      errors: [
+        {
+          messageId: 'missingCaCert',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 23,
+          fromChartDefault: false,
+          message: 'Missing VAULT_CACERT in server.extraEnvironmentVars',
+        },
+      ],
     },
     {
       name: 'an empty VAULT_CACERT',

@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'mTLS required, client certificates not disabled', code: `
+    {
+      name: 'mTLS required, client certificates not disabled',
+      code: `
       server:
         standalone:
           config: |
@@ -14,8 +16,11 @@ testRule(rule, {
               tls_require_and_verify_client_cert = true
               tls_disable_client_certs           = "false"
             }
-    ` },
-    { name: 'client certificates disabled; the require flag off as a Go boolean string', code: `
+    `,
+    },
+    {
+      name: 'client certificates disabled; the require flag off as a Go boolean string',
+      code: `
       server:
         standalone:
           config: |
@@ -25,8 +30,11 @@ testRule(rule, {
               tls_disable_client_certs           = 1
               tls_require_and_verify_client_cert = "f"
             }
-    ` },
-    { name: 'TLS off on the listener: Vault never compares the two', code: `
+    `,
+    },
+    {
+      name: 'TLS off on the listener: Vault never compares the two',
+      code: `
       server:
         standalone:
           config: |
@@ -35,7 +43,8 @@ testRule(rule, {
               tls_disable_client_certs           = true
               tls_require_and_verify_client_cert = true
             }
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -52,7 +61,16 @@ testRule(rule, {
                 tls_disable_client_certs           = 1
               }
       `,
-      errors: [{ messageId: 'conflictingClientCerts', line: 9, column: 46, endLine: 9, endColumn: 47, message: 'tls_disable_client_certs = 1 together with tls_require_and_verify_client_cert = "t"' }],
+      errors: [
+        {
+          messageId: 'conflictingClientCerts',
+          line: 9,
+          column: 46,
+          endLine: 9,
+          endColumn: 47,
+          message: 'tls_disable_client_certs = 1 together with tls_require_and_verify_client_cert = "t"',
+        },
+      ],
     },
     {
       name: 'one listener of two',

@@ -12,25 +12,36 @@ const LISTENER_TLS = `
 
 testRule(rule, {
   valid: [
-    { name: 'dev mode always serves plain HTTP: asking for chart TLS would break its probes', code: `
+    {
+      name: 'dev mode always serves plain HTTP: asking for chart TLS would break its probes',
+      code: `
       global:
         tlsDisable: true
       server:
         dev:
           enabled: true
-    ` },
-    { name: 'TLS in the chart and the listener', code: `
+    `,
+    },
+    {
+      name: 'TLS in the chart and the listener',
+      code: `
       global:
         tlsDisable: false
       server:
         standalone:
           config: |${LISTENER_TLS.replace(/\n {6}/g, '\n            ')}
-    ` },
-    { name: 'external Vault: nothing rendered', code: `
+    `,
+    },
+    {
+      name: 'external Vault: nothing rendered',
+      code: `
       global:
         externalVaultAddr: https://vault.example.com:8200
-    ` },
-    { name: 'tls_disable = false spelled as a string', code: `
+    `,
+    },
+    {
+      name: 'tls_disable = false spelled as a string',
+      code: `
       global:
         tlsDisable: false
       server:
@@ -41,12 +52,16 @@ testRule(rule, {
               tls_cert_file = "/vault/userconfig/tls/tls.crt"
               tls_key_file  = "/vault/userconfig/tls/tls.key"
             }
-    ` },
-    { name: 'dev mode serves plain http only: the chart must keep tlsDisable (chart 0.34.1 _helpers.tpl vault.scheme, server-statefulset.yaml -dev)', code: `
+    `,
+    },
+    {
+      name: 'dev mode serves plain http only: the chart must keep tlsDisable (chart 0.34.1 _helpers.tpl vault.scheme, server-statefulset.yaml -dev)',
+      code: `
       server:
         dev:
           enabled: true
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -73,7 +88,17 @@ testRule(rule, {
           image:
             tag: "1.16.1"
       `,
-      errors: [{ messageId: 'listenerTlsDisabled', line: 3, column: 1, endLine: 3, endColumn: 7, fromChartDefault: true, related: [{ line: 2, column: 15, endLine: 2, endColumn: 20, message: 'makes the chart use https' }] }],
+      errors: [
+        {
+          messageId: 'listenerTlsDisabled',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 7,
+          fromChartDefault: true,
+          related: [{ line: 2, column: 15, endLine: 2, endColumn: 20, message: 'makes the chart use https' }],
+        },
+      ],
     },
     {
       name: 'tls_disable = 1 inside a literal block maps exactly',
@@ -89,7 +114,17 @@ testRule(rule, {
                 tls_disable = 1
               }
       `,
-      errors: [{ messageId: 'listenerTlsDisabled', line: 9, column: 23, endLine: 9, endColumn: 24, message: 'pods never become Ready', related: [{ line: 2, column: 15, endLine: 2, endColumn: 20 }] }],
+      errors: [
+        {
+          messageId: 'listenerTlsDisabled',
+          line: 9,
+          column: 23,
+          endLine: 9,
+          endColumn: 24,
+          message: 'pods never become Ready',
+          related: [{ line: 2, column: 15, endLine: 2, endColumn: 20 }],
+        },
+      ],
     },
     {
       name: 'a value Vault cannot read as a boolean',
@@ -156,7 +191,17 @@ testRule(rule, {
           standalone:
             config: "listener \\"tcp\\" {\\n  tls_disable = true\\n}\\n"
       `,
-      errors: [{ messageId: 'listenerTlsDisabled', line: 5, column: 13, endLine: 5, endColumn: 60, approximate: true, related: [{ line: 2, column: 15, endLine: 2, endColumn: 20 }] }],
+      errors: [
+        {
+          messageId: 'listenerTlsDisabled',
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 60,
+          approximate: true,
+          related: [{ line: 2, column: 15, endLine: 2, endColumn: 20 }],
+        },
+      ],
     },
     {
       name: 'TLS off in the chart and on the listener: one finding at the listener, the chart switch related',
@@ -170,7 +215,17 @@ testRule(rule, {
                 tls_disable = 1
               }
       `,
-      errors: [{ messageId: 'tlsDisabled', line: 7, column: 23, endLine: 7, endColumn: 24, message: 'global.tlsDisable: true', related: [{ line: 2, column: 15, endLine: 2, endColumn: 19, message: 'the chart side of the same switch' }] }],
+      errors: [
+        {
+          messageId: 'tlsDisabled',
+          line: 7,
+          column: 23,
+          endLine: 7,
+          endColumn: 24,
+          message: 'global.tlsDisable: true',
+          related: [{ line: 2, column: 15, endLine: 2, endColumn: 19, message: 'the chart side of the same switch' }],
+        },
+      ],
     },
     {
       name: 'neither written: the chart default config, at the nearest written key; no related place to show',
@@ -187,7 +242,17 @@ testRule(rule, {
         injector:
           enabled: false
       `,
-      errors: [{ messageId: 'tlsDisabled', line: 1, column: 1, endLine: 1, endColumn: 1, fromChartDefault: true, message: '(chart default; not set in this file)' }],
+      errors: [
+        {
+          messageId: 'tlsDisabled',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          fromChartDefault: true,
+          message: '(chart default; not set in this file)',
+        },
+      ],
     },
     {
       name: 'two plain-text listeners and plain-http joins: one finding; the second listener and the joins are related',
@@ -214,15 +279,21 @@ testRule(rule, {
                   retry_join { leader_api_addr = "http://vault-1.vault-internal:8200" }
                 }
       `,
-      errors: [{
-        messageId: 'listenerTlsDisabled', line: 12, column: 25, endLine: 12, endColumn: 29,
-        related: [
-          { line: 16, column: 25, endLine: 16, endColumn: 28, message: 'another listener' },
-          { line: 2, column: 15, endLine: 2, endColumn: 20 },
-          { line: 19, column: 42, endLine: 19, endColumn: 78, message: 'needs https:// and leader_ca_cert_file' },
-          { line: 20, column: 42, endLine: 20, endColumn: 78 },
-        ],
-      }],
+      errors: [
+        {
+          messageId: 'listenerTlsDisabled',
+          line: 12,
+          column: 25,
+          endLine: 12,
+          endColumn: 29,
+          related: [
+            { line: 16, column: 25, endLine: 16, endColumn: 28, message: 'another listener' },
+            { line: 2, column: 15, endLine: 2, endColumn: 20 },
+            { line: 19, column: 42, endLine: 19, endColumn: 78, message: 'needs https:// and leader_ca_cert_file' },
+            { line: 20, column: 42, endLine: 20, endColumn: 78 },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -263,7 +334,10 @@ describe('tls-enabled hints', () => {
   });
 
   it('leaves the joins out of the hint when they already use https with the leader CA', async () => {
-    const withCa = both.replace(/retry_join \{ leader_api_addr = "http:\/\/(vault-\d)\.vault-internal:8200" \}/g, 'retry_join { leader_api_addr = "https://$1.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }');
+    const withCa = both.replace(
+      /retry_join \{ leader_api_addr = "http:\/\/(vault-\d)\.vault-internal:8200" \}/g,
+      'retry_join { leader_api_addr = "https://$1.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }',
+    );
     const [finding] = await runRule(rule, withCa);
     expect(finding!.messageId).toBe('tlsDisabled');
     expect(finding!.hint).not.toContain('retry_join');

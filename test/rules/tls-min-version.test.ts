@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'tls12 and an unset minimum (Vault defaults to tls12)', code: `
+    {
+      name: 'tls12 and an unset minimum (Vault defaults to tls12)',
+      code: `
       server:
         standalone:
           config: |
@@ -17,8 +19,12 @@ testRule(rule, {
               tls_cert_file = "/vault/userconfig/tls/tls.crt"
               tls_key_file  = "/vault/userconfig/tls/tls.key"
             }
-    ` },
-    { name: 'tls13 passes the strict option', options: { minVersion: 'tls13' }, code: `
+    `,
+    },
+    {
+      name: 'tls13 passes the strict option',
+      options: { minVersion: 'tls13' },
+      code: `
       server:
         standalone:
           config: |
@@ -27,8 +33,11 @@ testRule(rule, {
               tls_key_file    = "/vault/userconfig/tls/tls.key"
               tls_min_version = "tls13"
             }
-    ` },
-    { name: 'a listener without TLS, and a version Vault does not know (the config schema reports it)', code: `
+    `,
+    },
+    {
+      name: 'a listener without TLS, and a version Vault does not know (the config schema reports it)',
+      code: `
       server:
         standalone:
           config: |
@@ -42,8 +51,11 @@ testRule(rule, {
               tls_key_file    = "/vault/userconfig/tls/tls.key"
               tls_min_version = "TLS1.0"
             }
-    ` },
-    { name: 'a config the chart ignores, next to the live one', code: `
+    `,
+    },
+    {
+      name: 'a config the chart ignores, next to the live one',
+      code: `
       server:
         standalone:
           config: |
@@ -52,7 +64,8 @@ testRule(rule, {
           raft:
             config: |
               listener "tcp" { tls_min_version = "tls10" }
-    ` },
+    `,
+    },
   ],
   invalid: [
     {

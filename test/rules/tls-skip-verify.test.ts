@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'transit seal and Consul verified with a CA', code: `
+    {
+      name: 'transit seal and Consul verified with a CA',
+      code: `
       server:
         ha:
           enabled: true
@@ -20,8 +22,11 @@ testRule(rule, {
               tls_ca_file     = "/vault/userconfig/consul-ca/ca.crt"
               tls_skip_verify = 0
             }
-    ` },
-    { name: 'a listener or another seal is not this rule\'s business', code: `
+    `,
+    },
+    {
+      name: "a listener or another seal is not this rule's business",
+      code: `
       server:
         standalone:
           config: |
@@ -30,8 +35,11 @@ testRule(rule, {
               tls_skip_verify = "true"
             }
             storage "file" { path = "/vault/data" }
-    ` },
-    { name: 'in a config the chart ignores in this mode, next to the live one', code: `
+    `,
+    },
+    {
+      name: 'in a config the chart ignores in this mode, next to the live one',
+      code: `
       server:
         ha:
           enabled: true
@@ -41,7 +49,8 @@ testRule(rule, {
               storage "raft" { path = "/vault/data" }
           config: |
             storage "consul" { tls_skip_verify = "true" }
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -57,7 +66,16 @@ testRule(rule, {
               }
               storage "file" { path = "/vault/data" }
       `,
-      errors: [{ messageId: 'skipVerify', line: 7, column: 27, endLine: 7, endColumn: 33, message: 'Expected tls_skip_verify in seal "transit" to be false, found "true"' }],
+      errors: [
+        {
+          messageId: 'skipVerify',
+          line: 7,
+          column: 27,
+          endLine: 7,
+          endColumn: 33,
+          message: 'Expected tls_skip_verify in seal "transit" to be false, found "true"',
+        },
+      ],
     },
     {
       name: 'Consul storage and Consul service registration',

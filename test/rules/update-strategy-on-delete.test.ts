@@ -3,43 +3,61 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'the chart default OnDelete', code: `
+    {
+      name: 'the chart default OnDelete',
+      code: `
       server:
         ha:
           enabled: true
           replicas: 5
-    ` },
-    { name: 'OnDelete written out', code: `
+    `,
+    },
+    {
+      name: 'OnDelete written out',
+      code: `
       server:
         updateStrategyType: OnDelete
         ha:
           enabled: true
-    ` },
-    { name: 'a single-pod standalone release has no standby to upgrade first', code: `
+    `,
+    },
+    {
+      name: 'a single-pod standalone release has no standby to upgrade first',
+      code: `
       server:
         standalone:
           enabled: true
         updateStrategyType: RollingUpdate
-    ` },
-    { name: 'HA with one replica: no failover to an older leader can happen', code: `
+    `,
+    },
+    {
+      name: 'HA with one replica: no failover to an older leader can happen',
+      code: `
       server:
         updateStrategyType: RollingUpdate
         ha:
           enabled: true
           replicas: 1
-    ` },
-    { name: 'dev mode runs one throw-away pod', code: `
+    `,
+    },
+    {
+      name: 'dev mode runs one throw-away pod',
+      code: `
       server:
         dev:
           enabled: true
         updateStrategyType: RollingUpdate
-    ` },
-    { name: 'external Vault: no StatefulSet', code: `
+    `,
+    },
+    {
+      name: 'external Vault: no StatefulSet',
+      code: `
       global:
         externalVaultAddr: https://vault.example.com:8200
       server:
         updateStrategyType: RollingUpdate
-    ` },
+    `,
+    },
   ],
   invalid: [
     {

@@ -3,7 +3,9 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
-    { name: 'the guide\'s layout: every referenced secret has an extraVolumes item', code: `
+    {
+      name: "the guide's layout: every referenced secret has an extraVolumes item",
+      code: `
       global:
         tlsDisable: false
       server:
@@ -30,8 +32,11 @@ testRule(rule, {
                   leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt"
                 }
               }
-    ` },
-    { name: 'server.volumes with a volumeMount over the whole userconfig directory', code: `
+    `,
+    },
+    {
+      name: 'server.volumes with a volumeMount over the whole userconfig directory',
+      code: `
       server:
         volumes:
           - name: vault-tls
@@ -46,8 +51,11 @@ testRule(rule, {
               tls_cert_file = "/vault/userconfig/tls.crt"
               tls_key_file  = "/vault/userconfig/keys/tls.key"
             }
-    ` },
-    { name: 'paths the linter cannot evaluate are skipped: a Helm action in the config, an unrendered {{ }} in an env value', code: `
+    `,
+    },
+    {
+      name: 'paths the linter cannot evaluate are skipped: a Helm action in the config, an unrendered {{ }} in an env value',
+      code: `
       server:
         extraEnvironmentVars:
           VAULT_CACERT: "/vault/userconfig/{{ .Values.caDir }}/ca.crt"
@@ -57,8 +65,11 @@ testRule(rule, {
               tls_cert_file = "/vault/userconfig/{{ .Values.tlsSecret }}/tls.crt"
               tls_key_file  = "/vault/userconfig/{{ .Values.tlsSecret }}/tls.key"
             }
-    ` },
-    { name: 'a secret env var is not a path the values know; a config the chart ignores is not read', code: `
+    `,
+    },
+    {
+      name: 'a secret env var is not a path the values know; a config the chart ignores is not read',
+      code: `
       server:
         extraSecretEnvironmentVars:
           - envName: VAULT_CACERT
@@ -71,14 +82,18 @@ testRule(rule, {
           raft:
             config: |
               listener "tcp" { tls_cert_file = "/vault/userconfig/unused/tls.crt" }
-    ` },
-    { name: 'external Vault: no server pods', code: `
+    `,
+    },
+    {
+      name: 'external Vault: no server pods',
+      code: `
       global:
         externalVaultAddr: https://vault.example.com:8200
       server:
         extraEnvironmentVars:
           VAULT_CACERT: /vault/userconfig/tls-ca/ca.crt
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
@@ -110,8 +125,23 @@ testRule(rule, {
                 }
       `,
       errors: [
-        { messageId: 'notMounted', line: 5, column: 19, endLine: 5, endColumn: 50, message: 'Missing volume "tls-ca" for "/vault/userconfig/tls-ca/ca.crt" (server.extraEnvironmentVars.VAULT_CACERT)' },
-        { messageId: 'notMounted', line: 22, column: 35, endLine: 22, endColumn: 68, message: '(storage.raft.retry_join.leader_ca_cert_file): nothing mounts /vault/userconfig/tls-ca, so the file does not exist in the pods and Vault cannot start' },
+        {
+          messageId: 'notMounted',
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 50,
+          message: 'Missing volume "tls-ca" for "/vault/userconfig/tls-ca/ca.crt" (server.extraEnvironmentVars.VAULT_CACERT)',
+        },
+        {
+          messageId: 'notMounted',
+          line: 22,
+          column: 35,
+          endLine: 22,
+          endColumn: 68,
+          message:
+            '(storage.raft.retry_join.leader_ca_cert_file): nothing mounts /vault/userconfig/tls-ca, so the file does not exist in the pods and Vault cannot start',
+        },
       ],
     },
     {
@@ -176,7 +206,16 @@ testRule(rule, {
                 tls_cert_file = "/vault/userconfig/tls/tls.crt"
               }
       `,
-      errors: [{ messageId: 'volumeNotDeclared', line: 13, column: 25, endLine: 13, endColumn: 56, message: 'Missing volume "vault-tls" in server.volumes: the server.volumeMounts entry that mounts "/vault/userconfig/tls"' }],
+      errors: [
+        {
+          messageId: 'volumeNotDeclared',
+          line: 13,
+          column: 25,
+          endLine: 13,
+          endColumn: 56,
+          message: 'Missing volume "vault-tls" in server.volumes: the server.volumeMounts entry that mounts "/vault/userconfig/tls"',
+        },
+      ],
     },
     {
       name: 'a JSON config on one line maps each path exactly',

@@ -53,15 +53,34 @@ function misspelt(path: string, value: string, chartVersion: string, expected: s
     name: `${path} on chart ${chartVersion}`,
     code,
     lint: { chartVersion },
-    errors: [{ messageId: 'misspeltKey', line: keys.length, column, endLine: keys.length, endColumn: column + keys[depth]!.length, message: `(did you mean "${expected}"?)` }],
+    errors: [
+      {
+        messageId: 'misspeltKey',
+        line: keys.length,
+        column,
+        endLine: keys.length,
+        endColumn: column + keys[depth]!.length,
+        message: `(did you mean "${expected}"?)`,
+      },
+    ],
   };
 }
 
 testRule(rule, {
   valid: [
-    ...CHART_VERSIONS.map((chartVersion) => ({ name: `the chart's own values.yaml ${chartVersion}`, code: vendor(`values-${chartVersion}.yaml`), lint: { chartVersion } })),
-    ...CHART_VERSIONS.map((chartVersion) => ({ name: `the chart's OpenShift overrides ${chartVersion}`, code: vendor(`values.openshift-${chartVersion}.yaml`), lint: { chartVersion } })),
-    { name: 'free-form maps take any key', code: `
+    ...CHART_VERSIONS.map((chartVersion) => ({
+      name: `the chart's own values.yaml ${chartVersion}`,
+      code: vendor(`values-${chartVersion}.yaml`),
+      lint: { chartVersion },
+    })),
+    ...CHART_VERSIONS.map((chartVersion) => ({
+      name: `the chart's OpenShift overrides ${chartVersion}`,
+      code: vendor(`values.openshift-${chartVersion}.yaml`),
+      lint: { chartVersion },
+    })),
+    {
+      name: 'free-form maps take any key',
+      code: `
       server:
         annotations:
           team/owner: platform
@@ -77,18 +96,29 @@ testRule(rule, {
         service:
           annotations:
             service.beta.kubernetes.io/aws-load-balancer-scheme: internal
-    ` },
-    { name: 'a null deletes a chart default and is no type problem', code: `
+    `,
+    },
+    {
+      name: 'a null deletes a chart default and is no type problem',
+      code: `
       server:
         image: null
         ha:
           replicas: null
-    ` },
-    { name: 'server.configAnnotation still exists in chart 0.28.0', lint: { chartVersion: '0.28.0' }, code: `
+    `,
+    },
+    {
+      name: 'server.configAnnotation still exists in chart 0.28.0',
+      lint: { chartVersion: '0.28.0' },
+      code: `
       server:
         configAnnotation: true
-    ` },
-    { name: 'a YAML map config is fine on chart 0.28.0 when ha.config is a map too', lint: { chartVersion: '0.28.0' }, code: `
+    `,
+    },
+    {
+      name: 'a YAML map config is fine on chart 0.28.0 when ha.config is a map too',
+      lint: { chartVersion: '0.28.0' },
+      code: `
       server:
         ha:
           enabled: true
@@ -97,21 +127,34 @@ testRule(rule, {
             storage:
               consul:
                 address: HOST_IP:8500
-    ` },
-    { name: 'a string config, HCL or JSON, on chart 0.34.1', code: `
+    `,
+    },
+    {
+      name: 'a string config, HCL or JSON, on chart 0.34.1',
+      code: `
       server:
         standalone:
           config: '{"storage": {"file": {"path": "/vault/data"}}}'
         ha:
           config: |
             ui = true
-    ` },
+    `,
+    },
   ],
   invalid: [
     {
       name: "the guide's global.resources: Helm ignores it",
       code: vendor('override-values.yml'),
-      errors: [{ messageId: 'unknownKey', line: 5, column: 3, endLine: 5, endColumn: 12, message: 'Unknown key "resources" under "global" for chart 0.34.1' }],
+      errors: [
+        {
+          messageId: 'unknownKey',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 12,
+          message: 'Unknown key "resources" under "global" for chart 0.34.1',
+        },
+      ],
     },
     {
       name: 'an unknown top-level key without a close match',
@@ -119,9 +162,13 @@ testRule(rule, {
         vaultConfig:
           ui: true
       `,
-      errors: [{ messageId: 'unknownKey', line: 1, column: 1, endLine: 1, endColumn: 12, message: 'Unknown key "vaultConfig" at the top level' }],
+      errors: [
+        { messageId: 'unknownKey', line: 1, column: 1, endLine: 1, endColumn: 12, message: 'Unknown key "vaultConfig" at the top level' },
+      ],
     },
-    ...CHART_VERSIONS.flatMap((chartVersion) => MISSPELLINGS.map(([path, value, expected]) => misspelt(path, value, chartVersion, expected))),
+    ...CHART_VERSIONS.flatMap((chartVersion) =>
+      MISSPELLINGS.map(([path, value, expected]) => misspelt(path, value, chartVersion, expected)),
+    ),
     {
       name: 'a key added in chart 0.29.0 is unknown to chart 0.28.0',
       lint: { chartVersion: '0.28.0' },
@@ -137,7 +184,9 @@ testRule(rule, {
         server:
           configAnnotation: true
       `,
-      errors: [{ messageId: 'misspeltKey', line: 2, column: 3, endLine: 2, endColumn: 19, message: 'did you mean "includeConfigAnnotation"?' }],
+      errors: [
+        { messageId: 'misspeltKey', line: 2, column: 3, endLine: 2, endColumn: 19, message: 'did you mean "includeConfigAnnotation"?' },
+      ],
     },
     {
       name: 'a misspelt key inside a list item',
@@ -150,7 +199,14 @@ testRule(rule, {
               nme: ca
       `,
       errors: [
-        { messageId: 'missingKey', line: 5, column: 7, endLine: 5, endColumn: 19, message: 'Missing key "name" in "server.extraVolumes.1"' },
+        {
+          messageId: 'missingKey',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 19,
+          message: 'Missing key "name" in "server.extraVolumes.1"',
+        },
         { messageId: 'misspeltKey', line: 6, column: 7, endLine: 6, endColumn: 10, message: 'did you mean "name"?' },
       ],
     },
@@ -176,7 +232,16 @@ testRule(rule, {
           ui:
             enabled: true
       `,
-      errors: [{ messageId: 'misplacedKey', line: 2, column: 3, endLine: 2, endColumn: 5, message: 'for chart 0.28.0: the chart reads "ui" at the top level' }],
+      errors: [
+        {
+          messageId: 'misplacedKey',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 5,
+          message: 'for chart 0.28.0: the chart reads "ui" at the top level',
+        },
+      ],
     },
     {
       name: 'wrong types at the value, unknown keys at the key (no rename onto a key the block already has)',
@@ -192,10 +257,31 @@ testRule(rule, {
             pullPolicy: always
       `,
       errors: [
-        { messageId: 'wrongType', line: 2, column: 15, endLine: 2, endColumn: 22, message: 'Expected "global.tlsDisable" to be a boolean, found "false"' },
-        { messageId: 'wrongType', line: 6, column: 15, endLine: 6, endColumn: 18, message: 'Expected "server.ha.replicas" to be an integer, found "5"' },
+        {
+          messageId: 'wrongType',
+          line: 2,
+          column: 15,
+          endLine: 2,
+          endColumn: 22,
+          message: 'Expected "global.tlsDisable" to be a boolean, found "false"',
+        },
+        {
+          messageId: 'wrongType',
+          line: 6,
+          column: 15,
+          endLine: 6,
+          endColumn: 18,
+          message: 'Expected "server.ha.replicas" to be an integer, found "5"',
+        },
         { messageId: 'unknownKey', line: 7, column: 5, endLine: 7, endColumn: 12, message: 'Unknown key "replica" under "server.ha"' },
-        { messageId: 'wrongType', line: 9, column: 17, endLine: 9, endColumn: 23, message: 'to be one of "Always", "IfNotPresent" or "Never", found "always"' },
+        {
+          messageId: 'wrongType',
+          line: 9,
+          column: 17,
+          endLine: 9,
+          endColumn: 23,
+          message: 'to be one of "Always", "IfNotPresent" or "Never", found "always"',
+        },
       ],
     },
     {
@@ -210,7 +296,14 @@ testRule(rule, {
       `,
       errors: [
         { messageId: 'wrongType', line: 2, column: 3, endLine: 2, endColumn: 23, message: 'to be a map, found a list' },
-        { messageId: 'wrongType', line: 6, column: 7, endLine: 6, endColumn: 9, message: 'Expected "global.imagePullSecrets.0" to be a string or a map, found 42' },
+        {
+          messageId: 'wrongType',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 9,
+          message: 'Expected "global.imagePullSecrets.0" to be a string or a map, found 42',
+        },
       ],
     },
     {
@@ -223,7 +316,16 @@ testRule(rule, {
           standalone:
             config: ""
       `,
-      errors: [{ messageId: 'noConfigMap', line: 4, column: 13, endLine: 4, endColumn: 15, message: 'renders no ConfigMap for "server.ha.config"' }],
+      errors: [
+        {
+          messageId: 'noConfigMap',
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 15,
+          message: 'renders no ConfigMap for "server.ha.config"',
+        },
+      ],
     },
     {
       name: 'a YAML map config on chart 0.34.1',
@@ -233,7 +335,16 @@ testRule(rule, {
             config:
               ui: true
       `,
-      errors: [{ messageId: 'structuredConfig', line: 3, column: 5, endLine: 3, endColumn: 11, message: 'Expected "server.standalone.config" to be a string, found a map; chart 0.34.1 fails to render' }],
+      errors: [
+        {
+          messageId: 'structuredConfig',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 11,
+          message: 'Expected "server.standalone.config" to be a string, found a map; chart 0.34.1 fails to render',
+        },
+      ],
     },
     {
       name: 'chart 0.28.0: a map raft config while ha.config stays the default string',
@@ -247,7 +358,16 @@ testRule(rule, {
               config:
                 ui: true
       `,
-      errors: [{ messageId: 'mixedConfigTypes', line: 6, column: 7, endLine: 6, endColumn: 13, message: 'Expected "server.ha.raft.config" to be a string like "server.ha.config", found a map' }],
+      errors: [
+        {
+          messageId: 'mixedConfigTypes',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 13,
+          message: 'Expected "server.ha.raft.config" to be a string like "server.ha.config", found a map',
+        },
+      ],
     },
     {
       name: 'chart 0.28.0: a JSON config string',
@@ -287,8 +407,22 @@ describe('values-schema severities and layers', () => {
         ha:
           replicas: 5
     `);
-    const results = await lintTargets([{ layers: [{ kind: 'file', label: 'base.yaml', text: base }, { kind: 'file', label: 'prod.yaml', text: prod }] }], { rules: {} });
-    const found = results.flatMap((result) => result.findings.filter((finding) => finding.ruleId === 'values-schema').map((finding) => `${result.file}:${finding.location.line}:${finding.messageId}`));
+    const results = await lintTargets(
+      [
+        {
+          layers: [
+            { kind: 'file', label: 'base.yaml', text: base },
+            { kind: 'file', label: 'prod.yaml', text: prod },
+          ],
+        },
+      ],
+      { rules: {} },
+    );
+    const found = results.flatMap((result) =>
+      result.findings
+        .filter((finding) => finding.ruleId === 'values-schema')
+        .map((finding) => `${result.file}:${finding.location.line}:${finding.messageId}`),
+    );
     expect(found).toEqual(['base.yaml:4:unknownKey']);
   });
 });

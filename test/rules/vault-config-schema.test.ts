@@ -5,7 +5,11 @@ import { dedent, testRule, type ExpectedError, type InvalidCase } from '../helpe
 
 /** A standalone release whose config is `hcl` (dedented, any indentation). */
 function standalone(hcl: string): string {
-  const body = dedent(hcl).trimEnd().split('\n').map((line) => `      ${line}`).join('\n');
+  const body = dedent(hcl)
+    .trimEnd()
+    .split('\n')
+    .map((line) => `      ${line}`)
+    .join('\n');
   return `server:\n  standalone:\n    config: |\n${body}\n`;
 }
 
@@ -26,12 +30,30 @@ const MISSPELT: [string, string, string, string, boolean][] = [
   ['top level', 'max_lease_tll = "768h"', 'max_lease_tll', 'max_lease_ttl', true],
   ['listener tcp', 'listener "tcp" {\n  tls_disabled = 1\n}', 'tls_disabled', 'tls_disable', true],
   ['listener tcp', 'listener "tcp" {\n  tls_cert = "/tls/tls.crt"\n}', 'tls_cert', 'tls_cert_file', true],
-  ['listener telemetry', 'listener "tcp" {\n  telemetry {\n    unauthenticated_metric_access = true\n  }\n}', 'unauthenticated_metric_access', 'unauthenticated_metrics_access', true],
+  [
+    'listener telemetry',
+    'listener "tcp" {\n  telemetry {\n    unauthenticated_metric_access = true\n  }\n}',
+    'unauthenticated_metric_access',
+    'unauthenticated_metrics_access',
+    true,
+  ],
   ['listener unix', 'listener "unix" {\n  socket_mod = "644"\n}', 'socket_mod', 'socket_mode', true],
   ['storage raft', 'storage "raft" {\n  paht = "/vault/data"\n}', 'paht', 'path', false],
   ['storage raft', 'storage "raft" {\n  path = "/vault/data"\n  node-id = "vault-0"\n}', 'node-id', 'node_id', false],
-  ['retry_join', 'storage "raft" {\n  path = "/d"\n  retry_join {\n    leader_api_address = "https://vault-0.vault-internal:8200"\n  }\n}', 'leader_api_address', 'leader_api_addr', false],
-  ['retry_join', 'storage "raft" {\n  path = "/d"\n  retry_join {\n    leader_api_addr = "https://vault-0.vault-internal:8200"\n    leader_ca_cert_fle = "/ca.crt"\n  }\n}', 'leader_ca_cert_fle', 'leader_ca_cert_file', false],
+  [
+    'retry_join',
+    'storage "raft" {\n  path = "/d"\n  retry_join {\n    leader_api_address = "https://vault-0.vault-internal:8200"\n  }\n}',
+    'leader_api_address',
+    'leader_api_addr',
+    false,
+  ],
+  [
+    'retry_join',
+    'storage "raft" {\n  path = "/d"\n  retry_join {\n    leader_api_addr = "https://vault-0.vault-internal:8200"\n    leader_ca_cert_fle = "/ca.crt"\n  }\n}',
+    'leader_ca_cert_fle',
+    'leader_ca_cert_file',
+    false,
+  ],
   ['storage consul', 'storage "consul" {\n  adress = "HOST_IP:8500"\n}', 'adress', 'address', false],
   ['storage file', 'storage "file" {\n  pth = "/vault/data"\n}', 'pth', 'path', false],
   ['ha_storage consul', 'ha_storage "consul" {\n  consistencymode = "strong"\n}', 'consistencymode', 'consistency_mode', false],
@@ -47,7 +69,12 @@ const MISSPELT: [string, string, string, string, boolean][] = [
 function misspelt([stanza, hcl, key, suggestion, warns]: (typeof MISSPELT)[number], chartVersion: string): InvalidCase {
   const code = standalone(hcl);
   const effect = warns ? 'only logs a warning and ignores it' : 'ignores it silently';
-  return { name: `${stanza}: ${key} on chart ${chartVersion}`, code, lint: { chartVersion }, errors: [{ messageId: 'misspeltKey', ...spanOf(code, key), message: `(did you mean "${suggestion}"?); Vault ${effect}` }] };
+  return {
+    name: `${stanza}: ${key} on chart ${chartVersion}`,
+    code,
+    lint: { chartVersion },
+    errors: [{ messageId: 'misspeltKey', ...spanOf(code, key), message: `(did you mean "${suggestion}"?); Vault ${effect}` }],
+  };
 }
 
 const vendor = (name: string): string => readFileSync(new URL(`../vendor/${name}`, import.meta.url), 'utf8');
@@ -88,9 +115,15 @@ const YAML_MAP = `server:\n  standalone:\n    config:\n      listener:\n        
 
 testRule(rule, {
   valid: [
-    ...CHART_VERSIONS.map((chartVersion) => ({ name: `the chart's own values.yaml ${chartVersion}, configs and all`, code: vendor(`values-${chartVersion}.yaml`), lint: { chartVersion } })),
+    ...CHART_VERSIONS.map((chartVersion) => ({
+      name: `the chart's own values.yaml ${chartVersion}, configs and all`,
+      code: vendor(`values-${chartVersion}.yaml`),
+      lint: { chartVersion },
+    })),
     { name: "the deployment guide's raft config", code: vendor('override-values.yml') },
-    { name: 'keys and block names that differ by case where Vault matches them case-insensitively', code: standalone(`
+    {
+      name: 'keys and block names that differ by case where Vault matches them case-insensitively',
+      code: standalone(`
       UI = true
       Disable_Mlock = true
       Listener "TCP" {
@@ -106,8 +139,11 @@ testRule(rule, {
       storage "Raft" {
         path = "/vault/data"
       }
-    `) },
-    { name: "Vault's coercions: booleans, durations and integers written several ways", code: standalone(`
+    `),
+    },
+    {
+      name: "Vault's coercions: booleans, durations and integers written several ways",
+      code: standalone(`
       ui                = "true"
       disable_mlock     = 1
       default_lease_ttl = 3600
@@ -125,8 +161,11 @@ testRule(rule, {
           auto_join_scheme = "https"
         }
       }
-    `) },
-    { name: 'blocks written as attributes, lists of objects and JSON shapes', code: standalone(`
+    `),
+    },
+    {
+      name: 'blocks written as attributes, lists of objects and JSON shapes',
+      code: standalone(`
       listener {
         tcp {
           address = "[::]:8200"
@@ -142,9 +181,15 @@ testRule(rule, {
           { leader_api_addr = "https://vault-1.vault-internal:8200" },
         ]
       }
-    `) },
-    { name: 'a JSON config in Vault\'s JSON shape', code: `server:\n  standalone:\n    config: '{"listener": [{"tcp": {"address": "[::]:8200"}}], "storage": {"file": {"path": "/d"}}, "ui": true}'\n` },
-    { name: 'a value set by a Helm action the linter cannot evaluate is not judged', code: standalone(`
+    `),
+    },
+    {
+      name: "a JSON config in Vault's JSON shape",
+      code: `server:\n  standalone:\n    config: '{"listener": [{"tcp": {"address": "[::]:8200"}}], "storage": {"file": {"path": "/d"}}, "ui": true}'\n`,
+    },
+    {
+      name: 'a value set by a Helm action the linter cannot evaluate is not judged',
+      code: standalone(`
       storage "raft" {
         path                   = "/vault/data"
         performance_multiplier = "{{ .Values.raftMultiplier }}"
@@ -152,30 +197,59 @@ testRule(rule, {
       listener "tcp" {
         tls_min_version = "{{ .Values.tlsMin }}"
       }
-    `) },
-    { name: 'dev mode renders no config', code: `server:\n  dev:\n    enabled: true\n  standalone:\n    config: |\n      disable_mlok = true\n` },
-    { name: 'a YAML map config is read on chart 0.28.0', lint: { chartVersion: '0.28.0' }, code: YAML_MAP.replace('tls_disabled', 'tls_disable') },
-    { name: 'free-form parameters of backends the schema does not detail', code: standalone(`
+    `),
+    },
+    {
+      name: 'dev mode renders no config',
+      code: `server:\n  dev:\n    enabled: true\n  standalone:\n    config: |\n      disable_mlok = true\n`,
+    },
+    {
+      name: 'a YAML map config is read on chart 0.28.0',
+      lint: { chartVersion: '0.28.0' },
+      code: YAML_MAP.replace('tls_disabled', 'tls_disable'),
+    },
+    {
+      name: 'free-form parameters of backends the schema does not detail',
+      code: standalone(`
       storage "s3" {
         bucket   = "vault"
         anything = 1
       }
-    `) },
+    `),
+    },
   ],
   invalid: [
     ...CHART_VERSIONS.flatMap((chartVersion) => MISSPELT.map((entry) => misspelt(entry, chartVersion))),
     {
       name: 'an unknown parameter without a close match',
       code: standalone('listener "tcp" {\n  acme_email = true\n}'),
-      errors: [{ messageId: 'unknownKey', ...spanOf(standalone('listener "tcp" {\n  acme_email = true\n}'), 'acme_email'), message: 'Unknown parameter "acme_email" in listener "tcp"; Vault only logs a warning' }],
+      errors: [
+        {
+          messageId: 'unknownKey',
+          ...spanOf(standalone('listener "tcp" {\n  acme_email = true\n}'), 'acme_email'),
+          message: 'Unknown parameter "acme_email" in listener "tcp"; Vault only logs a warning',
+        },
+      ],
     },
     {
       name: 'wrong types and enums at the value; both leader_api_addr and auto_join at the retry_join',
       code: TYPES,
       errors: [
-        { messageId: 'wrongType', ...spanOf(TYPES, '"tls1.2"'), message: 'Expected tls_min_version in listener "tcp" to be one of "tls10", "tls11", "tls12" or "tls13", found "tls1.2"' },
-        { messageId: 'wrongType', ...spanOf(TYPES, '"fast"'), message: 'Expected performance_multiplier in storage "raft" to be a whole number without units, found "fast"' },
-        { messageId: 'conflict', ...spanOf(TYPES, 'retry_join'), message: 'Unexpected both "leader_api_addr" and "auto_join" in storage "raft" retry_join' },
+        {
+          messageId: 'wrongType',
+          ...spanOf(TYPES, '"tls1.2"'),
+          message: 'Expected tls_min_version in listener "tcp" to be one of "tls10", "tls11", "tls12" or "tls13", found "tls1.2"',
+        },
+        {
+          messageId: 'wrongType',
+          ...spanOf(TYPES, '"fast"'),
+          message: 'Expected performance_multiplier in storage "raft" to be a whole number without units, found "fast"',
+        },
+        {
+          messageId: 'conflict',
+          ...spanOf(TYPES, 'retry_join'),
+          message: 'Unexpected both "leader_api_addr" and "auto_join" in storage "raft" retry_join',
+        },
         { messageId: 'wrongType', ...spanOf(TYPES, '"30 seconds"'), message: 'to be a duration such as "90s"' },
         { messageId: 'wrongType', ...spanOf(TYPES, '"yes"'), message: 'Expected ui at the top level to be a boolean' },
       ],
@@ -209,7 +283,13 @@ testRule(rule, {
           paths = "/vault/data"
         }
       `),
-      errors: [{ messageId: 'unknownKey', ...spanOf(standalone('storage "raft" {\n  path  = "/vault/data"\n  paths = "/vault/data"\n}\n'), 'paths'), message: 'Unknown parameter "paths" in storage "raft";' }],
+      errors: [
+        {
+          messageId: 'unknownKey',
+          ...spanOf(standalone('storage "raft" {\n  path  = "/vault/data"\n  paths = "/vault/data"\n}\n'), 'paths'),
+          message: 'Unknown parameter "paths" in storage "raft";',
+        },
+      ],
     },
     {
       name: 'a config the chart ignores in this mode is checked too',

@@ -24,9 +24,17 @@ describe('generated validators', () => {
   const built = script.buildSchemas();
 
   it('exist for every schema, as one TypeScript module each, and nothing else is in the directory', () => {
-    const expected = ['src/schemas/generated/values-0.28.0.ts', 'src/schemas/generated/values-0.34.1.ts', 'src/schemas/generated/vault-config.ts'];
+    const expected = [
+      'src/schemas/generated/values-0.28.0.ts',
+      'src/schemas/generated/values-0.34.1.ts',
+      'src/schemas/generated/vault-config.ts',
+    ];
     expect([...built.keys()].sort()).toEqual(expected);
-    expect(readdirSync(join(root, 'src/schemas/generated')).map((name) => `src/schemas/generated/${name}`).sort()).toEqual(expected);
+    expect(
+      readdirSync(join(root, 'src/schemas/generated'))
+        .map((name) => `src/schemas/generated/${name}`)
+        .sort(),
+    ).toEqual(expected);
   });
 
   it.each([...built.entries()].map(([path, content]) => [path, content] as const))(
@@ -55,7 +63,11 @@ describe('generated validators', () => {
   });
 
   it('are part of the build (tsc -p tsconfig.build.json compiles them into dist/)', () => {
-    const parsed = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.build.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      join(root, 'tsconfig.build.json'),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    );
     const files = new Set((parsed?.fileNames ?? []).map((file) => file.slice(root.length)));
     for (const { module } of script.SCHEMAS) expect(files.has(`src/schemas/generated/${module}.ts`), module).toBe(true);
     expect(parsed?.options.allowJs).not.toBe(true);
@@ -66,7 +78,10 @@ describe('generated validators', () => {
     try {
       for (const { module } of script.SCHEMAS) {
         const source = readRepoFile(`src/schemas/generated/${module}.ts`);
-        const output = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true }, fileName: `${module}.ts` });
+        const output = ts.transpileModule(source, {
+          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true },
+          fileName: `${module}.ts`,
+        });
         writeFileSync(join(dir, `${module}.js`), output.outputText);
       }
       writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
@@ -79,7 +94,12 @@ describe('generated validators', () => {
       `;
       const result = spawnSync(process.execPath, ['--input-type=module', '-e', program], { cwd: dir, encoding: 'utf8' });
       expect(result.stderr).toBe('');
-      expect(JSON.parse(result.stdout)).toEqual({ ok: true, bad: false, error: 'replica', id: 'https://vault-lint.dev/schemas/vault-config.schema.json' });
+      expect(JSON.parse(result.stdout)).toEqual({
+        ok: true,
+        bad: false,
+        error: 'replica',
+        id: 'https://vault-lint.dev/schemas/vault-config.schema.json',
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -17,7 +17,19 @@ describe('damerauLevenshtein', () => {
 });
 
 describe('suggestKey', () => {
-  const server = ['enabled', 'image', 'dataStorage', 'auditStorage', 'extraEnvironmentVars', 'extraSecretEnvironmentVars', 'ha', 'service', 'serviceAccount', 'statefulSet', 'includeConfigAnnotation'];
+  const server = [
+    'enabled',
+    'image',
+    'dataStorage',
+    'auditStorage',
+    'extraEnvironmentVars',
+    'extraSecretEnvironmentVars',
+    'ha',
+    'service',
+    'serviceAccount',
+    'statefulSet',
+    'includeConfigAnnotation',
+  ];
 
   it.each([
     ['tlsDisabled', ['enabled', 'tlsDisable', 'openshift'], 'tlsDisable'],
@@ -38,7 +50,18 @@ describe('suggestKey', () => {
   });
 
   it('proposes nothing for unrelated keys', () => {
-    expect(suggestKey('resources', ['enabled', 'namespace', 'imagePullSecrets', 'tlsDisable', 'externalVaultAddr', 'openshift', 'psp', 'serverTelemetry'])).toBeUndefined();
+    expect(
+      suggestKey('resources', [
+        'enabled',
+        'namespace',
+        'imagePullSecrets',
+        'tlsDisable',
+        'externalVaultAddr',
+        'openshift',
+        'psp',
+        'serverTelemetry',
+      ]),
+    ).toBeUndefined();
     expect(suggestKey('x', ['address', 'path'])).toBeUndefined();
     expect(suggestKey('foo', [])).toBeUndefined();
     // Short keys need a close match: one edit, not a shared letter.
@@ -69,7 +92,12 @@ describe('declaredAt', () => {
       ui: { type: 'object', properties: { enabled: { type: 'boolean' } } },
       server: { $ref: '#/definitions/server' },
     },
-    definitions: { server: { type: 'object', properties: { image: { type: 'object' }, ha: { type: 'object', properties: { image: { type: 'string' } } } } } },
+    definitions: {
+      server: {
+        type: 'object',
+        properties: { image: { type: 'object' }, ha: { type: 'object', properties: { image: { type: 'string' } } } },
+      },
+    },
   };
 
   it('lists the objects that declare a key, shallowest first, through $ref', () => {

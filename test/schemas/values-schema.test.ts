@@ -206,15 +206,19 @@ describe.each(VERSIONS)('misspelt keys, chart $version', ({ validate, schema, ve
     const key = String(segments.at(-1));
     const parent = segments.slice(0, -1);
     const errors = errorsOf(validate, mergeValues(defaults, nest(segments, value)));
-    expect(describeErrors(errors)).toEqual([
-      `/${parent.join('/')} additionalProperties ${JSON.stringify({ additionalProperty: key })}`,
-    ]);
+    expect(describeErrors(errors)).toEqual([`/${parent.join('/')} additionalProperties ${JSON.stringify({ additionalProperty: key })}`]);
     const error = errors[0]!;
     expect(suggestKey(key, knownKeysAt(schema, pointerToPath(error.instancePath)))).toBe(expected);
   });
 
   it('reports a misspelt key inside a list item at the item', () => {
-    const values = nest(['server', 'extraVolumes'], [{ type: 'secret', name: 'tls' }, { type: 'secret', nme: 'ca' }]);
+    const values = nest(
+      ['server', 'extraVolumes'],
+      [
+        { type: 'secret', name: 'tls' },
+        { type: 'secret', nme: 'ca' },
+      ],
+    );
     const errors = errorsOf(validate, values);
     expect(describeErrors(errors)).toEqual([
       '/server/extraVolumes/1 required {"missingProperty":"name"}',
@@ -244,9 +248,19 @@ describe('version differences', () => {
   });
 
   it('keys added after 0.28.0 are unknown to the 0.28.0 schema', () => {
-    for (const path of ['server.preStop', 'server.httproute', 'server.serviceCA', 'csi.hostNetwork', 'csi.logLevel', 'server.ha.raft.redundancyZones']) {
+    for (const path of [
+      'server.preStop',
+      'server.httproute',
+      'server.serviceCA',
+      'csi.hostNetwork',
+      'csi.logLevel',
+      'server.ha.raft.redundancyZones',
+    ]) {
       const segments = dotted(path);
-      const value = nest(segments, path === 'csi.logLevel' ? 'info' : path === 'csi.hostNetwork' ? false : path === 'server.preStop' ? [] : {});
+      const value = nest(
+        segments,
+        path === 'csi.logLevel' ? 'info' : path === 'csi.hostNetwork' ? false : path === 'server.preStop' ? [] : {},
+      );
       expect(errorsOf(validate0341, value), path).toEqual([]);
       expect(describeErrors(errorsOf(validate0280, value)), path).toEqual([
         `/${segments.slice(0, -1).join('/')} additionalProperties ${JSON.stringify({ additionalProperty: segments.at(-1) })}`,

@@ -95,7 +95,11 @@ describe('vault config schema', () => {
     expect((schema as { description: string }).description).toMatch(/keyed by label/);
   });
 
-  const CONFIG_PATHS = [['server', 'standalone', 'config'], ['server', 'ha', 'config'], ['server', 'ha', 'raft', 'config']];
+  const CONFIG_PATHS = [
+    ['server', 'standalone', 'config'],
+    ['server', 'ha', 'config'],
+    ['server', 'ha', 'raft', 'config'],
+  ];
   describe.each(['0.28.0', '0.34.1'])("the chart's default configs, %s", (version) => {
     const values = loadYaml(`test/vendor/values-${version}.yaml`);
     it.each(CONFIG_PATHS.map((path) => [path.join('.'), path] as const))('%s validates', (_name, path) => {
@@ -121,19 +125,61 @@ describe('vault config schema', () => {
     ['listener tcp', 'listener "tcp" {\n  tls_disabled = 1\n}', '/listener/tcp/0', 'tls_disabled', 'tls_disable'],
     ['listener tcp', 'listener "tcp" {\n  adress = "[::]:8200"\n}', '/listener/tcp/0', 'adress', 'address'],
     ['listener tcp', 'listener "tcp" {\n  tls_cert = "/tls/tls.crt"\n}', '/listener/tcp/0', 'tls_cert', 'tls_cert_file'],
-    ['listener telemetry', 'listener "tcp" {\n  telemetry { unauthenticated_metric_access = true }\n}', '/listener/tcp/0/telemetry', 'unauthenticated_metric_access', 'unauthenticated_metrics_access'],
+    [
+      'listener telemetry',
+      'listener "tcp" {\n  telemetry { unauthenticated_metric_access = true }\n}',
+      '/listener/tcp/0/telemetry',
+      'unauthenticated_metric_access',
+      'unauthenticated_metrics_access',
+    ],
     ['listener unix', 'listener "unix" {\n  socket_mod = "644"\n}', '/listener/unix/0', 'socket_mod', 'socket_mode'],
     ['storage raft', 'storage "raft" {\n  paht = "/vault/data"\n}', '/storage/raft', 'paht', 'path'],
     ['storage raft', 'storage "raft" {\n  path = "/vault/data"\n  node-id = "vault-0"\n}', '/storage/raft', 'node-id', 'node_id'],
-    ['storage raft', 'storage "raft" {\n  path = "/vault/data"\n  performance_multiplyer = 1\n}', '/storage/raft', 'performance_multiplyer', 'performance_multiplier'],
-    ['storage raft', 'storage "raft" {\n  path = "/vault/data"\n  autopilot_redundancy_zones = "a"\n}', '/storage/raft', 'autopilot_redundancy_zones', 'autopilot_redundancy_zone'],
-    ['retry_join', 'storage "raft" {\n  path = "/d"\n  retry_join {\n    leader_api_address = "https://vault-0.vault-internal:8200"\n  }\n}', '/storage/raft/retry_join/0', 'leader_api_address', 'leader_api_addr'],
-    ['retry_join', 'storage "raft" {\n  path = "/d"\n  retry_join {\n    leader_api_addr = "https://vault-0.vault-internal:8200"\n    leader_ca_cert_fle = "/ca.crt"\n  }\n}', '/storage/raft/retry_join/0', 'leader_ca_cert_fle', 'leader_ca_cert_file'],
-    ['retry_join', 'storage "raft" {\n  path = "/d"\n  retry_join {\n    auto_join = "provider=k8s"\n    leader_tls_server_name = "vault"\n  }\n}', '/storage/raft/retry_join/0', 'leader_tls_server_name', 'leader_tls_servername'],
+    [
+      'storage raft',
+      'storage "raft" {\n  path = "/vault/data"\n  performance_multiplyer = 1\n}',
+      '/storage/raft',
+      'performance_multiplyer',
+      'performance_multiplier',
+    ],
+    [
+      'storage raft',
+      'storage "raft" {\n  path = "/vault/data"\n  autopilot_redundancy_zones = "a"\n}',
+      '/storage/raft',
+      'autopilot_redundancy_zones',
+      'autopilot_redundancy_zone',
+    ],
+    [
+      'retry_join',
+      'storage "raft" {\n  path = "/d"\n  retry_join {\n    leader_api_address = "https://vault-0.vault-internal:8200"\n  }\n}',
+      '/storage/raft/retry_join/0',
+      'leader_api_address',
+      'leader_api_addr',
+    ],
+    [
+      'retry_join',
+      'storage "raft" {\n  path = "/d"\n  retry_join {\n    leader_api_addr = "https://vault-0.vault-internal:8200"\n    leader_ca_cert_fle = "/ca.crt"\n  }\n}',
+      '/storage/raft/retry_join/0',
+      'leader_ca_cert_fle',
+      'leader_ca_cert_file',
+    ],
+    [
+      'retry_join',
+      'storage "raft" {\n  path = "/d"\n  retry_join {\n    auto_join = "provider=k8s"\n    leader_tls_server_name = "vault"\n  }\n}',
+      '/storage/raft/retry_join/0',
+      'leader_tls_server_name',
+      'leader_tls_servername',
+    ],
     ['storage consul', 'storage "consul" {\n  adress = "HOST_IP:8500"\n}', '/storage/consul', 'adress', 'address'],
     ['storage consul', 'storage "consul" {\n  tokne = "x"\n}', '/storage/consul', 'tokne', 'token'],
     ['storage file', 'storage "file" {\n  pth = "/vault/data"\n}', '/storage/file', 'pth', 'path'],
-    ['ha_storage consul', 'ha_storage "consul" {\n  consistencymode = "strong"\n}', '/ha_storage/consul', 'consistencymode', 'consistency_mode'],
+    [
+      'ha_storage consul',
+      'ha_storage "consul" {\n  consistencymode = "strong"\n}',
+      '/ha_storage/consul',
+      'consistencymode',
+      'consistency_mode',
+    ],
     ['seal awskms', 'seal "awskms" {\n  kms_key = "alias/vault"\n}', '/seal/awskms/0', 'kms_key', 'kms_key_id'],
     ['seal awskms', 'seal "awskms" {\n  regoin = "eu-west-1"\n}', '/seal/awskms/0', 'regoin', 'region'],
     ['seal gcpckms', 'seal "gcpckms" {\n  keyring = "vault-kr"\n}', '/seal/gcpckms/0', 'keyring', 'key_ring'],
@@ -148,8 +194,20 @@ describe('vault config schema', () => {
     ['seal (any type)', 'seal "awskms" {\n  disable = "true"\n}', '/seal/awskms/0', 'disable', 'disabled'],
     ['telemetry', 'telemetry {\n  disable_hostnames = true\n}', '/telemetry', 'disable_hostnames', 'disable_hostname'],
     ['telemetry', 'telemetry {\n  prometheus_retention = "30s"\n}', '/telemetry', 'prometheus_retention', 'prometheus_retention_time'],
-    ['service_registration kubernetes', 'service_registration "kubernetes" {\n  pod_nam = "vault-0"\n}', '/service_registration/kubernetes', 'pod_nam', 'pod_name'],
-    ['service_registration consul', 'service_registration "consul" {\n  servce = "vault"\n}', '/service_registration/consul', 'servce', 'service'],
+    [
+      'service_registration kubernetes',
+      'service_registration "kubernetes" {\n  pod_nam = "vault-0"\n}',
+      '/service_registration/kubernetes',
+      'pod_nam',
+      'pod_name',
+    ],
+    [
+      'service_registration consul',
+      'service_registration "consul" {\n  servce = "vault"\n}',
+      '/service_registration/consul',
+      'servce',
+      'service',
+    ],
   ];
 
   it.each(MISSPELT)('%s: %j is caught with the right suggestion', (_stanza, hcl, parent, key, expected) => {
