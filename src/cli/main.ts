@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import parse from 'yargs-parser';
 import { ConfigError, PRESETS, type PresetName, type RuleSetting } from '../engine/config.js';
 import { checkChartVersion, createLinter, loadRules, type LintOptions, type LintTarget } from '../engine/lint.js';
+import type { Rule } from '../engine/rule.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS_PER_FILE, fileTooLargeResult, formatBytes, limitFindings } from '../engine/limits.js';
 import type { FileResult, RuleInfo, Severity } from '../engine/types.js';
 import { formatterNames, isFormatterName, loadReportStream } from '../report/index.js';
@@ -192,6 +193,22 @@ export async function readTarget(file: string, io: CliIo, limit: number): Promis
 }
 
 /** Run the CLI; resolves to the exit code. */
+/** `--list-rules`: every rule sorted by id, as text columns or (`-o json`) a JSON array. */
+function listRules(rules: readonly Rule[], format: string | undefined): string {
+  const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (format === 'json') {
+    const entries = sorted.map(({ id, meta }) => ({
+      id,
+      severity: meta.severity,
+      description: meta.description,
+      guide: meta.guide,
+      tags: meta.tags,
+    }));
+    return `${JSON.stringify(entries, null, 2)}\n`;
+  }
+  return sorted.map((rule) => `${rule.id.padEnd(32)} ${rule.meta.severity.padEnd(8)} ${rule.meta.description}\n`).join('');
+}
+
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'render') {
     // The subcommand's code is loaded only when it runs.
@@ -214,7 +231,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const rules = await loadRules();
     if (args['list-rules']) {
-      for (const rule of rules) io.stdout.write(`${rule.id.padEnd(32)} ${rule.meta.severity.padEnd(8)} ${rule.meta.description}\n`);
+      io.stdout.write(listRules(rules, args.output as string | undefined));
       return 0;
     }
     const options: LintOptions = {
