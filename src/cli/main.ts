@@ -316,7 +316,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     out.write(stream.end());
     out.commit();
     const maxWarnings = (args['max-warnings'] as number | undefined) ?? -1;
-    return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
+    const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
+    // On standard error, so a JSON or SARIF report on standard output stays one document; said also
+    // under --quiet, which hides the warnings themselves but not why the run fails.
+    if (tooManyWarnings)
+      io.stderr.write(
+        `vault-lint: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} found, more than --max-warnings ${maxWarnings} allows\n`,
+      );
+    return errors > 0 || tooManyWarnings ? 1 : 0;
   } catch (error) {
     sink?.abort();
     io.stderr.write(redactor.scrub(describeFailure(error, debug)));

@@ -198,6 +198,12 @@ describe('exit codes and errors', () => {
     const clean = readFileSync(join(ROOT, 'fixtures/auto-unseal/invalid/shamir.values.yaml'), 'utf8');
     expect((await cli(['-'], { stdin: clean })).code).toBe(0);
     expect((await cli(['-', '--max-warnings', '0'], { stdin: clean })).code).toBe(1);
+    // The failure says why, also when --quiet hides the warnings and the report is JSON.
+    const strict = await cli(['-', '--max-warnings', '0', '--quiet', '-o', 'json'], { stdin: clean });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/^vault-lint: \d+ warnings? found, more than --max-warnings 0 allows\n$/);
+    expect(JSON.parse(strict.stdout).results[0].findings).toEqual([]);
+    expect((await cli(['-', '--max-warnings', '99'], { stdin: clean })).stderr).toBe('');
     const quiet = await cli(['-', '--quiet', '-o', 'json'], { stdin: clean });
     expect(JSON.parse(quiet.stdout).results[0].findings).toEqual([]);
   });
