@@ -5,7 +5,7 @@ import { ConfigError, PRESETS, type PresetName, type RuleSetting } from '../engi
 import { checkChartVersion, createLinter, loadRules, type LintOptions, type LintTarget } from '../engine/lint.js';
 import type { Rule } from '../engine/rule.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS_PER_FILE, fileTooLargeResult, formatBytes, limitFindings } from '../engine/limits.js';
-import type { FileResult, RuleInfo, Severity } from '../engine/types.js';
+import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
 import { formatterNames, isFormatterName, loadReportStream } from '../report/index.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, type InputLayer } from '../model/model.js';
 import { describeErrno, describeFailure, EnvironmentError } from './errors.js';
@@ -66,6 +66,15 @@ export const OPTIONS: Record<string, OptionSpec> = {
   rule: { type: 'array', describe: "Set a rule's severity: <rule-id>=<error|warning|info|off> (repeatable)" },
   'max-warnings': { type: 'number', describe: 'Fail when there are more warnings than this (-1: no limit)', default: -1 },
   quiet: { type: 'boolean', describe: 'Report errors only' },
+  'report-unused-disable-directives': {
+    type: 'boolean',
+    describe: 'Report inline vault-lint-disable directives (and rule ids in them) that suppressed no finding',
+  },
+  'require-disable-reason': { type: 'boolean', describe: 'Report inline vault-lint-disable directives that give no reason after " -- "' },
+  'include-suppressed': {
+    type: 'boolean',
+    describe: 'Keep findings that inline directives suppress in SARIF output, marked with suppressions (kind inSource)',
+  },
   color: {
     type: 'boolean',
     describe: 'Force colours on (--no-color: off); default: on for a terminal, honouring NO_COLOR and FORCE_COLOR',
@@ -241,6 +250,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       rules: parseRuleFlags(args.rule),
     };
     if (typeof args.namespace === 'string') options.namespace = args.namespace;
+    options.suppressions = {
+      reportUnused: args['report-unused-disable-directives'] === true,
+      requireReason: args['require-disable-reason'] === true,
+      keepSuppressed: args['include-suppressed'] === true && args.output === 'sarif',
+    };
     const maxFileSize = parseSize(args['max-file-size']);
     options.maxFileSize = maxFileSize;
     const maxFindings = (args['max-findings-per-file'] as number | undefined) ?? DEFAULT_MAX_FINDINGS_PER_FILE;
@@ -269,11 +283,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // Results are printed file by file as they come, so a run over many files holds one at a time.
     let errors = 0;
     let warnings = 0;
-    const emit = (result: FileResult): void => {
-      for (const finding of result.findings) {
+    const countSeverities = (findings: readonly Finding[]): void => {
+      for (const finding of findings) {
         if (finding.severity === 'error') errors += 1;
         else if (finding.severity === 'warning') warnings += 1;
       }
+    };
+    const emit = (result: FileResult): void => {
+      // Suppressed findings, kept only for SARIF (--include-suppressed), never count.
+      countSeverities(result.findings.filter((finding) => !finding.suppression));
       let shown = limitFindings(result, maxFindings);
       if (args.quiet) shown = { ...shown, findings: shown.findings.filter((finding) => finding.severity === 'error') };
       out.write(redactor.scrub(stream.file(shown)));

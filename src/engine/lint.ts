@@ -4,6 +4,7 @@ import { CHART_VERSIONS, DEFAULT_CHART_VERSION, Model, type ChartVersion, type I
 import type { Rule } from './rule.js';
 import { ConfigError, resolveRules, type PresetName, type ResolvedRule, type RuleSetting } from './config.js';
 import { prepareRules, redactResult, redactSource, RuleCrashError, runRules } from './run.js';
+import { utcToday, type SuppressionOptions } from './suppress.js';
 import { Redactor } from '../model/redact.js';
 import type { FileResult, Finding } from './types.js';
 
@@ -25,6 +26,17 @@ export interface LintOptions {
   maxFileSize?: number;
   /** Other stated limits (`src/limits.ts`), for embedding callers and tests; the defaults hold otherwise. */
   limits?: Partial<Limits>;
+  /** How inline suppressions (`# vault-lint-disable…`) are checked; unknown rule ids and expired directives are always reported. */
+  suppressions?: {
+    /** Every `disable` directive must give a reason after ` -- `. */
+    requireReason?: boolean;
+    /** Report directives (and rule ids in them) that suppressed no finding. */
+    reportUnused?: boolean;
+    /** Keep suppressed findings, marked `suppression`, for SARIF; other formats leave them out. */
+    keepSuppressed?: boolean;
+    /** The date `until=` is compared with, `YYYY-MM-DD` (default: today in UTC). */
+    today?: string;
+  };
 }
 
 /** One release to lint: its values layers in merge order (usually one file). */
@@ -123,21 +135,27 @@ export async function createLinter(
   };
 }
 
-async function resolveFor(options: LintOptions): Promise<ResolvedRule[]> {
-  return resolveRules(await loadRules(), options.preset ?? 'recommended', options.rules);
+interface Resolved {
+  rules: ResolvedRule[];
+  suppression: SuppressionOptions;
+}
+
+async function resolveFor(options: LintOptions): Promise<Resolved> {
+  const registry = await loadRules();
+  const { today = utcToday(), ...switches } = options.suppressions ?? {};
+  return {
+    rules: resolveRules(registry, options.preset ?? 'recommended', options.rules),
+    suppression: { ...switches, today, knownRules: new Set(registry.map((rule) => rule.id)) },
+  };
 }
 
 /** One target's results, not yet scrubbed, and the model that knows its secrets. */
-async function lintOne(
-  target: LintTarget,
-  options: LintOptions,
-  resolved: readonly ResolvedRule[],
-): Promise<{ results: FileResult[]; model: Model }> {
+async function lintOne(target: LintTarget, options: LintOptions, resolved: Resolved): Promise<{ results: FileResult[]; model: Model }> {
   const model = await buildModel(target, options);
-  await prepareRules(model, resolved);
+  await prepareRules(model, resolved.rules);
   let findings: Finding[];
   try {
-    findings = runRules(model, resolved);
+    findings = runRules(model, resolved.rules, resolved.suppression);
   } catch (error) {
     throw error instanceof RuleCrashError ? error.redacted(model.redactor) : error;
   }

@@ -4,7 +4,7 @@ import type { Redactor } from '../model/redact.js';
 import type { ResolvedRule } from './config.js';
 import { LineIndex } from '../parse/lines.js';
 import { closestExisting, type MessageData, type RelatedDescriptor, type RuleContext } from './rule.js';
-import { applySuppressions } from './suppress.js';
+import { applySuppressions, utcToday, type LocatedDirective, type SuppressionOptions } from './suppress.js';
 import { inScope } from './scope.js';
 import { SEVERITIES, type FileResult, type Finding, type Location, type RelatedLocation, type Severity } from './types.js';
 
@@ -70,7 +70,7 @@ export async function prepareRules(model: Model, rules: readonly ResolvedRule[])
 }
 
 /** Run the rules over one model; findings come back positioned, suppressed as the input asks, sorted and scrubbed of secrets. */
-export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[] {
+export function runRules(model: Model, rules: readonly ResolvedRule[], suppression: SuppressionOptions = { today: utcToday() }): Finding[] {
   const locator = new Locator(model);
   const redactor = model.redactor;
   const scrub = (text: string): string => redactor.scrub(text);
@@ -135,11 +135,11 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
       throw new RuleCrashError(rule.id, error);
     }
   }
-  const directives = model.directives.map((directive) => {
-    const { file, line } = locator.locate(directive.place);
-    return { kind: directive.kind, rules: directive.rules, file, line };
-  });
-  return sortFindings(applySuppressions(findings, directives));
+  const directives = model.directives.map(({ place, ...directive }): LocatedDirective => ({
+    ...directive,
+    location: locator.locate(place),
+  }));
+  return sortFindings(applySuppressions(findings, directives, suppression));
 }
 
 /** Sort by file, line, column, then rule id: the order every reporter prints. */

@@ -50,6 +50,11 @@ export interface Finding {
   relatedLocations?: RelatedLocation[];
   /** Set when the value that matters comes from the chart's defaults, not from the user's files. */
   fromChartDefault?: boolean;
+  /**
+   * Set only on findings an inline directive suppressed, when the run keeps them (`keepSuppressed`):
+   * SARIF reports them with `suppressions`; other formats leave them out and the exit code ignores them.
+   */
+  suppression?: { kind: 'inSource'; justification?: string };
   /** Fix suggestions are not produced yet; kept for reporters that carry them. */
 }
 

@@ -216,6 +216,7 @@ function toResult(
     locations: [sarifLocation],
     ...(related.length > 0 ? { relatedLocations: related } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, artifact, occurrences) },
+    ...(finding.suppression ? { suppressions: [{ ...finding.suppression }] } : {}),
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
   };
 }

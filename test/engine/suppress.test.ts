@@ -61,14 +61,14 @@ describe('applySuppressions', () => {
   });
   const directive = (kind: LocatedDirective['kind'], line: number, rules: string[] = []): LocatedDirective => ({
     kind,
-    line,
     rules,
-    file: 'f',
+    location: { file: 'f', line, column: 1, endLine: line, endColumn: 2 },
   });
+  const options = { today: '2026-12-03' };
 
   it('applies regions in line order, a rule-specific directive after a general one winning', () => {
     const findings = [finding('a', 1), finding('a', 3), finding('b', 3), finding('a', 5), finding('b', 5), finding('a', 7)];
-    const kept = applySuppressions(findings, [directive('disable', 2), directive('enable', 4, ['a']), directive('enable', 6)]);
+    const kept = applySuppressions(findings, [directive('disable', 2), directive('enable', 4, ['a']), directive('enable', 6)], options);
     expect(kept.map((item) => `${item.ruleId}${item.location.line}`)).toEqual(['a1', 'a5', 'a7']);
   });
 
@@ -76,6 +76,65 @@ describe('applySuppressions', () => {
     const count = 50_000;
     const findings = Array.from({ length: count }, (_, i) => finding('a', i + 1));
     const directives = Array.from({ length: count }, (_, i) => directive(i % 2 === 0 ? 'disable' : 'enable', i + 1, ['a']));
-    expect(applySuppressions(findings, directives)).toHaveLength(count / 2);
+    expect(applySuppressions(findings, directives, options)).toHaveLength(count / 2);
+  });
+});
+
+describe('directives are checked', () => {
+  const TODAY = { suppressions: { today: '2026-12-03' } };
+  const lines = async (text: string, options = {}): Promise<string[]> =>
+    (await lintText(text, { ...TODAY, ...options }))
+      .filter((finding) => finding.ruleId === 'vault-lint' || finding.ruleId === 'tls-enabled')
+      .map((finding) => `${finding.ruleId}/${finding.messageId} ${finding.location.line} ${finding.severity}`);
+  const onLine2 = (directive: string): string => TLS_OFF.replace('true\n', `true # ${directive}\n`);
+
+  it('reports an unknown rule id and a word that is no rule id, and still applies the known ids', async () => {
+    expect(await lines(onLine2('vault-lint-disable-line tls-enabld'))).toEqual([
+      'tls-enabled/chartTlsDisabled 2 error',
+      'vault-lint/unknownRule 2 error',
+    ]);
+    expect(await lines(onLine2('vault-lint-disable-line tls-enabled, TLS_Enabled'))).toEqual(['vault-lint/invalidDirective 2 error']);
+    const [finding] = (await lintText(onLine2('vault-lint-disable-line tls-enabld'), TODAY)).filter((item) => item.ruleId === 'vault-lint');
+    expect(finding?.message).toBe('Unknown rule "tls-enabld" in "vault-lint-disable-line"; the directive suppresses nothing for it');
+    expect(finding?.location).toMatchObject({ line: 2, column: 20 });
+  });
+
+  it('expires a directive after its until= date, and says so', async () => {
+    const directive = 'vault-lint-disable-line tls-enabled until=2026-12-02 -- certificates arrive in November';
+    expect(await lines(onLine2(directive))).toEqual(['tls-enabled/chartTlsDisabled 2 error', 'vault-lint/expiredDirective 2 warning']);
+    // The last day still holds.
+    expect(await lines(onLine2(directive.replace('2026-12-02', '2026-12-03')))).toEqual([]);
+    // Not a real date: the directive is unreadable, not silently permanent.
+    expect(await lines(onLine2(directive.replace('2026-12-02', '2026-02-30')))).toEqual(['vault-lint/invalidDirective 2 error']);
+  });
+
+  it('requires a reason when asked', async () => {
+    const options = { suppressions: { ...TODAY.suppressions, requireReason: true } };
+    expect(await lines(onLine2('vault-lint-disable-line tls-enabled'), options)).toEqual(['vault-lint/missingReason 2 error']);
+    expect(await lines(onLine2('vault-lint-disable-line tls-enabled -- TLS ends at the mesh'), options)).toEqual([]);
+    expect(await lines(onLine2('vault-lint-disable-line tls-enabled -- '), options)).toEqual(['vault-lint/missingReason 2 error']);
+  });
+
+  it('reports unused directives and unused rule ids in them when asked', async () => {
+    const options = { suppressions: { ...TODAY.suppressions, reportUnused: true } };
+    expect(await lines(onLine2('vault-lint-disable-line tls-enabled'), options)).toEqual([]);
+    expect(await lines(onLine2('vault-lint-disable-line tls-enabled, ha-replicas'), options)).toEqual([
+      'vault-lint/unusedDirective 2 warning',
+    ]);
+    expect(await lines(`# vault-lint-disable-next-line\nui:\n  enabled: true\n${TLS_OFF}`, options)).toEqual([
+      'vault-lint/unusedDirective 1 warning',
+      'tls-enabled/chartTlsDisabled 5 error',
+    ]);
+    // Not asked: silent.
+    expect(await lines(onLine2('vault-lint-disable-line tls-enabled, ha-replicas'))).toEqual([]);
+  });
+
+  it('keeps suppressed findings marked with the reason when asked', async () => {
+    const options = { suppressions: { ...TODAY.suppressions, keepSuppressed: true } };
+    const findings = await lintText(onLine2('vault-lint-disable-line tls-enabled -- TLS ends at the mesh'), options);
+    expect(findings.find((finding) => finding.ruleId === 'tls-enabled')?.suppression).toEqual({
+      kind: 'inSource',
+      justification: 'TLS ends at the mesh',
+    });
   });
 });
