@@ -15,6 +15,7 @@ import { boundText, readFileBounded, readStreamBounded, type BoundedText } from 
 import { readSetLayers } from './layers.js';
 import { decodeValues } from '../parse/decode.js';
 import { openOutputFile, type OutputSink } from './output.js';
+import { baselineStage, readBaselineFile } from './baseline.js';
 
 /** The process surroundings the CLI uses, injectable for tests. */
 export interface CliIo {
@@ -71,9 +72,13 @@ export const OPTIONS: Record<string, OptionSpec> = {
     describe: 'Report inline vault-lint-disable directives (and rule ids in them) that suppressed no finding',
   },
   'require-disable-reason': { type: 'boolean', describe: 'Report inline vault-lint-disable directives that give no reason after " -- "' },
+  baseline: { type: 'string', describe: 'Report only findings this baseline file (from --write-baseline) does not accept' },
+  'baseline-prune': { type: 'boolean', describe: 'With --baseline: remove the entries no finding matches any more (fixed) from the file' },
+  'write-baseline': { type: 'string', describe: 'Write every finding of this run to a baseline file and pass' },
   'include-suppressed': {
     type: 'boolean',
-    describe: 'Keep findings that inline directives suppress in SARIF output, marked with suppressions (kind inSource)',
+    describe:
+      'Keep findings that inline directives or the baseline suppress in SARIF output, marked with suppressions (kind inSource or external)',
   },
   color: {
     type: 'boolean',
@@ -201,7 +206,6 @@ export async function readTarget(file: string, io: CliIo, limit: number): Promis
   return { label: file, ...readFileBounded(resolve(io.cwd, file), file, limit, '', decodeValues) };
 }
 
-/** Run the CLI; resolves to the exit code. */
 /** `--list-rules`: every rule sorted by id, as text columns or (`-o json`) a JSON array. */
 function listRules(rules: readonly Rule[], format: string | undefined): string {
   const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -218,6 +222,7 @@ function listRules(rules: readonly Rule[], format: string | undefined): string {
   return sorted.map((rule) => `${rule.id.padEnd(32)} ${rule.meta.severity.padEnd(8)} ${rule.meta.description}\n`).join('');
 }
 
+/** Run the CLI; resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'render') {
     // The subcommand's code is loaded only when it runs.
@@ -289,7 +294,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         else if (finding.severity === 'warning') warnings += 1;
       }
     };
-    const emit = (result: FileResult): void => {
+    const baseline = baselineStage(
+      {
+        baseline: args.baseline as string | undefined,
+        writeBaseline: args['write-baseline'] as string | undefined,
+        prune: args['baseline-prune'] === true,
+      },
+      (path) => readBaselineFile(resolve(io.cwd, path), path),
+      args['include-suppressed'] === true && args.output === 'sarif',
+    );
+    const emit = (found: FileResult, release = found.file): void => {
+      const result = baseline ? baseline.filter(release, found) : found;
       // Suppressed findings, kept only for SARIF (--include-suppressed), never count.
       countSeverities(result.findings.filter((finding) => !finding.suppression));
       let shown = limitFindings(result, maxFindings);
@@ -306,7 +321,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const before = secrets.size;
       for (const secret of run.secrets) secrets.add(secret);
       if (secrets.size !== before) redactor = Redactor.of([...secrets], { numeric: false });
-      for (const result of run.results) emit(result);
+      const release = layers.flatMap((layer) => (layer.kind === 'file' ? [layer.label] : [])).join(' + ');
+      for (const result of run.results) emit(result, release);
     };
     out.write(stream.start());
     for (const label of sets.tooLarge) emit(fileTooLargeResult(label, maxFileSize));
@@ -333,6 +349,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     out.write(stream.end());
     out.commit();
+    const note = baseline?.finish((path, text) => {
+      const file = openOutputFile(resolve(io.cwd, path), path, 'baseline', inputs);
+      file.write(text);
+      file.commit();
+    });
+    if (note !== undefined) io.stderr.write(`${note}\n`);
+    if (baseline?.accepting) return 0;
     const maxWarnings = (args['max-warnings'] as number | undefined) ?? -1;
     const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
     // On standard error, so a JSON or SARIF report on standard output stays one document; said also

@@ -51,10 +51,11 @@ export interface Finding {
   /** Set when the value that matters comes from the chart's defaults, not from the user's files. */
   fromChartDefault?: boolean;
   /**
-   * Set only on findings an inline directive suppressed, when the run keeps them (`keepSuppressed`):
-   * SARIF reports them with `suppressions`; other formats leave them out and the exit code ignores them.
+   * Set only on findings that are suppressed but kept for SARIF (`--include-suppressed`): `inSource`
+   * by an inline directive, `external` by the baseline. SARIF reports them with `suppressions`; other
+   * formats never receive them, and the exit code ignores them.
    */
-  suppression?: { kind: 'inSource'; justification?: string };
+  suppression?: { kind: 'inSource' | 'external'; justification?: string };
   /** Fix suggestions are not produced yet; kept for reporters that carry them. */
 }
 

@@ -25,4 +25,10 @@ export class LineIndex {
     }
     return { line: low + 1, column: clamped - this.starts[low]! + 1 };
   }
+
+  /** The offset of a 1-based line and column, the inverse of `position`; places past the end clamp to it. */
+  offset(line: number, column: number): number {
+    const start = this.starts[line - 1];
+    return start === undefined ? this.text.length : Math.min(start + column - 1, this.text.length);
+  }
 }
