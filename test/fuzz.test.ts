@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../src/cli/main.js';
 import { lintTargets } from '../src/engine/lint.js';
-import { setLayer } from '../src/model/set-args.js';
+import { setLayer } from '../src/parse/set-args.js';
 import { formatterNames, loadFormatter } from '../src/report/index.js';
 import type { FileResult, RuleInfo } from '../src/engine/types.js';
 import { loadRules } from '../src/engine/lint.js';

@@ -1,7 +1,7 @@
 import type { Model } from '../model/model.js';
-import type { Locatable, ValueNode } from '../model/values.js';
+import type { Locatable, ValueNode } from '../model/values/tree.js';
 import type { RuleMeta, Severity } from './types.js';
-import type { ModelResource } from '../model/schema-check.js';
+import type { ModelResource } from '../model/facts/schema-check.js';
 
 /** Placeholder values for a message template (`{{name}}`). */
 export type MessageData = Record<string, string | number | boolean>;

@@ -1,5 +1,5 @@
 import type { Model } from '../model/model.js';
-import { fileStart, type Layer, type Place } from '../model/values.js';
+import { fileStart, type Layer, type Place } from '../model/values/tree.js';
 import type { Redactor } from '../model/redact.js';
 import type { ResolvedRule } from './config.js';
 import { LineIndex } from '../parse/lines.js';

@@ -5,19 +5,19 @@ import { parseHcl } from '../parse/hcl.js';
 import type { HclFile, HclItem, HclKey, HclNode, HclObject } from '../parse/hcl-types.js';
 import { embedMap, identityMap } from '../parse/embed.js';
 import type { Plain, PlainMap } from './plain.js';
-import { chartDefaultTree, overlay, type ValueNode, type Layer, type PathSegment, type Place } from './values.js';
-import { helmEqualsTrue, helmToString, helmTruthy, componentEnabled } from './truth.js';
-import { chartFullname, chartLabelName } from './naming.js';
-import type { TemplateContext } from './template.js';
-import { identityRendering, renderTemplate, secondPassProblems } from './tpl.js';
-import { VaultConfig, type ConfigFormat } from './vault-config.js';
-import { collectServices, type ServiceFact } from './services.js';
-import { collectImages, type ImageFact } from './images.js';
+import { chartDefaultTree, overlay, type ValueNode, type Layer, type PathSegment, type Place } from './values/tree.js';
+import { helmEqualsTrue, helmToString, helmTruthy, componentEnabled } from './chart/truth.js';
+import { chartFullname, chartLabelName } from './chart/naming.js';
+import type { TemplateContext } from './chart/template.js';
+import { identityRendering, renderTemplate, secondPassProblems } from './chart/tpl.js';
+import { VaultConfig, type ConfigFormat } from './config/vault-config.js';
+import { collectServices, type ServiceFact } from './chart/services.js';
+import { collectImages, type ImageFact } from './chart/images.js';
 import { collectSecrets, guessSecrets, guessSetSecrets, type GuessedSecret, type SecretFact } from './secrets.js';
 import { Redactor } from './redact.js';
-import { collectEnv, type EnvVar } from './env.js';
-import { collectYaml11Booleans } from './yaml-booleans.js';
-import { redactSetLayers, setConflicts } from './set-args.js';
+import { collectEnv, type EnvVar } from './facts/env.js';
+import { collectYaml11Booleans } from './values/yaml-booleans.js';
+import { redactSetLayers, setConflicts } from '../parse/set-args.js';
 import {
   collectConfigRenderProblem,
   collectConfigSchemaProblems,
@@ -27,22 +27,22 @@ import {
   type ConfigSchemaProblem,
   type ModelResource,
   type SchemaProblem,
-} from './schema-check.js';
-import { collectDuplicateConfigKeys, type DuplicateConfigKey } from './duplicate-keys.js';
-import { collectMounts, collectUserconfigRefs, type MountFact, type UserconfigRef } from './mounts.js';
-import { collectServerResources, type ResourcesFact } from './resources.js';
-import { collectProbes, type ProbesFact } from './probes.js';
-import { collectServerAffinity, type ServerAffinity } from './affinity.js';
-import { collectSecretMounts, type SecretMount } from './volumes.js';
-import { collectLicenseSources, type LicenseSource } from './license.js';
-import { collectL7Exposures, type L7Exposure } from './ingress.js';
-import { collectDisruptionBudget, type DisruptionBudgetFact } from './disruption-budget.js';
-import { collectRaftJoins, raftJoinsUnknown, type RaftJoin } from './raft-joins.js';
+} from './facts/schema-check.js';
+import { collectDuplicateConfigKeys, type DuplicateConfigKey } from './facts/duplicate-keys.js';
+import { collectMounts, collectUserconfigRefs, type MountFact, type UserconfigRef } from './facts/mounts.js';
+import { collectServerResources, type ResourcesFact } from './facts/resources.js';
+import { collectProbes, type ProbesFact } from './facts/probes.js';
+import { collectServerAffinity, type ServerAffinity } from './facts/affinity.js';
+import { collectSecretMounts, type SecretMount } from './facts/volumes.js';
+import { collectLicenseSources, type LicenseSource } from './facts/license.js';
+import { collectL7Exposures, type L7Exposure } from './chart/ingress.js';
+import { collectDisruptionBudget, type DisruptionBudgetFact } from './chart/disruption-budget.js';
+import { collectRaftJoins, raftJoinsUnknown, type RaftJoin } from './facts/raft-joins.js';
 import { CHART_PROFILES, type ChartProfile } from './chart-profile.js';
-import { collectServerAbsence, type ServerAbsence } from './server-presence.js';
-import { collectSeal, type SealFact } from './seals.js';
-import { collectExtraConfigFiles, type ExtraConfigFile } from './extra-config.js';
-import { collectClusterListeners, type ClusterListener } from './cluster-listeners.js';
+import { collectServerAbsence, type ServerAbsence } from './chart/server-presence.js';
+import { collectSeal, type SealFact } from './facts/seals.js';
+import { collectExtraConfigFiles, type ExtraConfigFile } from './facts/extra-config.js';
+import { collectClusterListeners, type ClusterListener } from './facts/cluster-listeners.js';
 
 /** Chart versions whose defaults and templates the model knows. */
 export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const satisfies readonly (keyof typeof CHART_PROFILES)[];

@@ -1,6 +1,6 @@
 import type { Model } from './model.js';
-import type { ConfigBlock, ConfigValue, VaultConfig } from './vault-config.js';
-import type { Locatable, Place, ValueNode } from './values.js';
+import type { ConfigBlock, ConfigValue, VaultConfig } from './config/vault-config.js';
+import type { Locatable, Place, ValueNode } from './values/tree.js';
 
 /** A credential written as a plain value in the user's input. Its value is never printed. */
 export interface SecretFact extends Locatable {

@@ -1,6 +1,6 @@
-import type { Model } from './model.js';
+import type { Model } from '../model.js';
 import { helmEqualsTrue, helmTruthy } from './truth.js';
-import type { ValueNode } from './values.js';
+import type { ValueNode } from '../values/tree.js';
 
 /** The server PodDisruptionBudget the chart renders in HA mode. */
 export interface DisruptionBudgetFact {

@@ -1,5 +1,5 @@
-import type { Model } from './model.js';
-import type { Locatable, ValueNode } from './values.js';
+import type { Model } from '../model.js';
+import type { Locatable, ValueNode } from '../values/tree.js';
 
 /** Where the chart mounts each `server.extraVolumes` item unless the item sets its own `path`. */
 export const USERCONFIG_ROOT = '/vault/userconfig';

@@ -1,10 +1,10 @@
-import type { HclItem, HclKey, HclNode, HclObject } from '../parse/hcl-types.js';
-import { LineIndex } from '../parse/lines.js';
-import type { Model } from './model.js';
-import type { Locatable, PathSegment } from './values.js';
-import { ConfigValue, type VaultConfig } from './vault-config.js';
+import type { HclItem, HclKey, HclNode, HclObject } from '../../parse/hcl-types.js';
+import { LineIndex } from '../../parse/lines.js';
+import type { Model } from '../model.js';
+import type { Locatable, PathSegment } from '../values/tree.js';
+import { ConfigValue, type VaultConfig } from '../config/vault-config.js';
 import { configsToCheck, stanzaOf } from './schema-check.js';
-import { hasExplicitMlockLine } from './text.js';
+import { hasExplicitMlockLine } from '../chart/text.js';
 
 /** An attribute written twice in the same object of a Vault config (Vault 1.21+ refuses to start). */
 export interface DuplicateConfigKey {

@@ -1,9 +1,9 @@
-import { embedMap, type EmbedMap } from '../parse/embed.js';
-import { keyName, parseYaml, type YNode } from '../parse/yaml.js';
-import type { Model } from './model.js';
-import { maskTemplates, type TemplateRange } from './template.js';
-import { helmTruthy } from './truth.js';
-import type { Locatable, Place, ValueNode } from './values.js';
+import { embedMap, type EmbedMap } from '../../parse/embed.js';
+import { keyName, parseYaml, type YNode } from '../../parse/yaml.js';
+import type { Model } from '../model.js';
+import { maskTemplates, type TemplateRange } from '../chart/template.js';
+import { helmTruthy } from '../chart/truth.js';
+import type { Locatable, Place, ValueNode } from '../values/tree.js';
 
 /** Zone and region topology keys: a required anti-affinity on one allows a single server pod per zone or region. */
 export const ZONE_TOPOLOGY_KEYS: readonly string[] = [

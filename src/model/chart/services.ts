@@ -1,9 +1,9 @@
-import { parseYaml } from '../parse/yaml.js';
-import { embedMap } from '../parse/embed.js';
-import { keyName } from '../parse/yaml.js';
-import type { Model } from './model.js';
+import { parseYaml } from '../../parse/yaml.js';
+import { embedMap } from '../../parse/embed.js';
+import { keyName } from '../../parse/yaml.js';
+import type { Model } from '../model.js';
 import { componentEnabled, helmEqualsTrue, helmTruthy } from './truth.js';
-import type { Locatable, Place, ValueNode } from './values.js';
+import type { Locatable, Place, ValueNode } from '../values/tree.js';
 
 /** One annotation that lands on a rendered object. */
 export interface Annotation extends Locatable {

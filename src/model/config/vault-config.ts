@@ -1,9 +1,9 @@
-import type { HclFile, HclItem, HclKey, HclNode, HclObject, Span } from '../parse/hcl-types.js';
-import type { EmbedMap } from '../parse/embed.js';
-import { LineIndex } from '../parse/lines.js';
-import { vaultBool } from './truth.js';
-import { lexActions, overlaps, type TemplateProblem, type TemplateRendering } from './tpl.js';
-import type { Locatable, PathSegment, Place, ValueNode } from './values.js';
+import type { HclFile, HclItem, HclKey, HclNode, HclObject, Span } from '../../parse/hcl-types.js';
+import type { EmbedMap } from '../../parse/embed.js';
+import { LineIndex } from '../../parse/lines.js';
+import { vaultBool } from '../chart/truth.js';
+import { lexActions, overlaps, type TemplateProblem, type TemplateRendering } from '../chart/tpl.js';
+import type { Locatable, PathSegment, Place, ValueNode } from '../values/tree.js';
 
 /** How the config was written in the values file. */
 export type ConfigFormat = 'hcl' | 'json' | 'yaml-map';

@@ -1,5 +1,5 @@
-import type { Model } from './model.js';
-import type { ConfigBlock, ConfigValue } from './vault-config.js';
+import type { Model } from '../model.js';
+import type { ConfigBlock, ConfigValue } from '../config/vault-config.js';
 
 /** A `leader_api_addr` read as the URL Vault dials. */
 export interface JoinAddress {

@@ -1,6 +1,6 @@
-import type { YNode, YScalar, YSeq } from '../parse/yaml.js';
-import { keyName } from '../parse/yaml.js';
-import { isPlainMap, type Plain, type PlainMap } from './plain.js';
+import type { YNode, YScalar, YSeq } from '../../parse/yaml.js';
+import { keyName } from '../../parse/yaml.js';
+import { isPlainMap, type Plain, type PlainMap } from '../plain.js';
 
 /** Where a value came from: the chart's defaults, a values file, or one `--set` argument. */
 export interface Layer {

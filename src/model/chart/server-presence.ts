@@ -1,6 +1,6 @@
-import type { Model } from './model.js';
+import type { Model } from '../model.js';
 import { componentEnabled, helmToString, helmTruthy } from './truth.js';
-import type { ValueNode } from './values.js';
+import type { ValueNode } from '../values/tree.js';
 
 /**
  * Why a release runs no Vault server although something needs one (templates/server-statefulset.yaml,

@@ -1,7 +1,7 @@
-import type { Model } from './model.js';
+import type { Model } from '../model.js';
 import { pathCovers, type MountFact } from './mounts.js';
-import { helmTruthy } from './truth.js';
-import type { ValueNode } from './values.js';
+import { helmTruthy } from '../chart/truth.js';
+import type { ValueNode } from '../values/tree.js';
 
 /** A Kubernetes Secret mounted into the Vault container as a directory. */
 export interface SecretMount {

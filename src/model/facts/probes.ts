@@ -1,7 +1,7 @@
-import type { Model } from './model.js';
-import { helmTruthy, vaultBool } from './truth.js';
-import type { ValueNode } from './values.js';
-import { trimTrailing } from './text.js';
+import type { Model } from '../model.js';
+import { helmTruthy, vaultBool } from '../chart/truth.js';
+import type { ValueNode } from '../values/tree.js';
+import { trimTrailing } from '../chart/text.js';
 
 /** One probe of the Vault container as the chart renders it. */
 export interface ProbeFact {

@@ -1,5 +1,5 @@
-import type { Model } from './model.js';
-import type { ValueNode } from './values.js';
+import type { Model } from '../model.js';
+import type { ValueNode } from '../values/tree.js';
 
 /** One environment variable of the Vault container that the values file controls. */
 export interface EnvVar {

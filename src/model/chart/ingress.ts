@@ -1,7 +1,7 @@
-import type { Model } from './model.js';
+import type { Model } from '../model.js';
 import { readAnnotations, type Annotation } from './services.js';
 import { helmEqualsTrue, helmToString, helmTruthy } from './truth.js';
-import type { Locatable, ValueNode } from './values.js';
+import type { Locatable, ValueNode } from '../values/tree.js';
 
 /** How TLS from clients reaches Vault through a Layer 7 object the chart renders. */
 export type TlsHandling = 'passthrough' | 'reencrypt' | 'terminate';

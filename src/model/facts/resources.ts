@@ -1,5 +1,5 @@
-import type { Model } from './model.js';
-import type { ValueNode } from './values.js';
+import type { Model } from '../model.js';
+import type { ValueNode } from '../values/tree.js';
 
 /** The two resources the guide sizes the Vault container by. */
 export const RESOURCE_NAMES = ['cpu', 'memory'] as const;

@@ -1,6 +1,6 @@
-import { isYaml11OnlyBoolean } from '../parse/yaml.js';
-import type { Model } from './model.js';
-import type { ValueNode } from './values.js';
+import { isYaml11OnlyBoolean } from '../../parse/yaml.js';
+import type { Model } from '../model.js';
+import type { ValueNode } from './tree.js';
 
 /**
  * The scalars the user wrote as a YAML 1.1 boolean word (`yes`, `No`, `ON`, `off`, `y`, `n`):

@@ -1,5 +1,5 @@
-import type { SchemaError, SchemaModule } from '../schemas/validator.js';
-import { declaredAt, knownKeysAt, schemaNodesAt, suggestKey } from '../schemas/suggest.js';
+import type { SchemaError, SchemaModule } from '../../schemas/validator.js';
+import { declaredAt, knownKeysAt, schemaNodesAt, suggestKey } from '../../schemas/suggest.js';
 import {
   caseInsensitiveAt,
   fromPointer,
@@ -8,10 +8,10 @@ import {
   SINGLE_STANZAS,
   toPointer,
   type ShapeTarget,
-} from './config-shape.js';
-import type { ChartVersion, Model } from './model.js';
-import type { Locatable, ValueNode } from './values.js';
-import type { VaultConfig } from './vault-config.js';
+} from '../config/shape.js';
+import type { ChartVersion, Model } from '../model.js';
+import type { Locatable, ValueNode } from '../values/tree.js';
+import type { VaultConfig } from '../config/vault-config.js';
 
 /**
  * Facts a rule can declare in `requires`, loaded before rules run because they import code on
@@ -28,11 +28,11 @@ const loaded = new Map<SchemaName, SchemaModule>();
 function importSchema(name: SchemaName): Promise<SchemaModule> {
   switch (name) {
     case 'values-0.28.0':
-      return import('../schemas/generated/values-0.28.0.js');
+      return import('../../schemas/generated/values-0.28.0.js');
     case 'values-0.34.1':
-      return import('../schemas/generated/values-0.34.1.js');
+      return import('../../schemas/generated/values-0.34.1.js');
     case 'vault-config':
-      return import('../schemas/generated/vault-config.js');
+      return import('../../schemas/generated/vault-config.js');
   }
 }
 

@@ -1,6 +1,6 @@
-import type { Model } from './model.js';
+import type { Model } from '../model.js';
 import { pathCovers, type MountFact } from './mounts.js';
-import type { ValueNode } from './values.js';
+import type { ValueNode } from '../values/tree.js';
 
 /** Where the chart mounts its own ConfigMap (the config the model reads) when it renders one. */
 const CHART_CONFIG_DIR = '/vault/config';

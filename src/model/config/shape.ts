@@ -1,5 +1,5 @@
-import type { HclItem, HclKey, HclNode, HclObject, Span } from '../parse/hcl-types.js';
-import type { Locatable, PathSegment } from './values.js';
+import type { HclItem, HclKey, HclNode, HclObject, Span } from '../../parse/hcl-types.js';
+import type { Locatable, PathSegment } from '../values/tree.js';
 import type { VaultConfig } from './vault-config.js';
 
 /** Where one value of the normalised config is written. */

@@ -1,6 +1,6 @@
-import type { Model } from './model.js';
+import type { Model } from '../model.js';
 import { componentEnabled, helmTruthy } from './truth.js';
-import type { ValueNode } from './values.js';
+import type { ValueNode } from '../values/tree.js';
 
 /** A container image the chart renders for an enabled component. */
 export interface ImageFact {

@@ -1,6 +1,6 @@
-import type { Model } from './model.js';
-import type { ConfigBlock, ConfigValue } from './vault-config.js';
-import { vaultBool } from './truth.js';
+import type { Model } from '../model.js';
+import type { ConfigBlock, ConfigValue } from '../config/vault-config.js';
+import { vaultBool } from '../chart/truth.js';
 
 /** Vault's tcp listener address when the listener names none. */
 export const DEFAULT_LISTENER_ADDRESS = '127.0.0.1:8200';

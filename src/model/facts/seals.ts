@@ -1,7 +1,7 @@
-import type { Model } from './model.js';
+import type { Model } from '../model.js';
 import type { EnvVar } from './env.js';
-import { vaultBool } from './truth.js';
-import type { ConfigBlock } from './vault-config.js';
+import { vaultBool } from '../chart/truth.js';
+import type { ConfigBlock } from '../config/vault-config.js';
 
 /** How the release's Vault unseals, read as Vault's server command decides it. */
 export interface SealFact {

@@ -1,6 +1,6 @@
-import type { Model } from './model.js';
-import { helmTruthy } from './truth.js';
-import type { Locatable } from './values.js';
+import type { Model } from '../model.js';
+import { helmTruthy } from '../chart/truth.js';
+import type { Locatable } from '../values/tree.js';
 import { secretMountOf } from './volumes.js';
 
 /** One way a Vault Enterprise license reaches the server (Vault reads VAULT_LICENSE, then VAULT_LICENSE_PATH, then license_path). */

@@ -1,6 +1,6 @@
-import type { YamlDocument, YamlProblem, YMap, YNode, YPair, YScalar } from '../parse/yaml.js';
-import type { InputLayer, Model, SyntaxProblem } from './model.js';
-import type { IndexedSeq, Layer, ValueNode } from './values.js';
+import type { YamlDocument, YamlProblem, YMap, YNode, YPair, YScalar } from './yaml.js';
+import type { InputLayer, Model, SyntaxProblem } from '../model/model.js';
+import type { IndexedSeq, Layer, ValueNode } from '../model/values/tree.js';
 
 /**
  * The `--set` family of flags, in the order Helm applies them: all `-f` files first, then every
