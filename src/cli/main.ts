@@ -72,6 +72,10 @@ export const OPTIONS: Record<string, OptionSpec> = {
     describe: 'Report inline vault-lint-disable directives (and rule ids in them) that suppressed no finding',
   },
   'require-disable-reason': { type: 'boolean', describe: 'Report inline vault-lint-disable directives that give no reason after " -- "' },
+  'sarif-category': {
+    type: 'string',
+    describe: 'SARIF automationDetails.id: the code scanning category, to upload several runs for one commit (e.g. one per environment)',
+  },
   baseline: { type: 'string', describe: 'Report only findings this baseline file (from --write-baseline) does not accept' },
   'baseline-prune': { type: 'boolean', describe: 'With --baseline: remove the entries no finding matches any more (fixed) from the file' },
   'write-baseline': { type: 'string', describe: 'Write every finding of this run to a baseline file and pass' },
@@ -276,6 +280,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         color: decideColor(args.color, io.env, args['output-file'] !== undefined, io.stdout.isTTY),
         toolVersion: packageVersion(),
         cwd: io.cwd,
+        ...(typeof args['sarif-category'] === 'string' ? { sarifCategory: args['sarif-category'] } : {}),
       },
     );
     const outputFile = args['output-file'] as string | undefined;

@@ -88,7 +88,11 @@ export function streamSarif(rules: ReadonlyMap<string, RuleInfo>, options: Repor
   return {
     start() {
       const head = { $schema: SARIF_SCHEMA_URI, version: '2.1.0' };
-      const run = { originalUriBaseIds: { [SRCROOT]: srcRoot(options.cwd) }, columnKind: 'utf16CodeUnits' };
+      const run = {
+        ...(options.sarifCategory !== undefined ? { automationDetails: { id: automationId(options.sarifCategory) } } : {}),
+        originalUriBaseIds: { [SRCROOT]: srcRoot(options.cwd) },
+        columnKind: 'utf16CodeUnits',
+      };
       return `${openObject(head, 0)},\n  "runs": [\n    ${openObject(run, 4)},\n      "results": [`;
     },
     file(result) {
@@ -116,6 +120,11 @@ export function streamSarif(rules: ReadonlyMap<string, RuleInfo>, options: Repor
       return `${count > 0 ? '\n      ' : ''}],\n      ${members.slice(1, members.lastIndexOf('\n')).trim()}\n    }\n  ]\n}\n`;
     },
   };
+}
+
+/** A category as `automationDetails.id`: GitHub reads the part up to the last `/` as the category, so one is added. */
+function automationId(category: string): string {
+  return category.endsWith('/') ? category : `${category}/`;
 }
 
 /**

@@ -11,6 +11,11 @@ export interface ReportOptions {
    * GitHub reporter resolves file names against it; without it names are used as given.
    */
   cwd?: string;
+  /**
+   * SARIF `automationDetails.id`: the category code scanning files the results under, so that
+   * several uploads for one commit (one per environment, say) do not replace each other.
+   */
+  sarifCategory?: string;
 }
 
 /**

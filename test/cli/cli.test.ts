@@ -88,6 +88,15 @@ describe('vault-lint on the guide example', () => {
     expect(validate(JSON.parse(stdout)), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('files SARIF under the --sarif-category, so several uploads for one commit stay apart', async () => {
+    const validate = compileSchema('test/vendor/sarif-2.1.0.json', { strict: false });
+    const staging = JSON.parse((await cli([GUIDE, '-o', 'sarif', '--sarif-category', 'vault/staging'])).stdout);
+    expect(validate(staging), JSON.stringify(validate.errors)).toBe(true);
+    expect(staging.runs[0].automationDetails).toEqual({ id: 'vault/staging/' });
+    const plain = JSON.parse((await cli([GUIDE, '-o', 'sarif'])).stdout);
+    expect(plain.runs[0].automationDetails).toBeUndefined();
+  });
+
   it('emits SARIF that validates against the SARIF 2.1.0 schema', async () => {
     const { stdout } = await cli([GUIDE, '-o', 'sarif']);
     const validate = compileSchema('test/vendor/sarif-2.1.0.json', { strict: false });
