@@ -179,7 +179,7 @@ function packageVersion(): string {
 export async function helpText(
   table: Record<string, OptionSpec> = OPTIONS,
   usage = USAGE,
-  epilog = 'Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, configuration or internal error. "vault-lint render [options] [files...]" prints the effective values and the Vault config the chart renders (see vault-lint render --help).',
+  epilog = 'Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, configuration or internal error. "vault-lint render [options] [files...]" prints the effective values and the Vault config the chart renders (see vault-lint render --help); "vault-lint explain <rule>" prints a rule\'s documentation.',
 ): Promise<string> {
   // Full yargs is loaded only to print help: its start-up cost would double every lint run.
   const { default: yargs } = await import('yargs');
@@ -228,6 +228,15 @@ function listRules(rules: readonly Rule[], format: string | undefined): string {
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'explain') {
+    const { runExplain } = await import('./explain.js');
+    try {
+      return await runExplain(argv.slice(1), io);
+    } catch (error) {
+      io.stderr.write(describeFailure(error, argv.includes('--debug')));
+      return 2;
+    }
+  }
   if (argv[0] === 'render') {
     // The subcommand's code is loaded only when it runs.
     const { runRender } = await import('./render.js');
