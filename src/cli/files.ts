@@ -32,13 +32,30 @@ const IGNORED = [
  * standard input and passes through. A folder that cannot be read is an EnvironmentError.
  */
 export async function expandTargets(patterns: readonly string[], cwd: string): Promise<string[]> {
+  return (await selectTargets(patterns, cwd)).files;
+}
+
+/** The files a run lints, which of them a directory or glob found, and what was left out on the way. */
+export interface TargetSelection {
+  files: string[];
+  /** Files found by searching a directory or a glob (not named): a Kubernetes manifest among them is skipped. */
+  searched: Set<string>;
+  /** Files a glob matched in places a search skips (subcharts, templates, build output), by pattern. */
+  skipped: { pattern: string; files: string[] }[];
+}
+
+/** `expandTargets`, telling which files were searched for and which a glob left out. */
+export async function selectTargets(patterns: readonly string[], cwd: string): Promise<TargetSelection> {
   const out: string[] = [];
+  const searched = new Set<string>();
+  const skipped: TargetSelection['skipped'] = [];
   const seen = new Set<string>();
-  const add = (file: string): void => {
+  const add = (file: string, found = false): void => {
     const key = file === '-' ? '-' : resolve(cwd, file);
     if (seen.has(key)) return;
     seen.add(key);
     out.push(file);
+    if (found) searched.add(file);
   };
   for (const pattern of patterns) {
     if (pattern === '-') {
@@ -47,22 +64,30 @@ export async function expandTargets(patterns: readonly string[], cwd: string): P
     }
     const stats = statIfExists(resolve(cwd, pattern), pattern);
     if (stats?.isDirectory()) {
-      const files = search(await matcher(), resolve(cwd, pattern), DIRECTORY_GLOB, cwd, pattern);
+      const files = search(await matcher(), resolve(cwd, pattern), DIRECTORY_GLOB, cwd, pattern, IGNORED);
       if (files.length === 0) throw new ConfigError(`No YAML files in directory ${quoteName(pattern)}`);
-      for (const file of files) add(file);
+      for (const file of files) add(file, true);
     } else if (stats) {
       add(pattern);
     } else if ((await matcher()).picomatch.scan(pattern).isGlob) {
       const globbing = await matcher();
       const { base, glob } = globbing.picomatch.scan(pattern);
-      const files = search(globbing, resolve(cwd, base || '.'), glob, cwd, pattern);
+      // A place the pattern names itself (`charts/*/values.yaml`) is searched; the rest skip as a directory does.
+      const named = new Set(pattern.split('/'));
+      const ignore = IGNORED.filter((entry) => !named.has(entry.split('/').find((part) => part !== '**') ?? ''));
+      const root = resolve(cwd, base || '.');
+      const files = search(globbing, root, glob, cwd, pattern, ignore);
+      // Never silently: what the pattern matched in skipped places is named (the CLI says so).
+      const matched = new Set(files);
+      const left = search(globbing, root, glob, cwd, pattern, ['**/node_modules/**']).filter((file) => !matched.has(file));
+      if (left.length > 0) skipped.push({ pattern, files: left });
       if (files.length === 0) throw new ConfigError(`No files match the pattern ${quoteName(pattern)}`);
-      for (const file of files) add(file);
+      for (const file of files) add(file, true);
     } else {
       throw new ConfigError(`No such file or directory: ${quoteName(pattern)}`);
     }
   }
-  return out;
+  return { files: out, searched, skipped };
 }
 
 interface Globbing {
@@ -97,7 +122,7 @@ function statIfExists(path: string, name: string): fs.Stats | undefined {
  * depth-first walk visits them. Every folder the walk cannot read is reported, never skipped in
  * silence: a gate that quietly checks fewer files than it was given is blind.
  */
-function search({ globSync }: Globbing, base: string, glob: string, cwd: string, pattern: string): string[] {
+function search({ globSync }: Globbing, base: string, glob: string, cwd: string, pattern: string, ignore: readonly string[]): string[] {
   const unreadable: { path: string; code: string }[] = [];
   const readdirSync = ((path: fs.PathLike, options: unknown) => {
     try {
@@ -118,7 +143,7 @@ function search({ globSync }: Globbing, base: string, glob: string, cwd: string,
     // A directory takes `.YAML` and `.Yml` too; a glob matches as the user wrote it.
     caseSensitiveMatch: glob !== DIRECTORY_GLOB,
     expandDirectories: false,
-    ignore: IGNORED,
+    ignore: [...ignore],
     fs: { ...fs, readdirSync },
   });
   const first = unreadable[0];
@@ -145,4 +170,12 @@ function compareSegments(a: readonly string[], b: readonly string[]): number {
 function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel.startsWith('..') ? file : rel.split(sep).join('/');
+}
+
+/**
+ * Whether a file's text is a Kubernetes manifest (a top-level `apiVersion` and `kind`, in any of its
+ * documents) rather than chart values: no chart's values have those keys at the top.
+ */
+export function isKubernetesManifest(text: string): boolean {
+  return /^apiVersion:/m.test(text) && /^kind:/m.test(text);
 }

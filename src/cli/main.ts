@@ -8,9 +8,9 @@ import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS_PER_FILE, fileTooLargeResul
 import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
 import { formatterNames, isFormatterName, loadReportStream } from '../report/index.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, type InputLayer } from '../model/model.js';
-import { describeErrno, describeFailure, EnvironmentError } from './errors.js';
+import { describeErrno, describeFailure, EnvironmentError, quoteName } from './errors.js';
 import { Redactor } from '../model/redact.js';
-import { expandTargets } from './files.js';
+import { isKubernetesManifest, selectTargets } from './files.js';
 import { boundText, readFileBounded, readStreamBounded, type BoundedText } from './input.js';
 import { readSetLayers } from './layers.js';
 import { decodeValues } from '../parse/decode.js';
@@ -67,6 +67,8 @@ export const OPTIONS: Record<string, OptionSpec> = {
   rule: { type: 'array', describe: "Set a rule's severity: <rule-id>=<error|warning|info|off> (repeatable)" },
   'max-warnings': { type: 'number', describe: 'Fail when there are more warnings than this (-1: no limit)', default: -1 },
   quiet: { type: 'boolean', describe: 'Report errors only' },
+  verbose: { type: 'boolean', describe: 'Say on standard error which files a directory or glob search skipped, and why' },
+  'stdin-filename': { type: 'string', describe: 'The name standard input (-) has in every output, e.g. its path in the repository' },
   'report-unused-disable-directives': {
     type: 'boolean',
     describe: 'Report inline vault-lint-disable directives (and rule ids in them) that suppressed no finding',
@@ -205,8 +207,8 @@ export function parseSize(value: unknown): number {
 }
 
 /** Read one target (`-` is standard input) up to `limit` bytes; its label is what findings name. */
-export async function readTarget(file: string, io: CliIo, limit: number): Promise<{ label: string } & BoundedText> {
-  if (file === '-') return { label: '<stdin>', ...boundText(await io.readStdin(limit), limit) };
+export async function readTarget(file: string, io: CliIo, limit: number, stdinName = '<stdin>'): Promise<{ label: string } & BoundedText> {
+  if (file === '-') return { label: stdinName, ...boundText(await io.readStdin(limit), limit) };
   return { label: file, ...readFileBounded(resolve(io.cwd, file), file, limit, '', decodeValues) };
 }
 
@@ -280,7 +282,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const sets = await readSetLayers(args, io, maxFileSize);
     if (args._.length === 0 && layered.length === 0 && sets.layers.length === 0 && sets.tooLarge.length === 0)
       throw new ConfigError(`No input; usage: ${USAGE}`);
-    const positional = await expandTargets(args._, io.cwd);
+    const stdinName = typeof args['stdin-filename'] === 'string' && args['stdin-filename'] !== '' ? args['stdin-filename'] : '<stdin>';
+    const selection = await selectTargets(args._, io.cwd);
+    const positional = selection.files;
+    const verbose = args.verbose === true;
+    for (const { pattern, files } of selection.skipped) {
+      io.stderr.write(
+        `vault-lint: ${quoteName(pattern)} also matches ${files.length} ${files.length === 1 ? 'file' : 'files'} under charts/, templates/ or dist/ (or a Chart.yaml), skipped as no values files; name that folder in the pattern to lint them${verbose ? `: ${files.join(', ')}` : ' (--verbose lists them)'}\n`,
+      );
+    }
     const format = (args.output as string | undefined) ?? 'stylish';
     if (!isFormatterName(format)) throw new ConfigError(`Unknown output format "${format}"`);
     const stream = (await loadReportStream(format))(
@@ -345,7 +355,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const layers: InputLayer[] = [];
       let complete = true;
       for (const file of layered) {
-        const read = await readTarget(file, io, maxFileSize);
+        const read = await readTarget(file, io, maxFileSize, stdinName);
         if (read.tooLarge) {
           // A release missing one of its layers would be judged on values it does not have.
           emit(fileTooLargeResult(read.label, maxFileSize));
@@ -357,9 +367,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (complete) await lint([...layers, ...sets.layers]);
     }
     for (const file of positional) {
-      const read = await readTarget(file, io, maxFileSize);
+      const read = await readTarget(file, io, maxFileSize, stdinName);
       if (read.tooLarge) emit(fileTooLargeResult(read.label, maxFileSize));
-      else await lint([{ kind: 'file', label: read.label, text: read.text }, ...sets.layers]);
+      else if (selection.searched.has(file) && isKubernetesManifest(read.text)) {
+        // Found by a directory or glob search: a manifest beside the values is no values file.
+        if (verbose)
+          io.stderr.write(`vault-lint: skipped ${quoteName(file)}: a Kubernetes manifest (apiVersion and kind), not a values file\n`);
+      } else await lint([{ kind: 'file', label: read.label, text: read.text }, ...sets.layers]);
     }
     out.write(stream.end());
     out.commit();

@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { expandTargets } from '../../src/cli/files.js';
+import { expandTargets, selectTargets } from '../../src/cli/files.js';
 import { GUIDE, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 // A folder whose listing fails, as one without read permission does for anyone but root.
@@ -69,6 +69,49 @@ describe('file selection: a path that exists is a file, whatever its name holds'
     expect(await expandTargets(['**/*.{yaml,yml}'], dir)).toEqual(['a/values.yml', 'a-c.yaml', 'b/values.yaml']);
     expect(await expandTargets(['.'], dir)).toEqual(['a/values.yml', 'a-c.yaml', 'b/values.yaml']);
     expect(await expandTargets(['a'], dir)).toEqual(['a/values.yml']);
+  });
+
+  it('names what a glob matched in skipped places, and searches a place the pattern names itself', async () => {
+    const dir = tempDir();
+    for (const file of ['values.yaml', 'charts/vault/values.yaml', 'charts/vault/templates/t.yaml', 'node_modules/x/values.yaml']) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), VALUES);
+    }
+    expect(await selectTargets(['**/values.yaml'], dir)).toMatchObject({
+      files: ['values.yaml'],
+      skipped: [{ pattern: '**/values.yaml', files: ['charts/vault/values.yaml'] }],
+    });
+    expect(await selectTargets(['charts/**/values.yaml'], dir)).toMatchObject({ files: ['charts/vault/values.yaml'], skipped: [] });
+    const run = await runCli(['**/values.yaml', '-o', 'json'], { cwd: dir });
+    expect(run.stderr).toBe(
+      'vault-lint: "**/values.yaml" also matches 1 file under charts/, templates/ or dist/ (or a Chart.yaml), skipped as no values files; name that folder in the pattern to lint them (--verbose lists them)\n',
+    );
+  });
+
+  it('skips Kubernetes manifests that a directory search finds, saying so with --verbose, and lints a named one', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'values.yaml'), VALUES);
+    writeFileSync(join(dir, 'deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+    const files = async (args: string[]) => {
+      const run = await runCli([...args, '-o', 'json'], { cwd: dir });
+      return { names: (JSON.parse(run.stdout).results as { file: string }[]).map((result) => result.file), stderr: run.stderr };
+    };
+    expect(await files(['.'])).toEqual({ names: ['values.yaml'], stderr: '' });
+    expect(await files(['.', '--verbose'])).toEqual({
+      names: ['values.yaml'],
+      stderr: 'vault-lint: skipped "deployment.yaml": a Kubernetes manifest (apiVersion and kind), not a values file\n',
+    });
+    expect((await files(['deployment.yaml'])).names).toEqual(['deployment.yaml']);
+  });
+
+  it('names standard input as --stdin-filename says, in every output', async () => {
+    const stdin = readFileSync(join(ROOT, GUIDE), 'utf8');
+    const json = await runCli(['-', '-o', 'json', '--stdin-filename', 'deploy/values.yaml'], { stdin });
+    const [result] = JSON.parse(json.stdout).results as { file: string; findings: { location: { file: string } }[] }[];
+    expect(result!.file).toBe('deploy/values.yaml');
+    expect(new Set(result!.findings.map((finding) => finding.location.file))).toEqual(new Set(['deploy/values.yaml']));
+    const sarif = JSON.parse((await runCli(['-', '-o', 'sarif', '--stdin-filename', 'deploy/values.yaml'], { stdin })).stdout);
+    expect(sarif.runs[0].artifacts[0].location.uri).toBe('deploy/values.yaml');
   });
 
   it('says which folder it cannot read when a glob walks into one, instead of "No files match"', async () => {
