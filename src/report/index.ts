@@ -5,7 +5,7 @@ import type { Formatter, StreamingFormatter } from './types.js';
 export type { Formatter, ReportOptions, ReportStream, StreamingFormatter } from './types.js';
 
 /** The names accepted by `--format`, the default first. */
-export const formatterNames = ['stylish', 'json', 'sarif', 'github'] as const;
+export const formatterNames = ['stylish', 'json', 'sarif', 'github', 'junit', 'codequality'] as const;
 
 /** One of `formatterNames`. */
 export type FormatterName = (typeof formatterNames)[number];
@@ -49,6 +49,14 @@ async function loadReporter(name: FormatterName): Promise<{ format: Formatter; s
     case 'github': {
       const module = await import('./github.js');
       return { format: module.formatGithub, stream: module.streamGithub };
+    }
+    case 'junit': {
+      const module = await import('./junit.js');
+      return { format: module.formatJunit, stream: module.streamJunit };
+    }
+    case 'codequality': {
+      const module = await import('./codequality.js');
+      return { format: module.formatCodequality, stream: module.streamCodequality };
     }
     default:
       throw new Error(`Unknown formatter "${String(name satisfies never)}"`);

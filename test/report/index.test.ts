@@ -8,7 +8,7 @@ import { formatStylish } from '../../src/report/stylish.js';
 
 describe('report index', () => {
   it('lists the formatters, stylish first', () => {
-    expect(formatterNames).toEqual(['stylish', 'json', 'sarif', 'github']);
+    expect(formatterNames).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'codequality']);
   });
 
   it('loads each formatter by name', async () => {
@@ -20,8 +20,9 @@ describe('report index', () => {
 
   it('narrows user input to a formatter name and rejects others', async () => {
     expect(isFormatterName('sarif')).toBe(true);
-    expect(isFormatterName('junit')).toBe(false);
-    await expect(loadFormatter('junit' as FormatterName)).rejects.toThrow('Unknown formatter "junit"');
+    expect(isFormatterName('junit')).toBe(true);
+    expect(isFormatterName('checkstyle')).toBe(false);
+    await expect(loadFormatter('checkstyle' as FormatterName)).rejects.toThrow('Unknown formatter "checkstyle"');
   });
 
   it('imports no formatter module statically, so a run loads only the one it uses', () => {
@@ -30,6 +31,6 @@ describe('report index', () => {
     const statics = [...source.matchAll(/^\s*(import|export)\s+(?!type\b)[^;]*?\bfrom\s+'([^']+)'/gm)].map((m) => m[2]);
     expect(statics).toEqual([]);
     const dynamics = [...source.matchAll(/import\('([^']+)'\)/g)].map((m) => m[1]);
-    expect(dynamics.sort()).toEqual(['./github.js', './json.js', './sarif.js', './stylish.js']);
+    expect(dynamics.sort()).toEqual(['./codequality.js', './github.js', './json.js', './junit.js', './sarif.js', './stylish.js']);
   });
 });

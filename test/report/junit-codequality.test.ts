@@ -1,0 +1,132 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import type { FileResult } from '../../src/engine/types.js';
+import { formatCodequality } from '../../src/report/codequality.js';
+import { formatJunit } from '../../src/report/junit.js';
+import type { ReportOptions } from '../../src/report/types.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describeErrors } from './schema.js';
+import { DEPLOY_FILE, SAMPLE_CWD, SAMPLE_VERSION, sampleResults, sampleRules } from './sample.js';
+
+const OPTIONS: ReportOptions = { color: false, toolVersion: SAMPLE_VERSION, cwd: SAMPLE_CWD };
+
+interface TestCase {
+  '@_classname': string;
+  '@_name': string;
+  '@_line'?: string;
+  failure?: { '@_type': string; '@_message': string; '#text': string };
+  'system-out'?: string;
+}
+
+interface TestSuite {
+  '@_name': string;
+  '@_tests': string;
+  '@_failures': string;
+  testcase: TestCase[];
+}
+
+function parseJunit(xml: string): TestSuite[] {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testsuite' || name === 'testcase' });
+  return (parser.parse(xml) as { testsuites: { testsuite: TestSuite[] } }).testsuites.testsuite;
+}
+
+describe('junit', () => {
+  it('gives one well-formed testsuite per file and one testcase per finding; errors and warnings fail', () => {
+    const results = sampleResults();
+    const suites = parseJunit(formatJunit(results, sampleRules, OPTIONS));
+    expect(suites.map((suite) => suite['@_name'])).toEqual(results.map((result) => result.file));
+    for (const [index, suite] of suites.entries()) {
+      const findings = results[index]!.findings;
+      expect(Number(suite['@_tests'])).toBe(Math.max(findings.length, 1));
+      expect(Number(suite['@_failures'])).toBe(findings.filter((finding) => finding.severity !== 'info').length);
+      expect(suite.testcase.filter((testCase) => testCase.failure).length).toBe(Number(suite['@_failures']));
+    }
+    const deploy = suites.find((suite) => suite['@_name'] === DEPLOY_FILE)!;
+    const first = results.find((result) => result.file === DEPLOY_FILE)!.findings.find((finding) => finding.severity === 'error')!;
+    const failing = deploy.testcase.find(
+      (testCase) => testCase['@_name'] === `${first.ruleId}/${first.messageId} ${first.location.line}:${first.location.column}`,
+    );
+    expect(failing?.failure?.['@_type']).toBe('error');
+    expect(failing?.failure?.['@_message']).toBe(first.message);
+    expect(failing?.['@_line']).toBe(String(first.location.line));
+  });
+
+  it('escapes markup and drops characters XML cannot hold', () => {
+    const result: FileResult = {
+      file: 'a&b <c>.yaml',
+      findings: [
+        {
+          ruleId: 'tls-enabled',
+          messageId: 'tlsDisabled',
+          severity: 'warning',
+          message: 'Found "</failure><x>" & \u0001 \u001b[31m',
+          location: { file: 'a&b <c>.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 },
+        },
+      ],
+    };
+    const xml = formatJunit([result], sampleRules, OPTIONS);
+    const [suite] = parseJunit(xml);
+    expect(suite!['@_name']).toBe('a&b <c>.yaml');
+    expect(xml).not.toMatch(/[\u0001\u001b]/);
+  });
+
+  it('lists a clean file as one passing case', () => {
+    const [suite] = parseJunit(formatJunit([{ file: 'clean.yaml', findings: [] }], sampleRules, OPTIONS));
+    expect(suite).toMatchObject({ '@_tests': '1', '@_failures': '0' });
+    expect(suite!.testcase[0]!.failure).toBeUndefined();
+  });
+});
+
+/** GitLab's Code Quality report: the fields and values its documentation requires. */
+const CODEQUALITY_SCHEMA = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['description', 'check_name', 'fingerprint', 'severity', 'location'],
+    properties: {
+      description: { type: 'string', minLength: 1 },
+      check_name: { type: 'string', minLength: 1 },
+      fingerprint: { type: 'string', minLength: 1 },
+      severity: { enum: ['info', 'minor', 'major', 'critical', 'blocker'] },
+      location: {
+        type: 'object',
+        required: ['path', 'lines'],
+        properties: {
+          path: { type: 'string', minLength: 1, not: { pattern: '^/' } },
+          lines: { type: 'object', required: ['begin'], properties: { begin: { type: 'integer', minimum: 1 } } },
+        },
+      },
+    },
+  },
+};
+
+describe('codequality', () => {
+  it('writes the fields GitLab reads, one issue per finding, with unique fingerprints that survive line moves', () => {
+    const results = sampleResults();
+    const report = JSON.parse(formatCodequality(results, sampleRules, OPTIONS)) as {
+      fingerprint: string;
+      severity: string;
+      location: { lines: { begin: number } };
+    }[];
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(CODEQUALITY_SCHEMA);
+    expect(validate(report), describeErrors(validate)).toBe(true);
+    expect(report).toHaveLength(results.reduce((total, result) => total + result.findings.length, 0));
+    expect(new Set(report.map((issue) => issue.fingerprint)).size).toBe(report.length);
+
+    const moved = sampleResults().map((result) => ({
+      ...result,
+      findings: result.findings.map((finding) => ({
+        ...finding,
+        location: { ...finding.location, line: finding.location.line + 3, endLine: finding.location.endLine + 3 },
+      })),
+    }));
+    const again = JSON.parse(formatCodequality(moved, sampleRules, OPTIONS)) as typeof report;
+    expect(again.map((issue) => issue.fingerprint)).toEqual(report.map((issue) => issue.fingerprint));
+    expect(again[0]!.location.lines.begin).toBe(report[0]!.location.lines.begin + 3);
+  });
+
+  it('is an empty array when nothing is found', () => {
+    expect(JSON.parse(formatCodequality([{ file: 'clean.yaml', findings: [] }], sampleRules, OPTIONS))).toEqual([]);
+  });
+});
