@@ -9,7 +9,7 @@
  */
 import type { HclItem, HclKey, HclList, HclNode, HclObject } from '../hcl-types.js';
 import { isGoSpace } from './chars.js';
-import { BOOL, COLON, COMMA, EOF, FLOAT, LBRACE, LBRACK, NULL, NUMBER, RBRACE, RBRACK, STRING } from './scanner.js';
+import { BOOL, COLON, COMMA, EOF, FLOAT, LBRACE, LBRACK, NULL, NUMBER, RBRACE, RBRACK, STRING } from './tokens.js';
 import { assignedItem, Failure, TreeBuilder } from './tree-builder.js';
 
 export class JsonParser extends TreeBuilder {

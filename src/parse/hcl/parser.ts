@@ -11,7 +11,7 @@
  * warning.
  */
 import type { HclItem, HclKey, HclList, HclObject, HclNode, HclString } from '../hcl-types.js';
-import { ASSIGN, BOOL, COMMA, EOF, FLOAT, HEREDOC, IDENT, LBRACE, LBRACK, NUMBER, RBRACE, RBRACK, STRING, type Token } from './scanner.js';
+import { ASSIGN, BOOL, COMMA, EOF, FLOAT, HEREDOC, IDENT, LBRACE, LBRACK, NUMBER, RBRACE, RBRACK, STRING, type Token } from './tokens.js';
 import { assignedItem, Failure, TreeBuilder } from './tree-builder.js';
 
 interface ListResult {

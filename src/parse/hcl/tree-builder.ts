@@ -12,7 +12,8 @@
 import type { HclComment, HclItem, HclKey, HclList, HclNode, HclNumber, HclObject, HclString, HclSyntaxError } from '../hcl-types.js';
 import { DEFAULT_LIMITS } from '../../limits.js';
 import { parseGoFloat, parseGoInt } from './numbers.js';
-import { BOOL, EOF, FLOAT, HEREDOC, IDENT, NULL, NUMBER, Scanner, type Token } from './scanner.js';
+import { Scanner } from './scanner.js';
+import { BOOL, EOF, FLOAT, HEREDOC, IDENT, NULL, NUMBER, type Token } from './tokens.js';
 import { normaliseNewlines, unindentHeredoc, unquote } from './strings.js';
 
 /** Deeper nesting than this is reported instead of recursed into, so no input can overflow the stack. */

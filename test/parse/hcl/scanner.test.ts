@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HclComment, HclSyntaxError } from '../../../src/parse/hcl-types.js';
-import { EOF, Scanner } from '../../../src/parse/hcl/scanner.js';
+import { Scanner } from '../../../src/parse/hcl/scanner.js';
+import { EOF } from '../../../src/parse/hcl/tokens.js';
 
 // Token type numbers, by name, in the scanner's order.
 const NAMES = [
