@@ -1,7 +1,7 @@
 import { keyName, parseYaml, type YamlDocument, type YMap, type YNode, type YScalar } from '../parse/yaml.js';
 import { fileTooLargeMessage, resolveLimits, type Limits } from '../limits.js';
 import { parseDirective, type Directive } from '../parse/directives.js';
-import { parseHcl } from '../parse/hcl.js';
+import { parseHcl } from '../parse/hcl/index.js';
 import type { HclFile, HclItem, HclKey, HclNode, HclObject } from '../parse/hcl-types.js';
 import { embedMap, identityMap } from '../parse/embed.js';
 import type { Plain, PlainMap } from './plain.js';

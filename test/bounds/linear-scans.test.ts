@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHcl } from '../../src/parse/hcl.js';
+import { parseHcl } from '../../src/parse/hcl/index.js';
 import { standbyAnswersOk } from '../../src/model/facts/probes.js';
 import { hasExplicitMlockLine, trimTrailing } from '../../src/model/chart/text.js';
 import { guessSecrets } from '../../src/model/secrets.js';

@@ -20,7 +20,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { parseHcl, toPlain } from '../../src/parse/hcl.js';
+import { parseHcl } from '../../src/parse/hcl/index.js';
+import { toPlain } from '../helpers/hcl-plain.js';
 import type { HclNode } from '../../src/parse/hcl-types.js';
 
 const require = createRequire(import.meta.url);

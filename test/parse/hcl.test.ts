@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { decodeHclString, HclDecodeError, parseHcl, toPlain } from '../../src/parse/hcl.js';
+import { parseHcl } from '../../src/parse/hcl/index.js';
+import { unquote } from '../../src/parse/hcl/strings.js';
+import { HclDecodeError, toPlain } from '../helpers/hcl-plain.js';
 import type { HclFile, HclItem, HclList, HclNode, HclNumber, HclObject, HclString } from '../../src/parse/hcl-types.js';
 
 /** Parses text that must be valid and returns its top-level items. */
@@ -139,7 +141,7 @@ describe('parseHcl: strings', () => {
   ])('decodes %s', (literal, expected) => {
     const node = valueOf(`a = ${literal}\n`) as HclString;
     expect(node).toMatchObject({ type: 'string', value: expected, heredoc: false, start: 4, end: 4 + literal.length });
-    expect(decodeHclString(literal)).toBe(expected);
+    expect(unquote(literal, true)).toEqual({ value: expected, ok: true });
   });
 
   it('keeps the source text of a string with escapes, and only then', () => {
@@ -152,11 +154,11 @@ describe('parseHcl: strings', () => {
     expect(toPlain(parseHcl(text))).toEqual({ a: '${x\n}', b: 1 });
   });
 
-  it('decodes strings leniently in decodeHclString, JSON style on request', () => {
-    expect(decodeHclString('"a\\qb"')).toBe('a\\qb');
-    expect(decodeHclString('plain')).toBe('plain');
-    expect(decodeHclString('"${a\\n}\\n"')).toBe('${a\\n}\n');
-    expect(decodeHclString('"${a\\n}\\n"', { json: true })).toBe('${a\n}\n');
+  it('unquote keeps what it cannot decode as written and says so; in JSON mode ${} is plain text', () => {
+    expect(unquote('"a\\qb"', true)).toEqual({ value: 'a\\qb', ok: false });
+    expect(unquote('plain', true)).toEqual({ value: 'plain', ok: false });
+    expect(unquote('"${a\\n}\\n"', true)).toEqual({ value: '${a\\n}\n', ok: true });
+    expect(unquote('"${a\\n}\\n"', false)).toEqual({ value: '${a\n}\n', ok: true });
   });
 
   it('reports strings HCL v1 cannot decode, unless it drops them', () => {
