@@ -19,6 +19,8 @@ describe('the package as pre-commit installs it', () => {
     for (const entry of [
       'package.json',
       '.npmrc',
+      'LICENSE',
+      'README.md',
       'tsconfig.json',
       'tsconfig.build.json',
       'vite.bundle.config.ts',
@@ -37,6 +39,12 @@ describe('the package as pre-commit installs it', () => {
     expect(pack.stdout).toMatch(/^vault-lint-[\d.]+\.tgz\n$/);
     const tarball = join(copy, pack.stdout.trim());
     expect(existsSync(tarball)).toBe(true);
+    // What the package ships: the command, the build, schemas, rule pages, licence and readme; no tests or fixtures.
+    const entries = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
+    const tops = new Set(entries.map((entry) => entry.replace(/^package\//, '').split('/')[0]));
+    expect([...tops].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'rules', 'schemas']);
+    expect(entries.filter((entry) => entry.startsWith('package/rules/') && !entry.endsWith('.md'))).toEqual([]);
+    expect(entries).toContain('package/dist/bundle/vault-lint.js');
 
     const prefix = join(copy, 'global');
     execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', tarball], { cwd: copy, env, stdio: 'pipe' });
