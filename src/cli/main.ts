@@ -16,6 +16,7 @@ import { readSetLayers } from './layers.js';
 import { decodeValues } from '../parse/decode.js';
 import { openOutputFile, type OutputSink } from './output.js';
 import { baselineStage, readBaselineFile } from './baseline.js';
+import { Settings } from './settings.js';
 
 /** The process surroundings the CLI uses, injectable for tests. */
 export interface CliIo {
@@ -33,6 +34,8 @@ export interface OptionSpec {
   describe: string;
   choices?: readonly string[];
   default?: string | number;
+  /** A string option that `--no-<name>` turns off (the value is then `false`). */
+  negatable?: boolean;
 }
 
 /** Every flag, declared once: the fast parser and the help text both read this table. */
@@ -60,10 +63,15 @@ export const OPTIONS: Record<string, OptionSpec> = {
     describe: 'Report at most this many findings per file; one more finding says how many were left out (-1: no limit)',
     default: DEFAULT_MAX_FINDINGS_PER_FILE,
   },
-  'release-name': { type: 'string', describe: 'Helm release name, which decides pod and Service names', default: 'vault' },
+  'release-name': { type: 'string', describe: 'Helm release name, which decides pod and Service names (default: vault)' },
   namespace: { type: 'string', alias: 'n', describe: 'Namespace the release is installed in' },
-  'chart-version': { type: 'string', describe: `Vault chart version (${CHART_VERSIONS.join(', ')})`, default: DEFAULT_CHART_VERSION },
-  preset: { type: 'string', describe: 'Rule preset', choices: PRESETS, default: 'recommended' },
+  'chart-version': { type: 'string', describe: `Vault chart version (${CHART_VERSIONS.join(', ')}; default: ${DEFAULT_CHART_VERSION})` },
+  preset: { type: 'string', describe: 'Rule preset (default: recommended)', choices: PRESETS },
+  config: {
+    type: 'string',
+    negatable: true,
+    describe: 'Use this config file instead of the .vault-lint.yaml found above each file (--no-config: none)',
+  },
   rule: { type: 'array', describe: "Set a rule's severity: <rule-id>=<error|warning|info|off> (repeatable)" },
   'max-warnings': { type: 'number', describe: 'Fail when there are more warnings than this (-1: no limit)', default: -1 },
   quiet: { type: 'boolean', describe: 'Report errors only' },
@@ -137,6 +145,8 @@ export function parseArgs(
     if (spec.type === 'number' && (typeof value !== 'number' || !Number.isInteger(value))) {
       throw new ConfigError(`Option --${name} expects a whole number`);
     }
+    // `--no-<name>` switches an option that allows it off (`--no-config`).
+    if (spec.negatable && value === false) continue;
     if (spec.type === 'string' && (typeof value !== 'string' || value === '')) {
       throw new ConfigError(`Option --${name} expects a value`);
     }
@@ -263,12 +273,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(listRules(rules, args.output as string | undefined));
       return 0;
     }
-    const options: LintOptions = {
-      chartVersion: checkChartVersion(args['chart-version'] as string | undefined),
-      releaseName: (args['release-name'] as string | undefined) ?? 'vault',
-      preset: ((args.preset as string | undefined) ?? 'recommended') as PresetName,
-      rules: parseRuleFlags(args.rule),
-    };
+    // Flags given on the command line; a config file fills in what they leave out.
+    const options: LintOptions = { rules: parseRuleFlags(args.rule) };
+    if (typeof args['chart-version'] === 'string') options.chartVersion = checkChartVersion(args['chart-version']);
+    if (typeof args['release-name'] === 'string') options.releaseName = args['release-name'];
+    if (typeof args.preset === 'string') options.preset = args.preset as PresetName;
     if (typeof args.namespace === 'string') options.namespace = args.namespace;
     options.suppressions = {
       reportUnused: args['report-unused-disable-directives'] === true,
@@ -339,9 +348,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // in one file is masked where a later file repeats it. Numbers (a PIN) are left to the findings'
     // own scrubbing, since line numbers and counts must survive.
     const secrets = new Set<string>();
-    const linter = await createLinter(options);
-    const lint = async (layers: InputLayer[]): Promise<void> => {
-      const run = await linter({ layers } satisfies LintTarget);
+    const settings = new Settings(options, args.config as string | boolean | undefined, io.cwd, rules);
+    const linters = new Map<string, ReturnType<typeof createLinter>>();
+    const lint = async (layers: InputLayer[], first: string | undefined, searched = false): Promise<void> => {
+      const chosen = settings.forRelease(first);
+      if (chosen.ignored) {
+        // A file named on the command line is never skipped in silence; one a search found, with --verbose.
+        if (!searched || verbose) io.stderr.write(`vault-lint: skipped ${quoteName(first ?? '')}: the config file ignores it\n`);
+        return;
+      }
+      let linter = linters.get(chosen.key);
+      if (!linter) linters.set(chosen.key, (linter = createLinter(chosen.options)));
+      const run = await (await linter)({ layers } satisfies LintTarget);
       const before = secrets.size;
       for (const secret of run.secrets) secrets.add(secret);
       if (secrets.size !== before) redactor = Redactor.of([...secrets], { numeric: false });
@@ -364,7 +382,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           layers.push({ kind: 'file', label: read.label, text: read.text });
         }
       }
-      if (complete) await lint([...layers, ...sets.layers]);
+      if (complete)
+        await lint(
+          [...layers, ...sets.layers],
+          layered.find((file) => file !== '-'),
+        );
     }
     for (const file of positional) {
       const read = await readTarget(file, io, maxFileSize, stdinName);
@@ -373,7 +395,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         // Found by a directory or glob search: a manifest beside the values is no values file.
         if (verbose)
           io.stderr.write(`vault-lint: skipped ${quoteName(file)}: a Kubernetes manifest (apiVersion and kind), not a values file\n`);
-      } else await lint([{ kind: 'file', label: read.label, text: read.text }, ...sets.layers]);
+      } else
+        await lint(
+          [{ kind: 'file', label: read.label, text: read.text }, ...sets.layers],
+          file === '-' ? undefined : file,
+          selection.searched.has(file),
+        );
     }
     out.write(stream.end());
     out.commit();

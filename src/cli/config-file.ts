@@ -1,0 +1,278 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { ConfigError, PRESETS, resolveRules, type PresetName, type RuleSetting } from '../engine/config.js';
+import type { Rule } from '../engine/rule.js';
+import { SEVERITIES, type Severity } from '../engine/types.js';
+import { LineIndex } from '../parse/lines.js';
+import { keyName, parseYaml, type YMap, type YNode, type YScalar } from '../parse/yaml.js';
+import { describeErrno, EnvironmentError, quoteName, systemErrorCode } from './errors.js';
+
+/** The names a config file may have, looked for in this order in each folder. */
+export const CONFIG_NAMES = ['.vault-lint.yaml', '.vault-lint.yml'] as const;
+
+/**
+ * A loaded `.vault-lint.yaml`, with `extends` applied: what the command line would say otherwise.
+ *
+ * ```yaml
+ * extends: strict                     # recommended | strict | a path to another config file
+ * chartVersion: 0.28.0
+ * releaseName: vault
+ * namespace: vault
+ * rules:
+ *   ha-replicas: [warning, { replicas: 3 }]
+ *   telemetry-configured: off
+ * overrides:
+ *   - files: ["environments/dev/**"]
+ *     rules: { tls-enabled: off }
+ * ignores: ["vendor/**"]
+ * ```
+ */
+export interface LintConfig {
+  /** The file, absolute; globs in it are relative to its folder. */
+  path: string;
+  preset?: PresetName;
+  chartVersion?: string;
+  releaseName?: string;
+  namespace?: string;
+  rules: Record<string, RuleSetting>;
+  overrides: { files: string[]; rules: Record<string, RuleSetting> }[];
+  ignores: string[];
+}
+
+/** What a config decides for one file. */
+export interface ConfigForFile {
+  ignored: boolean;
+  preset?: PresetName;
+  chartVersion?: string;
+  releaseName?: string;
+  namespace?: string;
+  rules: Record<string, RuleSetting>;
+}
+
+/**
+ * The config file that governs a file: the first `.vault-lint.yaml`/`.yml` in its folder or above,
+ * not looking past the repository root (a folder holding `.git`) or the file system's root.
+ */
+export function findConfig(startFolder: string): string | undefined {
+  let folder = resolve(startFolder);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(folder, name);
+      if (isFile(candidate)) return candidate;
+    }
+    const parent = dirname(folder);
+    if (parent === folder || existsSync(join(folder, '.git'))) return undefined;
+    folder = parent;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Load a config file and what it extends; every problem is a ConfigError naming file, line, key and what was expected. */
+export function loadConfig(path: string, rules: readonly Rule[], seen: readonly string[] = [], cwd = process.cwd()): LintConfig {
+  const absolute = resolve(cwd, path);
+  path = relative(cwd, absolute) || path;
+  if (seen.includes(absolute))
+    throw new ConfigError(`${quoteName(path)} extends itself through ${seen.map((file) => quoteName(relative(cwd, file))).join(' -> ')}`);
+  const text = readConfigText(absolute, path);
+  const reader = new Reader(text, path);
+  const root = reader.root();
+  let config: LintConfig = { path: absolute, rules: {}, overrides: [], ignores: [] };
+  for (const { key, value } of root.pairs) {
+    const name = keyName(key);
+    switch (name) {
+      case 'extends':
+        for (const item of reader.stringList(value, ['extends'])) {
+          const base = (PRESETS as readonly string[]).includes(item.text)
+            ? { path: absolute, rules: {}, overrides: [], ignores: [], preset: item.text as PresetName }
+            : loadConfig(resolve(dirname(absolute), item.text), rules, [...seen, absolute], cwd);
+          config = mergeConfigs(config, base);
+        }
+        break;
+      case 'chartVersion':
+      case 'releaseName':
+      case 'namespace':
+        config[name] = reader.string(value, [name]).text;
+        break;
+      case 'rules':
+        config.rules = { ...config.rules, ...reader.ruleSettings(value, ['rules'], rules) };
+        break;
+      case 'overrides':
+        config.overrides = [...config.overrides, ...reader.overrides(value, rules)];
+        break;
+      case 'ignores':
+        config.ignores = [...config.ignores, ...reader.stringList(value, ['ignores']).map((item) => item.text)];
+        break;
+      default:
+        throw reader.problem(
+          key,
+          [name],
+          'an unknown key; expected extends, rules, overrides, ignores, chartVersion, releaseName or namespace',
+        );
+    }
+  }
+  return { ...config, path: absolute };
+}
+
+/** `base` under `config`: the config's own keys win, rules and overrides are layered. */
+function mergeConfigs(config: LintConfig, base: LintConfig): LintConfig {
+  const merged: LintConfig = {
+    ...base,
+    ...stripUndefined(config),
+    rules: { ...base.rules, ...config.rules },
+    overrides: [...base.overrides, ...config.overrides],
+    ignores: [...base.ignores, ...config.ignores],
+  };
+  return merged;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
+}
+
+/** What the config says for one file: ignored or not, and the rule settings with matching overrides applied. */
+export function configForFile(config: LintConfig, file: string): ConfigForFile {
+  const path = relative(dirname(config.path), resolve(file)).split(sep).join('/');
+  const matches = (globs: readonly string[]): boolean =>
+    !path.startsWith('../') && globs.some((glob) => picomatch(glob, { dot: true })(path));
+  let rules = { ...config.rules };
+  for (const override of config.overrides) if (matches(override.files)) rules = { ...rules, ...override.rules };
+  const out: ConfigForFile = { ignored: matches(config.ignores), rules };
+  if (config.preset !== undefined) out.preset = config.preset;
+  if (config.chartVersion !== undefined) out.chartVersion = config.chartVersion;
+  if (config.releaseName !== undefined) out.releaseName = config.releaseName;
+  if (config.namespace !== undefined) out.namespace = config.namespace;
+  return out;
+}
+
+function readConfigText(absolute: string, name: string): string {
+  try {
+    return readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const code = systemErrorCode(error);
+    if (code === 'ENOENT') throw new ConfigError(`No config file ${quoteName(name)}`);
+    throw new EnvironmentError(`cannot read the config ${quoteName(name)}: ${describeErrno(code ?? 'EIO')}`, error);
+  }
+}
+
+const LEVELS: readonly string[] = [...SEVERITIES, 'off'];
+
+/** Reads the positioned YAML tree of a config file, turning every mismatch into a ConfigError at its line. */
+class Reader {
+  private readonly lines: LineIndex;
+
+  constructor(
+    private readonly text: string,
+    private readonly name: string,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  root(): YMap {
+    const document = parseYaml(this.text);
+    const problem = document.problems[0];
+    if (problem) throw this.problemAt(problem.start, [], problem.message);
+    if (document.root === null) return { kind: 'map', pairs: [], flow: false, start: 0, end: 0 };
+    return this.map(document.root, []);
+  }
+
+  problem(node: YNode, path: readonly (string | number)[], expected: string): ConfigError {
+    return this.problemAt(node.start, path, expected);
+  }
+
+  private problemAt(offset: number, path: readonly (string | number)[], message: string): ConfigError {
+    const { line, column } = this.lines.position(offset);
+    const where = path.length > 0 ? ` ${path.join('.')}:` : '';
+    return new ConfigError(`${this.name}:${line}:${column}:${where} ${message}`);
+  }
+
+  map(node: YNode, path: readonly (string | number)[]): YMap {
+    if (node.kind !== 'map') throw this.problem(node, path, 'expected a mapping');
+    return node;
+  }
+
+  string(node: YNode, path: readonly (string | number)[]): YScalar {
+    if (node.kind !== 'scalar' || typeof node.value !== 'string' || node.value === '') {
+      // A version like 0.28 reads as a number; it is still text the user meant.
+      if (node.kind === 'scalar' && typeof node.value === 'number') return { ...node, text: node.text };
+      throw this.problem(node, path, 'expected a non-empty string');
+    }
+    return node;
+  }
+
+  stringList(node: YNode, path: readonly (string | number)[]): YScalar[] {
+    if (node.kind === 'scalar') return [this.string(node, path)];
+    if (node.kind !== 'seq') throw this.problem(node, path, 'expected a string or a list of strings');
+    return node.items.map((item, index) => this.string(item, [...path, index]));
+  }
+
+  ruleSettings(node: YNode, path: readonly (string | number)[], rules: readonly Rule[]): Record<string, RuleSetting> {
+    const out: Record<string, RuleSetting> = {};
+    const byId = new Map(rules.map((rule) => [rule.id, rule]));
+    for (const { key, value } of this.map(node, path).pairs) {
+      const id = keyName(key);
+      const at = [...path, id];
+      const rule = byId.get(id);
+      if (!rule) throw this.problem(key, at, 'an unknown rule id (vault-lint --list-rules lists them)');
+      const setting = this.ruleSetting(value, at);
+      // The rule's own option check, placed at the entry.
+      try {
+        resolveRules([rule], 'recommended', { [id]: setting });
+      } catch (error) {
+        if (error instanceof ConfigError) throw this.problem(value, at, error.message);
+        throw error;
+      }
+      out[id] = setting;
+    }
+    return out;
+  }
+
+  private ruleSetting(node: YNode, path: readonly (string | number)[]): RuleSetting {
+    const level = (item: YNode, at: readonly (string | number)[]): Severity | 'off' => {
+      if (item.kind === 'scalar' && typeof item.value === 'string' && LEVELS.includes(item.value)) return item.value as Severity | 'off';
+      // YAML 1.1 reads a bare `off` as false; the user meant the level.
+      if (item.kind === 'scalar' && item.value === false && item.text === 'off') return 'off';
+      throw this.problem(item, at, 'expected off, info, warning or error');
+    };
+    if (node.kind !== 'seq') return level(node, path);
+    const [first, second, ...rest] = node.items;
+    if (!first || rest.length > 0) throw this.problem(node, path, 'expected [severity] or [severity, {options}]');
+    const severity = level(first, [...path, 0]);
+    if (!second) return severity;
+    return { severity, options: plainMap(this.map(second, [...path, 1])) };
+  }
+
+  overrides(node: YNode, rules: readonly Rule[]): LintConfig['overrides'] {
+    if (node.kind !== 'seq') throw this.problem(node, ['overrides'], 'expected a list of {files, rules}');
+    return node.items.map((item, index) => {
+      const path = ['overrides', index];
+      const entry: LintConfig['overrides'][number] = { files: [], rules: {} };
+      for (const { key, value } of this.map(item, path).pairs) {
+        const name = keyName(key);
+        if (name === 'files') entry.files = this.stringList(value, [...path, 'files']).map((glob) => glob.text);
+        else if (name === 'rules') entry.rules = this.ruleSettings(value, [...path, 'rules'], rules);
+        else throw this.problem(key, [...path, name], 'an unknown key; expected files or rules');
+      }
+      if (entry.files.length === 0) throw this.problem(item, path, 'expected files: the globs this override applies to');
+      return entry;
+    });
+  }
+}
+
+/** A mapping's plain value (options of a rule). */
+function plainMap(node: YMap): Record<string, unknown> {
+  return Object.fromEntries(node.pairs.map(({ key, value }) => [keyName(key), plain(value)]));
+}
+
+function plain(node: YNode): unknown {
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(plain);
+  return plainMap(node);
+}
