@@ -38,6 +38,16 @@ export interface LintConfig {
   rules: Record<string, RuleSetting>;
   overrides: { files: string[]; rules: Record<string, RuleSetting> }[];
   ignores: string[];
+  /** Named releases: the values files layered into each (absolute, in order) and what differs for it. */
+  releases: Record<string, ReleaseConfig>;
+}
+
+/** One release of `releases:`, as it is deployed: `helm install <releaseName> -f values[0] -f values[1] …`. */
+export interface ReleaseConfig {
+  values: string[];
+  releaseName?: string;
+  namespace?: string;
+  chartVersion?: string;
 }
 
 /** What a config decides for one file. */
@@ -84,14 +94,14 @@ export function loadConfig(path: string, rules: readonly Rule[], seen: readonly 
   const text = readConfigText(absolute, path);
   const reader = new Reader(text, path);
   const root = reader.root();
-  let config: LintConfig = { path: absolute, rules: {}, overrides: [], ignores: [] };
+  let config: LintConfig = { path: absolute, rules: {}, overrides: [], ignores: [], releases: {} };
   for (const { key, value } of root.pairs) {
     const name = keyName(key);
     switch (name) {
       case 'extends':
         for (const item of reader.stringList(value, ['extends'])) {
           const base = (PRESETS as readonly string[]).includes(item.text)
-            ? { path: absolute, rules: {}, overrides: [], ignores: [], preset: item.text as PresetName }
+            ? { path: absolute, rules: {}, overrides: [], ignores: [], releases: {}, preset: item.text as PresetName }
             : loadConfig(resolve(dirname(absolute), item.text), rules, [...seen, absolute], cwd);
           config = mergeConfigs(config, base);
         }
@@ -107,6 +117,9 @@ export function loadConfig(path: string, rules: readonly Rule[], seen: readonly 
       case 'overrides':
         config.overrides = [...config.overrides, ...reader.overrides(value, rules)];
         break;
+      case 'releases':
+        config.releases = { ...config.releases, ...reader.releases(value, dirname(absolute)) };
+        break;
       case 'ignores':
         config.ignores = [...config.ignores, ...reader.stringList(value, ['ignores']).map((item) => item.text)];
         break;
@@ -114,7 +127,7 @@ export function loadConfig(path: string, rules: readonly Rule[], seen: readonly 
         throw reader.problem(
           key,
           [name],
-          'an unknown key; expected extends, rules, overrides, ignores, chartVersion, releaseName or namespace',
+          'an unknown key; expected extends, rules, overrides, ignores, releases, chartVersion, releaseName or namespace',
         );
     }
   }
@@ -129,6 +142,7 @@ function mergeConfigs(config: LintConfig, base: LintConfig): LintConfig {
     rules: { ...base.rules, ...config.rules },
     overrides: [...base.overrides, ...config.overrides],
     ignores: [...base.ignores, ...config.ignores],
+    releases: { ...base.releases, ...config.releases },
   };
   return merged;
 }
@@ -247,6 +261,26 @@ class Reader {
     const severity = level(first, [...path, 0]);
     if (!second) return severity;
     return { severity, options: plainMap(this.map(second, [...path, 1])) };
+  }
+
+  releases(node: YNode, folder: string): Record<string, ReleaseConfig> {
+    const out: Record<string, ReleaseConfig> = {};
+    for (const { key, value } of this.map(node, ['releases']).pairs) {
+      const name = keyName(key);
+      const path = ['releases', name];
+      const release: ReleaseConfig = { values: [] };
+      for (const entry of this.map(value, path).pairs) {
+        const field = keyName(entry.key);
+        if (field === 'values') release.values = this.stringList(entry.value, [...path, field]).map((file) => resolve(folder, file.text));
+        else if (field === 'releaseName' || field === 'namespace' || field === 'chartVersion')
+          release[field] = this.string(entry.value, [...path, field]).text;
+        else throw this.problem(entry.key, [...path, field], 'an unknown key; expected values, releaseName, namespace or chartVersion');
+      }
+      if (release.values.length === 0)
+        throw this.problem(value, path, 'expected values: the values files of the release, in the order helm -f takes them');
+      out[name] = release;
+    }
+    return out;
   }
 
   overrides(node: YNode, rules: readonly Rule[]): LintConfig['overrides'] {

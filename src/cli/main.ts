@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import parse from 'yargs-parser';
 import { ConfigError, PRESETS, type PresetName, type RuleSetting } from '../engine/config.js';
 import { checkChartVersion, createLinter, loadRules, type LintOptions, type LintTarget } from '../engine/lint.js';
@@ -16,7 +16,7 @@ import { readSetLayers } from './layers.js';
 import { decodeValues } from '../parse/decode.js';
 import { openOutputFile, type OutputSink } from './output.js';
 import { baselineStage, readBaselineFile } from './baseline.js';
-import { Settings } from './settings.js';
+import { Settings, type NamedRelease, type ReleaseSettings } from './settings.js';
 
 /** The process surroundings the CLI uses, injectable for tests. */
 export interface CliIo {
@@ -289,8 +289,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const maxFindings = (args['max-findings-per-file'] as number | undefined) ?? DEFAULT_MAX_FINDINGS_PER_FILE;
     const layered = (args.values as string[] | undefined) ?? [];
     const sets = await readSetLayers(args, io, maxFileSize);
-    if (args._.length === 0 && layered.length === 0 && sets.layers.length === 0 && sets.tooLarge.length === 0)
-      throw new ConfigError(`No input; usage: ${USAGE}`);
+    const settings = new Settings(options, args.config as string | boolean | undefined, io.cwd, rules);
+    // With no input named, the releases of the config file are the input: the repository as it is deployed.
+    const noInput = args._.length === 0 && layered.length === 0 && sets.layers.length === 0 && sets.tooLarge.length === 0;
+    const namedReleases: NamedRelease[] = noInput ? settings.allReleases() : [];
+    if (noInput && namedReleases.length === 0) throw new ConfigError(`No input; usage: ${USAGE}`);
     const stdinName = typeof args['stdin-filename'] === 'string' && args['stdin-filename'] !== '' ? args['stdin-filename'] : '<stdin>';
     const selection = await selectTargets(args._, io.cwd);
     const positional = selection.files;
@@ -348,10 +351,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // in one file is masked where a later file repeats it. Numbers (a PIN) are left to the findings'
     // own scrubbing, since line numbers and counts must survive.
     const secrets = new Set<string>();
-    const settings = new Settings(options, args.config as string | boolean | undefined, io.cwd, rules);
     const linters = new Map<string, ReturnType<typeof createLinter>>();
-    const lint = async (layers: InputLayer[], first: string | undefined, searched = false): Promise<void> => {
-      const chosen = settings.forRelease(first);
+    const lint = async (
+      layers: InputLayer[],
+      first: string | undefined,
+      searched = false,
+      named?: { settings: ReleaseSettings; name: string },
+    ): Promise<void> => {
+      const chosen = named?.settings ?? settings.forRelease(first);
       if (chosen.ignored) {
         // A file named on the command line is never skipped in silence; one a search found, with --verbose.
         if (!searched || verbose) io.stderr.write(`vault-lint: skipped ${quoteName(first ?? '')}: the config file ignores it\n`);
@@ -363,7 +370,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const before = secrets.size;
       for (const secret of run.secrets) secrets.add(secret);
       if (secrets.size !== before) redactor = Redactor.of([...secrets], { numeric: false });
-      const release = layers.flatMap((layer) => (layer.kind === 'file' ? [layer.label] : [])).join(' + ');
+      const release = named?.name ?? layers.flatMap((layer) => (layer.kind === 'file' ? [layer.label] : [])).join(' + ');
       for (const result of run.results) emit(result, release);
     };
     out.write(stream.start());
@@ -389,6 +396,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         );
     }
     for (const file of positional) {
+      const owners = file === '-' ? [] : settings.releasesOf(file);
+      if (owners.length > 0) {
+        // A file of a named release (an overlay, a base) is linted within that release.
+        for (const owner of owners)
+          if (!namedReleases.some((known) => known.config === owner.config && known.name === owner.name)) namedReleases.push(owner);
+        continue;
+      }
       const read = await readTarget(file, io, maxFileSize, stdinName);
       if (read.tooLarge) emit(fileTooLargeResult(read.label, maxFileSize));
       else if (selection.searched.has(file) && isKubernetesManifest(read.text)) {
@@ -401,6 +415,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           file === '-' ? undefined : file,
           selection.searched.has(file),
         );
+    }
+    for (const named of namedReleases) {
+      const layers: InputLayer[] = [];
+      let complete = true;
+      for (const path of named.config.releases[named.name]!.values) {
+        const read = await readTarget(relative(io.cwd, path) || path, io, maxFileSize);
+        if (read.tooLarge) {
+          emit(fileTooLargeResult(read.label, maxFileSize), named.name);
+          complete = false;
+        } else layers.push({ kind: 'file', label: read.label, text: read.text });
+      }
+      if (complete) await lint([...layers, ...sets.layers], undefined, false, { settings: settings.forNamed(named), name: named.name });
     }
     out.write(stream.end());
     out.commit();

@@ -3,6 +3,12 @@ import { checkChartVersion, type LintOptions } from '../engine/lint.js';
 import type { Rule } from '../engine/rule.js';
 import { configForFile, findConfig, loadConfig, type LintConfig } from './config-file.js';
 
+/** A release named under `releases:` in a config file. */
+export interface NamedRelease {
+  config: LintConfig;
+  name: string;
+}
+
 /** The lint options of one release, and whether the config ignores it. */
 export interface ReleaseSettings {
   options: LintOptions;
@@ -41,6 +47,34 @@ export class Settings {
     if (options.releaseName === undefined && decided.releaseName !== undefined) options.releaseName = decided.releaseName;
     if (options.namespace === undefined && decided.namespace !== undefined) options.namespace = decided.namespace;
     return { options, ignored: file !== undefined && decided.ignored, key: JSON.stringify([config.path, options]) };
+  }
+
+  /** The named releases of the config that governs the current folder: what `vault-lint` alone lints. */
+  allReleases(): NamedRelease[] {
+    const config = this.configFor(undefined);
+    return config ? Object.keys(config.releases).map((name) => ({ config, name })) : [];
+  }
+
+  /** The named releases whose values include `file`: a file of a release is linted within it. */
+  releasesOf(file: string): NamedRelease[] {
+    const config = this.configFor(file);
+    if (!config) return [];
+    const path = resolve(this.cwd, file);
+    return Object.entries(config.releases)
+      .filter(([, release]) => release.values.includes(path))
+      .map(([name]) => ({ config, name }));
+  }
+
+  /** The settings of a named release: flags over the release's own fields over the config's. */
+  forNamed({ config, name }: NamedRelease): ReleaseSettings {
+    const release = config.releases[name]!;
+    const settings = this.forRelease(release.values[0]);
+    const options: LintOptions = { ...settings.options };
+    if (this.flags.chartVersion === undefined && release.chartVersion !== undefined)
+      options.chartVersion = checkChartVersion(release.chartVersion);
+    if (this.flags.releaseName === undefined && release.releaseName !== undefined) options.releaseName = release.releaseName;
+    if (this.flags.namespace === undefined && release.namespace !== undefined) options.namespace = release.namespace;
+    return { options, ignored: false, key: JSON.stringify([config.path, options]) };
   }
 
   private configFor(file: string | undefined): LintConfig | undefined {

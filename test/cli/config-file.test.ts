@@ -110,7 +110,7 @@ describe('.vault-lint.yaml', () => {
     const cases: [string, string][] = [
       [
         'rulez:\n  a: off\n',
-        'vault-lint: .vault-lint.yaml:1:1: rulez: an unknown key; expected extends, rules, overrides, ignores, chartVersion, releaseName or namespace\n',
+        'vault-lint: .vault-lint.yaml:1:1: rulez: an unknown key; expected extends, rules, overrides, ignores, releases, chartVersion, releaseName or namespace\n',
       ],
       [
         'rules:\n  tls-enabld: off\n',
@@ -133,5 +133,54 @@ describe('.vault-lint.yaml', () => {
       if (message !== '') expect(run.stderr, text).toBe(message);
       else expect(run.stderr).toMatch(/^vault-lint: \.vault-lint\.yaml:\d+:\d+: /);
     }
+  });
+});
+
+describe('releases in .vault-lint.yaml', () => {
+  const BASE = 'server:\n  ha:\n    enabled: true\n    replicas: 5\n    raft:\n      enabled: true\n';
+  const OVERLAY = 'server:\n  ha:\n    replicas: 3\n';
+  const CONFIG = 'releases:\n  prod:\n    values: [base.yaml, prod.yaml]\n    releaseName: vault-prod\n  dev:\n    values: [base.yaml]\n';
+
+  function repo(): string {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, 'base.yaml'), BASE);
+    writeFileSync(join(dir, 'prod.yaml'), OVERLAY);
+    writeFileSync(join(dir, '.vault-lint.yaml'), CONFIG);
+    return dir;
+  }
+
+  const replicas = (stdout: string) =>
+    (JSON.parse(stdout).results as { file: string; findings: { ruleId: string; location: { line: number } }[] }[]).flatMap((result) =>
+      result.findings.filter((finding) => finding.ruleId === 'ha-replicas').map((finding) => `${result.file}:${finding.location.line}`),
+    );
+
+  it('lints every release with no arguments, each file layered as deployed', async () => {
+    const run = await runCli(['-o', 'json'], { cwd: repo() });
+    const files = (JSON.parse(run.stdout).results as { file: string }[]).map((result) => result.file);
+    // prod: base.yaml then prod.yaml; dev: base.yaml.
+    expect(files).toEqual(['base.yaml', 'prod.yaml', 'base.yaml']);
+    // The overlay's replicas: 3 is the finding of prod, at the overlay's line.
+    expect(replicas(run.stdout)).toEqual(['prod.yaml:3']);
+  });
+
+  it('lints an overlay named alone within its release, not as a release of its own', async () => {
+    const dir = repo();
+    const within = await runCli(['prod.yaml', '-o', 'json'], { cwd: dir });
+    expect((JSON.parse(within.stdout).results as { file: string }[]).map((result) => result.file)).toEqual(['base.yaml', 'prod.yaml']);
+    expect(replicas(within.stdout)).toEqual(['prod.yaml:3']);
+    // Alone it is judged without its base (no Integrated Storage): another finding altogether.
+    const alone = await runCli(['prod.yaml', '-o', 'json', '--no-config'], { cwd: dir });
+    expect(replicas(alone.stdout)).not.toEqual(replicas(within.stdout));
+  });
+
+  it('refuses a release without values', async () => {
+    const dir = repo();
+    writeFileSync(join(dir, '.vault-lint.yaml'), 'releases:\n  prod:\n    releaseName: x\n');
+    const run = await runCli(['-o', 'json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'vault-lint: .vault-lint.yaml:3:5: releases.prod: expected values: the values files of the release, in the order helm -f takes them\n',
+    );
   });
 });
