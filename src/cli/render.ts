@@ -1,9 +1,7 @@
 import { fileTooLargeMessage } from '../engine/limits.js';
-import { LineIndex } from '../parse/lines.js';
 import { buildModel, checkChartVersion, type LintOptions } from '../engine/lint.js';
 import type { InputLayer } from '../model/model.js';
 import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } from '../model/render.js';
-import type { Layer } from '../model/values.js';
 import { Redactor } from '../model/redact.js';
 import { readSetLayers } from './layers.js';
 import { describeFailure, quoteName } from './errors.js';
@@ -75,11 +73,10 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
       (problem) => problem.ruleId === 'yaml-syntax' && (problem.messageId === 'syntax' || problem.messageId === 'notAMap'),
     );
     if (!model.valuesReadable || unreadable.length > 0) {
-      const origins = new OriginFormatter();
       for (const problem of unreadable)
         io.stderr.write(
           model.redactor.scrub(
-            `vault-lint: cannot render: ${origins.format({ layer: problem.place.layer, start: problem.place.start }, true)}: ${problem.message}\n`,
+            `vault-lint: cannot render: ${formatOrigin({ layer: problem.place.layer, start: problem.place.start }, true)}: ${problem.message}\n`,
           ),
         );
       return 1;
@@ -95,17 +92,16 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
 
 /** The rendering as text: a header, the effective values, the config file, notes. */
 export function formatRendering(rendering: Rendering, showOrigin: boolean): string {
-  const origins = new OriginFormatter();
   // Loops, not Math.max(...lines) or push(...lines): a spread passes one argument per line and
   // overflows the stack on large values.
   let width = 0;
   if (showOrigin) {
     for (const lines of [rendering.values, rendering.config.lines]) {
-      for (const line of lines) width = Math.max(width, origins.format(line.origin).length);
+      for (const line of lines) width = Math.max(width, formatOrigin(line.origin).length);
     }
   }
   const print = (line: RenderedLine): string =>
-    (showOrigin ? `${origins.format(line.origin).padEnd(width)}  ${line.text}` : line.text).trimEnd();
+    (showOrigin ? `${formatOrigin(line.origin).padEnd(width)}  ${line.text}` : line.text).trimEnd();
   const out: string[] = rendering.header.map((line) => `# ${line}`);
   out.push('', '==> Effective values <==');
   for (const line of rendering.values) out.push(print(line));
@@ -123,24 +119,17 @@ export function formatRendering(rendering: Rendering, showOrigin: boolean): stri
   return `${out.join('\n')}\n`;
 }
 
-/** `file:line:col` for a file, the argument for `--set`, or the chart's own part. */
-class OriginFormatter {
-  private readonly indexes = new Map<Layer, LineIndex>();
-
-  /** `exact` adds the line and column to a `--set` label too (for messages; --show-origin names the argument only). */
-  format(origin: LineOrigin, exact = false): string {
-    if (typeof origin === 'string') return origin;
-    const { layer, start } = origin;
-    if (layer.kind === 'set' && !exact) return layer.label;
-    if (layer.source === undefined) return layer.label;
-    let index = this.indexes.get(layer);
-    if (!index) {
-      index = new LineIndex(layer.source);
-      this.indexes.set(layer, index);
-    }
-    const { line, column } = index.position(start);
-    return `${layer.label}:${line}:${column}`;
-  }
+/**
+ * `file:line:col` for a file, the argument for `--set`, or the chart's own part. `exact` adds the
+ * line and column to a `--set` label too (for messages; --show-origin names the argument only).
+ */
+function formatOrigin(origin: LineOrigin, exact = false): string {
+  if (typeof origin === 'string') return origin;
+  const { layer, start } = origin;
+  if (layer.kind === 'set' && !exact) return layer.label;
+  if (layer.source === undefined) return layer.label;
+  const { line, column } = layer.position(start);
+  return `${layer.label}:${line}:${column}`;
 }
 
 /** A file name or `--set-file` label in a one-line message. */

@@ -2,7 +2,6 @@ import type { Model } from '../model/model.js';
 import { fileStart, type Layer, type Place } from '../model/values.js';
 import type { Redactor } from '../model/redact.js';
 import type { ResolvedRule } from './config.js';
-import { LineIndex } from '../parse/lines.js';
 import { closestExisting, type MessageData, type RelatedDescriptor, type RuleContext } from './rule.js';
 import { applySuppressions } from './suppress.js';
 import { inScope } from './scope.js';
@@ -159,10 +158,8 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Turns model places into file locations, one line index per layer. */
+/** Turns model places into file locations; each layer owns its line index. */
 class Locator {
-  private readonly indexes = new Map<Layer, LineIndex>();
-
   constructor(private readonly model: Model) {}
 
   /** True when the place lies in no user text and is anchored at the start of the target's first file. */
@@ -178,24 +175,14 @@ class Locator {
       start = 0;
       end = 0;
     }
-    const index = this.index(layer);
-    const from = index.position(start);
-    const to = index.position(Math.max(end, start));
+    const from = layer.position(start);
+    const to = layer.position(Math.max(end, start));
     const location: Location = { file: layer.label, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
     if (place.yamlPath.length > 0) location.yamlPath = place.yamlPath;
     if (place.hclPath) location.hclPath = place.hclPath;
     if (place.hclLine !== undefined) location.hclLine = place.hclLine;
     if (place.approximate) location.approximate = true;
     return location;
-  }
-
-  private index(layer: Layer): LineIndex {
-    let index = this.indexes.get(layer);
-    if (!index) {
-      index = new LineIndex(layer.source ?? '');
-      this.indexes.set(layer, index);
-    }
-    return index;
   }
 }
 

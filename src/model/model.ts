@@ -5,7 +5,7 @@ import { parseHcl } from '../parse/hcl.js';
 import type { HclFile, HclItem, HclKey, HclNode, HclObject } from '../parse/hcl-types.js';
 import { embedMap, identityMap } from '../parse/embed.js';
 import type { Plain, PlainMap } from './plain.js';
-import { chartDefaultTree, overlay, type ValueNode, type Layer, type PathSegment, type Place } from './values.js';
+import { chartDefaultTree, Layer, overlay, type ValueNode, type PathSegment, type Place } from './values.js';
 import { helmEqualsTrue, helmToString, helmTruthy, componentEnabled } from './truth.js';
 import { chartFullname, chartLabelName } from './naming.js';
 import type { TemplateContext } from './template.js';
@@ -163,7 +163,7 @@ export class Model {
     inputs.forEach((input, i) => {
       // A byte order mark is not content: Helm's YAML reader drops it, and columns start after it.
       const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
-      const layer: Layer = { kind: input.kind, label: input.label, source: text, index: i + 1 };
+      const layer = new Layer(input.kind, input.label, text, i + 1);
       this.layers.push(layer);
       const document = input.yaml ?? this.parseFile(text);
       this.inputs.push({ input, document, layer });

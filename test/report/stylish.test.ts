@@ -128,9 +128,12 @@ describe('formatStylish', () => {
     expect(frame(output)).toEqual(['a: 1', '^^^^', 'b: 2', '^^^^']);
   });
 
-  it('counts lines the way the engine does, at \\n only, and hides the \\r of CRLF', () => {
-    const output = format(single('a: 1\r\nb: "x\ry"\r\n', { line: 2, column: 4, endLine: 2, endColumn: 9 }));
-    expect(frame(output)).toEqual(['b: "x\ufffdy"', '   ^^^^^']);
+  it('counts lines the way the engine does, at LF, CRLF and a lone CR, and hides the line ends', () => {
+    const output = format(single('a: 1\r\nb: "x\ry"\r\n', { line: 3, column: 1, endLine: 3, endColumn: 3 }));
+    expect(frame(output)).toEqual(['y"', '^^']);
+    // A file with CR line ends only: the frame shows the engine's line, not the whole text.
+    const crOnly = format(single('a: 1\rb: 2\rc: 3\r', { line: 2, column: 4, endLine: 2, endColumn: 5 }));
+    expect(frame(crOnly)).toEqual(['b: 2', '   ^']);
   });
 
   it('skips the frame when the source is missing or the line is out of range', () => {
