@@ -274,7 +274,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       for (const result of run.results) emit(result);
     };
     out.write(stream.start());
-    for (const label of sets.tooLarge) emit(fileTooLargeResult(label, maxFileSize));
+    // A run-level problem: placed, for formats that need a file, on the first file the run reads.
+    const first = [...layered, ...positional][0];
+    const onto = first === undefined ? {} : { onto: first === '-' ? '<stdin>' : first };
+    for (const origin of sets.tooLarge) emit(fileTooLargeResult({ ...origin, ...onto }, maxFileSize));
     // --set applies to every release: the -f release, each positional file, or (alone) the chart defaults.
     if (layered.length > 0 || (positional.length === 0 && sets.layers.length > 0)) {
       const layers: InputLayer[] = [];
@@ -283,7 +286,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const read = await readTarget(file, io, maxFileSize);
         if (read.tooLarge) {
           // A release missing one of its layers would be judged on values it does not have.
-          emit(fileTooLargeResult(read.label, maxFileSize));
+          emit(fileTooLargeResult({ kind: 'file', file: read.label }, maxFileSize));
           complete = false;
         } else {
           layers.push({ kind: 'file', label: read.label, text: read.text });
@@ -293,7 +296,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     for (const file of positional) {
       const read = await readTarget(file, io, maxFileSize);
-      if (read.tooLarge) emit(fileTooLargeResult(read.label, maxFileSize));
+      if (read.tooLarge) emit(fileTooLargeResult({ kind: 'file', file: read.label }, maxFileSize));
       else await lint([{ kind: 'file', label: read.label, text: read.text }, ...sets.layers]);
     }
     out.write(stream.end());

@@ -1,4 +1,5 @@
 import { fileTooLargeMessage } from '../engine/limits.js';
+import type { Origin } from '../engine/types.js';
 import { buildModel, checkChartVersion, type LintOptions } from '../engine/lint.js';
 import type { InputLayer } from '../model/model.js';
 import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } from '../model/render.js';
@@ -46,19 +47,19 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     }
     const maxFileSize = parseSize(args['max-file-size']);
     const layers: InputLayer[] = [];
-    const tooLarge: string[] = [];
+    const tooLarge: Origin[] = [];
     for (const file of [...((args.values as string[] | undefined) ?? []), ...args._]) {
       const read = await readTarget(file, io, maxFileSize);
-      if (read.tooLarge) tooLarge.push(read.label);
+      if (read.tooLarge) tooLarge.push({ kind: 'file', file: read.label });
       else layers.push({ kind: 'file', label: read.label, text: read.text });
     }
     const sets = await readSetLayers(args, io, maxFileSize);
     for (const layer of sets.layers) layers.push(layer);
-    for (const label of sets.tooLarge) tooLarge.push(label);
+    for (const origin of sets.tooLarge) tooLarge.push(origin);
     if (tooLarge.length > 0) {
       // Helm would read these; rendering without them would show values the release does not have.
-      for (const label of tooLarge)
-        io.stderr.write(`vault-lint: cannot render: ${escapeLabel(label)}: ${fileTooLargeMessage(maxFileSize)}\n`);
+      for (const origin of tooLarge)
+        io.stderr.write(`vault-lint: cannot render: ${escapeLabel(origin)}: ${fileTooLargeMessage(maxFileSize)}\n`);
       return 1;
     }
     const options: LintOptions = {
@@ -132,7 +133,7 @@ function formatOrigin(origin: LineOrigin, exact = false): string {
   return `${layer.label}:${line}:${column}`;
 }
 
-/** A file name or `--set-file` label in a one-line message. */
-function escapeLabel(label: string): string {
-  return label.startsWith('--set') ? label : quoteName(label);
+/** A file name or `--set-file` argument in a one-line message. */
+function escapeLabel(origin: Origin): string {
+  return origin.kind === 'set' ? origin.argument : quoteName(origin.file);
 }

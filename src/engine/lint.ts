@@ -3,7 +3,7 @@ import type { PlainMap } from '../model/plain.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, Model, type ChartVersion, type InputLayer, type ModelOptions } from '../model/model.js';
 import type { Rule } from './rule.js';
 import { ConfigError, resolveRules, type PresetName, type ResolvedRule, type RuleSetting } from './config.js';
-import { prepareRules, redactResult, redactSource, RuleCrashError, runRules } from './run.js';
+import { originOf, prepareRules, redactResult, redactSource, RuleCrashError, runRules, sameOrigin } from './run.js';
 import { Redactor } from '../model/redact.js';
 import type { FileResult, Finding } from './types.js';
 
@@ -143,7 +143,8 @@ async function lintOne(
   }
   const results: FileResult[] = [];
   for (const layer of model.userLayers) {
-    const result: FileResult = { file: layer.label, findings: findings.filter((finding) => finding.location.file === layer.label) };
+    const origin = originOf(model, layer);
+    const result: FileResult = { ...origin, findings: findings.filter((finding) => sameOrigin(finding.location, origin)) };
     const source = redactSource(model, layer);
     if (source !== undefined) result.source = source;
     results.push(result);

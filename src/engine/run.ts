@@ -5,7 +5,17 @@ import type { ResolvedRule } from './config.js';
 import { closestExisting, type MessageData, type RelatedDescriptor, type RuleContext } from './rule.js';
 import { applySuppressions } from './suppress.js';
 import { inScope } from './scope.js';
-import { SEVERITIES, type FileResult, type Finding, type Location, type RelatedLocation, type Severity } from './types.js';
+import {
+  originLabel,
+  SEVERITIES,
+  type FileResult,
+  type Finding,
+  type Location,
+  type Origin,
+  type RelatedLocation,
+  type SetOrigin,
+  type Severity,
+} from './types.js';
 
 /** A rule threw: our bug, not the user's. The CLI names the rule and exits 2. */
 export class RuleCrashError extends Error {
@@ -51,7 +61,7 @@ function locateRelated(
 }
 
 function spanKey(location: Location): string {
-  return `${location.file}\u0000${location.line}:${location.column}-${location.endLine}:${location.endColumn}`;
+  return `${originKey(location)}\u0000${location.line}:${location.column}-${location.endLine}:${location.endColumn}`;
 }
 
 /** Fill `{{name}}` placeholders. */
@@ -90,9 +100,16 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
       const location = locator.locate(place);
       const text = formatMessage(template, data);
       // Checked before anything else is built: a range of N copies costs one finding's work.
-      const key = [rule.id, messageId, location.file, location.line, location.column, location.endLine, location.endColumn, text].join(
-        '\u0000',
-      );
+      const key = [
+        rule.id,
+        messageId,
+        originKey(location),
+        location.line,
+        location.column,
+        location.endLine,
+        location.endColumn,
+        text,
+      ].join('\u0000');
       if (seen.has(key)) return;
       seen.add(key);
       const unwritten = place.unwritten === true || locator.anchoredAtStart(place);
@@ -135,8 +152,8 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
     }
   }
   const directives = model.directives.map((directive) => {
-    const { file, line } = locator.locate(directive.place);
-    return { kind: directive.kind, rules: directive.rules, file, line };
+    const location = locator.locate(directive.place);
+    return { kind: directive.kind, rules: directive.rules, file: originLabel(location), line: location.line };
   });
   return sortFindings(applySuppressions(findings, directives));
 }
@@ -145,7 +162,7 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
-      compare(a.location.file, b.location.file) ||
+      compare(originLabel(a.location), originLabel(b.location)) ||
       a.location.line - b.location.line ||
       a.location.column - b.location.column ||
       compare(a.ruleId, b.ruleId) ||
@@ -158,8 +175,33 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Turns model places into file locations; each layer owns its line index. */
+/** What a layer's findings are about: its file, or its `--set` argument (numbered in Helm's order) and the file it is layered onto. */
+export function originOf(model: Model, layer: Layer): Origin {
+  if (layer.kind !== 'set') return { kind: 'file', file: layer.label };
+  const layers = model.userLayers;
+  const origin: SetOrigin = {
+    kind: 'set',
+    index: layers.filter((other) => other.kind === 'set').indexOf(layer) + 1,
+    argument: layer.label,
+  };
+  const onto = layers.find((other) => other.kind === 'file');
+  if (onto) origin.onto = onto.label;
+  return origin;
+}
+
+/** True when two origins name the same file, or the same `--set` argument. */
+export function sameOrigin(a: Origin, b: Origin): boolean {
+  return a.kind === 'file' ? b.kind === 'file' && a.file === b.file : b.kind === 'set' && a.index === b.index;
+}
+
+function originKey(origin: Origin): string {
+  return origin.kind === 'file' ? `file\u0000${origin.file}` : `set\u0000${origin.index}`;
+}
+
+/** Turns model places into locations in a file or a `--set` argument; each layer owns its line index. */
 class Locator {
+  private readonly origins = new Map<Layer, Origin>();
+
   constructor(private readonly model: Model) {}
 
   /** True when the place lies in no user text and is anchored at the start of the target's first file. */
@@ -177,12 +219,18 @@ class Locator {
     }
     const from = layer.position(start);
     const to = layer.position(Math.max(end, start));
-    const location: Location = { file: layer.label, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+    const location: Location = { ...this.origin(layer), line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
     if (place.yamlPath.length > 0) location.yamlPath = place.yamlPath;
     if (place.hclPath) location.hclPath = place.hclPath;
     if (place.hclLine !== undefined) location.hclLine = place.hclLine;
     if (place.approximate) location.approximate = true;
     return location;
+  }
+
+  private origin(layer: Layer): Origin {
+    let origin = this.origins.get(layer);
+    if (!origin) this.origins.set(layer, (origin = originOf(this.model, layer)));
+    return origin;
   }
 }
 
@@ -198,14 +246,12 @@ export function redactSource(model: Model, layer: Layer): string | undefined {
   return model.redactor.mask(source, [...spans, ...model.guessedSpans(layer)]);
 }
 
-/** A result with every string in its findings scrubbed, and its source masked (offsets kept for code frames). */
+/** A result with every string in it scrubbed, and its source masked (offsets kept for code frames). */
 export function redactResult(result: FileResult, redactor: Redactor): FileResult {
-  const out: FileResult = {
-    file: redactor.scrub(result.file),
-    findings: result.findings.map((finding) => scrubStrings(finding, redactor)),
-  };
-  if (result.source !== undefined) out.source = redactor.mask(result.source);
-  return { ...result, ...out };
+  const { source, ...rest } = result;
+  const out = scrubStrings(rest, redactor) as FileResult;
+  if (source !== undefined) out.source = redactor.mask(source);
+  return out;
 }
 
 /** Every string inside a finding, whatever fields it grows: message, hint, file, related locations. */

@@ -1,6 +1,6 @@
 import type { Directive } from '../parse/directives.js';
 import { UNSUPPRESSIBLE_RULES } from '../model/model.js';
-import type { Finding } from './types.js';
+import { originLabel, type Finding } from './types.js';
 
 /**
  * Inline suppressions, written as comments in the values file or in an embedded config:
@@ -10,6 +10,7 @@ import type { Finding } from './types.js';
  * model's `directives`), and `yaml-syntax`/`hcl-syntax` findings are never suppressed.
  */
 export interface LocatedDirective extends Directive {
+  /** The file the comment is in, as findings name it. */
   file: string;
   /** 1-based line of the comment in its file. */
   line: number;
@@ -40,7 +41,7 @@ export function applySuppressions(findings: Finding[], directives: readonly Loca
   }
   const suppressed = new Set<Finding>();
   for (const [name, file] of files) {
-    const own = findings.filter((finding) => finding.location.file === name && !UNSUPPRESSIBLE_RULES.has(finding.ruleId));
+    const own = findings.filter((finding) => originLabel(finding.location) === name && !UNSUPPRESSIBLE_RULES.has(finding.ruleId));
     for (const finding of own) {
       if (file.lines.get(finding.location.line)?.some((rules) => covers(rules, finding.ruleId))) suppressed.add(finding);
     }

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { FileResult, Finding, Location, RuleInfo, Severity } from '../engine/types.js';
+import { originLabel, type FileResult, type Finding, type Location, type RuleInfo, type Severity } from '../engine/types.js';
 import { collect, Tally, type ReportOptions, type ReportStream } from './types.js';
 
 /** Columns a tab advances to in code frames: the next multiple of this. */
@@ -88,7 +88,7 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
   // of a file with lone CRs would show the wrong line or none.
   const sourceLines = result.source === undefined ? undefined : result.source.split(/\r\n|\r|\n/);
 
-  const lines = [chalk.underline(defuseCommand(escapeName(result.file)))];
+  const lines = [chalk.underline(defuseCommand(escapeName(originLabel(result))))];
   for (const { finding, position, messageLines } of rows) {
     const [first = '', ...rest] = messageLines;
     lines.push(
@@ -102,7 +102,7 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
     }
     for (const note of notes(finding)) lines.push(`${indent}${chalk.dim(note)}`);
     for (const { location, message } of finding.relatedLocations ?? []) {
-      lines.push(`${indent}${chalk.dim(`related: ${clean(location.file)}:${location.line}:${location.column}`)} ${clean(message)}`);
+      lines.push(`${indent}${chalk.dim(`related: ${clean(originLabel(location))}:${location.line}:${location.column}`)} ${clean(message)}`);
     }
     if (sourceLines !== undefined) {
       for (const line of codeFrame(sourceLines, finding.location, chalk)) lines.push(line);

@@ -57,7 +57,7 @@ describe('applySuppressions', () => {
     messageId: 'm',
     severity: 'error',
     message: 'x',
-    location: { file: 'f', line, column: 1, endLine: line, endColumn: 2 },
+    location: { kind: 'file', file: 'f', line, column: 1, endLine: line, endColumn: 2 },
   });
   const directive = (kind: LocatedDirective['kind'], line: number, rules: string[] = []): LocatedDirective => ({
     kind,
