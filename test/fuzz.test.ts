@@ -7,7 +7,7 @@ import { setLayer } from '../src/model/set-args.js';
 import { formatterNames, loadFormatter } from '../src/report/index.js';
 import { originLabel, type FileResult, type RuleInfo } from '../src/engine/types.js';
 import { loadRules } from '../src/engine/lint.js';
-import { printedForms } from '../src/model/redact.js';
+import { printedForms } from '../src/mask/redactor.js';
 import { blowUpCase, valuesCase, type Case } from './fuzz/inputs.js';
 
 /**

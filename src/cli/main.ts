@@ -8,7 +8,7 @@ import type { FileResult, RuleInfo, Severity } from '../engine/types.js';
 import { formatterNames, isFormatterName, loadReportStream } from '../report/index.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, type InputLayer } from '../model/model.js';
 import { describeErrno, describeFailure, EnvironmentError } from './errors.js';
-import { Redactor } from '../model/redact.js';
+import { SecretMask } from '../mask/secret-mask.js';
 import { expandTargets } from './files.js';
 import { boundText, readFileBounded, readStreamBounded, type BoundedText } from './input.js';
 import { readSetLayers } from './layers.js';
@@ -200,7 +200,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   let debug = argv.includes('--debug');
   let sink: OutputSink | undefined;
-  let redactor = Redactor.of([]);
+  // Every secret the run has met so far; what it prints on failure is scrubbed of them.
+  let mask = new SecretMask();
   try {
     const args = parseArgs(argv);
     debug = args.debug === true;
@@ -259,25 +260,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
       let shown = limitFindings(result, maxFindings);
       if (args.quiet) shown = { ...shown, findings: shown.findings.filter((finding) => finding.severity === 'error') };
-      out.write(redactor.scrub(stream.file(shown)));
+      out.write(stream.file(shown));
     };
-    // Output is scrubbed of every secret the run has met so far, not only the file's own: a token
-    // in one file is masked where a later file repeats it. Numbers (a PIN) are left to the findings'
-    // own scrubbing, since line numbers and counts must survive.
-    const secrets = new Set<string>();
+    // The linter scrubs each result of every secret the run has met so far, not only the file's
+    // own: a token in one file is masked where a later file repeats it.
     const linter = await createLinter(options);
+    mask = linter.mask;
     const lint = async (layers: InputLayer[]): Promise<void> => {
-      const run = await linter({ layers } satisfies LintTarget);
-      const before = secrets.size;
-      for (const secret of run.secrets) secrets.add(secret);
-      if (secrets.size !== before) redactor = Redactor.of([...secrets], { numeric: false });
-      for (const result of run.results) emit(result);
+      for (const result of await linter.lint({ layers } satisfies LintTarget)) emit(result);
     };
     out.write(stream.start());
     // A run-level problem: placed, for formats that need a file, on the first file the run reads.
     const first = [...layered, ...positional][0];
     const onto = first === undefined ? {} : { onto: first === '-' ? '<stdin>' : first };
-    for (const origin of sets.tooLarge) emit(fileTooLargeResult({ ...origin, ...onto }, maxFileSize));
+    for (const origin of sets.tooLarge) emit(mask.scrubResult(fileTooLargeResult({ ...origin, ...onto }, maxFileSize)));
     // --set applies to every release: the -f release, each positional file, or (alone) the chart defaults.
     if (layered.length > 0 || (positional.length === 0 && sets.layers.length > 0)) {
       const layers: InputLayer[] = [];
@@ -286,7 +282,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const read = await readTarget(file, io, maxFileSize);
         if (read.tooLarge) {
           // A release missing one of its layers would be judged on values it does not have.
-          emit(fileTooLargeResult({ kind: 'file', file: read.label }, maxFileSize));
+          emit(mask.scrubResult(fileTooLargeResult({ kind: 'file', file: read.label }, maxFileSize)));
           complete = false;
         } else {
           layers.push({ kind: 'file', label: read.label, text: read.text });
@@ -296,7 +292,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     for (const file of positional) {
       const read = await readTarget(file, io, maxFileSize);
-      if (read.tooLarge) emit(fileTooLargeResult({ kind: 'file', file: read.label }, maxFileSize));
+      if (read.tooLarge) emit(mask.scrubResult(fileTooLargeResult({ kind: 'file', file: read.label }, maxFileSize)));
       else await lint([{ kind: 'file', label: read.label, text: read.text }, ...sets.layers]);
     }
     out.write(stream.end());
@@ -305,7 +301,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
   } catch (error) {
     sink?.abort();
-    io.stderr.write(redactor.scrub(describeFailure(error, debug)));
+    io.stderr.write(mask.scrub(describeFailure(error, debug)));
     return 2;
   }
 }

@@ -3,7 +3,7 @@ import type { Origin } from '../engine/types.js';
 import { buildModel, checkChartVersion, type LintOptions } from '../engine/lint.js';
 import type { InputLayer } from '../model/model.js';
 import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } from '../model/render.js';
-import { Redactor } from '../model/redact.js';
+import { SecretMask } from '../mask/secret-mask.js';
 import { readSetLayers } from './layers.js';
 import { describeFailure, quoteName } from './errors.js';
 import { helpText, OPTIONS, parseArgs, parseSize, readTarget, type CliIo, type OptionSpec } from './main.js';
@@ -37,7 +37,7 @@ const EPILOG =
 /** `vault-lint render`: resolves to the exit code. */
 export async function runRender(argv: readonly string[], io: CliIo): Promise<number> {
   let debug = argv.includes('--debug');
-  let redactor = Redactor.of([]);
+  let mask = new SecretMask();
   try {
     const args = parseArgs(argv, RENDER_OPTIONS, 'vault-lint render');
     debug = args.debug === true;
@@ -68,7 +68,7 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     };
     if (typeof args.namespace === 'string') options.namespace = args.namespace;
     const model = await buildModel({ layers }, options);
-    redactor = Redactor.of(model.knownSecrets, { numeric: false });
+    mask = model.mask;
     // Helm refuses these (unparseable YAML, a values file that is no map, a --set it cannot apply); a duplicate key it accepts.
     const unreadable = model.syntaxProblems.filter(
       (problem) => problem.ruleId === 'yaml-syntax' && (problem.messageId === 'syntax' || problem.messageId === 'notAMap'),
@@ -76,17 +76,18 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     if (!model.valuesReadable || unreadable.length > 0) {
       for (const problem of unreadable)
         io.stderr.write(
-          model.redactor.scrub(
+          mask.scrub(
             `vault-lint: cannot render: ${formatOrigin({ layer: problem.place.layer, start: problem.place.start }, true)}: ${problem.message}\n`,
           ),
         );
       return 1;
     }
+    // Scrubbed of secrets by the model, at its one scrub point; the origins are masked labels and line numbers.
     const rendering = renderRelease(model, { showDeleted: args['show-origin'] === true });
-    io.stdout.write(redactor.scrub(formatRendering(rendering, args['show-origin'] === true)));
+    io.stdout.write(formatRendering(rendering, args['show-origin'] === true));
     return rendering.config.fails ? 1 : 0;
   } catch (error) {
-    io.stderr.write(redactor.scrub(describeFailure(error, debug)));
+    io.stderr.write(mask.scrub(describeFailure(error, debug)));
     return 2;
   }
 }

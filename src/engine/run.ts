@@ -1,6 +1,6 @@
 import type { Model } from '../model/model.js';
 import { fileStart, type Layer, type Place } from '../model/values.js';
-import type { Redactor } from '../model/redact.js';
+import type { SecretMask } from '../mask/secret-mask.js';
 import type { ResolvedRule } from './config.js';
 import { closestExisting, type MessageData, type RelatedDescriptor, type RuleContext } from './rule.js';
 import { applySuppressions } from './suppress.js';
@@ -8,7 +8,6 @@ import { inScope } from './scope.js';
 import {
   originLabel,
   SEVERITIES,
-  type FileResult,
   type Finding,
   type Location,
   type Origin,
@@ -28,9 +27,9 @@ export class RuleCrashError extends Error {
   }
 
   /** The same crash with the secrets scrubbed from its message, which the CLI prints. */
-  redacted(redactor: Redactor): RuleCrashError {
-    const error = new Error(redactor.scrub(this.original instanceof Error ? this.original.message : String(this.original)));
-    if (this.original instanceof Error && this.original.stack !== undefined) error.stack = redactor.scrub(this.original.stack);
+  redacted(mask: SecretMask): RuleCrashError {
+    const error = new Error(mask.scrub(this.original instanceof Error ? this.original.message : String(this.original)));
+    if (this.original instanceof Error && this.original.stack !== undefined) error.stack = mask.scrub(this.original.stack);
     return new RuleCrashError(this.ruleId, error);
   }
 }
@@ -42,12 +41,7 @@ export class RuleCrashError extends Error {
 export const UNWRITTEN_NOTE = ' (chart default; not set in this file)';
 
 /** Position the related places of a finding, dropping any that repeat the finding's own place or each other. */
-function locateRelated(
-  locator: Locator,
-  main: Location,
-  related: readonly RelatedDescriptor[] | undefined,
-  scrub: (text: string) => string,
-): RelatedLocation[] {
+function locateRelated(locator: Locator, main: Location, related: readonly RelatedDescriptor[] | undefined): RelatedLocation[] {
   const out: RelatedLocation[] = [];
   const seen = new Set([spanKey(main)]);
   for (const { node, message } of related ?? []) {
@@ -55,7 +49,7 @@ function locateRelated(
     const key = spanKey(location);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ location, message: scrub(message) });
+    out.push({ location, message });
   }
   return out;
 }
@@ -78,11 +72,13 @@ export async function prepareRules(model: Model, rules: readonly ResolvedRule[])
   if (resources.length > 0) await model.load(resources);
 }
 
-/** Run the rules over one model; findings come back positioned, suppressed as the input asks, sorted and scrubbed of secrets. */
+/**
+ * Run the rules over one model; findings come back positioned, suppressed as the input asks and
+ * sorted. They may quote secrets: the linter scrubs every result at one point before anything
+ * prints it (SecretMask.scrubResult).
+ */
 export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[] {
   const locator = new Locator(model);
-  const redactor = model.redactor;
-  const scrub = (text: string): string => redactor.scrub(text);
   const findings: Finding[] = [];
   // A Helm `range` renders one written stanza several times: the same finding from each copy is one finding.
   const seen = new Set<string>();
@@ -117,13 +113,13 @@ export function runRules(model: Model, rules: readonly ResolvedRule[]): Finding[
         ruleId: rule.id,
         messageId,
         severity: messageSeverities?.[messageId] ?? severity,
-        message: scrub(text + (unwritten ? UNWRITTEN_NOTE : '')),
+        message: text + (unwritten ? UNWRITTEN_NOTE : ''),
         docsUrl: rule.docsUrl,
         location,
       };
       const hint = rule.meta.hints?.[messageId];
-      if (hint !== undefined) finding.hint = scrub(formatMessage(hint, data));
-      const relatedLocations = locateRelated(locator, location, related, scrub);
+      if (hint !== undefined) finding.hint = formatMessage(hint, data);
+      const relatedLocations = locateRelated(locator, location, related);
       if (relatedLocations.length > 0) finding.relatedLocations = relatedLocations;
       if (place.fromChartDefault) finding.fromChartDefault = true;
       findings.push(finding);
@@ -232,36 +228,4 @@ class Locator {
     if (!origin) this.origins.set(layer, (origin = originOf(this.model, layer)));
     return origin;
   }
-}
-
-/**
- * The layer's text with every secret replaced by `*`, line breaks kept: the span of each secret
- * the model found, any other place its text appears (the same token pasted twice), and what looks
- * like a credential in text the model could not read.
- */
-export function redactSource(model: Model, layer: Layer): string | undefined {
-  const source = layer.source;
-  if (source === undefined) return undefined;
-  const spans = model.valuesReadable ? model.secrets.map((secret) => secret.place()).filter((place) => place.layer === layer) : [];
-  return model.redactor.mask(source, [...spans, ...model.guessedSpans(layer)]);
-}
-
-/** A result with every string in it scrubbed, and its source masked (offsets kept for code frames). */
-export function redactResult(result: FileResult, redactor: Redactor): FileResult {
-  const { source, ...rest } = result;
-  const out = scrubStrings(rest, redactor) as FileResult;
-  if (source !== undefined) out.source = redactor.mask(source);
-  return out;
-}
-
-/** Every string inside a finding, whatever fields it grows: message, hint, file, related locations. */
-function scrubStrings<T>(value: T, redactor: Redactor): T {
-  if (typeof value === 'string') return redactor.scrub(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => scrubStrings(item, redactor)) as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = scrubStrings(item, redactor);
-    return out as T;
-  }
-  return value;
 }

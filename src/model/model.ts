@@ -14,7 +14,7 @@ import { VaultConfig, type ConfigFormat } from './vault-config.js';
 import { collectServices, type ServiceFact } from './services.js';
 import { collectImages, type ImageFact } from './images.js';
 import { collectSecrets, guessSecrets, guessSetSecrets, type GuessedSecret, type SecretFact } from './secrets.js';
-import { Redactor } from './redact.js';
+import { SecretMask } from '../mask/secret-mask.js';
 import { collectEnv, type EnvVar } from './env.js';
 import { collectYaml11Booleans } from './yaml-booleans.js';
 import { redactSetLayers, setConflicts } from './set-args.js';
@@ -729,8 +729,18 @@ export class Model {
   }
 
   /** Scrubs and masks every secret this release's input holds, in every form it could be printed in. */
-  get redactor(): Redactor {
-    return this.memo('redactor', () => Redactor.of(this.knownSecrets));
+  get mask(): SecretMask {
+    return this.memo('mask', () => SecretMask.of(this.knownSecrets));
+  }
+
+  /**
+   * The spans of a layer's text that hold a secret, for masking it one character for one: each
+   * secret the model found there and what looks like a credential in text it could not read.
+   * The mask finds other places the same text recurs.
+   */
+  secretSpans(layer: Layer): { start: number; end: number }[] {
+    const found = this.valuesReadable ? this.secrets.map((secret) => secret.place()).filter((place) => place.layer === layer) : [];
+    return [...found, ...this.guessedSpans(layer)];
   }
 
   /** Env vars the values add to the Vault container, by name. */
