@@ -3,7 +3,8 @@
 //   - one file: at most 1.6x a bare `node -e 0`;
 //   - 1,000 files: at least 30x faster than Spectral 6 with an equivalent YAML-level ruleset for the
 //     seven core checks (bench/spectral-ruleset.yaml), and at most 100 MiB peak RSS;
-//   - 1,000 files take at most 5.5x the time of 200 files once start-up is taken off.
+//   - 1,000 files take at most 5.5x the time of 200 files once start-up is taken off;
+//   - the same with a new secret in every file, so that masking stays linear as the run's secrets grow.
 // Usage: npm run bench [-- --runs 15 --no-spectral]
 // Spectral is installed under bench/ by this script only (bench/package.json); nothing else needs it.
 // Writes bench/RESULTS.md.
@@ -82,22 +83,33 @@ const walk = (dir) => {
 };
 walk(join(root, 'fixtures'));
 
-function corpus(count) {
+function corpus(count, text = (i) => sources[i % sources.length]) {
   const dir = mkdtempSync(join(tmpdir(), 'vault-lint-bench-'));
-  for (let i = 0; i < count; i++) writeFileSync(join(dir, `values-${String(i).padStart(4, '0')}.yaml`), sources[i % sources.length]);
+  for (let i = 0; i < count; i++) writeFileSync(join(dir, `values-${String(i).padStart(4, '0')}.yaml`), text(i));
   return dir;
 }
+
+// Every file brings a secret of its own, and repeats the one of the file before it in a comment.
+const withSecret = (i) =>
+  `server:\n  extraEnvironmentVars:\n    VAULT_TOKEN: hvs.benchSecretToken${String(i).padStart(6, '0')}\n  ha:\n    enabled: yes  # was hvs.benchSecretToken${String(Math.max(i - 1, 0)).padStart(6, '0')}\n`;
 
 const node = measure('node -e 0', process.execPath, ['-e', '0']);
 const one = measure('vault-lint <guide example>', process.execPath, [bin, guide]);
 measure('vault-lint -o sarif <guide example>', process.execPath, [bin, '-o', 'sarif', guide]);
 
-const dirs = { 200: corpus(200), 1000: corpus(1000) };
+const dirs = { 200: corpus(200), 1000: corpus(1000), secrets200: corpus(200, withSecret), secrets1000: corpus(1000, withSecret) };
 const many = {};
+const secretRuns = {};
 const spectral = {};
 try {
   for (const count of [200, 1000]) {
     many[count] = measure(`vault-lint -o json <${count} files>`, process.execPath, [bin, '-o', 'json', dirs[count]], 5);
+    secretRuns[count] = measure(
+      `vault-lint -o json <${count} files, a secret each>`,
+      process.execPath,
+      [bin, '-o', 'json', dirs[`secrets${count}`]],
+      5,
+    );
     if (withSpectral) {
       const ruleset = join(benchDir, 'spectral-ruleset.yaml');
       spectral[count] = measure(
@@ -127,6 +139,8 @@ if (many[1000].peakMiB !== undefined)
   check('peak RSS, 1,000 files', `${many[1000].peakMiB.toFixed(0)} MiB`, '<= 100 MiB', many[1000].peakMiB <= 100);
 const scaling = (many[1000].median - one.median) / (many[200].median - one.median);
 check('1,000 files / 200 files after start-up', `${scaling.toFixed(2)}x`, '<= 5.5x', scaling <= 5.5);
+const secretScaling = (secretRuns[1000].median - one.median) / (secretRuns[200].median - one.median);
+check('1,000 / 200 files with a secret each, after start-up', `${secretScaling.toFixed(2)}x`, '<= 5.5x', secretScaling <= 5.5);
 
 const cpu = cpus();
 const lines = [

@@ -5,7 +5,19 @@
 export { lintTargets, lintText, buildModel, loadRules, type LintOptions, type LintTarget } from './engine/lint.js';
 export { defineRule, type Rule, type RuleContext, type RuleDefinition } from './engine/rule.js';
 export { resolveRules, ConfigError, PRESETS, type PresetName, type RuleSetting } from './engine/config.js';
-export type { Finding, Location, RelatedLocation, Severity, RuleMeta, RuleInfo, FileResult, Summary } from './engine/types.js';
+export type {
+  Finding,
+  Location,
+  FileOrigin,
+  SetOrigin,
+  Origin,
+  RelatedLocation,
+  Severity,
+  RuleMeta,
+  RuleInfo,
+  FileResult,
+  Summary,
+} from './engine/types.js';
 export { describeScope, type RuleScope } from './engine/scope.js';
 export {
   loadFormatter,

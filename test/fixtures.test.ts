@@ -52,7 +52,7 @@ describe('rule fixtures', () => {
       const foundRelated = mine
         .flatMap((finding) =>
           (finding.relatedLocations ?? [])
-            .filter((related) => related.location.file === file.name)
+            .filter((related) => related.location.kind === 'file' && related.location.file === file.name)
             .map((related) => `${related.location.line}:${finding.ruleId}/${finding.messageId}`),
         )
         .sort();

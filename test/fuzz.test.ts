@@ -5,9 +5,9 @@ import { main, type CliIo } from '../src/cli/main.js';
 import { lintTargets } from '../src/engine/lint.js';
 import { setLayer } from '../src/parse/set-args.js';
 import { formatterNames, loadFormatter } from '../src/report/index.js';
-import type { FileResult, RuleInfo } from '../src/engine/types.js';
+import { originLabel, type FileResult, type RuleInfo } from '../src/engine/types.js';
 import { loadRules } from '../src/engine/lint.js';
-import { printedForms } from '../src/model/redact.js';
+import { printedForms } from '../src/mask/redactor.js';
 import { blowUpCase, valuesCase, type Case } from './fuzz/inputs.js';
 
 /**
@@ -71,13 +71,13 @@ function expectPositionsInside(results: FileResult[], input: Case): void {
   const byAny = input.text.split(/\r\n|\r|\n/);
   for (const result of results) {
     for (const { location: at, ruleId } of result.findings) {
-      const where = `${ruleId} at ${at.file}:${at.line}:${at.column}-${at.endLine}:${at.endColumn}`;
+      const where = `${ruleId} at ${originLabel(at)}:${at.line}:${at.column}-${at.endLine}:${at.endColumn}`;
       expect(at.line, where).toBeGreaterThanOrEqual(1);
       expect(at.column, where).toBeGreaterThanOrEqual(1);
       expect(at.endLine > at.line || (at.endLine === at.line && at.endColumn >= at.column), where).toBe(true);
-      if (at.file.startsWith('--set')) {
+      if (at.kind === 'set') {
         expect(at.endLine, where).toBe(1);
-        expect(at.endColumn, where).toBeLessThanOrEqual(at.file.length + 1);
+        expect(at.endColumn, where).toBeLessThanOrEqual(at.argument.length + 1);
         continue;
       }
       const inside = (lines: string[]): boolean =>

@@ -200,6 +200,24 @@ describe('no secret leaks into any output', () => {
       expect(outputs[0]).toContain(`--set server.extraEnvironmentVars.VAULT_TOKEN=${'*'.repeat(secret.length)}`);
     });
 
+    it('a --set finding names its argument masked in every field that carries it (json argument, sarif setArgument)', async () => {
+      const secret = 'hvs.setLocationField0001';
+      const values = write('onto.yaml', 'server:\n  ha:\n    enabled: yes\n');
+      const outputs = await expectNowhere(
+        [values, '--set', `server.extraEnvironmentVars.VAULT_TOKEN=${secret}`],
+        [secret],
+        '--set location',
+      );
+      const masked = `--set server.extraEnvironmentVars.VAULT_TOKEN=${'*'.repeat(secret.length)}`;
+      const json = JSON.parse(outputs[2]!) as {
+        results: { kind: string; argument?: string; onto?: string; findings: { ruleId: string }[] }[];
+      };
+      const set = json.results.find((result) => result.kind === 'set')!;
+      expect(set).toMatchObject({ argument: masked, onto: 'onto.yaml' });
+      expect(set.findings.map((finding) => finding.ruleId)).toContain('no-inline-secrets');
+      expect(outputs[3]).toContain(`"setArgument": ${JSON.stringify(masked)}`);
+    });
+
     it('an unreadable file does not turn --set masking off', async () => {
       const secret = 'hvs.setBesideBrokenFile0001';
       const broken = write('broken.yaml', 'server: [\n');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../engine/config.js';
-import type { FileResult, Finding } from '../engine/types.js';
+import { originLabel, type FileResult, type Finding } from '../engine/types.js';
 import { LineIndex } from '../parse/lines.js';
 import { readFileSync } from 'node:fs';
 import { describeErrno, EnvironmentError, quoteName, systemErrorCode } from './errors.js';
@@ -140,7 +140,7 @@ function entryOf(release: string, finding: Finding, text: (finding: Finding) => 
   const { location } = finding;
   const entry: BaselineEntry = {
     release,
-    file: location.file,
+    file: originLabel(location),
     rule: finding.ruleId,
     messageId: finding.messageId,
     digest: `sha256:${createHash('sha256').update(text(finding)).digest('hex').slice(0, 16)}`,

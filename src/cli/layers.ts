@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { SetOrigin } from '../engine/types.js';
 import type { InputLayer } from '../model/model.js';
 import { parseSetArgument, SET_FLAGS, setLayer } from '../parse/set-args.js';
 import { boundText, readFileBounded } from './input.js';
@@ -14,8 +15,8 @@ export interface SetIo {
 export interface SetLayers {
   layers: InputLayer[];
   files: string[];
-  /** Labels of `--set-file` arguments left out because a file they name is larger than the limit. */
-  tooLarge: string[];
+  /** `--set-file` arguments left out because a file they name is larger than the limit, numbered among all the `--set`-family arguments. */
+  tooLarge: SetOrigin[];
 }
 
 /**
@@ -28,7 +29,7 @@ export interface SetLayers {
 export async function readSetLayers(args: Record<string, unknown>, io: SetIo, maxFileSize: number): Promise<SetLayers> {
   const layers: InputLayer[] = [];
   const files: string[] = [];
-  const tooLarge: string[] = [];
+  const tooLarge: SetOrigin[] = [];
   const fileArgs = (args['set-file'] as string[] | undefined) ?? [];
   // `--set-file key=-` reads standard input, as Helm does; read it once, only when asked for.
   let stdin: ReturnType<typeof boundText> | undefined;
@@ -49,7 +50,7 @@ export async function readSetLayers(args: Record<string, unknown>, io: SetIo, ma
         return read?.text ?? '';
       };
       const layer = setLayer(flag, argument, { readFile });
-      if (oversized) tooLarge.push(layer.label);
+      if (oversized) tooLarge.push({ kind: 'set', index: layers.length + tooLarge.length + 1, argument: layer.label });
       else layers.push(layer);
     }
   }

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import parse from 'yargs-parser';
 import { ConfigError, PRESETS, type PresetName, type RuleSetting } from '../engine/config.js';
-import { checkChartVersion, createLinter, loadRules, type LintOptions, type LintTarget } from '../engine/lint.js';
+import { checkChartVersion, createLinter, loadRules, type Linter, type LintOptions, type LintTarget } from '../engine/lint.js';
 import type { Rule } from '../engine/rule.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS_PER_FILE, fileTooLargeResult, formatBytes, limitFindings } from '../engine/limits.js';
-import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
+import { originLabel, type FileResult, type Finding, type RuleInfo, type Severity } from '../engine/types.js';
 import { formatterNames, isFormatterName, loadReportStream } from '../report/index.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, type InputLayer } from '../model/model.js';
 import { describeErrno, describeFailure, EnvironmentError, quoteName } from './errors.js';
-import { Redactor } from '../model/redact.js';
+import { SecretMask } from '../mask/secret-mask.js';
 import { isKubernetesManifest, selectTargets } from './files.js';
 import { boundText, readFileBounded, readStreamBounded, type BoundedText } from './input.js';
 import { readSetLayers } from './layers.js';
@@ -256,7 +256,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   let debug = argv.includes('--debug');
   let sink: OutputSink | undefined;
-  let redactor = Redactor.of([]);
+  // Every secret the run has met so far; what it prints on failure is scrubbed of them.
+  const mask = new SecretMask();
   try {
     const args = parseArgs(argv);
     debug = args.debug === true;
@@ -339,19 +340,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       (path) => readBaselineFile(resolve(io.cwd, path), path),
       args['include-suppressed'] === true && args.output === 'sarif',
     );
-    const emit = (found: FileResult, release = found.file): void => {
+    const emit = (found: FileResult, release = originLabel(found)): void => {
       const result = baseline ? baseline.filter(release, found) : found;
       // Suppressed findings, kept only for SARIF (--include-suppressed), never count.
       countSeverities(result.findings.filter((finding) => !finding.suppression));
       let shown = limitFindings(result, maxFindings);
       if (args.quiet) shown = { ...shown, findings: shown.findings.filter((finding) => finding.severity === 'error') };
-      out.write(redactor.scrub(stream.file(shown)));
+      out.write(stream.file(shown));
     };
-    // Output is scrubbed of every secret the run has met so far, not only the file's own: a token
-    // in one file is masked where a later file repeats it. Numbers (a PIN) are left to the findings'
-    // own scrubbing, since line numbers and counts must survive.
-    const secrets = new Set<string>();
-    const linters = new Map<string, ReturnType<typeof createLinter>>();
+    // The linters scrub each result of every secret the run has met so far, not only the file's
+    // own: a token in one file is masked where a later file repeats it. One mask serves them all.
+    const linters = new Map<string, Promise<Linter>>();
     const lint = async (
       layers: InputLayer[],
       first: string | undefined,
@@ -365,16 +364,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return;
       }
       let linter = linters.get(chosen.key);
-      if (!linter) linters.set(chosen.key, (linter = createLinter(chosen.options)));
-      const run = await (await linter)({ layers } satisfies LintTarget);
-      const before = secrets.size;
-      for (const secret of run.secrets) secrets.add(secret);
-      if (secrets.size !== before) redactor = Redactor.of([...secrets], { numeric: false });
+      if (!linter) linters.set(chosen.key, (linter = createLinter(chosen.options, mask)));
       const release = named?.name ?? layers.flatMap((layer) => (layer.kind === 'file' ? [layer.label] : [])).join(' + ');
-      for (const result of run.results) emit(result, release);
+      for (const result of await (await linter).lint({ layers } satisfies LintTarget)) emit(result, release);
     };
     out.write(stream.start());
-    for (const label of sets.tooLarge) emit(fileTooLargeResult(label, maxFileSize));
+    // A run-level problem: placed, for formats that need a file, on the first file the run reads.
+    const first = [...layered, ...positional][0];
+    const onto = first === undefined ? {} : { onto: first === '-' ? '<stdin>' : first };
+    for (const origin of sets.tooLarge) emit(mask.scrubResult(fileTooLargeResult({ ...origin, ...onto }, maxFileSize)));
     // --set applies to every release: the -f release, each positional file, or (alone) the chart defaults.
     if (layered.length > 0 || (positional.length === 0 && sets.layers.length > 0)) {
       const layers: InputLayer[] = [];
@@ -383,7 +381,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const read = await readTarget(file, io, maxFileSize, stdinName);
         if (read.tooLarge) {
           // A release missing one of its layers would be judged on values it does not have.
-          emit(fileTooLargeResult(read.label, maxFileSize));
+          emit(mask.scrubResult(fileTooLargeResult({ kind: 'file', file: read.label }, maxFileSize)));
           complete = false;
         } else {
           layers.push({ kind: 'file', label: read.label, text: read.text });
@@ -404,7 +402,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         continue;
       }
       const read = await readTarget(file, io, maxFileSize, stdinName);
-      if (read.tooLarge) emit(fileTooLargeResult(read.label, maxFileSize));
+      if (read.tooLarge) emit(mask.scrubResult(fileTooLargeResult({ kind: 'file', file: read.label }, maxFileSize)));
       else if (selection.searched.has(file) && isKubernetesManifest(read.text)) {
         // Found by a directory or glob search: a manifest beside the values is no values file.
         if (verbose)
@@ -422,7 +420,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       for (const path of named.config.releases[named.name]!.values) {
         const read = await readTarget(relative(io.cwd, path) || path, io, maxFileSize);
         if (read.tooLarge) {
-          emit(fileTooLargeResult(read.label, maxFileSize), named.name);
+          emit(mask.scrubResult(fileTooLargeResult({ kind: 'file', file: read.label }, maxFileSize)), named.name);
           complete = false;
         } else layers.push({ kind: 'file', label: read.label, text: read.text });
       }
@@ -448,7 +446,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return errors > 0 || tooManyWarnings ? 1 : 0;
   } catch (error) {
     sink?.abort();
-    io.stderr.write(redactor.scrub(describeFailure(error, debug)));
+    io.stderr.write(mask.scrub(describeFailure(error, debug)));
     return 2;
   }
 }

@@ -1,10 +1,9 @@
 import { fileTooLargeMessage } from '../engine/limits.js';
-import { LineIndex } from '../parse/lines.js';
+import type { Origin } from '../engine/types.js';
 import { buildModel, checkChartVersion, type LintOptions } from '../engine/lint.js';
 import type { InputLayer } from '../model/model.js';
 import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } from '../model/chart/render.js';
-import type { Layer } from '../model/values/tree.js';
-import { Redactor } from '../model/redact.js';
+import { SecretMask } from '../mask/secret-mask.js';
 import { readSetLayers } from './layers.js';
 import { describeFailure, quoteName } from './errors.js';
 import { helpText, OPTIONS, parseArgs, parseSize, readTarget, type CliIo, type OptionSpec } from './main.js';
@@ -38,7 +37,7 @@ const EPILOG =
 /** `vault-lint render`: resolves to the exit code. */
 export async function runRender(argv: readonly string[], io: CliIo): Promise<number> {
   let debug = argv.includes('--debug');
-  let redactor = Redactor.of([]);
+  let mask = new SecretMask();
   try {
     const args = parseArgs(argv, RENDER_OPTIONS, 'vault-lint render');
     debug = args.debug === true;
@@ -48,19 +47,19 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     }
     const maxFileSize = parseSize(args['max-file-size']);
     const layers: InputLayer[] = [];
-    const tooLarge: string[] = [];
+    const tooLarge: Origin[] = [];
     for (const file of [...((args.values as string[] | undefined) ?? []), ...args._]) {
       const read = await readTarget(file, io, maxFileSize);
-      if (read.tooLarge) tooLarge.push(read.label);
+      if (read.tooLarge) tooLarge.push({ kind: 'file', file: read.label });
       else layers.push({ kind: 'file', label: read.label, text: read.text });
     }
     const sets = await readSetLayers(args, io, maxFileSize);
     for (const layer of sets.layers) layers.push(layer);
-    for (const label of sets.tooLarge) tooLarge.push(label);
+    for (const origin of sets.tooLarge) tooLarge.push(origin);
     if (tooLarge.length > 0) {
       // Helm would read these; rendering without them would show values the release does not have.
-      for (const label of tooLarge)
-        io.stderr.write(`vault-lint: cannot render: ${escapeLabel(label)}: ${fileTooLargeMessage(maxFileSize)}\n`);
+      for (const origin of tooLarge)
+        io.stderr.write(`vault-lint: cannot render: ${escapeLabel(origin)}: ${fileTooLargeMessage(maxFileSize)}\n`);
       return 1;
     }
     const options: LintOptions = {
@@ -69,43 +68,42 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     };
     if (typeof args.namespace === 'string') options.namespace = args.namespace;
     const model = await buildModel({ layers }, options);
-    redactor = Redactor.of(model.knownSecrets, { numeric: false });
+    mask = model.mask;
     // Helm refuses these (unparseable YAML, a values file that is no map, a --set it cannot apply); a duplicate key it accepts.
     const unreadable = model.syntaxProblems.filter(
       (problem) => problem.ruleId === 'yaml-syntax' && (problem.messageId === 'syntax' || problem.messageId === 'notAMap'),
     );
     if (!model.valuesReadable || unreadable.length > 0) {
-      const origins = new OriginFormatter();
       for (const problem of unreadable)
         io.stderr.write(
-          model.redactor.scrub(
-            `vault-lint: cannot render: ${origins.format({ layer: problem.place.layer, start: problem.place.start }, true)}: ${problem.message}\n`,
+          mask.scrub(
+            `vault-lint: cannot render: ${formatOrigin({ layer: problem.place.layer, start: problem.place.start }, true)}: ${problem.message}\n`,
           ),
         );
       return 1;
     }
+    // Scrubbed of secrets by the model, at its one scrub point; the origins are masked labels and line numbers.
     const rendering = renderRelease(model, { showDeleted: args['show-origin'] === true });
-    io.stdout.write(redactor.scrub(formatRendering(rendering, args['show-origin'] === true)));
+    io.stdout.write(formatRendering(rendering, args['show-origin'] === true));
     return rendering.config.fails ? 1 : 0;
   } catch (error) {
-    io.stderr.write(redactor.scrub(describeFailure(error, debug)));
+    io.stderr.write(mask.scrub(describeFailure(error, debug)));
     return 2;
   }
 }
 
 /** The rendering as text: a header, the effective values, the config file, notes. */
 export function formatRendering(rendering: Rendering, showOrigin: boolean): string {
-  const origins = new OriginFormatter();
   // Loops, not Math.max(...lines) or push(...lines): a spread passes one argument per line and
   // overflows the stack on large values.
   let width = 0;
   if (showOrigin) {
     for (const lines of [rendering.values, rendering.config.lines]) {
-      for (const line of lines) width = Math.max(width, origins.format(line.origin).length);
+      for (const line of lines) width = Math.max(width, formatOrigin(line.origin).length);
     }
   }
   const print = (line: RenderedLine): string =>
-    (showOrigin ? `${origins.format(line.origin).padEnd(width)}  ${line.text}` : line.text).trimEnd();
+    (showOrigin ? `${formatOrigin(line.origin).padEnd(width)}  ${line.text}` : line.text).trimEnd();
   const out: string[] = rendering.header.map((line) => `# ${line}`);
   out.push('', '==> Effective values <==');
   for (const line of rendering.values) out.push(print(line));
@@ -123,27 +121,20 @@ export function formatRendering(rendering: Rendering, showOrigin: boolean): stri
   return `${out.join('\n')}\n`;
 }
 
-/** `file:line:col` for a file, the argument for `--set`, or the chart's own part. */
-class OriginFormatter {
-  private readonly indexes = new Map<Layer, LineIndex>();
-
-  /** `exact` adds the line and column to a `--set` label too (for messages; --show-origin names the argument only). */
-  format(origin: LineOrigin, exact = false): string {
-    if (typeof origin === 'string') return origin;
-    const { layer, start } = origin;
-    if (layer.kind === 'set' && !exact) return layer.label;
-    if (layer.source === undefined) return layer.label;
-    let index = this.indexes.get(layer);
-    if (!index) {
-      index = new LineIndex(layer.source);
-      this.indexes.set(layer, index);
-    }
-    const { line, column } = index.position(start);
-    return `${layer.label}:${line}:${column}`;
-  }
+/**
+ * `file:line:col` for a file, the argument for `--set`, or the chart's own part. `exact` adds the
+ * line and column to a `--set` label too (for messages; --show-origin names the argument only).
+ */
+function formatOrigin(origin: LineOrigin, exact = false): string {
+  if (typeof origin === 'string') return origin;
+  const { layer, start } = origin;
+  if (layer.kind === 'set' && !exact) return layer.label;
+  if (layer.source === undefined) return layer.label;
+  const { line, column } = layer.position(start);
+  return `${layer.label}:${line}:${column}`;
 }
 
-/** A file name or `--set-file` label in a one-line message. */
-function escapeLabel(label: string): string {
-  return label.startsWith('--set') ? label : quoteName(label);
+/** A file name or `--set-file` argument in a one-line message. */
+function escapeLabel(origin: Origin): string {
+  return origin.kind === 'set' ? origin.argument : quoteName(origin.file);
 }

@@ -1,4 +1,4 @@
-import { SEVERITIES, type FileResult, type Finding, type Severity } from './types.js';
+import { originPart, SEVERITIES, type FileResult, type Finding, type Origin, type Severity } from './types.js';
 import { DEFAULT_LIMITS, fileTooLargeMessage } from '../limits.js';
 
 export { fileTooLargeMessage, formatBytes } from '../limits.js';
@@ -26,9 +26,9 @@ export const FINDINGS_LIMIT_MESSAGE_ID = 'findingsLimit';
  * The result of a file that was not read past `limit` bytes: one `yaml-syntax` error at its
  * start, since none of it was parsed.
  */
-export function fileTooLargeResult(file: string, limit: number): FileResult {
+export function fileTooLargeResult(origin: Origin, limit: number): FileResult {
   return {
-    file,
+    ...origin,
     findings: [
       {
         ruleId: FILE_TOO_LARGE_RULE,
@@ -36,7 +36,7 @@ export function fileTooLargeResult(file: string, limit: number): FileResult {
         severity: 'error',
         message: fileTooLargeMessage(limit),
         hint: FILE_TOO_LARGE_HINT,
-        location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
+        location: { ...origin, line: 1, column: 1, endLine: 1, endColumn: 1 },
       },
     ],
   };
@@ -65,7 +65,7 @@ export function limitFindings(result: FileResult, max: number): FileResult {
     message: `${omitted} more ${omitted === 1 ? 'finding' : 'findings'} in this file (${parts.join(', ')}) left out: at most ${max} per file are reported`,
     hint: 'Fix the findings shown and run again, or raise the limit with --max-findings-per-file.',
     // Where the first one left out is, so the list stays in position order.
-    location: { file: first.file, line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
+    location: { ...originPart(first), line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn },
   };
   kept.push(note);
   return { ...result, findings: kept };

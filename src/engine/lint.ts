@@ -3,9 +3,9 @@ import type { PlainMap } from '../model/plain.js';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION, Model, type ChartVersion, type InputLayer, type ModelOptions } from '../model/model.js';
 import type { Rule } from './rule.js';
 import { ConfigError, resolveRules, type PresetName, type ResolvedRule, type RuleSetting } from './config.js';
-import { prepareRules, redactResult, redactSource, RuleCrashError, runRules } from './run.js';
+import { originOf, prepareRules, RuleCrashError, runRules, sameOrigin, sortFindings } from './run.js';
 import { utcToday, type SuppressionOptions } from './suppress.js';
-import { Redactor } from '../model/redact.js';
+import { SecretMask, type MaskSpan } from '../mask/secret-mask.js';
 import type { FileResult, Finding } from './types.js';
 
 /** Options of one lint run. */
@@ -96,42 +96,41 @@ export async function lintTargets(targets: readonly LintTarget[], options: LintO
 }
 
 /**
- * Lint targets, and give back every secret the run met so that the caller can pass whatever
- * else it prints through the same redaction. The results are scrubbed of the secrets of every
- * target, not only their own: a token in one file is masked where another file repeats it.
+ * Lint targets, and give back the mask of every secret the run met so that the caller can pass
+ * whatever else it prints through the same masking. The results are scrubbed of the secrets of
+ * every target, not only their own: a token in one file is masked where another file repeats it.
  */
 export async function lintRun(
   targets: readonly LintTarget[],
   options: LintOptions = {},
-): Promise<{ results: FileResult[]; secrets: string[] }> {
+): Promise<{ results: FileResult[]; mask: SecretMask }> {
   const resolved = await resolveFor(options);
-  const results: FileResult[] = [];
-  const secrets = new Set<string>();
-  let only: Model | undefined;
+  const mask = new SecretMask();
+  const pending: Unscrubbed[] = [];
   for (const target of targets) {
-    const run = await lintOne(target, options, resolved);
-    for (const secret of run.model.knownSecrets) secrets.add(secret);
-    for (const result of run.results) results.push(result);
-    only = targets.length === 1 ? run.model : undefined;
+    const run = await lintOne(target, options, resolved, mask);
+    for (const result of run) pending.push(result);
   }
-  const known = [...secrets];
-  // One target: its model's redactor is built from exactly these secrets already.
-  const redactor = only ? only.redactor : Redactor.of(known);
-  return { results: redactor.empty ? results : results.map((result) => redactResult(result, redactor)), secrets: known };
+  return { results: pending.map((result) => scrub(result, mask)), mask };
+}
+
+/** A linter for targets given one at a time (the CLI streams results file by file), with the rules resolved once. */
+export interface Linter {
+  /** Lint one target: its results come back scrubbed of every secret the run has met so far, its own included. */
+  lint(target: LintTarget): Promise<FileResult[]>;
+  /** Every secret the run has met so far, for whatever else the caller prints (an error on stderr). */
+  readonly mask: SecretMask;
 }
 
 /**
- * A linter for targets given one at a time (the CLI streams results file by file): the rules are
- * resolved once, each target's results come back scrubbed of its own secrets, with those secrets.
+ * Make a linter for one run: one mask grows with the secrets of each target it lints. Linters with
+ * different options in one run (one per config file) share the run's `mask`.
  */
-export async function createLinter(
-  options: LintOptions = {},
-): Promise<(target: LintTarget) => Promise<{ results: FileResult[]; secrets: string[] }>> {
+export async function createLinter(options: LintOptions = {}, mask = new SecretMask()): Promise<Linter> {
   const resolved = await resolveFor(options);
-  return async (target) => {
-    const { results, model } = await lintOne(target, options, resolved);
-    const redactor = model.redactor;
-    return { results: redactor.empty ? results : results.map((result) => redactResult(result, redactor)), secrets: model.knownSecrets };
+  return {
+    mask,
+    lint: async (target) => (await lintOne(target, options, resolved, mask)).map((result) => scrub(result, mask)),
   };
 }
 
@@ -149,24 +148,37 @@ async function resolveFor(options: LintOptions): Promise<Resolved> {
   };
 }
 
-/** One target's results, not yet scrubbed, and the model that knows its secrets. */
-async function lintOne(target: LintTarget, options: LintOptions, resolved: Resolved): Promise<{ results: FileResult[]; model: Model }> {
+/** A result before the scrub point, with the spans of its source that the model knows hold a secret. */
+interface Unscrubbed {
+  result: FileResult;
+  spans: MaskSpan[];
+}
+
+/** The one scrub point of the pipeline: every string of the result, its source masked for code frames. */
+function scrub({ result, spans }: Unscrubbed, mask: SecretMask): FileResult {
+  const out = mask.scrubResult(result, spans);
+  // Scrubbing can change the message that breaks a tie in the order: sort as reporters will show it.
+  out.findings = sortFindings(out.findings);
+  return out;
+}
+
+/** One target's results, not yet scrubbed; its secrets are added to the run's mask. */
+async function lintOne(target: LintTarget, options: LintOptions, resolved: Resolved, mask: SecretMask): Promise<Unscrubbed[]> {
   const model = await buildModel(target, options);
+  mask.add(model.knownSecrets);
   await prepareRules(model, resolved.rules);
   let findings: Finding[];
   try {
     findings = runRules(model, resolved.rules, resolved.suppression);
   } catch (error) {
-    throw error instanceof RuleCrashError ? error.redacted(model.redactor) : error;
+    throw error instanceof RuleCrashError ? error.redacted(mask) : error;
   }
-  const results: FileResult[] = [];
-  for (const layer of model.userLayers) {
-    const result: FileResult = { file: layer.label, findings: findings.filter((finding) => finding.location.file === layer.label) };
-    const source = redactSource(model, layer);
-    if (source !== undefined) result.source = source;
-    results.push(result);
-  }
-  return { results, model };
+  return model.userLayers.map((layer) => {
+    const origin = originOf(model, layer);
+    const result: FileResult = { ...origin, findings: findings.filter((finding) => sameOrigin(finding.location, origin)) };
+    if (layer.source !== undefined) result.source = layer.source;
+    return { result, spans: model.secretSpans(layer) };
+  });
 }
 
 /** Lint one values text, as if read from `file`. */

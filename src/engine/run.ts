@@ -1,12 +1,20 @@
 import type { Model } from '../model/model.js';
 import { fileStart, type Layer, type Place } from '../model/values/tree.js';
-import type { Redactor } from '../model/redact.js';
+import type { SecretMask } from '../mask/secret-mask.js';
 import type { ResolvedRule } from './config.js';
-import { LineIndex } from '../parse/lines.js';
 import { closestExisting, type MessageData, type RelatedDescriptor, type RuleContext } from './rule.js';
 import { applySuppressions, utcToday, type LocatedDirective, type SuppressionOptions } from './suppress.js';
 import { inScope } from './scope.js';
-import { SEVERITIES, type FileResult, type Finding, type Location, type RelatedLocation, type Severity } from './types.js';
+import {
+  originLabel,
+  SEVERITIES,
+  type Finding,
+  type Location,
+  type Origin,
+  type RelatedLocation,
+  type SetOrigin,
+  type Severity,
+} from './types.js';
 
 /** A rule threw: our bug, not the user's. The CLI names the rule and exits 2. */
 export class RuleCrashError extends Error {
@@ -19,9 +27,9 @@ export class RuleCrashError extends Error {
   }
 
   /** The same crash with the secrets scrubbed from its message, which the CLI prints. */
-  redacted(redactor: Redactor): RuleCrashError {
-    const error = new Error(redactor.scrub(this.original instanceof Error ? this.original.message : String(this.original)));
-    if (this.original instanceof Error && this.original.stack !== undefined) error.stack = redactor.scrub(this.original.stack);
+  redacted(mask: SecretMask): RuleCrashError {
+    const error = new Error(mask.scrub(this.original instanceof Error ? this.original.message : String(this.original)));
+    if (this.original instanceof Error && this.original.stack !== undefined) error.stack = mask.scrub(this.original.stack);
     return new RuleCrashError(this.ruleId, error);
   }
 }
@@ -33,12 +41,7 @@ export class RuleCrashError extends Error {
 export const UNWRITTEN_NOTE = ' (chart default; not set in this file)';
 
 /** Position the related places of a finding, dropping any that repeat the finding's own place or each other. */
-function locateRelated(
-  locator: Locator,
-  main: Location,
-  related: readonly RelatedDescriptor[] | undefined,
-  scrub: (text: string) => string,
-): RelatedLocation[] {
+function locateRelated(locator: Locator, main: Location, related: readonly RelatedDescriptor[] | undefined): RelatedLocation[] {
   const out: RelatedLocation[] = [];
   const seen = new Set([spanKey(main)]);
   for (const { node, message } of related ?? []) {
@@ -46,13 +49,13 @@ function locateRelated(
     const key = spanKey(location);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ location, message: scrub(message) });
+    out.push({ location, message });
   }
   return out;
 }
 
 function spanKey(location: Location): string {
-  return `${location.file}\u0000${location.line}:${location.column}-${location.endLine}:${location.endColumn}`;
+  return `${originKey(location)}\u0000${location.line}:${location.column}-${location.endLine}:${location.endColumn}`;
 }
 
 /** Fill `{{name}}` placeholders. */
@@ -69,11 +72,13 @@ export async function prepareRules(model: Model, rules: readonly ResolvedRule[])
   if (resources.length > 0) await model.load(resources);
 }
 
-/** Run the rules over one model; findings come back positioned, suppressed as the input asks, sorted and scrubbed of secrets. */
+/**
+ * Run the rules over one model; findings come back positioned, suppressed as the input asks and
+ * sorted. They may quote secrets: the linter scrubs every result at one point before anything
+ * prints it (SecretMask.scrubResult).
+ */
 export function runRules(model: Model, rules: readonly ResolvedRule[], suppression: SuppressionOptions = { today: utcToday() }): Finding[] {
   const locator = new Locator(model);
-  const redactor = model.redactor;
-  const scrub = (text: string): string => redactor.scrub(text);
   const findings: Finding[] = [];
   // A Helm `range` renders one written stanza several times: the same finding from each copy is one finding.
   const seen = new Set<string>();
@@ -91,9 +96,16 @@ export function runRules(model: Model, rules: readonly ResolvedRule[], suppressi
       const location = locator.locate(place);
       const text = formatMessage(template, data);
       // Checked before anything else is built: a range of N copies costs one finding's work.
-      const key = [rule.id, messageId, location.file, location.line, location.column, location.endLine, location.endColumn, text].join(
-        '\u0000',
-      );
+      const key = [
+        rule.id,
+        messageId,
+        originKey(location),
+        location.line,
+        location.column,
+        location.endLine,
+        location.endColumn,
+        text,
+      ].join('\u0000');
       if (seen.has(key)) return;
       seen.add(key);
       const unwritten = place.unwritten === true || locator.anchoredAtStart(place);
@@ -101,13 +113,13 @@ export function runRules(model: Model, rules: readonly ResolvedRule[], suppressi
         ruleId: rule.id,
         messageId,
         severity: messageSeverities?.[messageId] ?? severity,
-        message: scrub(text + (unwritten ? UNWRITTEN_NOTE : '')),
+        message: text + (unwritten ? UNWRITTEN_NOTE : ''),
         docsUrl: rule.docsUrl,
         location,
       };
       const hint = rule.meta.hints?.[messageId];
-      if (hint !== undefined) finding.hint = scrub(formatMessage(hint, data));
-      const relatedLocations = locateRelated(locator, location, related, scrub);
+      if (hint !== undefined) finding.hint = formatMessage(hint, data);
+      const relatedLocations = locateRelated(locator, location, related);
       if (relatedLocations.length > 0) finding.relatedLocations = relatedLocations;
       if (place.fromChartDefault) finding.fromChartDefault = true;
       findings.push(finding);
@@ -146,7 +158,7 @@ export function runRules(model: Model, rules: readonly ResolvedRule[], suppressi
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
-      compare(a.location.file, b.location.file) ||
+      compare(originLabel(a.location), originLabel(b.location)) ||
       a.location.line - b.location.line ||
       a.location.column - b.location.column ||
       compare(a.ruleId, b.ruleId) ||
@@ -159,9 +171,32 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Turns model places into file locations, one line index per layer. */
+/** What a layer's findings are about: its file, or its `--set` argument (numbered in Helm's order) and the file it is layered onto. */
+export function originOf(model: Model, layer: Layer): Origin {
+  if (layer.kind !== 'set') return { kind: 'file', file: layer.label };
+  const layers = model.userLayers;
+  const origin: SetOrigin = {
+    kind: 'set',
+    index: layers.filter((other) => other.kind === 'set').indexOf(layer) + 1,
+    argument: layer.label,
+  };
+  const onto = layers.find((other) => other.kind === 'file');
+  if (onto) origin.onto = onto.label;
+  return origin;
+}
+
+/** True when two origins name the same file, or the same `--set` argument. */
+export function sameOrigin(a: Origin, b: Origin): boolean {
+  return a.kind === 'file' ? b.kind === 'file' && a.file === b.file : b.kind === 'set' && a.index === b.index;
+}
+
+function originKey(origin: Origin): string {
+  return origin.kind === 'file' ? `file\u0000${origin.file}` : `set\u0000${origin.index}`;
+}
+
+/** Turns model places into locations in a file or a `--set` argument; each layer owns its line index. */
 class Locator {
-  private readonly indexes = new Map<Layer, LineIndex>();
+  private readonly origins = new Map<Layer, Origin>();
 
   constructor(private readonly model: Model) {}
 
@@ -178,10 +213,9 @@ class Locator {
       start = 0;
       end = 0;
     }
-    const index = this.index(layer);
-    const from = index.position(start);
-    const to = index.position(Math.max(end, start));
-    const location: Location = { file: layer.label, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+    const from = layer.position(start);
+    const to = layer.position(Math.max(end, start));
+    const location: Location = { ...this.origin(layer), line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
     if (place.yamlPath.length > 0) location.yamlPath = place.yamlPath;
     if (place.hclPath) location.hclPath = place.hclPath;
     if (place.hclLine !== undefined) location.hclLine = place.hclLine;
@@ -189,46 +223,9 @@ class Locator {
     return location;
   }
 
-  private index(layer: Layer): LineIndex {
-    let index = this.indexes.get(layer);
-    if (!index) {
-      index = new LineIndex(layer.source ?? '');
-      this.indexes.set(layer, index);
-    }
-    return index;
+  private origin(layer: Layer): Origin {
+    let origin = this.origins.get(layer);
+    if (!origin) this.origins.set(layer, (origin = originOf(this.model, layer)));
+    return origin;
   }
-}
-
-/**
- * The layer's text with every secret replaced by `*`, line breaks kept: the span of each secret
- * the model found, any other place its text appears (the same token pasted twice), and what looks
- * like a credential in text the model could not read.
- */
-export function redactSource(model: Model, layer: Layer): string | undefined {
-  const source = layer.source;
-  if (source === undefined) return undefined;
-  const spans = model.valuesReadable ? model.secrets.map((secret) => secret.place()).filter((place) => place.layer === layer) : [];
-  return model.redactor.mask(source, [...spans, ...model.guessedSpans(layer)]);
-}
-
-/** A result with every string in its findings scrubbed, and its source masked (offsets kept for code frames). */
-export function redactResult(result: FileResult, redactor: Redactor): FileResult {
-  const out: FileResult = {
-    file: redactor.scrub(result.file),
-    findings: result.findings.map((finding) => scrubStrings(finding, redactor)),
-  };
-  if (result.source !== undefined) out.source = redactor.mask(result.source);
-  return { ...result, ...out };
-}
-
-/** Every string inside a finding, whatever fields it grows: message, hint, file, related locations. */
-function scrubStrings<T>(value: T, redactor: Redactor): T {
-  if (typeof value === 'string') return redactor.scrub(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => scrubStrings(item, redactor)) as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = scrubStrings(item, redactor);
-    return out as T;
-  }
-  return value;
 }

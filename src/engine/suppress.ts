@@ -1,6 +1,6 @@
 import type { Directive } from '../parse/directives.js';
 import { UNSUPPRESSIBLE_RULES } from '../model/model.js';
-import type { Finding, Location } from './types.js';
+import { originLabel, type Finding, type Location } from './types.js';
 
 /**
  * Inline suppressions, written as comments in the values file or in an embedded config:
@@ -59,7 +59,7 @@ export function applySuppressions(findings: Finding[], directives: readonly Loca
   const active = directives.filter((directive) => directive.until === undefined || directive.until >= options.today);
   const files = new Map<string, FileDirectives>();
   for (const directive of active) {
-    const name = directive.location.file;
+    const name = originLabel(directive.location);
     let file = files.get(name);
     if (!file) files.set(name, (file = { lines: new Map(), regions: [] }));
     if (directive.kind === 'disable' || directive.kind === 'enable') {
@@ -74,7 +74,7 @@ export function applySuppressions(findings: Finding[], directives: readonly Loca
   const suppressed = new Map<Finding, LocatedDirective>();
   const usage: Usage = new Map();
   for (const [name, file] of files) {
-    const own = findings.filter((finding) => finding.location.file === name && !UNSUPPRESSIBLE_RULES.has(finding.ruleId));
+    const own = findings.filter((finding) => originLabel(finding.location) === name && !UNSUPPRESSIBLE_RULES.has(finding.ruleId));
     for (const finding of own) {
       const directive = file.lines.get(finding.location.line)?.find((candidate) => covers(candidate.rules, finding.ruleId));
       if (directive) suppress(finding, directive, suppressed, usage);

@@ -6,13 +6,48 @@ export type Severity = 'error' | 'warning' | 'info';
 /** Ordered from most to least severe; the index is the sort key. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/**
- * Where a finding lies. Always a values-file position: 1-based line and column, the end
- * exclusive (the column after the last character), columns in UTF-16 code units.
- */
-export interface Location {
-  /** The file as the user named it (or `<stdin>`, or a `--set` argument's label). */
+/** Text a location points into: a values file as the user named it (or `<stdin>`). */
+export interface FileOrigin {
+  kind: 'file';
   file: string;
+}
+
+/** Text a location points into: one `--set`, `--set-string` or `--set-file` argument, which has no file. */
+export interface SetOrigin {
+  kind: 'set';
+  /** 1-based position of the argument among the release's `--set`-family arguments, in the order Helm applies them. */
+  index: number;
+  /** The flag and the argument as given, every secret masked one character for one: `--set server.image.tag=latest`. */
+  argument: string;
+  /**
+   * The values file the argument is layered onto (the release's first file): where a format that
+   * must name a file (SARIF) places the finding. Absent when the release has no file.
+   */
+  onto?: string;
+}
+
+/** What a location or a result is about: a values file, or a `--set` argument. */
+export type Origin = FileOrigin | SetOrigin;
+
+/** The name people read for an origin: the file as named, or the flag and its argument. */
+export function originLabel(origin: Origin): string {
+  return origin.kind === 'file' ? origin.file : origin.argument;
+}
+
+/** The origin of a location or a result alone, without its positions, findings or source. */
+export function originPart(origin: Origin): Origin {
+  if (origin.kind === 'file') return { kind: 'file', file: origin.file };
+  const out: SetOrigin = { kind: 'set', index: origin.index, argument: origin.argument };
+  if (origin.onto !== undefined) out.onto = origin.onto;
+  return out;
+}
+
+/**
+ * Where a finding lies: a position in a values file or in a `--set` argument (then the line is 1
+ * and the columns count inside the argument, the flag not included). 1-based line and column,
+ * the end exclusive (the column after the last character), columns in UTF-16 code units.
+ */
+export type Location = Origin & {
   line: number;
   column: number;
   endLine: number;
@@ -25,7 +60,7 @@ export interface Location {
   hclLine?: number;
   /** True when the exact place could not be mapped (escaped or folded scalar) and the span covers the whole scalar. */
   approximate?: boolean;
-}
+};
 
 /** A secondary place of a finding: another place the same root cause shows, or that changes with the fix. */
 export interface RelatedLocation {
@@ -93,15 +128,13 @@ export interface RuleInfo {
   docsUrl: string;
 }
 
-/** The findings of one linted target, as reporters receive them. */
-export interface FileResult {
-  /** Display name of the target. */
-  file: string;
+/** The findings of one linted values file or `--set` argument, as reporters receive them. */
+export type FileResult = Origin & {
   /** Sorted by line, column, rule id. */
   findings: Finding[];
-  /** The target's text with every secret value masked, for code frames; absent for stdin-less or unreadable targets. */
+  /** The text with every secret value masked, for code frames; absent for stdin-less or unreadable targets. */
   source?: string;
-}
+};
 
 /** Counts over a run, used by reporters and the exit code. */
 export interface Summary {

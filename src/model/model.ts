@@ -5,7 +5,7 @@ import { parseHcl } from '../parse/hcl/index.js';
 import type { HclFile, HclItem, HclKey, HclNode, HclObject } from '../parse/hcl-types.js';
 import { embedMap, identityMap } from '../parse/embed.js';
 import type { Plain, PlainMap } from './plain.js';
-import { chartDefaultTree, overlay, type ValueNode, type Layer, type PathSegment, type Place } from './values/tree.js';
+import { chartDefaultTree, Layer, overlay, type ValueNode, type PathSegment, type Place } from './values/tree.js';
 import { helmEqualsTrue, helmToString, helmTruthy, componentEnabled } from './chart/truth.js';
 import { chartFullname, chartLabelName } from './chart/naming.js';
 import type { TemplateContext } from './chart/template.js';
@@ -14,7 +14,7 @@ import { VaultConfig, type ConfigFormat } from './config/vault-config.js';
 import { collectServices, type ServiceFact } from './chart/services.js';
 import { collectImages, type ImageFact } from './chart/images.js';
 import { collectSecrets, guessSecrets, guessSetSecrets, type GuessedSecret, type SecretFact } from './secrets.js';
-import { Redactor } from './redact.js';
+import { SecretMask } from '../mask/secret-mask.js';
 import { collectEnv, type EnvVar } from './facts/env.js';
 import { collectYaml11Booleans } from './values/yaml-booleans.js';
 import { redactSetLayers, setConflicts } from '../parse/set-args.js';
@@ -163,7 +163,7 @@ export class Model {
     inputs.forEach((input, i) => {
       // A byte order mark is not content: Helm's YAML reader drops it, and columns start after it.
       const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
-      const layer: Layer = { kind: input.kind, label: input.label, source: text, index: i + 1 };
+      const layer = new Layer(input.kind, input.label, text, i + 1);
       this.layers.push(layer);
       const document = input.yaml ?? this.parseFile(text);
       this.inputs.push({ input, document, layer });
@@ -729,8 +729,18 @@ export class Model {
   }
 
   /** Scrubs and masks every secret this release's input holds, in every form it could be printed in. */
-  get redactor(): Redactor {
-    return this.memo('redactor', () => Redactor.of(this.knownSecrets));
+  get mask(): SecretMask {
+    return this.memo('mask', () => SecretMask.of(this.knownSecrets));
+  }
+
+  /**
+   * The spans of a layer's text that hold a secret, for masking it one character for one: each
+   * secret the model found there and what looks like a credential in text it could not read.
+   * The mask finds other places the same text recurs.
+   */
+  secretSpans(layer: Layer): { start: number; end: number }[] {
+    const found = this.valuesReadable ? this.secrets.map((secret) => secret.place()).filter((place) => place.layer === layer) : [];
+    return [...found, ...this.guessedSpans(layer)];
   }
 
   /** Env vars the values add to the Vault container, by name. */

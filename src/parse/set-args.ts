@@ -409,11 +409,9 @@ export function setConflicts(base: ValueNode, root: YMap, layer: Layer): SyntaxP
 export function redactSetLayers(model: Model): void {
   const layers = model.userLayers.filter((layer) => layer.kind === 'set' && layer.source !== undefined);
   if (layers.length === 0) return;
-  const places = model.valuesReadable ? model.secrets.map((secret) => secret.place()) : [];
   for (const layer of layers) {
     const source = layer.source!;
-    const spans = [...places.filter((place) => place.layer === layer), ...model.guessedSpans(layer)];
-    const masked = model.redactor.mask(source, spans);
+    const masked = model.mask.mask(source, model.secretSpans(layer));
     if (masked === source) continue;
     const prefix = layer.label.endsWith(source)
       ? layer.label.slice(0, layer.label.length - source.length)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
+import { originLabel, type FileResult, type Finding, type RuleInfo, type Severity } from '../engine/types.js';
 import { collect, joinSentences, type ReportOptions, type ReportStream } from './types.js';
 
 /** GitLab's severities (a subset of Code Climate's), as GitLab's own linters' reports map them. */
@@ -35,20 +35,26 @@ export function streamCodequality(_rules: ReadonlyMap<string, RuleInfo>, _option
 
 function toIssue(finding: Finding, occurrences: Map<string, number>): Record<string, unknown> {
   const { location } = finding;
+  // A `--set` argument is no file: the issue goes on the values file it overrides, naming the argument.
+  const path = location.kind === 'file' ? location.file : (location.onto ?? location.argument);
+  const text = joinSentences(finding.message, finding.hint);
   return {
     type: 'issue',
     check_name: finding.ruleId,
-    description: joinSentences(finding.message, finding.hint),
+    description: location.kind === 'file' ? text : `${location.argument}: ${text}`,
     categories: ['Security'],
     fingerprint: fingerprint(finding, occurrences),
     severity: SEVERITIES[finding.severity],
-    location: { path: location.file.replaceAll('\\', '/'), lines: { begin: location.line, end: location.endLine } },
+    location: {
+      path: path.replaceAll('\\', '/'),
+      lines: location.kind === 'file' ? { begin: location.line, end: location.endLine } : { begin: 1 },
+    },
   };
 }
 
 function fingerprint(finding: Finding, occurrences: Map<string, number>): string {
   const { location } = finding;
-  const key = JSON.stringify([finding.ruleId, finding.messageId, location.file, location.yamlPath ?? [], location.hclPath ?? []]);
+  const key = JSON.stringify([finding.ruleId, finding.messageId, originLabel(location), location.yamlPath ?? [], location.hclPath ?? []]);
   const count = (occurrences.get(key) ?? 0) + 1;
   occurrences.set(key, count);
   return createHash('sha256').update(`${key}\u0000${count}`).digest('hex').slice(0, 32);

@@ -1,6 +1,6 @@
 import { posix, win32 } from 'node:path';
 import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
-import { collect, isSetLabel, isWindowsPath, joinSentences, type ReportOptions, type ReportStream } from './types.js';
+import { collect, isWindowsPath, joinSentences, type ReportOptions, type ReportStream } from './types.js';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -37,10 +37,10 @@ function formatCommand(finding: Finding, cwd: string | undefined): string {
   const { location } = finding;
   const properties: [string, string | number][] = [];
   let message = joinSentences(finding.message, finding.hint);
-  if (isSetLabel(location.file)) {
+  if (location.kind === 'set') {
     // A `--set` argument is no file in the repository: an annotation pointing at it would link to
     // nothing, so it becomes a run-level annotation that names the argument instead.
-    message = `${location.file}: ${message}`;
+    message = `${location.argument}: ${message}`;
   } else {
     properties.push(['file', resolveFile(location.file, cwd)], ['line', location.line]);
     properties.push(['endLine', location.endLine]);

@@ -1,14 +1,14 @@
-import type { FileResult, Finding, Location, RuleInfo, Summary } from '../engine/types.js';
+import { originPart, type FileResult, type Finding, type Location, type Origin, type RuleInfo, type Summary } from '../engine/types.js';
 import { collect, indentJson, openObject, Tally, TOOL_NAME, type ReportOptions, type ReportStream } from './types.js';
 
 /** Version of the JSON shape documented in `schemas/findings.schema.json`; bumped on breaking changes. */
-export const JSON_FORMAT_VERSION = 1;
+export const JSON_FORMAT_VERSION = 2;
 
 /** The document the JSON reporter prints. */
 export interface JsonReport {
   version: typeof JSON_FORMAT_VERSION;
   tool: { name: string; version: string };
-  results: { file: string; findings: Finding[] }[];
+  results: (Origin & { findings: Finding[] })[];
   summary: Summary;
 }
 
@@ -38,7 +38,7 @@ export function streamJson(_rules: ReadonlyMap<string, RuleInfo>, options: Repor
   return {
     start: () => `${openObject(head, 0)},\n  "results": [`,
     file(result) {
-      const entry = { file: result.file, findings: result.findings.map(copyFinding) };
+      const entry = { ...originPart(result), findings: result.findings.map(copyFinding) };
       const text = `${tally.summary().files > 0 ? ',' : ''}\n    ${indentJson(entry, 4)}`;
       tally.add(result);
       return text;
@@ -71,7 +71,7 @@ function copyFinding(finding: Finding): Finding {
 
 function copyLocation(location: Location): Location {
   return {
-    file: location.file,
+    ...originPart(location),
     line: location.line,
     column: location.column,
     endLine: location.endLine,

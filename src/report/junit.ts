@@ -1,4 +1,4 @@
-import type { FileResult, Finding, RuleInfo } from '../engine/types.js';
+import { originLabel, type FileResult, type Finding, type RuleInfo } from '../engine/types.js';
 import { collect, joinSentences, TOOL_NAME, type ReportOptions, type ReportStream } from './types.js';
 
 /**
@@ -19,10 +19,10 @@ export function streamJunit(_rules: ReadonlyMap<string, RuleInfo>, _options: Rep
       const failures = result.findings.filter((finding) => finding.severity !== 'info').length;
       const cases =
         result.findings.length === 0
-          ? [`    <testcase classname=${attr(result.file)} name="${TOOL_NAME}"/>\n`]
+          ? [`    <testcase classname=${attr(originLabel(result))} name="${TOOL_NAME}"/>\n`]
           : result.findings.map(toCase);
       return (
-        `  <testsuite name=${attr(result.file)} tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n` +
+        `  <testsuite name=${attr(originLabel(result))} tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n` +
         cases.join('') +
         '  </testsuite>\n'
       );
@@ -33,10 +33,10 @@ export function streamJunit(_rules: ReadonlyMap<string, RuleInfo>, _options: Rep
 
 function toCase(finding: Finding): string {
   const { location } = finding;
-  const where = `${location.file}:${location.line}:${location.column}`;
+  const where = `${originLabel(location)}:${location.line}:${location.column}`;
   const text = joinSentences(finding.message, finding.hint);
   const name = attr(`${finding.ruleId}/${finding.messageId} ${location.line}:${location.column}`);
-  const head = `    <testcase classname=${attr(location.file)} name=${name} file=${attr(location.file)} line="${location.line}">`;
+  const head = `    <testcase classname=${attr(originLabel(location))} name=${name} file=${attr(originLabel(location))} line="${location.line}">`;
   if (finding.severity === 'info') return `${head}<system-out>${xmlText(`${where} info ${text}`)}</system-out></testcase>\n`;
   return `${head}<failure message=${attr(finding.message)} type="${finding.severity}">${xmlText(`${where} ${finding.severity} ${text}`)}</failure></testcase>\n`;
 }

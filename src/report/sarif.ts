@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { posix, win32 } from 'node:path';
-import type { FileResult, Finding, Location, RuleInfo, Severity } from '../engine/types.js';
+import type { FileResult, Finding, Location, Origin, RuleInfo, Severity } from '../engine/types.js';
 import { describeScope } from '../engine/scope.js';
 import {
   collect,
   indentJson,
-  isSetLabel,
   isWindowsPath,
   joinSentences,
   openObject,
@@ -71,9 +70,11 @@ export function streamSarif(rules: ReadonlyMap<string, RuleInfo>, options: Repor
   const artifacts: { location: ArtifactLocation; roles: string[] }[] = [];
   const artifactIndex = new Map<string, number>();
   // A related location may point into another target, even one linted later: it becomes an
-  // artifact when first named (the artifacts list is written at the end).
-  const artifactOf = (file: string): ArtifactLocation | undefined => {
-    if (isSetLabel(file)) return undefined;
+  // artifact when first named (the artifacts list is written at the end). A `--set` argument is no
+  // file: its findings go to the file it is layered onto, when the release has one.
+  const artifactOf = (origin: Origin): ArtifactLocation | undefined => {
+    const file = origin.kind === 'file' ? origin.file : origin.onto;
+    if (file === undefined) return undefined;
     const location = toArtifactLocation(file, options.cwd);
     const key = `${location.uriBaseId ?? ''}\u0000${location.uri}`;
     let index = artifactIndex.get(key);
@@ -96,7 +97,7 @@ export function streamSarif(rules: ReadonlyMap<string, RuleInfo>, options: Repor
       return `${openObject(head, 0)},\n  "runs": [\n    ${openObject(run, 4)},\n      "results": [`;
     },
     file(result) {
-      const artifact = artifactOf(result.file);
+      const artifact = artifactOf(result);
       // Occurrence counters tell identical findings of one file apart; the key holds the file.
       const occurrences = new Map<string, number>();
       let out = '';
@@ -193,17 +194,20 @@ function toResult(
   ruleIndex: number,
   artifact: ArtifactLocation | undefined,
   occurrences: Map<string, number>,
-  artifactOf: (file: string) => ArtifactLocation | undefined,
+  artifactOf: (origin: Origin) => ArtifactLocation | undefined,
 ): Record<string, unknown> {
   const { location } = finding;
   let text = joinSentences(finding.message, finding.hint);
   // A `--set` argument has no file, so the result names the argument in its message, the only
-  // text code scanning shows for it.
-  if (artifact === undefined) text = `${location.file}: ${text}`;
+  // text code scanning shows for it, and in its properties.
+  if (location.kind === 'set') text = `${location.argument}: ${text}`;
   const sarifLocation = toSarifLocation(location, artifact);
-  if (artifact === undefined) sarifLocation.message = { text: location.file };
 
   const properties: Record<string, unknown> = {};
+  if (location.kind === 'set') {
+    properties.setArgument = location.argument;
+    properties.setIndex = location.index;
+  }
   if (location.yamlPath !== undefined) properties.yamlPath = [...location.yamlPath];
   if (location.hclPath !== undefined) properties.hclPath = [...location.hclPath];
   if (location.hclLine !== undefined) properties.hclLine = location.hclLine;
@@ -213,8 +217,8 @@ function toResult(
   // Ids are 1-based and unique within the result, so a message can refer to a place as [text](1).
   const related = (finding.relatedLocations ?? []).map((item, index) => ({
     id: index + 1,
-    ...toSarifLocation(item.location, artifactOf(item.location.file)),
-    message: { text: isSetLabel(item.location.file) ? `${item.location.file}: ${item.message}` : item.message },
+    ...toSarifLocation(item.location, artifactOf(item.location)),
+    message: { text: item.location.kind === 'set' ? `${item.location.argument}: ${item.message}` : item.message },
   }));
 
   return {
@@ -231,21 +235,28 @@ function toResult(
 }
 
 /**
- * A SARIF location: a region of the artifact, or for a `--set` argument (no file) a logical
- * location naming the values key it sets.
+ * A SARIF location: a region of the artifact. A `--set` argument has no file: its location is the
+ * start of the file it is layered onto (code scanning takes only results with a file and a line),
+ * with a logical location naming the values key it sets and a message naming the argument; with
+ * no file in the release, the logical location alone.
  */
 function toSarifLocation(location: Location, artifact: ArtifactLocation | undefined): Record<string, unknown> {
-  if (artifact === undefined) {
+  if (location.kind === 'set') {
     const path = location.yamlPath ?? [];
     const last = path.at(-1);
+    const logical =
+      last === undefined
+        ? { name: location.argument, kind: 'parameter' }
+        : { name: String(last), fullyQualifiedName: path.join('.'), kind: 'property' };
     return {
-      logicalLocations: [
-        last === undefined
-          ? { name: location.file, kind: 'parameter' }
-          : { name: String(last), fullyQualifiedName: path.join('.'), kind: 'property' },
-      ],
+      ...(artifact !== undefined
+        ? { physicalLocation: { artifactLocation: artifact, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } } }
+        : {}),
+      logicalLocations: [logical],
+      message: { text: location.argument },
     };
   }
+  if (artifact === undefined) return {};
   return {
     physicalLocation: {
       artifactLocation: artifact,
@@ -267,7 +278,7 @@ function toSarifLocation(location: Location, artifact: ArtifactLocation | undefi
  */
 function fingerprint(finding: Finding, artifact: ArtifactLocation | undefined, occurrences: Map<string, number>): string {
   // The normalised URI, not the name as typed, so `./values.yaml` and `values.yaml` agree.
-  const file = artifact === undefined ? finding.location.file : artifact.uri;
+  const file = finding.location.kind === 'set' ? finding.location.argument : (artifact?.uri ?? finding.location.file);
   const key = JSON.stringify([finding.ruleId, finding.messageId, file, finding.location.yamlPath ?? [], finding.location.hclPath ?? []]);
   const hash = createHash('sha256').update(key).digest('hex');
   const count = (occurrences.get(hash) ?? 0) + 1;

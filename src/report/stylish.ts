@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { FileResult, Finding, Location, RuleInfo, Severity } from '../engine/types.js';
+import { originLabel, type FileResult, type Finding, type Location, type RuleInfo, type Severity } from '../engine/types.js';
 import { collect, Tally, type ReportOptions, type ReportStream } from './types.js';
 
 /** Columns a tab advances to in code frames: the next multiple of this. */
@@ -84,11 +84,11 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
   // Align rule ids for short messages only: one long message must not push every id off screen.
   const messageWidth = Math.min(MAX_ALIGNED_MESSAGE, longestMessage);
   const indent = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
-  // Split where the engine counts lines (engine/lines.ts: at \n only), or line numbers would drift
-  // on files with a lone \r; the \r of a \r\n pair is dropped from display below.
-  const sourceLines = result.source === undefined ? undefined : result.source.split('\n');
+  // Split where the engine counts lines (parse/lines.ts: at LF, CRLF and a lone CR), or the frames
+  // of a file with lone CRs would show the wrong line or none.
+  const sourceLines = result.source === undefined ? undefined : result.source.split(/\r\n|\r|\n/);
 
-  const lines = [chalk.underline(defuseCommand(escapeName(result.file)))];
+  const lines = [chalk.underline(defuseCommand(escapeName(originLabel(result))))];
   for (const { finding, position, messageLines } of rows) {
     const [first = '', ...rest] = messageLines;
     lines.push(
@@ -102,7 +102,7 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
     }
     for (const note of notes(finding)) lines.push(`${indent}${chalk.dim(note)}`);
     for (const { location, message } of finding.relatedLocations ?? []) {
-      lines.push(`${indent}${chalk.dim(`related: ${clean(location.file)}:${location.line}:${location.column}`)} ${clean(message)}`);
+      lines.push(`${indent}${chalk.dim(`related: ${clean(originLabel(location))}:${location.line}:${location.column}`)} ${clean(message)}`);
     }
     if (sourceLines !== undefined) {
       for (const line of codeFrame(sourceLines, finding.location, chalk)) lines.push(line);
@@ -135,16 +135,13 @@ function codeFrame(sourceLines: readonly string[], location: Location, chalk: Ch
   const frame: string[] = [];
 
   for (let number = line; number <= lastShown; number += 1) {
-    // endsWith, not /\r$/: a regex would scan the whole of a long line for every finding on it.
-    const raw = sourceLines[number - 1]!;
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const text = sourceLines[number - 1]!;
     const from = number === line ? column : firstNonBlankColumn(text);
     const to = number === location.endLine ? endColumn : text.length + 1;
     const window = frameWindow(text, from);
     const before = window.start > 0 ? ELLIPSIS : '';
     const after = window.end < text.length ? ELLIPSIS : '';
-    // A lone \r inside a line is no break to the engine, but would be one to the terminal.
-    const { expanded, offsets } = expandTabs(clean(text.slice(window.start, window.end)).replaceAll('\r', '\ufffd'));
+    const { expanded, offsets } = expandTabs(clean(text.slice(window.start, window.end)));
     frame.push(`    ${chalk.dim(`${String(number).padStart(gutterWidth)} |`)} ${before}${expanded}${after}`.trimEnd());
     const start = before.length + displayColumn(offsets, from - window.start);
     const end = before.length + displayColumn(offsets, to - window.start);

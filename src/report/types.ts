@@ -76,14 +76,6 @@ export class Tally {
 }
 
 /**
- * True when a target name is the label of a `--set` argument rather than a path: such targets
- * have no file to link to, so machine formats must not pretend they do.
- */
-export function isSetLabel(file: string): boolean {
-  return file.startsWith('--set');
-}
-
-/**
  * True for a Windows path (`C:\x`, `C:/x`, `\\server\share`). Reporters pick Windows or POSIX path
  * rules from the names they are given rather than from the platform they run on, so output is the
  * same wherever the tests run.

@@ -64,8 +64,10 @@ describe('--max-file-size: inputs are read up to a limit, and a larger one is a 
     expect(
       findings(stdout)
         .filter((finding) => finding.messageId === 'fileTooLarge')
-        .map((finding) => finding.location.file),
-    ).toEqual(['--set-file server.x=/dev/zero']);
+        .map((finding) => finding.location),
+    ).toEqual([
+      { kind: 'set', index: 1, argument: '--set-file server.x=/dev/zero', onto: GUIDE, line: 1, column: 1, endLine: 1, endColumn: 1 },
+    ]);
   });
 
   it('reports standard input larger than the limit', async () => {

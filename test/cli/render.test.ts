@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.js';
+import type { Location, Origin } from '../../src/engine/types.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const GUIDE = 'fixtures/guide/override-values.yml';
@@ -181,15 +182,18 @@ describe('vault-lint render', () => {
 describe('--set on the lint command line', () => {
   async function findings(args: string[], cwd = ROOT): Promise<string[]> {
     const { stdout } = await cli([...args, '-o', 'json', '--rule', 'image-tag-pinned=error'], { cwd });
-    return JSON.parse(stdout).results.flatMap(
-      (result: { findings: { ruleId: string; location: { file: string; line: number; column: number } }[] }) =>
-        result.findings.map((finding) => `${finding.ruleId} ${finding.location.file}:${finding.location.line}:${finding.location.column}`),
+    return (JSON.parse(stdout) as { results: { findings: { ruleId: string; location: Location }[] }[] }).results.flatMap((result) =>
+      result.findings.map(({ ruleId, location }) => {
+        const where =
+          location.kind === 'set' ? `#${location.index} ${location.argument} (onto ${location.onto ?? 'nothing'})` : location.file;
+        return `${ruleId} ${where}:${location.line}:${location.column}`;
+      }),
     );
   }
 
   it('points a finding at the value inside the --set argument', async () => {
     const out = await findings(['-f', 'fixtures/_cli/production.values.yaml', '--set', 'server.image.tag=latest']);
-    expect(out).toEqual(['image-tag-pinned --set server.image.tag=latest:1:18']);
+    expect(out).toEqual(['image-tag-pinned #1 --set server.image.tag=latest (onto fixtures/_cli/production.values.yaml):1:18']);
   });
 
   it('applies --set-string after --set whatever the order on the command line, as Helm does', async () => {
@@ -209,14 +213,20 @@ describe('--set on the lint command line', () => {
     writeFileSync(join(dir, 'eu.yaml'), production);
     writeFileSync(join(dir, 'us.yaml'), production);
     const out = await findings(['eu.yaml', 'us.yaml', '--set', 'server.image.tag=latest'], dir);
-    expect(out).toEqual(['image-tag-pinned --set server.image.tag=latest:1:18', 'image-tag-pinned --set server.image.tag=latest:1:18']);
+    expect(out).toEqual([
+      'image-tag-pinned #1 --set server.image.tag=latest (onto eu.yaml):1:18',
+      'image-tag-pinned #1 --set server.image.tag=latest (onto us.yaml):1:18',
+    ]);
   });
 
   it('builds a release from the chart defaults and the sets alone', async () => {
     const { code, stdout } = await cli(['--set', 'server.dev.enabled=true', '-o', 'json', '--rule', 'ha-replicas=error']);
     expect(code).toBe(1);
     const results = JSON.parse(stdout).results;
-    expect(results.map((result: { file: string }) => result.file)).toEqual(['--set server.dev.enabled=true']);
+    expect(results.map((result: Origin) => result)).toEqual([
+      expect.objectContaining({ kind: 'set', index: 1, argument: '--set server.dev.enabled=true' }),
+    ]);
+    expect(results[0]).not.toHaveProperty('onto');
     expect(results[0].findings.map((finding: { ruleId: string }) => finding.ruleId)).toContain('ha-replicas');
   });
 
@@ -228,7 +238,7 @@ describe('--set on the lint command line', () => {
       'listener "tcp" {\n  address = "[::]:8200"\n  tls_disable = "true"\n}\nstorage "raft" { path = "/vault/data" }\n',
     );
     const out = await findings(['-f', 'values.yaml', '--set-file', 'server.ha.raft.config=raft.hcl', '--rule', 'tls-enabled=error'], dir);
-    expect(out).toContain('tls-enabled --set-file server.ha.raft.config=raft.hcl:1:23');
+    expect(out).toContain('tls-enabled #1 --set-file server.ha.raft.config=raft.hcl (onto values.yaml):1:23');
     const refused = await cli(['-f', 'values.yaml', '--set-file', 'server.ha.raft.config=raft.hcl', '--output-file', 'raft.hcl'], {
       cwd: dir,
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveRules } from '../../src/engine/config.js';
 import { defineRule, type RuleContext } from '../../src/engine/rule.js';
 import { runRules } from '../../src/engine/run.js';
-import type { Finding } from '../../src/engine/types.js';
+import { originLabel, type Finding, type Location } from '../../src/engine/types.js';
 import { modelOf } from '../helpers/model.js';
 
 /** A rule whose check is the test's own function. */
@@ -19,9 +19,9 @@ async function run(texts: string | string[], check: (context: RuleContext<'found
   return runRules(model, resolveRules([probe(check)], 'recommended', {}));
 }
 
-const span = (finding: { location: { file: string; line: number; column: number; endLine: number; endColumn: number } }) => {
-  const { file, line, column, endLine, endColumn } = finding.location;
-  return `${file} ${line}:${column}-${endLine}:${endColumn}`;
+const span = (finding: { location: Location }) => {
+  const { line, column, endLine, endColumn } = finding.location;
+  return `${originLabel(finding.location)} ${line}:${column}-${endLine}:${endColumn}`;
 };
 
 describe('related locations', () => {
@@ -51,7 +51,7 @@ describe('related locations', () => {
     expect(span(findings[0]!)).toBe('layer2.yaml 3:15-3:16');
     expect(findings[0]!.relatedLocations).toEqual([
       {
-        location: { file: 'layer1.yaml', line: 2, column: 15, endLine: 2, endColumn: 19, yamlPath: ['global', 'tlsDisable'] },
+        location: { kind: 'file', file: 'layer1.yaml', line: 2, column: 15, endLine: 2, endColumn: 19, yamlPath: ['global', 'tlsDisable'] },
         message: 'the other half',
       },
     ]);

@@ -57,12 +57,12 @@ describe('applySuppressions', () => {
     messageId: 'm',
     severity: 'error',
     message: 'x',
-    location: { file: 'f', line, column: 1, endLine: line, endColumn: 2 },
+    location: { kind: 'file', file: 'f', line, column: 1, endLine: line, endColumn: 2 },
   });
   const directive = (kind: LocatedDirective['kind'], line: number, rules: string[] = []): LocatedDirective => ({
     kind,
     rules,
-    location: { file: 'f', line, column: 1, endLine: line, endColumn: 2 },
+    location: { kind: 'file', file: 'f', line, column: 1, endLine: line, endColumn: 2 },
   });
   const options = { today: '2026-12-03' };
 

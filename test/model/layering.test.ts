@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { originLabel } from '../../src/engine/types.js';
 import { buildModel, lintTargets, loadRules, type LintOptions } from '../../src/engine/lint.js';
 import type { InputLayer } from '../../src/model/model.js';
 import { setLayer, type SetFlag } from '../../src/parse/set-args.js';
@@ -32,7 +33,8 @@ async function lintRelease(layers: InputLayer[], options: LintOptions = {}): Pro
   const results = await lintTargets([{ layers }], { ...options, rules: { ...off, ...options.rules } });
   return results.flatMap((result) =>
     result.findings.map(
-      (finding) => `${finding.ruleId}/${finding.messageId} ${finding.location.file}:${finding.location.line}:${finding.location.column}`,
+      (finding) =>
+        `${finding.ruleId}/${finding.messageId} ${originLabel(finding.location)}:${finding.location.line}:${finding.location.column}`,
     ),
   );
 }
@@ -260,10 +262,12 @@ describe('--set layers', () => {
     ];
     const results = await lintTargets([{ layers }], { rules: { 'image-tag-pinned': 'error' } });
     const label = '--set server.extraEnvironmentVars.VAULT_TOKEN=*****************,server.image.tag=latest';
-    const result = results.find((entry) => entry.file.startsWith('--set'))!;
-    expect(result.file).toBe(label);
+    const result = results.find((entry) => entry.kind === 'set')!;
+    expect(result).toMatchObject({ kind: 'set', index: 1, argument: label, onto: 'base.yaml' });
     expect(result.source).toBe(label.slice('--set '.length));
-    expect(result.findings.map((finding) => finding.location.file)).toContain(label);
+    expect(result.findings.map((finding) => finding.location)).toContainEqual(
+      expect.objectContaining({ kind: 'set', index: 1, argument: label, onto: 'base.yaml' }),
+    );
     expect(JSON.stringify(results)).not.toContain('s.fake-token-1234');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guessSecrets, isSecretEnv } from '../../src/model/secrets.js';
-import { maskRanges } from '../../src/model/redact.js';
+import { maskRanges } from '../../src/mask/redactor.js';
 
 /** Text that does not parse, masked where the line heuristics guess a credential (as code frames of it are). */
 function redactUnreadable(text: string): string {

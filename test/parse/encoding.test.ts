@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeValues } from '../../src/parse/decode.js';
 import { LineIndex } from '../../src/parse/lines.js';
-import { lintText } from '../../src/engine/lint.js';
+import { buildModel, lintText } from '../../src/engine/lint.js';
 
 // The chart side of TLS off, alone (the listener serves TLS): one finding at 2:15.
 const TEXT =
@@ -65,6 +65,22 @@ describe('line ends', () => {
       { line: 3, column: 1 },
       { line: 4, column: 1 },
     ]);
+  });
+
+  it('gives each layer, a values file or a --set argument, its positions from its own line index', async () => {
+    const model = await buildModel({
+      layers: [
+        { kind: 'file', label: 'values.yaml', text: 'a: 1\rb: 2\r\nc: 3\n' },
+        { kind: 'set', label: '--set server.ha.enabled=true', text: 'server.ha.enabled=true' },
+      ],
+    });
+    const [file, set] = model.userLayers;
+    expect([0, 5, 11].map((offset) => file!.position(offset))).toEqual([
+      { line: 1, column: 1 },
+      { line: 2, column: 1 },
+      { line: 3, column: 1 },
+    ]);
+    expect(set!.position(18)).toEqual({ line: 1, column: 19 });
   });
 
   it('places findings of a CR-only file on their own lines', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FileResult, Finding } from '../../src/engine/types.js';
+import type { FileResult, Finding, Location, RelatedLocation } from '../../src/engine/types.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/report/github.js';
-import { SAMPLE_VERSION, sampleResults, sampleRules, SET_LABEL } from './sample.js';
+import { SAMPLE_VERSION, sampleResults, sampleRules, SET_LABEL, SET_ORIGIN } from './sample.js';
 
 function format(results: FileResult[], cwd?: string): string {
   return formatGithub(results, sampleRules, { color: false, toolVersion: SAMPLE_VERSION, ...(cwd === undefined ? {} : { cwd }) });
@@ -13,10 +13,10 @@ function single(file: string, overrides: Partial<Finding> = {}, location: Partia
     messageId: 'floatingTag',
     severity: 'warning',
     message: 'Unpinned image tag "latest" for server.image.tag',
-    location: { file, line: 6, column: 10, endLine: 6, endColumn: 16, ...location },
+    location: { kind: 'file', file, line: 6, column: 10, endLine: 6, endColumn: 16, ...location } as Location,
     ...overrides,
   };
-  return [{ file, findings: [finding] }];
+  return [{ kind: 'file', file, findings: [finding] }];
 }
 
 /** Undo the runner's escapes, in the order the runner does, to prove the round trip. */
@@ -49,11 +49,13 @@ describe('formatGithub', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1)).toHaveLength(13);
     expect(format([])).toBe('');
-    expect(format([{ file: 'values.yaml', findings: [] }])).toBe('');
+    expect(format([{ kind: 'file', file: 'values.yaml', findings: [] }])).toBe('');
   });
 
   it('annotates only the main location of a finding with related locations', () => {
-    const related = [{ location: { file: 'other.yaml', line: 2, column: 1, endLine: 2, endColumn: 4 }, message: 'elsewhere' }];
+    const related: RelatedLocation[] = [
+      { location: { kind: 'file', file: 'other.yaml', line: 2, column: 1, endLine: 2, endColumn: 4 }, message: 'elsewhere' },
+    ];
     expect(format(single('v.yaml', { relatedLocations: related }))).toBe(format(single('v.yaml')));
   });
 
@@ -95,7 +97,9 @@ describe('formatGithub', () => {
   });
 
   it('turns a --set finding into a run annotation naming the argument', () => {
-    const output = format(single(SET_LABEL));
+    const [result] = single(SET_LABEL);
+    const location = { ...result!.findings[0]!.location, ...SET_ORIGIN, line: 1, column: 18, endLine: 1, endColumn: 24 };
+    const output = format([{ ...SET_ORIGIN, findings: [{ ...result!.findings[0]!, location }] }]);
     expect(output).toBe(`::warning title=image-tag-pinned::${SET_LABEL}: Unpinned image tag "latest" for server.image.tag\n`);
   });
 });

@@ -16,13 +16,19 @@ import { compileSchema } from './schema.js';
 const OPTIONS: ReportOptions = { color: false, toolVersion: SAMPLE_VERSION, cwd: '/repo' };
 
 function finding(file: string, line: number, column: number, endColumn = column + 1, ruleId = 'tls-enabled'): Finding {
-  return { ruleId, messageId: 'm', severity: 'error', message: 'Disabled TLS', location: { file, line, column, endLine: line, endColumn } };
+  return {
+    ruleId,
+    messageId: 'm',
+    severity: 'error',
+    message: 'Disabled TLS',
+    location: { kind: 'file', file, line, column, endLine: line, endColumn },
+  };
 }
 
 const FORGED = 'values\n::error file=x,line=1::forged\r%0A.yaml';
 
 describe('file names are escaped in every format', () => {
-  const results: FileResult[] = [{ file: FORGED, findings: [finding(FORGED, 1, 1)], source: 'a: 1\n' }];
+  const results: FileResult[] = [{ kind: 'file', file: FORGED, findings: [finding(FORGED, 1, 1)], source: 'a: 1\n' }];
 
   it('stylish writes control characters as escapes, so a name cannot start a line', () => {
     const out = formatStylish(results, sampleRules, OPTIONS);
@@ -34,7 +40,13 @@ describe('file names are escaped in every format', () => {
   it('stylish keeps a name or message line that starts with :: from being read as a workflow command', () => {
     const name = '::error file=a.yaml::forged';
     const out = formatStylish(
-      [{ file: name, findings: [{ ...finding(name, 1, 1), message: 'Unknown key "x\n  ::warning::forged"', hint: '::notice::forged' }] }],
+      [
+        {
+          kind: 'file',
+          file: name,
+          findings: [{ ...finding(name, 1, 1), message: 'Unknown key "x\n  ::warning::forged"', hint: '::notice::forged' }],
+        },
+      ],
       sampleRules,
       OPTIONS,
     );
@@ -48,7 +60,9 @@ describe('file names are escaped in every format', () => {
     expect(out).toContain('file=values%0A%3A%3Aerror file=x%2Cline=1%3A%3Aforged%0D%250A.yaml,line=1');
     expect(escapeProperty('a%b\rc\nd:e,f')).toBe('a%25b%0Dc%0Ad%3Ae%2Cf');
     expect(escapeData('a%b\rc\nd:e,f')).toBe('a%25b%0Dc%0Ad:e,f');
-    const set = formatGithub([{ file: `--set a=${FORGED}`, findings: [finding(`--set a=${FORGED}`, 1, 1)] }], sampleRules, OPTIONS);
+    const origin = { kind: 'set', index: 1, argument: `--set a=${FORGED}` } as const;
+    const forged = { ...finding('', 1, 1), location: { ...origin, line: 1, column: 1, endLine: 1, endColumn: 2 } };
+    const set = formatGithub([{ ...origin, findings: [forged] }], sampleRules, OPTIONS);
     expect(set.split('\n').filter((line) => line !== '')).toHaveLength(1);
   });
 
@@ -65,7 +79,12 @@ describe('stylish code frames are cut to MAX_FRAME_WIDTH around the column', () 
   const keys = Array.from({ length: 7000 }, (_, i) => `k${String(i).padStart(5, '0')}: 1`);
   const source = `{${keys.join(', ')}}`;
   const columns = keys.map((_, i) => 2 + i * (keys[0]!.length + 2));
-  const result: FileResult = { file: 'flow.yaml', findings: columns.map((column) => finding('flow.yaml', 1, column, column + 6)), source };
+  const result: FileResult = {
+    kind: 'file',
+    file: 'flow.yaml',
+    findings: columns.map((column) => finding('flow.yaml', 1, column, column + 6)),
+    source,
+  };
 
   it('prints a bounded frame per finding, with an ellipsis on each cut side and the caret under the column', () => {
     expect(source.length).toBeGreaterThan(75_000);
@@ -84,14 +103,22 @@ describe('stylish code frames are cut to MAX_FRAME_WIDTH around the column', () 
   });
 
   it('keeps a short line whole', () => {
-    const out = formatStylish([{ file: 'a.yaml', findings: [finding('a.yaml', 1, 4, 5)], source: 'a: b\n' }], sampleRules, OPTIONS);
+    const out = formatStylish(
+      [{ kind: 'file', file: 'a.yaml', findings: [finding('a.yaml', 1, 4, 5)], source: 'a: b\n' }],
+      sampleRules,
+      OPTIONS,
+    );
     expect(out).toContain('    1 | a: b\n      |    ^\n');
   });
 });
 
 describe('no spread of unbounded arrays', () => {
   it('formats 200,000 findings of one file without overflowing the stack', () => {
-    const many: FileResult = { file: 'many.yaml', findings: Array.from({ length: 200_000 }, (_, i) => finding('many.yaml', i + 1, 1)) };
+    const many: FileResult = {
+      kind: 'file',
+      file: 'many.yaml',
+      findings: Array.from({ length: 200_000 }, (_, i) => finding('many.yaml', i + 1, 1)),
+    };
     const out = formatStylish([many], sampleRules, OPTIONS);
     expect(out.endsWith('\u2716 200000 problems (200000 errors, 0 warnings, 0 infos)\n')).toBe(true);
   });
@@ -103,7 +130,7 @@ describe('findings per file are limited', () => {
       ...finding('f.yaml', i + 1, 1),
       severity: i === 1400 ? ('error' as const) : ('warning' as const),
     }));
-    const limited = limitFindings({ file: 'f.yaml', findings: all }, DEFAULT_MAX_FINDINGS_PER_FILE);
+    const limited = limitFindings({ kind: 'file', file: 'f.yaml', findings: all }, DEFAULT_MAX_FINDINGS_PER_FILE);
     expect(limited.findings).toHaveLength(1001);
     expect(limited.findings.slice(0, 1000)).toEqual(all.slice(0, 1000));
     expect(limited.findings[1000]).toMatchObject({
@@ -111,15 +138,19 @@ describe('findings per file are limited', () => {
       messageId: 'findingsLimit',
       severity: 'error',
       message: '500 more findings in this file (1 error, 499 warnings) left out: at most 1000 per file are reported',
-      location: { file: 'f.yaml', line: 1001, column: 1 },
+      location: { kind: 'file', file: 'f.yaml', line: 1001, column: 1 },
     });
-    expect(limitFindings({ file: 'f.yaml', findings: all }, -1).findings).toHaveLength(1500);
+    expect(limitFindings({ kind: 'file', file: 'f.yaml', findings: all }, -1).findings).toHaveLength(1500);
   });
 });
 
 describe('json and sarif are written as results come', () => {
-  const fileA: FileResult = { file: 'a.yaml', findings: [finding('a.yaml', 1, 1), finding('a.yaml', 2, 1, 2, 'made-up-rule')] };
-  const fileB: FileResult = { file: 'b.yaml', findings: [finding('b.yaml', 3, 1)] };
+  const fileA: FileResult = {
+    kind: 'file',
+    file: 'a.yaml',
+    findings: [finding('a.yaml', 1, 1), finding('a.yaml', 2, 1, 2, 'made-up-rule')],
+  };
+  const fileB: FileResult = { kind: 'file', file: 'b.yaml', findings: [finding('b.yaml', 3, 1)] };
 
   it('sarif: each file part holds its results, the tables come at the end, and the log validates', () => {
     const stream = streamSarif(sampleRules, OPTIONS);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileResult } from '../../src/engine/types.js';
+import { originLabel, type FileResult } from '../../src/engine/types.js';
 import { formatJson, type JsonReport } from '../../src/report/json.js';
 import { compileSchema, describeErrors } from './schema.js';
 import { SAMPLE_VERSION, sampleResults, sampleRules } from './sample.js';
@@ -13,7 +13,7 @@ function format(results: FileResult[]): JsonReport {
 
 describe('formatJson', () => {
   it('validates against schemas/findings.schema.json', () => {
-    for (const results of [sampleResults(), [], [{ file: 'values.yaml', findings: [] }]]) {
+    for (const results of [sampleResults(), [], [{ kind: 'file', file: 'values.yaml', findings: [] }] satisfies FileResult[]]) {
       const report = format(results);
       expect(validate(report), describeErrors(validate)).toBe(true);
     }
@@ -33,11 +33,11 @@ describe('formatJson', () => {
     const related = report.results.flatMap((r) => r.findings).flatMap((f) => f.relatedLocations ?? []);
     expect(related).toEqual([
       {
-        location: { file: 'deploy/vault/values.yaml', line: 10, column: 15, endLine: 10, endColumn: 16 },
+        location: { kind: 'file', file: 'deploy/vault/values.yaml', line: 10, column: 15, endLine: 10, endColumn: 16 },
         message: 'server.ha.replicas: the pods to list',
       },
       {
-        location: { file: 'deploy/vault/values.yaml', line: 6, column: 10, endLine: 6, endColumn: 16 },
+        location: { kind: 'file', file: 'deploy/vault/values.yaml', line: 6, column: 10, endLine: 6, endColumn: 16 },
         message: 'the tag this argument overrides',
       },
     ]);
@@ -48,10 +48,10 @@ describe('formatJson', () => {
 
   it('has the documented envelope and counts', () => {
     const report = format(sampleResults());
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
     expect(report.tool).toEqual({ name: 'vault-lint', version: SAMPLE_VERSION });
     expect(report.summary).toEqual({ errors: 5, warnings: 6, infos: 2, files: 4 });
-    expect(report.results.map((r) => r.file)).toEqual(sampleResults().map((r) => r.file));
+    expect(report.results.map(originLabel)).toEqual(sampleResults().map(originLabel));
   });
 
   it('keeps every finding field and nothing else, source least of all', () => {
@@ -67,7 +67,7 @@ describe('formatJson', () => {
   it('prints with two-space indentation and a final newline', () => {
     const text = formatJson([], sampleRules, options);
     expect(text).toBe(
-      '{\n  "version": 1,\n  "tool": {\n    "name": "vault-lint",\n    "version": "0.1.0"\n  },\n  "results": [],\n' +
+      '{\n  "version": 2,\n  "tool": {\n    "name": "vault-lint",\n    "version": "0.1.0"\n  },\n  "results": [],\n' +
         '  "summary": {\n    "errors": 0,\n    "warnings": 0,\n    "infos": 0,\n    "files": 0\n  }\n}\n',
     );
   });

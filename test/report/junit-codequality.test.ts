@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { FileResult } from '../../src/engine/types.js';
+import { originLabel, type FileResult } from '../../src/engine/types.js';
 import { formatCodequality } from '../../src/report/codequality.js';
 import { formatJunit } from '../../src/report/junit.js';
 import type { ReportOptions } from '../../src/report/types.js';
@@ -35,7 +35,7 @@ describe('junit', () => {
   it('gives one well-formed testsuite per file and one testcase per finding; errors and warnings fail', () => {
     const results = sampleResults();
     const suites = parseJunit(formatJunit(results, sampleRules, OPTIONS));
-    expect(suites.map((suite) => suite['@_name'])).toEqual(results.map((result) => result.file));
+    expect(suites.map((suite) => suite['@_name'])).toEqual(results.map((result) => originLabel(result)));
     for (const [index, suite] of suites.entries()) {
       const findings = results[index]!.findings;
       expect(Number(suite['@_tests'])).toBe(Math.max(findings.length, 1));
@@ -43,7 +43,7 @@ describe('junit', () => {
       expect(suite.testcase.filter((testCase) => testCase.failure).length).toBe(Number(suite['@_failures']));
     }
     const deploy = suites.find((suite) => suite['@_name'] === DEPLOY_FILE)!;
-    const first = results.find((result) => result.file === DEPLOY_FILE)!.findings.find((finding) => finding.severity === 'error')!;
+    const first = results.find((result) => originLabel(result) === DEPLOY_FILE)!.findings.find((finding) => finding.severity === 'error')!;
     const failing = deploy.testcase.find(
       (testCase) => testCase['@_name'] === `${first.ruleId}/${first.messageId} ${first.location.line}:${first.location.column}`,
     );
@@ -54,6 +54,7 @@ describe('junit', () => {
 
   it('escapes markup and drops characters XML cannot hold', () => {
     const result: FileResult = {
+      kind: 'file',
       file: 'a&b <c>.yaml',
       findings: [
         {
@@ -61,7 +62,7 @@ describe('junit', () => {
           messageId: 'tlsDisabled',
           severity: 'warning',
           message: 'Found "</failure><x>" & \u0001 \u001b[31m',
-          location: { file: 'a&b <c>.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 },
+          location: { kind: 'file', file: 'a&b <c>.yaml', line: 1, column: 1, endLine: 1, endColumn: 2 },
         },
       ],
     };
@@ -72,7 +73,7 @@ describe('junit', () => {
   });
 
   it('lists a clean file as one passing case', () => {
-    const [suite] = parseJunit(formatJunit([{ file: 'clean.yaml', findings: [] }], sampleRules, OPTIONS));
+    const [suite] = parseJunit(formatJunit([{ kind: 'file', file: 'clean.yaml', findings: [] }], sampleRules, OPTIONS));
     expect(suite).toMatchObject({ '@_tests': '1', '@_failures': '0' });
     expect(suite!.testcase[0]!.failure).toBeUndefined();
   });
@@ -127,6 +128,6 @@ describe('codequality', () => {
   });
 
   it('is an empty array when nothing is found', () => {
-    expect(JSON.parse(formatCodequality([{ file: 'clean.yaml', findings: [] }], sampleRules, OPTIONS))).toEqual([]);
+    expect(JSON.parse(formatCodequality([{ kind: 'file', file: 'clean.yaml', findings: [] }], sampleRules, OPTIONS))).toEqual([]);
   });
 });

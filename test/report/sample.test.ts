@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { originLabel, type Origin } from '../../src/engine/types.js';
 import { SAMPLE_RELATED_TEXTS, SAMPLE_SPAN_TEXTS, sampleResults, sampleRules } from './sample.js';
+
+/** The text a result's positions count in: its source, or a `--set` argument after the flag. */
+function textOf(result: Origin & { source?: string }): string {
+  if (result.source !== undefined) return result.source;
+  return result.kind === 'set' ? result.argument.slice(result.argument.indexOf(' ') + 1) : '';
+}
 
 // The goldens are only as right as the sample's positions: check every span against the text it
 // claims to cover, so a miscounted column fails here rather than hiding in a golden.
 describe('sample run', () => {
   for (const result of sampleResults()) {
-    it(`spans of ${result.file} cover the intended text`, () => {
-      // The engine counts lines at \n only; a --set label is its own one-line source.
-      const lines = (result.source ?? result.file).split('\n').map((line) => line.replace(/\r$/, ''));
+    it(`spans of ${originLabel(result)} cover the intended text`, () => {
+      const lines = textOf(result).split(/\r\n|\r|\n/);
       const texts = result.findings.map(({ location }) => {
         const text = lines[location.line - 1]!;
         expect(location.endColumn - 1).toBeLessThanOrEqual(
@@ -17,17 +23,17 @@ describe('sample run', () => {
           ? text.slice(location.column - 1, location.endColumn - 1)
           : text.slice(location.column - 1);
       });
-      expect(texts).toEqual(SAMPLE_SPAN_TEXTS[result.file] ?? []);
+      expect(texts).toEqual(SAMPLE_SPAN_TEXTS[originLabel(result)] ?? []);
     });
   }
 
   it('related locations cover the intended text of their own file', () => {
-    const sources = new Map(sampleResults().map((result) => [result.file, result.source ?? result.file]));
+    const sources = new Map(sampleResults().map((result) => [originLabel(result), textOf(result)]));
     const texts: Record<string, string[]> = {};
     for (const finding of sampleResults().flatMap((result) => result.findings)) {
       for (const { location } of finding.relatedLocations ?? []) {
-        const line = sources.get(location.file)!.split('\n')[location.line - 1]!;
-        (texts[location.file] ??= []).push(line.slice(location.column - 1, location.endColumn - 1));
+        const line = sources.get(originLabel(location))!.split(/\r\n|\r|\n/)[location.line - 1]!;
+        (texts[originLabel(location)] ??= []).push(line.slice(location.column - 1, location.endColumn - 1));
       }
     }
     expect(texts).toEqual(SAMPLE_RELATED_TEXTS);
@@ -40,7 +46,7 @@ describe('sample run', () => {
       expect(keys).toEqual(sorted);
       for (const finding of result.findings) {
         expect(sampleRules.has(finding.ruleId)).toBe(true);
-        expect(finding.location.file).toBe(result.file);
+        expect(originLabel(finding.location)).toBe(originLabel(result));
       }
     }
   });

@@ -1,4 +1,4 @@
-import type { FileResult, Finding, RuleInfo, Severity } from '../../src/engine/types.js';
+import type { FileResult, Finding, Origin, RuleInfo, SetOrigin, Severity } from '../../src/engine/types.js';
 
 /**
  * A hand-built run over four targets, shaped like what the engine hands the reporters: sorted
@@ -17,6 +17,8 @@ export const DEPLOY_FILE = 'deploy/vault/values.yaml';
 export const PROD_FILE = 'environments/prod values.yaml';
 export const DEV_FILE = './environments/dev.yaml';
 export const SET_LABEL = '--set server.image.tag=latest';
+/** The `--set` argument of the sample, layered onto the deploy file; its columns count inside the argument, after the flag. */
+export const SET_ORIGIN: SetOrigin = { kind: 'set', index: 1, argument: SET_LABEL, onto: DEPLOY_FILE };
 
 // Lines 14 and 15 indent the HCL with a tab after the block scalar's six spaces: legal YAML, common
 // in pasted Vault configs, and the case where carets drift if tabs are not expanded consistently.
@@ -194,14 +196,18 @@ interface FindingSpec {
   ruleId: string;
   messageId: string;
   message: string;
-  file: string;
+  file: string | SetOrigin;
   span: [line: number, column: number, endLine: number, endColumn: number];
   yamlPath?: (string | number)[];
   hclPath?: (string | number)[];
   hclLine?: number;
   approximate?: boolean;
   fromChartDefault?: boolean;
-  related?: { file: string; span: [line: number, column: number, endLine: number, endColumn: number]; message: string }[];
+  related?: { file: string | SetOrigin; span: [line: number, column: number, endLine: number, endColumn: number]; message: string }[];
+}
+
+function originOf(file: string | SetOrigin): Origin {
+  return typeof file === 'string' ? { kind: 'file', file } : file;
 }
 
 function finding(spec: FindingSpec): Finding {
@@ -215,7 +221,7 @@ function finding(spec: FindingSpec): Finding {
     hint: rule.hints[spec.messageId],
     docsUrl: `${DOCS}${spec.ruleId}`,
     location: {
-      file: spec.file,
+      ...originOf(spec.file),
       line,
       column,
       endLine,
@@ -228,7 +234,7 @@ function finding(spec: FindingSpec): Finding {
     ...(spec.related
       ? {
           relatedLocations: spec.related.map(({ file, span: [rLine, rColumn, rEndLine, rEndColumn], message }) => ({
-            location: { file, line: rLine, column: rColumn, endLine: rEndLine, endColumn: rEndColumn },
+            location: { ...originOf(file), line: rLine, column: rColumn, endLine: rEndLine, endColumn: rEndColumn },
             message,
           })),
         }
@@ -241,6 +247,7 @@ function finding(spec: FindingSpec): Finding {
 export function sampleResults(): FileResult[] {
   return [
     {
+      kind: 'file',
       file: DEPLOY_FILE,
       source: DEPLOY_SOURCE,
       findings: [
@@ -329,6 +336,7 @@ export function sampleResults(): FileResult[] {
       ],
     },
     {
+      kind: 'file',
       file: PROD_FILE,
       source: PROD_SOURCE,
       findings: [
@@ -362,17 +370,17 @@ export function sampleResults(): FileResult[] {
       ],
     },
     // Linted and clean: absent from stylish and GitHub output, present in JSON and SARIF artifacts.
-    { file: DEV_FILE, source: 'server:\n  ha:\n    enabled: true\n', findings: [] },
+    { kind: 'file', file: DEV_FILE, source: 'server:\n  ha:\n    enabled: true\n', findings: [] },
     {
-      // A `--set` argument: positions are within the label, and there is no file to show.
-      file: SET_LABEL,
+      // A `--set` argument: positions are within the argument, and there is no file to show.
+      ...SET_ORIGIN,
       findings: [
         finding({
           ruleId: 'image-tag-pinned',
           messageId: 'floatingTag',
           message: 'Unpinned image tag "latest" for server.image.tag',
-          file: SET_LABEL,
-          span: [1, 24, 1, 30],
+          file: SET_ORIGIN,
+          span: [1, 18, 1, 24],
           yamlPath: ['server', 'image', 'tag'],
           // In another target's file: SARIF must find that file's artifact.
           related: [{ file: DEPLOY_FILE, span: [6, 10, 6, 16], message: 'the tag this argument overrides' }],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FileResult, Finding } from '../../src/engine/types.js';
+import type { FileResult, Finding, Location } from '../../src/engine/types.js';
 import { FINGERPRINT_KEY, formatSarif, SRCROOT } from '../../src/report/sarif.js';
 import type { ReportOptions } from '../../src/report/types.js';
 import { compileSchema, describeErrors } from './schema.js';
-import { DEPLOY_FILE, SAMPLE_CWD, SAMPLE_VERSION, SET_LABEL, sampleResults, sampleRules } from './sample.js';
+import { DEPLOY_FILE, SAMPLE_CWD, SAMPLE_VERSION, SET_LABEL, SET_ORIGIN, sampleResults, sampleRules } from './sample.js';
 
 // The OASIS schema is not ours: it uses `required` inside `anyOf` without `properties`, which
 // Ajv's strict mode rejects, so it is compiled leniently. Our own schemas are compiled strictly.
@@ -45,6 +45,7 @@ interface Result {
     logicalLocations?: { name?: string; fullyQualifiedName?: string; kind?: string }[];
   }[];
   partialFingerprints: Record<string, string>;
+  properties?: Record<string, unknown>;
   relatedLocations?: (Result['locations'][0] & { id: number; message: { text: string } })[];
 }
 
@@ -57,7 +58,13 @@ function run(results: FileResult[], opts: ReportOptions = options): Log['runs'][
 
 function oneFinding(file: string, overrides: Partial<Finding> = {}): FileResult[] {
   const base = sampleResults()[0]!.findings[3]!; // update-strategy-on-delete, line 7
-  return [{ file, findings: [{ ...base, ...overrides, location: { ...base.location, file, ...overrides.location } }] }];
+  return [
+    {
+      kind: 'file',
+      file,
+      findings: [{ ...base, ...overrides, location: { ...base.location, kind: 'file', file, ...overrides.location } as Location }],
+    },
+  ];
 }
 
 describe('formatSarif', () => {
@@ -212,13 +219,28 @@ describe('formatSarif', () => {
     });
   });
 
-  it('gives a --set finding a logical location, no file, and names the argument', () => {
+  it('places a --set finding at the start of the file it is layered onto, with a logical location, and names the argument', () => {
     const { results, artifacts } = run(sampleResults());
     const result = results.at(-1)!;
-    expect(result.locations[0]!.physicalLocation).toBeUndefined();
+    // Code scanning takes only results with a file and a line: the argument has neither.
+    expect(result.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'deploy/vault/values.yaml', uriBaseId: SRCROOT, index: 0 },
+      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+    });
     expect(result.locations[0]!.logicalLocations).toEqual([{ name: 'tag', fullyQualifiedName: 'server.image.tag', kind: 'property' }]);
     expect(result.message.text.startsWith(`${SET_LABEL}: `)).toBe(true);
+    expect(result.properties).toMatchObject({ setArgument: SET_LABEL, setIndex: 1 });
     expect(artifacts.some((a) => a.location.uri.includes('--set'))).toBe(false);
+  });
+
+  it('gives a --set finding of a release without a file a logical location alone', () => {
+    const [result] = sampleResults().slice(-1);
+    const { onto: _onto, ...origin } = SET_ORIGIN;
+    const findings = result!.findings.map((finding) => ({ ...finding, location: { ...finding.location, ...origin } }));
+    const { results, artifacts } = run([{ ...origin, findings }]);
+    expect(results[0]!.locations[0]!.physicalLocation).toBeUndefined();
+    expect(results[0]!.locations[0]!.logicalLocations).toEqual([{ name: 'tag', fullyQualifiedName: 'server.image.tag', kind: 'property' }]);
+    expect(artifacts.map((a) => a.location.uri)).toEqual(['deploy/vault/values.yaml']);
   });
 
   describe('related locations', () => {
@@ -249,9 +271,18 @@ describe('formatSarif', () => {
     it('point into a file no target names by adding its artifact, and into a --set argument by a logical location', () => {
       const [target] = oneFinding(DEPLOY_FILE, {
         relatedLocations: [
-          { location: { file: 'base/values.yaml', line: 2, column: 3, endLine: 2, endColumn: 9 }, message: 'the base layer' },
+          { location: { kind: 'file', file: 'base/values.yaml', line: 2, column: 3, endLine: 2, endColumn: 9 }, message: 'the base layer' },
           {
-            location: { file: SET_LABEL, line: 1, column: 24, endLine: 1, endColumn: 30, yamlPath: ['server', 'image', 'tag'] },
+            location: {
+              kind: 'set',
+              index: 1,
+              argument: SET_LABEL,
+              line: 1,
+              column: 18,
+              endLine: 1,
+              endColumn: 24,
+              yamlPath: ['server', 'image', 'tag'],
+            },
             message: 'the argument',
           },
         ],

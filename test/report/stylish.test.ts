@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileResult, Finding } from '../../src/engine/types.js';
+import type { FileResult, Finding, Location, RelatedLocation } from '../../src/engine/types.js';
 import { formatStylish } from '../../src/report/stylish.js';
 import { sampleResults, sampleRules, SAMPLE_VERSION } from './sample.js';
 
@@ -16,10 +16,10 @@ function single(source: string, location: Partial<Finding['location']>, override
     messageId: 'listenerTlsDisabled',
     severity: 'error',
     message: 'Disabled TLS on listener "tcp"',
-    location: { file: 'values.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, ...location },
+    location: { kind: 'file', file: 'values.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, ...location } as Location,
     ...overrides,
   };
-  return [{ file: 'values.yaml', source, findings: [finding] }];
+  return [{ kind: 'file', file: 'values.yaml', source, findings: [finding] }];
 }
 
 /** The code frame of the only finding: pairs of [source line, marker line] with the gutter cut off. */
@@ -33,7 +33,7 @@ function frame(output: string): string[] {
 describe('formatStylish', () => {
   it('prints nothing when there is nothing to report', () => {
     expect(format([])).toBe('');
-    expect(format([{ file: 'values.yaml', source: 'server: {}\n', findings: [] }])).toBe('');
+    expect(format([{ kind: 'file', file: 'values.yaml', source: 'server: {}\n', findings: [] }])).toBe('');
   });
 
   it('has no ANSI escapes without colour, and has them with it', () => {
@@ -48,9 +48,12 @@ describe('formatStylish', () => {
   });
 
   it('prints each related location under its finding, before the code frame, control characters cleaned', () => {
-    const related = [
-      { location: { file: 'values.yaml', line: 2, column: 15, endLine: 2, endColumn: 19 }, message: 'global.tlsDisable \u001b[2J' },
-      { location: { file: 'base.yaml', line: 7, column: 3, endLine: 7, endColumn: 9 }, message: 'the base layer' },
+    const related: RelatedLocation[] = [
+      {
+        location: { kind: 'file', file: 'values.yaml', line: 2, column: 15, endLine: 2, endColumn: 19 },
+        message: 'global.tlsDisable \u001b[2J',
+      },
+      { location: { kind: 'file', file: 'base.yaml', line: 7, column: 3, endLine: 7, endColumn: 9 }, message: 'the base layer' },
     ];
     const output = format(single('a: 1\nb: 2\n', { endColumn: 2 }, { hint: 'Fix it.', relatedLocations: related }));
     expect(output.split('\n').slice(1, 6)).toEqual([
@@ -128,9 +131,12 @@ describe('formatStylish', () => {
     expect(frame(output)).toEqual(['a: 1', '^^^^', 'b: 2', '^^^^']);
   });
 
-  it('counts lines the way the engine does, at \\n only, and hides the \\r of CRLF', () => {
-    const output = format(single('a: 1\r\nb: "x\ry"\r\n', { line: 2, column: 4, endLine: 2, endColumn: 9 }));
-    expect(frame(output)).toEqual(['b: "x\ufffdy"', '   ^^^^^']);
+  it('counts lines the way the engine does, at LF, CRLF and a lone CR, and hides the line ends', () => {
+    const output = format(single('a: 1\r\nb: "x\ry"\r\n', { line: 3, column: 1, endLine: 3, endColumn: 3 }));
+    expect(frame(output)).toEqual(['y"', '^^']);
+    // A file with CR line ends only: the frame shows the engine's line, not the whole text.
+    const crOnly = format(single('a: 1\rb: 2\rc: 3\r', { line: 2, column: 4, endLine: 2, endColumn: 5 }));
+    expect(frame(crOnly)).toEqual(['b: 2', '   ^']);
   });
 
   it('skips the frame when the source is missing or the line is out of range', () => {

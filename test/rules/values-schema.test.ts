@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { originLabel } from '../../src/engine/types.js';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/values-schema.js';
 import { lintText } from '../../src/engine/lint.js';
@@ -421,7 +422,7 @@ describe('values-schema severities and layers', () => {
     const found = results.flatMap((result) =>
       result.findings
         .filter((finding) => finding.ruleId === 'values-schema')
-        .map((finding) => `${result.file}:${finding.location.line}:${finding.messageId}`),
+        .map((finding) => `${originLabel(result)}:${finding.location.line}:${finding.messageId}`),
     );
     expect(found).toEqual(['base.yaml:4:unknownKey']);
   });

@@ -455,17 +455,21 @@ function podRange(model: Model): string {
 // ---------------------------------------------------------------------------------------------
 // Secrets
 
-/** Replace every secret the model knows, in any printed form, with a mask, in every printed line. */
+/**
+ * The scrub point of `render`: every secret the model knows, in any printed form, replaced with a
+ * mask in every string of the rendering. Origins are left as they are: they point into the layers,
+ * whose `--set` labels the model masked already.
+ */
 function scrubSecrets(model: Model, rendering: Rendering): Rendering {
-  const redactor = model.redactor;
-  if (redactor.empty) return rendering;
-  const scrub = (text: string): string => redactor.scrub(text);
-  const lines = (list: RenderedLine[]): RenderedLine[] => list.map((line) => ({ ...line, text: scrub(line.text) }));
+  const mask = model.mask;
+  if (mask.empty) return rendering;
+  const scrubLines = (list: RenderedLine[]): RenderedLine[] => list.map((line) => ({ ...line, text: mask.scrub(line.text) }));
+  const { lines, ...config } = rendering.config;
   return {
-    header: rendering.header.map(scrub),
-    values: lines(rendering.values),
-    config: { ...rendering.config, lines: lines(rendering.config.lines) },
-    notes: rendering.notes.map(scrub),
+    header: mask.scrubAll(rendering.header),
+    values: scrubLines(rendering.values),
+    config: { ...mask.scrubAll(config), lines: scrubLines(lines) },
+    notes: mask.scrubAll(rendering.notes),
   };
 }
 

@@ -1,5 +1,4 @@
 import type { HclItem, HclKey, HclNode, HclObject } from '../../parse/hcl-types.js';
-import { LineIndex } from '../../parse/lines.js';
 import type { Model } from '../model.js';
 import type { Locatable, PathSegment } from '../values/tree.js';
 import { ConfigValue, type VaultConfig } from '../config/vault-config.js';
@@ -41,12 +40,9 @@ export function collectDuplicateConfigKeys(model: Model): DuplicateConfigKey[] {
   const live = model.parsedConfig;
   for (const config of configsToCheck(model)) {
     if (config.format !== 'hcl') continue;
-    const lines = new Map<unknown, LineIndex>();
     const lineOf = (key: HclKey, path: PathSegment[]): number => {
       const place = config.placeOf(key, path);
-      let index = lines.get(place.layer);
-      if (!index) lines.set(place.layer, (index = new LineIndex(place.layer.source ?? '')));
-      return index.position(place.start).line;
+      return place.layer.position(place.start).line;
     };
     walk(config.file.body, [], (object, path) => {
       const seen = new Map<string, HclItem>();

@@ -1,16 +1,30 @@
 import type { YNode, YScalar, YSeq } from '../../parse/yaml.js';
 import { keyName } from '../../parse/yaml.js';
+import { LineIndex } from '../../parse/lines.js';
 import { isPlainMap, type Plain, type PlainMap } from '../plain.js';
 
 /** Where a value came from: the chart's defaults, a values file, or one `--set` argument. */
-export interface Layer {
-  kind: 'default' | 'file' | 'set';
-  /** The file as the user named it, `--set a=b`, or `chart defaults 0.34.1`. */
-  label: string;
-  /** The text positions refer to (a file's text, or the `--set` argument); absent for defaults. */
-  source?: string;
-  /** Position of the layer in the merge order, 0 = chart defaults. */
-  index: number;
+export class Layer {
+  private lines: LineIndex | undefined;
+
+  constructor(
+    readonly kind: 'default' | 'file' | 'set',
+    /** The file as the user named it, `--set a=b`, or `chart defaults 0.34.1`. */
+    public label: string,
+    /** The text positions refer to (a file's text, or the `--set` argument); absent for defaults. */
+    public source: string | undefined,
+    /** Position of the layer in the merge order, 0 = chart defaults. */
+    readonly index: number,
+  ) {}
+
+  /**
+   * 1-based line and column of an offset in this layer's text, from a line index built on first
+   * use and kept with the layer (masking a secret keeps lengths and line breaks, so it stays valid).
+   */
+  position(offset: number): { line: number; column: number } {
+    this.lines ??= new LineIndex(this.source ?? '');
+    return this.lines.position(offset);
+  }
 }
 
 export type PathSegment = string | number;
@@ -217,7 +231,7 @@ const defaultTrees = new WeakMap<PlainMap, { layer: Layer; tree: ValueNode }>();
 export function chartDefaultTree(defaults: PlainMap, label: string): { layer: Layer; tree: ValueNode } {
   let entry = defaultTrees.get(defaults);
   if (!entry) {
-    const layer: Layer = { kind: 'default', label, index: 0 };
+    const layer = new Layer('default', label, undefined, 0);
     entry = { layer, tree: fromPlain(defaults, layer) };
     defaultTrees.set(defaults, entry);
   }

@@ -1,8 +1,8 @@
 /**
- * The one place where secret text is recognised in anything we print: findings, file labels,
- * code frames, `render`, error messages. A run collects every secret it knows, expands each into
- * the forms an output can show it in, and compiles them into one Aho–Corasick automaton, so that
- * scrubbing costs time linear in the text scanned whatever the number of secrets.
+ * How secret text is found in anything we print: every secret expanded into the forms an output
+ * can show it in, compiled into one Aho–Corasick automaton, so that scrubbing costs time linear in
+ * the text scanned whatever the number of secrets. `SecretMask` (secret-mask.ts) holds a run's
+ * secrets in a few of these and is what the rest of the code uses.
  *
  * Hand-written rather than taken from an Aho–Corasick package: masking needs the union of all
  * overlapping occurrences (a leftmost non-overlapping choice can leave the tail of a second,
@@ -35,13 +35,10 @@ export function printedForms(secret: string): string[] {
   return [...out].filter((form) => form.length >= MIN_NEEDLE);
 }
 
-/** A numeric needle (a PIN) is not searched for in whole reports: it would corrupt line numbers and counts. */
-const NUMERIC = /^[0-9.+-]+$/;
-
 /** Children past this many get a hash map; fewer are a list, which costs less to build. */
 const LIST_LIMIT = 8;
 
-/** Scrubs and masks every known secret, in any printed form, in time linear in the text. */
+/** Finds every occurrence of a set of texts in time linear in the text scanned. */
 export class Redactor {
   /** Transitions out of the root, by character code (no node but the root is 0, so 0 means none). */
   private readonly root = new Map<number, number>();
@@ -108,12 +105,8 @@ export class Redactor {
     return 0;
   }
 
-  /** A redactor for these secrets in all their printed forms. */
-  static of(secrets: Iterable<string>, options: { numeric?: boolean } = {}): Redactor {
-    const needles = new Set<string>();
-    for (const secret of secrets) {
-      for (const form of printedForms(secret)) if (options.numeric !== false || !NUMERIC.test(form)) needles.add(form);
-    }
+  /** A redactor for exactly these texts (forms expanded already, each at least `MIN_NEEDLE` long). */
+  static compile(needles: Iterable<string>): Redactor {
     return new Redactor(needles);
   }
 
@@ -167,25 +160,6 @@ export class Redactor {
       out.push([start, i + 1]);
     }
     return out;
-  }
-
-  /** The text with each run of secret text replaced by `****`. */
-  scrub(text: string): string {
-    const ranges = this.ranges(text);
-    if (ranges.length === 0) return text;
-    let out = '';
-    let at = 0;
-    for (const [start, end] of ranges) {
-      out += text.slice(at, start) + SECRET_MASK;
-      at = end;
-    }
-    return out + text.slice(at);
-  }
-
-  /** The text with secret characters replaced by `*` one for one, line breaks kept, so offsets still hold. */
-  mask(text: string, extra: readonly { start: number; end: number }[] = []): string {
-    const ranges: [number, number][] = [...this.ranges(text), ...extra.map(({ start, end }): [number, number] => [start, end])];
-    return maskRanges(text, ranges);
   }
 }
 
