@@ -32,8 +32,8 @@ export default defineRule({
     const config = model.config;
     if (!config || !config.isUserSet) return;
     const path = `"${config.source.path.join('.')}"`;
-    // Chart 0.29+ runs tpl a second time over a JSON config: an escape must survive two passes.
-    const twice = config.format === 'json' && model.chartVersion !== '0.28.0';
+    // A chart that runs tpl a second time over a JSON config needs an escape that survives two passes.
+    const twice = model.configTemplatePasses(config.format) === 2;
     for (const problem of config.templateProblems) {
       const node = { place: () => config.placeOfWritten(problem.start, problem.end) };
       if (problem.kind === 'undefinedFunction') {

@@ -40,7 +40,8 @@ export default defineRule({
       return;
     }
     // The chart renders the discovery Role only when this is "true" (eq on its string form).
-    const discovery = model.get('server.serviceAccount.serviceDiscovery.enabled');
+    // Releases without the switch render the Role in HA whatever the key says.
+    const discovery = model.profile.discoverySwitch ? model.get('server.serviceAccount.serviceDiscovery.enabled') : undefined;
     if (discovery && !helmEqualsTrue(discovery.value))
       context.report({ node: discovery, messageId: 'discoveryDisabled', data: { value: JSON.stringify(discovery.value) } });
   },

@@ -26,9 +26,11 @@ export default defineRule({
     if (!config) return;
     // A -config file from server.extraArgs the linter cannot read may hold the stanza.
     if (config.root.blocks('telemetry').length > 0 || !model.configFullyVisible) return;
+    // Releases without the ServiceMonitor template ignore both switches.
     const monitor =
-      helmTruthy(model.valueOf('serverTelemetry.serviceMonitor.enabled')) ||
-      helmTruthy(model.valueOf('global.serverTelemetry.prometheusOperator'));
+      model.profile.serviceMonitor &&
+      (helmTruthy(model.valueOf('serverTelemetry.serviceMonitor.enabled')) ||
+        helmTruthy(model.valueOf('global.serverTelemetry.prometheusOperator')));
     const messageId = monitor ? 'serviceMonitorWithoutTelemetry' : 'missingTelemetry';
     // Reported at the config key: the stanza goes into that config.
     context.report({

@@ -28,7 +28,7 @@ export function collectDisruptionBudget(model: Model): DisruptionBudgetFact {
   if (overrideNode && helmTruthy(overrideNode.value))
     return { enabledNode, rendered, override: overrideNode, maxUnavailable: scaled(overrideNode.value, replicas) };
   const zones =
-    model.chartVersion !== '0.28.0' &&
+    model.profile.redundancyZones &&
     helmEqualsTrue(model.valueOf('server.ha.raft.enabled')) &&
     helmEqualsTrue(model.valueOf('server.ha.raft.redundancyZones.enabled'));
   return {

@@ -22,11 +22,11 @@ export interface DuplicateConfigKey {
   /** Keys of later repeats of the same name in the same object: one mistake, one finding. */
   repeats?: Locatable[];
   /**
-   * Set when the other occurrence is the `disable_mlock = true` line the chart adds: chart 0.28.0
-   * prepends it to every string config; 0.32.0+ appends it unless a line reads
-   * `disable_mlock = true|false`.
+   * Set when the other occurrence is the `disable_mlock = true` line the chart adds to a string
+   * config, as the release's profile says (`mlockLine`): in front of it, after it, or after it
+   * unless a line reads `disable_mlock = true|false`.
    */
-  chartLine?: 'prepended' | 'appended';
+  chartLine?: 'prepended' | 'alwaysAppended' | 'appended';
 }
 
 /**
@@ -90,7 +90,8 @@ function chartDuplicate(model: Model, config: VaultConfig): DuplicateConfigKey |
   const text = config.source.value;
   if (mlock.length === 0 || typeof text !== 'string') return undefined;
   const path = ['disable_mlock'];
-  if (model.chartVersion === '0.28.0') {
+  const line = model.profile.mlockLine;
+  if (line === 'prepend') {
     const first = mlock[0]!;
     return {
       config,
@@ -100,14 +101,14 @@ function chartDuplicate(model: Model, config: VaultConfig): DuplicateConfigKey |
       chartLine: 'prepended',
     };
   }
-  if (hasExplicitMlockLine(text)) return undefined;
+  if (line === 'appendUnlessExplicit' && hasExplicitMlockLine(text)) return undefined;
   const last = mlock.at(-1)!;
   return {
     config,
     attribute: new ConfigValue(config, 'disable_mlock', last, last.value, path),
     key: keyOf(config, last, []),
     where: 'at the top level',
-    chartLine: 'appended',
+    chartLine: line === 'append' ? 'alwaysAppended' : 'appended',
   };
 }
 

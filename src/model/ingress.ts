@@ -112,7 +112,7 @@ const GENERIC_FIX =
 /**
  * The Layer 7 objects the chart renders in front of the Vault API, and how each handles TLS:
  * `server.ingress` (not on OpenShift), `server.route` (OpenShift only, passthrough by default),
- * and `server.httproute` (chart 0.34+, always terminating at the Gateway).
+ * and `server.httproute` (where the release has it, always terminating at the Gateway).
  */
 export function collectL7Exposures(model: Model): L7Exposure[] {
   const out: L7Exposure[] = [];
@@ -148,8 +148,8 @@ export function collectL7Exposures(model: Model): L7Exposure[] {
       });
   }
   const httpRoute = model.get('server.httproute.enabled');
-  // Chart 0.34.0 added the HTTPRoute; older charts ignore the key.
-  if (model.chartVersion !== '0.28.0' && !openshift && serviceEnabled && httpRoute && helmTruthy(httpRoute.value)) {
+  // Releases without the HTTPRoute template ignore the key.
+  if (model.profile.httpRoute && !openshift && serviceEnabled && httpRoute && helmTruthy(httpRoute.value)) {
     out.push({
       kind: 'HTTPRoute',
       name,

@@ -38,14 +38,14 @@ import { collectLicenseSources, type LicenseSource } from './license.js';
 import { collectL7Exposures, type L7Exposure } from './ingress.js';
 import { collectDisruptionBudget, type DisruptionBudgetFact } from './disruption-budget.js';
 import { collectRaftJoins, raftJoinsUnknown, type RaftJoin } from './raft-joins.js';
-import { CHART_PROFILES, type ChartProfile } from './chart-profile.js';
+import { chartProfile, releaseIntroducing, type ChartProfile } from './chart/profile.js';
 import { collectServerAbsence, type ServerAbsence } from './server-presence.js';
 import { collectSeal, type SealFact } from './seals.js';
 import { collectExtraConfigFiles, type ExtraConfigFile } from './extra-config.js';
 import { collectClusterListeners, type ClusterListener } from './cluster-listeners.js';
 
 /** Chart versions whose defaults and templates the model knows. */
-export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const satisfies readonly (keyof typeof CHART_PROFILES)[];
+export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const;
 export type ChartVersion = (typeof CHART_VERSIONS)[number];
 export const DEFAULT_CHART_VERSION: ChartVersion = '0.34.1';
 
@@ -127,6 +127,8 @@ export interface ConfigRenderError {
   messageId: 'structuredConfig' | 'mixedConfigTypes' | 'jsonNeedsNewerChart' | 'noConfigMap';
   message: string;
   node: ValueNode;
+  /** The first release whose behaviour avoids the failure: string-only configs (`structuredConfig`), JSON strings (`jsonNeedsNewerChart`). */
+  since?: string;
 }
 
 /**
@@ -248,13 +250,29 @@ export class Model {
   /** The chart's `vault.mode` helper, in its order: external, dev, ha, standalone, or none. */
   private get chartMode(): 'external' | 'dev' | 'ha' | 'standalone' | 'none' {
     return this.memo('chartMode', () => {
-      if (helmTruthy(this.valueOf('global.externalVaultAddr')) || helmTruthy(this.valueOf('injector.externalVaultAddr'))) return 'external';
+      if (this.externalVaultAddr) return 'external';
       if (!this.serverEnabled) return 'external';
       if (helmEqualsTrue(this.valueOf('server.dev.enabled'))) return 'dev';
       if (helmEqualsTrue(this.valueOf('server.ha.enabled'))) return 'ha';
       const standalone = helmToString(this.valueOf('server.standalone.enabled'));
       return standalone === 'true' || standalone === '-' ? 'standalone' : 'none';
     });
+  }
+
+  /**
+   * The external Vault address the chart reads, when one is set: `global.externalVaultAddr` (on
+   * releases that read it) or `injector.externalVaultAddr`. Either makes the release external.
+   */
+  get externalVaultAddr(): ValueNode | undefined {
+    const global = this.profile.globalExternalVaultAddr ? this.get('global.externalVaultAddr') : undefined;
+    if (global && helmTruthy(global.value)) return global;
+    const injector = this.get('injector.externalVaultAddr');
+    return injector && helmTruthy(injector.value) ? injector : undefined;
+  }
+
+  /** The values key that names an external Vault on this release: `global.externalVaultAddr`, or on older releases `injector.externalVaultAddr`. */
+  get externalVaultAddrKey(): string {
+    return this.profile.globalExternalVaultAddr ? 'global.externalVaultAddr' : 'injector.externalVaultAddr';
   }
 
   /** True in either HA mode. */
@@ -269,7 +287,7 @@ export class Model {
 
   /** What this chart version's templates do differently from the others. */
   get profile(): ChartProfile {
-    return CHART_PROFILES[this.chartVersion];
+    return chartProfile(this.chartVersion);
   }
 
   /**
@@ -280,11 +298,24 @@ export class Model {
     return this.configPath === CONFIG_PATHS[2];
   }
 
-  /** Server pods the StatefulSet runs: `server.ha.replicas` in HA (3 unless a number), else 1; 0 without a server. */
+  /**
+   * Server pods the StatefulSet runs: in HA `server.ha.replicas` as this release's `vault.replicas`
+   * reads it (3 when it does not take the value), else 1; 0 without a server.
+   */
   get replicas(): number {
     if (this.isHa) {
-      const replicas = this.valueOf('server.ha.replicas');
-      return typeof replicas === 'number' ? replicas : 3;
+      const node = this.get('server.ha.replicas');
+      const replicas = node?.value;
+      if (typeof replicas !== 'number') return 3;
+      switch (this.profile.haReplicas) {
+        case 'defaultThree':
+          return replicas === 0 ? 3 : replicas;
+        case 'int64Only':
+          // Helm holds values-file numbers as float64; only a `--set` integer is an int64.
+          return node?.layer.kind === 'set' && Number.isInteger(replicas) ? replicas : 3;
+        case 'number':
+          return replicas;
+      }
     }
     return this.mode === 'dev' || this.mode === 'standalone' ? 1 : 0;
   }
@@ -311,14 +342,18 @@ export class Model {
 
   /** `vault.namespace`, where the chart's objects and pods land: `global.namespace`, else the release namespace. */
   get namespace(): string {
-    const global = this.valueOf('global.namespace');
-    return typeof global === 'string' && global !== '' ? global : this.releaseNamespace;
+    return this.globalNamespace ?? this.releaseNamespace;
+  }
+
+  /** `global.namespace` when set and this release reads it (`vault.namespace`); older releases ignore it. */
+  private get globalNamespace(): string | undefined {
+    const global = this.profile.globalNamespace ? this.valueOf('global.namespace') : undefined;
+    return typeof global === 'string' && global !== '' ? global : undefined;
   }
 
   /** Whether the namespace is known (given on the command line or by `global.namespace`), not assumed. */
   get namespaceKnown(): boolean {
-    const global = this.valueOf('global.namespace');
-    return this.options.namespace !== undefined || (typeof global === 'string' && global !== '');
+    return this.options.namespace !== undefined || this.globalNamespace !== undefined;
   }
 
   /**
@@ -389,26 +424,27 @@ export class Model {
             messageId: 'structuredConfig',
             message: `Chart ${this.chartVersion} refuses ${what} at "${path.join('.')}": structured server config is not supported, value must be a string`,
             node,
+            since: releaseIntroducing('mapConfigRenders', false),
           } as const;
         }
         return undefined;
       }
-      // Chart 0.28 picks string or map handling by the type of standalone.config or ha.config, whichever the mode reads.
+      // Where maps render, the chart picks string or map handling by the type of standalone.config or ha.config, whichever the mode reads.
       const decider = this.values.get(path[1] === 'standalone' ? 'server.standalone.config' : 'server.ha.config');
       const deciderIsMap = decider?.kind === 'map';
       if (deciderIsMap !== (node.kind === 'map')) {
         return {
           messageId: 'mixedConfigTypes',
-          message: `Chart 0.28.0 renders "${path.join('.')}" as ${deciderIsMap ? 'a map' : 'a string'} because "${decider?.path.join('.')}" is one, and fails on this config`,
+          message: `Chart ${this.chartVersion} renders "${path.join('.')}" as ${deciderIsMap ? 'a map' : 'a string'} because "${decider?.path.join('.')}" is one, and fails on this config`,
           node,
         } as const;
       }
-      if (node.kind === 'scalar' && typeof node.value === 'string' && node.value.trimStart().startsWith('{')) {
+      if (!this.profile.jsonConfig && node.kind === 'scalar' && typeof node.value === 'string' && node.value.trimStart().startsWith('{')) {
         return {
           messageId: 'jsonNeedsNewerChart',
-          message:
-            'Chart 0.28.0 prepends an HCL line to a JSON config string, which Vault then cannot parse; JSON strings need chart 0.29.0 or later',
+          message: `Chart ${this.chartVersion} prepends an HCL line to a JSON config string, which Vault then cannot parse; JSON strings need chart ${releaseIntroducing('jsonConfig', true)} or later`,
           node,
+          since: releaseIntroducing('jsonConfig', true),
         } as const;
       }
       return undefined;
@@ -514,16 +550,26 @@ export class Model {
       };
       return new VaultConfig(node, 'hcl', file, '', identityMap, identityRendering(''));
     }
-    const rendering = renderTemplate(node.value, this.templateContext);
+    const rendering = this.profile.configTpl === 'none' ? identityRendering(node.value) : renderTemplate(node.value, this.templateContext);
     const file = parseHcl(rendering.text);
     const format: ConfigFormat = file.json ? 'json' : 'hcl';
-    // Chart 0.29+ re-encodes a JSON config and runs tpl over it a second time: what the first pass
+    // The chart re-encodes a JSON config and runs tpl over it a second time: what the first pass
     // printed as `{{ … }}` is a template again.
-    if (format === 'json' && this.chartVersion !== '0.28.0')
-      for (const problem of secondPassProblems(rendering)) rendering.problems.push(problem);
+    if (this.configTemplatePasses(format) === 2) for (const problem of secondPassProblems(rendering)) rendering.problems.push(problem);
     const scalar = node.isUserSet && node.yaml?.kind === 'scalar' ? node.yaml : undefined;
     const map = scalar && node.layer.source !== undefined ? embedMap(scalar, node.layer.source) : identityMap;
     return new VaultConfig(node, format, file, node.value, map, rendering);
+  }
+
+  /**
+   * How many times Helm's `tpl` runs over a config string of this format on this release: 0 (Helm
+   * actions reach Vault as written), 1, or 2 (a JSON config is rendered, re-encoded and rendered
+   * again, so an escape must survive two passes). A YAML-map config is never templated.
+   */
+  configTemplatePasses(format: ConfigFormat): 0 | 1 | 2 {
+    if (format === 'yaml-map') return 0;
+    const tpl = this.profile.configTpl;
+    return tpl === 'none' ? 0 : tpl === 'jsonTwice' && format === 'json' ? 2 : 1;
   }
 
   /** Release facts for the few Helm actions the linter evaluates inside configs. */

@@ -64,7 +64,11 @@ export function collectProbes(model: Model): ProbesFact {
 function readProbe(model: Model, name: 'readinessProbe' | 'livenessProbe', enterprise: boolean): ProbeFact {
   const enabledNode = model.get(`server.${name}.enabled`);
   const path = model.get(`server.${name}.path`);
-  const http = name === 'readinessProbe' ? helmTruthy(path?.value) : !helmTruthy(model.valueOf(`server.${name}.execCommand`));
+  // Releases without `execCommand` always probe liveness over HTTP.
+  const http =
+    name === 'readinessProbe'
+      ? helmTruthy(path?.value)
+      : !(model.profile.livenessExec && helmTruthy(model.valueOf(`server.${name}.execCommand`)));
   return {
     enabledNode,
     enabled: helmTruthy(enabledNode?.value),

@@ -197,10 +197,11 @@ export interface ConfigRenderProblem {
   node: ValueNode;
   /**
    * `path` of the config (for `noConfigMap`, the empty key to fix); `found` and `expected` kinds (a map,
-   * a string, null); `decider`, the key whose type chart 0.28.0 follows; `live`, the key whose config
-   * the ConfigMap would carry; `fix`, for `noConfigMap`, what to change.
+   * a string, null); `decider`, the key whose type a chart that renders maps follows; `live`, the key whose config
+   * the ConfigMap would carry; `fix`, for `noConfigMap`, what to change; `since`, the first release
+   * with the behaviour that avoids the failure (string-only configs, JSON strings).
    */
-  data: { path: string; found: string; expected: string; decider: string; live: string; fix: string };
+  data: { path: string; found: string; expected: string; decider: string; live: string; fix: string; since: string };
 }
 
 /** `model.configRenderError` with message data: what was written, and what the chart wanted. */
@@ -220,7 +221,7 @@ export function collectConfigRenderProblem(model: Model): ConfigRenderProblem | 
   return {
     messageId: error.messageId,
     node: error.node,
-    data: { path, found: kind(error.node), expected: kind(model.get(decider)), decider, live, fix },
+    data: { path, found: kind(error.node), expected: kind(model.get(decider)), decider, live, fix, since: error.since ?? '' },
   };
 }
 
