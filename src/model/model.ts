@@ -577,7 +577,7 @@ export class Model {
     return {
       releaseName: this.releaseName,
       releaseNamespace: this.releaseNamespace,
-      namespace: this.namespace,
+      namespace: this.profile.globalNamespace ? this.namespace : undefined,
       fullname: this.fullname,
       // Helm reads numbers in values files as float64 and `--set` numbers as int64.
       value: (path) => {

@@ -181,6 +181,22 @@ testRule(rule, {
       ],
     },
     {
+      // templates/_helpers.tpl vault.config at v0.31.0 appends the line to every HCL config; v0.32.0 checks for one first.
+      name: 'chart 0.31.0 appends disable_mlock = true even after an explicit line',
+      lint: { chartVersion: '0.31.0' },
+      code: standalone('disable_mlock = true\nstorage "file" { path = "/d" }'),
+      errors: [
+        {
+          messageId: 'chartAlwaysAppendedDuplicate',
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 20,
+          message: 'chart 0.31.0, which appends its own "disable_mlock = true" to every HCL config',
+        },
+      ],
+    },
+    {
       name: 'chart 0.28.0 and a repeat of the user: both reported',
       lint: { chartVersion: '0.28.0' },
       code: standalone('disable_mlock = true\ndisable_mlock = false'),
