@@ -41,6 +41,7 @@ export const CHART_PROFILES = {
   '0.30.1': { configSelection: 'raftFirst', mapConfigRenders: false, roleAnnotationsWin: true },
   '0.31.0': { configSelection: 'raftFirst', mapConfigRenders: false, roleAnnotationsWin: true },
   '0.32.0': { configSelection: 'raftFirst', mapConfigRenders: false, roleAnnotationsWin: true },
+  '0.33.0': { configSelection: 'raftFirst', mapConfigRenders: false, roleAnnotationsWin: true },
   '0.34.0': { configSelection: 'raftFirst', mapConfigRenders: false, roleAnnotationsWin: true },
   '0.34.1': { configSelection: 'raftFirst', mapConfigRenders: false, roleAnnotationsWin: true },
 } as const satisfies Record<ChartVersion, ChartProfile>;

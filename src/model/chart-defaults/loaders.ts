@@ -3,7 +3,7 @@ import type { SchemaModule } from '../../schemas/validator.js';
 import type { PlainMap } from '../plain.js';
 
 /** The chart versions that have generated defaults and a values validator, oldest first. */
-export const GENERATED_CHART_VERSIONS: readonly string[] = ["0.20.0","0.20.1","0.21.0","0.22.0","0.22.1","0.23.0","0.24.0","0.24.1","0.25.0","0.26.0","0.26.1","0.27.0","0.28.0","0.28.1","0.29.0","0.29.1","0.30.0","0.30.1","0.31.0","0.32.0","0.34.0","0.34.1"];
+export const GENERATED_CHART_VERSIONS: readonly string[] = ["0.20.0","0.20.1","0.21.0","0.22.0","0.22.1","0.23.0","0.24.0","0.24.1","0.25.0","0.26.0","0.26.1","0.27.0","0.28.0","0.28.1","0.29.0","0.29.1","0.30.0","0.30.1","0.31.0","0.32.0","0.33.0","0.34.0","0.34.1"];
 
 /** Import the default values of one chart version (undefined for a version with none). */
 export function importChartDefaults(version: string): Promise<{ chartDefaults: PlainMap }> | undefined {
@@ -48,6 +48,8 @@ export function importChartDefaults(version: string): Promise<{ chartDefaults: P
       return import('./v0-31-0.js');
     case '0.32.0':
       return import('./v0-32-0.js');
+    case '0.33.0':
+      return import('./v0-33-0.js');
     case '0.34.0':
       return import('./v0-34-0.js');
     case '0.34.1':
@@ -98,6 +100,8 @@ export function importValuesValidator(version: string): Promise<SchemaModule> | 
       return import('../../schemas/generated/values-0.31.0.js');
     case '0.32.0':
       return import('../../schemas/generated/values-0.32.0.js');
+    case '0.33.0':
+      return import('../../schemas/generated/values-0.33.0.js');
     case '0.34.0':
     case '0.34.1':
       return import('../../schemas/generated/values-0.34.0.js');
