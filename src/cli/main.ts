@@ -6,7 +6,9 @@ import { checkChartVersion, createLinter, loadRules, type LintOptions, type Lint
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS_PER_FILE, fileTooLargeResult, formatBytes, limitFindings } from '../engine/limits.js';
 import type { FileResult, RuleInfo, Severity } from '../engine/types.js';
 import { formatterNames, isFormatterName, loadReportStream } from '../report/index.js';
-import { CHART_VERSIONS, DEFAULT_CHART_VERSION, type InputLayer } from '../model/model.js';
+import type { InputLayer } from '../model/model.js';
+import { CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../model/chart/versions.js';
+import { chartPinBeside } from './chart-pin.js';
 import { describeErrno, describeFailure, EnvironmentError } from './errors.js';
 import { Redactor } from '../model/redact.js';
 import { expandTargets } from './files.js';
@@ -60,7 +62,10 @@ export const OPTIONS: Record<string, OptionSpec> = {
   },
   'release-name': { type: 'string', describe: 'Helm release name, which decides pod and Service names', default: 'vault' },
   namespace: { type: 'string', alias: 'n', describe: 'Namespace the release is installed in' },
-  'chart-version': { type: 'string', describe: `Vault chart version (${CHART_VERSIONS.join(', ')})`, default: DEFAULT_CHART_VERSION },
+  'chart-version': {
+    type: 'string',
+    describe: `hashicorp/vault chart version, ${CHART_VERSIONS[0]} to ${CHART_VERSIONS[CHART_VERSIONS.length - 1]} (default: the version a Chart.lock or Chart.yaml beside the values file pins for its vault dependency, else ${DEFAULT_CHART_VERSION})`,
+  },
   preset: { type: 'string', describe: 'Rule preset', choices: PRESETS, default: 'recommended' },
   rule: { type: 'array', describe: "Set a rule's severity: <rule-id>=<error|warning|info|off> (repeatable)" },
   'max-warnings': { type: 'number', describe: 'Fail when there are more warnings than this (-1: no limit)', default: -1 },
@@ -217,8 +222,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       for (const rule of rules) io.stdout.write(`${rule.id.padEnd(32)} ${rule.meta.severity.padEnd(8)} ${rule.meta.description}\n`);
       return 0;
     }
+    const explicitVersion = args['chart-version'] as string | undefined;
     const options: LintOptions = {
-      chartVersion: checkChartVersion(args['chart-version'] as string | undefined),
+      chartVersion: checkChartVersion(explicitVersion),
       releaseName: (args['release-name'] as string | undefined) ?? 'vault',
       preset: ((args.preset as string | undefined) ?? 'recommended') as PresetName,
       rules: parseRuleFlags(args.rule),
@@ -266,8 +272,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // own scrubbing, since line numbers and counts must survive.
     const secrets = new Set<string>();
     const linter = await createLinter(options);
-    const lint = async (layers: InputLayer[]): Promise<void> => {
-      const run = await linter({ layers } satisfies LintTarget);
+    // Without --chart-version, a release's chart version is the one pinned beside its first file.
+    const lint = async (layers: InputLayer[], firstFile: string | undefined): Promise<void> => {
+      const target: LintTarget = { layers };
+      if (explicitVersion === undefined && firstFile !== undefined && firstFile !== '-') {
+        const pin = await chartPinBeside(resolve(io.cwd, firstFile), firstFile);
+        if (pin) target.chartVersion = pin.version;
+      }
+      const run = await linter(target);
       const before = secrets.size;
       for (const secret of run.secrets) secrets.add(secret);
       if (secrets.size !== before) redactor = Redactor.of([...secrets], { numeric: false });
@@ -289,12 +301,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           layers.push({ kind: 'file', label: read.label, text: read.text });
         }
       }
-      if (complete) await lint([...layers, ...sets.layers]);
+      if (complete) await lint([...layers, ...sets.layers], layered[0]);
     }
     for (const file of positional) {
       const read = await readTarget(file, io, maxFileSize);
       if (read.tooLarge) emit(fileTooLargeResult(read.label, maxFileSize));
-      else await lint([{ kind: 'file', label: read.label, text: read.text }, ...sets.layers]);
+      else await lint([{ kind: 'file', label: read.label, text: read.text }, ...sets.layers], file);
     }
     out.write(stream.end());
     out.commit();

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { fileTooLargeMessage } from '../engine/limits.js';
 import { LineIndex } from '../parse/lines.js';
 import { buildModel, checkChartVersion, type LintOptions } from '../engine/lint.js';
@@ -6,6 +7,7 @@ import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } fro
 import type { Layer } from '../model/values.js';
 import { Redactor } from '../model/redact.js';
 import { readSetLayers } from './layers.js';
+import { chartPinBeside } from './chart-pin.js';
 import { describeFailure, quoteName } from './errors.js';
 import { helpText, OPTIONS, parseArgs, parseSize, readTarget, type CliIo, type OptionSpec } from './main.js';
 
@@ -63,8 +65,14 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
         io.stderr.write(`vault-lint: cannot render: ${escapeLabel(label)}: ${fileTooLargeMessage(maxFileSize)}\n`);
       return 1;
     }
+    const explicitVersion = args['chart-version'] as string | undefined;
+    const firstFile = [...((args.values as string[] | undefined) ?? []), ...args._][0];
+    const pin =
+      explicitVersion === undefined && firstFile !== undefined && firstFile !== '-'
+        ? await chartPinBeside(resolve(io.cwd, firstFile), firstFile)
+        : undefined;
     const options: LintOptions = {
-      chartVersion: checkChartVersion(args['chart-version'] as string | undefined),
+      chartVersion: pin?.version ?? checkChartVersion(explicitVersion),
       releaseName: (args['release-name'] as string | undefined) ?? 'vault',
     };
     if (typeof args.namespace === 'string') options.namespace = args.namespace;

@@ -44,10 +44,8 @@ import { collectSeal, type SealFact } from './seals.js';
 import { collectExtraConfigFiles, type ExtraConfigFile } from './extra-config.js';
 import { collectClusterListeners, type ClusterListener } from './cluster-listeners.js';
 
-/** Chart versions whose defaults and templates the model knows. */
-export const CHART_VERSIONS = ['0.28.0', '0.34.1'] as const;
-export type ChartVersion = (typeof CHART_VERSIONS)[number];
-export const DEFAULT_CHART_VERSION: ChartVersion = '0.34.1';
+import type { ChartVersion } from './chart/versions.js';
+export { CHART_VERSIONS, DEFAULT_CHART_VERSION, type ChartVersion } from './chart/versions.js';
 
 /** What the chart deploys: the `vault.mode` helper's answer, with HA split by storage. */
 export type Mode = 'dev' | 'standalone' | 'ha-raft' | 'ha-other' | 'external' | 'none';

@@ -10,6 +10,7 @@ import {
   type ShapeTarget,
 } from './config-shape.js';
 import type { ChartVersion, Model } from './model.js';
+import { importValuesValidator } from './chart-defaults/loaders.js';
 import type { Locatable, ValueNode } from './values.js';
 import type { VaultConfig } from './vault-config.js';
 
@@ -24,16 +25,13 @@ type SchemaName = `values-${ChartVersion}` | 'vault-config';
 
 const loaded = new Map<SchemaName, SchemaModule>();
 
-// Literal specifiers, so that the bundler splits each validator into a chunk of its own.
+// The loaders use literal specifiers, so that the bundler splits each validator into a chunk of its own.
 function importSchema(name: SchemaName): Promise<SchemaModule> {
-  switch (name) {
-    case 'values-0.28.0':
-      return import('../schemas/generated/values-0.28.0.js');
-    case 'values-0.34.1':
-      return import('../schemas/generated/values-0.34.1.js');
-    case 'vault-config':
-      return import('../schemas/generated/vault-config.js');
-  }
+  if (name === 'vault-config') return import('../schemas/generated/vault-config.js');
+  const version = name.slice('values-'.length);
+  const loading = importValuesValidator(version);
+  if (!loading) throw new Error(`No generated values validator for chart ${version}: run node scripts/gen-chart.mjs`);
+  return loading;
 }
 
 /** Load what the resources need for this model; modules stay loaded for the rest of the process. */
