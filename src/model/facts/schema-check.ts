@@ -9,7 +9,7 @@ import {
   toPointer,
   type ShapeTarget,
 } from '../config/shape.js';
-import type { ChartVersion, Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
 import type { Locatable, ValueNode } from '../values/tree.js';
 import type { VaultConfig } from '../config/vault-config.js';
 
@@ -20,7 +20,7 @@ import type { VaultConfig } from '../config/vault-config.js';
  */
 export type ModelResource = 'valuesSchema' | 'vaultConfigSchema';
 
-type SchemaName = `values-${ChartVersion}` | 'vault-config';
+type SchemaName = `values-${ConfiguredRelease['chartVersion']}` | 'vault-config';
 
 const loaded = new Map<SchemaName, SchemaModule>();
 
@@ -37,7 +37,7 @@ function importSchema(name: SchemaName): Promise<SchemaModule> {
 }
 
 /** Load what the resources need for this model; modules stay loaded for the rest of the process. */
-export async function loadResources(model: Model, resources: readonly ModelResource[]): Promise<void> {
+export async function loadResources(model: ConfiguredRelease, resources: readonly ModelResource[]): Promise<void> {
   const names = new Set<SchemaName>();
   if (resources.includes('valuesSchema')) names.add(`values-${model.chartVersion}`);
   if (resources.includes('vaultConfigSchema') && configsToCheck(model).length > 0) names.add('vault-config');
@@ -104,11 +104,12 @@ export interface ConfigSchemaProblem extends SchemaProblem {
  * value hides the earlier one, as in Helm. A `null` the user wrote deletes a key and is not a type
  * problem; neither is the type of a config key (see `collectConfigRenderProblem`).
  */
-export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
+/** `secrets`: the values never echoed in a message. */
+export function collectValuesSchemaProblems(model: ConfiguredRelease, secrets: readonly { value: string }[]): SchemaProblem[] {
   const { validate, schema } = schemaModule(`values-${model.chartVersion}`);
   if (!model.values.isUserSet) return [];
   if (validate(userValues(model.values))) return [];
-  const secrets = new Set(model.secrets.map((secret) => secret.value));
+  const secretValues = new Set(secrets.map((secret) => secret.value));
   const out: SchemaProblem[] = [];
   const typed = new Set<string>();
   const misplaced = model.misplacedConfig?.source;
@@ -155,7 +156,7 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
         where: segments.slice(0, -1).join('.'),
         path: where,
         expected: expectedOf(schema, error),
-        found: describeValue(node.value, secrets),
+        found: describeValue(node.value, secretValues),
       });
     }
   }
@@ -204,7 +205,7 @@ export interface ConfigRenderProblem {
 }
 
 /** `model.configRenderError` with message data: what was written, and what the chart wanted. */
-export function collectConfigRenderProblem(model: Model): ConfigRenderProblem | undefined {
+export function collectConfigRenderProblem(model: ConfiguredRelease): ConfigRenderProblem | undefined {
   const error = model.configRenderError;
   if (!error) return undefined;
   const path = error.node.path.join('.');
@@ -228,7 +229,7 @@ export function collectConfigRenderProblem(model: Model): ConfigRenderProblem | 
 // Vault configs
 
 /** The user's configs worth checking: the live one and those the chart ignores, parsed cleanly; none in dev or external mode. */
-export function configsToCheck(model: Model): VaultConfig[] {
+export function configsToCheck(model: ConfiguredRelease): VaultConfig[] {
   if (model.mode === 'dev' || model.mode === 'external') return [];
   const live = model.parsedConfig;
   return [...(live?.isUserSet ? [live] : []), ...model.ignoredConfigs.filter((config) => config.ok && config !== live)];
@@ -240,11 +241,12 @@ export function configsToCheck(model: Model): VaultConfig[] {
  * matches them case-insensitively; values that depend on Helm actions the linter cannot evaluate
  * are not judged.
  */
-export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[] {
+/** `secrets`: the values never echoed in a message. */
+export function collectConfigSchemaProblems(model: ConfiguredRelease, secrets: readonly { value: string }[]): ConfigSchemaProblem[] {
   const configs = configsToCheck(model);
   if (configs.length === 0) return [];
   const { validate, schema } = schemaModule('vault-config');
-  const secrets = new Set(model.secrets.map((secret) => secret.value));
+  const secretValues = new Set(secrets.map((secret) => secret.value));
   const knownKeys = memoKnownKeys(schema);
   const out: ConfigSchemaProblem[] = [];
   for (const config of configs) {
@@ -312,7 +314,7 @@ export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[]
         where: stanzaOf(segments.slice(0, -1)),
         path: key,
         expected: expectedOf(schema, error, CONFIG_DEFINITIONS),
-        found: describeValue(value, secrets),
+        found: describeValue(value, secretValues),
       });
     }
   }
