@@ -19,4 +19,4 @@ export {
 export { CHART_VERSIONS, DEFAULT_CHART_VERSION, type ChartVersion, type Mode, type InputLayer } from './model/model.js';
 export { setLayer, parseSetArgument, SET_FLAGS, type SetFlag, type SetArgumentOptions } from './parse/set-args.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
-export { renderRelease, type Rendering, type RenderedConfig, type RenderedLine, type LineOrigin } from './model/chart/render.js';
+export { renderRelease, type Rendering, type RenderedConfig, type RenderedLine, type LineOrigin } from './model/render.js';

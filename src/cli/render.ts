@@ -2,7 +2,7 @@ import { fileTooLargeMessage } from '../engine/limits.js';
 import { LineIndex } from '../parse/lines.js';
 import { buildModel, checkChartVersion, type LintOptions } from '../engine/lint.js';
 import type { InputLayer } from '../model/model.js';
-import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } from '../model/chart/render.js';
+import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } from '../model/render.js';
 import type { Layer } from '../model/values/tree.js';
 import { Redactor } from '../model/redact.js';
 import { readSetLayers } from './layers.js';

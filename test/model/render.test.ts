@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel, type LintOptions } from '../../src/engine/lint.js';
 import type { InputLayer, Model } from '../../src/model/model.js';
 import { isPlainMap, type Plain } from '../../src/model/plain.js';
-import { formatScalar, goJson, renderConfig, renderNotes, renderRelease, renderValues } from '../../src/model/chart/render.js';
+import { formatScalar, goJson, renderConfig, renderNotes, renderRelease, renderValues } from '../../src/model/render.js';
 import { setLayer } from '../../src/parse/set-args.js';
 import type { ValueNode } from '../../src/model/values/tree.js';
 import { parseYaml, type YNode } from '../../src/parse/yaml.js';
