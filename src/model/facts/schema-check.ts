@@ -1,14 +1,7 @@
 import type { SchemaError, SchemaModule } from '../../schemas/validator.js';
 import { declaredAt, knownKeysAt, schemaNodesAt, suggestKey } from '../../schemas/suggest.js';
-import {
-  caseInsensitiveAt,
-  fromPointer,
-  REPEATABLE_STANZAS,
-  shapeConfig,
-  SINGLE_STANZAS,
-  toPointer,
-  type ShapeTarget,
-} from '../config/shape.js';
+import { fromPointer, shapeConfig, toPointer, type ShapeTarget } from '../config/shape.js';
+import { caseInsensitiveAt, LABELLED_STANZAS } from '../config/vocabulary.js';
 import type { ConfiguredRelease } from '../config/release.js';
 import type { Locatable, ValueNode } from '../values/tree.js';
 import type { VaultConfig } from '../config/vault-config.js';
@@ -274,7 +267,7 @@ export function collectConfigSchemaProblems(model: ConfiguredRelease, secrets: r
         const key = String(error.params.additionalProperty);
         const target = shape.targets.get(toPointer([...segments, key]));
         if (!target) continue;
-        const isType = segments.length === 1 && (REPEATABLE_STANZAS.has(segments[0]!) || SINGLE_STANZAS.has(segments[0]!));
+        const isType = segments.length === 1 && LABELLED_STANZAS.has(segments[0]!);
         const problem: ConfigSchemaProblem = {
           ...base,
           kind: isType ? 'unknownType' : 'unknownKey',
@@ -352,7 +345,7 @@ export function stanzaOf(segments: readonly string[]): string {
     const segment = segments[index]!;
     if (/^\d+$/.test(segment)) continue;
     const label = segments[index + 1];
-    if (index === 0 && label !== undefined && (REPEATABLE_STANZAS.has(segment) || SINGLE_STANZAS.has(segment))) {
+    if (index === 0 && label !== undefined && LABELLED_STANZAS.has(segment)) {
       parts.push(`${segment} "${label}"`);
       index++;
     } else parts.push(segment);
