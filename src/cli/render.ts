@@ -7,7 +7,7 @@ import type { Layer } from '../model/values/tree.js';
 import { Redactor } from '../model/redact.js';
 import { readSetLayers } from './layers.js';
 import { describeFailure, quoteName } from './errors.js';
-import { helpText, OPTIONS, parseArgs, parseSize, readTarget, type CliIo, type OptionSpec } from './main.js';
+import { helpText, OPTIONS, parseArgs, parseSize, readTarget, type CliIo, type OptionSpec } from './options.js';
 
 const USAGE = 'vault-lint render [options] [files...]';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, lintTargets, loadRules, type LintOptions } from '../../src/engine/lint.js';
+import { buildModel, lintTargets, loadRules, type LintOptions } from '../../src/index.js';
 import type { InputLayer } from '../../src/model/model.js';
 import { setLayer, type SetFlag } from '../../src/parse/set-args.js';
 import { renderRelease } from '../../src/model/render.js';
