@@ -1,8 +1,11 @@
 import { parseYaml, type YamlDocument, type YNode } from '../../parse/yaml.js';
 import { fileTooLargeMessage, type Limits } from '../../limits.js';
 import type { PlainMap } from '../plain.js';
-import { chartDefaultTree, overlay, type Layer, type Place, type ValueNode } from './tree.js';
+import { chartDefaultTree, overlay, type Layer, type ValueNode } from './tree.js';
 import { setConflicts } from './set-layers.js';
+import type { CommentFact, SyntaxProblem } from './problems.js';
+
+export type { CommentFact, SyntaxProblem } from './problems.js';
 
 /** One values layer as given to the model: a file's text or a `--set` argument. */
 export interface InputLayer {
@@ -11,23 +14,6 @@ export interface InputLayer {
   text: string;
   /** A tree parsed already (for `--set`, built by its own grammar); otherwise the text is parsed as YAML. */
   yaml?: YamlDocument;
-}
-
-/** A comment the parsers found in a user layer: a YAML comment, or a comment of an embedded config. */
-export interface CommentFact {
-  /** The comment's text after its marker (`#`, `//`, `/*`). */
-  text: string;
-  place: Place;
-}
-
-/** A syntax problem found while building the model, reported by the `yaml-syntax` and `hcl-syntax` rules. */
-export interface SyntaxProblem {
-  ruleId: 'yaml-syntax' | 'hcl-syntax';
-  messageId: string;
-  message: string;
-  place: Place;
-  /** Other places of the same problem. */
-  related?: { place: Place; message: string }[];
 }
 
 /** One user layer: its input, its own parse and the layer it became. */

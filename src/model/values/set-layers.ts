@@ -1,7 +1,7 @@
 import type { YMap, YNode, YScalar } from '../../parse/yaml.js';
 import { describeScalar, type IndexedSeq } from '../../parse/set-args.js';
 import type { Layer, Place, ValueNode } from './tree.js';
-import type { SyntaxProblem } from './layers.js';
+import type { SyntaxProblem } from './problems.js';
 
 /** What masking the `--set` layers needs from the release: its layers, its secrets and its redactor. */
 export interface SetRedaction {
