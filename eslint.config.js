@@ -93,6 +93,24 @@ export default tseslint.config(
     },
   },
   {
+    // A rule that needs a mode guard is asking for meta.appliesTo; truthiness comes from facts
+    // (src/model/facts/), which src/engine/index.ts exports in place of the helpers.
+    files: ['rules/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression.left[property.name='mode']",
+          message: 'Declare the modes in meta.appliesTo instead of comparing model.mode in the rule.',
+        },
+        {
+          selector: 'CallExpression[callee.name=/^(vaultBool|helmTruthy|helmEqualsTrue|helmToString)$/]',
+          message: 'Read a fact (context.fact, ConfigValue.truth) instead of testing truthiness in the rule.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: { structuredClone: 'readonly', process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' },

@@ -1,7 +1,7 @@
 import type { HclFile, HclItem, HclKey, HclNode, HclObject, Span } from '../../parse/hcl-types.js';
 import type { EmbedMap } from '../../parse/embed.js';
 import { LineIndex } from '../../parse/lines.js';
-import { vaultBool } from '../chart/truth.js';
+import { vaultBool, type VaultBool } from '../chart/truth.js';
 import { lexActions, overlaps, type TemplateProblem, type TemplateRendering } from '../chart/tpl.js';
 import type { Locatable, PathSegment, Place, ValueNode } from '../values/tree.js';
 import { decodedAsStruct, LABELLED_STANZAS } from './vocabulary.js';
@@ -192,6 +192,11 @@ export class ConfigValue implements Locatable {
   /** True when the value depends on a Helm action the linter cannot evaluate. */
   get templated(): boolean {
     return this.config.isTemplated(this.node);
+  }
+
+  /** The value as Vault reads a boolean (Go's `strconv.ParseBool`, numbers non-zero): true, false, or `invalid`. */
+  get truth(): VaultBool {
+    return vaultBool(this.value);
   }
 
   place(): Place {
