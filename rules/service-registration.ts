@@ -1,4 +1,4 @@
-import { defineRule, helmEqualsTrue, HA_MODES } from '../src/engine/index.js';
+import { defineRule, serviceDiscoveryOn, HA_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'service-registration',
@@ -40,9 +40,8 @@ export default defineRule({
       return;
     }
     // The chart renders the discovery Role only when this is "true" (eq on its string form).
-    // Releases without the switch render the Role in HA whatever the key says.
-    const discovery = model.profile.discoverySwitch ? model.get('server.serviceAccount.serviceDiscovery.enabled') : undefined;
-    if (discovery && !helmEqualsTrue(discovery.value))
+    const discovery = model.get('server.serviceAccount.serviceDiscovery.enabled');
+    if (discovery && !context.fact(serviceDiscoveryOn))
       context.report({ node: discovery, messageId: 'discoveryDisabled', data: { value: JSON.stringify(discovery.value) } });
   },
 });

@@ -7,7 +7,7 @@
 //
 // Each validator is emitted as a TypeScript module (`// @ts-nocheck`, a typed export) so that `tsc`
 // compiles it into dist/ like any other source and the bundler code-splits it; the model imports
-// one only when a rule needs it (src/model/schema-check.ts).
+// one only when a rule needs it (src/model/facts/schema-check.ts).
 //
 //   node scripts/build-schemas.mjs           write the generated files (and remove stale ones)
 //   node scripts/build-schemas.mjs --check   exit 1 if a generated file is missing, stale or left over

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
-import { lintTargets, type LintOptions } from '../src/engine/lint.js';
+import { lintTargets, type LintOptions } from '../src/index.js';
 import type { Finding } from '../src/engine/types.js';
 import { CHART_VERSIONS } from '../src/model/model.js';
 import { knownKeysAt, schemaNodesAt } from '../src/schemas/suggest.js';

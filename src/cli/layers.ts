@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { InputLayer } from '../model/model.js';
-import { parseSetArgument, SET_FLAGS, setLayer } from '../model/set-args.js';
+import { parseSetArgument, SET_FLAGS, setLayer } from '../parse/set-args.js';
 import { boundText, readFileBounded } from './input.js';
 
 /** What the `--set` family needs from the process. */

@@ -4,12 +4,12 @@ import { LineIndex } from '../parse/lines.js';
 import { buildModel, checkChartVersion, type LintOptions } from '../engine/lint.js';
 import type { InputLayer } from '../model/model.js';
 import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } from '../model/render.js';
-import type { Layer } from '../model/values.js';
+import type { Layer } from '../model/values/tree.js';
 import { Redactor } from '../model/redact.js';
 import { readSetLayers } from './layers.js';
 import { chartPinBeside } from './chart-pin.js';
 import { describeFailure, quoteName } from './errors.js';
-import { helpText, OPTIONS, parseArgs, parseSize, readTarget, type CliIo, type OptionSpec } from './main.js';
+import { helpText, OPTIONS, parseArgs, parseSize, readTarget, type CliIo, type OptionSpec } from './options.js';
 
 const USAGE = 'vault-lint render [options] [files...]';
 

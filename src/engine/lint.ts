@@ -27,7 +27,15 @@ export interface LintOptions {
   maxFileSize?: number;
   /** Other stated limits (`src/limits.ts`), for embedding callers and tests; the defaults hold otherwise. */
   limits?: Partial<Limits>;
+  /**
+   * The rules to run, or a loader of them: the engine knows no rules of its own. The public entry
+   * (`src/index.ts`) and the CLI pass the registry of rules/index.ts.
+   */
+  registry?: RuleRegistry;
 }
+
+/** A rule registry, or a loader that imports it on first use. */
+export type RuleRegistry = readonly Rule[] | (() => Promise<readonly Rule[]>);
 
 /** One release to lint: its values layers in merge order (usually one file). */
 export interface LintTarget {
@@ -56,12 +64,6 @@ export function loadChartDefaults(version: ChartVersion): Promise<PlainMap> {
     defaultsCache.set(version, pending);
   }
   return pending;
-}
-
-/** The explicit rule registry, loaded on first use. */
-export async function loadRules(): Promise<readonly Rule[]> {
-  const registry = await import('../../rules/index.js');
-  return registry.rules;
 }
 
 /** Build the model of one target. */
@@ -128,7 +130,10 @@ export async function createLinter(
 }
 
 async function resolveFor(options: LintOptions): Promise<ResolvedRule[]> {
-  return resolveRules(await loadRules(), options.preset ?? 'recommended', options.rules);
+  const registry = options.registry;
+  if (!registry) throw new Error('No rule registry given: pass options.registry (src/index.ts passes rules/index.ts)');
+  const rules = typeof registry === 'function' ? await registry() : registry;
+  return resolveRules(rules, options.preset ?? 'recommended', options.rules);
 }
 
 /** One target's results, not yet scrubbed, and the model that knows its secrets. */

@@ -1,7 +1,7 @@
 import type { Model } from '../model/model.js';
-import type { Locatable, ValueNode } from '../model/values.js';
+import type { Locatable, ValueNode } from '../model/values/tree.js';
 import type { RuleMeta, Severity } from './types.js';
-import type { ModelResource } from '../model/schema-check.js';
+import type { ModelResource } from '../model/facts/schema-check.js';
 
 /** Placeholder values for a message template (`{{name}}`). */
 export type MessageData = Record<string, string | number | boolean>;
@@ -47,7 +47,12 @@ export interface RuleContext<M extends string = string, O = Record<string, unkno
   report(descriptor: ReportDescriptor<M>): void;
   /** Report a key that is absent where the fix goes: at the closest ancestor the user wrote. */
   reportMissing(descriptor: ReportMissingDescriptor<M>): void;
+  /** A derived fact of the release (src/model/facts/), computed once per release however many rules read it. */
+  fact<T>(fact: Fact<T>): T;
 }
+
+/** A derived fact: a function of the release, declared over the narrowest view it needs. */
+export type Fact<T> = (model: Model) => T;
 
 export interface RuleDefinition<M extends string, O> {
   id: string;

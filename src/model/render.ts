@@ -2,10 +2,10 @@ import { embedMap } from '../parse/embed.js';
 import { resolveScalar } from '../parse/yaml.js';
 import type { Model } from './model.js';
 import { isPlainMap, type Plain, type PlainMap } from './plain.js';
-import { evaluateAction, maskTemplates } from './template.js';
-import { helmEqualsTrue, helmToString, helmTruthy } from './truth.js';
-import type { Layer, ValueNode } from './values.js';
-import { hasExplicitMlockLine, trimTrailing } from './text.js';
+import { evaluateAction, maskTemplates } from './chart/template.js';
+import { helmEqualsTrue, helmToString, helmTruthy } from './chart/truth.js';
+import type { Layer, ValueNode } from './values/tree.js';
+import { hasExplicitMlockLine, trimTrailing } from './chart/text.js';
 import { LineIndex } from '../parse/lines.js';
 
 /**

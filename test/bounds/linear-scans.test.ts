@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHcl } from '../../src/parse/hcl.js';
-import { standbyAnswersOk } from '../../src/model/probes.js';
-import { hasExplicitMlockLine, trimTrailing } from '../../src/model/text.js';
+import { standbyAnswersOk } from '../../src/model/facts/probes.js';
+import { hasExplicitMlockLine, trimTrailing } from '../../src/model/chart/text.js';
 import { guessSecrets } from '../../src/model/secrets.js';
 import { renderConfig, renderNotes } from '../../src/model/render.js';
 import { buildModel } from '../../src/engine/lint.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { modelOf } from '../helpers/model.js';
-import { buildModel, lintText } from '../../src/engine/lint.js';
-import { setLayer } from '../../src/model/set-args.js';
+import { lintText } from '../../src/index.js';
+import { buildModel } from '../../src/engine/lint.js';
+import { setLayer } from '../../src/parse/set-args.js';
 
 // Each case pins a template of hashicorp/vault-helm at v0.28.0 and v0.34.1 (templates/_helpers.tpl).
 const VERSIONS = ['0.28.0', '0.34.1'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, lintTargets, loadRules, type LintOptions } from '../../src/engine/lint.js';
+import { buildModel, lintTargets, loadRules, type LintOptions } from '../../src/index.js';
 import type { InputLayer } from '../../src/model/model.js';
-import { setLayer, type SetFlag } from '../../src/model/set-args.js';
+import { setLayer, type SetFlag } from '../../src/parse/set-args.js';
 import { renderRelease } from '../../src/model/render.js';
 import { dedent } from '../helpers/rule-tester.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelOf } from '../helpers/model.js';
-import { normalizePath, pathCovers } from '../../src/model/mounts.js';
+import { normalizePath, pathCovers } from '../../src/model/facts/mounts.js';
 
 describe('mounts', () => {
   it('mounts extraVolumes at <path or /vault/userconfig>/<name> and volumeMounts where they say, noting undeclared volumes', async () => {

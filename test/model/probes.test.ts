@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { healthFailures, standbyAnswersOk } from '../../src/model/probes.js';
+import { healthFailures, standbyAnswersOk } from '../../src/model/facts/probes.js';
 import { modelOf } from '../helpers/model.js';
 
 describe('standbyAnswersOk', () => {

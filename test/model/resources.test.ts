@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuantity } from '../../src/model/resources.js';
+import { parseQuantity } from '../../src/model/facts/resources.js';
 import { modelOf } from '../helpers/model.js';
 
 describe('parseQuantity', () => {

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromPointer, shapeConfig, toPointer } from '../../src/model/config-shape.js';
-import { loadedSchemas } from '../../src/model/schema-check.js';
+import { fromPointer, shapeConfig, toPointer } from '../../src/model/config/shape.js';
+import { loadedSchemas } from '../../src/model/facts/schema-check.js';
 import { knownKeysAt } from '../../src/schemas/suggest.js';
 import { schema as configSchema } from '../../src/schemas/generated/vault-config.js';
 import { modelOf } from '../helpers/model.js';
 import { normaliseVaultConfig, parseVaultConfig } from '../schemas/helpers.js';
 import { buildModel } from '../../src/engine/lint.js';
-import type { VaultConfig } from '../../src/model/vault-config.js';
+import type { VaultConfig } from '../../src/model/config/vault-config.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 

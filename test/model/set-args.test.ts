@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { YNode, YScalar } from '../../src/parse/yaml.js';
-import { parseSetArgument, setLayer, typedValue, type SetFlag } from '../../src/model/set-args.js';
+import { parseSetArgument, setLayer, typedValue, type SetFlag } from '../../src/parse/set-args.js';
 
 /** The plain value Helm would build from the tree (list holes are null). */
 function plain(node: YNode | null): unknown {

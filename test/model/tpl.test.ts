@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RANGE_ITEMS, renderTemplate } from '../../src/model/tpl.js';
-import type { TemplateContext } from '../../src/model/template.js';
-import { isHelmFunction } from '../../src/model/helm-functions.js';
+import { MAX_RANGE_ITEMS, renderTemplate } from '../../src/model/chart/tpl.js';
+import type { TemplateContext } from '../../src/model/chart/template.js';
+import { isHelmFunction } from '../../src/model/chart/helm-functions.js';
 import { modelOf } from '../helpers/model.js';
 
 const VALUES: Record<string, unknown> = {

@@ -1,13 +1,12 @@
-import { isYaml11OnlyBoolean } from '../parse/yaml.js';
-import type { Model } from './model.js';
-import type { ValueNode } from './values.js';
+import { isYaml11OnlyBoolean } from '../../parse/yaml.js';
+import type { ValueNode } from './tree.js';
 
 /**
  * The scalars the user wrote as a YAML 1.1 boolean word (`yes`, `No`, `ON`, `off`, `y`, `n`):
  * Helm reads a boolean there, while YAML 1.2 tools (yq, editors, schema validators, kubectl
  * plugins) read a string. Only effective values count: a scalar a later layer overrides has no effect.
  */
-export function collectYaml11Booleans(model: Model): ValueNode[] {
+export function collectYaml11Booleans(model: { readonly values: ValueNode }): ValueNode[] {
   const out: ValueNode[] = [];
   const visit = (node: ValueNode): void => {
     if (!node.isUserSet) return;

@@ -1,6 +1,7 @@
-import type { YNode, YScalar, YSeq } from '../parse/yaml.js';
-import { keyName } from '../parse/yaml.js';
-import { isPlainMap, type Plain, type PlainMap } from './plain.js';
+import type { YNode, YScalar } from '../../parse/yaml.js';
+import type { IndexedSeq } from '../../parse/set-args.js';
+import { keyName } from '../../parse/yaml.js';
+import { isPlainMap, type Plain, type PlainMap } from '../plain.js';
 
 /** Where a value came from: the chart's defaults, a values file, or one `--set` argument. */
 export interface Layer {
@@ -14,15 +15,6 @@ export interface Layer {
 }
 
 export type PathSegment = string | number;
-
-/**
- * A list written by index (`--set a[1]=x`): Helm sets the assigned items inside a list an earlier
- * user layer wrote, keeping the others; over a chart default or nothing it is a new list whose
- * unassigned items are null.
- */
-export interface IndexedSeq extends YSeq {
-  assigned: readonly boolean[];
-}
 
 /**
  * A place in some layer's text: what the engine turns into a file, line and column.

@@ -1,6 +1,6 @@
-import type { Model } from './model.js';
+import type { ChartRelease } from './release.js';
 import { componentEnabled, helmEqualsTrue } from './truth.js';
-import type { ValueNode } from './values.js';
+import type { ValueNode } from '../values/tree.js';
 
 /** A container image the chart renders for an enabled component. */
 export interface ImageFact {
@@ -41,7 +41,7 @@ const IMAGE_PATHS: readonly [ImageFact['component'], string][] = [
 ];
 
 /** Images of the components this release turns on. */
-export function collectImages(model: Model): ImageFact[] {
+export function collectImages(model: ChartRelease): ImageFact[] {
   const global = model.valueOf('global.enabled');
   const serverOn = model.mode !== 'external' && model.mode !== 'none';
   const injectorOn = componentEnabled(model.valueOf('injector.enabled'), global);

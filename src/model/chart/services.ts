@@ -1,9 +1,9 @@
-import { parseYaml } from '../parse/yaml.js';
-import { embedMap } from '../parse/embed.js';
-import { keyName } from '../parse/yaml.js';
-import type { Model } from './model.js';
+import { parseYaml } from '../../parse/yaml.js';
+import { embedMap } from '../../parse/embed.js';
+import { keyName } from '../../parse/yaml.js';
+import type { ChartRelease } from './release.js';
 import { componentEnabled, helmEqualsTrue, helmTruthy } from './truth.js';
-import type { Locatable, Place, ValueNode } from './values.js';
+import type { Locatable, Place, ValueNode } from '../values/tree.js';
 
 /** One annotation that lands on a rendered object. */
 export interface Annotation extends Locatable {
@@ -66,7 +66,7 @@ function mergeAnnotations(...lists: Annotation[][]): Annotation[] {
 }
 
 /** The Services of the release that can be given a type, with their effective annotations. */
-export function collectServices(model: Model): ServiceFact[] {
+export function collectServices(model: ChartRelease): ServiceFact[] {
   const out: ServiceFact[] = [];
   const mode = model.mode;
   if (mode === 'external') return out;

@@ -1,10 +1,10 @@
-import type { HclItem, HclKey, HclNode, HclObject } from '../parse/hcl-types.js';
-import { LineIndex } from '../parse/lines.js';
-import type { Model } from './model.js';
-import type { Locatable, PathSegment } from './values.js';
-import { ConfigValue, type VaultConfig } from './vault-config.js';
+import type { HclItem, HclKey, HclNode, HclObject } from '../../parse/hcl-types.js';
+import { LineIndex } from '../../parse/lines.js';
+import type { ConfiguredRelease } from '../config/release.js';
+import type { Locatable, PathSegment } from '../values/tree.js';
+import { ConfigValue, type VaultConfig } from '../config/vault-config.js';
 import { configsToCheck, stanzaOf } from './schema-check.js';
-import { hasExplicitMlockLine } from './text.js';
+import { hasExplicitMlockLine } from '../chart/text.js';
 
 /** An attribute written twice in the same object of a Vault config (Vault 1.21+ refuses to start). */
 export interface DuplicateConfigKey {
@@ -36,7 +36,7 @@ export interface DuplicateConfigKey {
  * Repeats with a Helm action between them that the linter cannot evaluate (an `if`/`else`) are
  * skipped. The live config also gets the duplicate the chart's own `disable_mlock` line makes.
  */
-export function collectDuplicateConfigKeys(model: Model): DuplicateConfigKey[] {
+export function collectDuplicateConfigKeys(model: ConfiguredRelease): DuplicateConfigKey[] {
   const out: DuplicateConfigKey[] = [];
   const live = model.parsedConfig;
   for (const config of configsToCheck(model)) {
@@ -85,7 +85,7 @@ export function collectDuplicateConfigKeys(model: Model): DuplicateConfigKey[] {
   return out;
 }
 
-function chartDuplicate(model: Model, config: VaultConfig): DuplicateConfigKey | undefined {
+function chartDuplicate(model: ConfiguredRelease, config: VaultConfig): DuplicateConfigKey | undefined {
   const mlock = attributes(config.file.body).filter((item) => item.keys[0]!.name === 'disable_mlock');
   const text = config.source.value;
   if (mlock.length === 0 || typeof text !== 'string') return undefined;

@@ -1,6 +1,6 @@
-import type { Model } from './model.js';
+import type { ChartRelease } from './release.js';
 import { componentEnabled, helmToString } from './truth.js';
-import type { ValueNode } from './values.js';
+import type { ValueNode } from '../values/tree.js';
 
 /**
  * Why a release runs no Vault server although something needs one (templates/server-statefulset.yaml,
@@ -22,7 +22,7 @@ export interface ServerAbsence {
 }
 
 /** The release's missing Vault server, when it matters; undefined when a server runs or an external one is named. */
-export function collectServerAbsence(model: Model): ServerAbsence | undefined {
+export function collectServerAbsence(model: ChartRelease): ServerAbsence | undefined {
   const service = `${model.fullname}.${model.namespace}.svc`;
   if (model.mode === 'none') {
     const node = model.get('server.standalone.enabled');

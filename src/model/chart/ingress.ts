@@ -1,7 +1,7 @@
-import type { Model } from './model.js';
+import type { ChartRelease } from './release.js';
 import { readAnnotations, type Annotation } from './services.js';
 import { helmEqualsTrue, helmToString, helmTruthy } from './truth.js';
-import type { Locatable, ValueNode } from './values.js';
+import type { Locatable, ValueNode } from '../values/tree.js';
 
 /** How TLS from clients reaches Vault through a Layer 7 object the chart renders. */
 export type TlsHandling = 'passthrough' | 'reencrypt' | 'terminate';
@@ -114,7 +114,7 @@ const GENERIC_FIX =
  * `server.ingress` (not on OpenShift), `server.route` (OpenShift only, passthrough by default),
  * and `server.httproute` (where the release has it, always terminating at the Gateway).
  */
-export function collectL7Exposures(model: Model): L7Exposure[] {
+export function collectL7Exposures(model: ChartRelease): L7Exposure[] {
   const out: L7Exposure[] = [];
   if (model.mode === 'external') return out;
   const openshift = model.truthy('global.openshift');
@@ -163,7 +163,7 @@ export function collectL7Exposures(model: Model): L7Exposure[] {
   return out;
 }
 
-function ingressExposure(model: Model, name: string): L7Exposure {
+function ingressExposure(model: ChartRelease, name: string): L7Exposure {
   const annotationsNode = model.get('server.ingress.annotations');
   const annotations = readAnnotations(annotationsNode);
   const controller = ingressController(model.get('server.ingress.ingressClassName'), annotations);

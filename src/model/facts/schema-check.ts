@@ -1,18 +1,11 @@
-import type { SchemaError, SchemaModule } from '../schemas/validator.js';
-import { declaredAt, knownKeysAt, schemaNodesAt, suggestKey } from '../schemas/suggest.js';
-import {
-  caseInsensitiveAt,
-  fromPointer,
-  REPEATABLE_STANZAS,
-  shapeConfig,
-  SINGLE_STANZAS,
-  toPointer,
-  type ShapeTarget,
-} from './config-shape.js';
-import type { ChartVersion, Model } from './model.js';
-import { importValuesValidator } from './chart-defaults/loaders.js';
-import type { Locatable, ValueNode } from './values.js';
-import type { VaultConfig } from './vault-config.js';
+import type { SchemaError, SchemaModule } from '../../schemas/validator.js';
+import { declaredAt, knownKeysAt, schemaNodesAt, suggestKey } from '../../schemas/suggest.js';
+import { fromPointer, shapeConfig, toPointer, type ShapeTarget } from '../config/shape.js';
+import { caseInsensitiveAt, LABELLED_STANZAS } from '../config/vocabulary.js';
+import type { ConfiguredRelease } from '../config/release.js';
+import type { Locatable, ValueNode } from '../values/tree.js';
+import type { VaultConfig } from '../config/vault-config.js';
+import { importValuesValidator } from '../chart-defaults/loaders.js';
 
 /**
  * Facts a rule can declare in `requires`, loaded before rules run because they import code on
@@ -21,13 +14,13 @@ import type { VaultConfig } from './vault-config.js';
  */
 export type ModelResource = 'valuesSchema' | 'vaultConfigSchema';
 
-type SchemaName = `values-${ChartVersion}` | 'vault-config';
+type SchemaName = `values-${ConfiguredRelease['chartVersion']}` | 'vault-config';
 
 const loaded = new Map<SchemaName, SchemaModule>();
 
 // The loaders use literal specifiers, so that the bundler splits each validator into a chunk of its own.
 function importSchema(name: SchemaName): Promise<SchemaModule> {
-  if (name === 'vault-config') return import('../schemas/generated/vault-config.js');
+  if (name === 'vault-config') return import('../../schemas/generated/vault-config.js');
   const version = name.slice('values-'.length);
   const loading = importValuesValidator(version);
   if (!loading) throw new Error(`No generated values validator for chart ${version}: run node scripts/gen-chart.mjs`);
@@ -35,7 +28,7 @@ function importSchema(name: SchemaName): Promise<SchemaModule> {
 }
 
 /** Load what the resources need for this model; modules stay loaded for the rest of the process. */
-export async function loadResources(model: Model, resources: readonly ModelResource[]): Promise<void> {
+export async function loadResources(model: ConfiguredRelease, resources: readonly ModelResource[]): Promise<void> {
   const names = new Set<SchemaName>();
   if (resources.includes('valuesSchema')) names.add(`values-${model.chartVersion}`);
   if (resources.includes('vaultConfigSchema') && configsToCheck(model).length > 0) names.add('vault-config');
@@ -102,11 +95,12 @@ export interface ConfigSchemaProblem extends SchemaProblem {
  * value hides the earlier one, as in Helm. A `null` the user wrote deletes a key and is not a type
  * problem; neither is the type of a config key (see `collectConfigRenderProblem`).
  */
-export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
+/** `secrets`: the values never echoed in a message. */
+export function collectValuesSchemaProblems(model: ConfiguredRelease, secrets: readonly { value: string }[]): SchemaProblem[] {
   const { validate, schema } = schemaModule(`values-${model.chartVersion}`);
   if (!model.values.isUserSet) return [];
   if (validate(userValues(model.values))) return [];
-  const secrets = new Set(model.secrets.map((secret) => secret.value));
+  const secretValues = new Set(secrets.map((secret) => secret.value));
   const out: SchemaProblem[] = [];
   const typed = new Set<string>();
   const misplaced = model.misplacedConfig?.source;
@@ -153,7 +147,7 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
         where: segments.slice(0, -1).join('.'),
         path: where,
         expected: expectedOf(schema, error),
-        found: describeValue(node.value, secrets),
+        found: describeValue(node.value, secretValues),
       });
     }
   }
@@ -203,7 +197,7 @@ export interface ConfigRenderProblem {
 }
 
 /** `model.configRenderError` with message data: what was written, and what the chart wanted. */
-export function collectConfigRenderProblem(model: Model): ConfigRenderProblem | undefined {
+export function collectConfigRenderProblem(model: ConfiguredRelease): ConfigRenderProblem | undefined {
   const error = model.configRenderError;
   if (!error) return undefined;
   const path = error.node.path.join('.');
@@ -227,7 +221,7 @@ export function collectConfigRenderProblem(model: Model): ConfigRenderProblem | 
 // Vault configs
 
 /** The user's configs worth checking: the live one and those the chart ignores, parsed cleanly; none in dev or external mode. */
-export function configsToCheck(model: Model): VaultConfig[] {
+export function configsToCheck(model: ConfiguredRelease): VaultConfig[] {
   if (model.mode === 'dev' || model.mode === 'external') return [];
   const live = model.parsedConfig;
   return [...(live?.isUserSet ? [live] : []), ...model.ignoredConfigs.filter((config) => config.ok && config !== live)];
@@ -239,11 +233,12 @@ export function configsToCheck(model: Model): VaultConfig[] {
  * matches them case-insensitively; values that depend on Helm actions the linter cannot evaluate
  * are not judged.
  */
-export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[] {
+/** `secrets`: the values never echoed in a message. */
+export function collectConfigSchemaProblems(model: ConfiguredRelease, secrets: readonly { value: string }[]): ConfigSchemaProblem[] {
   const configs = configsToCheck(model);
   if (configs.length === 0) return [];
   const { validate, schema } = schemaModule('vault-config');
-  const secrets = new Set(model.secrets.map((secret) => secret.value));
+  const secretValues = new Set(secrets.map((secret) => secret.value));
   const knownKeys = memoKnownKeys(schema);
   const out: ConfigSchemaProblem[] = [];
   for (const config of configs) {
@@ -271,7 +266,7 @@ export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[]
         const key = String(error.params.additionalProperty);
         const target = shape.targets.get(toPointer([...segments, key]));
         if (!target) continue;
-        const isType = segments.length === 1 && (REPEATABLE_STANZAS.has(segments[0]!) || SINGLE_STANZAS.has(segments[0]!));
+        const isType = segments.length === 1 && LABELLED_STANZAS.has(segments[0]!);
         const problem: ConfigSchemaProblem = {
           ...base,
           kind: isType ? 'unknownType' : 'unknownKey',
@@ -311,7 +306,7 @@ export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[]
         where: stanzaOf(segments.slice(0, -1)),
         path: key,
         expected: expectedOf(schema, error, CONFIG_DEFINITIONS),
-        found: describeValue(value, secrets),
+        found: describeValue(value, secretValues),
       });
     }
   }
@@ -349,7 +344,7 @@ export function stanzaOf(segments: readonly string[]): string {
     const segment = segments[index]!;
     if (/^\d+$/.test(segment)) continue;
     const label = segments[index + 1];
-    if (index === 0 && label !== undefined && (REPEATABLE_STANZAS.has(segment) || SINGLE_STANZAS.has(segment))) {
+    if (index === 0 && label !== undefined && LABELLED_STANZAS.has(segment)) {
       parts.push(`${segment} "${label}"`);
       index++;
     } else parts.push(segment);

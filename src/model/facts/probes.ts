@@ -1,7 +1,7 @@
-import type { Model } from './model.js';
-import { helmTruthy, vaultBool } from './truth.js';
-import type { ValueNode } from './values.js';
-import { trimTrailing } from './text.js';
+import type { ConfiguredRelease } from '../config/release.js';
+import { helmTruthy, vaultBool } from '../chart/truth.js';
+import type { ValueNode } from '../values/tree.js';
+import { trimTrailing } from '../chart/text.js';
 
 /** One probe of the Vault container as the chart renders it. */
 export interface ProbeFact {
@@ -52,7 +52,7 @@ const SAFE_LIVENESS_PATH = '/v1/sys/health?standbyok=true&sealedcode=204&uninitc
  * readiness is an exec of `vault status` unless `path` is set; liveness is an httpGet on `path`
  * unless `execCommand` is non-empty.
  */
-export function collectProbes(model: Model): ProbesFact {
+export function collectProbes(model: ConfiguredRelease): ProbesFact {
   const enterprise = model.isEnterprise;
   return {
     readiness: readProbe(model, 'readinessProbe', enterprise),
@@ -61,7 +61,7 @@ export function collectProbes(model: Model): ProbesFact {
   };
 }
 
-function readProbe(model: Model, name: 'readinessProbe' | 'livenessProbe', enterprise: boolean): ProbeFact {
+function readProbe(model: ConfiguredRelease, name: 'readinessProbe' | 'livenessProbe', enterprise: boolean): ProbeFact {
   const enabledNode = model.get(`server.${name}.enabled`);
   const path = model.get(`server.${name}.path`);
   // Releases without `execCommand` always probe liveness over HTTP.

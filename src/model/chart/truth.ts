@@ -1,4 +1,4 @@
-import { isPlainMap } from './plain.js';
+import { isPlainMap } from '../plain.js';
 
 /**
  * Truth as a Go template `if` tests it: false, 0, nil, "" and empty collections are false;

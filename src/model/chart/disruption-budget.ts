@@ -1,6 +1,6 @@
-import type { Model } from './model.js';
+import type { ChartRelease } from './release.js';
 import { helmEqualsTrue, helmTruthy } from './truth.js';
-import type { ValueNode } from './values.js';
+import type { ValueNode } from '../values/tree.js';
 
 /** The server PodDisruptionBudget the chart renders in HA mode. */
 export interface DisruptionBudgetFact {
@@ -19,7 +19,7 @@ export interface DisruptionBudgetFact {
  * override as written (a percentage rounds up, as Kubernetes rounds it), 1 with raft redundancy zones,
  * else ⌊(n−1)/2⌋, which keeps a raft quorum.
  */
-export function collectDisruptionBudget(model: Model): DisruptionBudgetFact {
+export function collectDisruptionBudget(model: ChartRelease): DisruptionBudgetFact {
   const enabledNode = model.get('server.ha.disruptionBudget.enabled');
   const rendered = model.isHa && helmEqualsTrue(enabledNode?.value);
   const replicas = model.replicas;
