@@ -31,8 +31,8 @@ export const IGNORED_CONFIG_KEYS: readonly (readonly string[])[] = [
 ];
 
 /**
- * Why the chart would not deliver the selected config: it refuses to render it (a YAML map on chart
- * 0.29+), or (`noConfigMap`) it renders no ConfigMap at all because `server.standalone.config` and
+ * Why the chart would not deliver the selected config: it refuses to render it (a YAML map from chart
+ * 0.29.0), or (`noConfigMap`) it renders no ConfigMap at all because `server.standalone.config` and
  * `server.ha.config` are both empty (server-config-configmap.yaml), so the container's copy of its
  * config file fails and the pods never start.
  */
@@ -148,7 +148,7 @@ export class ChartRelease {
   }
 
   /**
-   * Whether the chart renders `server.ha.raft.config` in this release: on chart 0.28.0 only in HA mode
+   * Whether the chart renders `server.ha.raft.config` in this release: before 0.29.0 (profile `configSelection: 'byMode'`) only in HA mode
    * (standalone reads standalone.config whatever `server.ha.raft.enabled` says).
    */
   get raftSelected(): boolean {

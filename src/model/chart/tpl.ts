@@ -43,7 +43,7 @@ export interface TemplateProblem {
   detail: string;
   /** The action's text as written. */
   action: string;
-  /** Found in what the first pass printed (chart 0.29+ runs tpl twice over a JSON config). */
+  /** Found in what the first pass printed (charts from 0.29.1 run tpl twice over a JSON config). */
   secondPass?: boolean;
 }
 

@@ -199,7 +199,7 @@ export class ConfiguredRelease extends ChartRelease {
   }
 }
 
-/** A YAML-map config (chart 0.28) seen through the HCL tree, positioned in the values file. */
+/** A YAML-map config (charts before 0.29.0) seen through the HCL tree, positioned in the values file. */
 function yamlToHcl(map: YNode & { kind: 'map' }): HclObject {
   return { type: 'object', start: map.start, end: map.end, items: map.pairs.map((pair) => yamlItem(pair.key, pair.value)) };
 }

@@ -32,7 +32,7 @@ export interface DuplicateConfigKey {
 /**
  * Repeated attributes in the user's HCL configs (live, and those the chart ignores), compared by
  * exact name within one object; repeated blocks are not attributes. JSON configs are left out:
- * Vault's duplicate check covers HCL only, and chart 0.29+ re-encodes JSON, keeping the last value.
+ * Vault's duplicate check covers HCL only, and charts from 0.29.0 re-encode JSON, keeping the last value.
  * Repeats with a Helm action between them that the linter cannot evaluate (an `if`/`else`) are
  * skipped. The live config also gets the duplicate the chart's own `disable_mlock` line makes.
  */
