@@ -13,6 +13,8 @@ export default defineRule({
     messages: {
       undefinedFunction:
         'Unknown template function "{{name}}" in {{path}}: the chart renders the config with Helm\'s tpl, which fails on a function Helm does not define, so helm install fails{{why}}',
+      undefinedTemplate:
+        'Unknown template "{{name}}" in {{path}}: chart {{chartVersion}} defines no such helper, so Helm\'s include fails and helm install fails',
       floatCount:
         'Expected an integer count for "{{name}}" in {{path}}, found a number from the values file: Helm reads it as a float64 and "{{name}}" takes an int, so helm install fails with "wrong type for value; expected int; got float64"',
       syntax: "Invalid Helm template in {{path}} ({{detail}}): the chart's tpl rejects it, so helm install fails",
@@ -21,6 +23,7 @@ export default defineRule({
     },
     hints: {
       undefinedFunction: 'Escape it so Helm prints it unchanged for Vault: write {{escaped}}.',
+      undefinedTemplate: 'Write {{replacement}} instead; chart {{chartVersion}} puts every object in the release namespace.',
       floatCount: 'Wrap the number in int, e.g. until (int .Values.server.ha.replicas).',
       syntax:
         'Close every action with its two closing braces and end each if, range and with; to pass braces through to Vault, escape them as a backtick string inside an action.',
@@ -32,8 +35,8 @@ export default defineRule({
     const config = model.config;
     if (!config || !config.isUserSet) return;
     const path = `"${config.source.path.join('.')}"`;
-    // Chart 0.29+ runs tpl a second time over a JSON config: an escape must survive two passes.
-    const twice = config.format === 'json' && model.chartVersion !== '0.28.0';
+    // A chart that runs tpl a second time over a JSON config needs an escape that survives two passes.
+    const twice = model.configTemplatePasses(config.format) === 2;
     for (const problem of config.templateProblems) {
       const node = { place: () => config.placeOfWritten(problem.start, problem.end) };
       if (problem.kind === 'undefinedFunction') {
@@ -46,6 +49,9 @@ export default defineRule({
           ? '; Vault evaluates go-sockaddr templates itself, but only when Helm passes them through'
           : '';
         context.report({ node, messageId: 'undefinedFunction', data: { name: problem.detail, path, why, escaped } });
+      } else if (problem.kind === 'undefinedTemplate') {
+        const data = { name: problem.detail, path, chartVersion: model.chartVersion, replacement: '{{ .Release.Namespace }}' };
+        context.report({ node, messageId: 'undefinedTemplate', data });
       } else if (problem.kind === 'floatCount') {
         context.report({ node, messageId: 'floatCount', data: { path, name: problem.detail } });
       } else if (problem.kind === 'syntax') {

@@ -12,21 +12,25 @@ export default defineRule({
     guide: 'Vault listener; Vault storage configuration',
     messages: {
       duplicateKey: `Unexpected repeated "{{key}}" {{where}}, first set on line {{line}}; ${REFUSED}`,
-      chartPrependedDuplicate: `Unexpected "disable_mlock" in a config for chart 0.28.0, which prepends its own "disable_mlock = true"; ${REFUSED}`,
+      chartPrependedDuplicate: `Unexpected "disable_mlock" in a config for chart {{chartVersion}}, which prepends its own "disable_mlock = true"; ${REFUSED}`,
       chartAppendedDuplicate: `Unexpected disable_mlock = {{value}}: chart {{chartVersion}} appends its own "disable_mlock = true" unless a line reads "disable_mlock = true" or "disable_mlock = false"; ${REFUSED}`,
+      chartAlwaysAppendedDuplicate: `Unexpected "disable_mlock" in a config for chart {{chartVersion}}, which appends its own "disable_mlock = true" to every HCL config; ${REFUSED}`,
     },
     hints: {
       duplicateKey: 'Keep one "{{key}}" line {{where}}.',
-      chartPrependedDuplicate:
-        'Remove disable_mlock from the config: chart 0.28.0 always sets disable_mlock = true (chart 0.32.0 and later keep your own line).',
+      chartPrependedDuplicate: 'Remove disable_mlock from the config: chart {{chartVersion}} always sets disable_mlock = true.',
       chartAppendedDuplicate: 'Write it as disable_mlock = true (or false), unquoted, so that the chart does not add its own line.',
+      chartAlwaysAppendedDuplicate: 'Remove disable_mlock from the config: chart {{chartVersion}} always sets disable_mlock = true.',
     },
   },
   check(context) {
     const { model } = context;
     for (const duplicate of model.duplicateConfigKeys) {
       const { key: node, attribute, where } = duplicate;
-      if (duplicate.chartLine === 'prepended') context.report({ node, messageId: 'chartPrependedDuplicate' });
+      if (duplicate.chartLine === 'prepended')
+        context.report({ node, messageId: 'chartPrependedDuplicate', data: { chartVersion: model.chartVersion } });
+      else if (duplicate.chartLine === 'alwaysAppended')
+        context.report({ node, messageId: 'chartAlwaysAppendedDuplicate', data: { chartVersion: model.chartVersion } });
       else if (duplicate.chartLine === 'appended') {
         const value = attribute.templated ? '(a Helm template)' : JSON.stringify(attribute.value);
         context.report({ node, messageId: 'chartAppendedDuplicate', data: { value, chartVersion: model.chartVersion } });

@@ -1,4 +1,4 @@
-import { defineRule, helmTruthy, SERVER_MODES } from '../src/engine/index.js';
+import { defineRule, licenseSecretNamed, SERVER_MODES } from '../src/engine/index.js';
 
 const WHY = 'Vault Enterprise 1.8 and later refuses to start without an autoloaded license';
 
@@ -39,7 +39,7 @@ export default defineRule({
     if (path) return context.report({ node: path, messageId: 'pathNotInSecret', data: { name: path.name, path: path.path! } });
     const secretName = model.get('server.enterpriseLicense.secretName');
     const secretKey = model.get('server.enterpriseLicense.secretKey');
-    if (secretName && helmTruthy(secretName.value)) {
+    if (secretName && context.fact(licenseSecretNamed)) {
       const data = { secret: String(secretName.value), value: JSON.stringify(secretKey?.value ?? null) };
       if (secretKey) context.report({ node: secretKey, messageId: 'missingSecretKey', data });
       else context.reportMissing({ path: 'server.enterpriseLicense.secretKey', messageId: 'missingSecretKey', data });

@@ -58,11 +58,14 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const wanted = context.options.replicas;
+    // The mode picks the message here (dev, or not HA); the scope itself is meta.appliesTo.
+    // eslint-disable-next-line no-restricted-syntax
     if (model.mode === 'dev') {
       const dev = model.get('server.dev.enabled')!;
       context.report({ node: dev, messageId: 'devMode', data: { value: JSON.stringify(dev.value), replicas: wanted } });
       return;
     }
+    // eslint-disable-next-line no-restricted-syntax
     if (model.mode === 'standalone') {
       const ha = model.get('server.ha.enabled');
       if (ha) context.report({ node: ha, messageId: 'notHa', data: { value: JSON.stringify(ha.value), replicas: wanted } });

@@ -1,4 +1,4 @@
-import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'no-raw-storage-endpoint',
@@ -22,7 +22,7 @@ export default defineRule({
     if (!config) return;
     // EnableRawEndpoint is the struct-tag alias Vault also accepts (keys match case-insensitively).
     for (const attr of [...config.root.attrs('raw_storage_endpoint'), ...config.root.attrs('EnableRawEndpoint')]) {
-      if (attr.templated || vaultBool(attr.value) !== true) continue;
+      if (attr.templated || attr.truth !== true) continue;
       context.report({ node: attr, messageId: 'rawStorageEndpoint', data: { key: attr.name, value: JSON.stringify(attr.value) } });
     }
   },

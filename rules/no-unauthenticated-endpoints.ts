@@ -1,4 +1,4 @@
-import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 const SOURCE = '(hardening: listener "tcp" docs, keep unauthenticated access off)';
 
@@ -42,7 +42,7 @@ export default defineRule({
       for (const { block, key, messageId } of switches) {
         for (const sub of listener.body.blocks(block)) {
           const attr = sub.body.attr(key);
-          if (!attr || attr.templated || vaultBool(attr.value) !== true) continue;
+          if (!attr || attr.templated || attr.truth !== true) continue;
           context.report({
             node: attr,
             messageId,

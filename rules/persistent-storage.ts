@@ -1,4 +1,4 @@
-import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
+import { dataStorageKind, defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'persistent-storage',
@@ -28,7 +28,7 @@ export default defineRule({
       const node = model.get('server.dataStorage.enabled');
       const data = {
         value: JSON.stringify(node?.value ?? null),
-        storage: model.storageType ?? (model.mode === 'ha-raft' ? 'raft' : 'file'),
+        storage: context.fact(dataStorageKind),
       };
       if (node) context.report({ node, messageId: 'dataStorageDisabled', data });
       else context.reportMissing({ path: 'server.dataStorage.enabled', messageId: 'dataStorageDisabled', data });

@@ -1,4 +1,4 @@
-import { defineRule, helmEqualsTrue, pathCovers } from '../src/engine/index.js';
+import { defineRule, pathCovers, raftSwitchOn } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'raft-config-location',
@@ -60,7 +60,7 @@ export default defineRule({
       return;
     }
     if (!raft) return;
-    if (config !== misplaced && model.isHa && !helmEqualsTrue(model.valueOf('server.ha.raft.enabled')))
+    if (config !== misplaced && model.isHa && !context.fact(raftSwitchOn))
       context.report({ node: raft, messageId: 'raftNotEnabled', data: { path } });
     // VAULT_RAFT_PATH overrides the stanza's path.
     const env = model.env.get('VAULT_RAFT_PATH');

@@ -1,4 +1,4 @@
-import { defineRule, helmEqualsTrue, HA_MODES } from '../src/engine/index.js';
+import { defineRule, raftSwitchOn, setNodeIdOn, HA_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'raft-node-id',
@@ -30,9 +30,9 @@ export default defineRule({
     if (!raft) return;
     if (raft.body.attr('node_id') || model.env.has('VAULT_RAFT_NODE_ID')) return;
     const setNodeId = model.get('server.ha.raft.setNodeId');
-    if (helmEqualsTrue(setNodeId?.value) && setNodeId) {
+    if (setNodeId && context.fact(setNodeIdOn)) {
       // The chart tests both switches with eq "true" before it sets VAULT_RAFT_NODE_ID.
-      if (!helmEqualsTrue(model.valueOf('server.ha.raft.enabled')))
+      if (!context.fact(raftSwitchOn))
         context.report({ node: setNodeId, messageId: 'setNodeIdIgnored', data: { value: JSON.stringify(setNodeId.value) } });
       return;
     }

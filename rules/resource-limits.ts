@@ -1,4 +1,4 @@
-import { defineRule, helmTruthy, RESOURCE_NAMES, CONFIG_MODES } from '../src/engine/index.js';
+import { defineRule, resourcesRendered, RESOURCE_NAMES, CONFIG_MODES } from '../src/engine/index.js';
 
 /** The reference architecture's small cluster, as the guide's example requests it. */
 const MINIMUM = { cpu: { amount: 2, text: '2' }, memory: { amount: 8 * 2 ** 30, text: '8Gi' } } as const;
@@ -57,7 +57,8 @@ export default defineRule({
     const { model } = context;
     const { node, requests, limits } = model.serverResources;
     // The chart renders resources only when the value is truthy: the default {}, null and "" leave the container without any.
-    if (!node || !helmTruthy(node.value)) return context.reportMissing({ path: 'server.resources', messageId: 'missingResources' });
+    if (!node || !context.fact(resourcesRendered))
+      return context.reportMissing({ path: 'server.resources', messageId: 'missingResources' });
     if (node.kind !== 'map') return context.report({ node, messageId: 'notAMap', data: { value: JSON.stringify(node.value) } });
     // With a whole side absent, adding that map is one edit: one finding, not one per resource.
     const noRequests = RESOURCE_NAMES.every((resource) => !requests[resource]);

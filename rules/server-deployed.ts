@@ -16,13 +16,18 @@ export default defineRule({
     hints: {
       noServerMode: 'Set server.ha.enabled: true for a highly available cluster, or server.standalone.enabled: true for a single server.',
       injectorWithoutServer:
-        'Set global.externalVaultAddr to the address of the Vault the injector should use, or remove {{key}}: {{value}} so this release runs the server.',
+        'Set {{externalKey}} to the address of the Vault the injector should use, or remove {{key}}: {{value}} so this release runs the server.',
     },
   },
   check(context) {
     const absence = context.model.serverAbsence;
     if (!absence) return;
-    const data = { key: absence.node.path.join('.'), value: JSON.stringify(absence.node.value), service: absence.service };
+    const data = {
+      key: absence.node.path.join('.'),
+      value: JSON.stringify(absence.node.value),
+      service: absence.service,
+      externalKey: absence.externalKey,
+    };
     context.report({ node: absence.node, messageId: absence.reason === 'noMode' ? 'noServerMode' : 'injectorWithoutServer', data });
   },
 });

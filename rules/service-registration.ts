@@ -1,4 +1,4 @@
-import { defineRule, helmEqualsTrue, HA_MODES } from '../src/engine/index.js';
+import { defineRule, serviceDiscoveryOn, HA_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'service-registration',
@@ -41,7 +41,7 @@ export default defineRule({
     }
     // The chart renders the discovery Role only when this is "true" (eq on its string form).
     const discovery = model.get('server.serviceAccount.serviceDiscovery.enabled');
-    if (discovery && !helmEqualsTrue(discovery.value))
+    if (discovery && !context.fact(serviceDiscoveryOn))
       context.report({ node: discovery, messageId: 'discoveryDisabled', data: { value: JSON.stringify(discovery.value) } });
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, helmTruthy, CONFIG_MODES } from '../src/engine/index.js';
+import { defineRule, prometheusScrapes, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'telemetry-configured',
@@ -26,9 +26,7 @@ export default defineRule({
     if (!config) return;
     // A -config file from server.extraArgs the linter cannot read may hold the stanza.
     if (config.root.blocks('telemetry').length > 0 || !model.configFullyVisible) return;
-    const monitor =
-      helmTruthy(model.valueOf('serverTelemetry.serviceMonitor.enabled')) ||
-      helmTruthy(model.valueOf('global.serverTelemetry.prometheusOperator'));
+    const monitor = context.fact(prometheusScrapes);
     const messageId = monitor ? 'serviceMonitorWithoutTelemetry' : 'missingTelemetry';
     // Reported at the config key: the stanza goes into that config.
     context.report({

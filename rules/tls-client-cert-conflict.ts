@@ -1,4 +1,4 @@
-import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
+import { defineRule, tlsListeners, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'tls-client-cert-conflict',
@@ -18,16 +18,12 @@ export default defineRule({
     },
   },
   check(context) {
-    const { model } = context;
-    const config = model.parsedConfig;
-    if (!config) return;
-    for (const listener of config.tcpListeners) {
-      // Without TLS Vault builds no TLS config, and never compares the two settings.
-      if (vaultBool(listener.body.attr('tls_disable')?.value) !== false) continue;
+    // Without TLS Vault builds no TLS config, and never compares the two settings.
+    for (const listener of context.fact(tlsListeners)) {
       const disable = listener.body.attr('tls_disable_client_certs');
       const require = listener.body.attr('tls_require_and_verify_client_cert');
       if (!disable || !require || disable.templated || require.templated) continue;
-      if (vaultBool(disable.value) === true && vaultBool(require.value) === true) {
+      if (disable.truth === true && require.truth === true) {
         context.report({
           node: disable,
           messageId: 'conflictingClientCerts',

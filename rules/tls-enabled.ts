@@ -1,4 +1,4 @@
-import { defineRule, vaultBool, CONFIG_MODES, type ConfigValue } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES, type ConfigValue } from '../src/engine/index.js';
 
 const GUIDE = '(guide: "Vault listener", TLS should always be configured in production)';
 const LISTENER_FIX =
@@ -44,7 +44,7 @@ export default defineRule({
     const off: ConfigValue[] = [];
     for (const listener of config?.tcpListeners ?? []) {
       const disable = listener.body.attr('tls_disable');
-      const disabled = disable ? vaultBool(disable.value) : false;
+      const disabled = disable ? disable.truth : false;
       if (disable && disabled === 'invalid')
         context.report({ node: disable, messageId: 'listenerTlsDisableInvalid', data: { value: JSON.stringify(disable.value) } });
       else if (disable && disabled) off.push(disable);

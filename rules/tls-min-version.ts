@@ -1,4 +1,4 @@
-import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
+import { defineRule, tlsListeners, CONFIG_MODES } from '../src/engine/index.js';
 
 const ORDER = ['tls10', 'tls11', 'tls12', 'tls13'];
 
@@ -36,11 +36,9 @@ export default defineRule({
   strictOptions: { minVersion: 'tls13' },
   check(context) {
     const { model, options } = context;
-    const config = model.parsedConfig;
-    if (!config) return;
+    if (!model.parsedConfig) return;
     const minimum = ORDER.includes(options.minVersion) ? options.minVersion : 'tls12';
-    for (const listener of config.tcpListeners) {
-      if (vaultBool(listener.body.attr('tls_disable')?.value) !== false) continue;
+    for (const listener of context.fact(tlsListeners)) {
       const attr = listener.body.attr('tls_min_version');
       if (!attr) {
         if (minimum !== 'tls12') context.report({ node: listener, messageId: 'missingMinVersion', data: { minimum } });

@@ -1,4 +1,4 @@
-import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'tls-skip-verify',
@@ -34,7 +34,7 @@ export default defineRule({
       for (const block of root.blocks(name)) {
         if (block.label !== label) continue;
         const attr = block.body.attr('tls_skip_verify');
-        if (!attr || attr.templated || vaultBool(attr.value) !== true) continue;
+        if (!attr || attr.templated || attr.truth !== true) continue;
         context.report({
           node: attr,
           messageId: 'skipVerify',

@@ -1,4 +1,4 @@
-import { defineRule, vaultBool, CONFIG_MODES } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'ui-consistent',
@@ -25,7 +25,7 @@ export default defineRule({
     const attr = config.root.attr('ui');
     if (!service || attr?.templated) return;
     // Vault's default is no UI; a value Vault cannot read as a boolean is the config schema's finding.
-    if (attr && vaultBool(attr.value) !== false) return;
+    if (attr && attr.truth !== false) return;
     const setting = attr ? `ui = ${JSON.stringify(attr.value)}` : "no ui setting, and Vault's default is off";
     context.reportMissing({ path: 'ui.enabled', messageId: 'serviceWithoutUi', data: { service: service.name, setting } });
   },

@@ -18,11 +18,11 @@ export default defineRule({
       missingKey:
         'Missing key "{{key}}" in "{{path}}"; the chart renders this item incompletely and Kubernetes rejects it (chart values schema)',
       structuredConfig:
-        'Expected "{{path}}" to be a string, found {{found}}; chart {{chartVersion}} fails to render with "structured server config is not supported" (since chart 0.29.0)',
+        'Expected "{{path}}" to be a string, found {{found}}; chart {{chartVersion}} fails to render with "structured server config is not supported" (since chart {{since}})',
       mixedConfigTypes:
-        'Expected "{{path}}" to be {{expected}} like "{{decider}}", found {{found}}; chart 0.28.0 handles both the way "{{decider}}" is written and fails to render',
+        'Expected "{{path}}" to be {{expected}} like "{{decider}}", found {{found}}; chart {{chartVersion}} handles both the way "{{decider}}" is written and fails to render',
       jsonNeedsNewerChart:
-        'Unexpected JSON config at "{{path}}": chart 0.28.0 prepends an HCL "disable_mlock = true" line to it, which Vault cannot parse',
+        'Unexpected JSON config at "{{path}}": chart {{chartVersion}} prepends an HCL "disable_mlock = true" line to it, which Vault cannot parse',
       noConfigMap:
         'Missing server config: "server.standalone.config" and "server.ha.config" are both empty, so the chart renders no ConfigMap for "{{live}}" and the Vault pods fail at start copying their config file',
     },
@@ -33,9 +33,9 @@ export default defineRule({
       wrongType: 'Write "{{path}}" as {{expected}}.',
       missingKey: 'Add "{{key}}" to this item.',
       structuredConfig:
-        'Write the config as a string (a `|` block of HCL, or JSON), or use --chart-version 0.28.0 if that is the chart you deploy.',
+        'Write the config as a string (a `|` block of HCL, or JSON), or, if the chart you deploy is older than {{since}}, pass its version with --chart-version.',
       mixedConfigTypes: 'Write "{{path}}" and "{{decider}}" the same way: both strings (recommended) or both maps.',
-      jsonNeedsNewerChart: 'Write the config in HCL, or use chart 0.29.0 or later.',
+      jsonNeedsNewerChart: 'Write the config in HCL, or use chart {{since}} or later.',
       noConfigMap: '{{fix}}; the chart creates its ConfigMap only when server.standalone.config or server.ha.config is non-empty.',
     },
     messageSeverities: {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lintTargets, type LintOptions } from '../src/engine/lint.js';
+import { lintTargets, type LintOptions } from '../src/index.js';
 import { rules } from '../rules/index.js';
 import { fixtureFiles } from './helpers/fixtures.js';
 

@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../src/cli/main.js';
-import { lintTargets } from '../src/engine/lint.js';
+import { lintTargets } from '../src/index.js';
 import { setLayer } from '../src/parse/set-args.js';
 import { formatterNames, loadFormatter } from '../src/report/index.js';
 import { originLabel, type FileResult, type RuleInfo } from '../src/engine/types.js';
-import { loadRules } from '../src/engine/lint.js';
+import { loadRules } from '../src/index.js';
 import { printedForms } from '../src/mask/redactor.js';
 import { blowUpCase, valuesCase, type Case } from './fuzz/inputs.js';
 

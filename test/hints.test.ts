@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
-import { lintTargets, type LintOptions } from '../src/engine/lint.js';
+import { lintTargets, type LintOptions } from '../src/index.js';
 import type { Finding } from '../src/engine/types.js';
 import { CHART_VERSIONS } from '../src/model/model.js';
 import { knownKeysAt, schemaNodesAt } from '../src/schemas/suggest.js';
@@ -140,7 +140,16 @@ function missingPaths(text: string, version: string): string[] {
   return valuesPathsIn(text, knownKeysAt(schema, [])).filter((path) => !pathExists(schema, path.split('.')));
 }
 
-describe('every values path a hint names exists in the chart version it is given for', () => {
+/**
+ * Hint templates that name a key older supported charts lack: [rule/messageId, key, first chart
+ * version with the key]. Each is given only where the key exists (discoveryDisabled: the rule reads
+ * the switch through the chart profile, and is quiet before 0.23.0, whose template has no switch);
+ * the fixture check below proves no such hint is produced on an older chart. The list is exact, so
+ * fixing a hint (or adding a gap) fails the template test below until the list follows.
+ */
+const OLDER_CHARTS_LACK = [['service-registration/discoveryDisabled', 'server.serviceAccount.serviceDiscovery.enabled', '0.23.0']] as const;
+
+describe('every values path a hint names exists in the chart version it is given for', { timeout: 300_000 }, () => {
   it('extracts dotted paths that start at a top-level values key', () => {
     const top = ['global', 'server', 'ui'];
     expect(valuesPathsIn('Set server.ha.replicas: 5 and global.tlsDisable: false.', top)).toEqual([
@@ -164,13 +173,16 @@ describe('every values path a hint names exists in the chart version it is given
   });
 
   for (const version of CHART_VERSIONS) {
+    const lacking = OLDER_CHARTS_LACK.filter(([, , since]) => CHART_VERSIONS.indexOf(version) < CHART_VERSIONS.indexOf(since));
+    const known = new Set(lacking.map(([message, key]) => `${message}: ${key}`));
+
     it(`hint templates, chart ${version}`, () => {
       const missing = rules.flatMap((rule) =>
         Object.entries(rule.meta.hints ?? {}).flatMap(([messageId, hint]) =>
           missingPaths(String(hint), version).map((path) => `${rule.id}/${messageId}: ${path}`),
         ),
       );
-      expect(missing).toEqual([]);
+      expect(missing.sort()).toEqual([...known].sort());
     });
 
     it(`hints the firing fixtures produce, linted as chart ${version}`, async () => {
@@ -178,7 +190,9 @@ describe('every values path a hint names exists in the chart version it is given
       for (const file of fixtureFiles().filter((candidate) => candidate.kind === 'invalid')) {
         const text = readFileSync(file.path, 'utf8');
         for (const finding of await lint(text, file.name, { ...optionsOf(text), chartVersion: version })) {
-          for (const path of missingPaths(finding.hint ?? '', version)) missing.push(`${file.rule}/${file.name} ${id(finding)}: ${path}`);
+          for (const path of missingPaths(finding.hint ?? '', version)) {
+            missing.push(`${file.rule}/${file.name} ${id(finding)}: ${path}`);
+          }
         }
       }
       expect(missing).toEqual([]);

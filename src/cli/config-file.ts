@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { ConfigError, PRESETS, resolveRules, type PresetName, type RuleSetting } from '../engine/config.js';
 import type { Rule } from '../engine/rule.js';
 import { SEVERITIES, type Severity } from '../engine/types.js';
@@ -152,10 +151,12 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 }
 
 /** What the config says for one file: ignored or not, and the rule settings with matching overrides applied. */
-export function configForFile(config: LintConfig, file: string): ConfigForFile {
+export async function configForFile(config: LintConfig, file: string): Promise<ConfigForFile> {
   const path = relative(dirname(config.path), resolve(file)).split(sep).join('/');
+  // The glob matcher is loaded only for a config that has globs: a run without them starts without it.
+  const picomatch = config.overrides.length > 0 || config.ignores.length > 0 ? (await import('picomatch')).default : undefined;
   const matches = (globs: readonly string[]): boolean =>
-    !path.startsWith('../') && globs.some((glob) => picomatch(glob, { dot: true })(path));
+    picomatch !== undefined && !path.startsWith('../') && globs.some((glob) => picomatch(glob, { dot: true })(path));
   let rules = { ...config.rules };
   for (const override of config.overrides) if (matches(override.files)) rules = { ...rules, ...override.rules };
   const out: ConfigForFile = { ignored: matches(config.ignores), rules };

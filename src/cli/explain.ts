@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../engine/config.js';
-import { loadRules } from '../engine/lint.js';
+import { loadRules } from '../registry.js';
 import { suggestKey } from '../schemas/suggest.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './options.js';
 
 /**
  * `vault-lint explain <rule>`: print the rule's documentation page (rules/<id>.md, shipped in the

@@ -1,12 +1,14 @@
+import { resolve } from 'node:path';
 import { fileTooLargeMessage } from '../engine/limits.js';
 import type { Origin } from '../engine/types.js';
 import { buildModel, checkChartVersion, type LintOptions } from '../engine/lint.js';
 import type { InputLayer } from '../model/model.js';
-import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } from '../model/chart/render.js';
+import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } from '../model/render.js';
 import { SecretMask } from '../mask/secret-mask.js';
 import { readSetLayers } from './layers.js';
+import { chartPinBeside } from './chart-pin.js';
 import { describeFailure, quoteName } from './errors.js';
-import { helpText, OPTIONS, parseArgs, parseSize, readTarget, type CliIo, type OptionSpec } from './main.js';
+import { helpText, OPTIONS, parseArgs, parseSize, readTarget, type CliIo, type OptionSpec } from './options.js';
 
 const USAGE = 'vault-lint render [options] [files...]';
 
@@ -62,8 +64,14 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
         io.stderr.write(`vault-lint: cannot render: ${escapeLabel(origin)}: ${fileTooLargeMessage(maxFileSize)}\n`);
       return 1;
     }
+    const explicitVersion = args['chart-version'] as string | undefined;
+    const firstFile = [...((args.values as string[] | undefined) ?? []), ...args._][0];
+    const pin =
+      explicitVersion === undefined && firstFile !== undefined && firstFile !== '-'
+        ? await chartPinBeside(resolve(io.cwd, firstFile), firstFile)
+        : undefined;
     const options: LintOptions = {
-      chartVersion: checkChartVersion(args['chart-version'] as string | undefined),
+      chartVersion: pin?.version ?? checkChartVersion(explicitVersion),
       releaseName: (args['release-name'] as string | undefined) ?? 'vault',
     };
     if (typeof args.namespace === 'string') options.namespace = args.namespace;

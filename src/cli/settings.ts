@@ -36,10 +36,10 @@ export class Settings {
   }
 
   /** The settings of the release whose first values file is `file` (undefined: standard input or `--set` alone). */
-  forRelease(file: string | undefined): ReleaseSettings {
+  async forRelease(file: string | undefined): Promise<ReleaseSettings> {
     const config = this.configFor(file);
     if (!config) return { options: this.flags, ignored: false, key: '' };
-    const decided = configForFile(config, resolve(this.cwd, file ?? '.'));
+    const decided = await configForFile(config, resolve(this.cwd, file ?? '.'));
     const options: LintOptions = { ...this.flags, rules: { ...decided.rules, ...this.flags.rules } };
     if (options.preset === undefined && decided.preset !== undefined) options.preset = decided.preset;
     if (options.chartVersion === undefined && decided.chartVersion !== undefined)
@@ -66,9 +66,9 @@ export class Settings {
   }
 
   /** The settings of a named release: flags over the release's own fields over the config's. */
-  forNamed({ config, name }: NamedRelease): ReleaseSettings {
+  async forNamed({ config, name }: NamedRelease): Promise<ReleaseSettings> {
     const release = config.releases[name]!;
-    const settings = this.forRelease(release.values[0]);
+    const settings = await this.forRelease(release.values[0]);
     const options: LintOptions = { ...settings.options };
     if (this.flags.chartVersion === undefined && release.chartVersion !== undefined)
       options.chartVersion = checkChartVersion(release.chartVersion);

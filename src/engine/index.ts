@@ -1,5 +1,5 @@
 /** What rule modules import: the rule factory and the types they need. */
-export { defineRule, type Rule, type RuleContext, type RuleDefinition } from './rule.js';
+export { defineRule, type Fact, type Rule, type RuleContext, type RuleDefinition } from './rule.js';
 export type { Severity, RuleMeta } from './types.js';
 export { SERVER_MODES, CONFIG_MODES, HA_MODES, type RuleScope } from './scope.js';
 export type { Model, Mode, SyntaxProblem } from '../model/model.js';
@@ -9,7 +9,16 @@ export type { ImageFact } from '../model/chart/images.js';
 export type { SecretFact } from '../model/secrets.js';
 export type { ValueNode, Locatable, Place } from '../model/values/tree.js';
 export type { VaultConfig, ConfigBlock, ConfigObject, ConfigValue } from '../model/config/vault-config.js';
-export { helmTruthy, helmEqualsTrue, vaultBool } from '../model/chart/truth.js';
+export {
+  dataStorageKind,
+  licenseSecretNamed,
+  prometheusScrapes,
+  raftSwitchOn,
+  resourcesRendered,
+  serviceDiscoveryOn,
+  setNodeIdOn,
+  tlsListeners,
+} from '../model/facts/switches.js';
 export { saysInternal, isInternalLbKey, isPrivateCidr, INTERNAL_LB_ANNOTATIONS } from '../model/chart/load-balancers.js';
 export type { SchemaProblem, ConfigSchemaProblem, ConfigRenderProblem, ModelResource } from '../model/facts/schema-check.js';
 export type { DuplicateConfigKey } from '../model/facts/duplicate-keys.js';

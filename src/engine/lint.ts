@@ -1,6 +1,8 @@
 import type { Limits } from '../limits.js';
 import type { PlainMap } from '../model/plain.js';
-import { CHART_VERSIONS, DEFAULT_CHART_VERSION, Model, type ChartVersion, type InputLayer, type ModelOptions } from '../model/model.js';
+import { Model, type InputLayer, type ModelOptions } from '../model/model.js';
+import { DEFAULT_CHART_VERSION, resolveChartVersion, unknownChartVersionMessage, type ChartVersion } from '../model/chart/versions.js';
+import { importChartDefaults } from '../model/chart-defaults/loaders.js';
 import type { Rule } from './rule.js';
 import { ConfigError, resolveRules, type PresetName, type ResolvedRule, type RuleSetting } from './config.js';
 import { originOf, prepareRules, RuleCrashError, runRules, sameOrigin, sortFindings } from './run.js';
@@ -10,7 +12,7 @@ import type { FileResult, Finding } from './types.js';
 
 /** Options of one lint run. */
 export interface LintOptions {
-  /** Chart version whose defaults and templates apply (default: the newest known). */
+  /** Chart version whose defaults and templates apply, `0.30.0` or `v0.30.0` (default: the newest supported). */
   chartVersion?: string;
   /** `helm install <name>`: decides the fullname and so the expected pod hostnames (default `vault`). */
   releaseName?: string;
@@ -37,44 +39,48 @@ export interface LintOptions {
     /** The date `until=` is compared with, `YYYY-MM-DD` (default: today in UTC). */
     today?: string;
   };
+  /**
+   * The rules to run, or a loader of them: the engine knows no rules of its own. The public entry
+   * (`src/index.ts`) and the CLI pass the registry of rules/index.ts.
+   */
+  registry?: RuleRegistry;
 }
+
+/** A rule registry, or a loader that imports it on first use. */
+export type RuleRegistry = readonly Rule[] | (() => Promise<readonly Rule[]>);
 
 /** One release to lint: its values layers in merge order (usually one file). */
 export interface LintTarget {
   layers: InputLayer[];
+  /** The chart version of this release, when it differs from the run's (a `Chart.yaml` beside it pins one). */
+  chartVersion?: string;
 }
 
 const defaultsCache = new Map<ChartVersion, Promise<PlainMap>>();
 
-/** Check a chart version name; unknown versions are a usage error naming the known ones. */
+/** Check a chart version name; an unknown version is a usage error naming the nearest supported ones. */
 export function checkChartVersion(version: string | undefined): ChartVersion {
-  const wanted = (version ?? DEFAULT_CHART_VERSION).replace(/^v/, '');
-  if ((CHART_VERSIONS as readonly string[]).includes(wanted)) return wanted as ChartVersion;
-  throw new ConfigError(`Unknown chart version "${version}"; known versions: ${CHART_VERSIONS.join(', ')}`);
+  if (version === undefined) return DEFAULT_CHART_VERSION;
+  const resolved = resolveChartVersion(version);
+  if (resolved === undefined) throw new ConfigError(unknownChartVersionMessage(version));
+  return resolved;
 }
 
 /** Load the chart's default values for a version, once; only the version in use is loaded. */
 export function loadChartDefaults(version: ChartVersion): Promise<PlainMap> {
   let pending = defaultsCache.get(version);
   if (!pending) {
-    pending =
-      version === '0.28.0'
-        ? import('../model/chart-defaults/v0-28-0.js').then((module) => module.chartDefaults)
-        : import('../model/chart-defaults/v0-34-1.js').then((module) => module.chartDefaults);
+    const loading = importChartDefaults(version);
+    if (!loading) throw new Error(`No generated chart defaults for chart ${version}: run node scripts/gen-chart.mjs`);
+    pending = loading.then((module) => module.chartDefaults);
     defaultsCache.set(version, pending);
   }
   return pending;
 }
 
-/** The explicit rule registry, loaded on first use. */
-export async function loadRules(): Promise<readonly Rule[]> {
-  const registry = await import('../../rules/index.js');
-  return registry.rules;
-}
-
 /** Build the model of one target. */
 export async function buildModel(target: LintTarget, options: LintOptions = {}): Promise<Model> {
-  const chartVersion = checkChartVersion(options.chartVersion);
+  const chartVersion = checkChartVersion(target.chartVersion ?? options.chartVersion);
   const modelOptions: ModelOptions = {
     chartVersion,
     releaseName: options.releaseName ?? 'vault',
@@ -140,7 +146,9 @@ interface Resolved {
 }
 
 async function resolveFor(options: LintOptions): Promise<Resolved> {
-  const registry = await loadRules();
+  const given = options.registry;
+  if (!given) throw new Error('No rule registry given: pass options.registry (src/index.ts passes rules/index.ts)');
+  const registry = typeof given === 'function' ? await given() : given;
   const { today = utcToday(), ...switches } = options.suppressions ?? {};
   return {
     rules: resolveRules(registry, options.preset ?? 'recommended', options.rules),

@@ -47,7 +47,12 @@ export interface RuleContext<M extends string = string, O = Record<string, unkno
   report(descriptor: ReportDescriptor<M>): void;
   /** Report a key that is absent where the fix goes: at the closest ancestor the user wrote. */
   reportMissing(descriptor: ReportMissingDescriptor<M>): void;
+  /** A derived fact of the release (src/model/facts/), computed once per release however many rules read it. */
+  fact<T>(fact: Fact<T>): T;
 }
+
+/** A derived fact: a function of the release, declared over the narrowest view it needs. */
+export type Fact<T> = (model: Model) => T;
 
 export interface RuleDefinition<M extends string, O> {
   id: string;

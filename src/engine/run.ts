@@ -2,7 +2,7 @@ import type { Model } from '../model/model.js';
 import { fileStart, type Layer, type Place } from '../model/values/tree.js';
 import type { SecretMask } from '../mask/secret-mask.js';
 import type { ResolvedRule } from './config.js';
-import { closestExisting, type MessageData, type RelatedDescriptor, type RuleContext } from './rule.js';
+import { closestExisting, type Fact, type MessageData, type RelatedDescriptor, type RuleContext } from './rule.js';
 import { applySuppressions, utcToday, type LocatedDirective, type SuppressionOptions } from './suppress.js';
 import { inScope } from './scope.js';
 import {
@@ -82,6 +82,8 @@ export function runRules(model: Model, rules: readonly ResolvedRule[], suppressi
   const findings: Finding[] = [];
   // A Helm `range` renders one written stanza several times: the same finding from each copy is one finding.
   const seen = new Set<string>();
+  // Each derived fact once per release, whichever rule asks first.
+  const facts = new Map<Fact<unknown>, unknown>();
   for (const { rule, severity, options, messageSeverities } of rules) {
     if (!model.valuesReadable && !rule.runsOnUnreadableInput) continue;
     if (!inScope(model, rule.meta.appliesTo)) continue;
@@ -128,6 +130,10 @@ export function runRules(model: Model, rules: readonly ResolvedRule[], suppressi
       model,
       options,
       severity,
+      fact: (fact) => {
+        if (!facts.has(fact)) facts.set(fact, fact(model));
+        return facts.get(fact) as ReturnType<typeof fact>;
+      },
       report: ({ node, messageId, data, related }) => push(node.place(), messageId, data, related),
       reportMissing: ({ path, messageId, data, decidedBy, related }) => {
         const yamlPath = path.split('.');

@@ -1,4 +1,4 @@
-import type { Model } from './model.js';
+import type { ConfiguredRelease } from './config/release.js';
 import type { ConfigBlock, ConfigValue, VaultConfig } from './config/vault-config.js';
 import type { Locatable, Place, ValueNode } from './values/tree.js';
 
@@ -112,7 +112,7 @@ export function isPrivateKey(value: string): boolean {
 const CONFIG_KEYS = new Set(['server.standalone.config', 'server.ha.config', 'server.ha.raft.config']);
 
 /** Collect every credential in the user's values files and embedded configs. */
-export function collectSecrets(model: Model): SecretFact[] {
+export function collectSecrets(model: ConfiguredRelease): SecretFact[] {
   const out: SecretFact[] = [];
   for (const [path, kind] of [
     ['server.extraEnvironmentVars', 'env'],

@@ -1,6 +1,4 @@
-import type { YamlDocument, YamlProblem, YMap, YNode, YPair, YScalar } from './yaml.js';
-import type { InputLayer, Model, SyntaxProblem } from '../model/model.js';
-import type { IndexedSeq, Layer, ValueNode } from '../model/values/tree.js';
+import type { YamlDocument, YamlProblem, YMap, YNode, YPair, YScalar, YSeq } from './yaml.js';
 
 /**
  * The `--set` family of flags, in the order Helm applies them: all `-f` files first, then every
@@ -9,6 +7,15 @@ import type { IndexedSeq, Layer, ValueNode } from '../model/values/tree.js';
  */
 export const SET_FLAGS = ['--set', '--set-string', '--set-file'] as const;
 export type SetFlag = (typeof SET_FLAGS)[number];
+
+/**
+ * A list written by index (`--set a[1]=x`): Helm sets the assigned items inside a list an earlier
+ * user layer wrote, keeping the others; over a chart default or nothing it is a new list whose
+ * unassigned items are null.
+ */
+export interface IndexedSeq extends YSeq {
+  assigned: readonly boolean[];
+}
 
 export interface SetArgumentOptions {
   /** Reads the file a `--set-file` value names (Helm reads `-` from standard input). Throws when it cannot. */
@@ -23,7 +30,15 @@ const MAX_INDEX = 65536;
  * One `--set`-family argument as a values layer: label `--set a.b=c` (the flag and the argument as
  * the user wrote it), text the argument, so that positions are columns inside the argument.
  */
-export function setLayer(flag: SetFlag, argument: string, options: SetArgumentOptions = {}): InputLayer {
+/** A `--set` argument as a values layer: the model reads `yaml`, built by the strvals grammar, instead of parsing `text`. */
+export interface SetInput {
+  kind: 'set';
+  label: string;
+  text: string;
+  yaml: YamlDocument;
+}
+
+export function setLayer(flag: SetFlag, argument: string, options: SetArgumentOptions = {}): SetInput {
   return { kind: 'set', label: `${flag} ${argument}`, text: argument, yaml: parseSetArgument(flag, argument, options) };
 }
 
@@ -315,13 +330,8 @@ function describeDraft(node: Draft): string {
   return describeScalar(node.value);
 }
 
-function describeValue(node: ValueNode): string {
-  if (node.kind === 'map') return 'a map';
-  if (node.kind === 'seq') return 'a list';
-  return describeScalar(node.value);
-}
-
-function describeScalar(value: unknown): string {
+/** A scalar's type in words, for messages: `null`, `a string`, `a number`. */
+export function describeScalar(value: unknown): string {
   if (value === null) return 'null';
   return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
 }
@@ -359,64 +369,4 @@ function toNode(draft: Draft): YNode {
     assigned: Array.from({ length: items.length }, (_, i) => draft.items[i] !== undefined),
   };
   return indexed;
-}
-
-/**
- * Where a `--set` argument treats a value an earlier layer wrote as a map or a list when it is
- * not one (`-f` sets `server.affinity: ""`, then `--set server.affinity.x=y`): Helm applies `--set`
- * into the merged user values and fails there. Chart defaults do not count: Helm merges them later.
- */
-export function setConflicts(base: ValueNode, root: YMap, layer: Layer): SyntaxProblem[] {
-  const out: SyntaxProblem[] = [];
-  const flag = layer.label.split(' ')[0] ?? '--set';
-  const visit = (node: ValueNode | undefined, yaml: YNode, key: YScalar, inList: boolean): void => {
-    // A scalar or a `{…}` list replaces whatever was there; only names that descend can fail.
-    if (yaml.kind === 'scalar' || !('assigned' in yaml || yaml.kind === 'map')) return;
-    if (!node?.isUserSet) return;
-    const wanted = yaml.kind;
-    if (node.kind !== wanted) {
-      // In a list, Helm replaces a non-map item by an empty map, and grows a null item into a list.
-      const tolerated = inList && (wanted === 'map' || (node.kind === 'scalar' && node.value === null));
-      if (!tolerated) {
-        out.push({
-          ruleId: 'yaml-syntax',
-          messageId: 'syntax',
-          message: `Invalid ${flag} argument: "${node.path.join('.')}" is ${describeValue(node)} in ${node.layer.label}, not ${wanted === 'map' ? 'a map' : 'a list'}, so Helm refuses to set a value inside it`,
-          place: { layer, start: key.start, end: key.end, yamlPath: node.path },
-        });
-      }
-      return;
-    }
-    if (yaml.kind === 'map') {
-      for (const pair of yaml.pairs) visit(node.children.get(pair.key.text), pair.value, pair.key, false);
-      return;
-    }
-    const seq = yaml as IndexedSeq;
-    seq.items.forEach((item, i) => {
-      if (seq.assigned[i]) visit(node.items[i], item, key, true);
-    });
-  };
-  for (const pair of root.pairs) visit(base.children.get(pair.key.text), pair.value, pair.key, false);
-  return out;
-}
-
-/**
- * Mask the secrets of `--set` layers in their label and text, before any reporter sees them:
- * `--set server.extraEnvironmentVars.VAULT_TOKEN=s.abc` becomes `…VAULT_TOKEN=*****`, keeping the
- * length so that columns still match the label. Every secret the release knows is masked, also
- * one a later layer overrides and one in an argument Helm refuses.
- */
-export function redactSetLayers(model: Model): void {
-  const layers = model.userLayers.filter((layer) => layer.kind === 'set' && layer.source !== undefined);
-  if (layers.length === 0) return;
-  for (const layer of layers) {
-    const source = layer.source!;
-    const masked = model.mask.mask(source, model.secretSpans(layer));
-    if (masked === source) continue;
-    const prefix = layer.label.endsWith(source)
-      ? layer.label.slice(0, layer.label.length - source.length)
-      : `${layer.label.split(' ')[0]} `;
-    layer.label = prefix + masked;
-    layer.source = masked;
-  }
 }

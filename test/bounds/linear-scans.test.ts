@@ -3,7 +3,7 @@ import { parseHcl } from '../../src/parse/hcl/index.js';
 import { standbyAnswersOk } from '../../src/model/facts/probes.js';
 import { hasExplicitMlockLine, trimTrailing } from '../../src/model/chart/text.js';
 import { guessSecrets } from '../../src/model/secrets.js';
-import { renderConfig, renderNotes } from '../../src/model/chart/render.js';
+import { renderConfig, renderNotes } from '../../src/model/render.js';
 import { buildModel } from '../../src/engine/lint.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 

@@ -172,10 +172,10 @@ describe('vault-lint on the guide example', () => {
 });
 
 describe('exit codes and errors', () => {
-  it('exits 2 with one line for an unknown chart version, naming the known ones', async () => {
+  it('exits 2 with one line for an unknown chart version, naming the supported and the nearest ones', async () => {
     const { code, stderr } = await cli([GUIDE, '--chart-version', '9.9.9']);
     expect(code).toBe(2);
-    expect(stderr).toBe('vault-lint: Unknown chart version "9.9.9"; known versions: 0.28.0, 0.34.1\n');
+    expect(stderr).toBe('vault-lint: Unknown chart version "9.9.9"; supported: 0.20.0 … 0.34.1 (nearest: 0.34.1)\n');
   });
 
   it.each([

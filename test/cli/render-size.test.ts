@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatRendering } from '../../src/cli/render.js';
 import { buildModel } from '../../src/engine/lint.js';
-import { renderRelease, type Rendering } from '../../src/model/chart/render.js';
+import { renderRelease, type Rendering } from '../../src/model/render.js';
 
 describe('render with about 130,000 keys', () => {
   it('renders a list item holding a list of 130,000 items (model/render.ts)', async () => {

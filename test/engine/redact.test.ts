@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadRules } from '../../src/registry.js';
 import { resolveRules } from '../../src/engine/config.js';
 import { lintRun } from '../../src/engine/lint.js';
 import { defineRule } from '../../src/engine/rule.js';
@@ -82,10 +83,13 @@ describe('secret scrubbing in the engine', () => {
 
   it('masks a secret of one target where another target of the same run repeats it', async () => {
     const secret = 'hvs.crossTargetToken0001';
-    const { results, mask } = await lintRun([
-      { layers: [{ kind: 'file', label: 'a.yaml', text: 'server:\n  ha:\n    enabled: yes  # hvs.crossTargetToken0001\n' }] },
-      { layers: [{ kind: 'file', label: 'b.yaml', text: `server:\n  extraEnvironmentVars:\n    VAULT_TOKEN: ${secret}\n` }] },
-    ]);
+    const { results, mask } = await lintRun(
+      [
+        { layers: [{ kind: 'file', label: 'a.yaml', text: 'server:\n  ha:\n    enabled: yes  # hvs.crossTargetToken0001\n' }] },
+        { layers: [{ kind: 'file', label: 'b.yaml', text: `server:\n  extraEnvironmentVars:\n    VAULT_TOKEN: ${secret}\n` }] },
+      ],
+      { registry: loadRules },
+    );
     expect(results.map((result) => result.kind === 'file' && result.file)).toEqual(['a.yaml', 'b.yaml']);
     expect(results[0]!.source).toContain(`enabled: yes  # ${'*'.repeat(secret.length)}`);
     expect(JSON.stringify(results)).not.toContain(secret);

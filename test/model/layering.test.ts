@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { originLabel } from '../../src/engine/types.js';
-import { buildModel, lintTargets, loadRules, type LintOptions } from '../../src/engine/lint.js';
+import { buildModel, lintTargets, loadRules, type LintOptions } from '../../src/index.js';
 import type { InputLayer } from '../../src/model/model.js';
 import { setLayer, type SetFlag } from '../../src/parse/set-args.js';
-import { renderRelease } from '../../src/model/chart/render.js';
+import { renderRelease } from '../../src/model/render.js';
 import { dedent } from '../helpers/rule-tester.js';
 
 /** The rules these releases are about; others (added in parallel) are switched off so the expectations stay exact. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel, type LintOptions } from '../../src/engine/lint.js';
 import type { InputLayer, Model } from '../../src/model/model.js';
 import { isPlainMap, type Plain } from '../../src/model/plain.js';
-import { formatScalar, goJson, renderConfig, renderNotes, renderRelease, renderValues } from '../../src/model/chart/render.js';
+import { formatScalar, goJson, renderConfig, renderNotes, renderRelease, renderValues } from '../../src/model/render.js';
 import { setLayer } from '../../src/parse/set-args.js';
 import type { ValueNode } from '../../src/model/values/tree.js';
 import { parseYaml, type YNode } from '../../src/parse/yaml.js';
@@ -96,6 +96,15 @@ describe('the config file, as each chart version writes it', () => {
     expect(configText(await model(hcl('disable_mlock = "true"\n')))).toEqual(['disable_mlock = "true"', '', 'disable_mlock = true']);
   });
 
+  it('0.29.0 to 0.31.0 append disable_mlock = true even after an explicit line; 0.32.0 does not (_helpers.tpl vault.config)', async () => {
+    const text = hcl('disable_mlock = false\n');
+    expect(configText(await model(text, { chartVersion: '0.31.0' }))).toEqual(['disable_mlock = false', '', 'disable_mlock = true']);
+    expect(renderConfig(await model(text, { chartVersion: '0.31.0' })).handling).toBe(
+      'Chart 0.31.0 appends disable_mlock = true to every HCL config',
+    );
+    expect(configText(await model(text, { chartVersion: '0.32.0' }))).toEqual(['disable_mlock = false']);
+  });
+
   it('0.34.1 re-emits a JSON config compact with sorted keys, Go-escaped, adding disable_mlock only when missing', async () => {
     const json = (text: string) => `server:\n  standalone:\n    config: '${text}'\n`;
     expect(configText(await model(json('{"ui": true, "api_addr": "https://a<b>&c", "10": 1, "2": 2}')))).toEqual([
@@ -182,6 +191,16 @@ describe('notes', () => {
       '{{ .Release.Name }} (config line 1): Helm renders it as "prod"',
       '{{ .Values.key }} (config line 2): evaluated by Helm at install; the linter cannot evaluate it',
     ]);
+  });
+
+  it('says that chart 0.29.0 leaves Helm actions as written, and evaluates them again from 0.29.1 (_helpers.tpl vault.config)', async () => {
+    const text = 'server:\n  standalone:\n    config: |\n      cluster_name = "{{ .Release.Name }}"\n';
+    const notes = async (chartVersion: string): Promise<string[]> => {
+      const built = await model(text, { releaseName: 'prod', chartVersion });
+      return renderNotes(built, renderConfig(built)).slice(1);
+    };
+    expect(await notes('0.29.0')).toEqual(['Chart 0.29.0 does not run the config through tpl: Helm actions reach Vault as written']);
+    expect(await notes('0.29.1')).toEqual(['{{ .Release.Name }} (config line 1): Helm renders it as "prod"']);
   });
 
   it('says when Vault cannot parse the rendered config', async () => {

@@ -2,8 +2,22 @@ import rule from '../../rules/config-template-renders.js';
 import { describe, expect, it } from 'vitest';
 import { dedent, runRule, testRule } from '../helpers/rule-tester.js';
 
+/** A config that includes the chart's vault.namespace helper. */
+const INCLUDES_NAMESPACE = `
+  server:
+    standalone:
+      config: |
+        storage "consul" { address = "consul.{{ include "vault.namespace" . }}.svc:8500" }
+`;
+
 testRule(rule, {
   valid: [
+    {
+      // templates/_helpers.tpl defines vault.namespace from v0.26.0 on.
+      name: 'include "vault.namespace" on chart 0.26.0',
+      lint: { chartVersion: '0.26.0' },
+      code: INCLUDES_NAMESPACE,
+    },
     {
       name: 'go-sockaddr escaped as a raw string',
       code: `
@@ -124,6 +138,22 @@ testRule(rule, {
                 }
       `,
       errors: [{ messageId: 'floatCount', line: 8, column: 11, endLine: 8, endColumn: 62, message: '"until" takes an int' }],
+    },
+    {
+      // templates/_helpers.tpl at v0.25.0 has no vault.namespace helper (it arrives in v0.26.0).
+      name: 'include "vault.namespace" on chart 0.25.0, which has no such helper',
+      lint: { chartVersion: '0.25.0' },
+      code: INCLUDES_NAMESPACE,
+      errors: [
+        {
+          messageId: 'undefinedTemplate',
+          line: 4,
+          column: 44,
+          endLine: 4,
+          endColumn: 77,
+          message: 'Unknown template "vault.namespace" in "server.standalone.config": chart 0.25.0 defines no such helper',
+        },
+      ],
     },
     {
       name: 'an if without its end',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/duplicate-config-key.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/index.js';
 import { dedent, testRule, type ExpectedRelated } from '../helpers/rule-tester.js';
 
 /** A standalone release whose config is `hcl` (dedented); JSON goes on one line. */
@@ -177,6 +177,22 @@ testRule(rule, {
           messageId: 'chartPrependedDuplicate',
           ...spanOf(PREPENDED, 'disable_mlock'),
           message: 'chart 0.28.0, which prepends its own "disable_mlock = true"',
+        },
+      ],
+    },
+    {
+      // templates/_helpers.tpl vault.config at v0.31.0 appends the line to every HCL config; v0.32.0 checks for one first.
+      name: 'chart 0.31.0 appends disable_mlock = true even after an explicit line',
+      lint: { chartVersion: '0.31.0' },
+      code: standalone('disable_mlock = true\nstorage "file" { path = "/d" }'),
+      errors: [
+        {
+          messageId: 'chartAlwaysAppendedDuplicate',
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 20,
+          message: 'chart 0.31.0, which appends its own "disable_mlock = true" to every HCL config',
         },
       ],
     },

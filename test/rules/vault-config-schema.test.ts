@@ -78,6 +78,9 @@ function misspelt([stanza, hcl, key, suggestion, warns]: (typeof MISSPELT)[numbe
 }
 
 const vendor = (name: string): string => readFileSync(new URL(`../vendor/${name}`, import.meta.url), 'utf8');
+/** Each supported chart's own values.yaml, as imported by scripts/import-chart.mjs. */
+const chartValues = (version: string): string =>
+  readFileSync(new URL(`../../schemas/vault-helm/${version}/values.yaml`, import.meta.url), 'utf8');
 
 const TYPES = standalone(`
   listener "tcp" {
@@ -117,7 +120,7 @@ testRule(rule, {
   valid: [
     ...CHART_VERSIONS.map((chartVersion) => ({
       name: `the chart's own values.yaml ${chartVersion}, configs and all`,
-      code: vendor(`values-${chartVersion}.yaml`),
+      code: chartValues(chartVersion),
       lint: { chartVersion },
     })),
     { name: "the deployment guide's raft config", code: vendor('override-values.yml') },

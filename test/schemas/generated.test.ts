@@ -7,13 +7,14 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { readRepoFile } from './helpers.js';
 import { knownKeysAt } from '../../src/schemas/suggest.js';
-import * as valuesModule from '../../src/schemas/generated/values-0.34.1.js';
+import * as valuesModule from '../../src/schemas/generated/values-0.34.0.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 interface BuildScript {
   buildSchemas(): Map<string, string>;
-  SCHEMAS: { schema: string; module: string }[];
+  schemaModules(): { schema: string; module: string; versions: string[] }[];
+  LOADERS: string;
 }
 
 // A .mjs script has no type declarations; importing it through a URL string keeps tsc out of it.
@@ -23,13 +24,13 @@ const script = (await import(scriptUrl)) as BuildScript;
 describe('generated validators', () => {
   const built = script.buildSchemas();
 
-  it('exist for every schema, as one TypeScript module each, and nothing else is in the directory', () => {
-    const expected = [
-      'src/schemas/generated/values-0.28.0.ts',
-      'src/schemas/generated/values-0.34.1.ts',
-      'src/schemas/generated/vault-config.ts',
-    ];
-    expect([...built.keys()].sort()).toEqual(expected);
+  const modules = script.schemaModules();
+
+  it('exist for every distinct schema, as one TypeScript module each, and nothing else is in the directory', () => {
+    const expected = modules.map(({ module }) => `src/schemas/generated/${module}.ts`).sort();
+    expect(expected).toContain('src/schemas/generated/values-0.28.0.ts');
+    expect(expected).toContain('src/schemas/generated/vault-config.ts');
+    expect([...built.keys()].filter((path) => path !== script.LOADERS).sort()).toEqual(expected);
     expect(
       readdirSync(join(root, 'src/schemas/generated'))
         .map((name) => `src/schemas/generated/${name}`)
@@ -45,7 +46,7 @@ describe('generated validators', () => {
   );
 
   it('import nothing at run time (no Ajv, no helpers) and export a typed validator and the root schema', () => {
-    for (const { module, schema } of script.SCHEMAS) {
+    for (const { module, schema } of modules) {
       const code = readRepoFile(`src/schemas/generated/${module}.ts`);
       expect(code).toMatch(/^\/\/ @ts-nocheck\b/m);
       expect(code).toMatch(/^export const validate: SchemaValidator = validate\d+;$/m);
@@ -58,7 +59,7 @@ describe('generated validators', () => {
   });
 
   it('export the schema they were compiled from', () => {
-    expect(valuesModule.schema).toEqual(JSON.parse(readRepoFile('schemas/values-0.34.1.schema.json')));
+    expect(valuesModule.schema).toEqual(JSON.parse(readRepoFile('schemas/values-0.34.0.schema.json')));
     expect(knownKeysAt(valuesModule.schema, ['server', 'ha'])).toContain('replicas');
   });
 
@@ -69,14 +70,14 @@ describe('generated validators', () => {
       { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
     );
     const files = new Set((parsed?.fileNames ?? []).map((file) => file.slice(root.length)));
-    for (const { module } of script.SCHEMAS) expect(files.has(`src/schemas/generated/${module}.ts`), module).toBe(true);
+    for (const { module } of modules) expect(files.has(`src/schemas/generated/${module}.ts`), module).toBe(true);
     expect(parsed?.options.allowJs).not.toBe(true);
   });
 
   it('compile with TypeScript into modules that load in plain Node ESM, outside the test bundler', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vault-lint-generated-'));
     try {
-      for (const { module } of script.SCHEMAS) {
+      for (const { module } of modules) {
         const source = readRepoFile(`src/schemas/generated/${module}.ts`);
         const output = ts.transpileModule(source, {
           compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true },
@@ -87,7 +88,7 @@ describe('generated validators', () => {
       writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
       const program = `
         const { validate, schema } = await import('./vault-config.js');
-        const { validate: values } = await import('./values-0.34.1.js');
+        const { validate: values } = await import('./values-0.34.0.js');
         const ok = validate({ storage: { raft: { path: '/vault/data' } } });
         const bad = values({ server: { ha: { replica: 3 } } });
         console.log(JSON.stringify({ ok, bad, error: values.errors[0].params.additionalProperty, id: schema.$id }));

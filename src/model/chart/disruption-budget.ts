@@ -1,4 +1,4 @@
-import type { Model } from '../model.js';
+import type { ChartRelease } from './release.js';
 import { helmEqualsTrue, helmTruthy } from './truth.js';
 import type { ValueNode } from '../values/tree.js';
 
@@ -19,7 +19,7 @@ export interface DisruptionBudgetFact {
  * override as written (a percentage rounds up, as Kubernetes rounds it), 1 with raft redundancy zones,
  * else ⌊(n−1)/2⌋, which keeps a raft quorum.
  */
-export function collectDisruptionBudget(model: Model): DisruptionBudgetFact {
+export function collectDisruptionBudget(model: ChartRelease): DisruptionBudgetFact {
   const enabledNode = model.get('server.ha.disruptionBudget.enabled');
   const rendered = model.isHa && helmEqualsTrue(enabledNode?.value);
   const replicas = model.replicas;
@@ -28,7 +28,7 @@ export function collectDisruptionBudget(model: Model): DisruptionBudgetFact {
   if (overrideNode && helmTruthy(overrideNode.value))
     return { enabledNode, rendered, override: overrideNode, maxUnavailable: scaled(overrideNode.value, replicas) };
   const zones =
-    model.chartVersion !== '0.28.0' &&
+    model.profile.redundancyZones &&
     helmEqualsTrue(model.valueOf('server.ha.raft.enabled')) &&
     helmEqualsTrue(model.valueOf('server.ha.raft.redundancyZones.enabled'));
   return {

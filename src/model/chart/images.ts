@@ -1,5 +1,5 @@
-import type { Model } from '../model.js';
-import { componentEnabled, helmTruthy } from './truth.js';
+import type { ChartRelease } from './release.js';
+import { componentEnabled, helmEqualsTrue } from './truth.js';
 import type { ValueNode } from '../values/tree.js';
 
 /** A container image the chart renders for an enabled component. */
@@ -41,7 +41,7 @@ const IMAGE_PATHS: readonly [ImageFact['component'], string][] = [
 ];
 
 /** Images of the components this release turns on. */
-export function collectImages(model: Model): ImageFact[] {
+export function collectImages(model: ChartRelease): ImageFact[] {
   const global = model.valueOf('global.enabled');
   const serverOn = model.mode !== 'external' && model.mode !== 'none';
   const injectorOn = componentEnabled(model.valueOf('injector.enabled'), global);
@@ -51,7 +51,8 @@ export function collectImages(model: Model): ImageFact[] {
     injector: injectorOn,
     injectorAgent: injectorOn,
     csi: csiOn,
-    csiAgent: csiOn && helmTruthy(model.valueOf('csi.agent.enabled')),
+    // csi-daemonset.yaml runs the Agent sidecar when `csi.agent.enabled` is "true", on releases that have one.
+    csiAgent: csiOn && model.profile.csiAgent && helmEqualsTrue(model.valueOf('csi.agent.enabled')),
   };
   return IMAGE_PATHS.filter(([component]) => enabled[component]).map(([component, path]) => {
     const image = model.get(path);

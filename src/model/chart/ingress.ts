@@ -1,4 +1,4 @@
-import type { Model } from '../model.js';
+import type { ChartRelease } from './release.js';
 import { readAnnotations, type Annotation } from './services.js';
 import { helmEqualsTrue, helmToString, helmTruthy } from './truth.js';
 import type { Locatable, ValueNode } from '../values/tree.js';
@@ -112,9 +112,9 @@ const GENERIC_FIX =
 /**
  * The Layer 7 objects the chart renders in front of the Vault API, and how each handles TLS:
  * `server.ingress` (not on OpenShift), `server.route` (OpenShift only, passthrough by default),
- * and `server.httproute` (chart 0.34+, always terminating at the Gateway).
+ * and `server.httproute` (where the release has it, always terminating at the Gateway).
  */
-export function collectL7Exposures(model: Model): L7Exposure[] {
+export function collectL7Exposures(model: ChartRelease): L7Exposure[] {
   const out: L7Exposure[] = [];
   if (model.mode === 'external') return out;
   const openshift = model.truthy('global.openshift');
@@ -148,8 +148,8 @@ export function collectL7Exposures(model: Model): L7Exposure[] {
       });
   }
   const httpRoute = model.get('server.httproute.enabled');
-  // Chart 0.34.0 added the HTTPRoute; older charts ignore the key.
-  if (model.chartVersion !== '0.28.0' && !openshift && serviceEnabled && httpRoute && helmTruthy(httpRoute.value)) {
+  // Releases without the HTTPRoute template ignore the key.
+  if (model.profile.httpRoute && !openshift && serviceEnabled && httpRoute && helmTruthy(httpRoute.value)) {
     out.push({
       kind: 'HTTPRoute',
       name,
@@ -163,7 +163,7 @@ export function collectL7Exposures(model: Model): L7Exposure[] {
   return out;
 }
 
-function ingressExposure(model: Model, name: string): L7Exposure {
+function ingressExposure(model: ChartRelease, name: string): L7Exposure {
   const annotationsNode = model.get('server.ingress.annotations');
   const annotations = readAnnotations(annotationsNode);
   const controller = ingressController(model.get('server.ingress.ingressClassName'), annotations);

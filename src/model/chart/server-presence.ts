@@ -1,5 +1,5 @@
-import type { Model } from '../model.js';
-import { componentEnabled, helmToString, helmTruthy } from './truth.js';
+import type { ChartRelease } from './release.js';
+import { componentEnabled, helmToString } from './truth.js';
 import type { ValueNode } from '../values/tree.js';
 
 /**
@@ -17,24 +17,21 @@ export interface ServerAbsence {
   node: ValueNode;
   /** The Service the injector would call (`injectorWithoutServer`). */
   service: string;
+  /** The key that gives the injector an external Vault on this release (`global.externalVaultAddr` from 0.21.0). */
+  externalKey: string;
 }
 
 /** The release's missing Vault server, when it matters; undefined when a server runs or an external one is named. */
-export function collectServerAbsence(model: Model): ServerAbsence | undefined {
+export function collectServerAbsence(model: ChartRelease): ServerAbsence | undefined {
   const service = `${model.fullname}.${model.namespace}.svc`;
   if (model.mode === 'none') {
     const node = model.get('server.standalone.enabled');
-    return node ? { reason: 'noMode', node, service } : undefined;
+    return node ? { reason: 'noMode', node, service, externalKey: model.externalVaultAddrKey } : undefined;
   }
-  if (
-    model.serverEnabled ||
-    helmTruthy(model.valueOf('global.externalVaultAddr')) ||
-    helmTruthy(model.valueOf('injector.externalVaultAddr'))
-  )
-    return undefined;
+  if (model.serverEnabled || model.externalVaultAddr) return undefined;
   if (!componentEnabled(model.valueOf('injector.enabled'), model.valueOf('global.enabled'))) return undefined;
   // `server.enabled: "-"` follows global.enabled: the switch the user turned off is the one to name.
   const server = model.get('server.enabled');
   const node = server && helmToString(server.value) !== '-' ? server : model.get('global.enabled');
-  return node ? { reason: 'injectorWithoutServer', node, service } : undefined;
+  return node ? { reason: 'injectorWithoutServer', node, service, externalKey: model.externalVaultAddrKey } : undefined;
 }

@@ -1,7 +1,7 @@
 import { parseYaml } from '../../parse/yaml.js';
 import { embedMap } from '../../parse/embed.js';
 import { keyName } from '../../parse/yaml.js';
-import type { Model } from '../model.js';
+import type { ChartRelease } from './release.js';
 import { componentEnabled, helmEqualsTrue, helmTruthy } from './truth.js';
 import type { Locatable, Place, ValueNode } from '../values/tree.js';
 
@@ -66,7 +66,7 @@ function mergeAnnotations(...lists: Annotation[][]): Annotation[] {
 }
 
 /** The Services of the release that can be given a type, with their effective annotations. */
-export function collectServices(model: Model): ServiceFact[] {
+export function collectServices(model: ChartRelease): ServiceFact[] {
   const out: ServiceFact[] = [];
   const mode = model.mode;
   if (mode === 'external') return out;
@@ -101,14 +101,17 @@ export function collectServices(model: Model): ServiceFact[] {
     home: 'server.service',
   });
   if (!model.isHa) return out;
+  const { roleServiceSwitches, roleAnnotations } = model.profile;
   for (const role of ['active', 'standby'] as const) {
-    if (!helmEqualsTrue(model.valueOf(`server.service.${role}.enabled`))) continue;
-    const specific = model.get(`server.service.${role}.annotations`);
+    // Releases without the switches render both Services in HA whatever the values say.
+    if (roleServiceSwitches && !helmEqualsTrue(model.valueOf(`server.service.${role}.enabled`))) continue;
+    const specific = roleAnnotations === 'none' ? undefined : model.get(`server.service.${role}.annotations`);
     const specificAnnotations = readAnnotations(specific);
-    // Chart 0.30.1+ lets the specific map win a shared key; 0.28 wrote the general map last, so it won.
-    const annotations = model.profile.roleAnnotationsWin
-      ? mergeAnnotations(generalAnnotations, specificAnnotations)
-      : mergeAnnotations(specificAnnotations, generalAnnotations);
+    // The map the template writes last wins a shared key: the role's own from 0.30.1, the general one before.
+    const annotations =
+      roleAnnotations === 'roleWins'
+        ? mergeAnnotations(generalAnnotations, specificAnnotations)
+        : mergeAnnotations(specificAnnotations, generalAnnotations);
     out.push({
       role,
       name: `${fullname}-${role}`,
@@ -116,7 +119,7 @@ export function collectServices(model: Model): ServiceFact[] {
       typeNode,
       annotations,
       annotationSources: [
-        { path: `server.service.${role}.annotations`, node: specific },
+        ...(roleAnnotations === 'none' ? [] : [{ path: `server.service.${role}.annotations`, node: specific }]),
         { path: 'server.service.annotations', node: general },
       ],
       sourceRanges: undefined,

@@ -13,8 +13,11 @@ export interface TemplateContext {
   releaseName: string;
   /** `.Release.Namespace`: `helm -n`, Helm's `default` when not given; never `global.namespace`. */
   releaseNamespace: string;
-  /** `include "vault.namespace" .`: `global.namespace`, else the release namespace; where the pods live. */
-  namespace: string;
+  /**
+   * `include "vault.namespace" .`: `global.namespace`, else the release namespace; where the pods
+   * live. Undefined on releases without the helper, where including it fails the install.
+   */
+  namespace: string | undefined;
   fullname: string;
   /** The effective value at a values path, and whether Helm holds its numbers as integers (`--set`) rather than floats (files). */
   value?: (path: readonly string[]) => { value: unknown; integer: boolean } | undefined;

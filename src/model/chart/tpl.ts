@@ -35,15 +35,15 @@ export interface OffsetSpan {
 }
 
 export interface TemplateProblem {
-  kind: 'undefinedFunction' | 'floatCount' | 'syntax' | 'expansionLimit';
+  kind: 'undefinedFunction' | 'undefinedTemplate' | 'floatCount' | 'syntax' | 'expansionLimit';
   /** The action, in template-source offsets. */
   start: number;
   end: number;
-  /** The function name (`undefinedFunction`, `floatCount`), or what went wrong (`syntax`). */
+  /** The function or template name (`undefinedFunction`, `undefinedTemplate`, `floatCount`), or what went wrong (`syntax`). */
   detail: string;
   /** The action's text as written. */
   action: string;
-  /** Found in what the first pass printed (chart 0.29+ runs tpl twice over a JSON config). */
+  /** Found in what the first pass printed (charts from 0.29.1 run tpl twice over a JSON config). */
   secondPass?: boolean;
 }
 
@@ -331,7 +331,7 @@ type Val = number | GoFloat | string | boolean | null | Val[] | { [key: string]:
 
 class TemplateFailure extends Error {
   constructor(
-    readonly kind: 'floatCount' | 'expansionLimit',
+    readonly kind: 'floatCount' | 'undefinedTemplate' | 'expansionLimit',
     readonly detail: string,
   ) {
     super(detail);
@@ -815,7 +815,11 @@ class Renderer {
     const [name, context] = args;
     if (context !== ROOT) return UNKNOWN;
     if (name === 'vault.fullname') return this.context.fullname;
-    if (name === 'vault.namespace') return this.context.namespace;
+    if (name === 'vault.namespace') {
+      // Releases before the helper existed fail the install on it (Helm: no template associated).
+      if (this.context.namespace === undefined) throw new TemplateFailure('undefinedTemplate', name);
+      return this.context.namespace;
+    }
     return UNKNOWN;
   }
 

@@ -1,6 +1,7 @@
 import type { HclItem, HclKey, HclNode, HclObject, Span } from '../../parse/hcl-types.js';
 import type { Locatable, PathSegment } from '../values/tree.js';
 import type { VaultConfig } from './vault-config.js';
+import { caseInsensitiveAt, LOWERCASE_LABELS, OBJECT_LISTS, REPEATABLE_STANZAS, SINGLE_STANZAS } from './vocabulary.js';
 
 /** Where one value of the normalised config is written. */
 export interface ShapeTarget {
@@ -28,32 +29,6 @@ export interface ConfigShape {
   targets: Map<string, ShapeTarget>;
   /** Second and later blocks of once-only stanzas, in source order; the schema sees only distinct types. */
   extraBlocks: ExtraBlock[];
-}
-
-/** Labelled stanzas that repeat: `{label: [body, …]}`. */
-export const REPEATABLE_STANZAS: ReadonlySet<string> = new Set(['listener', 'seal', 'hsm', 'kms', 'user_lockout', 'kms_library']);
-/** Labelled stanzas that appear once: `{label: body}`. */
-export const SINGLE_STANZAS: ReadonlySet<string> = new Set([
-  'storage',
-  'ha_storage',
-  'backend',
-  'ha_backend',
-  'service_registration',
-  'entropy',
-]);
-/** Vault lower-cases listener and storage types. */
-const LOWERCASE_LABELS = new Set(['listener', 'storage', 'ha_storage', 'backend', 'ha_backend']);
-/** Keys that are always a list of objects, written as repeated blocks or as a list. */
-const OBJECT_LISTS = new Set(['retry_join']);
-
-/**
- * Whether Vault decodes the object at this normalised path into a struct, matching keys
- * case-insensitively: the top level, a listener body and its sub-blocks, and `telemetry`.
- */
-export function caseInsensitiveAt(path: readonly string[]): boolean {
-  if (path.length === 0) return true;
-  if (path[0] === 'telemetry') return path.length === 1;
-  return path[0] === 'listener' && (path.length === 3 || (path.length === 4 && (path[3] === 'telemetry' || path[3] === 'profiling')));
 }
 
 /** JSON pointer of a path, escaped as Ajv's `instancePath` is. */

@@ -1,26 +1,13 @@
 import type { HclFile, HclItem, HclKey, HclNode, HclObject, Span } from '../../parse/hcl-types.js';
 import type { EmbedMap } from '../../parse/embed.js';
 import { LineIndex } from '../../parse/lines.js';
-import { vaultBool } from '../chart/truth.js';
+import { vaultBool, type VaultBool } from '../chart/truth.js';
 import { lexActions, overlaps, type TemplateProblem, type TemplateRendering } from '../chart/tpl.js';
 import type { Locatable, PathSegment, Place, ValueNode } from '../values/tree.js';
+import { decodedAsStruct, LABELLED_STANZAS } from './vocabulary.js';
 
 /** How the config was written in the values file. */
 export type ConfigFormat = 'hcl' | 'json' | 'yaml-map';
-
-/** Blocks whose first label is their type (`listener "tcp"`); the rest are unlabelled. */
-const LABELLED_BLOCKS = new Set([
-  'listener',
-  'storage',
-  'ha_storage',
-  'backend',
-  'ha_backend',
-  'seal',
-  'hsm',
-  'kms',
-  'service_registration',
-  'user_lockout',
-]);
 
 /**
  * A Vault server config embedded in the values: its syntax tree, and the way back from any
@@ -207,6 +194,11 @@ export class ConfigValue implements Locatable {
     return this.config.isTemplated(this.node);
   }
 
+  /** The value as Vault reads a boolean (Go's `strconv.ParseBool`, numbers non-zero): true, false, or `invalid`. */
+  get truth(): VaultBool {
+    return vaultBool(this.value);
+  }
+
   place(): Place {
     return this.config.placeOf(this.node, this.path);
   }
@@ -231,10 +223,11 @@ export class ConfigBlock implements Locatable {
     readonly labelKey: HclKey | undefined,
     body: HclObject,
     path: PathSegment[],
+    /** The enclosing block's name; undefined at the top level. */
+    parent: string | undefined,
   ) {
     // Struct-decoded blocks keep case-insensitive keys; free-form maps (storage, seal…) do not.
-    const insensitive = name.toLowerCase() === 'listener' || name.toLowerCase() === 'telemetry';
-    this.body = new ConfigObject(config, body, path, insensitive, this);
+    this.body = new ConfigObject(config, body, path, decodedAsStruct(name, parent), this);
   }
 
   /** The block header: its name through its label. */
@@ -293,7 +286,7 @@ export class ConfigObject {
    * `listener = { tcp = {} }`, a list of such objects, and the JSON forms of each.
    */
   blocks(name: string): ConfigBlock[] {
-    const labelled = LABELLED_BLOCKS.has(name.toLowerCase());
+    const labelled = LABELLED_STANZAS.has(name.toLowerCase());
     const out: ConfigBlock[] = [];
     for (const item of this.node.items) {
       const nameKey = item.keys[0];
@@ -332,7 +325,7 @@ export class ConfigObject {
     index: number,
   ): ConfigBlock {
     const path: PathSegment[] = label === undefined ? [...this.path, name, index] : [...this.path, name, label];
-    return new ConfigBlock(this.config, name, label, nameKey, labelKey, body, path);
+    return new ConfigBlock(this.config, name, label, nameKey, labelKey, body, path, this.owner?.name);
   }
 
   /** Where the owning block's header is, or the config itself for the top level. */

@@ -1,6 +1,6 @@
 import { embedMap, type EmbedMap } from '../../parse/embed.js';
 import { keyName, parseYaml, type YNode } from '../../parse/yaml.js';
-import type { Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
 import { maskTemplates, type TemplateRange } from '../chart/template.js';
 import { helmTruthy } from '../chart/truth.js';
 import type { Locatable, Place, ValueNode } from '../values/tree.js';
@@ -56,7 +56,7 @@ interface Tree {
 }
 
 /** Read the server pods' affinity: a string run through `tpl` (parsed with actions masked) or a YAML map. */
-export function collectServerAffinity(model: Model): ServerAffinity {
+export function collectServerAffinity(model: ConfiguredRelease): ServerAffinity {
   const node = model.get('server.affinity');
   if (!node || !helmTruthy(node.value)) return { node, status: 'absent', antiAffinity: [] };
   let root: Tree | undefined;
@@ -74,7 +74,7 @@ export function collectServerAffinity(model: Model): ServerAffinity {
 }
 
 /** The labels the StatefulSet puts on server pods (Vault's own `vault-*` labels are added at run time). */
-function podLabels(model: Model): Map<string, string> {
+function podLabels(model: ConfiguredRelease): Map<string, string> {
   const labels = new Map([
     ['helm.sh/chart', `vault-${model.chartVersion}`],
     ['app.kubernetes.io/name', model.chartName],

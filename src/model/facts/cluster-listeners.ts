@@ -1,4 +1,4 @@
-import type { Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
 import type { ConfigBlock, ConfigValue } from '../config/vault-config.js';
 import { vaultBool } from '../chart/truth.js';
 
@@ -30,7 +30,7 @@ export interface ClusterListener {
  * The cluster listeners of the live config, one per tcp listener; none when the config
  * switches clustering off (`disable_clustering`), which leaves no cluster port at all.
  */
-export function collectClusterListeners(model: Model): ClusterListener[] {
+export function collectClusterListeners(model: ConfiguredRelease): ClusterListener[] {
   const config = model.parsedConfig;
   if (!config || vaultBool(config.root.attr('disable_clustering')?.value) === true) return [];
   return config.tcpListeners.map((listener) => {

@@ -1,5 +1,5 @@
 import type { HclItem, HclKey, HclNode, HclObject } from '../../parse/hcl-types.js';
-import type { Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
 import type { Locatable, PathSegment } from '../values/tree.js';
 import { ConfigValue, type VaultConfig } from '../config/vault-config.js';
 import { configsToCheck, stanzaOf } from './schema-check.js';
@@ -21,21 +21,21 @@ export interface DuplicateConfigKey {
   /** Keys of later repeats of the same name in the same object: one mistake, one finding. */
   repeats?: Locatable[];
   /**
-   * Set when the other occurrence is the `disable_mlock = true` line the chart adds: chart 0.28.0
-   * prepends it to every string config; 0.32.0+ appends it unless a line reads
-   * `disable_mlock = true|false`.
+   * Set when the other occurrence is the `disable_mlock = true` line the chart adds to a string
+   * config, as the release's profile says (`mlockLine`): in front of it, after it, or after it
+   * unless a line reads `disable_mlock = true|false`.
    */
-  chartLine?: 'prepended' | 'appended';
+  chartLine?: 'prepended' | 'alwaysAppended' | 'appended';
 }
 
 /**
  * Repeated attributes in the user's HCL configs (live, and those the chart ignores), compared by
  * exact name within one object; repeated blocks are not attributes. JSON configs are left out:
- * Vault's duplicate check covers HCL only, and chart 0.29+ re-encodes JSON, keeping the last value.
+ * Vault's duplicate check covers HCL only, and charts from 0.29.0 re-encode JSON, keeping the last value.
  * Repeats with a Helm action between them that the linter cannot evaluate (an `if`/`else`) are
  * skipped. The live config also gets the duplicate the chart's own `disable_mlock` line makes.
  */
-export function collectDuplicateConfigKeys(model: Model): DuplicateConfigKey[] {
+export function collectDuplicateConfigKeys(model: ConfiguredRelease): DuplicateConfigKey[] {
   const out: DuplicateConfigKey[] = [];
   const live = model.parsedConfig;
   for (const config of configsToCheck(model)) {
@@ -81,12 +81,13 @@ export function collectDuplicateConfigKeys(model: Model): DuplicateConfigKey[] {
   return out;
 }
 
-function chartDuplicate(model: Model, config: VaultConfig): DuplicateConfigKey | undefined {
+function chartDuplicate(model: ConfiguredRelease, config: VaultConfig): DuplicateConfigKey | undefined {
   const mlock = attributes(config.file.body).filter((item) => item.keys[0]!.name === 'disable_mlock');
   const text = config.source.value;
   if (mlock.length === 0 || typeof text !== 'string') return undefined;
   const path = ['disable_mlock'];
-  if (model.chartVersion === '0.28.0') {
+  const line = model.profile.mlockLine;
+  if (line === 'prepend') {
     const first = mlock[0]!;
     return {
       config,
@@ -96,14 +97,14 @@ function chartDuplicate(model: Model, config: VaultConfig): DuplicateConfigKey |
       chartLine: 'prepended',
     };
   }
-  if (hasExplicitMlockLine(text)) return undefined;
+  if (line === 'appendUnlessExplicit' && hasExplicitMlockLine(text)) return undefined;
   const last = mlock.at(-1)!;
   return {
     config,
     attribute: new ConfigValue(config, 'disable_mlock', last, last.value, path),
     key: keyOf(config, last, []),
     where: 'at the top level',
-    chartLine: 'appended',
+    chartLine: line === 'append' ? 'alwaysAppended' : 'appended',
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
 import type { ValueNode } from '../values/tree.js';
 
 /** One environment variable of the Vault container that the values file controls. */
@@ -16,7 +16,7 @@ export interface EnvVar {
 }
 
 /** The env vars the values add to the Vault container, later entries winning on a shared name. */
-export function collectEnv(model: Model): Map<string, EnvVar> {
+export function collectEnv(model: ConfiguredRelease): Map<string, EnvVar> {
   const out = new Map<string, EnvVar>();
   const literal = model.get('server.extraEnvironmentVars');
   if (literal?.kind === 'map') {

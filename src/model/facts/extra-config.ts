@@ -1,4 +1,4 @@
-import type { Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
 import { pathCovers, type MountFact } from './mounts.js';
 import type { ValueNode } from '../values/tree.js';
 
@@ -64,7 +64,7 @@ function shellWords(text: string): string[] {
  * two dashes), each with the mount it is read from. The chart appends extraArgs to
  * the `vault server -config=<the copied chart config>` line in every server mode (templates/server-statefulset.yaml).
  */
-export function collectExtraConfigFiles(model: Model): ExtraConfigFile[] {
+export function collectExtraConfigFiles(model: ConfiguredRelease & { readonly mounts: MountFact[] }): ExtraConfigFile[] {
   const node = model.get('server.extraArgs');
   if (!node || typeof node.value !== 'string' || node.value.trim() === '') return [];
   const words = shellWords(node.value);

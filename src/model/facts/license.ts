@@ -1,7 +1,8 @@
-import type { Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
+import type { EnvVar } from './env.js';
 import { helmTruthy } from '../chart/truth.js';
 import type { Locatable } from '../values/tree.js';
-import { secretMountOf } from './volumes.js';
+import { secretMountOf, type SecretMount } from './volumes.js';
 
 /** One way a Vault Enterprise license reaches the server (Vault reads VAULT_LICENSE, then VAULT_LICENSE_PATH, then license_path). */
 export interface LicenseSource extends Locatable {
@@ -21,7 +22,9 @@ export interface LicenseSource extends Locatable {
 }
 
 /** Where the release gives Vault Enterprise its license; empty when it gives none. */
-export function collectLicenseSources(model: Model): LicenseSource[] {
+export function collectLicenseSources(
+  model: ConfiguredRelease & { readonly env: Map<string, EnvVar>; readonly secretMounts: SecretMount[] },
+): LicenseSource[] {
   const out: LicenseSource[] = [];
   const license = model.get('server.enterpriseLicense');
   const secretName = license?.get('secretName');

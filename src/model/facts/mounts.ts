@@ -1,4 +1,5 @@
-import type { Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
+import type { EnvVar } from './env.js';
 import type { Locatable, ValueNode } from '../values/tree.js';
 
 /** Where the chart mounts each `server.extraVolumes` item unless the item sets its own `path`. */
@@ -53,7 +54,7 @@ export function pathCovers(mountPath: string, path: string): boolean {
 }
 
 /** The Vault container's mounts from `server.extraVolumes` and `server.volumeMounts`. */
-export function collectMounts(model: Model): MountFact[] {
+export function collectMounts(model: ConfiguredRelease): MountFact[] {
   const out: MountFact[] = [];
   const extra = model.get('server.extraVolumes');
   const extraNames = new Set<string>();
@@ -93,7 +94,9 @@ function userconfigPaths(text: string): string[] {
  * retry_join leader files, seal parameters…) or a literal env var of the Vault container names,
  * each with the mount that covers it. Values holding Helm actions the linter cannot evaluate are skipped.
  */
-export function collectUserconfigRefs(model: Model): UserconfigRef[] {
+export function collectUserconfigRefs(
+  model: ConfiguredRelease & { readonly env: Map<string, EnvVar>; readonly mounts: MountFact[] },
+): UserconfigRef[] {
   if (model.mode === 'external' || model.mode === 'none') return [];
   const refs: Omit<UserconfigRef, 'mount'>[] = [];
   const config = model.parsedConfig;

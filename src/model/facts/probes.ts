@@ -1,4 +1,4 @@
-import type { Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
 import { helmTruthy, vaultBool } from '../chart/truth.js';
 import type { ValueNode } from '../values/tree.js';
 import { trimTrailing } from '../chart/text.js';
@@ -52,7 +52,7 @@ const SAFE_LIVENESS_PATH = '/v1/sys/health?standbyok=true&sealedcode=204&uninitc
  * readiness is an exec of `vault status` unless `path` is set; liveness is an httpGet on `path`
  * unless `execCommand` is non-empty.
  */
-export function collectProbes(model: Model): ProbesFact {
+export function collectProbes(model: ConfiguredRelease): ProbesFact {
   const enterprise = model.isEnterprise;
   return {
     readiness: readProbe(model, 'readinessProbe', enterprise),
@@ -61,10 +61,14 @@ export function collectProbes(model: Model): ProbesFact {
   };
 }
 
-function readProbe(model: Model, name: 'readinessProbe' | 'livenessProbe', enterprise: boolean): ProbeFact {
+function readProbe(model: ConfiguredRelease, name: 'readinessProbe' | 'livenessProbe', enterprise: boolean): ProbeFact {
   const enabledNode = model.get(`server.${name}.enabled`);
   const path = model.get(`server.${name}.path`);
-  const http = name === 'readinessProbe' ? helmTruthy(path?.value) : !helmTruthy(model.valueOf(`server.${name}.execCommand`));
+  // Releases without `execCommand` always probe liveness over HTTP.
+  const http =
+    name === 'readinessProbe'
+      ? helmTruthy(path?.value)
+      : !(model.profile.livenessExec && helmTruthy(model.valueOf(`server.${name}.execCommand`)));
   return {
     enabledNode,
     enabled: helmTruthy(enabledNode?.value),

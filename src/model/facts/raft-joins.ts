@@ -1,4 +1,4 @@
-import type { Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
 import type { ConfigBlock, ConfigValue } from '../config/vault-config.js';
 
 /** A `leader_api_addr` read as the URL Vault dials. */
@@ -45,7 +45,7 @@ export function podHostPattern(fullname: string): RegExp {
 }
 
 /** The `retry_join` stanzas of the live `storage "raft"`, each address read against this release's pod names. */
-export function collectRaftJoins(model: Model): RaftJoin[] {
+export function collectRaftJoins(model: ConfiguredRelease): RaftJoin[] {
   const raft = model.parsedConfig?.raftStorage;
   if (!raft) return [];
   const podHost = podHostPattern(model.fullname);
@@ -77,7 +77,7 @@ export function collectRaftJoins(model: Model): RaftJoin[] {
  * stanzas of the live raft storage: a stanza marked `templated`, or an action it cannot print
  * standing between the stanzas (which may print stanzas of its own).
  */
-export function raftJoinsUnknown(model: Model, joins: readonly RaftJoin[]): boolean {
+export function raftJoinsUnknown(model: ConfiguredRelease, joins: readonly RaftJoin[]): boolean {
   if (joins.some((join) => join.templated)) return true;
   const raft = model.parsedConfig?.raftStorage;
   if (!raft) return false;

@@ -1,4 +1,4 @@
-import type { Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
 import type { ValueNode } from '../values/tree.js';
 
 /** The two resources the guide sizes the Vault container by. */
@@ -51,7 +51,7 @@ function scale(number: number, exponent: number): number {
 }
 
 /** Read `server.resources.{requests,limits}.{cpu,memory}`. */
-export function collectServerResources(model: Model): ResourcesFact {
+export function collectServerResources(model: ConfiguredRelease): ResourcesFact {
   const node = model.get('server.resources');
   const fact: ResourcesFact = { node, requests: {}, limits: {} };
   if (node?.kind !== 'map') return fact;

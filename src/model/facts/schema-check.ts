@@ -1,17 +1,11 @@
 import type { SchemaError, SchemaModule } from '../../schemas/validator.js';
 import { declaredAt, knownKeysAt, schemaNodesAt, suggestKey } from '../../schemas/suggest.js';
-import {
-  caseInsensitiveAt,
-  fromPointer,
-  REPEATABLE_STANZAS,
-  shapeConfig,
-  SINGLE_STANZAS,
-  toPointer,
-  type ShapeTarget,
-} from '../config/shape.js';
-import type { ChartVersion, Model } from '../model.js';
+import { fromPointer, shapeConfig, toPointer, type ShapeTarget } from '../config/shape.js';
+import { caseInsensitiveAt, LABELLED_STANZAS } from '../config/vocabulary.js';
+import type { ConfiguredRelease } from '../config/release.js';
 import type { Locatable, ValueNode } from '../values/tree.js';
 import type { VaultConfig } from '../config/vault-config.js';
+import { importValuesValidator } from '../chart-defaults/loaders.js';
 
 /**
  * Facts a rule can declare in `requires`, loaded before rules run because they import code on
@@ -20,24 +14,21 @@ import type { VaultConfig } from '../config/vault-config.js';
  */
 export type ModelResource = 'valuesSchema' | 'vaultConfigSchema';
 
-type SchemaName = `values-${ChartVersion}` | 'vault-config';
+type SchemaName = `values-${ConfiguredRelease['chartVersion']}` | 'vault-config';
 
 const loaded = new Map<SchemaName, SchemaModule>();
 
-// Literal specifiers, so that the bundler splits each validator into a chunk of its own.
+// The loaders use literal specifiers, so that the bundler splits each validator into a chunk of its own.
 function importSchema(name: SchemaName): Promise<SchemaModule> {
-  switch (name) {
-    case 'values-0.28.0':
-      return import('../../schemas/generated/values-0.28.0.js');
-    case 'values-0.34.1':
-      return import('../../schemas/generated/values-0.34.1.js');
-    case 'vault-config':
-      return import('../../schemas/generated/vault-config.js');
-  }
+  if (name === 'vault-config') return import('../../schemas/generated/vault-config.js');
+  const version = name.slice('values-'.length);
+  const loading = importValuesValidator(version);
+  if (!loading) throw new Error(`No generated values validator for chart ${version}: run node scripts/gen-chart.mjs`);
+  return loading;
 }
 
 /** Load what the resources need for this model; modules stay loaded for the rest of the process. */
-export async function loadResources(model: Model, resources: readonly ModelResource[]): Promise<void> {
+export async function loadResources(model: ConfiguredRelease, resources: readonly ModelResource[]): Promise<void> {
   const names = new Set<SchemaName>();
   if (resources.includes('valuesSchema')) names.add(`values-${model.chartVersion}`);
   if (resources.includes('vaultConfigSchema') && configsToCheck(model).length > 0) names.add('vault-config');
@@ -104,11 +95,12 @@ export interface ConfigSchemaProblem extends SchemaProblem {
  * value hides the earlier one, as in Helm. A `null` the user wrote deletes a key and is not a type
  * problem; neither is the type of a config key (see `collectConfigRenderProblem`).
  */
-export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
+/** `secrets`: the values never echoed in a message. */
+export function collectValuesSchemaProblems(model: ConfiguredRelease, secrets: readonly { value: string }[]): SchemaProblem[] {
   const { validate, schema } = schemaModule(`values-${model.chartVersion}`);
   if (!model.values.isUserSet) return [];
   if (validate(userValues(model.values))) return [];
-  const secrets = new Set(model.secrets.map((secret) => secret.value));
+  const secretValues = new Set(secrets.map((secret) => secret.value));
   const out: SchemaProblem[] = [];
   const typed = new Set<string>();
   const misplaced = model.misplacedConfig?.source;
@@ -155,7 +147,7 @@ export function collectValuesSchemaProblems(model: Model): SchemaProblem[] {
         where: segments.slice(0, -1).join('.'),
         path: where,
         expected: expectedOf(schema, error),
-        found: describeValue(node.value, secrets),
+        found: describeValue(node.value, secretValues),
       });
     }
   }
@@ -197,14 +189,15 @@ export interface ConfigRenderProblem {
   node: ValueNode;
   /**
    * `path` of the config (for `noConfigMap`, the empty key to fix); `found` and `expected` kinds (a map,
-   * a string, null); `decider`, the key whose type chart 0.28.0 follows; `live`, the key whose config
-   * the ConfigMap would carry; `fix`, for `noConfigMap`, what to change.
+   * a string, null); `decider`, the key whose type a chart that renders maps follows; `live`, the key whose config
+   * the ConfigMap would carry; `fix`, for `noConfigMap`, what to change; `since`, the first release
+   * with the behaviour that avoids the failure (string-only configs, JSON strings).
    */
-  data: { path: string; found: string; expected: string; decider: string; live: string; fix: string };
+  data: { path: string; found: string; expected: string; decider: string; live: string; fix: string; since: string };
 }
 
 /** `model.configRenderError` with message data: what was written, and what the chart wanted. */
-export function collectConfigRenderProblem(model: Model): ConfigRenderProblem | undefined {
+export function collectConfigRenderProblem(model: ConfiguredRelease): ConfigRenderProblem | undefined {
   const error = model.configRenderError;
   if (!error) return undefined;
   const path = error.node.path.join('.');
@@ -220,7 +213,7 @@ export function collectConfigRenderProblem(model: Model): ConfigRenderProblem | 
   return {
     messageId: error.messageId,
     node: error.node,
-    data: { path, found: kind(error.node), expected: kind(model.get(decider)), decider, live, fix },
+    data: { path, found: kind(error.node), expected: kind(model.get(decider)), decider, live, fix, since: error.since ?? '' },
   };
 }
 
@@ -228,7 +221,7 @@ export function collectConfigRenderProblem(model: Model): ConfigRenderProblem | 
 // Vault configs
 
 /** The user's configs worth checking: the live one and those the chart ignores, parsed cleanly; none in dev or external mode. */
-export function configsToCheck(model: Model): VaultConfig[] {
+export function configsToCheck(model: ConfiguredRelease): VaultConfig[] {
   if (model.mode === 'dev' || model.mode === 'external') return [];
   const live = model.parsedConfig;
   return [...(live?.isUserSet ? [live] : []), ...model.ignoredConfigs.filter((config) => config.ok && config !== live)];
@@ -240,11 +233,12 @@ export function configsToCheck(model: Model): VaultConfig[] {
  * matches them case-insensitively; values that depend on Helm actions the linter cannot evaluate
  * are not judged.
  */
-export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[] {
+/** `secrets`: the values never echoed in a message. */
+export function collectConfigSchemaProblems(model: ConfiguredRelease, secrets: readonly { value: string }[]): ConfigSchemaProblem[] {
   const configs = configsToCheck(model);
   if (configs.length === 0) return [];
   const { validate, schema } = schemaModule('vault-config');
-  const secrets = new Set(model.secrets.map((secret) => secret.value));
+  const secretValues = new Set(secrets.map((secret) => secret.value));
   const knownKeys = memoKnownKeys(schema);
   const out: ConfigSchemaProblem[] = [];
   for (const config of configs) {
@@ -272,7 +266,7 @@ export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[]
         const key = String(error.params.additionalProperty);
         const target = shape.targets.get(toPointer([...segments, key]));
         if (!target) continue;
-        const isType = segments.length === 1 && (REPEATABLE_STANZAS.has(segments[0]!) || SINGLE_STANZAS.has(segments[0]!));
+        const isType = segments.length === 1 && LABELLED_STANZAS.has(segments[0]!);
         const problem: ConfigSchemaProblem = {
           ...base,
           kind: isType ? 'unknownType' : 'unknownKey',
@@ -312,7 +306,7 @@ export function collectConfigSchemaProblems(model: Model): ConfigSchemaProblem[]
         where: stanzaOf(segments.slice(0, -1)),
         path: key,
         expected: expectedOf(schema, error, CONFIG_DEFINITIONS),
-        found: describeValue(value, secrets),
+        found: describeValue(value, secretValues),
       });
     }
   }
@@ -350,7 +344,7 @@ export function stanzaOf(segments: readonly string[]): string {
     const segment = segments[index]!;
     if (/^\d+$/.test(segment)) continue;
     const label = segments[index + 1];
-    if (index === 0 && label !== undefined && (REPEATABLE_STANZAS.has(segment) || SINGLE_STANZAS.has(segment))) {
+    if (index === 0 && label !== undefined && LABELLED_STANZAS.has(segment)) {
       parts.push(`${segment} "${label}"`);
       index++;
     } else parts.push(segment);

@@ -1,4 +1,4 @@
-import type { Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
 import type { EnvVar } from './env.js';
 import { vaultBool } from '../chart/truth.js';
 import type { ConfigBlock } from '../config/vault-config.js';
@@ -24,7 +24,7 @@ export interface SealFact {
 }
 
 /** The seal facts of the live config and environment; undefined when no config is live (dev, external, unparsable). */
-export function collectSeal(model: Model): SealFact | undefined {
+export function collectSeal(model: ConfiguredRelease & { readonly env: Map<string, EnvVar> }): SealFact | undefined {
   const config = model.parsedConfig;
   if (!config) return undefined;
   const blocks = [...config.root.blocks('seal'), ...config.root.blocks('hsm')];

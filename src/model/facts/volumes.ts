@@ -1,4 +1,4 @@
-import type { Model } from '../model.js';
+import type { ConfiguredRelease } from '../config/release.js';
 import { pathCovers, type MountFact } from './mounts.js';
 import { helmTruthy } from '../chart/truth.js';
 import type { ValueNode } from '../values/tree.js';
@@ -17,7 +17,7 @@ export interface SecretMount {
  * secret, `server.volumeMounts` of a `server.volumes` secret volume, plus the license secret the chart
  * mounts at `/vault/license` when `server.enterpriseLicense` names one and a key.
  */
-export function collectSecretMounts(model: Model): SecretMount[] {
+export function collectSecretMounts(model: ConfiguredRelease & { readonly mounts: MountFact[] }): SecretMount[] {
   const volumes = model.get('server.volumes');
   const secretVolumes = new Map<string, string>();
   for (const volume of volumes?.kind === 'seq' ? volumes.items : []) {

@@ -1,4 +1,5 @@
-import type { YNode, YScalar, YSeq } from '../../parse/yaml.js';
+import type { YNode, YScalar } from '../../parse/yaml.js';
+import type { IndexedSeq } from '../../parse/set-args.js';
 import { keyName } from '../../parse/yaml.js';
 import { LineIndex } from '../../parse/lines.js';
 import { isPlainMap, type Plain, type PlainMap } from '../plain.js';
@@ -28,15 +29,6 @@ export class Layer {
 }
 
 export type PathSegment = string | number;
-
-/**
- * A list written by index (`--set a[1]=x`): Helm sets the assigned items inside a list an earlier
- * user layer wrote, keeping the others; over a chart default or nothing it is a new list whose
- * unassigned items are null.
- */
-export interface IndexedSeq extends YSeq {
-  assigned: readonly boolean[];
-}
 
 /**
  * A place in some layer's text: what the engine turns into a file, line and column.

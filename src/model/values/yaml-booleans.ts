@@ -1,5 +1,4 @@
 import { isYaml11OnlyBoolean } from '../../parse/yaml.js';
-import type { Model } from '../model.js';
 import type { ValueNode } from './tree.js';
 
 /**
@@ -7,7 +6,7 @@ import type { ValueNode } from './tree.js';
  * Helm reads a boolean there, while YAML 1.2 tools (yq, editors, schema validators, kubectl
  * plugins) read a string. Only effective values count: a scalar a later layer overrides has no effect.
  */
-export function collectYaml11Booleans(model: Model): ValueNode[] {
+export function collectYaml11Booleans(model: { readonly values: ValueNode }): ValueNode[] {
   const out: ValueNode[] = [];
   const visit = (node: ValueNode): void => {
     if (!node.isUserSet) return;

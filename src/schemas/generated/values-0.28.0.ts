@@ -7,7 +7,7 @@ import type { SchemaValidator } from '../validator.js';
  * (all errors collected). After a call, `validate.errors` holds the errors of that call, or null.
  */
 export const validate: SchemaValidator = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vault-lint.dev/schemas/values-0.28.0.schema.json","title":"hashicorp/vault Helm chart 0.28.0 values","description":"Every key the chart 0.28.0 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"},"global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"},"serverTelemetry":{"$ref":"#/definitions/object1_serverTelemetry"}}},"injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object2_leaderElector"},"metrics":{"$ref":"#/definitions/object3_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object4_image"},"agentImage":{"$ref":"#/definitions/object5_agentImage"},"agentDefaults":{"$ref":"#/definitions/object7_agentDefaults"},"livenessProbe":{"$ref":"#/definitions/object8_livenessProbe"},"readinessProbe":{"$ref":"#/definitions/object9_readinessProbe"},"startupProbe":{"$ref":"#/definitions/object10_startupProbe"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object11_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object12_certs"},"securityContext":{"$ref":"#/definitions/object13_securityContext"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object14_service"},"serviceAccount":{"$ref":"#/definitions/object15_serviceAccount"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"uid":{"type":"integer"},"gid":{"type":"integer"}}},"server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object16_enterpriseLicense"},"image":{"$ref":"#/definitions/object17_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object18_ingress"},"hostAliases":{"type":"array"},"route":{"$ref":"#/definitions/object19_route"},"authDelegator":{"$ref":"#/definitions/object20_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"$ref":"#/definitions/object21_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object22_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object23_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"includeConfigAnnotation":{"type":"boolean"},"configAnnotation":{"description":"Shipped by chart 0.28.0 but never read by its templates (they read includeConfigAnnotation); it has no effect.","type":"boolean"},"service":{"$ref":"#/definitions/object27_service"},"dataStorage":{"$ref":"#/definitions/object28_dataStorage"},"persistentVolumeClaimRetentionPolicy":{"$ref":"#/definitions/object29_persistentVolumeClaimRetentionPolicy"},"auditStorage":{"$ref":"#/definitions/object30_auditStorage"},"dev":{"$ref":"#/definitions/object31_dev"},"standalone":{"$ref":"#/definitions/object32_standalone"},"ha":{"$ref":"#/definitions/object35_ha"},"serviceAccount":{"$ref":"#/definitions/object37_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object39_statefulSet"},"hostNetwork":{"type":"boolean"},"uid":{"type":"integer"},"gid":{"type":"integer"}}},"ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}},"loadBalancerIP":{"type":["string","null"]},"annotations":{"$ref":"#/definitions/annotations"}}},"csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object40_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"daemonSet":{"$ref":"#/definitions/object43_daemonSet"},"pod":{"$ref":"#/definitions/object44_pod"},"agent":{"$ref":"#/definitions/object46_agent"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object47_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object48_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object49_livenessProbe"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"$ref":"#/definitions/object50_serviceMonitor"},"prometheusRules":{"$ref":"#/definitions/object51_prometheusRules"}}}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]},"object0_psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object1_serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}},"object2_leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object3_metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object4_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object5_agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"object6_templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}},"object7_agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"}}},"object8_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object9_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object10_startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object11_webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"object12_certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"object13_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object14_service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object15_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object16_enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"object17_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object18_ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"object19_route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"object20_authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object21_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object22_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object23_networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}},"object24_active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object25_standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object26_instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object27_service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object24_active"},"standby":{"$ref":"#/definitions/object25_standby"},"instanceSelector":{"$ref":"#/definitions/object26_instanceSelector"},"type":{"$ref":"#/definitions/serviceType"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"activeNodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"}}},"object28_dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object29_persistentVolumeClaimRetentionPolicy":{"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}},"object30_auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object31_dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"object32_standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object33_raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object34_disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}},"object35_ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object33_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object34_disruptionBudget"}}},"object36_serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object37_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object36_serviceDiscovery"}}},"object38_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object39_statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object38_securityContext"}}},"object40_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object41_updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"object42_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object43_daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object41_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object42_securityContext"}}},"object44_pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object45_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object46_agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object45_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"}}},"object47_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object48_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object49_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object50_serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"}}},"object51_prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vault-lint.dev/schemas/values-0.28.0.schema.json","title":"hashicorp/vault Helm chart 0.28.0 values","description":"Every key the chart 0.28.0 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"},"serverTelemetry":{"$ref":"#/definitions/object1_serverTelemetry"}}},"injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object2_leaderElector"},"metrics":{"$ref":"#/definitions/object3_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object4_image"},"agentImage":{"$ref":"#/definitions/object5_agentImage"},"agentDefaults":{"$ref":"#/definitions/object7_agentDefaults"},"livenessProbe":{"$ref":"#/definitions/object8_livenessProbe"},"readinessProbe":{"$ref":"#/definitions/object9_readinessProbe"},"startupProbe":{"$ref":"#/definitions/object10_startupProbe"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object11_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object12_certs"},"securityContext":{"$ref":"#/definitions/object13_securityContext"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object14_service"},"serviceAccount":{"$ref":"#/definitions/object15_serviceAccount"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object16_enterpriseLicense"},"image":{"$ref":"#/definitions/object17_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object18_ingress"},"hostAliases":{"type":"array"},"route":{"$ref":"#/definitions/object19_route"},"authDelegator":{"$ref":"#/definitions/object20_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"$ref":"#/definitions/object21_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object22_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object23_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"configAnnotation":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"boolean"},"service":{"$ref":"#/definitions/object27_service"},"dataStorage":{"$ref":"#/definitions/object28_dataStorage"},"persistentVolumeClaimRetentionPolicy":{"$ref":"#/definitions/object29_persistentVolumeClaimRetentionPolicy"},"auditStorage":{"$ref":"#/definitions/object30_auditStorage"},"dev":{"$ref":"#/definitions/object31_dev"},"standalone":{"$ref":"#/definitions/object32_standalone"},"ha":{"$ref":"#/definitions/object35_ha"},"serviceAccount":{"$ref":"#/definitions/object37_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object39_statefulSet"},"hostNetwork":{"type":"boolean"},"gid":{"type":"integer"},"includeConfigAnnotation":{"type":"boolean"},"uid":{"type":"integer"}}},"ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}},"csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object40_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"daemonSet":{"$ref":"#/definitions/object43_daemonSet"},"pod":{"$ref":"#/definitions/object44_pod"},"agent":{"$ref":"#/definitions/object46_agent"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object47_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object48_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object49_livenessProbe"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"$ref":"#/definitions/object50_serviceMonitor"},"prometheusRules":{"$ref":"#/definitions/object51_prometheusRules"}}},"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]},"object0_psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object1_serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}},"object2_leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object3_metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object4_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object5_agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"object6_templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}},"object7_agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"}}},"object8_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object9_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object10_startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object11_webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"object12_certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"object13_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object14_service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object15_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object16_enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"object17_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object18_ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"object19_route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"object20_authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object21_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}},"object22_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object23_networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}},"object24_active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object25_standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object26_instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object27_service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object24_active"},"standby":{"$ref":"#/definitions/object25_standby"},"instanceSelector":{"$ref":"#/definitions/object26_instanceSelector"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}},"object28_dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object29_persistentVolumeClaimRetentionPolicy":{"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}},"object30_auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object31_dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"object32_standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object33_raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object34_disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}},"object35_ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object33_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object34_disruptionBudget"}}},"object36_serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object37_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object36_serviceDiscovery"}}},"object38_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object39_statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object38_securityContext"}}},"object40_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object41_updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"object42_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object43_daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object41_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object42_securityContext"}}},"object44_pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object45_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object46_agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object45_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"}}},"object47_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object48_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object49_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object50_serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"}}},"object51_prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}}}};
 const schema12 = {"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]};
 const schema16 = {"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}};
 const schema18 = {"type":"integer","minimum":0,"maximum":65535};
@@ -23,10 +23,10 @@ const schema52 = {"type":["string","object","null"]};
 const schema54 = {"type":"object"};
 const schema61 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}};
 const schema75 = {"type":["array","null"]};
-const schema104 = {"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]};
-const schema108 = {"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]};
-const schema109 = {"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}};
-const schema110 = {"type":"string","enum":["Cluster","Local"]};
+const schema113 = {"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]};
+const schema104 = {"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]};
+const schema105 = {"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}};
+const schema106 = {"type":"string","enum":["Cluster","Local"]};
 const schema13 = {"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -259,16 +259,16 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"}}};
+const schema26 = {"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"}}};
 const schema27 = {"type":["string","number"]};
-const schema33 = {"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}};
+const schema31 = {"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((((key0 === "cpuLimit") || (key0 === "cpuRequest")) || (key0 === "memLimit")) || (key0 === "memRequest")) || (key0 === "ephemeralLimit")) || (key0 === "ephemeralRequest")) || (key0 === "template")) || (key0 === "templateConfig"))){
+if(!((((((((key0 === "cpuLimit") || (key0 === "cpuRequest")) || (key0 === "memLimit")) || (key0 === "memRequest")) || (key0 === "template")) || (key0 === "templateConfig")) || (key0 === "ephemeralLimit")) || (key0 === "ephemeralRequest"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -331,10 +331,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.ephemeralLimit !== undefined){
-let data4 = data.ephemeralLimit;
-if((typeof data4 !== "string") && (!(typeof data4 == "number"))){
-const err5 = {instancePath:instancePath+"/ephemeralLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+if(data.template !== undefined){
+let data4 = data.template;
+if(typeof data4 !== "string"){
+const err5 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -343,11 +343,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.ephemeralRequest !== undefined){
-let data5 = data.ephemeralRequest;
-if((typeof data5 !== "string") && (!(typeof data5 == "number"))){
-const err6 = {instancePath:instancePath+"/ephemeralRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+if(!((data4 === "map") || (data4 === "json"))){
+const err6 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/enum",keyword:"enum",params:{allowedValues: schema26.properties.template.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -357,10 +354,12 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.template !== undefined){
-let data6 = data.template;
-if(typeof data6 !== "string"){
-const err7 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.templateConfig !== undefined){
+let data5 = data.templateConfig;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!((key1 === "exitOnRetryFailure") || (key1 === "staticSecretRenderInterval"))){
+const err7 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -369,8 +368,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!((data6 === "map") || (data6 === "json"))){
-const err8 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/enum",keyword:"enum",params:{allowedValues: schema26.properties.template.enum},message:"must be equal to one of the allowed values"};
+}
+if(data5.exitOnRetryFailure !== undefined){
+if(typeof data5.exitOnRetryFailure !== "boolean"){
+const err8 = {instancePath:instancePath+"/templateConfig/exitOnRetryFailure",schemaPath:"#/definitions/object6_templateConfig/properties/exitOnRetryFailure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -380,12 +381,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.templateConfig !== undefined){
-let data7 = data.templateConfig;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-if(!((key1 === "exitOnRetryFailure") || (key1 === "staticSecretRenderInterval"))){
-const err9 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data5.staticSecretRenderInterval !== undefined){
+if(typeof data5.staticSecretRenderInterval !== "string"){
+const err9 = {instancePath:instancePath+"/templateConfig/staticSecretRenderInterval",schemaPath:"#/definitions/object6_templateConfig/properties/staticSecretRenderInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -395,9 +393,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data7.exitOnRetryFailure !== undefined){
-if(typeof data7.exitOnRetryFailure !== "boolean"){
-const err10 = {instancePath:instancePath+"/templateConfig/exitOnRetryFailure",schemaPath:"#/definitions/object6_templateConfig/properties/exitOnRetryFailure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err10 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -407,9 +405,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data7.staticSecretRenderInterval !== undefined){
-if(typeof data7.staticSecretRenderInterval !== "string"){
-const err11 = {instancePath:instancePath+"/templateConfig/staticSecretRenderInterval",schemaPath:"#/definitions/object6_templateConfig/properties/staticSecretRenderInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ephemeralLimit !== undefined){
+let data8 = data.ephemeralLimit;
+if((typeof data8 !== "string") && (!(typeof data8 == "number"))){
+const err11 = {instancePath:instancePath+"/ephemeralLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -419,9 +418,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.ephemeralRequest !== undefined){
+let data9 = data.ephemeralRequest;
+if((typeof data9 !== "string") && (!(typeof data9 == "number"))){
+const err12 = {instancePath:instancePath+"/ephemeralRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1758,14 +1758,14 @@ validate43.errors = vErrors;
 return errors === 0;
 }
 
-const schema78 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+const schema78 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}};
 
 function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((((key0 === "enabled") || (key0 === "path")) || (key0 === "port")) || (key0 === "failureThreshold")) || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+if(!((((((((key0 === "enabled") || (key0 === "port")) || (key0 === "failureThreshold")) || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds")) || (key0 === "path"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1789,9 +1789,10 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.path !== undefined){
-if(typeof data.path !== "string"){
-const err2 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.port !== undefined){
+let data1 = data.port;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err2 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1800,11 +1801,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.port !== undefined){
-let data2 = data.port;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err3 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data1 == "number"){
+if(data1 > 65535 || isNaN(data1)){
+const err3 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1813,9 +1812,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(typeof data2 == "number"){
-if(data2 > 65535 || isNaN(data2)){
-const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1824,8 +1822,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data2 < 0 || isNaN(data2)){
-const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.failureThreshold !== undefined){
+let data2 = data.failureThreshold;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1834,12 +1836,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-if(data.failureThreshold !== undefined){
-let data3 = data.failureThreshold;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err6 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1848,9 +1847,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data3 = data.initialDelaySeconds;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1859,12 +1861,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-if(data.initialDelaySeconds !== undefined){
-let data4 = data.initialDelaySeconds;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err8 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1873,9 +1872,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.periodSeconds !== undefined){
+let data4 = data.periodSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1884,12 +1886,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-if(data.periodSeconds !== undefined){
-let data5 = data.periodSeconds;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err10 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1898,9 +1897,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.successThreshold !== undefined){
+let data5 = data.successThreshold;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err11 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1909,12 +1911,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-if(data.successThreshold !== undefined){
-let data6 = data.successThreshold;
-if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err12 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err12 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1923,9 +1922,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(typeof data6 == "number"){
-if(data6 < 0 || isNaN(data6)){
-const err13 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data6 = data.timeoutSeconds;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err13 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1934,12 +1936,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-if(data.timeoutSeconds !== undefined){
-let data7 = data.timeoutSeconds;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err14 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data6 == "number"){
+if(data6 < 0 || isNaN(data6)){
+const err14 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1948,9 +1947,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(typeof data7 == "number"){
-if(data7 < 0 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.path !== undefined){
+if(typeof data.path !== "string"){
+const err15 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1958,7 +1959,6 @@ else {
 vErrors.push(err15);
 }
 errors++;
-}
 }
 }
 }
@@ -2292,7 +2292,7 @@ validate49.errors = vErrors;
 return errors === 0;
 }
 
-const schema94 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object24_active"},"standby":{"$ref":"#/definitions/object25_standby"},"instanceSelector":{"$ref":"#/definitions/object26_instanceSelector"},"type":{"$ref":"#/definitions/serviceType"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"activeNodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema94 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object24_active"},"standby":{"$ref":"#/definitions/object25_standby"},"instanceSelector":{"$ref":"#/definitions/object26_instanceSelector"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}};
 const schema96 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2505,10 +2505,10 @@ vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.error
 errors = vErrors.length;
 }
 }
-if(data.type !== undefined){
-let data4 = data.type;
+if(data.ipFamilyPolicy !== undefined){
+let data4 = data.ipFamilyPolicy;
 if(typeof data4 !== "string"){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/ipFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2517,8 +2517,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!((((data4 === "ClusterIP") || (data4 === "NodePort")) || (data4 === "LoadBalancer")) || (data4 === "ExternalName"))){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"};
+if(!((((data4 === "") || (data4 === "SingleStack")) || (data4 === "PreferDualStack")) || (data4 === "RequireDualStack"))){
+const err3 = {instancePath:instancePath+"/ipFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2528,9 +2528,14 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.clusterIP !== undefined){
-if(typeof data.clusterIP !== "string"){
-const err4 = {instancePath:instancePath+"/clusterIP",schemaPath:"#/properties/clusterIP/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ipFamilies !== undefined){
+let data5 = data.ipFamilies;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 !== "string"){
+const err4 = {instancePath:instancePath+"/ipFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2539,11 +2544,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.nodePort !== undefined){
-let data6 = data.nodePort;
-if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err5 = {instancePath:instancePath+"/nodePort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!((data6 === "IPv4") || (data6 === "IPv6"))){
+const err5 = {instancePath:instancePath+"/ipFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema105.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2552,9 +2554,10 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(typeof data6 == "number"){
-if(data6 > 65535 || isNaN(data6)){
-const err6 = {instancePath:instancePath+"/nodePort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/ipFamilies",schemaPath:"#/definitions/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2563,8 +2566,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data6 < 0 || isNaN(data6)){
-const err7 = {instancePath:instancePath+"/nodePort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.publishNotReadyAddresses !== undefined){
+if(typeof data.publishNotReadyAddresses !== "boolean"){
+const err7 = {instancePath:instancePath+"/publishNotReadyAddresses",schemaPath:"#/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2574,11 +2579,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-if(data.activeNodePort !== undefined){
-let data7 = data.activeNodePort;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err8 = {instancePath:instancePath+"/activeNodePort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.externalTrafficPolicy !== undefined){
+let data8 = data.externalTrafficPolicy;
+if(typeof data8 !== "string"){
+const err8 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2587,9 +2591,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(typeof data7 == "number"){
-if(data7 > 65535 || isNaN(data7)){
-const err9 = {instancePath:instancePath+"/activeNodePort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(!((data8 === "Cluster") || (data8 === "Local"))){
+const err9 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema106.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2598,8 +2601,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data7 < 0 || isNaN(data7)){
-const err10 = {instancePath:instancePath+"/activeNodePort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.port !== undefined){
+let data9 = data.port;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err10 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2608,12 +2614,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-if(data.standbyNodePort !== undefined){
-let data8 = data.standbyNodePort;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err11 = {instancePath:instancePath+"/standbyNodePort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data9 == "number"){
+if(data9 > 65535 || isNaN(data9)){
+const err11 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2622,9 +2625,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(typeof data8 == "number"){
-if(data8 > 65535 || isNaN(data8)){
-const err12 = {instancePath:instancePath+"/standbyNodePort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(data9 < 0 || isNaN(data9)){
+const err12 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2633,8 +2635,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data8 < 0 || isNaN(data8)){
-const err13 = {instancePath:instancePath+"/standbyNodePort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.targetPort !== undefined){
+let data10 = data.targetPort;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err13 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2643,12 +2649,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-if(data.ipFamilyPolicy !== undefined){
-let data9 = data.ipFamilyPolicy;
-if(typeof data9 !== "string"){
-const err14 = {instancePath:instancePath+"/ipFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data10 == "number"){
+if(data10 > 65535 || isNaN(data10)){
+const err14 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2657,8 +2660,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!((((data9 === "") || (data9 === "SingleStack")) || (data9 === "PreferDualStack")) || (data9 === "RequireDualStack"))){
-const err15 = {instancePath:instancePath+"/ipFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema108.enum},message:"must be equal to one of the allowed values"};
+if(data10 < 0 || isNaN(data10)){
+const err15 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2668,14 +2671,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.ipFamilies !== undefined){
-let data10 = data.ipFamilies;
-if(Array.isArray(data10)){
-const len0 = data10.length;
-for(let i0=0; i0<len0; i0++){
-let data11 = data10[i0];
-if(typeof data11 !== "string"){
-const err16 = {instancePath:instancePath+"/ipFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.annotations !== undefined){
+let data11 = data.annotations;
+if((typeof data11 !== "string") && (!(data11 && typeof data11 == "object" && !Array.isArray(data11)))){
+const err16 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2684,8 +2684,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!((data11 === "IPv4") || (data11 === "IPv6"))){
-const err17 = {instancePath:instancePath+"/ipFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema109.items.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.activeNodePort !== undefined){
+let data12 = data.activeNodePort;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err17 = {instancePath:instancePath+"/activeNodePort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2694,10 +2697,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/ipFamilies",schemaPath:"#/definitions/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data12 == "number"){
+if(data12 > 65535 || isNaN(data12)){
+const err18 = {instancePath:instancePath+"/activeNodePort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2706,10 +2708,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data.publishNotReadyAddresses !== undefined){
-if(typeof data.publishNotReadyAddresses !== "boolean"){
-const err19 = {instancePath:instancePath+"/publishNotReadyAddresses",schemaPath:"#/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data12 < 0 || isNaN(data12)){
+const err19 = {instancePath:instancePath+"/activeNodePort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2719,10 +2719,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.externalTrafficPolicy !== undefined){
-let data13 = data.externalTrafficPolicy;
-if(typeof data13 !== "string"){
-const err20 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.clusterIP !== undefined){
+if(typeof data.clusterIP !== "string"){
+const err20 = {instancePath:instancePath+"/clusterIP",schemaPath:"#/properties/clusterIP/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2731,8 +2731,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!((data13 === "Cluster") || (data13 === "Local"))){
-const err21 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.nodePort !== undefined){
+let data14 = data.nodePort;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err21 = {instancePath:instancePath+"/nodePort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2741,11 +2744,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.port !== undefined){
-let data14 = data.port;
-if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-const err22 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data14 == "number"){
+if(data14 > 65535 || isNaN(data14)){
+const err22 = {instancePath:instancePath+"/nodePort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2754,9 +2755,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(typeof data14 == "number"){
-if(data14 > 65535 || isNaN(data14)){
-const err23 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(data14 < 0 || isNaN(data14)){
+const err23 = {instancePath:instancePath+"/nodePort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2765,8 +2765,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data14 < 0 || isNaN(data14)){
-const err24 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.standbyNodePort !== undefined){
+let data15 = data.standbyNodePort;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err24 = {instancePath:instancePath+"/standbyNodePort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2775,12 +2779,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-if(data.targetPort !== undefined){
-let data15 = data.targetPort;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err25 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data15 == "number"){
+if(data15 > 65535 || isNaN(data15)){
+const err25 = {instancePath:instancePath+"/standbyNodePort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2789,9 +2790,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(typeof data15 == "number"){
-if(data15 > 65535 || isNaN(data15)){
-const err26 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(data15 < 0 || isNaN(data15)){
+const err26 = {instancePath:instancePath+"/standbyNodePort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2800,8 +2800,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data15 < 0 || isNaN(data15)){
-const err27 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.type !== undefined){
+let data16 = data.type;
+if(typeof data16 !== "string"){
+const err27 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2810,12 +2814,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-if(data.annotations !== undefined){
-let data16 = data.annotations;
-if((typeof data16 !== "string") && (!(data16 && typeof data16 == "object" && !Array.isArray(data16)))){
-const err28 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(!((((data16 === "ClusterIP") || (data16 === "NodePort")) || (data16 === "LoadBalancer")) || (data16 === "ExternalName"))){
+const err28 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema113.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3917,7 +3917,7 @@ validate83.errors = vErrors;
 return errors === 0;
 }
 
-const schema159 = {"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object41_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object42_securityContext"}}};
+const schema159 = {"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object41_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object42_securityContext"}}};
 const schema160 = {"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}};
 const schema163 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
 
@@ -4960,7 +4960,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((((key0 === "fullnameOverride") || (key0 === "nameOverride")) || (key0 === "global")) || (key0 === "injector")) || (key0 === "server")) || (key0 === "ui")) || (key0 === "csi")) || (key0 === "serverTelemetry"))){
+if(!((((((((key0 === "global") || (key0 === "injector")) || (key0 === "server")) || (key0 === "ui")) || (key0 === "csi")) || (key0 === "serverTelemetry")) || (key0 === "fullnameOverride")) || (key0 === "nameOverride"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -4971,9 +4971,12 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.fullnameOverride !== undefined){
-if(typeof data.fullnameOverride !== "string"){
-const err1 = {instancePath:instancePath+"/fullnameOverride",schemaPath:"#/properties/fullnameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.global !== undefined){
+let data0 = data.global;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!((((((((key1 === "enabled") || (key1 === "namespace")) || (key1 === "imagePullSecrets")) || (key1 === "tlsDisable")) || (key1 === "externalVaultAddr")) || (key1 === "openshift")) || (key1 === "psp")) || (key1 === "serverTelemetry"))){
+const err1 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4983,9 +4986,10 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.nameOverride !== undefined){
-if(typeof data.nameOverride !== "string"){
-const err2 = {instancePath:instancePath+"/nameOverride",schemaPath:"#/properties/nameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.enabled !== undefined){
+let data1 = data0.enabled;
+if((typeof data1 !== "boolean") && (typeof data1 !== "string")){
+const err2 = {instancePath:instancePath+"/global/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4995,12 +4999,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.global !== undefined){
-let data2 = data.global;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-if(!((((((((key1 === "enabled") || (key1 === "namespace")) || (key1 === "imagePullSecrets")) || (key1 === "tlsDisable")) || (key1 === "externalVaultAddr")) || (key1 === "openshift")) || (key1 === "psp")) || (key1 === "serverTelemetry"))){
-const err3 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data0.namespace !== undefined){
+if(typeof data0.namespace !== "string"){
+const err3 = {instancePath:instancePath+"/global/namespace",schemaPath:"#/properties/global/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5010,10 +5011,17 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data2.enabled !== undefined){
-let data3 = data2.enabled;
-if((typeof data3 !== "boolean") && (typeof data3 !== "string")){
-const err4 = {instancePath:instancePath+"/global/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data0.imagePullSecrets !== undefined){
+let data3 = data0.imagePullSecrets;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs13 = errors;
+let valid5 = false;
+const _errs14 = errors;
+if(typeof data4 !== "string"){
+const err4 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5022,10 +5030,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data2.namespace !== undefined){
-if(typeof data2.namespace !== "string"){
-const err5 = {instancePath:instancePath+"/global/namespace",schemaPath:"#/properties/global/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs14 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const _errs16 = errors;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.name === undefined){
+const err5 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5034,18 +5045,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data2.imagePullSecrets !== undefined){
-let data5 = data2.imagePullSecrets;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-const _errs17 = errors;
-let valid5 = false;
-const _errs18 = errors;
-if(typeof data6 !== "string"){
-const err6 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data4){
+if(!(key2 === "name")){
+const err6 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5054,13 +5056,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid5 = valid5 || _valid0;
-if(!valid5){
-const _errs20 = errors;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.name === undefined){
-const err7 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data4.name !== undefined){
+if(typeof data4.name !== "string"){
+const err7 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0+"/name",schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5069,9 +5068,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!(key2 === "name")){
-const err8 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5080,10 +5080,11 @@ vErrors.push(err8);
 }
 errors++;
 }
+var _valid0 = _errs16 === errors;
+valid5 = valid5 || _valid0;
 }
-if(data6.name !== undefined){
-if(typeof data6.name !== "string"){
-const err9 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0+"/name",schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid5){
+const err9 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5092,36 +5093,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
 else {
-const err10 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-var _valid0 = _errs20 === errors;
-valid5 = valid5 || _valid0;
-}
-if(!valid5){
-const err11 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-else {
-errors = _errs17;
+errors = _errs13;
 if(vErrors !== null){
-if(_errs17){
-vErrors.length = _errs17;
+if(_errs13){
+vErrors.length = _errs13;
 }
 else {
 vErrors = null;
@@ -5131,7 +5107,31 @@ vErrors = null;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/global/imagePullSecrets",schemaPath:"#/properties/global/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err10 = {instancePath:instancePath+"/global/imagePullSecrets",schemaPath:"#/properties/global/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data0.tlsDisable !== undefined){
+if(typeof data0.tlsDisable !== "boolean"){
+const err11 = {instancePath:instancePath+"/global/tlsDisable",schemaPath:"#/properties/global/properties/tlsDisable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data0.externalVaultAddr !== undefined){
+if(typeof data0.externalVaultAddr !== "string"){
+const err12 = {instancePath:instancePath+"/global/externalVaultAddr",schemaPath:"#/properties/global/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5141,9 +5141,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data2.tlsDisable !== undefined){
-if(typeof data2.tlsDisable !== "boolean"){
-const err13 = {instancePath:instancePath+"/global/tlsDisable",schemaPath:"#/properties/global/properties/tlsDisable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data0.openshift !== undefined){
+if(typeof data0.openshift !== "boolean"){
+const err13 = {instancePath:instancePath+"/global/openshift",schemaPath:"#/properties/global/properties/openshift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5153,9 +5153,18 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data2.externalVaultAddr !== undefined){
-if(typeof data2.externalVaultAddr !== "string"){
-const err14 = {instancePath:instancePath+"/global/externalVaultAddr",schemaPath:"#/properties/global/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.psp !== undefined){
+if(!(validate11(data0.psp, {instancePath:instancePath+"/global/psp",parentData:data0,parentDataProperty:"psp",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data0.serverTelemetry !== undefined){
+let data10 = data0.serverTelemetry;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!(key3 === "prometheusOperator")){
+const err14 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5165,9 +5174,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data2.openshift !== undefined){
-if(typeof data2.openshift !== "boolean"){
-const err15 = {instancePath:instancePath+"/global/openshift",schemaPath:"#/properties/global/properties/openshift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data10.prometheusOperator !== undefined){
+if(typeof data10.prometheusOperator !== "boolean"){
+const err15 = {instancePath:instancePath+"/global/serverTelemetry/prometheusOperator",schemaPath:"#/definitions/object1_serverTelemetry/properties/prometheusOperator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5177,18 +5186,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data2.psp !== undefined){
-if(!(validate11(data2.psp, {instancePath:instancePath+"/global/psp",parentData:data2,parentDataProperty:"psp",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
 }
-}
-if(data2.serverTelemetry !== undefined){
-let data12 = data2.serverTelemetry;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key3 in data12){
-if(!(key3 === "prometheusOperator")){
-const err16 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+else {
+const err16 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5198,9 +5198,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data12.prometheusOperator !== undefined){
-if(typeof data12.prometheusOperator !== "boolean"){
-const err17 = {instancePath:instancePath+"/global/serverTelemetry/prometheusOperator",schemaPath:"#/definitions/object1_serverTelemetry/properties/prometheusOperator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err17 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5210,9 +5210,12 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.injector !== undefined){
+let data12 = data.injector;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key4 in data12){
+if(!(func2.call(schema11.properties.injector.properties, key4))){
+const err18 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5222,9 +5225,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.enabled !== undefined){
+let data13 = data12.enabled;
+if((typeof data13 !== "boolean") && (typeof data13 !== "string")){
+const err19 = {instancePath:instancePath+"/injector/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5234,12 +5238,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.injector !== undefined){
-let data14 = data.injector;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key4 in data14){
-if(!(func2.call(schema11.properties.injector.properties, key4))){
-const err20 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data12.replicas !== undefined){
+let data14 = data12.replicas;
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err20 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5248,11 +5250,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data14.enabled !== undefined){
-let data15 = data14.enabled;
-if((typeof data15 !== "boolean") && (typeof data15 !== "string")){
-const err21 = {instancePath:instancePath+"/injector/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(typeof data14 == "number"){
+if(data14 < 0 || isNaN(data14)){
+const err21 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5262,10 +5262,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data14.replicas !== undefined){
-let data16 = data14.replicas;
-if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
-const err22 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data12.port !== undefined){
+let data15 = data12.port;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err22 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5274,9 +5275,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(typeof data16 == "number"){
-if(data16 < 0 || isNaN(data16)){
-const err23 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data15 == "number"){
+if(data15 > 65535 || isNaN(data15)){
+const err23 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5285,12 +5286,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-if(data14.port !== undefined){
-let data17 = data14.port;
-if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
-const err24 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data15 < 0 || isNaN(data15)){
+const err24 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5299,9 +5296,23 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(typeof data17 == "number"){
-if(data17 > 65535 || isNaN(data17)){
-const err25 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+}
+}
+if(data12.leaderElector !== undefined){
+if(!(validate13(data12.leaderElector, {instancePath:instancePath+"/injector/leaderElector",parentData:data12,parentDataProperty:"leaderElector",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data12.metrics !== undefined){
+if(!(validate15(data12.metrics, {instancePath:instancePath+"/injector/metrics",parentData:data12,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data12.externalVaultAddr !== undefined){
+if(typeof data12.externalVaultAddr !== "string"){
+const err25 = {instancePath:instancePath+"/injector/externalVaultAddr",schemaPath:"#/properties/injector/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5310,8 +5321,19 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data17 < 0 || isNaN(data17)){
-const err26 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data12.image !== undefined){
+if(!(validate17(data12.image, {instancePath:instancePath+"/injector/image",parentData:data12,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data12.agentImage !== undefined){
+let data20 = data12.agentImage;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key5 in data20){
+if(!((key5 === "repository") || (key5 === "tag"))){
+const err26 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object5_agentImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5321,22 +5343,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-if(data14.leaderElector !== undefined){
-if(!(validate13(data14.leaderElector, {instancePath:instancePath+"/injector/leaderElector",parentData:data14,parentDataProperty:"leaderElector",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-if(data14.metrics !== undefined){
-if(!(validate15(data14.metrics, {instancePath:instancePath+"/injector/metrics",parentData:data14,parentDataProperty:"metrics",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data14.externalVaultAddr !== undefined){
-if(typeof data14.externalVaultAddr !== "string"){
-const err27 = {instancePath:instancePath+"/injector/externalVaultAddr",schemaPath:"#/properties/injector/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data20.repository !== undefined){
+if(typeof data20.repository !== "string"){
+const err27 = {instancePath:instancePath+"/injector/agentImage/repository",schemaPath:"#/definitions/object5_agentImage/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5346,18 +5355,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data14.image !== undefined){
-if(!(validate17(data14.image, {instancePath:instancePath+"/injector/image",parentData:data14,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data14.agentImage !== undefined){
-let data22 = data14.agentImage;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key5 in data22){
-if(!((key5 === "repository") || (key5 === "tag"))){
-const err28 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object5_agentImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data20.tag !== undefined){
+if(typeof data20.tag !== "string"){
+const err28 = {instancePath:instancePath+"/injector/agentImage/tag",schemaPath:"#/definitions/object5_agentImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5367,9 +5367,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data22.repository !== undefined){
-if(typeof data22.repository !== "string"){
-const err29 = {instancePath:instancePath+"/injector/agentImage/repository",schemaPath:"#/definitions/object5_agentImage/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err29 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object5_agentImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5379,9 +5379,33 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data22.tag !== undefined){
-if(typeof data22.tag !== "string"){
-const err30 = {instancePath:instancePath+"/injector/agentImage/tag",schemaPath:"#/definitions/object5_agentImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.agentDefaults !== undefined){
+if(!(validate19(data12.agentDefaults, {instancePath:instancePath+"/injector/agentDefaults",parentData:data12,parentDataProperty:"agentDefaults",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data12.livenessProbe !== undefined){
+if(!(validate21(data12.livenessProbe, {instancePath:instancePath+"/injector/livenessProbe",parentData:data12,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data12.readinessProbe !== undefined){
+if(!(validate23(data12.readinessProbe, {instancePath:instancePath+"/injector/readinessProbe",parentData:data12,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data12.startupProbe !== undefined){
+if(!(validate25(data12.startupProbe, {instancePath:instancePath+"/injector/startupProbe",parentData:data12,parentDataProperty:"startupProbe",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+if(data12.authPath !== undefined){
+if(typeof data12.authPath !== "string"){
+const err30 = {instancePath:instancePath+"/injector/authPath",schemaPath:"#/properties/injector/properties/authPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5391,9 +5415,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object5_agentImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.logLevel !== undefined){
+if(typeof data12.logLevel !== "string"){
+const err31 = {instancePath:instancePath+"/injector/logLevel",schemaPath:"#/properties/injector/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5403,33 +5427,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data14.agentDefaults !== undefined){
-if(!(validate19(data14.agentDefaults, {instancePath:instancePath+"/injector/agentDefaults",parentData:data14,parentDataProperty:"agentDefaults",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-if(data14.livenessProbe !== undefined){
-if(!(validate21(data14.livenessProbe, {instancePath:instancePath+"/injector/livenessProbe",parentData:data14,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-if(data14.readinessProbe !== undefined){
-if(!(validate23(data14.readinessProbe, {instancePath:instancePath+"/injector/readinessProbe",parentData:data14,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-if(data14.startupProbe !== undefined){
-if(!(validate25(data14.startupProbe, {instancePath:instancePath+"/injector/startupProbe",parentData:data14,parentDataProperty:"startupProbe",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-if(data14.authPath !== undefined){
-if(typeof data14.authPath !== "string"){
-const err32 = {instancePath:instancePath+"/injector/authPath",schemaPath:"#/properties/injector/properties/authPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.logFormat !== undefined){
+if(typeof data12.logFormat !== "string"){
+const err32 = {instancePath:instancePath+"/injector/logFormat",schemaPath:"#/properties/injector/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5439,9 +5439,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data14.logLevel !== undefined){
-if(typeof data14.logLevel !== "string"){
-const err33 = {instancePath:instancePath+"/injector/logLevel",schemaPath:"#/properties/injector/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.revokeOnShutdown !== undefined){
+if(typeof data12.revokeOnShutdown !== "boolean"){
+const err33 = {instancePath:instancePath+"/injector/revokeOnShutdown",schemaPath:"#/properties/injector/properties/revokeOnShutdown/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5451,9 +5451,16 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data14.logFormat !== undefined){
-if(typeof data14.logFormat !== "string"){
-const err34 = {instancePath:instancePath+"/injector/logFormat",schemaPath:"#/properties/injector/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.webhook !== undefined){
+if(!(validate27(data12.webhook, {instancePath:instancePath+"/injector/webhook",parentData:data12,parentDataProperty:"webhook",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+if(data12.failurePolicy !== undefined){
+let data32 = data12.failurePolicy;
+if(typeof data32 !== "string"){
+const err34 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5462,10 +5469,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data14.revokeOnShutdown !== undefined){
-if(typeof data14.revokeOnShutdown !== "boolean"){
-const err35 = {instancePath:instancePath+"/injector/revokeOnShutdown",schemaPath:"#/properties/injector/properties/revokeOnShutdown/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!((data32 === "Ignore") || (data32 === "Fail"))){
+const err35 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5475,16 +5480,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data14.webhook !== undefined){
-if(!(validate27(data14.webhook, {instancePath:instancePath+"/injector/webhook",parentData:data14,parentDataProperty:"webhook",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-}
-if(data14.failurePolicy !== undefined){
-let data34 = data14.failurePolicy;
-if(typeof data34 !== "string"){
-const err36 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.namespaceSelector !== undefined){
+let data33 = data12.namespaceSelector;
+if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
+const err36 = {instancePath:instancePath+"/injector/namespaceSelector",schemaPath:"#/properties/injector/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5493,8 +5492,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(!((data34 === "Ignore") || (data34 === "Fail"))){
-const err37 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
+}
+if(data12.objectSelector !== undefined){
+let data34 = data12.objectSelector;
+if((typeof data34 !== "string") && (!(data34 && typeof data34 == "object" && !Array.isArray(data34)))){
+const err37 = {instancePath:instancePath+"/injector/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5504,10 +5506,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data14.namespaceSelector !== undefined){
-let data35 = data14.namespaceSelector;
-if(!(data35 && typeof data35 == "object" && !Array.isArray(data35))){
-const err38 = {instancePath:instancePath+"/injector/namespaceSelector",schemaPath:"#/properties/injector/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.webhookAnnotations !== undefined){
+let data35 = data12.webhookAnnotations;
+if((typeof data35 !== "string") && (!(data35 && typeof data35 == "object" && !Array.isArray(data35)))){
+const err38 = {instancePath:instancePath+"/injector/webhookAnnotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5517,10 +5519,22 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data14.objectSelector !== undefined){
-let data36 = data14.objectSelector;
-if((typeof data36 !== "string") && (!(data36 && typeof data36 == "object" && !Array.isArray(data36)))){
-const err39 = {instancePath:instancePath+"/injector/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(data12.certs !== undefined){
+if(!(validate29(data12.certs, {instancePath:instancePath+"/injector/certs",parentData:data12,parentDataProperty:"certs",rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+}
+if(data12.securityContext !== undefined){
+if(!(validate31(data12.securityContext, {instancePath:instancePath+"/injector/securityContext",parentData:data12,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+if(data12.resources !== undefined){
+let data38 = data12.resources;
+if(!(data38 && typeof data38 == "object" && !Array.isArray(data38))){
+const err39 = {instancePath:instancePath+"/injector/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5530,10 +5544,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data14.webhookAnnotations !== undefined){
-let data37 = data14.webhookAnnotations;
-if((typeof data37 !== "string") && (!(data37 && typeof data37 == "object" && !Array.isArray(data37)))){
-const err40 = {instancePath:instancePath+"/injector/webhookAnnotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(data12.extraEnvironmentVars !== undefined){
+let data39 = data12.extraEnvironmentVars;
+if(!(data39 && typeof data39 == "object" && !Array.isArray(data39))){
+const err40 = {instancePath:instancePath+"/injector/extraEnvironmentVars",schemaPath:"#/properties/injector/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5543,22 +5557,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data14.certs !== undefined){
-if(!(validate29(data14.certs, {instancePath:instancePath+"/injector/certs",parentData:data14,parentDataProperty:"certs",rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-}
-if(data14.securityContext !== undefined){
-if(!(validate31(data14.securityContext, {instancePath:instancePath+"/injector/securityContext",parentData:data14,parentDataProperty:"securityContext",rootData}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-}
-if(data14.resources !== undefined){
-let data40 = data14.resources;
-if(!(data40 && typeof data40 == "object" && !Array.isArray(data40))){
-const err41 = {instancePath:instancePath+"/injector/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.affinity !== undefined){
+let data40 = data12.affinity;
+if(((typeof data40 !== "string") && (!(data40 && typeof data40 == "object" && !Array.isArray(data40)))) && (data40 !== null)){
+const err41 = {instancePath:instancePath+"/injector/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -5568,10 +5570,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data14.extraEnvironmentVars !== undefined){
-let data41 = data14.extraEnvironmentVars;
-if(!(data41 && typeof data41 == "object" && !Array.isArray(data41))){
-const err42 = {instancePath:instancePath+"/injector/extraEnvironmentVars",schemaPath:"#/properties/injector/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.topologySpreadConstraints !== undefined){
+let data41 = data12.topologySpreadConstraints;
+if(((typeof data41 !== "string") && (!(Array.isArray(data41)))) && (data41 !== null)){
+const err42 = {instancePath:instancePath+"/injector/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema50.type},message:"must be string,array,null"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -5581,10 +5583,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data14.affinity !== undefined){
-let data42 = data14.affinity;
-if(((typeof data42 !== "string") && (!(data42 && typeof data42 == "object" && !Array.isArray(data42)))) && (data42 !== null)){
-const err43 = {instancePath:instancePath+"/injector/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
+if(data12.tolerations !== undefined){
+let data42 = data12.tolerations;
+if(((typeof data42 !== "string") && (!(Array.isArray(data42)))) && (data42 !== null)){
+const err43 = {instancePath:instancePath+"/injector/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5594,10 +5596,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data14.topologySpreadConstraints !== undefined){
-let data43 = data14.topologySpreadConstraints;
-if(((typeof data43 !== "string") && (!(Array.isArray(data43)))) && (data43 !== null)){
-const err44 = {instancePath:instancePath+"/injector/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema50.type},message:"must be string,array,null"};
+if(data12.nodeSelector !== undefined){
+let data43 = data12.nodeSelector;
+if(((typeof data43 !== "string") && (!(data43 && typeof data43 == "object" && !Array.isArray(data43)))) && (data43 !== null)){
+const err44 = {instancePath:instancePath+"/injector/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5607,10 +5609,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data14.tolerations !== undefined){
-let data44 = data14.tolerations;
-if(((typeof data44 !== "string") && (!(Array.isArray(data44)))) && (data44 !== null)){
-const err45 = {instancePath:instancePath+"/injector/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
+if(data12.priorityClassName !== undefined){
+if(typeof data12.priorityClassName !== "string"){
+const err45 = {instancePath:instancePath+"/injector/priorityClassName",schemaPath:"#/properties/injector/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5620,10 +5621,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data14.nodeSelector !== undefined){
-let data45 = data14.nodeSelector;
-if(((typeof data45 !== "string") && (!(data45 && typeof data45 == "object" && !Array.isArray(data45)))) && (data45 !== null)){
-const err46 = {instancePath:instancePath+"/injector/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
+if(data12.annotations !== undefined){
+let data45 = data12.annotations;
+if((typeof data45 !== "string") && (!(data45 && typeof data45 == "object" && !Array.isArray(data45)))){
+const err46 = {instancePath:instancePath+"/injector/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5633,9 +5634,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data14.priorityClassName !== undefined){
-if(typeof data14.priorityClassName !== "string"){
-const err47 = {instancePath:instancePath+"/injector/priorityClassName",schemaPath:"#/properties/injector/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.extraLabels !== undefined){
+let data46 = data12.extraLabels;
+if(!(data46 && typeof data46 == "object" && !Array.isArray(data46))){
+const err47 = {instancePath:instancePath+"/injector/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -5645,10 +5647,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data14.annotations !== undefined){
-let data47 = data14.annotations;
-if((typeof data47 !== "string") && (!(data47 && typeof data47 == "object" && !Array.isArray(data47)))){
-const err48 = {instancePath:instancePath+"/injector/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(data12.hostNetwork !== undefined){
+if(typeof data12.hostNetwork !== "boolean"){
+const err48 = {instancePath:instancePath+"/injector/hostNetwork",schemaPath:"#/properties/injector/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -5658,10 +5659,22 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data14.extraLabels !== undefined){
-let data48 = data14.extraLabels;
-if(!(data48 && typeof data48 == "object" && !Array.isArray(data48))){
-const err49 = {instancePath:instancePath+"/injector/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.service !== undefined){
+if(!(validate33(data12.service, {instancePath:instancePath+"/injector/service",parentData:data12,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+if(data12.serviceAccount !== undefined){
+if(!(validate35(data12.serviceAccount, {instancePath:instancePath+"/injector/serviceAccount",parentData:data12,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data12.podDisruptionBudget !== undefined){
+let data50 = data12.podDisruptionBudget;
+if(!(data50 && typeof data50 == "object" && !Array.isArray(data50))){
+const err49 = {instancePath:instancePath+"/injector/podDisruptionBudget",schemaPath:"#/properties/injector/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5671,9 +5684,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data14.hostNetwork !== undefined){
-if(typeof data14.hostNetwork !== "boolean"){
-const err50 = {instancePath:instancePath+"/injector/hostNetwork",schemaPath:"#/properties/injector/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data12.strategy !== undefined){
+let data51 = data12.strategy;
+if((typeof data51 !== "string") && (!(data51 && typeof data51 == "object" && !Array.isArray(data51)))){
+const err50 = {instancePath:instancePath+"/injector/strategy",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5683,22 +5697,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data14.service !== undefined){
-if(!(validate33(data14.service, {instancePath:instancePath+"/injector/service",parentData:data14,parentDataProperty:"service",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data14.serviceAccount !== undefined){
-if(!(validate35(data14.serviceAccount, {instancePath:instancePath+"/injector/serviceAccount",parentData:data14,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data14.podDisruptionBudget !== undefined){
-let data52 = data14.podDisruptionBudget;
-if(!(data52 && typeof data52 == "object" && !Array.isArray(data52))){
-const err51 = {instancePath:instancePath+"/injector/podDisruptionBudget",schemaPath:"#/properties/injector/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.gid !== undefined){
+let data52 = data12.gid;
+if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
+const err51 = {instancePath:instancePath+"/injector/gid",schemaPath:"#/properties/injector/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -5708,10 +5710,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data14.strategy !== undefined){
-let data53 = data14.strategy;
-if((typeof data53 !== "string") && (!(data53 && typeof data53 == "object" && !Array.isArray(data53)))){
-const err52 = {instancePath:instancePath+"/injector/strategy",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(data12.uid !== undefined){
+let data53 = data12.uid;
+if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
+const err52 = {instancePath:instancePath+"/injector/uid",schemaPath:"#/properties/injector/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -5721,10 +5723,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data14.uid !== undefined){
-let data54 = data14.uid;
-if(!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))){
-const err53 = {instancePath:instancePath+"/injector/uid",schemaPath:"#/properties/injector/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err53 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -5734,10 +5735,12 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data14.gid !== undefined){
-let data55 = data14.gid;
-if(!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))){
-const err54 = {instancePath:instancePath+"/injector/gid",schemaPath:"#/properties/injector/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.server !== undefined){
+let data54 = data.server;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key6 in data54){
+if(!(func2.call(schema11.properties.server.properties, key6))){
+const err54 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -5747,9 +5750,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.enabled !== undefined){
+let data55 = data54.enabled;
+if((typeof data55 !== "boolean") && (typeof data55 !== "string")){
+const err55 = {instancePath:instancePath+"/server/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -5759,12 +5763,12 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.server !== undefined){
-let data56 = data.server;
+if(data54.enterpriseLicense !== undefined){
+let data56 = data54.enterpriseLicense;
 if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key6 in data56){
-if(!(func2.call(schema11.properties.server.properties, key6))){
-const err56 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+for(const key7 in data56){
+if(!((key7 === "secretName") || (key7 === "secretKey"))){
+const err56 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object16_enterpriseLicense/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -5774,10 +5778,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data56.enabled !== undefined){
-let data57 = data56.enabled;
-if((typeof data57 !== "boolean") && (typeof data57 !== "string")){
-const err57 = {instancePath:instancePath+"/server/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data56.secretName !== undefined){
+if(typeof data56.secretName !== "string"){
+const err57 = {instancePath:instancePath+"/server/enterpriseLicense/secretName",schemaPath:"#/definitions/object16_enterpriseLicense/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -5787,12 +5790,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data56.enterpriseLicense !== undefined){
-let data58 = data56.enterpriseLicense;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-for(const key7 in data58){
-if(!((key7 === "secretName") || (key7 === "secretKey"))){
-const err58 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object16_enterpriseLicense/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data56.secretKey !== undefined){
+if(typeof data56.secretKey !== "string"){
+const err58 = {instancePath:instancePath+"/server/enterpriseLicense/secretKey",schemaPath:"#/definitions/object16_enterpriseLicense/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -5802,9 +5802,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data58.secretName !== undefined){
-if(typeof data58.secretName !== "string"){
-const err59 = {instancePath:instancePath+"/server/enterpriseLicense/secretName",schemaPath:"#/definitions/object16_enterpriseLicense/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err59 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object16_enterpriseLicense/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -5814,9 +5814,16 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data58.secretKey !== undefined){
-if(typeof data58.secretKey !== "string"){
-const err60 = {instancePath:instancePath+"/server/enterpriseLicense/secretKey",schemaPath:"#/definitions/object16_enterpriseLicense/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.image !== undefined){
+if(!(validate37(data54.image, {instancePath:instancePath+"/server/image",parentData:data54,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data54.updateStrategyType !== undefined){
+let data60 = data54.updateStrategyType;
+if(typeof data60 !== "string"){
+const err60 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -5825,10 +5832,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object16_enterpriseLicense/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data60 === "OnDelete") || (data60 === "RollingUpdate"))){
+const err61 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.updateStrategyType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -5838,16 +5843,9 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data56.image !== undefined){
-if(!(validate37(data56.image, {instancePath:instancePath+"/server/image",parentData:data56,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-errors = vErrors.length;
-}
-}
-if(data56.updateStrategyType !== undefined){
-let data62 = data56.updateStrategyType;
-if(typeof data62 !== "string"){
-const err62 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.logLevel !== undefined){
+if(typeof data54.logLevel !== "string"){
+const err62 = {instancePath:instancePath+"/server/logLevel",schemaPath:"#/properties/server/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -5856,8 +5854,10 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(!((data62 === "OnDelete") || (data62 === "RollingUpdate"))){
-const err63 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.updateStrategyType.enum},message:"must be equal to one of the allowed values"};
+}
+if(data54.logFormat !== undefined){
+if(typeof data54.logFormat !== "string"){
+const err63 = {instancePath:instancePath+"/server/logFormat",schemaPath:"#/properties/server/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -5867,9 +5867,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data56.logLevel !== undefined){
-if(typeof data56.logLevel !== "string"){
-const err64 = {instancePath:instancePath+"/server/logLevel",schemaPath:"#/properties/server/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.resources !== undefined){
+let data63 = data54.resources;
+if(!(data63 && typeof data63 == "object" && !Array.isArray(data63))){
+const err64 = {instancePath:instancePath+"/server/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -5879,9 +5880,15 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data56.logFormat !== undefined){
-if(typeof data56.logFormat !== "string"){
-const err65 = {instancePath:instancePath+"/server/logFormat",schemaPath:"#/properties/server/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.ingress !== undefined){
+if(!(validate39(data54.ingress, {instancePath:instancePath+"/server/ingress",parentData:data54,parentDataProperty:"ingress",rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+if(data54.hostAliases !== undefined){
+if(!(Array.isArray(data54.hostAliases))){
+const err65 = {instancePath:instancePath+"/server/hostAliases",schemaPath:"#/properties/server/properties/hostAliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -5891,10 +5898,22 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data56.resources !== undefined){
-let data65 = data56.resources;
-if(!(data65 && typeof data65 == "object" && !Array.isArray(data65))){
-const err66 = {instancePath:instancePath+"/server/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.route !== undefined){
+if(!(validate41(data54.route, {instancePath:instancePath+"/server/route",parentData:data54,parentDataProperty:"route",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data54.authDelegator !== undefined){
+if(!(validate43(data54.authDelegator, {instancePath:instancePath+"/server/authDelegator",parentData:data54,parentDataProperty:"authDelegator",rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+if(data54.extraInitContainers !== undefined){
+let data68 = data54.extraInitContainers;
+if((!(Array.isArray(data68))) && (data68 !== null)){
+const err66 = {instancePath:instancePath+"/server/extraInitContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -5904,15 +5923,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data56.ingress !== undefined){
-if(!(validate39(data56.ingress, {instancePath:instancePath+"/server/ingress",parentData:data56,parentDataProperty:"ingress",rootData}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
-}
-}
-if(data56.hostAliases !== undefined){
-if(!(Array.isArray(data56.hostAliases))){
-const err67 = {instancePath:instancePath+"/server/hostAliases",schemaPath:"#/properties/server/properties/hostAliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data54.extraContainers !== undefined){
+let data69 = data54.extraContainers;
+if((!(Array.isArray(data69))) && (data69 !== null)){
+const err67 = {instancePath:instancePath+"/server/extraContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -5922,22 +5936,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data56.route !== undefined){
-if(!(validate41(data56.route, {instancePath:instancePath+"/server/route",parentData:data56,parentDataProperty:"route",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data56.authDelegator !== undefined){
-if(!(validate43(data56.authDelegator, {instancePath:instancePath+"/server/authDelegator",parentData:data56,parentDataProperty:"authDelegator",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
-}
-}
-if(data56.extraInitContainers !== undefined){
-let data70 = data56.extraInitContainers;
-if((!(Array.isArray(data70))) && (data70 !== null)){
-const err68 = {instancePath:instancePath+"/server/extraInitContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
+if(data54.shareProcessNamespace !== undefined){
+if(typeof data54.shareProcessNamespace !== "boolean"){
+const err68 = {instancePath:instancePath+"/server/shareProcessNamespace",schemaPath:"#/properties/server/properties/shareProcessNamespace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -5947,10 +5948,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data56.extraContainers !== undefined){
-let data71 = data56.extraContainers;
-if((!(Array.isArray(data71))) && (data71 !== null)){
-const err69 = {instancePath:instancePath+"/server/extraContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
+if(data54.extraArgs !== undefined){
+if(typeof data54.extraArgs !== "string"){
+const err69 = {instancePath:instancePath+"/server/extraArgs",schemaPath:"#/properties/server/properties/extraArgs/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -5960,9 +5960,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data56.shareProcessNamespace !== undefined){
-if(typeof data56.shareProcessNamespace !== "boolean"){
-const err70 = {instancePath:instancePath+"/server/shareProcessNamespace",schemaPath:"#/properties/server/properties/shareProcessNamespace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data54.extraPorts !== undefined){
+let data72 = data54.extraPorts;
+if((!(Array.isArray(data72))) && (data72 !== null)){
+const err70 = {instancePath:instancePath+"/server/extraPorts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -5972,9 +5973,22 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data56.extraArgs !== undefined){
-if(typeof data56.extraArgs !== "string"){
-const err71 = {instancePath:instancePath+"/server/extraArgs",schemaPath:"#/properties/server/properties/extraArgs/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.readinessProbe !== undefined){
+if(!(validate45(data54.readinessProbe, {instancePath:instancePath+"/server/readinessProbe",parentData:data54,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+if(data54.livenessProbe !== undefined){
+if(!(validate47(data54.livenessProbe, {instancePath:instancePath+"/server/livenessProbe",parentData:data54,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data54.terminationGracePeriodSeconds !== undefined){
+let data75 = data54.terminationGracePeriodSeconds;
+if(!((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75)))){
+const err71 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5983,11 +5997,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data56.extraPorts !== undefined){
-let data74 = data56.extraPorts;
-if((!(Array.isArray(data74))) && (data74 !== null)){
-const err72 = {instancePath:instancePath+"/server/extraPorts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
+if(typeof data75 == "number"){
+if(data75 < 0 || isNaN(data75)){
+const err72 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5997,22 +6009,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data56.readinessProbe !== undefined){
-if(!(validate45(data56.readinessProbe, {instancePath:instancePath+"/server/readinessProbe",parentData:data56,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
 }
-}
-if(data56.livenessProbe !== undefined){
-if(!(validate47(data56.livenessProbe, {instancePath:instancePath+"/server/livenessProbe",parentData:data56,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-if(data56.terminationGracePeriodSeconds !== undefined){
-let data77 = data56.terminationGracePeriodSeconds;
-if(!((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77)))){
-const err73 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data54.preStopSleepSeconds !== undefined){
+let data76 = data54.preStopSleepSeconds;
+if(!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))){
+const err73 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -6021,9 +6022,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(typeof data77 == "number"){
-if(data77 < 0 || isNaN(data77)){
-const err74 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data76 == "number"){
+if(data76 < 0 || isNaN(data76)){
+const err74 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -6034,10 +6035,13 @@ errors++;
 }
 }
 }
-if(data56.preStopSleepSeconds !== undefined){
-let data78 = data56.preStopSleepSeconds;
-if(!((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78)))){
-const err75 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data54.postStart !== undefined){
+let data77 = data54.postStart;
+if(Array.isArray(data77)){
+const len1 = data77.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data77[i1] !== "string"){
+const err75 = {instancePath:instancePath+"/server/postStart/" + i1,schemaPath:"#/properties/server/properties/postStart/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -6046,9 +6050,10 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(typeof data78 == "number"){
-if(data78 < 0 || isNaN(data78)){
-const err76 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/server/postStart",schemaPath:"#/properties/server/properties/postStart/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -6058,14 +6063,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-if(data56.postStart !== undefined){
-let data79 = data56.postStart;
-if(Array.isArray(data79)){
-const len1 = data79.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data79[i1] !== "string"){
-const err77 = {instancePath:instancePath+"/server/postStart/" + i1,schemaPath:"#/properties/server/properties/postStart/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.extraEnvironmentVars !== undefined){
+let data79 = data54.extraEnvironmentVars;
+if(!(data79 && typeof data79 == "object" && !Array.isArray(data79))){
+const err77 = {instancePath:instancePath+"/server/extraEnvironmentVars",schemaPath:"#/properties/server/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -6075,9 +6076,15 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/server/postStart",schemaPath:"#/properties/server/properties/postStart/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data54.extraSecretEnvironmentVars !== undefined){
+let data80 = data54.extraSecretEnvironmentVars;
+if(Array.isArray(data80)){
+const len2 = data80.length;
+for(let i2=0; i2<len2; i2++){
+let data81 = data80[i2];
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.envName === undefined){
+const err78 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "envName"},message:"must have required property '"+"envName"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -6086,11 +6093,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data56.extraEnvironmentVars !== undefined){
-let data81 = data56.extraEnvironmentVars;
-if(!(data81 && typeof data81 == "object" && !Array.isArray(data81))){
-const err79 = {instancePath:instancePath+"/server/extraEnvironmentVars",schemaPath:"#/properties/server/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data81.secretName === undefined){
+const err79 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -6099,16 +6103,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-if(data56.extraSecretEnvironmentVars !== undefined){
-let data82 = data56.extraSecretEnvironmentVars;
-if(Array.isArray(data82)){
-const len2 = data82.length;
-for(let i2=0; i2<len2; i2++){
-let data83 = data82[i2];
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.envName === undefined){
-const err80 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "envName"},message:"must have required property '"+"envName"+"'"};
+if(data81.secretKey === undefined){
+const err80 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretKey"},message:"must have required property '"+"secretKey"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -6117,8 +6113,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data83.secretName === undefined){
-const err81 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
+for(const key8 in data81){
+if(!(((key8 === "envName") || (key8 === "secretName")) || (key8 === "secretKey"))){
+const err81 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -6127,8 +6124,10 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data83.secretKey === undefined){
-const err82 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretKey"},message:"must have required property '"+"secretKey"+"'"};
+}
+if(data81.envName !== undefined){
+if(typeof data81.envName !== "string"){
+const err82 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/envName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -6137,9 +6136,10 @@ vErrors.push(err82);
 }
 errors++;
 }
-for(const key8 in data83){
-if(!(((key8 === "envName") || (key8 === "secretName")) || (key8 === "secretKey"))){
-const err83 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data81.secretName !== undefined){
+if(typeof data81.secretName !== "string"){
+const err83 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/secretName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -6149,9 +6149,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data83.envName !== undefined){
-if(typeof data83.envName !== "string"){
-const err84 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/envName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data81.secretKey !== undefined){
+if(typeof data81.secretKey !== "string"){
+const err84 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/secretKey",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -6161,9 +6161,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data83.secretName !== undefined){
-if(typeof data83.secretName !== "string"){
-const err85 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/secretName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err85 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -6173,9 +6173,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data83.secretKey !== undefined){
-if(typeof data83.secretKey !== "string"){
-const err86 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/secretKey",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err86 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -6185,9 +6185,15 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.extraVolumes !== undefined){
+let data85 = data54.extraVolumes;
+if(Array.isArray(data85)){
+const len3 = data85.length;
+for(let i3=0; i3<len3; i3++){
+let data86 = data85[i3];
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.type === undefined){
+const err87 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -6196,10 +6202,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data86.name === undefined){
+const err88 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -6208,16 +6212,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-if(data56.extraVolumes !== undefined){
-let data87 = data56.extraVolumes;
-if(Array.isArray(data87)){
-const len3 = data87.length;
-for(let i3=0; i3<len3; i3++){
-let data88 = data87[i3];
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.type === undefined){
-const err89 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+for(const key9 in data86){
+if(!((((key9 === "type") || (key9 === "name")) || (key9 === "path")) || (key9 === "defaultMode"))){
+const err89 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -6226,8 +6223,11 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data88.name === undefined){
-const err90 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data86.type !== undefined){
+let data87 = data86.type;
+if(typeof data87 !== "string"){
+const err90 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -6236,9 +6236,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-for(const key9 in data88){
-if(!((((key9 === "type") || (key9 === "name")) || (key9 === "path")) || (key9 === "defaultMode"))){
-const err91 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(!((data87 === "secret") || (data87 === "configMap"))){
+const err91 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.extraVolumes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -6248,10 +6247,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data88.type !== undefined){
-let data89 = data88.type;
-if(typeof data89 !== "string"){
-const err92 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data86.name !== undefined){
+if(typeof data86.name !== "string"){
+const err92 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/name",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -6260,8 +6258,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(!((data89 === "secret") || (data89 === "configMap"))){
-const err93 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.extraVolumes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data86.path !== undefined){
+let data89 = data86.path;
+if((typeof data89 !== "string") && (data89 !== null)){
+const err93 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/path",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/path/type",keyword:"type",params:{type: schema11.properties.server.properties.extraVolumes.items.properties.path.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -6271,9 +6272,10 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data88.name !== undefined){
-if(typeof data88.name !== "string"){
-const err94 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/name",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data86.defaultMode !== undefined){
+let data90 = data86.defaultMode;
+if(!((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90)))){
+const err94 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/defaultMode",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/defaultMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -6283,10 +6285,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data88.path !== undefined){
-let data91 = data88.path;
-if((typeof data91 !== "string") && (data91 !== null)){
-const err95 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/path",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/path/type",keyword:"type",params:{type: schema11.properties.server.properties.extraVolumes.items.properties.path.type},message:"must be string,null"};
+}
+else {
+const err95 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -6296,10 +6297,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data88.defaultMode !== undefined){
-let data92 = data88.defaultMode;
-if(!((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92)))){
-const err96 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/defaultMode",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/defaultMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err96 = {instancePath:instancePath+"/server/extraVolumes",schemaPath:"#/properties/server/properties/extraVolumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -6309,9 +6309,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.volumes !== undefined){
+let data91 = data54.volumes;
+if((!(Array.isArray(data91))) && (data91 !== null)){
+const err97 = {instancePath:instancePath+"/server/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -6321,9 +6322,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/server/extraVolumes",schemaPath:"#/properties/server/properties/extraVolumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data54.volumeMounts !== undefined){
+let data92 = data54.volumeMounts;
+if((!(Array.isArray(data92))) && (data92 !== null)){
+const err98 = {instancePath:instancePath+"/server/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -6333,10 +6335,10 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data56.volumes !== undefined){
-let data93 = data56.volumes;
-if((!(Array.isArray(data93))) && (data93 !== null)){
-const err99 = {instancePath:instancePath+"/server/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
+if(data54.affinity !== undefined){
+let data93 = data54.affinity;
+if(((typeof data93 !== "string") && (!(data93 && typeof data93 == "object" && !Array.isArray(data93)))) && (data93 !== null)){
+const err99 = {instancePath:instancePath+"/server/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -6346,10 +6348,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data56.volumeMounts !== undefined){
-let data94 = data56.volumeMounts;
-if((!(Array.isArray(data94))) && (data94 !== null)){
-const err100 = {instancePath:instancePath+"/server/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
+if(data54.topologySpreadConstraints !== undefined){
+let data94 = data54.topologySpreadConstraints;
+if(((typeof data94 !== "string") && (!(Array.isArray(data94)))) && (data94 !== null)){
+const err100 = {instancePath:instancePath+"/server/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema50.type},message:"must be string,array,null"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -6359,10 +6361,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data56.affinity !== undefined){
-let data95 = data56.affinity;
-if(((typeof data95 !== "string") && (!(data95 && typeof data95 == "object" && !Array.isArray(data95)))) && (data95 !== null)){
-const err101 = {instancePath:instancePath+"/server/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
+if(data54.tolerations !== undefined){
+let data95 = data54.tolerations;
+if(((typeof data95 !== "string") && (!(Array.isArray(data95)))) && (data95 !== null)){
+const err101 = {instancePath:instancePath+"/server/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -6372,10 +6374,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data56.topologySpreadConstraints !== undefined){
-let data96 = data56.topologySpreadConstraints;
-if(((typeof data96 !== "string") && (!(Array.isArray(data96)))) && (data96 !== null)){
-const err102 = {instancePath:instancePath+"/server/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema50.type},message:"must be string,array,null"};
+if(data54.nodeSelector !== undefined){
+let data96 = data54.nodeSelector;
+if(((typeof data96 !== "string") && (!(data96 && typeof data96 == "object" && !Array.isArray(data96)))) && (data96 !== null)){
+const err102 = {instancePath:instancePath+"/server/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -6385,10 +6387,15 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data56.tolerations !== undefined){
-let data97 = data56.tolerations;
-if(((typeof data97 !== "string") && (!(Array.isArray(data97)))) && (data97 !== null)){
-const err103 = {instancePath:instancePath+"/server/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
+if(data54.networkPolicy !== undefined){
+if(!(validate49(data54.networkPolicy, {instancePath:instancePath+"/server/networkPolicy",parentData:data54,parentDataProperty:"networkPolicy",rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+}
+if(data54.priorityClassName !== undefined){
+if(typeof data54.priorityClassName !== "string"){
+const err103 = {instancePath:instancePath+"/server/priorityClassName",schemaPath:"#/properties/server/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -6398,10 +6405,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data56.nodeSelector !== undefined){
-let data98 = data56.nodeSelector;
-if(((typeof data98 !== "string") && (!(data98 && typeof data98 == "object" && !Array.isArray(data98)))) && (data98 !== null)){
-const err104 = {instancePath:instancePath+"/server/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
+if(data54.extraLabels !== undefined){
+let data99 = data54.extraLabels;
+if(!(data99 && typeof data99 == "object" && !Array.isArray(data99))){
+const err104 = {instancePath:instancePath+"/server/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -6411,15 +6418,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data56.networkPolicy !== undefined){
-if(!(validate49(data56.networkPolicy, {instancePath:instancePath+"/server/networkPolicy",parentData:data56,parentDataProperty:"networkPolicy",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-if(data56.priorityClassName !== undefined){
-if(typeof data56.priorityClassName !== "string"){
-const err105 = {instancePath:instancePath+"/server/priorityClassName",schemaPath:"#/properties/server/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.annotations !== undefined){
+let data100 = data54.annotations;
+if((typeof data100 !== "string") && (!(data100 && typeof data100 == "object" && !Array.isArray(data100)))){
+const err105 = {instancePath:instancePath+"/server/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -6429,10 +6431,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data56.extraLabels !== undefined){
-let data101 = data56.extraLabels;
-if(!(data101 && typeof data101 == "object" && !Array.isArray(data101))){
-const err106 = {instancePath:instancePath+"/server/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.configAnnotation !== undefined){
+if(typeof data54.configAnnotation !== "boolean"){
+const err106 = {instancePath:instancePath+"/server/configAnnotation",schemaPath:"#/properties/server/properties/configAnnotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -6442,10 +6443,63 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data56.annotations !== undefined){
-let data102 = data56.annotations;
-if((typeof data102 !== "string") && (!(data102 && typeof data102 == "object" && !Array.isArray(data102)))){
-const err107 = {instancePath:instancePath+"/server/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(data54.service !== undefined){
+if(!(validate51(data54.service, {instancePath:instancePath+"/server/service",parentData:data54,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data54.dataStorage !== undefined){
+if(!(validate59(data54.dataStorage, {instancePath:instancePath+"/server/dataStorage",parentData:data54,parentDataProperty:"dataStorage",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+}
+if(data54.persistentVolumeClaimRetentionPolicy !== undefined){
+if(!(validate61(data54.persistentVolumeClaimRetentionPolicy, {instancePath:instancePath+"/server/persistentVolumeClaimRetentionPolicy",parentData:data54,parentDataProperty:"persistentVolumeClaimRetentionPolicy",rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+errors = vErrors.length;
+}
+}
+if(data54.auditStorage !== undefined){
+if(!(validate63(data54.auditStorage, {instancePath:instancePath+"/server/auditStorage",parentData:data54,parentDataProperty:"auditStorage",rootData}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+errors = vErrors.length;
+}
+}
+if(data54.dev !== undefined){
+if(!(validate65(data54.dev, {instancePath:instancePath+"/server/dev",parentData:data54,parentDataProperty:"dev",rootData}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+errors = vErrors.length;
+}
+}
+if(data54.standalone !== undefined){
+if(!(validate67(data54.standalone, {instancePath:instancePath+"/server/standalone",parentData:data54,parentDataProperty:"standalone",rootData}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data54.ha !== undefined){
+if(!(validate69(data54.ha, {instancePath:instancePath+"/server/ha",parentData:data54,parentDataProperty:"ha",rootData}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+}
+if(data54.serviceAccount !== undefined){
+if(!(validate75(data54.serviceAccount, {instancePath:instancePath+"/server/serviceAccount",parentData:data54,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+errors = vErrors.length;
+}
+}
+if(data54.statefulSet !== undefined){
+if(!(validate79(data54.statefulSet, {instancePath:instancePath+"/server/statefulSet",parentData:data54,parentDataProperty:"statefulSet",rootData}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data54.hostNetwork !== undefined){
+if(typeof data54.hostNetwork !== "boolean"){
+const err107 = {instancePath:instancePath+"/server/hostNetwork",schemaPath:"#/properties/server/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -6455,9 +6509,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data56.includeConfigAnnotation !== undefined){
-if(typeof data56.includeConfigAnnotation !== "boolean"){
-const err108 = {instancePath:instancePath+"/server/includeConfigAnnotation",schemaPath:"#/properties/server/properties/includeConfigAnnotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data54.gid !== undefined){
+let data112 = data54.gid;
+if(!((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112)))){
+const err108 = {instancePath:instancePath+"/server/gid",schemaPath:"#/properties/server/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -6467,9 +6522,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data56.configAnnotation !== undefined){
-if(typeof data56.configAnnotation !== "boolean"){
-const err109 = {instancePath:instancePath+"/server/configAnnotation",schemaPath:"#/properties/server/properties/configAnnotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data54.includeConfigAnnotation !== undefined){
+if(typeof data54.includeConfigAnnotation !== "boolean"){
+const err109 = {instancePath:instancePath+"/server/includeConfigAnnotation",schemaPath:"#/properties/server/properties/includeConfigAnnotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -6479,63 +6534,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data56.service !== undefined){
-if(!(validate51(data56.service, {instancePath:instancePath+"/server/service",parentData:data56,parentDataProperty:"service",rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-errors = vErrors.length;
-}
-}
-if(data56.dataStorage !== undefined){
-if(!(validate59(data56.dataStorage, {instancePath:instancePath+"/server/dataStorage",parentData:data56,parentDataProperty:"dataStorage",rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-errors = vErrors.length;
-}
-}
-if(data56.persistentVolumeClaimRetentionPolicy !== undefined){
-if(!(validate61(data56.persistentVolumeClaimRetentionPolicy, {instancePath:instancePath+"/server/persistentVolumeClaimRetentionPolicy",parentData:data56,parentDataProperty:"persistentVolumeClaimRetentionPolicy",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-errors = vErrors.length;
-}
-}
-if(data56.auditStorage !== undefined){
-if(!(validate63(data56.auditStorage, {instancePath:instancePath+"/server/auditStorage",parentData:data56,parentDataProperty:"auditStorage",rootData}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-errors = vErrors.length;
-}
-}
-if(data56.dev !== undefined){
-if(!(validate65(data56.dev, {instancePath:instancePath+"/server/dev",parentData:data56,parentDataProperty:"dev",rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-errors = vErrors.length;
-}
-}
-if(data56.standalone !== undefined){
-if(!(validate67(data56.standalone, {instancePath:instancePath+"/server/standalone",parentData:data56,parentDataProperty:"standalone",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data56.ha !== undefined){
-if(!(validate69(data56.ha, {instancePath:instancePath+"/server/ha",parentData:data56,parentDataProperty:"ha",rootData}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-errors = vErrors.length;
-}
-}
-if(data56.serviceAccount !== undefined){
-if(!(validate75(data56.serviceAccount, {instancePath:instancePath+"/server/serviceAccount",parentData:data56,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
-errors = vErrors.length;
-}
-}
-if(data56.statefulSet !== undefined){
-if(!(validate79(data56.statefulSet, {instancePath:instancePath+"/server/statefulSet",parentData:data56,parentDataProperty:"statefulSet",rootData}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data56.hostNetwork !== undefined){
-if(typeof data56.hostNetwork !== "boolean"){
-const err110 = {instancePath:instancePath+"/server/hostNetwork",schemaPath:"#/properties/server/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data54.uid !== undefined){
+let data114 = data54.uid;
+if(!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))){
+const err110 = {instancePath:instancePath+"/server/uid",schemaPath:"#/properties/server/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -6545,10 +6547,9 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data56.uid !== undefined){
-let data115 = data56.uid;
-if(!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))){
-const err111 = {instancePath:instancePath+"/server/uid",schemaPath:"#/properties/server/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err111 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -6558,10 +6559,12 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data56.gid !== undefined){
-let data116 = data56.gid;
-if(!((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116)))){
-const err112 = {instancePath:instancePath+"/server/gid",schemaPath:"#/properties/server/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.ui !== undefined){
+let data115 = data.ui;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+for(const key10 in data115){
+if(!(func2.call(schema11.properties.ui.properties, key10))){
+const err112 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -6571,9 +6574,10 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
-else {
-const err113 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data115.enabled !== undefined){
+let data116 = data115.enabled;
+if((typeof data116 !== "boolean") && (typeof data116 !== "string")){
+const err113 = {instancePath:instancePath+"/ui/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -6583,12 +6587,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data.ui !== undefined){
-let data117 = data.ui;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-for(const key10 in data117){
-if(!(func2.call(schema11.properties.ui.properties, key10))){
-const err114 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data115.publishNotReadyAddresses !== undefined){
+if(typeof data115.publishNotReadyAddresses !== "boolean"){
+const err114 = {instancePath:instancePath+"/ui/publishNotReadyAddresses",schemaPath:"#/properties/ui/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -6598,10 +6599,9 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data117.enabled !== undefined){
-let data118 = data117.enabled;
-if((typeof data118 !== "boolean") && (typeof data118 !== "string")){
-const err115 = {instancePath:instancePath+"/ui/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data115.activeVaultPodOnly !== undefined){
+if(typeof data115.activeVaultPodOnly !== "boolean"){
+const err115 = {instancePath:instancePath+"/ui/activeVaultPodOnly",schemaPath:"#/properties/ui/properties/activeVaultPodOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -6611,9 +6611,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data117.publishNotReadyAddresses !== undefined){
-if(typeof data117.publishNotReadyAddresses !== "boolean"){
-const err116 = {instancePath:instancePath+"/ui/publishNotReadyAddresses",schemaPath:"#/properties/ui/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data115.serviceType !== undefined){
+let data119 = data115.serviceType;
+if(typeof data119 !== "string"){
+const err116 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -6622,10 +6623,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data117.activeVaultPodOnly !== undefined){
-if(typeof data117.activeVaultPodOnly !== "boolean"){
-const err117 = {instancePath:instancePath+"/ui/activeVaultPodOnly",schemaPath:"#/properties/ui/properties/activeVaultPodOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!((((data119 === "ClusterIP") || (data119 === "NodePort")) || (data119 === "LoadBalancer")) || (data119 === "ExternalName"))){
+const err117 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema113.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -6635,10 +6634,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data117.serviceType !== undefined){
-let data121 = data117.serviceType;
-if(typeof data121 !== "string"){
-const err118 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.serviceNodePort !== undefined){
+let data120 = data115.serviceNodePort;
+if((!((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120)))) && (data120 !== null)){
+const err118 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/type",keyword:"type",params:{type: schema11.properties.ui.properties.serviceNodePort.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -6647,8 +6646,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(!((((data121 === "ClusterIP") || (data121 === "NodePort")) || (data121 === "LoadBalancer")) || (data121 === "ExternalName"))){
-const err119 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"};
+if(typeof data120 == "number"){
+if(data120 > 65535 || isNaN(data120)){
+const err119 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6657,11 +6657,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-if(data117.serviceNodePort !== undefined){
-let data122 = data117.serviceNodePort;
-if((!((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122)))) && (data122 !== null)){
-const err120 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/type",keyword:"type",params:{type: schema11.properties.ui.properties.serviceNodePort.type},message:"must be integer,null"};
+if(data120 < 0 || isNaN(data120)){
+const err120 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -6670,9 +6667,12 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(typeof data122 == "number"){
-if(data122 > 65535 || isNaN(data122)){
-const err121 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+}
+}
+if(data115.externalPort !== undefined){
+let data121 = data115.externalPort;
+if(!((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121)))){
+const err121 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -6681,8 +6681,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data122 < 0 || isNaN(data122)){
-const err122 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data121 == "number"){
+if(data121 > 65535 || isNaN(data121)){
+const err122 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -6691,12 +6692,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-}
-if(data117.externalPort !== undefined){
-let data123 = data117.externalPort;
-if(!((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123)))){
-const err123 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data121 < 0 || isNaN(data121)){
+const err123 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -6705,9 +6702,12 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(typeof data123 == "number"){
-if(data123 > 65535 || isNaN(data123)){
-const err124 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+}
+}
+if(data115.targetPort !== undefined){
+let data122 = data115.targetPort;
+if(!((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122)))){
+const err124 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -6716,8 +6716,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data123 < 0 || isNaN(data123)){
-const err125 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data122 == "number"){
+if(data122 > 65535 || isNaN(data122)){
+const err125 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -6726,12 +6727,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-}
-if(data117.targetPort !== undefined){
-let data124 = data117.targetPort;
-if(!((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124)))){
-const err126 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data122 < 0 || isNaN(data122)){
+const err126 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -6740,9 +6737,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(typeof data124 == "number"){
-if(data124 > 65535 || isNaN(data124)){
-const err127 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+}
+}
+if(data115.serviceIPFamilyPolicy !== undefined){
+let data123 = data115.serviceIPFamilyPolicy;
+if(typeof data123 !== "string"){
+const err127 = {instancePath:instancePath+"/ui/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -6751,8 +6751,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data124 < 0 || isNaN(data124)){
-const err128 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!((((data123 === "") || (data123 === "SingleStack")) || (data123 === "PreferDualStack")) || (data123 === "RequireDualStack"))){
+const err128 = {instancePath:instancePath+"/ui/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -6762,11 +6762,14 @@ vErrors.push(err128);
 errors++;
 }
 }
-}
-if(data117.serviceIPFamilyPolicy !== undefined){
-let data125 = data117.serviceIPFamilyPolicy;
+if(data115.serviceIPFamilies !== undefined){
+let data124 = data115.serviceIPFamilies;
+if(Array.isArray(data124)){
+const len4 = data124.length;
+for(let i4=0; i4<len4; i4++){
+let data125 = data124[i4];
 if(typeof data125 !== "string"){
-const err129 = {instancePath:instancePath+"/ui/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err129 = {instancePath:instancePath+"/ui/serviceIPFamilies/" + i4,schemaPath:"#/definitions/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -6775,8 +6778,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(!((((data125 === "") || (data125 === "SingleStack")) || (data125 === "PreferDualStack")) || (data125 === "RequireDualStack"))){
-const err130 = {instancePath:instancePath+"/ui/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema108.enum},message:"must be equal to one of the allowed values"};
+if(!((data125 === "IPv4") || (data125 === "IPv6"))){
+const err130 = {instancePath:instancePath+"/ui/serviceIPFamilies/" + i4,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema105.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -6786,14 +6789,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data117.serviceIPFamilies !== undefined){
-let data126 = data117.serviceIPFamilies;
-if(Array.isArray(data126)){
-const len4 = data126.length;
-for(let i4=0; i4<len4; i4++){
-let data127 = data126[i4];
-if(typeof data127 !== "string"){
-const err131 = {instancePath:instancePath+"/ui/serviceIPFamilies/" + i4,schemaPath:"#/definitions/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err131 = {instancePath:instancePath+"/ui/serviceIPFamilies",schemaPath:"#/definitions/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -6802,8 +6800,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(!((data127 === "IPv4") || (data127 === "IPv6"))){
-const err132 = {instancePath:instancePath+"/ui/serviceIPFamilies/" + i4,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema109.items.enum},message:"must be equal to one of the allowed values"};
+}
+if(data115.externalTrafficPolicy !== undefined){
+let data126 = data115.externalTrafficPolicy;
+if(typeof data126 !== "string"){
+const err132 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -6812,10 +6813,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-}
-else {
-const err133 = {instancePath:instancePath+"/ui/serviceIPFamilies",schemaPath:"#/definitions/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((data126 === "Cluster") || (data126 === "Local"))){
+const err133 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema106.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -6825,10 +6824,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data117.externalTrafficPolicy !== undefined){
-let data128 = data117.externalTrafficPolicy;
-if(typeof data128 !== "string"){
-const err134 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data115.annotations !== undefined){
+let data127 = data115.annotations;
+if((typeof data127 !== "string") && (!(data127 && typeof data127 == "object" && !Array.isArray(data127)))){
+const err134 = {instancePath:instancePath+"/ui/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -6837,8 +6836,11 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(!((data128 === "Cluster") || (data128 === "Local"))){
-const err135 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
+}
+if(data115.loadBalancerIP !== undefined){
+let data128 = data115.loadBalancerIP;
+if((typeof data128 !== "string") && (data128 !== null)){
+const err135 = {instancePath:instancePath+"/ui/loadBalancerIP",schemaPath:"#/properties/ui/properties/loadBalancerIP/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerIP.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -6848,8 +6850,8 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data117.loadBalancerSourceRanges !== undefined){
-let data129 = data117.loadBalancerSourceRanges;
+if(data115.loadBalancerSourceRanges !== undefined){
+let data129 = data115.loadBalancerSourceRanges;
 if((!(Array.isArray(data129))) && (data129 !== null)){
 const err136 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges",schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerSourceRanges.type},message:"must be array,null"};
 if(vErrors === null){
@@ -6876,10 +6878,9 @@ errors++;
 }
 }
 }
-if(data117.loadBalancerIP !== undefined){
-let data131 = data117.loadBalancerIP;
-if((typeof data131 !== "string") && (data131 !== null)){
-const err138 = {instancePath:instancePath+"/ui/loadBalancerIP",schemaPath:"#/properties/ui/properties/loadBalancerIP/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerIP.type},message:"must be string,null"};
+}
+else {
+const err138 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -6889,10 +6890,12 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data117.annotations !== undefined){
-let data132 = data117.annotations;
-if((typeof data132 !== "string") && (!(data132 && typeof data132 == "object" && !Array.isArray(data132)))){
-const err139 = {instancePath:instancePath+"/ui/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(data.csi !== undefined){
+let data131 = data.csi;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+for(const key11 in data131){
+if(!(func2.call(schema11.properties.csi.properties, key11))){
+const err139 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -6902,9 +6905,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data131.enabled !== undefined){
+let data132 = data131.enabled;
+if((typeof data132 !== "boolean") && (typeof data132 !== "string")){
+const err140 = {instancePath:instancePath+"/csi/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -6914,12 +6918,16 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data.csi !== undefined){
-let data133 = data.csi;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-for(const key11 in data133){
-if(!(func2.call(schema11.properties.csi.properties, key11))){
-const err141 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data131.image !== undefined){
+if(!(validate83(data131.image, {instancePath:instancePath+"/csi/image",parentData:data131,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+errors = vErrors.length;
+}
+}
+if(data131.volumes !== undefined){
+let data134 = data131.volumes;
+if((!(Array.isArray(data134))) && (data134 !== null)){
+const err141 = {instancePath:instancePath+"/csi/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -6929,10 +6937,10 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data133.enabled !== undefined){
-let data134 = data133.enabled;
-if((typeof data134 !== "boolean") && (typeof data134 !== "string")){
-const err142 = {instancePath:instancePath+"/csi/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data131.volumeMounts !== undefined){
+let data135 = data131.volumeMounts;
+if((!(Array.isArray(data135))) && (data135 !== null)){
+const err142 = {instancePath:instancePath+"/csi/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -6942,16 +6950,10 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data133.image !== undefined){
-if(!(validate83(data133.image, {instancePath:instancePath+"/csi/image",parentData:data133,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
-errors = vErrors.length;
-}
-}
-if(data133.volumes !== undefined){
-let data136 = data133.volumes;
-if((!(Array.isArray(data136))) && (data136 !== null)){
-const err143 = {instancePath:instancePath+"/csi/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
+if(data131.resources !== undefined){
+let data136 = data131.resources;
+if(!(data136 && typeof data136 == "object" && !Array.isArray(data136))){
+const err143 = {instancePath:instancePath+"/csi/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -6961,10 +6963,9 @@ vErrors.push(err143);
 errors++;
 }
 }
-if(data133.volumeMounts !== undefined){
-let data137 = data133.volumeMounts;
-if((!(Array.isArray(data137))) && (data137 !== null)){
-const err144 = {instancePath:instancePath+"/csi/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
+if(data131.hmacSecretName !== undefined){
+if(typeof data131.hmacSecretName !== "string"){
+const err144 = {instancePath:instancePath+"/csi/hmacSecretName",schemaPath:"#/properties/csi/properties/hmacSecretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -6974,10 +6975,27 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data133.resources !== undefined){
-let data138 = data133.resources;
-if(!(data138 && typeof data138 == "object" && !Array.isArray(data138))){
-const err145 = {instancePath:instancePath+"/csi/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data131.daemonSet !== undefined){
+if(!(validate85(data131.daemonSet, {instancePath:instancePath+"/csi/daemonSet",parentData:data131,parentDataProperty:"daemonSet",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+errors = vErrors.length;
+}
+}
+if(data131.pod !== undefined){
+if(!(validate89(data131.pod, {instancePath:instancePath+"/csi/pod",parentData:data131,parentDataProperty:"pod",rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+if(data131.agent !== undefined){
+if(!(validate91(data131.agent, {instancePath:instancePath+"/csi/agent",parentData:data131,parentDataProperty:"agent",rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
+if(data131.priorityClassName !== undefined){
+if(typeof data131.priorityClassName !== "string"){
+const err145 = {instancePath:instancePath+"/csi/priorityClassName",schemaPath:"#/properties/csi/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -6987,9 +7005,27 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data133.hmacSecretName !== undefined){
-if(typeof data133.hmacSecretName !== "string"){
-const err146 = {instancePath:instancePath+"/csi/hmacSecretName",schemaPath:"#/properties/csi/properties/hmacSecretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data131.serviceAccount !== undefined){
+if(!(validate95(data131.serviceAccount, {instancePath:instancePath+"/csi/serviceAccount",parentData:data131,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+errors = vErrors.length;
+}
+}
+if(data131.readinessProbe !== undefined){
+if(!(validate97(data131.readinessProbe, {instancePath:instancePath+"/csi/readinessProbe",parentData:data131,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
+if(data131.livenessProbe !== undefined){
+if(!(validate99(data131.livenessProbe, {instancePath:instancePath+"/csi/livenessProbe",parentData:data131,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+}
+if(data131.debug !== undefined){
+if(typeof data131.debug !== "boolean"){
+const err146 = {instancePath:instancePath+"/csi/debug",schemaPath:"#/properties/csi/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -6999,27 +7035,13 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data133.daemonSet !== undefined){
-if(!(validate85(data133.daemonSet, {instancePath:instancePath+"/csi/daemonSet",parentData:data133,parentDataProperty:"daemonSet",rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
-errors = vErrors.length;
-}
-}
-if(data133.pod !== undefined){
-if(!(validate89(data133.pod, {instancePath:instancePath+"/csi/pod",parentData:data133,parentDataProperty:"pod",rootData}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
-errors = vErrors.length;
-}
-}
-if(data133.agent !== undefined){
-if(!(validate91(data133.agent, {instancePath:instancePath+"/csi/agent",parentData:data133,parentDataProperty:"agent",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
-errors = vErrors.length;
-}
-}
-if(data133.priorityClassName !== undefined){
-if(typeof data133.priorityClassName !== "string"){
-const err147 = {instancePath:instancePath+"/csi/priorityClassName",schemaPath:"#/properties/csi/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data131.extraArgs !== undefined){
+let data146 = data131.extraArgs;
+if(Array.isArray(data146)){
+const len6 = data146.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data146[i6] !== "string"){
+const err147 = {instancePath:instancePath+"/csi/extraArgs/" + i6,schemaPath:"#/properties/csi/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -7029,27 +7051,9 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data133.serviceAccount !== undefined){
-if(!(validate95(data133.serviceAccount, {instancePath:instancePath+"/csi/serviceAccount",parentData:data133,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
-errors = vErrors.length;
 }
-}
-if(data133.readinessProbe !== undefined){
-if(!(validate97(data133.readinessProbe, {instancePath:instancePath+"/csi/readinessProbe",parentData:data133,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
-errors = vErrors.length;
-}
-}
-if(data133.livenessProbe !== undefined){
-if(!(validate99(data133.livenessProbe, {instancePath:instancePath+"/csi/livenessProbe",parentData:data133,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
-errors = vErrors.length;
-}
-}
-if(data133.debug !== undefined){
-if(typeof data133.debug !== "boolean"){
-const err148 = {instancePath:instancePath+"/csi/debug",schemaPath:"#/properties/csi/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err148 = {instancePath:instancePath+"/csi/extraArgs",schemaPath:"#/properties/csi/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -7059,13 +7063,9 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data133.extraArgs !== undefined){
-let data148 = data133.extraArgs;
-if(Array.isArray(data148)){
-const len6 = data148.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data148[i6] !== "string"){
-const err149 = {instancePath:instancePath+"/csi/extraArgs/" + i6,schemaPath:"#/properties/csi/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err149 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -7075,9 +7075,12 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-else {
-const err150 = {instancePath:instancePath+"/csi/extraArgs",schemaPath:"#/properties/csi/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.serverTelemetry !== undefined){
+let data148 = data.serverTelemetry;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+for(const key12 in data148){
+if(!((key12 === "serviceMonitor") || (key12 === "prometheusRules"))){
+const err150 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -7087,9 +7090,21 @@ vErrors.push(err150);
 errors++;
 }
 }
+if(data148.serviceMonitor !== undefined){
+if(!(validate101(data148.serviceMonitor, {instancePath:instancePath+"/serverTelemetry/serviceMonitor",parentData:data148,parentDataProperty:"serviceMonitor",rootData}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+errors = vErrors.length;
+}
+}
+if(data148.prometheusRules !== undefined){
+if(!(validate103(data148.prometheusRules, {instancePath:instancePath+"/serverTelemetry/prometheusRules",parentData:data148,parentDataProperty:"prometheusRules",rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err151 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err151 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -7099,12 +7114,9 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data.serverTelemetry !== undefined){
-let data150 = data.serverTelemetry;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-for(const key12 in data150){
-if(!((key12 === "serviceMonitor") || (key12 === "prometheusRules"))){
-const err152 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data.fullnameOverride !== undefined){
+if(typeof data.fullnameOverride !== "string"){
+const err152 = {instancePath:instancePath+"/fullnameOverride",schemaPath:"#/properties/fullnameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -7114,21 +7126,9 @@ vErrors.push(err152);
 errors++;
 }
 }
-if(data150.serviceMonitor !== undefined){
-if(!(validate101(data150.serviceMonitor, {instancePath:instancePath+"/serverTelemetry/serviceMonitor",parentData:data150,parentDataProperty:"serviceMonitor",rootData}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
-errors = vErrors.length;
-}
-}
-if(data150.prometheusRules !== undefined){
-if(!(validate103(data150.prometheusRules, {instancePath:instancePath+"/serverTelemetry/prometheusRules",parentData:data150,parentDataProperty:"prometheusRules",rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.nameOverride !== undefined){
+if(typeof data.nameOverride !== "string"){
+const err153 = {instancePath:instancePath+"/nameOverride",schemaPath:"#/properties/nameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -7153,7 +7153,7 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-const rootSchema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vault-lint.dev/schemas/values-0.28.0.schema.json","title":"hashicorp/vault Helm chart 0.28.0 values","description":"Every key the chart 0.28.0 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"},"global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}}}},"injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"externalVaultAddr":{"type":"string"},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}}}},"livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"uid":{"type":"integer"},"gid":{"type":"integer"}}},"server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"hostAliases":{"type":"array"},"route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"includeConfigAnnotation":{"type":"boolean"},"configAnnotation":{"description":"Shipped by chart 0.28.0 but never read by its templates (they read includeConfigAnnotation); it has no effect.","type":"boolean"},"service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"type":{"$ref":"#/definitions/serviceType"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"activeNodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"}}},"dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"persistentVolumeClaimRetentionPolicy":{"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}},"auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}}}},"serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}}}},"statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}}}},"hostNetwork":{"type":"boolean"},"uid":{"type":"integer"},"gid":{"type":"integer"}}},"ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}},"loadBalancerIP":{"type":["string","null"]},"annotations":{"$ref":"#/definitions/annotations"}}},"csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}}}},"pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}},"agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"}}},"priorityClassName":{"type":"string"},"serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"}}},"prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}}}}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]}}};
+const rootSchema = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vault-lint.dev/schemas/values-0.28.0.schema.json","title":"hashicorp/vault Helm chart 0.28.0 values","description":"Every key the chart 0.28.0 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}}}},"injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"externalVaultAddr":{"type":"string"},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"}}},"livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"hostAliases":{"type":"array"},"route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}},"livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"configAnnotation":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"boolean"},"service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}},"dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"persistentVolumeClaimRetentionPolicy":{"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}},"auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}}}},"serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}}}},"statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}}}},"hostNetwork":{"type":"boolean"},"gid":{"type":"integer"},"includeConfigAnnotation":{"type":"boolean"},"uid":{"type":"integer"}}},"ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}},"csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}}}},"pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}},"agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"}}},"priorityClassName":{"type":"string"},"serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"}}},"prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}}}},"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]}}};
 
 /** The schema https://vault-lint.dev/schemas/values-0.28.0.schema.json, as compiled (declared last: the constant it names is initialised above). */
 export const schema: Record<string, unknown> = rootSchema;

@@ -1,12 +1,12 @@
-import { embedMap } from '../../parse/embed.js';
-import { resolveScalar } from '../../parse/yaml.js';
-import type { Model } from '../model.js';
-import { isPlainMap, type Plain, type PlainMap } from '../plain.js';
-import { evaluateAction, maskTemplates } from './template.js';
-import { helmEqualsTrue, helmToString, helmTruthy } from './truth.js';
-import type { Layer, ValueNode } from '../values/tree.js';
-import { hasExplicitMlockLine, trimTrailing } from './text.js';
-import { LineIndex } from '../../parse/lines.js';
+import { embedMap } from '../parse/embed.js';
+import { resolveScalar } from '../parse/yaml.js';
+import type { Model } from './model.js';
+import { isPlainMap, type Plain, type PlainMap } from './plain.js';
+import { evaluateAction, maskTemplates } from './chart/template.js';
+import { helmEqualsTrue, helmToString, helmTruthy } from './chart/truth.js';
+import type { Layer, ValueNode } from './values/tree.js';
+import { hasExplicitMlockLine, trimTrailing } from './chart/text.js';
+import { LineIndex } from '../parse/lines.js';
 
 /**
  * Where a rendered line comes from: a place in a user layer (a file offset, or a `--set`
@@ -232,11 +232,11 @@ function isBlockCandidate(value: string): boolean {
 // The Vault config file
 
 /**
- * The config file the chart writes, as that chart version writes it: 0.28 prepends
- * `disable_mlock = true` to a string config and turns a YAML map into indented JSON; 0.29+ runs
- * the string through `tpl`, re-emits JSON configs compact with sorted keys (adding `disable_mlock`
- * when missing) and appends `disable_mlock = true` to HCL unless a `disable_mlock = true|false`
- * line exists (0.32+). Helm actions are shown as written.
+ * The config file the chart writes, as that chart version writes it (its profile's `mlockLine`):
+ * older releases prepend `disable_mlock = true` to a string config and turn a YAML map into
+ * indented JSON; newer ones re-emit JSON configs compact with sorted keys (adding `disable_mlock`
+ * when missing) and append `disable_mlock = true` to HCL, from 0.32.0 only without a
+ * `disable_mlock = true|false` line. Helm actions are shown as written.
  */
 export function renderConfig(model: Model): RenderedConfig {
   const mode = model.mode;
@@ -255,7 +255,8 @@ export function renderConfig(model: Model): RenderedConfig {
   const error = model.configRenderError;
   if (error) return { lines: [], absent: `Helm fails to render the config: ${error.message}`, fails: true };
   const path = model.configPath;
-  if (model.chartVersion === '0.28.0') return renderConfig028(model, path);
+  const mlockLine = model.profile.mlockLine;
+  if (mlockLine === 'prepend') return renderConfigPrepended(model, path);
   const node = path ? model.get([...path]) : undefined;
   if (!path || !node || typeof node.value !== 'string') return { lines: [], absent: 'No config string at the selected key' };
   const text = node.value;
@@ -267,22 +268,24 @@ export function renderConfig(model: Model): RenderedConfig {
     const handling = `${version} parses the JSON config and writes it back on one line with sorted keys${added ? ', adding "disable_mlock": true' : ', keeping its own disable_mlock'}`;
     return { path, format: 'json', lines: [{ text: goJson(json), origin: originOf(node) }], handling };
   }
-  const explicit = hasExplicitMlockLine(text);
+  const explicit = mlockLine === 'appendUnlessExplicit' && hasExplicitMlockLine(text);
   const handling = explicit
     ? `${version} keeps the config's own disable_mlock line and appends nothing`
-    : `${version} appends disable_mlock = true (the config has no disable_mlock = true|false line)`;
+    : mlockLine === 'append'
+      ? `${version} appends disable_mlock = true to every HCL config`
+      : `${version} appends disable_mlock = true (the config has no disable_mlock = true|false line)`;
   return { path, format: 'hcl', lines: configLines(model, path, text, explicit ? '' : '\ndisable_mlock = true'), handling };
 }
 
-function renderConfig028(model: Model, path: readonly string[] | undefined): RenderedConfig {
+function renderConfigPrepended(model: Model, path: readonly string[] | undefined): RenderedConfig {
+  const version = `Chart ${model.chartVersion}`;
   const decider = model.get(model.mode === 'standalone' ? 'server.standalone.config' : 'server.ha.config');
   if (decider?.kind === 'map') {
     const node = path ? model.get([...path]) : undefined;
     if (!path || !node || !isPlainMap(node.value)) return { lines: [], absent: 'No config map at the selected key' };
     // Sprig's merge keeps the chart's key: disable_mlock is forced true.
     const merged: PlainMap = { ...node.value, disable_mlock: true };
-    const handling =
-      'Chart 0.28.0 writes the YAML map as indented JSON with sorted keys and disable_mlock forced to true; it does not evaluate Helm actions in it';
+    const handling = `${version} writes the YAML map as indented JSON with sorted keys and disable_mlock forced to true; it does not evaluate Helm actions in it`;
     return {
       path,
       format: 'json',
@@ -297,14 +300,14 @@ function renderConfig028(model: Model, path: readonly string[] | undefined): Ren
   if (!path || !node || typeof node.value !== 'string')
     return {
       lines: [mlock],
-      absent: 'server.ha.raft.enabled is neither "true" nor "false": chart 0.28.0 renders only the disable_mlock line',
+      absent: `server.ha.raft.enabled is neither "true" nor "false": chart ${model.chartVersion} renders only the disable_mlock line`,
     };
   const duplicated = /disable_mlock/.test(node.value) ? "; the config's own disable_mlock makes it a duplicate" : '';
   return {
     path,
     format: 'hcl',
     lines: [mlock, ...configLines(model, path, node.value, '')],
-    handling: `Chart 0.28.0 prepends disable_mlock = true${duplicated}`,
+    handling: `${version} prepends disable_mlock = true${duplicated}`,
   };
 }
 
@@ -412,7 +415,7 @@ export function renderNotes(model: Model, config: RenderedConfig): string[] {
     }
   }
   if (
-    model.chartVersion !== '0.28.0' &&
+    model.profile.redundancyZones &&
     helmEqualsTrue(model.valueOf('server.ha.raft.enabled')) &&
     helmEqualsTrue(model.valueOf('server.ha.raft.redundancyZones.enabled'))
   ) {
@@ -420,7 +423,11 @@ export function renderNotes(model: Model, config: RenderedConfig): string[] {
     if (found.length > 0)
       notes.push(`VAULT_REDUNDANCY_ZONE (${where(found)}): replaced at container start with the pod's topology.kubernetes.io/zone label`);
   }
-  if (config.path && config.format !== undefined && !(model.chartVersion === '0.28.0' && config.format === 'json')) {
+  const source = config.path ? model.configAt(config.path) : undefined;
+  const passes = source ? model.configTemplatePasses(source.format) : 0;
+  if (source && source.format !== 'yaml-map' && passes === 0 && maskTemplates(lines.join('\n')).ranges.length > 0)
+    notes.push(`Chart ${model.chartVersion} does not run the config through tpl: Helm actions reach Vault as written`);
+  if (passes > 0 && config.format !== undefined) {
     const text = lines.join('\n');
     const index = new LineIndex(text);
     const seen = new Set<string>();

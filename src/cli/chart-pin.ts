@@ -1,0 +1,101 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { load, JSON_SCHEMA } from 'js-yaml';
+import { ConfigError } from '../engine/config.js';
+import { CHART_VERSIONS, resolveChartVersion, unknownChartVersionMessage, type ChartVersion } from '../model/chart/versions.js';
+
+/** A chart version read from the umbrella chart beside a values file. */
+export interface ChartPin {
+  version: ChartVersion;
+  /** The file that pins it, as the user would name it (`deploy/Chart.lock`). */
+  source: string;
+  /** The version or range as written there. */
+  written: string;
+}
+
+/** Chart files larger than this are not read (a Chart.yaml is a few hundred bytes). */
+const MAX_CHART_FILE = 1024 * 1024;
+
+/**
+ * The vault chart version pinned beside a values file: Chart.lock first (what `helm dependency
+ * build` resolved), then Chart.yaml. A `dependencies` entry named `vault` (whatever its alias) pins
+ * it; an exact version must be supported, a range (`~0.28.0`, `>=0.28`) picks the newest supported
+ * version inside it. Undefined when neither file exists or neither has a vault dependency.
+ * Anything else (an unreadable file, an unknown version, a range no supported version satisfies,
+ * two vault dependencies that disagree) is a ConfigError: one line, exit 2.
+ */
+export async function chartPinBeside(valuesFile: string, shownAs: string): Promise<ChartPin | undefined> {
+  for (const name of ['Chart.lock', 'Chart.yaml']) {
+    const path = join(dirname(valuesFile), name);
+    const source = join(dirname(shownAs), name);
+    const text = readChartFile(path, source);
+    if (text === undefined) continue;
+    const written = vaultDependencyVersion(text, source);
+    if (written === undefined) continue;
+    return { version: await versionFor(written, source), source, written };
+  }
+  return undefined;
+}
+
+function readChartFile(path: string, source: string): string | undefined {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return undefined;
+    size = stat.size;
+  } catch {
+    return undefined;
+  }
+  if (size > MAX_CHART_FILE) throw new ConfigError(`${source} is larger than 1 MiB; pass --chart-version`);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}); pass --chart-version`);
+  }
+}
+
+/** The version string of the vault dependency, or undefined when there is none. */
+function vaultDependencyVersion(text: string, source: string): string | undefined {
+  let document: unknown;
+  try {
+    document = load(text, { schema: JSON_SCHEMA });
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    throw new ConfigError(`Cannot read the dependencies of ${source}: ${reason}; pass --chart-version`);
+  }
+  const dependencies = (document as { dependencies?: unknown } | null)?.dependencies;
+  if (!Array.isArray(dependencies)) return undefined;
+  const versions = new Set<string>();
+  for (const dependency of dependencies as unknown[]) {
+    const entry = dependency as { name?: unknown; version?: unknown } | null;
+    if (entry?.name !== 'vault') continue;
+    if (typeof entry.version !== 'string' && typeof entry.version !== 'number')
+      throw new ConfigError(`The vault dependency in ${source} has no version; pass --chart-version`);
+    versions.add(String(entry.version).trim());
+  }
+  if (versions.size > 1)
+    throw new ConfigError(
+      `${source} has vault dependencies of different versions (${[...versions].map((version) => `"${version}"`).join(', ')}); pass --chart-version`,
+    );
+  return [...versions][0];
+}
+
+async function versionFor(pinned: string, source: string): Promise<ChartVersion> {
+  const exact = resolveChartVersion(pinned);
+  // Helm's constraints join conditions with commas ("> 0.26, < 0.30"); npm's semver with spaces.
+  const written = pinned.replaceAll(',', ' ');
+  if (exact) return exact;
+  // semver is loaded only for a range: most runs never need it.
+  const { default: valid } = await import('semver/functions/valid.js');
+  if (valid(written.replace(/^v/, ''))) throw new ConfigError(`${unknownChartVersionMessage(pinned)} (the vault dependency in ${source})`);
+  const { default: validRange } = await import('semver/ranges/valid.js');
+  if (validRange(written) === null)
+    throw new ConfigError(`The vault dependency in ${source} has version "${pinned}", which is neither a version nor a range`);
+  const { default: maxSatisfying } = await import('semver/ranges/max-satisfying.js');
+  const newest = maxSatisfying([...CHART_VERSIONS], written) as ChartVersion | null;
+  if (newest === null)
+    throw new ConfigError(
+      `No supported chart version satisfies "${pinned}" (the vault dependency in ${source}); supported: ${CHART_VERSIONS[0]} … ${CHART_VERSIONS[CHART_VERSIONS.length - 1]}; pass --chart-version`,
+    );
+  return newest;
+}

@@ -1,0 +1,92 @@
+import { parseYaml, type YamlDocument, type YNode } from '../../parse/yaml.js';
+import { fileTooLargeMessage, type Limits } from '../../limits.js';
+import type { PlainMap } from '../plain.js';
+import { chartDefaultTree, Layer, overlay, type ValueNode } from './tree.js';
+import { setConflicts } from './set-layers.js';
+import type { CommentFact, SyntaxProblem } from './problems.js';
+
+export type { CommentFact, SyntaxProblem } from './problems.js';
+
+/** One values layer as given to the model: a file's text or a `--set` argument. */
+export interface InputLayer {
+  kind: 'file' | 'set';
+  label: string;
+  text: string;
+  /** A tree parsed already (for `--set`, built by its own grammar); otherwise the text is parsed as YAML. */
+  yaml?: YamlDocument;
+}
+
+/** One user layer: its input, its own parse and the layer it became. */
+export interface ParsedInput {
+  input: InputLayer;
+  document: YamlDocument;
+  layer: Layer;
+}
+
+/** The effective values of a release and what reading its layers found on the way. */
+export interface LayeredValues {
+  /** The chart defaults, then each user layer in merge order. */
+  layers: Layer[];
+  values: ValueNode;
+  inputs: ParsedInput[];
+  syntaxProblems: SyntaxProblem[];
+  comments: CommentFact[];
+  /** False when a values file could not be parsed at all; only syntax rules run then. */
+  readable: boolean;
+}
+
+/** Parse each user layer and lay it over the chart defaults, in Helm's merge order. */
+export function layerValues(inputs: readonly InputLayer[], chartDefaults: PlainMap, defaultsLabel: string, limits: Limits): LayeredValues {
+  const { layer: defaults, tree } = chartDefaultTree(chartDefaults, defaultsLabel);
+  const out: LayeredValues = { layers: [defaults], values: tree, inputs: [], syntaxProblems: [], comments: [], readable: true };
+  inputs.forEach((input, i) => {
+    // A byte order mark is not content: Helm's YAML reader drops it, and columns start after it.
+    const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
+    const layer = new Layer(input.kind, input.label, text, i + 1);
+    out.layers.push(layer);
+    const document = input.yaml ?? parseFile(text, limits);
+    out.inputs.push({ input, document, layer });
+    for (const problem of document.problems) {
+      out.syntaxProblems.push({
+        ruleId: 'yaml-syntax',
+        messageId: problem.messageId,
+        message: problem.message,
+        place: { layer, start: problem.start, end: problem.end, yamlPath: [] },
+        ...(problem.related
+          ? { related: problem.related.map(({ start, end, message }) => ({ place: { layer, start, end, yamlPath: [] }, message })) }
+          : {}),
+      });
+    }
+    for (const comment of document.comments ?? [])
+      out.comments.push({ text: comment.text, place: { layer, start: comment.start, end: comment.end, yamlPath: [] } });
+    if (document.root === null && document.problems.some((problem) => problem.fatal || (problem.messageId === 'syntax' && input.yaml)))
+      out.readable = false;
+    if (input.kind === 'set' && document.root?.kind === 'map')
+      for (const conflict of setConflicts(out.values, document.root, layer)) out.syntaxProblems.push(conflict);
+    if (document.root?.kind === 'map') out.values = overlay(out.values, document.root, layer, [], undefined);
+    // An empty or comments-only file is a null scalar: nothing to layer, nothing wrong.
+    else if (document.root && !(document.root.kind === 'scalar' && document.root.value === null))
+      out.syntaxProblems.push(notAMap(layer, document.root));
+  });
+  return out;
+}
+
+/** Parse a values file, unless it is over the size limit (then one finding and nothing read). */
+function parseFile(text: string, limits: Limits): YamlDocument {
+  const max = limits.maxFileSize;
+  // UTF-8 never takes fewer bytes than UTF-16 code units, so only texts near the limit are measured.
+  if (text.length > max || (text.length * 3 > max && Buffer.byteLength(text, 'utf8') > max)) {
+    const end = text.length > 0 && text[0] !== '\n' && text[0] !== '\r' ? 1 : 0;
+    return { root: null, problems: [{ messageId: 'fileTooLarge', message: fileTooLargeMessage(max), start: 0, end, fatal: true }] };
+  }
+  return parseYaml(text, limits);
+}
+
+function notAMap(layer: Layer, node: YNode): SyntaxProblem {
+  return {
+    ruleId: 'yaml-syntax',
+    messageId: 'notAMap',
+    message: 'Expected the values file to be a YAML mapping at the top level',
+    place: { layer, start: node.start, end: node.start === node.end ? node.end : Math.min(node.end, node.start + 1), yamlPath: [] },
+  };
+}
