@@ -14,8 +14,8 @@
 // values.yaml holds. A key the templates read key by key becomes a closed object (additionalProperties:
 // false: a typo is reported); a key they render verbatim (toYaml, tpl, range over its keys) or whose
 // type rule says so stays open. A leaf's type comes from curation.json (by path, then by key name),
-// else from its default in values.yaml, else from the chart's own values.schema.json.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// else from its default in values.yaml.
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load, YAML11_SCHEMA } from 'js-yaml';
 import semver from 'semver';
@@ -65,8 +65,6 @@ function defaultsSource(version, values) {
 export function valuesSchema(version, defaults, curation) {
   const inputs = `${INPUT_DIR}/${version}`;
   const templates = JSON.parse(read(`${inputs}/templates.json`));
-  const chartSchemaPath = `${inputs}/values.schema.json`;
-  const chartSchema = existsSync(new URL(chartSchemaPath, root)) ? JSON.parse(read(chartSchemaPath)) : {};
   const ignored = new Set(Object.keys(curation.ignoredReads));
   const verbatim = new Set(templates.verbatim);
 
@@ -111,7 +109,7 @@ export function valuesSchema(version, defaults, curation) {
       for (const key of keys) properties[key] = schemaOf(node.children.get(key), [...path, key]);
       return { type: 'object', additionalProperties: false, properties };
     }
-    return { ...dead, ...inferredLeaf(node, chartSchemaAt(chartSchema, path), open) };
+    return { ...dead, ...inferredLeaf(node, open) };
   };
   const body = schemaOf(tree, []);
   return {
@@ -156,8 +154,11 @@ function curatedLeaf(curation, version, path, key, leaf) {
   return undefined;
 }
 
-/** A leaf no curated rule types: its default's type, else the chart's own schema's, else anything. */
-function inferredLeaf(node, chartNode, open) {
+/**
+ * A leaf no curated rule types: its default's type, else anything. (The chart's own values.schema.json
+ * is not read: where it types a key, curation.json or the default already does, more strictly.)
+ */
+function inferredLeaf(node, open) {
   const value = node.default;
   if (isMap(value)) return { type: 'object' };
   if (Array.isArray(value)) return { type: 'array' };
@@ -166,17 +167,7 @@ function inferredLeaf(node, chartNode, open) {
   if (typeof value === 'string') return { type: 'string' };
   if (Number.isInteger(value)) return { type: 'integer' };
   if (typeof value === 'number') return { type: 'number' };
-  if (chartNode && chartNode.type !== undefined) return { type: chartNode.type };
   return {};
-}
-
-function chartSchemaAt(schema, path) {
-  let node = schema;
-  for (const segment of path) {
-    node = node?.properties?.[segment];
-    if (!node) return undefined;
-  }
-  return node;
 }
 
 function main() {

@@ -1,7 +1,6 @@
 // Copies from hashicorp/vault-helm release tags what scripts/gen-chart.mjs needs, into committed
 // inputs under schemas/vault-helm/<version>/:
 //   values.yaml         the chart's defaults, byte for byte
-//   values.schema.json  the chart's own (loose) schema, byte for byte (absent before it existed)
 //   templates.json      what the templates read: every values path, and the paths they render
 //                       verbatim into Kubernetes objects (toYaml, tpl, range over a map's keys)
 //
@@ -40,7 +39,6 @@ function importTag(dir, tag) {
     written.push(`${out}/${name}`);
   };
   write('values.yaml', git(dir, 'show', `${ref}:values.yaml`));
-  if (names.includes('values.schema.json')) write('values.schema.json', git(dir, 'show', `${ref}:values.schema.json`));
   const { reads, verbatim } = analyseTemplates(templates);
   write('templates.json', `${JSON.stringify({ tag: ref, templates: [...templates.keys()].sort(), reads, verbatim }, null, 2)}\n`);
   return written;

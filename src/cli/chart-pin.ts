@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { load, JSON_SCHEMA } from 'js-yaml';
 import { ConfigError } from '../engine/config.js';
+import { parseYaml, type YNode } from '../parse/yaml.js';
 import { CHART_VERSIONS, resolveChartVersion, unknownChartVersionMessage, type ChartVersion } from '../model/chart/versions.js';
 
 /** A chart version read from the umbrella chart beside a values file. */
@@ -56,28 +56,31 @@ function readChartFile(path: string, source: string): string | undefined {
 
 /** The version string of the vault dependency, or undefined when there is none. */
 function vaultDependencyVersion(text: string, source: string): string | undefined {
-  let document: unknown;
-  try {
-    document = load(text, { schema: JSON_SCHEMA });
-  } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
-    throw new ConfigError(`Cannot read the dependencies of ${source}: ${reason}; pass --chart-version`);
-  }
-  const dependencies = (document as { dependencies?: unknown } | null)?.dependencies;
-  if (!Array.isArray(dependencies)) return undefined;
+  // The values parser (bounded, already loaded) reads it; the version is taken as written, so 0.30 stays "0.30".
+  const document = parseYaml(text);
+  const fatal = document.problems.find((problem) => problem.fatal || problem.messageId === 'syntax');
+  if (fatal) throw new ConfigError(`Cannot read the dependencies of ${source}: ${fatal.message}; pass --chart-version`);
+  const dependencies = entry(document.root, 'dependencies');
+  if (dependencies?.kind !== 'seq') return undefined;
   const versions = new Set<string>();
-  for (const dependency of dependencies as unknown[]) {
-    const entry = dependency as { name?: unknown; version?: unknown } | null;
-    if (entry?.name !== 'vault') continue;
-    if (typeof entry.version !== 'string' && typeof entry.version !== 'number')
+  for (const dependency of dependencies.items) {
+    const name = entry(dependency, 'name');
+    if (name?.kind !== 'scalar' || name.text !== 'vault') continue;
+    const version = entry(dependency, 'version');
+    if (version?.kind !== 'scalar' || version.text.trim() === '')
       throw new ConfigError(`The vault dependency in ${source} has no version; pass --chart-version`);
-    versions.add(String(entry.version).trim());
+    versions.add(version.text.trim());
   }
   if (versions.size > 1)
     throw new ConfigError(
       `${source} has vault dependencies of different versions (${[...versions].map((version) => `"${version}"`).join(', ')}); pass --chart-version`,
     );
   return [...versions][0];
+}
+
+function entry(node: YNode | null | undefined, key: string): YNode | undefined {
+  if (node?.kind !== 'map') return undefined;
+  return node.pairs.find((pair) => pair.key.text === key)?.value;
 }
 
 async function versionFor(pinned: string, source: string): Promise<ChartVersion> {
