@@ -5,8 +5,10 @@
 export { lintTargets, lintText, buildModel, loadRules, type LintOptions, type LintTarget } from './engine/lint.js';
 export { defineRule, type Rule, type RuleContext, type RuleDefinition } from './engine/rule.js';
 export { resolveRules, ConfigError, PRESETS, type PresetName, type RuleSetting } from './engine/config.js';
-export type { Finding, Location, RelatedLocation, Severity, RuleMeta, RuleInfo, FileResult, Summary } from './engine/types.js';
+export type { Finding, Location, RelatedLocation, Severity, RuleMeta, RuleOption, RuleInfo, FileResult, Summary } from './engine/types.js';
 export { describeScope, type RuleScope } from './engine/scope.js';
+export { optionSchema, ruleOptionsSchema, rulesOptionsSchemas, presetOptions, type JsonSchema } from './engine/options.js';
+export { ruleDocsUrl, ruleInfos, type PackageInfo } from './engine/docs.js';
 export {
   loadFormatter,
   loadReportStream,

@@ -201,6 +201,8 @@ interface FindingSpec {
   hclLine?: number;
   approximate?: boolean;
   fromChartDefault?: boolean;
+  /** The guide section the message cites when narrower than its rule's (the engine's `messageGuides`). */
+  guide?: string;
   related?: { file: string; span: [line: number, column: number, endLine: number, endColumn: number]; message: string }[];
 }
 
@@ -213,6 +215,7 @@ function finding(spec: FindingSpec): Finding {
     severity: rule.severity,
     message: spec.message,
     hint: rule.hints[spec.messageId],
+    guide: spec.guide ?? rule.guide,
     docsUrl: `${DOCS}${spec.ruleId}`,
     location: {
       file: spec.file,
@@ -291,6 +294,7 @@ export function sampleResults(): FileResult[] {
           ruleId: 'tls-enabled',
           messageId: 'listenerTlsDisabled',
           message: 'Disabled TLS on listener "tcp"',
+          guide: 'Configure TLS (the listener)',
           file: DEPLOY_FILE,
           span: [15, 8, 15, 23],
           yamlPath: ['server', 'ha', 'config'],
