@@ -2,7 +2,8 @@
  * vault-lint's public API. Nothing else is importable.
  * @packageDocumentation
  */
-export { lintTargets, lintText, buildModel, loadRules, type LintOptions, type LintTarget } from './engine/lint.js';
+export { buildModel, type LintOptions, type LintTarget } from './engine/lint.js';
+export { lintTargets, lintText, loadRules } from './lint.js';
 export { defineRule, type Rule, type RuleContext, type RuleDefinition } from './engine/rule.js';
 export { resolveRules, ConfigError, PRESETS, type PresetName, type RuleSetting } from './engine/config.js';
 export type { Finding, Location, RelatedLocation, Severity, RuleMeta, RuleOption, RuleInfo, FileResult, Summary } from './engine/types.js';

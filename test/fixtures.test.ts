@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lintTargets, type LintOptions } from '../src/engine/lint.js';
+import type { LintOptions } from '../src/engine/lint.js';
+import { lintTargets } from '../src/lint.js';
 import { rules } from '../rules/index.js';
 import { fixtureFiles } from './helpers/fixtures.js';
 

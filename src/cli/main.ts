@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import parse from 'yargs-parser';
 import { ConfigError, PRESETS, type PresetName, type RuleSetting } from '../engine/config.js';
-import { checkChartVersion, createLinter, loadRules, type LintOptions, type LintTarget } from '../engine/lint.js';
+import { checkChartVersion, type LintOptions, type LintTarget } from '../engine/lint.js';
+import { createLinter, loadRules } from '../lint.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS_PER_FILE, fileTooLargeResult, formatBytes, limitFindings } from '../engine/limits.js';
 import type { FileResult, Severity } from '../engine/types.js';
 import { formatterNames, isFormatterName, loadReportStream } from '../report/index.js';

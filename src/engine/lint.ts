@@ -27,6 +27,15 @@ export interface LintOptions {
   limits?: Partial<Limits>;
 }
 
+/**
+ * The rules a run checks. The engine holds no rules of its own: the caller passes the registry
+ * (vault-lint's is `rules/index.ts`, loaded by `src/lint.ts`), so nothing in the engine imports
+ * a rule.
+ */
+export interface WithRegistry {
+  registry: readonly Rule[];
+}
+
 /** One release to lint: its values layers in merge order (usually one file). */
 export interface LintTarget {
   layers: InputLayer[];
@@ -54,12 +63,6 @@ export function loadChartDefaults(version: ChartVersion): Promise<PlainMap> {
   return pending;
 }
 
-/** The explicit rule registry, loaded on first use. */
-export async function loadRules(): Promise<readonly Rule[]> {
-  const registry = await import('../../rules/index.js');
-  return registry.rules;
-}
-
 /** Build the model of one target. */
 export async function buildModel(target: LintTarget, options: LintOptions = {}): Promise<Model> {
   const chartVersion = checkChartVersion(options.chartVersion);
@@ -79,7 +82,7 @@ export async function buildModel(target: LintTarget, options: LintOptions = {}):
  * Lint targets. Each target is one release; its findings are grouped per file they point
  * at, every file of every target gets a result (clean ones with no findings).
  */
-export async function lintTargets(targets: readonly LintTarget[], options: LintOptions = {}): Promise<FileResult[]> {
+export async function lintTargets(targets: readonly LintTarget[], options: LintOptions & WithRegistry): Promise<FileResult[]> {
   return (await lintRun(targets, options)).results;
 }
 
@@ -90,9 +93,9 @@ export async function lintTargets(targets: readonly LintTarget[], options: LintO
  */
 export async function lintRun(
   targets: readonly LintTarget[],
-  options: LintOptions = {},
+  options: LintOptions & WithRegistry,
 ): Promise<{ results: FileResult[]; secrets: string[] }> {
-  const resolved = await resolveFor(options);
+  const resolved = resolveFor(options);
   const results: FileResult[] = [];
   const secrets = new Set<string>();
   let only: Model | undefined;
@@ -112,10 +115,10 @@ export async function lintRun(
  * A linter for targets given one at a time (the CLI streams results file by file): the rules are
  * resolved once, each target's results come back scrubbed of its own secrets, with those secrets.
  */
-export async function createLinter(
-  options: LintOptions = {},
-): Promise<(target: LintTarget) => Promise<{ results: FileResult[]; secrets: string[] }>> {
-  const resolved = await resolveFor(options);
+export function createLinter(
+  options: LintOptions & WithRegistry,
+): (target: LintTarget) => Promise<{ results: FileResult[]; secrets: string[] }> {
+  const resolved = resolveFor(options);
   return async (target) => {
     const { results, model } = await lintOne(target, options, resolved);
     const redactor = model.redactor;
@@ -123,8 +126,8 @@ export async function createLinter(
   };
 }
 
-async function resolveFor(options: LintOptions): Promise<ResolvedRule[]> {
-  return resolveRules(await loadRules(), options.preset ?? 'recommended', options.rules);
+function resolveFor(options: LintOptions & WithRegistry): ResolvedRule[] {
+  return resolveRules(options.registry, options.preset ?? 'recommended', options.rules);
 }
 
 /** One target's results, not yet scrubbed, and the model that knows its secrets. */
@@ -152,7 +155,7 @@ async function lintOne(
 }
 
 /** Lint one values text, as if read from `file`. */
-export async function lintText(text: string, options: LintOptions & { file?: string } = {}): Promise<Finding[]> {
+export async function lintText(text: string, options: LintOptions & WithRegistry & { file?: string }): Promise<Finding[]> {
   const results = await lintTargets([{ layers: [{ kind: 'file', label: options.file ?? '<text>', text }] }], options);
   return results.flatMap((result) => result.findings);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { projectHome, readPackageInfo, readRuleDocumentation, ruleDocsUrl, ruleInfos, type PackageInfo } from '../../src/engine/docs.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/lint.js';
 import { rules } from '../../rules/index.js';
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as Record<string, unknown>;

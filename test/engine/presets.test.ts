@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PRESETS, resolveRules } from '../../src/engine/config.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/lint.js';
 import { rules } from '../../rules/index.js';
 
 const GUIDE = readFileSync(new URL('../../fixtures/guide/override-values.yml', import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/lint.js';
 import { applySuppressions, type LocatedDirective } from '../../src/engine/suppress.js';
 import type { Finding } from '../../src/engine/types.js';
 

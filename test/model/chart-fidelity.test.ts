@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelOf } from '../helpers/model.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/lint.js';
 
 // Each case pins a template of hashicorp/vault-helm at v0.28.0 and v0.34.1 (templates/_helpers.tpl).
 const VERSIONS = ['0.28.0', '0.34.1'] as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, lintTargets, loadRules, type LintOptions } from '../../src/engine/lint.js';
+import { buildModel, type LintOptions } from '../../src/engine/lint.js';
+import { lintTargets, loadRules } from '../../src/lint.js';
 import type { InputLayer } from '../../src/model/model.js';
 import { setLayer, type SetFlag } from '../../src/model/set-args.js';
 import { renderRelease } from '../../src/model/render.js';

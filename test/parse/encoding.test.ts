@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeValues } from '../../src/parse/decode.js';
 import { LineIndex } from '../../src/parse/lines.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/lint.js';
 
 // The chart side of TLS off, alone (the listener serves TLS): one finding at 2:15.
 const TEXT =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/duplicate-config-key.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/lint.js';
 import { dedent, testRule, type ExpectedRelated } from '../helpers/rule-tester.js';
 
 /** A standalone release whose config is `hcl` (dedented); JSON goes on one line. */

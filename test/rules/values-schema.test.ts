@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/values-schema.js';
-import { lintText } from '../../src/engine/lint.js';
+import { lintText } from '../../src/lint.js';
 import { CHART_VERSIONS } from '../../src/model/model.js';
 import { dedent, testRule, type InvalidCase } from '../helpers/rule-tester.js';
 
@@ -395,7 +395,7 @@ describe('values-schema severities and layers', () => {
   });
 
   it('checks what the last layer left: an overridden wrong type is gone, an unknown key stays in its own file', async () => {
-    const { lintTargets } = await import('../../src/engine/lint.js');
+    const { lintTargets } = await import('../../src/lint.js');
     const base = dedent(`
       server:
         ha:
