@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import hostedGitInfo from 'hosted-git-info';
+import { createRequire } from 'node:module';
+import type HostedGitInfo from 'hosted-git-info';
 import type { RuleInfo, RuleMeta } from './types.js';
 
 /** The package.json fields that documentation links derive from. */
@@ -21,6 +22,10 @@ const PACKAGE_NAME = 'vault-lint';
 // package.json lies two levels above this module in the sources (src/engine) and in the bundle
 // (dist/bundle), three in the library build (dist/src/engine).
 const PACKAGE_CANDIDATES = ['../../package.json', '../../../package.json'];
+
+// Loaded only when package.json names a repository or homepage: a run that links nowhere pays nothing.
+const require = createRequire(import.meta.url);
+let hostedGitInfo: typeof HostedGitInfo | undefined;
 
 let packageRoot: URL | null | undefined;
 let packageInfo: PackageInfo | undefined;
@@ -60,6 +65,7 @@ function repositoryOf(pkg: PackageInfo): { host: HostedRepository; directory: st
   const directory = typeof repository === 'object' ? (repository.directory ?? '') : '';
   for (const candidate of [url, homepage]) {
     if (candidate === undefined || candidate === '') continue;
+    hostedGitInfo ??= require('hosted-git-info') as typeof HostedGitInfo;
     const host = hostedGitInfo.fromUrl(candidate) as unknown as HostedRepository | undefined;
     // The directory belongs to `repository`; a homepage names the repository root.
     if (host) return { host, directory: candidate === url ? directory.replace(/^\/+|\/+$/g, '') : '' };
