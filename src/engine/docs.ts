@@ -68,7 +68,17 @@ function repositoryOf(pkg: PackageInfo): { host: HostedRepository; directory: st
     hostedGitInfo ??= require('hosted-git-info') as typeof HostedGitInfo;
     const host = hostedGitInfo.fromUrl(candidate) as unknown as HostedRepository | undefined;
     // The directory belongs to `repository`; a homepage names the repository root.
-    if (host) return { host, directory: candidate === url ? directory.replace(/^\/+|\/+$/g, '') : '' };
+    if (host)
+      return {
+        host,
+        directory:
+          candidate === url
+            ? directory
+                .split('/')
+                .filter((part) => part !== '')
+                .join('/')
+            : '',
+      };
   }
   return undefined;
 }
