@@ -1,7 +1,5 @@
 import { defineRule, HA_MODES } from '../src/engine/index.js';
 
-const GUIDE = '(guide: "Kubernetes StatefulSets")';
-
 export default defineRule({
   id: 'anti-affinity',
   meta: {
@@ -11,14 +9,14 @@ export default defineRule({
     guide: 'Kubernetes StatefulSets',
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
-      removed: `Missing pod anti-affinity: server.affinity is {{value}}, so the scheduler may put several Vault pods on one node, and losing that node takes out more than one of them ${GUIDE}`,
+      removed: `Missing pod anti-affinity: server.affinity is {{value}}, so the scheduler may put several Vault pods on one node, and losing that node takes out more than one of them`,
       invalidAffinity:
         'Unexpected server.affinity text: it is not a YAML mapping once Helm renders it, so the chart writes an affinity Kubernetes rejects',
-      missingHostnameTerm: `Missing required pod anti-affinity on kubernetes.io/hostname in server.affinity: nothing keeps two Vault pods off the same node ${GUIDE}`,
-      wrongTopologyKey: `Expected the required pod anti-affinity in server.affinity to use topologyKey "kubernetes.io/hostname", found {{key}}; it does not keep Vault pods on distinct nodes ${GUIDE}`,
-      preferredOnly: `Expected a required pod anti-affinity on kubernetes.io/hostname in server.affinity, found only a preferred one; the scheduler may still put several Vault pods on one node ${GUIDE}`,
-      requiredPerZone: `Unexpected required pod anti-affinity on topologyKey "{{key}}" in server.affinity: it admits one Vault pod per zone or region, so with {{replicas}} replicas every pod beyond the number of zones stays Pending ${GUIDE}`,
-      selectorMismatch: `Unexpected label selector in the required pod anti-affinity of server.affinity: it matches no Vault server pod (app.kubernetes.io/name "{{name}}", app.kubernetes.io/instance "{{instance}}", component "server"), so it keeps nothing apart ${GUIDE}`,
+      missingHostnameTerm: `Missing required pod anti-affinity on kubernetes.io/hostname in server.affinity: nothing keeps two Vault pods off the same node`,
+      wrongTopologyKey: `Expected the required pod anti-affinity in server.affinity to use topologyKey "kubernetes.io/hostname", found {{key}}; it does not keep Vault pods on distinct nodes`,
+      preferredOnly: `Expected a required pod anti-affinity on kubernetes.io/hostname in server.affinity, found only a preferred one; the scheduler may still put several Vault pods on one node`,
+      requiredPerZone: `Unexpected required pod anti-affinity on topologyKey "{{key}}" in server.affinity: it admits one Vault pod per zone or region, so with {{replicas}} replicas every pod beyond the number of zones stays Pending`,
+      selectorMismatch: `Unexpected label selector in the required pod anti-affinity of server.affinity: it matches no Vault server pod (app.kubernetes.io/name "{{name}}", app.kubernetes.io/instance "{{instance}}", component "server"), so it keeps nothing apart`,
     },
     hints: {
       removed:

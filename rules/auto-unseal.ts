@@ -10,11 +10,9 @@ export default defineRule({
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       missingSeal:
-        'Missing seal stanza in {{path}}: Vault uses Shamir keys, so every rescheduled pod stays sealed until operators unseal it by hand (guide: "Vault seal configuration")',
-      sealDisabled:
-        'Disabled seal "{{type}}": with every seal disabled Vault falls back to manual Shamir unsealing (guide: "Vault seal configuration")',
-      multipleSeals:
-        'Unexpected second enabled seal "{{type}}" next to "{{first}}": {{why}}, so Vault refuses to start (guide: "Vault seal configuration")',
+        'Missing seal stanza in {{path}}: Vault uses Shamir keys, so every rescheduled pod stays sealed until operators unseal it by hand',
+      sealDisabled: 'Disabled seal "{{type}}": with every seal disabled Vault falls back to manual Shamir unsealing',
+      multipleSeals: 'Unexpected second enabled seal "{{type}}" next to "{{first}}": {{why}}, so Vault refuses to start',
     },
     hints: {
       missingSeal:

@@ -10,7 +10,7 @@ export default defineRule({
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       missingClusterName:
-        'Missing cluster_name in {{path}}: Vault makes up a random name, which then labels its metrics, so Prometheus dashboards and alerts cannot tell clusters apart (guide: "Cluster name")',
+        'Missing cluster_name in {{path}}: Vault makes up a random name, which then labels its metrics, so Prometheus dashboards and alerts cannot tell clusters apart',
     },
     hints: {
       missingClusterName: 'Add cluster_name = "<a stable, meaningful name>" to the Vault config, e.g. cluster_name = "vault-prod".',

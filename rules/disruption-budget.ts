@@ -10,7 +10,7 @@ export default defineRule({
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       disabled:
-        'Disabled PodDisruptionBudget: server.ha.disruptionBudget.enabled is {{value}}, so a node drain or cluster upgrade may evict several Vault pods at once (guide: "Vault storage configuration", Pod eviction)',
+        'Disabled PodDisruptionBudget: server.ha.disruptionBudget.enabled is {{value}}, so a node drain or cluster upgrade may evict several Vault pods at once',
       breaksQuorum:
         'Expected server.ha.disruptionBudget.maxUnavailable to allow at most {{safe}} of {{replicas}} raft voters to be evicted, found {{value}}; evicting {{allowed}} at once loses the raft quorum and stops Vault',
     },

@@ -1,11 +1,5 @@
 import { defineRule, SERVER_MODES } from '../src/engine/index.js';
 
-interface Options {
-  replicas: number;
-}
-
-const GUIDE = '(guide: a {{replicas}}-node Integrated Storage cluster)';
-
 export default defineRule({
   id: 'ha-replicas',
   meta: {
@@ -13,19 +7,28 @@ export default defineRule({
     severity: 'error',
     tags: ['ha'],
     guide: 'Kubernetes StatefulSets',
+    messageGuides: {
+      notHa: 'Using Helm charts (HA mode with a 5-node Integrated Storage cluster)',
+      replicasNotNumber: 'Using Helm charts (HA mode with a 5-node Integrated Storage cluster)',
+      replicas: 'Using Helm charts (HA mode with a 5-node Integrated Storage cluster)',
+      evenReplicas: 'Using Helm charts (HA mode with a 5-node Integrated Storage cluster)',
+      moreReplicas: 'Using Helm charts (HA mode with a 5-node Integrated Storage cluster)',
+    },
     appliesTo: { modes: SERVER_MODES },
     messages: {
       devMode:
-        'Expected server.dev.enabled to be false, found {{value}}; dev mode runs one in-memory, unsealed Vault with a known root token (guide: "Kubernetes StatefulSets")',
-      notHa: `Expected server.ha.enabled to be true, found {{value}}; a standalone server has no failover ${GUIDE}`,
-      replicasNotNumber:
-        'Expected server.ha.replicas to be a number, found {{value}}; the chart then runs 3 pods (guide: {{replicas}} nodes)',
+        'Expected server.dev.enabled to be false, found {{value}}; dev mode runs one in-memory, unsealed Vault with a known root token',
+      notHa: 'Expected server.ha.enabled to be true, found {{value}}; a standalone server has no failover',
+      replicasNotNumber: 'Expected server.ha.replicas to be a number, found {{value}}; the chart then runs 3 pods',
       noReplicas: 'Expected server.ha.replicas to be {{replicas}}, found {{value}}; the StatefulSet then runs no Vault pod at all',
       singleReplica:
-        'Expected server.ha.replicas to be {{replicas}}, found 1; one pod has no standby to take over, so Vault is down whenever that pod is (guide: "Kubernetes StatefulSets")',
-      replicas: `Expected server.ha.replicas to be {{replicas}}, found {{value}}; {{value}} raft voters tolerate {{tolerates}}, {{replicas}} tolerate {{wantedTolerates}} ${GUIDE}`,
-      evenReplicas: `Expected server.ha.replicas to be {{replicas}}, found {{value}}; {{value}} raft voters need {{quorum}} for a quorum and so tolerate {{tolerates}}, the same as {{lower}} ${GUIDE}`,
-      moreReplicas: `Unexpected server.ha.replicas {{value}}, above the {{replicas}} the rule asks for; {{value}} raft voters tolerate {{tolerates}}, but every write then waits for {{quorum}} of them ${GUIDE}`,
+        'Expected server.ha.replicas to be {{replicas}}, found 1; one pod has no standby to take over, so Vault is down whenever that pod is',
+      replicas:
+        'Expected server.ha.replicas to be {{replicas}}, found {{value}}; {{value}} raft voters tolerate {{tolerates}}, {{replicas}} tolerate {{wantedTolerates}}',
+      evenReplicas:
+        'Expected server.ha.replicas to be {{replicas}}, found {{value}}; {{value}} raft voters need {{quorum}} for a quorum and so tolerate {{tolerates}}, the same as {{lower}}',
+      moreReplicas:
+        'Unexpected server.ha.replicas {{value}}, above the {{replicas}} the rule asks for; {{value}} raft voters tolerate {{tolerates}}, but every write then waits for {{quorum}} of them',
     },
     messageSeverities: { moreReplicas: 'info' },
     hints: {
@@ -47,14 +50,14 @@ export default defineRule({
     },
     options: {
       replicas: {
-        type: 'number',
+        type: 'integer',
         default: 5,
+        minimum: 1,
         description:
-          'The number of raft voters (server.ha.replicas) to require with Integrated Storage; other HA storage needs at least 2 pods',
+          'The number of raft voters (`server.ha.replicas`) to require with Integrated Storage; other HA storage needs at least 2 pods',
       },
     },
   },
-  defaultOptions: { replicas: 5 } as Options,
   check(context) {
     const { model } = context;
     const wanted = context.options.replicas;

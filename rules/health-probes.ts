@@ -1,7 +1,5 @@
 import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
-const GUIDE = '(guide: "Liveness/Readiness probes")';
-
 export default defineRule({
   id: 'health-probes',
   meta: {
@@ -11,11 +9,11 @@ export default defineRule({
     guide: 'Liveness/Readiness probes',
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      readinessDisabled: `Disabled readiness probe: server.readinessProbe.enabled is {{value}}, so every pod counts as ready, sealed or not, for Services, rollouts and the disruption budget ${GUIDE}`,
-      readinessNotStandbyOk: `Expected server.readinessProbe.path to let standbys pass with standbyok=true, found "{{path}}"; /v1/sys/health answers 429 on a standby, so standbys never become ready and node drains stall on the disruption budget ${GUIDE}`,
-      livenessDisabled: `Disabled liveness probe: server.livenessProbe.enabled is {{value}}, so Kubernetes never restarts a Vault process that hangs ${GUIDE}`,
-      livenessFailsHealthyPods: `Expected server.livenessProbe.path to succeed on every live Vault pod, found "{{path}}", which fails when a pod is {{states}}; Kubernetes then restarts pods that are only waiting to be unsealed or initialised, or serving as standbys ${GUIDE}`,
-      livenessDelayTooShort: `Expected server.livenessProbe.initialDelaySeconds to be at least 60, found {{value}}; Kubernetes may kill Vault before it has started and unsealed ${GUIDE}`,
+      readinessDisabled: `Disabled readiness probe: server.readinessProbe.enabled is {{value}}, so every pod counts as ready, sealed or not, for Services, rollouts and the disruption budget`,
+      readinessNotStandbyOk: `Expected server.readinessProbe.path to let standbys pass with standbyok=true, found "{{path}}"; /v1/sys/health answers 429 on a standby, so standbys never become ready and node drains stall on the disruption budget`,
+      livenessDisabled: `Disabled liveness probe: server.livenessProbe.enabled is {{value}}, so Kubernetes never restarts a Vault process that hangs`,
+      livenessFailsHealthyPods: `Expected server.livenessProbe.path to succeed on every live Vault pod, found "{{path}}", which fails when a pod is {{states}}; Kubernetes then restarts pods that are only waiting to be unsealed or initialised, or serving as standbys`,
+      livenessDelayTooShort: `Expected server.livenessProbe.initialDelaySeconds to be at least 60, found {{value}}; Kubernetes may kill Vault before it has started and unsealed`,
     },
     hints: {
       readinessDisabled:

@@ -9,7 +9,7 @@ export default defineRule({
     guide: 'Using Helm charts',
     messages: {
       yaml11Boolean:
-        'Unexpected YAML 1.1 boolean "{{text}}" at {{path}}; Helm reads {{value}}, but YAML 1.2 tools (yq, editors, schema checks) read the string "{{text}}" (guide: "Using Helm charts")',
+        'Unexpected YAML 1.1 boolean "{{text}}" at {{path}}; Helm reads {{value}}, but YAML 1.2 tools (yq, editors, schema checks) read the string "{{text}}"',
     },
     hints: {
       yaml11Boolean: 'Write {{value}}, or quote it ("{{text}}") if a string is meant.',

@@ -3,11 +3,6 @@ import { defineRule, type ImageFact, type ValueNode } from '../src/engine/index.
 /** A full release version (`1.16.1`, `v1.16.1`, `1.16.1-ent`, `1.16.1-ent.hsm.fips1402`). */
 const FULL_VERSION = /^v?\d+\.\d+\.\d+([-+][0-9A-Za-z][0-9A-Za-z.+_-]*)?$/;
 
-interface Options {
-  requireExplicitComponentTags: boolean;
-  requireDigest: boolean;
-}
-
 const NAMES: Record<string, string> = {
   server: 'server',
   injector: 'injector',
@@ -25,12 +20,11 @@ export default defineRule({
     guide: 'Version pinning',
     messages: {
       unpinnedDefault:
-        'Unpinned {{component}} image: {{path}}.tag is not set, so the chart default "{{tag}}" changes with every chart release (guide: "Version pinning")',
+        'Unpinned {{component}} image: {{path}}.tag is not set, so the chart default "{{tag}}" changes with every chart release',
       notString:
         'Expected {{path}}.tag to be a quoted string, found the {{type}} {{value}}; YAML reads an unquoted version as a number (1.10 becomes 1.1)',
-      latest: 'Unpinned {{component}} image: {{path}}.tag is "{{tag}}", which pulls whatever is newest (guide: "Version pinning")',
-      partialVersion:
-        'Unpinned {{component}} image: {{path}}.tag "{{tag}}" is not a full version, so it can move to a new patch release (guide: "Version pinning")',
+      latest: 'Unpinned {{component}} image: {{path}}.tag is "{{tag}}", which pulls whatever is newest',
+      partialVersion: 'Unpinned {{component}} image: {{path}}.tag "{{tag}}" is not a full version, so it can move to a new patch release',
       notDigest: 'Expected {{path}}.tag to carry an image digest, found "{{tag}}"; the option requireDigest asks for immutable images',
       bareDigest:
         'Expected {{path}}.tag to be "<version>@sha256:<digest>", found "{{tag}}"; the chart renders "<repository>:<tag>", which is not a valid image reference with a bare digest, so the pod cannot pull its image',
@@ -48,13 +42,17 @@ export default defineRule({
       requireExplicitComponentTags: {
         type: 'boolean',
         default: false,
-        description: 'Also require injector, agent and CSI image tags to be written in the file',
+        strict: true,
+        description: 'Also require the injector, agent and CSI image tags to be written in the file',
       },
-      requireDigest: { type: 'boolean', default: false, description: 'Require image digests instead of version tags' },
+      requireDigest: {
+        type: 'boolean',
+        default: false,
+        strict: true,
+        description: 'Require a digest after the version (`1.16.1@sha256:…`) instead of a version alone',
+      },
     },
   },
-  defaultOptions: { requireExplicitComponentTags: false, requireDigest: false },
-  strictOptions: { requireExplicitComponentTags: true, requireDigest: true },
   check(context) {
     for (const image of context.model.images) {
       const explicit = image.tag?.isUserSet === true;
@@ -75,7 +73,7 @@ export default defineRule({
 function checkTag(
   tag: ValueNode,
   data: { tag: string },
-  options: Options,
+  options: { requireDigest: boolean },
   form: ImageFact['tagForm'],
   report: (messageId: 'notString' | 'latest' | 'partialVersion' | 'notDigest' | 'bareDigest', extra?: Record<string, string>) => void,
 ): void {

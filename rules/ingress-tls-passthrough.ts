@@ -1,7 +1,5 @@
 import { defineRule } from '../src/engine/index.js';
 
-const GUIDE = '(guide: "Load balancers, ingress, and replication traffic")';
-
 export default defineRule({
   id: 'ingress-tls-passthrough',
   meta: {
@@ -10,9 +8,9 @@ export default defineRule({
     tags: ['tls', 'network', 'security'],
     guide: 'Load balancers, ingress, and replication traffic',
     messages: {
-      noClientTls: `Missing TLS on {{kind}} "{{name}}" ({{controller}}): server.ingress.tls is empty and TLS is not passed through to Vault, so clients send Vault tokens and secrets over plain HTTP ${GUIDE}`,
-      terminatesTls: `Missing TLS passthrough on {{kind}} "{{name}}" ({{controller}}): the controller terminates TLS, so Vault tokens and secrets cross it in clear text and clients lose end-to-end encryption with Vault ${GUIDE}`,
-      reencryptsTls: `Unexpected TLS re-encryption on {{kind}} "{{name}}" ({{controller}}): the connection to Vault is encrypted again, but the controller decrypts tokens and secrets in between, which end-to-end TLS avoids ${GUIDE}`,
+      noClientTls: `Missing TLS on {{kind}} "{{name}}" ({{controller}}): server.ingress.tls is empty and TLS is not passed through to Vault, so clients send Vault tokens and secrets over plain HTTP`,
+      terminatesTls: `Missing TLS passthrough on {{kind}} "{{name}}" ({{controller}}): the controller terminates TLS, so Vault tokens and secrets cross it in clear text and clients lose end-to-end encryption with Vault`,
+      reencryptsTls: `Unexpected TLS re-encryption on {{kind}} "{{name}}" ({{controller}}): the connection to Vault is encrypted again, but the controller decrypts tokens and secrets in between, which end-to-end TLS avoids`,
     },
     hints: {
       noClientTls:

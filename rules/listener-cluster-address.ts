@@ -10,9 +10,9 @@ export default defineRule({
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       missingClusterAddress:
-        'Missing cluster_address on listener "tcp", and Vault derives "{{bind}}" from {{from}}: a loopback address, so standbys cannot forward requests to the active pod and raft peers cannot reach it (guide: "Vault listener")',
+        'Missing cluster_address on listener "tcp", and Vault derives "{{bind}}" from {{from}}: a loopback address, so standbys cannot forward requests to the active pod and raft peers cannot reach it',
       loopbackClusterAddress:
-        'Expected cluster_address on listener "tcp" to listen on all interfaces like "[::]:8201", found "{{value}}"; other pods cannot reach a loopback address, so request forwarding and raft replication fail (guide: "Vault listener")',
+        'Expected cluster_address on listener "tcp" to listen on all interfaces like "[::]:8201", found "{{value}}"; other pods cannot reach a loopback address, so request forwarding and raft replication fail',
     },
     hints: {
       missingClusterAddress:

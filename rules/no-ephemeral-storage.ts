@@ -9,12 +9,15 @@ export default defineRule({
     severity: 'error',
     tags: ['storage', 'hardening'],
     guide: 'Production hardening (storage)',
+    messageGuides: {
+      inmemStorage: 'Production hardening (in-memory storage is for development only)',
+      fileStorageReplicated: 'Production hardening (filesystem storage has no HA)',
+    },
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      inmemStorage:
-        'Unexpected storage "{{type}}": Vault keeps all its data in memory and loses it whenever the pod restarts (hardening: in-memory storage is for development only)',
+      inmemStorage: 'Unexpected storage "{{type}}": Vault keeps all its data in memory and loses it whenever the pod restarts',
       fileStorageReplicated:
-        'Unexpected storage "{{type}}" with {{replicas}} replicas: each pod writes its own data directory, so the pods never share data and the cluster cannot fail over (hardening: filesystem storage has no HA)',
+        'Unexpected storage "{{type}}" with {{replicas}} replicas: each pod writes its own data directory, so the pods never share data and the cluster cannot fail over',
     },
     hints: {
       inmemStorage:

@@ -1,19 +1,17 @@
 import { defineRule, type SecretFact } from '../src/engine/index.js';
 
-const HARDENING = '(hardening: "Do not use clear text credentials")';
-
 export default defineRule({
   id: 'no-inline-secrets',
   meta: {
     description: 'No credential is written as a plain value in the values file or the Vault config',
     severity: 'error',
     tags: ['security', 'secrets'],
-    guide: 'KMS Authentication; production hardening',
+    guide: 'KMS Authentication; production hardening ("Do not use clear text credentials")',
     messages: {
-      envSecret: `Unexpected plain-text credential in server.extraEnvironmentVars.{{name}}; the chart copies it into the StatefulSet, readable by anyone who can read the pod spec ${HARDENING}`,
-      configSecret: `Unexpected plain-text credential {{where}} in "{{config}}"; the chart stores the Vault config in a ConfigMap, which is not a Secret ${HARDENING}`,
-      podSpecSecret: `Unexpected plain-text credential {{name}} in {{where}}; the chart copies it into the pod spec, readable by anyone who can read it ${HARDENING}`,
-      privateKey: `Unexpected inline private key in {{where}}; the key is kept in plain text in the values and in what the chart renders ${HARDENING}`,
+      envSecret: `Unexpected plain-text credential in server.extraEnvironmentVars.{{name}}; the chart copies it into the StatefulSet, readable by anyone who can read the pod spec`,
+      configSecret: `Unexpected plain-text credential {{where}} in "{{config}}"; the chart stores the Vault config in a ConfigMap, which is not a Secret`,
+      podSpecSecret: `Unexpected plain-text credential {{name}} in {{where}}; the chart copies it into the pod spec, readable by anyone who can read it`,
+      privateKey: `Unexpected inline private key in {{where}}; the key is kept in plain text in the values and in what the chart renders`,
     },
     hints: {
       envSecret:

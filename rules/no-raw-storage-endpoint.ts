@@ -7,10 +7,13 @@ export default defineRule({
     severity: 'warning',
     tags: ['security', 'hardening'],
     guide: 'Production hardening (raw_storage_endpoint)',
+    messageGuides: {
+      rawStorageEndpoint: 'Production hardening (raw_storage_endpoint); advisory GHSA-rc54-2g2c-g36g',
+    },
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       rawStorageEndpoint:
-        "Expected {{key}} to be false, found {{value}}; sys/raw reads and writes Vault's storage without the barrier's checks and is highly privileged (hardening: GHSA-rc54-2g2c-g36g)",
+        "Expected {{key}} to be false, found {{value}}; sys/raw reads and writes Vault's storage without the barrier's checks and is highly privileged",
     },
     hints: {
       rawStorageEndpoint: 'Remove {{key}} from the config, or set it to false; turn it on only for a recovery, then off again.',

@@ -1,7 +1,5 @@
 import { defineRule, CONFIG_MODES } from '../src/engine/index.js';
 
-const SOURCE = '(hardening: listener "tcp" docs, keep unauthenticated access off)';
-
 export default defineRule({
   id: 'no-unauthenticated-endpoints',
   meta: {
@@ -9,13 +7,18 @@ export default defineRule({
     severity: 'warning',
     tags: ['security', 'hardening'],
     guide: 'Production hardening (unauthenticated endpoints)',
+    messageGuides: {
+      metricsAccess: 'Production hardening; listener "tcp" docs (keep unauthenticated access off)',
+      pprofAccess: 'Production hardening; listener "tcp" docs (keep unauthenticated access off)',
+      inFlightAccess: 'Production hardening; listener "tcp" docs (keep unauthenticated access off)',
+      unauthenticatedAccess: 'Production hardening; configuration docs (enable_unauthenticated_access)',
+    },
     appliesTo: { modes: CONFIG_MODES },
     messages: {
-      metricsAccess: `Expected unauthenticated_metrics_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can read /v1/sys/metrics ${SOURCE}`,
-      pprofAccess: `Expected unauthenticated_pprof_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can pull runtime profiles from /v1/sys/pprof and load the server ${SOURCE}`,
-      inFlightAccess: `Expected unauthenticated_in_flight_requests_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can list the requests Vault is serving at /v1/sys/in-flight-req ${SOURCE}`,
-      unauthenticatedAccess:
-        'Unexpected enable_unauthenticated_access: Vault 2.x then serves the {{families}} endpoints without a token (hardening: configuration docs, enable_unauthenticated_access)',
+      metricsAccess: `Expected unauthenticated_metrics_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can read /v1/sys/metrics`,
+      pprofAccess: `Expected unauthenticated_pprof_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can pull runtime profiles from /v1/sys/pprof and load the server`,
+      inFlightAccess: `Expected unauthenticated_in_flight_requests_access on listener "{{listener}}" to be false, found {{value}}; anyone who reaches the listener can list the requests Vault is serving at /v1/sys/in-flight-req`,
+      unauthenticatedAccess: 'Unexpected enable_unauthenticated_access: Vault 2.x then serves the {{families}} endpoints without a token',
     },
     hints: {
       metricsAccess: 'Remove it and let Prometheus authenticate with a Vault token that may read sys/metrics ({{tokenSetting}}).',

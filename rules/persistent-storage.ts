@@ -10,9 +10,9 @@ export default defineRule({
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       dataStorageDisabled:
-        'Disabled data storage PVC with {{storage}} storage: server.dataStorage.enabled is {{value}}, so Vault\'s data dies with the pod (guide: "Stateful storage")',
+        "Disabled data storage PVC with {{storage}} storage: server.dataStorage.enabled is {{value}}, so Vault's data dies with the pod",
       auditStorageDisabled:
-        'Disabled audit storage PVC: server.auditStorage.enabled is {{value}}, so a file audit device writing in the pod loses its logs when the pod is rescheduled; audit devices that write to stdout or a socket need no volume (guide: "Stateful storage")',
+        'Disabled audit storage PVC: server.auditStorage.enabled is {{value}}, so a file audit device writing in the pod loses its logs when the pod is rescheduled; audit devices that write to stdout or a socket need no volume',
     },
     // Vault's audit devices are enabled through its API, not the config: a missing volume may be deliberate.
     messageSeverities: { auditStorageDisabled: 'warning' },

@@ -20,13 +20,11 @@ export default defineRule({
     guide: 'Load balancers, ingress, and replication traffic',
     messages: {
       missingInternalAnnotation:
-        'Missing internal load balancer annotation on {{services}} (type LoadBalancer); cloud providers give it a public IP, and the guide says Vault should never be internet-facing ("Load balancers, ingress, and replication traffic")',
-      publicAnnotation:
-        'Expected {{key}} to make {{services}} internal, found "{{value}}"; the load balancer is public (guide: "Load balancers, ingress, and replication traffic")',
+        'Missing internal load balancer annotation on {{services}} (type LoadBalancer); cloud providers give it a public IP, and the guide says Vault should never be internet-facing',
+      publicAnnotation: 'Expected {{key}} to make {{services}} internal, found "{{value}}"; the load balancer is public',
       publicSourceRanges:
         'Expected ui.loadBalancerSourceRanges to list only private ranges, found "{{range}}"; the ui load balancer accepts traffic from the internet',
-      misplacedAnnotation:
-        'Unexpected place for {{key}}: {{path}} does not land on {{services}}, which stays public (guide: "Load balancers, ingress, and replication traffic")',
+      misplacedAnnotation: 'Unexpected place for {{key}}: {{path}} does not land on {{services}}, which stays public',
     },
     hints: {
       missingInternalAnnotation:

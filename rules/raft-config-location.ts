@@ -7,19 +7,22 @@ export default defineRule({
     severity: 'error',
     tags: ['raft', 'storage', 'ha'],
     guide: 'Vault storage configuration',
+    messageGuides: {
+      pathOffVolume: 'Stateful storage',
+    },
     appliesTo: { modes: ['standalone', 'ha-raft', 'ha-other', 'none'] },
     messages: {
       ignoredRaftStorage:
-        'Unexpected storage "raft" in {{path}}, a config the chart does not render in this deployment (it renders {{live}}), so Vault never runs with it (guide: "Vault storage configuration")',
+        'Unexpected storage "raft" in {{path}}, a config the chart does not render in this deployment (it renders {{live}}), so Vault never runs with it',
       ignoredConfig:
-        'Unexpected config in {{path}}: the chart ignores it and renders {{live}} instead, here its own default config with TLS off (guide: "Vault storage configuration")',
+        'Unexpected config in {{path}}: the chart ignores it and renders {{live}} instead, here its own default config with TLS off',
       missingRaftStorage:
-        'Missing storage "raft" in {{path}} although server.ha.raft.enabled is on; the chart prepares raft volumes and node ids, but Vault runs with {{storage}} (guide: "Vault storage configuration")',
+        'Missing storage "raft" in {{path}} although server.ha.raft.enabled is on; the chart prepares raft volumes and node ids, but Vault runs with {{storage}}',
       raftNotEnabled:
-        'Unexpected storage "raft" in {{path}} while server.ha.raft.enabled is off; the chart then creates no data volume for the pods and ignores setNodeId (guide: "Vault storage configuration")',
+        'Unexpected storage "raft" in {{path}} while server.ha.raft.enabled is off; the chart then creates no data volume for the pods and ignores setNodeId',
       missingRaftPath: 'Missing path in storage "raft"; Vault refuses to start without it (\'path\' must be set)',
       pathOffVolume:
-        'Expected the raft path to lie under server.dataStorage.mountPath "{{mountPath}}", found "{{value}}"; Vault writes its data to the container\'s ephemeral filesystem and loses it when the pod is rescheduled (guide: "Stateful storage")',
+        'Expected the raft path to lie under server.dataStorage.mountPath "{{mountPath}}", found "{{value}}"; Vault writes its data to the container\'s ephemeral filesystem and loses it when the pod is rescheduled',
     },
     hints: {
       ignoredRaftStorage: '{{fix}}',

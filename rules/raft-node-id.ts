@@ -7,14 +7,18 @@ export default defineRule({
     severity: 'warning',
     tags: ['raft', 'ha', 'operations'],
     guide: 'Vault storage configuration',
+    messageGuides: {
+      missingNodeId: 'Using Helm charts (the override-values example sets setNodeId: true)',
+      nodeIdDisabled: 'Using Helm charts (the override-values example sets setNodeId: true)',
+    },
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       missingNodeId:
-        'Missing server.ha.raft.setNodeId (or node_id in storage "raft"); each raft node then gets a random id instead of its pod name, so peers in "vault operator raft list-peers" cannot be matched to pods, and a pod that comes back with a new volume joins under a new id next to its dead old one (guide: the override-values example sets setNodeId: true)',
+        'Missing server.ha.raft.setNodeId (or node_id in storage "raft"); each raft node then gets a random id instead of its pod name, so peers in "vault operator raft list-peers" cannot be matched to pods, and a pod that comes back with a new volume joins under a new id next to its dead old one',
       nodeIdDisabled:
-        'Expected server.ha.raft.setNodeId to be true, found {{value}}; each raft node then gets a random id instead of its pod name, and a pod that comes back with a new volume joins under a new id next to its dead old one (guide: the override-values example sets setNodeId: true)',
+        'Expected server.ha.raft.setNodeId to be true, found {{value}}; each raft node then gets a random id instead of its pod name, and a pod that comes back with a new volume joins under a new id next to its dead old one',
       setNodeIdIgnored:
-        'Unexpected server.ha.raft.setNodeId: {{value}} without server.ha.raft.enabled: true; the chart sets VAULT_RAFT_NODE_ID only for raft-enabled releases, so each raft node gets a random id instead of its pod name (guide: "Vault storage configuration")',
+        'Unexpected server.ha.raft.setNodeId: {{value}} without server.ha.raft.enabled: true; the chart sets VAULT_RAFT_NODE_ID only for raft-enabled releases, so each raft node gets a random id instead of its pod name',
     },
     hints: {
       missingNodeId:

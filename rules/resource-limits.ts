@@ -14,22 +14,20 @@ export default defineRule({
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       missingResources:
-        'Missing server.resources: the Vault container runs without CPU and memory requests or limits, so the scheduler reserves nothing for it and a busy neighbour can starve it (guide: "Pod resource limits")',
+        'Missing server.resources: the Vault container runs without CPU and memory requests or limits, so the scheduler reserves nothing for it and a busy neighbour can starve it',
       notAMap:
         'Expected server.resources to be a map of requests and limits, found {{value}}; the chart renders it verbatim and Kubernetes rejects the StatefulSet',
-      missingRequest:
-        'Missing server.resources.requests.{{resource}}: the scheduler cannot reserve {{resource}} for Vault (guide: "Pod resource limits")',
-      missingLimit:
-        'Missing server.resources.limits.{{resource}}: nothing caps the {{resource}} Vault may use (guide: "Pod resource limits")',
+      missingRequest: 'Missing server.resources.requests.{{resource}}: the scheduler cannot reserve {{resource}} for Vault',
+      missingLimit: 'Missing server.resources.limits.{{resource}}: nothing caps the {{resource}} Vault may use',
       missingRequests:
-        'Missing server.resources.requests: Vault gets no request sized for it (Kubernetes copies a limit into a missing request, and reserves nothing where there is no limit) (guide: "Pod resource limits")',
-      missingLimits: 'Missing server.resources.limits: nothing caps the CPU or memory Vault may use (guide: "Pod resource limits")',
+        'Missing server.resources.requests: Vault gets no request sized for it (Kubernetes copies a limit into a missing request, and reserves nothing where there is no limit)',
+      missingLimits: 'Missing server.resources.limits: nothing caps the CPU or memory Vault may use',
       invalidQuantity:
         'Expected server.resources.{{kind}}.{{resource}} to be a Kubernetes quantity such as "{{example}}", found "{{value}}"; the API server rejects the StatefulSet',
       limitBelowRequest:
         'Expected server.resources.limits.{{resource}} to be at least the request "{{request}}", found "{{value}}"; Kubernetes rejects a limit below its request',
       belowMinimum:
-        'Expected server.resources.requests.{{resource}} to be at least "{{minimum}}", the small cluster of the Vault reference architecture, found "{{value}}" (guide: "Pod resource limits")',
+        'Expected server.resources.requests.{{resource}} to be at least "{{minimum}}", the small cluster of the Vault reference architecture, found "{{value}}"',
     },
     hints: {
       missingResources:
@@ -47,12 +45,11 @@ export default defineRule({
       minimum: {
         type: 'boolean',
         default: false,
-        description: 'Also require requests of at least the reference architecture small cluster (8Gi memory, 2 CPU)',
+        strict: true,
+        description: "Also require requests of at least the reference architecture's small cluster: 8Gi of memory and 2 CPUs",
       },
     },
   },
-  defaultOptions: { minimum: false },
-  strictOptions: { minimum: true },
   check(context) {
     const { model } = context;
     const { node, requests, limits } = model.serverResources;

@@ -20,9 +20,9 @@ export default defineRule({
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       peerList:
-        'Expected retry_join to name each of the {{replicas}} pods once ({{first}} to {{last}}), found {{problems}}; a pod whose peer is missing or wrong cannot lead or join the cluster (guide: "Vault storage configuration")',
+        'Expected retry_join to name each of the {{replicas}} pods once ({{first}} to {{last}}), found {{problems}}; a pod whose peer is missing or wrong cannot lead or join the cluster',
       joinsUnknown:
-        'Cannot tell whether retry_join names each of the {{replicas}} pods: Helm template logic the linter does not evaluate decides the stanzas, so missing peers are not checked (guide: "Vault storage configuration")',
+        'Cannot tell whether retry_join names each of the {{replicas}} pods: Helm template logic the linter does not evaluate decides the stanzas, so missing peers are not checked',
     },
     hints: {
       peerList: 'In storage "raft": {{fixes}}.',

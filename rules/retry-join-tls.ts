@@ -16,9 +16,9 @@ export default defineRule({
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       missingCa:
-        'Missing leader_ca_cert_file in {{where}}: the listener serves TLS, so the joining pod cannot verify the leader\'s certificate and never joins the cluster (guide: "Vault storage configuration")',
+        "Missing leader_ca_cert_file in {{where}}: the listener serves TLS, so the joining pod cannot verify the leader's certificate and never joins the cluster",
       unpairedClientCert:
-        'Missing {{missing}} in {{where}}: {{present}} is set without it, and Vault presents a client certificate only with its key (guide: "Vault storage configuration")',
+        'Missing {{missing}} in {{where}}: {{present}} is set without it, and Vault presents a client certificate only with its key',
     },
     hints: {
       missingCa: 'Add leader_ca_cert_file = "/vault/userconfig/<ca-secret>/ca.crt" (or the PEM in leader_ca_cert) to every retry_join.',

@@ -7,11 +7,14 @@ export default defineRule({
     severity: 'error',
     tags: ['helm', 'mode'],
     guide: 'Kubernetes StatefulSets',
+    messageGuides: {
+      injectorWithoutServer: 'Vault Agent Injector and CSI Provider',
+    },
     messages: {
       noServerMode:
-        'Missing Vault server: server.standalone.enabled is {{value}} and server.ha.enabled is not "true", so the chart renders no StatefulSet and its Services route to no pods (guide: "Kubernetes StatefulSets")',
+        'Missing Vault server: server.standalone.enabled is {{value}} and server.ha.enabled is not "true", so the chart renders no StatefulSet and its Services route to no pods',
       injectorWithoutServer:
-        'Missing Vault server: {{key}} is {{value}} and no external Vault address is set, so the Agent Injector calls "{{service}}", a Service this release does not render (guide: "Vault Agent Injector and CSI Provider")',
+        'Missing Vault server: {{key}} is {{value}} and no external Vault address is set, so the Agent Injector calls "{{service}}", a Service this release does not render',
     },
     hints: {
       noServerMode: 'Set server.ha.enabled: true for a highly available cluster, or server.standalone.enabled: true for a single server.',

@@ -10,11 +10,11 @@ export default defineRule({
     appliesTo: { modes: HA_MODES },
     messages: {
       missingRegistration:
-        'Missing service_registration "kubernetes" in {{path}}; Vault then never labels its pods vault-active, so the active and standby Services select nothing and the guide\'s upgrade step kubectl delete pod --selector vault-active=false finds no pods (guide: "Vault service registration")',
+        'Missing service_registration "kubernetes" in {{path}}; Vault then never labels its pods vault-active, so the active and standby Services select nothing and the guide\'s upgrade step kubectl delete pod --selector vault-active=false finds no pods',
       wrongRegistration:
-        'Expected service_registration to be "kubernetes", found "{{type}}"; only the kubernetes registration labels the pods vault-active, which the active and standby Services and the guide\'s upgrade steps select on (guide: "Vault service registration")',
+        'Expected service_registration to be "kubernetes", found "{{type}}"; only the kubernetes registration labels the pods vault-active, which the active and standby Services and the guide\'s upgrade steps select on',
       discoveryDisabled:
-        'Disabled server.serviceAccount.serviceDiscovery.enabled ({{value}}): without the discovery Role, service_registration "kubernetes" may not label the pods, so the active and standby Services select nothing (guide: "Vault service registration")',
+        'Disabled server.serviceAccount.serviceDiscovery.enabled ({{value}}): without the discovery Role, service_registration "kubernetes" may not label the pods, so the active and standby Services select nothing',
     },
     hints: {
       missingRegistration: 'Add service_registration "kubernetes" {} to {{path}}.',

@@ -10,9 +10,9 @@ export default defineRule({
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       missingTelemetry:
-        'Missing telemetry stanza in {{path}}: Vault publishes no metrics, so Prometheus or statsd cannot monitor the cluster or alert on it (guide: "Vault telemetry")',
+        'Missing telemetry stanza in {{path}}: Vault publishes no metrics, so Prometheus or statsd cannot monitor the cluster or alert on it',
       serviceMonitorWithoutTelemetry:
-        'Missing telemetry stanza in {{path}} while serverTelemetry.serviceMonitor.enabled is on: the ServiceMonitor scrapes /v1/sys/metrics, which serves no Prometheus metrics without it (guide: "Vault telemetry")',
+        'Missing telemetry stanza in {{path}} while serverTelemetry.serviceMonitor.enabled is on: the ServiceMonitor scrapes /v1/sys/metrics, which serves no Prometheus metrics without it',
     },
     hints: {
       missingTelemetry:

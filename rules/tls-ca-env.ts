@@ -10,9 +10,9 @@ export default defineRule({
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       missingCaCert:
-        'Missing VAULT_CACERT in server.extraEnvironmentVars: the listener serves TLS, so vault commands run inside the pods (operator init, unseal, raft list-peers) cannot verify the server certificate (guide: "TLS certificates")',
+        'Missing VAULT_CACERT in server.extraEnvironmentVars: the listener serves TLS, so vault commands run inside the pods (operator init, unseal, raft list-peers) cannot verify the server certificate',
       emptyCaCert:
-        'Expected VAULT_CACERT to name the CA certificate file, found "{{value}}"; the vault CLI in the pods then cannot verify the server certificate (guide: "TLS certificates")',
+        'Expected VAULT_CACERT to name the CA certificate file, found "{{value}}"; the vault CLI in the pods then cannot verify the server certificate',
     },
     hints: {
       missingCaCert:

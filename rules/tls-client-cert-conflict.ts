@@ -7,10 +7,13 @@ export default defineRule({
     severity: 'error',
     tags: ['tls', 'security', 'hardening'],
     guide: 'Production hardening (tls_require_and_verify_client_cert)',
+    messageGuides: {
+      conflictingClientCerts: 'Production hardening; listener "tcp" docs (tls_require_and_verify_client_cert)',
+    },
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       conflictingClientCerts:
-        'Unexpected tls_disable_client_certs = {{disable}} together with tls_require_and_verify_client_cert = {{require}} on listener "tcp"; the two are mutually exclusive and Vault refuses to start (hardening: tcp listener docs)',
+        'Unexpected tls_disable_client_certs = {{disable}} together with tls_require_and_verify_client_cert = {{require}} on listener "tcp"; the two are mutually exclusive and Vault refuses to start',
     },
     hints: {
       conflictingClientCerts:

@@ -1,6 +1,5 @@
 import { defineRule, CONFIG_MODES, type ConfigValue } from '../src/engine/index.js';
 
-const GUIDE = '(guide: "Vault listener", TLS should always be configured in production)';
 const LISTENER_FIX =
   'set tls_cert_file and tls_key_file on listener "tcp" to a mounted certificate (e.g. /vault/userconfig/tls-server/tls.crt and tls.key from server.extraVolumes) and remove tls_disable';
 
@@ -11,19 +10,24 @@ export default defineRule({
     severity: 'error',
     tags: ['tls', 'security'],
     guide: 'Vault listener',
+    messageGuides: {
+      tlsDisabled: 'Vault listener (TLS should always be configured in production)',
+      chartTlsDisabled: 'Vault listener (TLS should always be configured in production)',
+      listenerTlsDisabled: 'Vault listener (TLS should always be configured in production)',
+    },
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       tlsDisabled:
-        'Disabled TLS on listener "tcp" (tls_disable = {{value}}) and in the chart (global.tlsDisable: {{chart}}): Vault serves its API in plain text and probes, the injector and VAULT_ADDR use plain http {{guide}}',
+        'Disabled TLS on listener "tcp" (tls_disable = {{value}}) and in the chart (global.tlsDisable: {{chart}}): Vault serves its API in plain text and probes, the injector and VAULT_ADDR use plain http',
       chartTlsDisabled:
-        'Expected global.tlsDisable to be false, found {{value}}; the listener serves TLS but the chart points probes, the injector and VAULT_ADDR at plain http {{guide}}',
+        'Expected global.tlsDisable to be false, found {{value}}; the listener serves TLS but the chart points probes, the injector and VAULT_ADDR at plain http',
       listenerTlsDisabled:
-        'Disabled TLS on listener "tcp": tls_disable = {{value}} serves the Vault API in plain text while global.tlsDisable is false, so the chart\'s probes and VAULT_ADDR use https and the pods never become Ready {{guide}}',
+        'Disabled TLS on listener "tcp": tls_disable = {{value}} serves the Vault API in plain text while global.tlsDisable is false, so the chart\'s probes and VAULT_ADDR use https and the pods never become Ready',
       listenerTlsDisableInvalid: 'Expected tls_disable on listener "tcp" to be a boolean, found {{value}}; Vault refuses to start',
-      missingCertFile: 'Missing tls_cert_file on listener "tcp"; without a certificate Vault cannot serve TLS (guide: "Vault listener")',
-      missingKeyFile: 'Missing tls_key_file on listener "tcp"; without the private key Vault cannot serve TLS (guide: "Vault listener")',
+      missingCertFile: 'Missing tls_cert_file on listener "tcp"; without a certificate Vault cannot serve TLS',
+      missingKeyFile: 'Missing tls_key_file on listener "tcp"; without the private key Vault cannot serve TLS',
       missingCertificate:
-        'Missing tls_cert_file and tls_key_file on listener "tcp"; TLS is on (no tls_disable) but without a certificate and its key Vault refuses to start (guide: "Vault listener")',
+        'Missing tls_cert_file and tls_key_file on listener "tcp"; TLS is on (no tls_disable) but without a certificate and its key Vault refuses to start',
     },
     hints: {
       tlsDisabled: `Make both changes together: ${LISTENER_FIX}, and set global.tlsDisable: false{{joins}}; either one alone leaves the pods unready.`,
@@ -61,7 +65,7 @@ export default defineRule({
     }
     const [first, ...others] = off;
     if (!first) {
-      if (!model.chartTls) context.report({ node: tlsDisable, messageId: 'chartTlsDisabled', data: { value: chart, guide: GUIDE } });
+      if (!model.chartTls) context.report({ node: tlsDisable, messageId: 'chartTlsDisabled', data: { value: chart } });
       return;
     }
     // One decision, one finding: at the first plain-text listener, where the certificate goes; the
@@ -91,7 +95,7 @@ export default defineRule({
       joinsToFix.length > 0
         ? ', and give every retry_join an https:// leader_api_addr and leader_ca_cert_file (e.g. /vault/userconfig/tls-ca/ca.crt)'
         : '';
-    const data = { value: JSON.stringify(first.value), chart, guide: GUIDE, joins };
+    const data = { value: JSON.stringify(first.value), chart, joins };
     context.report({ node: first, messageId: model.chartTls ? 'listenerTlsDisabled' : 'tlsDisabled', data, related });
   },
 });

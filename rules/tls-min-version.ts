@@ -9,14 +9,19 @@ export default defineRule({
     severity: 'error',
     tags: ['tls', 'security', 'hardening'],
     guide: 'Production hardening (tls_min_version)',
+    messageGuides: {
+      insecureMinVersion: 'Production hardening; listener "tcp" docs (TLS 1.1 and lower are insecure)',
+      belowMinVersion: 'Production hardening ("If possible, use TLS 1.3")',
+      missingMinVersion: 'Production hardening ("If possible, use TLS 1.3")',
+    },
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       insecureMinVersion:
-        'Expected tls_min_version on listener "tcp" to be "tls12" or "tls13", found "{{value}}"; TLS 1.1 and lower are widely considered insecure (hardening: tcp listener docs, "Production hardening")',
+        'Expected tls_min_version on listener "tcp" to be "tls12" or "tls13", found "{{value}}"; TLS 1.1 and lower are widely considered insecure',
       belowMinVersion:
-        'Expected tls_min_version on listener "tcp" to be "{{minimum}}", found "{{value}}"; the minVersion option asks for TLS 1.3 only (hardening: "If possible, use TLS 1.3")',
+        'Expected tls_min_version on listener "tcp" to be "{{minimum}}", found "{{value}}"; the minVersion option asks for TLS 1.3 only',
       missingMinVersion:
-        'Missing tls_min_version on listener "tcp": Vault then accepts TLS 1.2, and the minVersion option asks for "{{minimum}}" (hardening: "If possible, use TLS 1.3")',
+        'Missing tls_min_version on listener "tcp": Vault then accepts TLS 1.2, and the minVersion option asks for "{{minimum}}"',
     },
     hints: {
       insecureMinVersion: 'Set tls_min_version = "tls12", or "tls13" when every client supports it.',
@@ -26,14 +31,13 @@ export default defineRule({
     options: {
       minVersion: {
         type: 'string',
+        enum: ['tls12', 'tls13'],
         default: 'tls12',
-        description:
-          'The lowest tls_min_version accepted: "tls12" (default) or "tls13"; with "tls13" an unset tls_min_version is reported too.',
+        strict: 'tls13',
+        description: 'The lowest `tls_min_version` accepted; with `"tls13"` an unset `tls_min_version` is reported too',
       },
     },
   },
-  defaultOptions: { minVersion: 'tls12' },
-  strictOptions: { minVersion: 'tls13' },
   check(context) {
     const { model, options } = context;
     if (!model.parsedConfig) return;

@@ -7,10 +7,13 @@ export default defineRule({
     severity: 'warning',
     tags: ['security', 'tls', 'hardening'],
     guide: 'Production hardening (tls_skip_verify)',
+    messageGuides: {
+      skipVerify: 'Production hardening; the Vault docs call tls_skip_verify "highly discouraged"',
+    },
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       skipVerify:
-        'Expected tls_skip_verify in {{stanza}} to be false, found {{value}}; Vault then accepts any certificate from {{peer}}, so anyone on the path can read the traffic and its token (hardening: "highly discouraged" in the {{stanza}} docs)',
+        'Expected tls_skip_verify in {{stanza}} to be false, found {{value}}; Vault then accepts any certificate from {{peer}}, so anyone on the path can read the traffic and its token',
     },
     hints: {
       skipVerify:

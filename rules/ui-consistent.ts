@@ -10,7 +10,7 @@ export default defineRule({
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       serviceWithoutUi:
-        'Unexpected ui Service "{{service}}": ui.enabled is on, but the Vault config does not serve the web UI ({{setting}}), so the Service reaches no UI (guide: "Vault UI")',
+        'Unexpected ui Service "{{service}}": ui.enabled is on, but the Vault config does not serve the web UI ({{setting}}), so the Service reaches no UI',
     },
     hints: {
       serviceWithoutUi: 'Add ui = true to the Vault config, or set ui.enabled: false.',

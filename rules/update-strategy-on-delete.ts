@@ -10,7 +10,7 @@ export default defineRule({
     appliesTo: { modes: HA_MODES, minReplicas: 2 },
     messages: {
       rolling:
-        'Expected server.updateStrategyType to be "OnDelete", found "{{value}}"; Kubernetes then replaces pods on its own, in an order that can fail over to an active node running the older Vault (guide: "Upgrading Vault on Kubernetes")',
+        'Expected server.updateStrategyType to be "OnDelete", found "{{value}}"; Kubernetes then replaces pods on its own, in an order that can fail over to an active node running the older Vault',
     },
     hints: {
       rolling:

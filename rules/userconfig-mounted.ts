@@ -7,12 +7,15 @@ export default defineRule({
     severity: 'error',
     tags: ['tls', 'volumes'],
     guide: 'TLS certificates',
+    messageGuides: {
+      notMounted: 'TLS certificates (mounted secrets are an installation dependency)',
+    },
     appliesTo: { modes: SERVER_MODES },
     messages: {
       notMounted:
-        'Missing volume "{{name}}" for "{{path}}" ({{where}}): nothing mounts /vault/userconfig/{{name}}, so the file does not exist in the pods and {{effect}} (guide: "TLS certificates", mounted secrets are an installation dependency)',
+        'Missing volume "{{name}}" for "{{path}}" ({{where}}): nothing mounts /vault/userconfig/{{name}}, so the file does not exist in the pods and {{effect}}',
       volumeNotDeclared:
-        'Missing volume "{{volume}}" in server.volumes: the server.volumeMounts entry that mounts "{{mountPath}}" for "{{path}}" ({{where}}) names no volume of the pod, so Kubernetes rejects the pods (guide: "TLS certificates")',
+        'Missing volume "{{volume}}" in server.volumes: the server.volumeMounts entry that mounts "{{mountPath}}" for "{{path}}" ({{where}}) names no volume of the pod, so Kubernetes rejects the pods',
     },
     hints: {
       notMounted:

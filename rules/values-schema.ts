@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/index.js';
 
-const WHY = 'Helm silently ignores keys the chart does not read, so this setting has no effect (guide: "Using Helm charts")';
+const WHY = 'Helm silently ignores keys the chart does not read, so this setting has no effect';
 
 export default defineRule({
   id: 'values-schema',

@@ -114,7 +114,7 @@ export function valuesSchema(version, defaults, curation) {
   const body = schemaOf(tree, []);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: `https://vault-lint.dev/schemas/values-${version}.schema.json`,
+    $id: `urn:vault-lint:schema:values-${version}`,
     title: `hashicorp/vault Helm chart ${version} values`,
     description: curation.description.replaceAll('{{version}}', version),
     type: 'object',

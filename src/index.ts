@@ -25,6 +25,7 @@ export { defineRule, type Rule, type RuleContext, type RuleDefinition } from './
 export { resolveRules, ConfigError, PRESETS, type PresetName, type RuleSetting } from './engine/config.js';
 export type {
   Finding,
+  RuleOption,
   Location,
   FileOrigin,
   SetOrigin,
@@ -37,6 +38,8 @@ export type {
   Summary,
 } from './engine/types.js';
 export { describeScope, type RuleScope } from './engine/scope.js';
+export { optionSchema, ruleOptionsSchema, rulesOptionsSchemas, presetOptions, type JsonSchema } from './engine/options.js';
+export { ruleDocsUrl, ruleInfos, type PackageInfo } from './engine/docs.js';
 export {
   loadFormatter,
   loadReportStream,

@@ -8,6 +8,7 @@ import { formatterNames, loadFormatter } from '../src/report/index.js';
 import { originLabel, type FileResult, type RuleInfo } from '../src/engine/types.js';
 import { loadRules } from '../src/index.js';
 import { printedForms } from '../src/mask/redactor.js';
+import { ruleInfos as infosOf } from '../src/engine/docs.js';
 import { blowUpCase, valuesCase, type Case } from './fuzz/inputs.js';
 
 /**
@@ -56,7 +57,7 @@ function describeCase(input: Case): string {
 
 let infos: Map<string, RuleInfo> | undefined;
 async function ruleInfos(): Promise<Map<string, RuleInfo>> {
-  infos ??= new Map((await loadRules()).map((rule) => [rule.id, { id: rule.id, meta: rule.meta, docsUrl: rule.docsUrl }]));
+  infos ??= infosOf(await loadRules(), { documentation: true });
   return infos;
 }
 

@@ -2,11 +2,14 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
-import { rulesTable } from './helpers/readme.js';
+import { Ajv } from 'ajv';
+import { OPTIONS_END, OPTIONS_START, optionsTable, rulesTable, strictOptionsList } from './helpers/readme.js';
+import { optionSchema } from '../src/engine/options.js';
 import { describeScope } from '../src/engine/scope.js';
 
 const RULES_DIR = new URL('../rules/', import.meta.url);
 const README = new URL('../README.md', import.meta.url);
+const ajv = new Ajv({ strict: true });
 const ruleFiles = readdirSync(RULES_DIR).filter((name) => name.endsWith('.ts') && name !== 'index.ts');
 
 /** Parse a rule module's source into an ESTree AST (typescript-estree), to check how it is built. */
@@ -71,6 +74,22 @@ function scopeGuards(program: TSESTree.Node): number[] {
   return lines;
 }
 
+/**
+ * A generated part of a document, between two markers, equals what the metadata gives;
+ * UPDATE_README=1 rewrites it (and the run still fails, so an update is never silent).
+ */
+function expectGenerated(file: URL, startMarker: string, endMarker: string, body: string): void {
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(startMarker);
+  const end = text.indexOf(endMarker);
+  expect(start, `${file.pathname} needs ${startMarker} … ${endMarker}`).toBeGreaterThan(0);
+  expect(end).toBeGreaterThan(start);
+  const current = text.slice(start + startMarker.length, end);
+  if (process.env.UPDATE_README === '1' && current !== body)
+    writeFileSync(file, text.slice(0, start + startMarker.length) + body + text.slice(end));
+  expect(current).toBe(body);
+}
+
 describe('scope guard detection', () => {
   const guards = (code: string): number[] => scopeGuards(parse(code, { loc: true }));
   it('finds early returns on the mode, HA or the replica count', () => {
@@ -100,8 +119,7 @@ describe('rule registry and metadata', () => {
         expect(doc.startsWith(`# ${rule.id}\n`)).toBe(true);
         expect(doc).toContain(`**Default severity:** ${rule.meta.severity}`);
         expect(doc).toContain(`**Applies to:** ${describeScope(rule.meta.appliesTo)}`);
-        expect(rule.docsUrl.endsWith(`/${rule.id}.md`)).toBe(true);
-        for (const option of Object.keys(rule.meta.options ?? {})) expect(doc).toContain(`\`${option}\``);
+        expect(doc).toContain(`**Guide:** ${rule.meta.guide} ·`);
       });
 
       it('has camelCase messageIds, one-sentence messages without a trailing period, and hints only for its messages', () => {
@@ -113,9 +131,31 @@ describe('rule registry and metadata', () => {
         expect(rule.meta.guide.length).toBeGreaterThan(0);
       });
 
-      it('declares options with defaults that match its default options', () => {
-        const declared = Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, option]) => [name, option.default]));
-        expect(rule.defaultOptions ?? {}).toEqual(declared);
+      it('declares each option once, with a valid schema its default and strict value satisfy', () => {
+        for (const [name, option] of Object.entries(rule.meta.options ?? {})) {
+          expect(name).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+          expect(option.description.trim()).not.toMatch(/\.$/);
+          const validate = ajv.compile(optionSchema(option));
+          expect(validate(option.default), `${rule.id}.${name} default`).toBe(true);
+          if (option.strict !== undefined) expect(validate(option.strict), `${rule.id}.${name} strict`).toBe(true);
+        }
+      });
+
+      it('cites guide sections only for its own messages, and no message repeats a citation', () => {
+        for (const id of Object.keys(rule.meta.messageGuides ?? {})) expect(Object.keys(rule.meta.messages)).toContain(id);
+        for (const [id, message] of Object.entries(rule.meta.messages)) {
+          expect(message, `${rule.id}/${id}`).not.toMatch(/\((guide|hardening):|\{\{\s*guide\s*\}\}/);
+        }
+      });
+
+      it('has the options table of its page generated from its metadata (UPDATE_README=1 rewrites it)', () => {
+        const file = new URL(`${rule.id}.md`, RULES_DIR);
+        const table = optionsTable(rule);
+        if (table === undefined) {
+          const doc = readFileSync(file, 'utf8');
+          expect(doc).not.toContain(OPTIONS_START);
+          expect(doc).not.toContain('## Options');
+        } else expectGenerated(file, OPTIONS_START, OPTIONS_END, `\n\n${table}\n\n`);
       });
 
       it('imports only from src/engine and default-exports defineRule with an id equal to its file name', () => {
@@ -152,15 +192,11 @@ describe('rule registry and metadata', () => {
     });
   }
 
+  it("keeps the README's list of strict options in step with the option declarations (UPDATE_README=1 rewrites it)", () => {
+    expectGenerated(README, '<!-- strict:start -->', '<!-- strict:end -->', `\n${strictOptionsList(rules)}\n`);
+  });
+
   it('keeps the README rules table in step with the rule metadata (UPDATE_README=1 rewrites it)', () => {
-    const readme = readFileSync(README, 'utf8');
-    const start = readme.indexOf('<!-- rules:start -->');
-    const end = readme.indexOf('<!-- rules:end -->');
-    expect(start).toBeGreaterThan(0);
-    const expected = `<!-- rules:start -->\n${rulesTable(rules)}\n`;
-    const current = readme.slice(start, end);
-    if (process.env.UPDATE_README === '1' && current !== expected)
-      writeFileSync(README, readme.slice(0, start) + expected + readme.slice(end));
-    expect(current).toBe(expected);
+    expectGenerated(README, '<!-- rules:start -->', '<!-- rules:end -->', `\n${rulesTable(rules)}\n`);
   });
 });

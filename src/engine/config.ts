@@ -1,5 +1,6 @@
 import type { Rule } from './rule.js';
 import type { Severity } from './types.js';
+import { optionProblem, presetOptions } from './options.js';
 
 /** Named rule sets: `recommended` as each rule declares; `strict` raises every level and turns on stricter options. */
 export const PRESETS = ['recommended', 'strict'] as const;
@@ -35,8 +36,7 @@ export function resolveRules(rules: readonly Rule[], preset: PresetName, overrid
     const raise = (level: Severity): Severity => (preset === 'strict' ? RAISE[level] : level);
     let severity: Severity | 'off' = raise(rule.meta.severity);
     let explicit = false;
-    let options: Record<string, unknown> = { ...(rule.defaultOptions as Record<string, unknown> | undefined) };
-    if (preset === 'strict') options = { ...options, ...(rule.strictOptions as Record<string, unknown> | undefined) };
+    let options = presetOptions(rule.meta, preset);
     const setting = overrides[rule.id];
     if (typeof setting === 'string') {
       severity = setting;
@@ -64,9 +64,8 @@ function checkOptions(rule: Rule, options: Record<string, unknown>): Record<stri
   for (const [name, value] of Object.entries(options)) {
     const option = declared[name];
     if (!option) throw new ConfigError(`Unknown option "${name}" for rule "${rule.id}"`);
-    const ok =
-      option.type === 'string[]' ? Array.isArray(value) && value.every((item) => typeof item === 'string') : typeof value === option.type;
-    if (!ok) throw new ConfigError(`Option "${name}" of rule "${rule.id}" must be a ${option.type}`);
+    const problem = optionProblem(option, value);
+    if (problem !== undefined) throw new ConfigError(`Option "${name}" of rule "${rule.id}" ${problem}`);
   }
   return options;
 }

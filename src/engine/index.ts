@@ -1,6 +1,6 @@
 /** What rule modules import: the rule factory and the types they need. */
 export { defineRule, type Fact, type Rule, type RuleContext, type RuleDefinition } from './rule.js';
-export type { Severity, RuleMeta } from './types.js';
+export type { Severity, RuleMeta, RuleOption } from './types.js';
 export { SERVER_MODES, CONFIG_MODES, HA_MODES, type RuleScope } from './scope.js';
 export type { Model, Mode, SyntaxProblem } from '../model/model.js';
 export type { EnvVar } from '../model/facts/env.js';

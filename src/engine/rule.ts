@@ -1,6 +1,7 @@
 import type { Model } from '../model/model.js';
 import type { Locatable, ValueNode } from '../model/values/tree.js';
-import type { RuleMeta, Severity } from './types.js';
+import type { OptionValues, RuleMeta, RuleOption, Severity } from './types.js';
+import { ruleDocsUrl } from './docs.js';
 import type { ModelResource } from '../model/facts/schema-check.js';
 
 /** Placeholder values for a message template (`{{name}}`). */
@@ -54,13 +55,15 @@ export interface RuleContext<M extends string = string, O = Record<string, unkno
 /** A derived fact: a function of the release, declared over the narrowest view it needs. */
 export type Fact<T> = (model: Model) => T;
 
-export interface RuleDefinition<M extends string, O> {
+export interface RuleDefinition<M extends string, P extends Record<string, RuleOption> = Record<string, never>> {
   id: string;
-  meta: RuleMeta & { messages: Record<M, string>; hints?: Partial<Record<M, string>> };
-  /** Default option values; the config may override each. */
-  defaultOptions?: O;
-  /** Option values the `strict` preset turns on. */
-  strictOptions?: Partial<O>;
+  meta: RuleMeta & {
+    messages: Record<M, string>;
+    hints?: Partial<Record<M, string>>;
+    messageGuides?: Partial<Record<M, string>>;
+    messageSeverities?: Partial<Record<M, Severity>>;
+    options?: P;
+  };
   /**
    * Facts loaded on demand that `check` reads (e.g. `valuesSchema`: a validator imported only when
    * a rule that needs it runs); the engine awaits `model.load(requires)` before the rules run.
@@ -68,21 +71,30 @@ export interface RuleDefinition<M extends string, O> {
   requires?: readonly ModelResource[];
   /** Syntax rules run on input that could not be read; all others need readable values. */
   runsOnUnreadableInput?: boolean;
-  check(context: RuleContext<M, O>): void;
+  check(context: RuleContext<M, OptionValues<P>>): void;
 }
 
 /** A registered rule. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds rules of every option type; `unknown` would reject them
-export interface Rule<M extends string = string, O = any> extends RuleDefinition<M, O> {
-  readonly docsUrl: string;
+export interface Rule<M extends string = string, P extends Record<string, RuleOption> = any> extends Omit<RuleDefinition<M, P>, 'meta'> {
+  /** The metadata as the engine and reporters read it, whatever the rule's own option types. */
+  readonly meta: RuleMeta & { messages: Record<M, string>; hints?: Partial<Record<M, string>> };
+  /**
+   * The rule's page, pinned to the package version and derived from package.json `repository` or
+   * `homepage` (see `docs.ts`); undefined when the package names neither.
+   */
+  readonly docsUrl: string | undefined;
 }
 
-/** Where rule documentation lives; each rule's page is `<id>.md` there. */
-export const DOCS_BASE = 'https://github.com/vault-lint/vault-lint/blob/main/rules';
-
 /** Declare a rule. The id must equal the module's file name. */
-export function defineRule<M extends string, O = Record<string, never>>(definition: RuleDefinition<M, O>): Rule<M, O> {
-  return { ...definition, docsUrl: `${DOCS_BASE}/${definition.id}.md` };
+export function defineRule<M extends string, P extends Record<string, RuleOption> = Record<string, never>>(
+  definition: RuleDefinition<M, P>,
+): Rule<M, P> {
+  // Read on first use, not at import: package.json is read once, and only by runs that link to docs.
+  return Object.defineProperty({ ...definition }, 'docsUrl', {
+    get: () => ruleDocsUrl(definition.id),
+    enumerable: true,
+  }) as Rule<M, P>;
 }
 
 /** The closest existing ancestor of a values path (the node itself when it exists). */

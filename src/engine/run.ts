@@ -87,6 +87,7 @@ export function runRules(model: Model, rules: readonly ResolvedRule[], suppressi
   for (const { rule, severity, options, messageSeverities } of rules) {
     if (!model.valuesReadable && !rule.runsOnUnreadableInput) continue;
     if (!inScope(model, rule.meta.appliesTo)) continue;
+    const docsUrl = rule.docsUrl;
     const push = (
       place: Place,
       messageId: string,
@@ -116,11 +117,12 @@ export function runRules(model: Model, rules: readonly ResolvedRule[], suppressi
         messageId,
         severity: messageSeverities?.[messageId] ?? severity,
         message: text + (unwritten ? UNWRITTEN_NOTE : ''),
-        docsUrl: rule.docsUrl,
         location,
       };
       const hint = rule.meta.hints?.[messageId];
       if (hint !== undefined) finding.hint = formatMessage(hint, data);
+      finding.guide = rule.meta.messageGuides?.[messageId] ?? rule.meta.guide;
+      if (docsUrl !== undefined) finding.docsUrl = docsUrl;
       const relatedLocations = locateRelated(locator, location, related);
       if (relatedLocations.length > 0) finding.relatedLocations = relatedLocations;
       if (place.fromChartDefault) finding.fromChartDefault = true;

@@ -78,7 +78,12 @@ export interface Finding {
   message: string;
   /** How to fix it. */
   hint?: string;
-  /** The documentation page of the rule. */
+  /**
+   * The deployment guide section (or hardening source) the finding enforces: the "why" of the
+   * message, from the rule's metadata. Reporters render it; messages do not repeat it.
+   */
+  guide?: string;
+  /** The documentation page of the rule, pinned to the package version; absent when the package names no repository. */
   docsUrl?: string;
   location: Location;
   /** The other places of the same root cause, in the order the rule gave them; absent when none. */
@@ -99,8 +104,13 @@ export interface RuleMeta {
   description: string;
   severity: Severity;
   tags: string[];
-  /** The deployment guide section (or hardening source) the rule enforces. */
+  /** The deployment guide section (or hardening source) the rule enforces; findings cite it. */
   guide: string;
+  /**
+   * Guide sections of single messages that cite a different or narrower source than the rule's
+   * `guide` (e.g. one storage rule whose path message cites "Stateful storage").
+   */
+  messageGuides?: Record<string, string>;
   messages: Record<string, string>;
   hints?: Record<string, string>;
   /**
@@ -109,23 +119,70 @@ export interface RuleMeta {
    * these; the `strict` preset raises them like the rule's own.
    */
   messageSeverities?: Record<string, Severity>;
-  /** Options the rule accepts, with their defaults. */
+  /** Options the rule accepts: the one declaration defaults, presets, docs and schemas derive from. */
   options?: Record<string, RuleOption>;
   /** Where the rule's concern exists (modes, fewest server pods); the engine skips the rule elsewhere. */
   appliesTo?: RuleScope;
 }
 
-export interface RuleOption {
-  type: 'boolean' | 'number' | 'string' | 'string[]';
-  default: boolean | number | string | string[];
+/**
+ * One option of a rule, declared once: its default, its value under the `strict` preset, its JSON
+ * Schema (derived by `optionSchema`) and the rule page's options table all come from here.
+ */
+export type RuleOption = BooleanOption | IntegerOption | StringOption | StringListOption;
+
+interface OptionBase<T> {
+  default: T;
+  /** The value the `strict` preset sets; the default when omitted. */
+  strict?: T;
+  /** What the option does, one sentence without a trailing period (docs tables, JSON Schema). */
   description: string;
 }
+
+export interface BooleanOption extends OptionBase<boolean> {
+  type: 'boolean';
+}
+
+export interface IntegerOption extends OptionBase<number> {
+  type: 'integer';
+  minimum?: number;
+  maximum?: number;
+}
+
+export interface StringOption extends OptionBase<string> {
+  type: 'string';
+  /** The accepted values, when the option is a choice. */
+  enum?: readonly string[];
+}
+
+export interface StringListOption extends OptionBase<readonly string[]> {
+  type: 'string[]';
+}
+
+/** The value type an option declaration stands for. */
+export type OptionValue<T extends RuleOption> = T extends BooleanOption
+  ? boolean
+  : T extends IntegerOption
+    ? number
+    : T extends StringOption
+      ? string
+      : readonly string[];
+
+/** The options object a rule's `check` receives, typed from its declarations. */
+// `unknown` for anything that is no option declaration: a registry's `Rule` (any options) then takes any options object.
+export type OptionValues<P extends Record<string, RuleOption>> = { [K in keyof P]: P[K] extends RuleOption ? OptionValue<P[K]> : unknown };
 
 /** What reporters see of a rule. */
 export interface RuleInfo {
   id: string;
   meta: RuleMeta;
-  docsUrl: string;
+  /** The rule's page, pinned to the package version; absent when the package names no repository. */
+  docsUrl?: string;
+  /**
+   * The rule's page itself (`rules/<id>.md`, shipped in the package), for formats that carry help
+   * text (SARIF) when there is no page to link to.
+   */
+  documentation?: string;
 }
 
 /** The findings of one linted values file or `--set` argument, as reporters receive them. */

@@ -1,6 +1,6 @@
 import { posix, win32 } from 'node:path';
 import type { FileResult, Finding, RuleInfo, Severity } from '../engine/types.js';
-import { collect, isWindowsPath, joinSentences, type ReportOptions, type ReportStream } from './types.js';
+import { citeGuide, collect, guideOf, isWindowsPath, joinSentences, type ReportOptions, type ReportStream } from './types.js';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -21,22 +21,23 @@ export function formatGithub(results: readonly FileResult[], rules: ReadonlyMap<
 }
 
 /** The GitHub reporter, file by file: one command line per finding, nothing before or after. */
-export function streamGithub(_rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): ReportStream {
+export function streamGithub(rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): ReportStream {
   return {
     start: () => '',
     file(result) {
       let out = '';
-      for (const finding of result.findings) out += `${formatCommand(finding, options.cwd)}\n`;
+      for (const finding of result.findings) out += `${formatCommand(finding, guideOf(finding, rules), options.cwd)}\n`;
       return out;
     },
     end: () => '',
   };
 }
 
-function formatCommand(finding: Finding, cwd: string | undefined): string {
+function formatCommand(finding: Finding, guide: string | undefined, cwd: string | undefined): string {
   const { location } = finding;
   const properties: [string, string | number][] = [];
-  let message = joinSentences(finding.message, finding.hint);
+  // An annotation shows this text alone: what is wrong, why (the guide section) and the fix.
+  let message = joinSentences(citeGuide(finding.message, guide), finding.hint);
   if (location.kind === 'set') {
     // A `--set` argument is no file in the repository: an annotation pointing at it would link to
     // nothing, so it becomes a run-level annotation that names the argument instead.

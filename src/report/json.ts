@@ -1,5 +1,5 @@
 import { originPart, type FileResult, type Finding, type Location, type Origin, type RuleInfo, type Summary } from '../engine/types.js';
-import { collect, indentJson, openObject, Tally, TOOL_NAME, type ReportOptions, type ReportStream } from './types.js';
+import { collect, guideOf, indentJson, openObject, Tally, TOOL_NAME, type ReportOptions, type ReportStream } from './types.js';
 
 /** Version of the JSON shape documented in `schemas/findings.schema.json`; bumped on breaking changes. */
 export const JSON_FORMAT_VERSION = 2;
@@ -29,7 +29,7 @@ export function formatJson(results: readonly FileResult[], rules: ReadonlyMap<st
  * as soon as it is known and the summary at the end, so a run over many files never holds the
  * whole report. The text is the same as `JSON.stringify(report, null, 2)` of the whole document.
  */
-export function streamJson(_rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): ReportStream {
+export function streamJson(rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): ReportStream {
   const tally = new Tally();
   const head: Omit<JsonReport, 'results' | 'summary'> = {
     version: JSON_FORMAT_VERSION,
@@ -38,7 +38,7 @@ export function streamJson(_rules: ReadonlyMap<string, RuleInfo>, options: Repor
   return {
     start: () => `${openObject(head, 0)},\n  "results": [`,
     file(result) {
-      const entry = { ...originPart(result), findings: result.findings.map(copyFinding) };
+      const entry = { ...originPart(result), findings: result.findings.map((finding) => copyFinding(finding, guideOf(finding, rules))) };
       const text = `${tally.summary().files > 0 ? ',' : ''}\n    ${indentJson(entry, 4)}`;
       tally.add(result);
       return text;
@@ -47,7 +47,7 @@ export function streamJson(_rules: ReadonlyMap<string, RuleInfo>, options: Repor
   };
 }
 
-function copyFinding(finding: Finding): Finding {
+function copyFinding(finding: Finding, guide: string | undefined): Finding {
   // Key order follows `Finding` in engine/types.ts; optional keys appear only when set, never as null.
   return {
     ruleId: finding.ruleId,
@@ -55,6 +55,7 @@ function copyFinding(finding: Finding): Finding {
     severity: finding.severity,
     message: finding.message,
     ...(finding.hint !== undefined ? { hint: finding.hint } : {}),
+    ...(guide !== undefined ? { guide } : {}),
     ...(finding.docsUrl !== undefined ? { docsUrl: finding.docsUrl } : {}),
     location: copyLocation(finding.location),
     ...(finding.relatedLocations !== undefined

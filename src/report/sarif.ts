@@ -3,7 +3,9 @@ import { posix, win32 } from 'node:path';
 import type { FileResult, Finding, Location, Origin, RuleInfo, Severity } from '../engine/types.js';
 import { describeScope } from '../engine/scope.js';
 import {
+  citeGuide,
   collect,
+  guideOf,
   indentJson,
   isWindowsPath,
   joinSentences,
@@ -15,12 +17,6 @@ import {
 
 /** The OASIS schema (errata 01) the output conforms to. */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-
-/**
- * Where code scanning links the tool name to. The package page is the one address that follows
- * from package.json alone; replace it once the project has a home page.
- */
-export const TOOL_INFORMATION_URI = 'https://www.npmjs.com/package/vault-lint';
 
 /** Key of our fingerprint in `partialFingerprints`; the suffix is bumped if its recipe ever changes. */
 export const FINGERPRINT_KEY = 'vaultLint/v1';
@@ -102,7 +98,7 @@ export function streamSarif(rules: ReadonlyMap<string, RuleInfo>, options: Repor
       const occurrences = new Map<string, number>();
       let out = '';
       for (const finding of result.findings) {
-        const sarifResult = toResult(finding, ruleIndex(table, finding), artifact, occurrences, artifactOf);
+        const sarifResult = toResult(finding, guideOf(finding, rules), ruleIndex(table, finding), artifact, occurrences, artifactOf);
         out += `${count > 0 ? ',' : ''}\n        ${indentJson(sarifResult, 8)}`;
         count += 1;
       }
@@ -113,7 +109,7 @@ export function streamSarif(rules: ReadonlyMap<string, RuleInfo>, options: Repor
         name: TOOL_NAME,
         version: options.toolVersion,
         ...(isSemver(options.toolVersion) ? { semanticVersion: options.toolVersion } : {}),
-        informationUri: TOOL_INFORMATION_URI,
+        ...(options.homepage !== undefined ? { informationUri: options.homepage } : {}),
         rules: table.descriptors,
       };
       const tail = { artifacts, tool: { driver }, invocations: [{ executionSuccessful: true }] };
@@ -178,26 +174,42 @@ function describeRule(rule: RuleInfo): Record<string, unknown> {
     name: pascalCase(rule.id),
     shortDescription: { text: description },
     fullDescription: { text: joinSentences(description, `Enforces: ${guide}.`) },
-    helpUri: rule.docsUrl,
-    help: {
-      text: joinSentences(description, `Enforces: ${guide}. Documentation: ${rule.docsUrl}`),
-      markdown:
-        `${escapeMarkdown(description)}\n\n` + `**Enforces:** ${escapeMarkdown(guide)}\n\n` + `[Rule documentation](${rule.docsUrl})`,
-    },
+    ...(rule.docsUrl !== undefined ? { helpUri: rule.docsUrl } : {}),
+    help: describeHelp(rule),
     defaultConfiguration: { level: LEVELS[severity] },
     properties,
   };
 }
 
+/**
+ * The rule's help: a link to its page when there is one; otherwise the page itself (shipped in the
+ * package as `rules/<id>.md`), so code scanning shows the documentation without an address.
+ */
+function describeHelp(rule: RuleInfo): { text: string; markdown: string } {
+  const { description, guide } = rule.meta;
+  const enforces = `**Enforces:** ${escapeMarkdown(guide)}`;
+  if (rule.docsUrl !== undefined) {
+    return {
+      text: joinSentences(description, `Enforces: ${guide}. Documentation: ${rule.docsUrl}`),
+      markdown: `${escapeMarkdown(description)}\n\n${enforces}\n\n[Rule documentation](${rule.docsUrl})`,
+    };
+  }
+  if (rule.documentation !== undefined) return { text: rule.documentation, markdown: rule.documentation };
+  return { text: joinSentences(description, `Enforces: ${guide}.`), markdown: `${escapeMarkdown(description)}\n\n${enforces}` };
+}
+
 function toResult(
   finding: Finding,
+  guide: string | undefined,
   ruleIndex: number,
   artifact: ArtifactLocation | undefined,
   occurrences: Map<string, number>,
   artifactOf: (origin: Origin) => ArtifactLocation | undefined,
 ): Record<string, unknown> {
   const { location } = finding;
-  let text = joinSentences(finding.message, finding.hint);
+  // Code scanning shows this text on the alert and in pull request annotations without the rule's
+  // help, and a message may cite a narrower section than its rule: the citation goes in here too.
+  let text = joinSentences(citeGuide(finding.message, guide), finding.hint);
   // A `--set` argument has no file, so the result names the argument in its message, the only
   // text code scanning shows for it, and in its properties.
   if (location.kind === 'set') text = `${location.argument}: ${text}`;

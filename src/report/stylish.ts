@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { originLabel, type FileResult, type Finding, type Location, type RuleInfo, type Severity } from '../engine/types.js';
-import { collect, Tally, type ReportOptions, type ReportStream } from './types.js';
+import { collect, guideOf, Tally, type ReportOptions, type ReportStream } from './types.js';
 
 /** Columns a tab advances to in code frames: the next multiple of this. */
 export const TAB_WIDTH = 4;
@@ -24,7 +24,8 @@ const ELLIPSIS = '\u2026';
 
 /**
  * Format findings for people, in the manner of ESLint's stylish formatter: per file an underlined
- * name, per finding an aligned `line:col  severity  message  rule-id` row, the hint below it, notes
+ * name, per finding an aligned `line:col  severity  message  rule-id` row, the hint and the guide
+ * section it cites below it, notes
  * for approximate positions and chart defaults, one `related: file:line:col message` line per
  * related location, and a code frame when the file's source is known;
  * then one summary line. Returns an empty string when there is nothing to report.
@@ -34,7 +35,7 @@ export function formatStylish(results: readonly FileResult[], rules: ReadonlyMap
 }
 
 /** The stylish reporter, file by file: each file's block as it comes, the summary line at the end. */
-export function streamStylish(_rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): ReportStream {
+export function streamStylish(rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): ReportStream {
   // An explicit level, so the output follows options.color and never chalk's own terminal sniffing.
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const tally = new Tally();
@@ -45,7 +46,7 @@ export function streamStylish(_rules: ReadonlyMap<string, RuleInfo>, options: Re
       tally.add(result);
       if (result.findings.length === 0) return '';
       // A blank line between files.
-      const text = `${blocks > 0 ? '\n' : ''}${formatFile(result, chalk)}`;
+      const text = `${blocks > 0 ? '\n' : ''}${formatFile(result, rules, chalk)}`;
       blocks += 1;
       return text;
     },
@@ -65,7 +66,7 @@ export function streamStylish(_rules: ReadonlyMap<string, RuleInfo>, options: Re
 /** Messages up to this length get their rule ids aligned in a column. */
 const MAX_ALIGNED_MESSAGE = 72;
 
-function formatFile(result: FileResult, chalk: ChalkInstance): string {
+function formatFile(result: FileResult, rules: ReadonlyMap<string, RuleInfo>, chalk: ChalkInstance): string {
   const rows = result.findings.map((finding) => ({
     finding,
     position: `${finding.location.line}:${finding.location.column}`,
@@ -100,6 +101,8 @@ function formatFile(result: FileResult, chalk: ChalkInstance): string {
     if (finding.hint !== undefined && finding.hint !== '') {
       for (const line of clean(finding.hint).split(/\r\n|\r|\n/)) lines.push(`${indent}${chalk.cyan(defuseCommand(line))}`);
     }
+    const guide = guideOf(finding, rules);
+    if (guide !== undefined) lines.push(`${indent}${chalk.dim(`guide: "${clean(guide)}"`)}`);
     for (const note of notes(finding)) lines.push(`${indent}${chalk.dim(note)}`);
     for (const { location, message } of finding.relatedLocations ?? []) {
       lines.push(`${indent}${chalk.dim(`related: ${clean(originLabel(location))}:${location.line}:${location.column}`)} ${clean(message)}`);

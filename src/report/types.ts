@@ -1,4 +1,4 @@
-import type { FileResult, RuleInfo, Severity, Summary } from '../engine/types.js';
+import type { FileResult, Finding, RuleInfo, Severity, Summary } from '../engine/types.js';
 
 /** What every reporter is told besides the findings themselves. */
 export interface ReportOptions {
@@ -16,6 +16,11 @@ export interface ReportOptions {
    * several uploads for one commit (one per environment, say) do not replace each other.
    */
   sarifCategory?: string;
+  /**
+   * The project's home page, for the tool sections that link to one (SARIF `informationUri`); the
+   * CLI derives it from package.json and leaves it out when the package names none.
+   */
+  homepage?: string;
 }
 
 /**
@@ -93,6 +98,23 @@ export function joinSentences(first: string, second: string | undefined): string
   if (second === undefined || second === '') return first;
   const separator = /[.!?]$/.test(first) ? ' ' : '. ';
   return `${first}${separator}${second}`;
+}
+
+/**
+ * The guide section a finding cites: the one the engine stamped from the rule's metadata, or for
+ * findings built elsewhere, the rule's own `meta.guide`.
+ */
+export function guideOf(finding: Finding, rules: ReadonlyMap<string, RuleInfo>): string | undefined {
+  const guide = finding.guide ?? rules.get(finding.ruleId)?.meta.guide;
+  return guide === '' ? undefined : guide;
+}
+
+/**
+ * A message with its guide citation, for formats with a single text field (SARIF, GitHub
+ * annotations): what is wrong, then why, as `(guide: "<section>")`.
+ */
+export function citeGuide(message: string, guide: string | undefined): string {
+  return guide === undefined ? message : `${message} (guide: "${guide}")`;
 }
 
 /** `JSON.stringify(value, null, 2)` as it reads nested `depth` spaces deep in a larger document. */

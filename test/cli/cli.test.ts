@@ -114,6 +114,24 @@ describe('vault-lint on the guide example', () => {
     expect(sarif.runs[0].tool.driver.rules.length).toBeGreaterThanOrEqual(38);
   });
 
+  it('gives each SARIF rule its page from the package as help, while package.json names no repository to link', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(pkg.repository ?? pkg.homepage).toBeUndefined();
+    const sarif = JSON.parse((await cli([GUIDE, '-o', 'sarif'])).stdout);
+    const driver = sarif.runs[0].tool.driver as { informationUri?: string; rules: { id: string; helpUri?: string; help: unknown }[] };
+    expect(driver.informationUri).toBeUndefined();
+    for (const rule of driver.rules) {
+      const page = readFileSync(join(ROOT, 'rules', `${rule.id}.md`), 'utf8');
+      expect({ id: rule.id, helpUri: rule.helpUri, help: rule.help }).toEqual({
+        id: rule.id,
+        helpUri: undefined,
+        help: { text: page, markdown: page },
+      });
+    }
+    const json = JSON.parse((await cli([GUIDE, '-o', 'json'])).stdout);
+    for (const finding of json.results[0].findings) expect(finding).not.toHaveProperty('docsUrl');
+  });
+
   it('carries a peer list finding with its related places through every format', async () => {
     const file = 'fixtures/retry-join-matches-replicas/invalid/wrong-release-and-extra-peer.values.yaml';
     const sarif = JSON.parse((await cli([file, '-o', 'sarif'])).stdout);

@@ -19,7 +19,7 @@ describe('presets over the whole registry', () => {
       expect({ id: rule.id, severity, options }).toEqual({
         id: rule.id,
         severity: rule.meta.severity,
-        options: { ...(rule.defaultOptions as object) },
+        options: Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([name, option]) => [name, option.default])),
       });
       expect(messageSeverities).toEqual(rule.meta.messageSeverities);
     }
@@ -34,19 +34,17 @@ describe('presets over the whole registry', () => {
     }
   });
 
-  it("strict applies every rule's strictOptions over its defaults", () => {
-    const withStrict = rules.filter((rule) => rule.strictOptions !== undefined);
-    expect(withStrict.length).toBeGreaterThan(0);
+  it('strict sets every option to its declared strict value, and the others to their defaults', () => {
+    const declared = rules.flatMap((rule) => Object.values(rule.meta.options ?? {}));
+    expect(declared.some((option) => option.strict !== undefined)).toBe(true);
     for (const { rule, options } of resolveRules(rules, 'strict')) {
-      expect({ id: rule.id, options }).toEqual({
-        id: rule.id,
-        options: { ...(rule.defaultOptions as object), ...(rule.strictOptions as object) },
-      });
-      // Each strict option is a real, declared option whose strict value differs from its default.
-      for (const [name, value] of Object.entries(rule.strictOptions ?? {})) {
-        expect(rule.meta.options?.[name], `${rule.id}.${name}`).toBeDefined();
-        expect(value, `${rule.id}.${name}`).not.toEqual(rule.meta.options?.[name]?.default);
-      }
+      const expected = Object.fromEntries(
+        Object.entries(rule.meta.options ?? {}).map(([name, option]) => [name, option.strict ?? option.default]),
+      );
+      expect({ id: rule.id, options }).toEqual({ id: rule.id, options: expected });
+      // A strict value that equals the default would be a declaration that says nothing.
+      for (const [name, option] of Object.entries(rule.meta.options ?? {}))
+        if (option.strict !== undefined) expect(option.strict, `${rule.id}.${name}`).not.toEqual(option.default);
     }
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, type LintOptions } from '../../src/engine/lint.js';
 import { prepareRules, runRules } from '../../src/engine/run.js';
+import { presetOptions } from '../../src/engine/options.js';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Finding } from '../../src/engine/types.js';
 
@@ -55,7 +56,7 @@ export interface InvalidCase extends CaseOptions {
 /** Run one rule over a values text, as the engine would (defaults, options, positions). */
 export async function runRule(rule: Rule, code: string, options: CaseOptions = {}): Promise<Finding[]> {
   const model = await buildModel({ layers: [{ kind: 'file', label: 'values.yaml', text: code }] }, options.lint);
-  const resolved = [{ rule, severity: rule.meta.severity, options: { ...(rule.defaultOptions as object), ...options.options } }];
+  const resolved = [{ rule, severity: rule.meta.severity, options: { ...presetOptions(rule.meta, 'recommended'), ...options.options } }];
   await prepareRules(model, resolved);
   return runRules(model, resolved);
 }

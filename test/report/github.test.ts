@@ -68,13 +68,21 @@ describe('formatGithub', () => {
   it('writes the full location and the rule as title', () => {
     expect(format(single('values.yaml'))).toBe(
       '::warning file=values.yaml,line=6,endLine=6,col=10,endColumn=16,title=image-tag-pinned::' +
-        'Unpinned image tag "latest" for server.image.tag\n',
+        'Unpinned image tag "latest" for server.image.tag (guide: "Upgrading Vault on Kubernetes")\n',
     );
+  });
+
+  it("says why: cites the guide section the finding carries, else its rule's, once", () => {
+    const own = format(single('values.yaml', { guide: 'Version pinning', hint: 'Pin it.' }));
+    expect(own.endsWith('::Unpinned image tag "latest" for server.image.tag (guide: "Version pinning"). Pin it.\n')).toBe(true);
+    const fromRule = format(single('values.yaml', { hint: 'Pin it.' }));
+    expect(fromRule).toContain('(guide: "Upgrading Vault on Kubernetes"). Pin it.');
+    expect(fromRule.match(/\(guide:/g)).toHaveLength(1);
   });
 
   it('appends the hint and escapes the message', () => {
     const output = format(single('values.yaml', { message: 'Found "a: 1,\nb: 100%"', hint: 'Fix it.' }));
-    expect(output.endsWith('::Found "a: 1,%0Ab: 100%25". Fix it.\n')).toBe(true);
+    expect(output.endsWith('::Found "a: 1,%0Ab: 100%25" (guide: "Upgrading Vault on Kubernetes"). Fix it.\n')).toBe(true);
     expect(output.trimEnd()).not.toMatch(/[\r\n]/);
   });
 
@@ -100,6 +108,8 @@ describe('formatGithub', () => {
     const [result] = single(SET_LABEL);
     const location = { ...result!.findings[0]!.location, ...SET_ORIGIN, line: 1, column: 18, endLine: 1, endColumn: 24 };
     const output = format([{ ...SET_ORIGIN, findings: [{ ...result!.findings[0]!, location }] }]);
-    expect(output).toBe(`::warning title=image-tag-pinned::${SET_LABEL}: Unpinned image tag "latest" for server.image.tag\n`);
+    expect(output).toBe(
+      `::warning title=image-tag-pinned::${SET_LABEL}: Unpinned image tag "latest" for server.image.tag (guide: "Upgrading Vault on Kubernetes")\n`,
+    );
   });
 });

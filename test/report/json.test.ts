@@ -19,6 +19,17 @@ describe('formatJson', () => {
     }
   });
 
+  it("says why in a field: the guide section each finding cites, else its rule's; never inside the message", () => {
+    const findings = format(sampleResults()).results.flatMap((r) => r.findings);
+    const listener = findings.find((f) => f.messageId === 'listenerTlsDisabled')!;
+    expect(listener.guide).toBe('Configure TLS (the listener)');
+    expect(findings.find((f) => f.messageId === 'chartTlsDisabled')!.guide).toBe('Configure TLS');
+    for (const finding of findings) expect(finding.message).not.toContain('guide');
+    const bare = sampleResults()[0]!;
+    bare.findings = bare.findings.map(({ guide: _guide, ...rest }) => rest);
+    expect(format([bare]).results[0]!.findings[0]!.guide).toBe(sampleRules.get(bare.findings[0]!.ruleId)!.meta.guide);
+  });
+
   it('the schema is closed: unknown keys and bad values fail', () => {
     const report = format(sampleResults()) as unknown as { results: { findings: Record<string, unknown>[] }[] };
     report.results[0]!.findings[0]!.source = 'global:\n';

@@ -203,6 +203,8 @@ interface FindingSpec {
   hclLine?: number;
   approximate?: boolean;
   fromChartDefault?: boolean;
+  /** The guide section the message cites when narrower than its rule's (the engine's `messageGuides`). */
+  guide?: string;
   related?: { file: string | SetOrigin; span: [line: number, column: number, endLine: number, endColumn: number]; message: string }[];
 }
 
@@ -219,6 +221,7 @@ function finding(spec: FindingSpec): Finding {
     severity: rule.severity,
     message: spec.message,
     hint: rule.hints[spec.messageId],
+    guide: spec.guide ?? rule.guide,
     docsUrl: `${DOCS}${spec.ruleId}`,
     location: {
       ...originOf(spec.file),
@@ -298,6 +301,7 @@ export function sampleResults(): FileResult[] {
           ruleId: 'tls-enabled',
           messageId: 'listenerTlsDisabled',
           message: 'Disabled TLS on listener "tcp"',
+          guide: 'Configure TLS (the listener)',
           file: DEPLOY_FILE,
           span: [15, 8, 15, 23],
           yamlPath: ['server', 'ha', 'config'],

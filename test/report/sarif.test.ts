@@ -94,6 +94,41 @@ describe('formatSarif', () => {
     expect(columnKind).toBe('utf16CodeUnits');
   });
 
+  it('says why in every result: the guide section after the message, before the hint', () => {
+    const results = run(sampleResults()).results;
+    const listener = results.find((r) => r.message.text.startsWith('Disabled TLS on listener "tcp"'))!;
+    expect(listener.message.text).toBe(
+      'Disabled TLS on listener "tcp" (guide: "Configure TLS (the listener)"). Remove tls_disable from the listener and set tls_cert_file and tls_key_file.',
+    );
+    for (const result of results) expect(result.message.text.match(/\(guide: "/g), result.ruleId).toHaveLength(1);
+  });
+
+  it('links each rule to its page when there is one, and carries the page itself when there is none', () => {
+    const withLink = run(sampleResults()).tool.driver.rules.find((r) => r.id === 'tls-enabled')!;
+    expect(withLink.helpUri).toBe(sampleRules.get('tls-enabled')!.docsUrl);
+    const page = '# tls-enabled\n\n**Default severity:** error · **Guide:** Configure TLS\n';
+    const unlinked = new Map(
+      [...sampleRules].map(([id, info]) => {
+        const { docsUrl: _docsUrl, ...rest } = info;
+        return [id, id === 'tls-enabled' ? { ...rest, documentation: page } : rest];
+      }),
+    );
+    const log = JSON.parse(formatSarif(sampleResults(), unlinked, options)) as Log;
+    expect(validateSarif(log), describeErrors(validateSarif)).toBe(true);
+    const rules = log.runs[0].tool.driver.rules;
+    for (const rule of rules) expect(rule.helpUri).toBeUndefined();
+    expect(rules.find((r) => r.id === 'tls-enabled')!.help).toEqual({ text: page, markdown: page });
+    // Without its page either, the help still says what the rule checks and which section it enforces.
+    expect(rules.find((r) => r.id === 'ha-enabled')!.help!.text).toContain('Enforces: ');
+    expect(JSON.stringify(log)).not.toMatch(/https?:\/\/(?!docs\.oasis-open\.org)/);
+  });
+
+  it('links the tool to the project home only when the package names one', () => {
+    expect(run(sampleResults()).tool.driver).not.toHaveProperty('informationUri');
+    const home = 'https://github.com/example/vault-lint';
+    expect(run(sampleResults(), { ...options, homepage: home }).tool.driver).toMatchObject({ informationUri: home });
+  });
+
   it('omits semanticVersion when the version is not semver', () => {
     const { tool } = run(sampleResults(), { ...options, toolVersion: 'dev' });
     expect(tool.driver.version).toBe('dev');
@@ -134,7 +169,7 @@ describe('formatSarif', () => {
   it('puts the hint after the message and copies the region unchanged', () => {
     const result = run(sampleResults()).results.find((r) => r.ruleId === 'ha-raft-retry-join')!;
     expect(result.message.text).toBe(
-      'Missing retry_join in storage "raft". Add a retry_join block per peer (leader_api_addr) inside storage "raft".',
+      'Missing retry_join in storage "raft" (guide: "High availability with integrated storage"). Add a retry_join block per peer (leader_api_addr) inside storage "raft".',
     );
     expect(result.locations[0]!.physicalLocation!.region).toEqual({ startLine: 17, startColumn: 7, endLine: 20, endColumn: 8 });
   });

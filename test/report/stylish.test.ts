@@ -56,13 +56,26 @@ describe('formatStylish', () => {
       { location: { kind: 'file', file: 'base.yaml', line: 7, column: 3, endLine: 7, endColumn: 9 }, message: 'the base layer' },
     ];
     const output = format(single('a: 1\nb: 2\n', { endColumn: 2 }, { hint: 'Fix it.', relatedLocations: related }));
-    expect(output.split('\n').slice(1, 6)).toEqual([
+    expect(output.split('\n').slice(1, 7)).toEqual([
       '  1:1  error  Disabled TLS on listener "tcp"  tls-enabled',
       '              Fix it.',
+      '              guide: "Configure TLS"',
       '              related: values.yaml:2:15 global.tlsDisable \ufffd[2J',
       '              related: base.yaml:7:3 the base layer',
       '    1 | a: 1',
     ]);
+  });
+
+  it("says why under the hint: the guide section the finding cites, else its rule's, once", () => {
+    const own = format(single('a: 1\n', { endColumn: 2 }, { hint: 'Fix it.', guide: 'Vault listener' })).split('\n');
+    expect(own.slice(1, 4)).toEqual([
+      '  1:1  error  Disabled TLS on listener "tcp"  tls-enabled',
+      '              Fix it.',
+      '              guide: "Vault listener"',
+    ]);
+    const fromRule = format(single('a: 1\n', { endColumn: 2 }));
+    expect(fromRule.split('\n')[2]).toBe('              guide: "Configure TLS"');
+    expect(fromRule.match(/guide:/g)).toHaveLength(1);
   });
 
   it('ends with the counts, pluralised per severity', () => {

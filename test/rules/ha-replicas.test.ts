@@ -205,18 +205,21 @@ describe('ha-replicas arithmetic', () => {
         replicas: ${replicas}
   `);
   const expected: Record<number, string | undefined> = {
-    1: 'Expected server.ha.replicas to be 5, found 1; one pod has no standby to take over, so Vault is down whenever that pod is (guide: "Kubernetes StatefulSets")',
-    2: 'Expected server.ha.replicas to be 5, found 2; 2 raft voters need 2 for a quorum and so tolerate no failure, the same as 1 (guide: a 5-node Integrated Storage cluster)',
-    3: 'Expected server.ha.replicas to be 5, found 3; 3 raft voters tolerate 1 failure, 5 tolerate 2 failures (guide: a 5-node Integrated Storage cluster)',
-    4: 'Expected server.ha.replicas to be 5, found 4; 4 raft voters need 3 for a quorum and so tolerate 1 failure, the same as 3 (guide: a 5-node Integrated Storage cluster)',
+    1: 'Expected server.ha.replicas to be 5, found 1; one pod has no standby to take over, so Vault is down whenever that pod is',
+    2: 'Expected server.ha.replicas to be 5, found 2; 2 raft voters need 2 for a quorum and so tolerate no failure, the same as 1',
+    3: 'Expected server.ha.replicas to be 5, found 3; 3 raft voters tolerate 1 failure, 5 tolerate 2 failures',
+    4: 'Expected server.ha.replicas to be 5, found 4; 4 raft voters need 3 for a quorum and so tolerate 1 failure, the same as 3',
     5: undefined,
-    6: 'Expected server.ha.replicas to be 5, found 6; 6 raft voters need 4 for a quorum and so tolerate 2 failures, the same as 5 (guide: a 5-node Integrated Storage cluster)',
-    7: 'Unexpected server.ha.replicas 7, above the 5 the rule asks for; 7 raft voters tolerate 3 failures, but every write then waits for 4 of them (guide: a 5-node Integrated Storage cluster)',
+    6: 'Expected server.ha.replicas to be 5, found 6; 6 raft voters need 4 for a quorum and so tolerate 2 failures, the same as 5',
+    7: 'Unexpected server.ha.replicas 7, above the 5 the rule asks for; 7 raft voters tolerate 3 failures, but every write then waits for 4 of them',
   };
   for (const [count, message] of Object.entries(expected)) {
     it(`raft, ${count} replicas`, async () => {
       const findings = await runRule(rule, raft(Number(count)));
       expect(findings.map((finding) => finding.message)).toEqual(message === undefined ? [] : [message]);
+      // The why: the guide's 5-node cluster for a voter count, the StatefulSet section for a lone pod.
+      const guide = count === '1' ? 'Kubernetes StatefulSets' : 'Using Helm charts (HA mode with a 5-node Integrated Storage cluster)';
+      expect(findings.map((finding) => finding.guide)).toEqual(message === undefined ? [] : [guide]);
     });
     it(`Consul, ${count} replicas: speaks of a standby only below two pods, never of a quorum`, async () => {
       const findings = await runRule(rule, consul(Number(count)));

@@ -99,7 +99,7 @@ describe('generated validators', () => {
         ok: true,
         bad: false,
         error: 'replica',
-        id: 'https://vault-lint.dev/schemas/vault-config.schema.json',
+        id: 'urn:vault-lint:schema:vault-config',
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -27,7 +27,7 @@ describe.each(VERSIONS)('values schema $version', ({ version, validate, schema }
   it('declares its $id and draft-07', () => {
     expect(schema).toMatchObject({
       $schema: 'http://json-schema.org/draft-07/schema#',
-      $id: `https://vault-lint.dev/schemas/values-${version}.schema.json`,
+      $id: `urn:vault-lint:schema:values-${version}`,
     });
   });
 

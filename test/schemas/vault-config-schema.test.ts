@@ -89,7 +89,7 @@ describe('vault config schema', () => {
   it('declares its $id, draft-07 and documents the normalised shape', () => {
     expect(schema).toMatchObject({
       $schema: 'http://json-schema.org/draft-07/schema#',
-      $id: 'https://vault-lint.dev/schemas/vault-config.schema.json',
+      $id: 'urn:vault-lint:schema:vault-config',
       additionalProperties: false,
     });
     expect((schema as { description: string }).description).toMatch(/keyed by label/);
