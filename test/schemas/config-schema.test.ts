@@ -1,0 +1,32 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/cli/config-schema.js';
+import { loadRules } from '../../src/index.js';
+
+const FILE = new URL('../../schemas/vault-lint-config.schema.json', import.meta.url);
+
+describe('schemas/vault-lint-config.schema.json', () => {
+  it('is the schema the rules metadata gives (UPDATE_SCHEMAS=1 rewrites it)', async () => {
+    const expected = `${JSON.stringify(configSchema(await loadRules()), null, 2)}\n`;
+    if (process.env.UPDATE_SCHEMAS) writeFileSync(FILE, expected);
+    expect(readFileSync(FILE, 'utf8')).toBe(expected);
+  });
+
+  it('accepts the README example and rejects what the CLI rejects', async () => {
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(JSON.parse(readFileSync(FILE, 'utf8')) as object);
+    const ok = load(
+      'extends: strict\nchartVersion: 0.28.0\nrules:\n  ha-replicas: [error, { replicas: 3 }]\n  telemetry-configured: "off"\noverrides:\n  - files: ["dev/**"]\n    rules: { tls-enabled: "off" }\nignores: ["vendor/**"]\nreleases:\n  prod:\n    values: [base.yaml, prod.yaml]\n',
+    );
+    expect(validate(ok), JSON.stringify(validate.errors)).toBe(true);
+    for (const bad of [
+      { rulez: {} },
+      { rules: { 'tls-enabld': 'off' } },
+      { rules: { 'ha-replicas': ['error', { replica: 3 }] } },
+      { releases: { prod: {} } },
+    ]) {
+      expect(validate(bad), JSON.stringify(bad)).toBe(false);
+    }
+  });
+});
