@@ -44,6 +44,8 @@ export interface LintConfig {
 /** One release of `releases:`, as it is deployed: `helm install <releaseName> -f values[0] -f values[1] …`. */
 export interface ReleaseConfig {
   values: string[];
+  /** `set:` of the release, as `--set key=value` arguments (`--set-string` for strings), applied after its values files. */
+  set: { flag: '--set' | '--set-string'; argument: string }[];
   releaseName?: string;
   namespace?: string;
   chartVersion?: string;
@@ -269,19 +271,33 @@ class Reader {
     for (const { key, value } of this.map(node, ['releases']).pairs) {
       const name = keyName(key);
       const path = ['releases', name];
-      const release: ReleaseConfig = { values: [] };
+      const release: ReleaseConfig = { values: [], set: [] };
       for (const entry of this.map(value, path).pairs) {
         const field = keyName(entry.key);
         if (field === 'values') release.values = this.stringList(entry.value, [...path, field]).map((file) => resolve(folder, file.text));
+        else if (field === 'set') release.set = this.setArguments(entry.value, [...path, field]);
         else if (field === 'releaseName' || field === 'namespace' || field === 'chartVersion')
           release[field] = this.string(entry.value, [...path, field]).text;
-        else throw this.problem(entry.key, [...path, field], 'an unknown key; expected values, releaseName, namespace or chartVersion');
+        else
+          throw this.problem(entry.key, [...path, field], 'an unknown key; expected values, set, releaseName, namespace or chartVersion');
       }
       if (release.values.length === 0)
         throw this.problem(value, path, 'expected values: the values files of the release, in the order helm -f takes them');
       out[name] = release;
     }
     return out;
+  }
+
+  /** `set: { server.image.tag: "1.16.1" }`: each entry as the `--set` argument Helm would be given for it. */
+  private setArguments(node: YNode, path: readonly (string | number)[]): ReleaseConfig['set'] {
+    return this.map(node, path).pairs.map(({ key, value }) => {
+      const name = keyName(key);
+      if (value.kind !== 'scalar')
+        throw this.problem(value, [...path, name], 'expected a scalar value (write lists and maps in a values file)');
+      // A string stays a string whatever it reads as (`--set-string`); other scalars keep their type.
+      const flag = typeof value.value === 'string' ? '--set-string' : '--set';
+      return { flag, argument: `${name}=${value.value === null ? 'null' : String(value.value)}` };
+    });
   }
 
   overrides(node: YNode, rules: readonly Rule[]): LintConfig['overrides'] {

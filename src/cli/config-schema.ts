@@ -48,7 +48,17 @@ export function configSchema(rules: readonly Rule[]): JsonSchema {
           type: 'object',
           additionalProperties: false,
           required: ['values'],
-          properties: { values: texts, releaseName: text, namespace: text, chartVersion: { type: 'string' } },
+          properties: {
+            values: texts,
+            set: {
+              description: 'Values set as helm --set does, applied after the values files: key.path: scalar',
+              type: 'object',
+              additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }] },
+            },
+            releaseName: text,
+            namespace: text,
+            chartVersion: { type: 'string' },
+          },
         },
       },
     },

@@ -14,6 +14,7 @@ import { SecretMask } from '../mask/secret-mask.js';
 import { isKubernetesManifest, selectTargets } from './files.js';
 import { readStreamBounded } from './input.js';
 import { readSetLayers } from './layers.js';
+import { setLayer } from '../parse/set-args.js';
 import { decodeValues } from '../parse/decode.js';
 import { openOutputFile, type OutputSink } from './output.js';
 import { baselineStage, readBaselineFile } from './baseline.js';
@@ -89,7 +90,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const rules = await loadRules();
     if (args['list-rules']) {
-      io.stdout.write(listRules(rules, args.output as string | undefined));
+      const tags = (args.tag as string[] | undefined) ?? [];
+      const listed = tags.length === 0 ? rules : rules.filter((rule) => rule.meta.tags.some((tag) => tags.includes(tag)));
+      io.stdout.write(listRules(listed, args.output as string | undefined));
       return 0;
     }
     // Flags given on the command line; a config file fills in what they leave out.
@@ -109,10 +112,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const layered = (args.values as string[] | undefined) ?? [];
     const sets = await readSetLayers(args, io, maxFileSize);
     const settings = new Settings(options, args.config as string | boolean | undefined, io.cwd, rules);
-    // With no input named, the releases of the config file are the input: the repository as it is deployed.
-    const noInput = args._.length === 0 && layered.length === 0 && sets.layers.length === 0 && sets.tooLarge.length === 0;
-    const namedReleases: NamedRelease[] = noInput ? settings.allReleases() : [];
-    if (noInput && namedReleases.length === 0) throw new ConfigError(`No input; usage: ${USAGE}`);
+    // With no file named, the releases of the config file are the input (the --set flags apply to each).
+    const noFiles = args._.length === 0 && layered.length === 0;
+    const namedReleases: NamedRelease[] = noFiles ? settings.allReleases() : [];
+    if (noFiles && namedReleases.length === 0 && sets.layers.length === 0 && sets.tooLarge.length === 0)
+      throw new ConfigError(`No input; usage: ${USAGE}`);
     const stdinName = typeof args['stdin-filename'] === 'string' && args['stdin-filename'] !== '' ? args['stdin-filename'] : '<stdin>';
     const selection = await selectTargets(args._, io.cwd);
     const positional = selection.files;
@@ -200,7 +204,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const onto = first === undefined ? {} : { onto: first === '-' ? '<stdin>' : first };
     for (const origin of sets.tooLarge) emit(mask.scrubResult(fileTooLargeResult({ ...origin, ...onto }, maxFileSize)));
     // --set applies to every release: the -f release, each positional file, or (alone) the chart defaults.
-    if (layered.length > 0 || (positional.length === 0 && sets.layers.length > 0)) {
+    if (layered.length > 0 || (positional.length === 0 && namedReleases.length === 0 && sets.layers.length > 0)) {
       const layers: InputLayer[] = [];
       let complete = true;
       for (const file of layered) {
@@ -250,8 +254,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           complete = false;
         } else layers.push({ kind: 'file', label: read.label, text: read.text });
       }
+      // The release's own `set:` comes after its files and before the command line's --set.
+      const releaseSets = named.config.releases[named.name]!.set.map(({ flag, argument }) => setLayer(flag, argument));
       if (complete)
-        await lint([...layers, ...sets.layers], undefined, false, {
+        await lint([...layers, ...releaseSets, ...sets.layers], undefined, false, {
           settings: await settings.forNamed(named),
           name: named.name,
           firstFile: relative(io.cwd, named.config.releases[named.name]!.values[0]!),

@@ -92,6 +92,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
     type: 'boolean',
     describe: 'Force colours on (--no-color: off); default: on for a terminal, honouring NO_COLOR and FORCE_COLOR',
   },
+  tag: { type: 'array', describe: 'With --list-rules: only rules with this tag, e.g. tls or security (repeatable: any of them)' },
   'list-rules': { type: 'boolean', describe: 'List the rules, sorted by id, with their default severity and exit (-o json: as JSON)' },
   debug: { type: 'boolean', describe: 'On an internal or environment error, print the stack trace too' },
   version: { type: 'boolean', describe: 'Print the version and exit' },

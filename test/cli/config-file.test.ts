@@ -174,6 +174,22 @@ describe('releases in .vault-lint.yaml', () => {
     expect(replicas(alone.stdout)).not.toEqual(replicas(within.stdout));
   });
 
+  it("applies a release's set: after its files, as --set arguments, with findings placed on them", async () => {
+    const dir = repo();
+    writeFileSync(join(dir, '.vault-lint.yaml'), 'releases:\n  prod:\n    values: [base.yaml]\n    set:\n      server.ha.replicas: 3\n');
+    const run = await runCli(['-o', 'json'], { cwd: dir });
+    const results = JSON.parse(run.stdout).results as { kind: string; argument?: string; findings: { ruleId: string }[] }[];
+    const set = results.find((result) => result.kind === 'set');
+    expect(set?.argument).toBe('--set server.ha.replicas=3');
+    expect(set?.findings.map((finding) => finding.ruleId)).toContain('ha-replicas');
+    // The command line's --set comes last and wins.
+    const overridden = await runCli(['-o', 'json', '--set', 'server.ha.replicas=5'], { cwd: dir });
+    const ids = (JSON.parse(overridden.stdout).results as { findings: { ruleId: string }[] }[]).flatMap((result) =>
+      result.findings.map((finding) => finding.ruleId),
+    );
+    expect(ids).not.toContain('ha-replicas');
+  });
+
   it('refuses a release without values', async () => {
     const dir = repo();
     writeFileSync(join(dir, '.vault-lint.yaml'), 'releases:\n  prod:\n    releaseName: x\n');

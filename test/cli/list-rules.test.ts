@@ -24,4 +24,15 @@ describe('--list-rules', () => {
     expect(entries.map((entry) => entry.id)).toEqual([...ids].sort());
     expect(entries.find((entry) => entry.id === 'tls-enabled')).toMatchObject({ severity: 'error', guide: 'Vault listener' });
   });
+
+  it('lists only the rules with a tag given by --tag', async () => {
+    const run = await runCli(['--list-rules', '--tag', 'tls', '-o', 'json']);
+    const entries = JSON.parse(run.stdout) as { id: string; tags: string[] }[];
+    const expected = registry
+      .filter((rule) => rule.meta.tags.includes('tls'))
+      .map((rule) => rule.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(1);
+    expect(entries.map((entry) => entry.id)).toEqual(expected);
+  });
 });
