@@ -218,7 +218,7 @@ class Reader {
   string(node: YNode, path: readonly (string | number)[]): YScalar {
     if (node.kind !== 'scalar' || typeof node.value !== 'string' || node.value === '') {
       // A version like 0.28 reads as a number; it is still text the user meant.
-      if (node.kind === 'scalar' && typeof node.value === 'number') return { ...node, text: node.text };
+      if (node.kind === 'scalar' && typeof node.value === 'number') return node;
       throw this.problem(node, path, 'expected a non-empty string');
     }
     return node;
