@@ -198,6 +198,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
       for (const result of await (await linter).lint(target)) emit(result, release);
     };
+    const tooLarge = (file: string, release?: string): void =>
+      emit(mask.scrubResult(fileTooLargeResult({ kind: 'file', file }, maxFileSize)), release);
+    /** The values layers of one release, read in order; undefined when one is over the size limit (reported). */
+    const readRelease = async (files: readonly string[], release?: string): Promise<InputLayer[] | undefined> => {
+      const layers: InputLayer[] = [];
+      let complete = true;
+      for (const file of files) {
+        const read = await readTarget(file, io, maxFileSize, stdinName);
+        // A release missing one of its layers would be judged on values it does not have.
+        if (read.tooLarge) {
+          tooLarge(read.label, release);
+          complete = false;
+        } else layers.push({ kind: 'file', label: read.label, text: read.text });
+      }
+      return complete ? layers : undefined;
+    };
     out.write(stream.start());
     // A run-level problem: placed, for formats that need a file, on the first file the run reads.
     const first = [...layered, ...positional][0];
@@ -205,19 +221,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     for (const origin of sets.tooLarge) emit(mask.scrubResult(fileTooLargeResult({ ...origin, ...onto }, maxFileSize)));
     // --set applies to every release: the -f release, each positional file, or (alone) the chart defaults.
     if (layered.length > 0 || (positional.length === 0 && namedReleases.length === 0 && sets.layers.length > 0)) {
-      const layers: InputLayer[] = [];
-      let complete = true;
-      for (const file of layered) {
-        const read = await readTarget(file, io, maxFileSize, stdinName);
-        if (read.tooLarge) {
-          // A release missing one of its layers would be judged on values it does not have.
-          emit(mask.scrubResult(fileTooLargeResult({ kind: 'file', file: read.label }, maxFileSize)));
-          complete = false;
-        } else {
-          layers.push({ kind: 'file', label: read.label, text: read.text });
-        }
-      }
-      if (complete)
+      const layers = await readRelease(layered);
+      if (layers)
         await lint(
           [...layers, ...sets.layers],
           layered.find((file) => file !== '-'),
@@ -232,7 +237,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         continue;
       }
       const read = await readTarget(file, io, maxFileSize, stdinName);
-      if (read.tooLarge) emit(mask.scrubResult(fileTooLargeResult({ kind: 'file', file: read.label }, maxFileSize)));
+      if (read.tooLarge) tooLarge(read.label);
       else if (selection.searched.has(file) && isKubernetesManifest(read.text)) {
         // Found by a directory or glob search: a manifest beside the values is no values file.
         if (verbose)
@@ -245,22 +250,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         );
     }
     for (const named of namedReleases) {
-      const layers: InputLayer[] = [];
-      let complete = true;
-      for (const path of named.config.releases[named.name]!.values) {
-        const read = await readTarget(relative(io.cwd, path) || path, io, maxFileSize);
-        if (read.tooLarge) {
-          emit(mask.scrubResult(fileTooLargeResult({ kind: 'file', file: read.label }, maxFileSize)), named.name);
-          complete = false;
-        } else layers.push({ kind: 'file', label: read.label, text: read.text });
-      }
+      const release = named.config.releases[named.name]!;
+      const files = release.values.map((path) => relative(io.cwd, path) || path);
+      const layers = await readRelease(files, named.name);
       // The release's own `set:` comes after its files and before the command line's --set.
-      const releaseSets = named.config.releases[named.name]!.set.map(({ flag, argument }) => setLayer(flag, argument));
-      if (complete)
+      const releaseSets = release.set.map(({ flag, argument }) => setLayer(flag, argument));
+      if (layers)
         await lint([...layers, ...releaseSets, ...sets.layers], undefined, false, {
           settings: await settings.forNamed(named),
           name: named.name,
-          firstFile: relative(io.cwd, named.config.releases[named.name]!.values[0]!),
+          firstFile: files[0]!,
         });
     }
     // The end carries the rules table, and in SARIF without a docs link the rule pages themselves:
