@@ -46,7 +46,7 @@ export class Settings {
       options.chartVersion = checkChartVersion(decided.chartVersion);
     if (options.releaseName === undefined && decided.releaseName !== undefined) options.releaseName = decided.releaseName;
     if (options.namespace === undefined && decided.namespace !== undefined) options.namespace = decided.namespace;
-    return { options, ignored: file !== undefined && decided.ignored, key: JSON.stringify([config.path, options]) };
+    return { options, ignored: file !== undefined && decided.ignored, key: linterKey(config, options) };
   }
 
   /** The named releases of the config that governs the current folder: what `vault-lint` alone lints. */
@@ -74,7 +74,7 @@ export class Settings {
       options.chartVersion = checkChartVersion(release.chartVersion);
     if (this.flags.releaseName === undefined && release.releaseName !== undefined) options.releaseName = release.releaseName;
     if (this.flags.namespace === undefined && release.namespace !== undefined) options.namespace = release.namespace;
-    return { options, ignored: false, key: JSON.stringify([config.path, options]) };
+    return { options, ignored: false, key: linterKey(config, options) };
   }
 
   private configFor(file: string | undefined): LintConfig | undefined {
@@ -84,4 +84,12 @@ export class Settings {
     if (!this.configs.has(path)) this.configs.set(path, loadConfig(path, this.rules, [], this.cwd));
     return this.configs.get(path);
   }
+}
+
+/**
+ * Which linter serves a release: its config and the options that differ between releases. The
+ * rule registry is the same for the whole run and is left out, or every release would serialise it.
+ */
+function linterKey(config: LintConfig, { registry: _registry, ...options }: LintOptions): string {
+  return JSON.stringify([config.path, options]);
 }
