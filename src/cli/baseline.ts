@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { ConfigError } from '../engine/config.js';
 import { originLabel, type FileResult, type Finding } from '../engine/types.js';
 import { LineIndex } from '../parse/lines.js';
-import { readFileSync } from 'node:fs';
-import { describeErrno, EnvironmentError, quoteName, systemErrorCode } from './errors.js';
+import { quoteName } from './errors.js';
+import { readOwnFile } from './input.js';
 
 /**
  * A baseline: the findings a team has accepted for now, so that adopting the linter on an existing
@@ -257,11 +257,5 @@ export function baselineStage(
 
 /** A baseline file's text; a missing file is a usage error, an unreadable one an environment error. */
 export function readBaselineFile(path: string, name: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = systemErrorCode(error);
-    if (code === 'ENOENT') throw new ConfigError(`No baseline file ${quoteName(name)}; create one with --write-baseline ${name}`);
-    throw new EnvironmentError(`cannot read the baseline ${quoteName(name)}: ${describeErrno(code ?? 'EIO')}`, error);
-  }
+  return readOwnFile(path, name, 'baseline', `No baseline file ${quoteName(name)}; create one with --write-baseline ${name}`);
 }

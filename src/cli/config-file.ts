@@ -1,11 +1,12 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, PRESETS, resolveRules, type PresetName, type RuleSetting } from '../engine/config.js';
 import type { Rule } from '../engine/rule.js';
 import { SEVERITIES, type Severity } from '../engine/types.js';
 import { LineIndex } from '../parse/lines.js';
 import { keyName, parseYaml, type YMap, type YNode, type YScalar } from '../parse/yaml.js';
-import { describeErrno, EnvironmentError, quoteName, systemErrorCode } from './errors.js';
+import { quoteName } from './errors.js';
+import { readOwnFile } from './input.js';
 
 /** The names a config file may have, looked for in this order in each folder. */
 export const CONFIG_NAMES = ['.vault-lint.yaml', '.vault-lint.yml'] as const;
@@ -92,7 +93,7 @@ export function loadConfig(path: string, rules: readonly Rule[], seen: readonly 
   path = relative(cwd, absolute) || path;
   if (seen.includes(absolute))
     throw new ConfigError(`${quoteName(path)} extends itself through ${seen.map((file) => quoteName(relative(cwd, file))).join(' -> ')}`);
-  const text = readConfigText(absolute, path);
+  const text = readOwnFile(absolute, path, 'config', `No config file ${quoteName(path)}`);
   const reader = new Reader(text, path);
   const root = reader.root();
   let config: LintConfig = { path: absolute, rules: {}, overrides: [], ignores: [], releases: {} };
@@ -167,16 +168,6 @@ export async function configForFile(config: LintConfig, file: string): Promise<C
   if (config.releaseName !== undefined) out.releaseName = config.releaseName;
   if (config.namespace !== undefined) out.namespace = config.namespace;
   return out;
-}
-
-function readConfigText(absolute: string, name: string): string {
-  try {
-    return readFileSync(absolute, 'utf8');
-  } catch (error) {
-    const code = systemErrorCode(error);
-    if (code === 'ENOENT') throw new ConfigError(`No config file ${quoteName(name)}`);
-    throw new EnvironmentError(`cannot read the config ${quoteName(name)}: ${describeErrno(code ?? 'EIO')}`, error);
-  }
 }
 
 const LEVELS: readonly string[] = [...SEVERITIES, 'off'];

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { ConfigError } from '../engine/config.js';
 import { EnvironmentError, describeErrno, quoteName, systemErrorCode } from './errors.js';
 
 /** What a bounded read returns: the text, or `tooLarge` when the input has more than the limit. */
@@ -73,4 +74,18 @@ function cannotRead(name: string, purpose: string, error: unknown): unknown {
   const code = systemErrorCode(error);
   if (code === undefined) return error;
   return new EnvironmentError(`cannot read ${quoteName(name)}${purpose}: ${describeErrno(code)}`, error);
+}
+
+/**
+ * Read one of the tool's own files (a config file, a baseline) whole: a missing one is a usage
+ * error with `missing` as its message, any other failure an EnvironmentError naming `what`.
+ */
+export function readOwnFile(path: string, name: string, what: string, missing: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = systemErrorCode(error);
+    if (code === 'ENOENT') throw new ConfigError(missing);
+    throw new EnvironmentError(`cannot read the ${what} ${quoteName(name)}: ${describeErrno(code ?? 'EIO')}`, error);
+  }
 }
