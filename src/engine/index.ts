@@ -5,6 +5,8 @@ export { SERVER_MODES, CONFIG_MODES, HA_MODES, type RuleScope } from './scope.js
 export type { Model, Mode, SyntaxProblem } from '../model/model.js';
 export type { EnvVar } from '../model/facts/env.js';
 export type { ClientEnvVar, SkipVerifyEnv, MissingCaPath } from '../model/facts/client-env.js';
+export type { UnexpandedVariable, LogLevelSetting, WritablePluginDirectory } from '../model/facts/config-hygiene.js';
+export { effectiveLogLevel, ipcLockAdded, mlockEnabledBy, writablePluginDirectory } from '../model/facts/config-hygiene.js';
 export { missingCaPaths, serverHttpAddr, serverSkipsVerify } from '../model/facts/client-env.js';
 export type { ServiceFact, Annotation } from '../model/chart/services.js';
 export type { ImageFact } from '../model/chart/images.js';

@@ -8,6 +8,7 @@ import { collectYaml11Booleans } from '../values/yaml-booleans.js';
 import type { ValueNode } from '../values/tree.js';
 import { collectSecrets, type SecretFact } from '../secrets.js';
 import { collectEnv, type EnvVar } from './env.js';
+import { collectUnexpandedVariables, type UnexpandedVariable } from './config-hygiene.js';
 import { collectClientEnv, skipVerifyEnv, type ClientEnvVar, type SkipVerifyEnv } from './client-env.js';
 import {
   collectConfigRenderProblem,
@@ -79,6 +80,11 @@ export class ReleaseFacts extends ConfiguredRelease {
   /** Every `VAULT_SKIP_VERIFY` of the Vault container and the injector, read as the Vault client reads it. */
   get skipVerifyEnv(): SkipVerifyEnv[] {
     return this.memo('skipVerifyEnv', () => skipVerifyEnv(this));
+  }
+
+  /** `${VAR}` and `$(VAR)` left in strings of the live config, which neither Vault nor the chart expands. */
+  get unexpandedVariables(): UnexpandedVariable[] {
+    return this.memo('unexpandedVariables', () => collectUnexpandedVariables(this));
   }
 
   /**
