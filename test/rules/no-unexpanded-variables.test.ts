@@ -105,5 +105,18 @@ testRule(rule, {
         { messageId: 'neverExpanded', line: 4, column: 45, endLine: 4, endColumn: 62, message: 'Vault gets the text "${DATA_DIR:-data}"' },
       ],
     },
+    {
+      name: 'a YAML map config on chart 0.28.0: placed on the whole value',
+      lint: { chartVersion: '0.28.0' },
+      code: `
+        server:
+          standalone:
+            config:
+              storage:
+                file:
+                  path: "/vault/\${DATA_DIR}"
+      `,
+      errors: [{ messageId: 'neverExpanded', line: 6, column: 17, endLine: 6, endColumn: 37 }],
+    },
   ],
 });

@@ -51,7 +51,9 @@ export function collectUnexpandedVariables(model: ConfiguredRelease & { readonly
   for (const value of config.strings()) {
     if (value.templated || typeof value.value !== 'string' || !value.value.includes('$')) continue;
     const span = value.node;
-    const source = config.rendering.text.slice(span.start, span.end);
+    // A YAML-map config (charts before 0.29.0) has no config text: the reference is placed on its whole value.
+    const exact = config.format !== 'yaml-map';
+    const source = exact ? config.rendering.text.slice(span.start, span.end) : value.value;
     for (const match of source.matchAll(REFERENCE)) {
       const name = (match[1] ?? match[2])!;
       const start = span.start + match.index;
@@ -62,7 +64,7 @@ export function collectUnexpandedVariables(model: ConfiguredRelease & { readonly
         name,
         form: match[1] === undefined ? 'kubernetes' : 'shell',
         value,
-        node: { place: () => config.placeOf({ start, end }, value.path) },
+        node: exact ? { place: () => config.placeOf({ start, end }, value.path) } : value,
         substituted,
         variableSet: CHART_SET_WORDS.has(name) || model.env.has(name),
         bare: value.value.split(match[0]).join(name),
