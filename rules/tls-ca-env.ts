@@ -1,9 +1,10 @@
-import { defineRule, CONFIG_MODES, missingCaPaths, serverHttpAddr, serverSkipsVerify } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES, injectorHttpAddr, missingCaPaths, serverHttpAddr, serverSkipsVerify } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'tls-ca-env',
   meta: {
-    description: 'With TLS on, the vault CLI in the pods speaks https to the server and trusts its certificate (VAULT_ADDR, VAULT_CACERT)',
+    description:
+      'With TLS on, the vault CLI in the pods and the injected agents speak https to the server, and the CLI trusts its certificate (VAULT_ADDR, VAULT_CACERT)',
     severity: 'warning',
     tags: ['tls', 'operations'],
     guide: 'TLS certificates',
@@ -16,12 +17,16 @@ export default defineRule({
       caNotMounted: 'Missing file "{{path}}" ({{name}}): {{where}}, so every vault command in the pods fails to read the CA',
       httpAddr:
         'Expected VAULT_ADDR in server.extraEnvironmentVars to use https, found "{{value}}"; the listener serves TLS only, so every vault command in the pods (operator init, unseal, raft list-peers) fails with "Client sent an HTTP request to an HTTPS server"',
+      injectorHttpAddr:
+        'Expected AGENT_INJECT_VAULT_ADDR in injector.extraEnvironmentVars to use https, found "{{value}}"; it replaces the chart\'s https address for every injected Vault Agent, and the listener serves TLS only, so the agents cannot reach Vault',
     },
     hints: {
       missingCaCert:
         'Add server.extraEnvironmentVars.VAULT_CACERT: /vault/userconfig/<ca-secret>/ca.crt and mount that secret with server.extraVolumes.',
       emptyCaCert: 'Set VAULT_CACERT to the mounted CA file, e.g. /vault/userconfig/tls-ca/ca.crt.',
       caNotMounted: 'Mount the CA secret with a server.extraVolumes item "- type: secret, name: tls-ca" and set {{name}} to {{target}}.',
+      injectorHttpAddr:
+        'Remove AGENT_INJECT_VAULT_ADDR from injector.extraEnvironmentVars (the chart already gives the agents its https address when global.tlsDisable is false), or write it with https ("{{https}}").',
       httpAddr:
         'Write VAULT_ADDR with https ("{{https}}"), or remove it: the chart already sets https://127.0.0.1:8200 when global.tlsDisable is false.',
     },
@@ -33,6 +38,11 @@ export default defineRule({
     if (addr) {
       const value = addr.text!.trim();
       context.report({ node: addr.node, messageId: 'httpAddr', data: { value, https: value.replace(/^http:/i, 'https:') } });
+    }
+    const agents = context.fact(injectorHttpAddr);
+    if (agents) {
+      const value = agents.text!.trim();
+      context.report({ node: agents.node, messageId: 'injectorHttpAddr', data: { value, https: value.replace(/^http:/i, 'https:') } });
     }
     for (const missing of context.fact(missingCaPaths)) {
       const where =

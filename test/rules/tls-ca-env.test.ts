@@ -132,6 +132,25 @@ testRule(rule, {
             listener "tcp" { tls_disable = 1 }
     `,
     },
+    {
+      name: "the injector pointed at another Vault over http is not this release's listener",
+      code: `
+      global:
+        tlsDisable: false
+      server:
+        extraEnvironmentVars:
+          VAULT_CACERT: /vault/userconfig/tls-ca/ca.crt
+        standalone:
+          config: |
+            listener "tcp" {
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
+      injector:
+        extraEnvironmentVars:
+          AGENT_INJECT_VAULT_ADDR: http://vault-dr.example.internal:8200
+    `,
+    },
   ],
   invalid: [
     {
@@ -248,6 +267,35 @@ testRule(rule, {
               }
       `,
       errors: [{ messageId: 'caNotMounted', line: 5, column: 19, endLine: 5, endColumn: 30, message: 'the Vault image has no such file' }],
+    },
+    {
+      name: 'the injector sends every agent to this release over http',
+      code: `
+        global:
+          tlsDisable: false
+        server:
+          extraEnvironmentVars:
+            VAULT_CACERT: /vault/userconfig/tls-ca/ca.crt
+          standalone:
+            config: |
+              listener "tcp" {
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
+        injector:
+          extraEnvironmentVars:
+            AGENT_INJECT_VAULT_ADDR: http://vault-active.vault.svc:8200
+      `,
+      errors: [
+        {
+          messageId: 'injectorHttpAddr',
+          line: 14,
+          column: 30,
+          endLine: 14,
+          endColumn: 64,
+          message: 'found "http://vault-active.vault.svc:8200"',
+        },
+      ],
     },
   ],
 });

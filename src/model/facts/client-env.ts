@@ -85,6 +85,20 @@ export function serverHttpAddr(model: { readonly clientEnv: ClientEnvVar[] }): C
   );
 }
 
+/**
+ * An `AGENT_INJECT_VAULT_ADDR` in `injector.extraEnvironmentVars` over plain http to this release's
+ * own Services (`<fullname>`, `-active`, `-standby`, `-internal`): rendered after the chart's own
+ * address (injector-deployment.yaml, v0.20.0 to v0.34.1), so every injected agent uses it.
+ */
+export function injectorHttpAddr(model: ConfiguredRelease & { readonly clientEnv: ClientEnvVar[] }): ClientEnvVar | undefined {
+  const own = new Set(['', '-active', '-standby', '-internal'].map((suffix) => `${model.fullname}${suffix}`));
+  return model.clientEnv.find((variable) => {
+    if (variable.container !== 'injector' || variable.name !== 'AGENT_INJECT_VAULT_ADDR') return false;
+    const match = /^http:\/\/([^/:.]+)/i.exec(variable.text?.trim() ?? '');
+    return match !== null && own.has(match[1]!.toLowerCase());
+  });
+}
+
 /** The official Vault images, whose file system under /vault/ holds no CA certificate. */
 const OFFICIAL_IMAGE = /(^|\/)hashicorp\/vault(-enterprise)?$/;
 
