@@ -1,4 +1,12 @@
-import { defineRule, CONFIG_MODES, injectorHttpAddr, missingCaPaths, serverHttpAddr, serverSkipsVerify } from '../src/engine/index.js';
+import {
+  defineRule,
+  CONFIG_MODES,
+  injectorHttpAddr,
+  missingCaPaths,
+  serverHttpAddr,
+  serverSkipsVerify,
+  withoutUserinfo,
+} from '../src/engine/index.js';
 
 export default defineRule({
   id: 'tls-ca-env',
@@ -36,12 +44,12 @@ export default defineRule({
     if (!model.chartTls || !model.parsedConfig?.servesTls) return;
     const addr = context.fact(serverHttpAddr);
     if (addr) {
-      const value = addr.text!.trim();
+      const value = withoutUserinfo(addr.text!.trim());
       context.report({ node: addr.node, messageId: 'httpAddr', data: { value, https: value.replace(/^http:/i, 'https:') } });
     }
     const agents = context.fact(injectorHttpAddr);
     if (agents) {
-      const value = agents.text!.trim();
+      const value = withoutUserinfo(agents.text!.trim());
       context.report({ node: agents.node, messageId: 'injectorHttpAddr', data: { value, https: value.replace(/^http:/i, 'https:') } });
     }
     for (const missing of context.fact(missingCaPaths)) {

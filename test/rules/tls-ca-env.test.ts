@@ -297,5 +297,25 @@ testRule(rule, {
         },
       ],
     },
+    {
+      name: 'credentials in the overriding URL never reach the message',
+      code: `
+        global:
+          tlsDisable: false
+        server:
+          extraEnvironmentVars:
+            VAULT_ADDR: http://ops:fixture-proxy-pass-0001@127.0.0.1:8200
+            VAULT_CACERT: /vault/userconfig/tls-ca/ca.crt
+          standalone:
+            config: |
+              listener "tcp" {
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
+      `,
+      errors: [
+        { messageId: 'httpAddr', line: 5, column: 17, endLine: 5, endColumn: 66, message: /found "http:\/\/\*\*\*@127\.0\.0\.1:8200"/ },
+      ],
+    },
   ],
 });

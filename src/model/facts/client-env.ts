@@ -78,6 +78,14 @@ export function serverSkipsVerify(model: { readonly skipVerifyEnv: SkipVerifyEnv
   return model.skipVerifyEnv.some(({ variable, skip }) => variable.container === 'server' && skip === true);
 }
 
+/**
+ * A URL as messages may show it: credentials in its user-info part (`http://user:pass@host`) become
+ * `***`, whatever the secret detector makes of the variable.
+ */
+export function withoutUserinfo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@');
+}
+
 /** A `VAULT_ADDR` of the Vault container that replaces the chart's `<scheme>://127.0.0.1:8200` with plain http. */
 export function serverHttpAddr(model: { readonly clientEnv: ClientEnvVar[] }): ClientEnvVar | undefined {
   return model.clientEnv.find(
