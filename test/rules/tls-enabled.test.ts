@@ -348,6 +348,34 @@ testRule(rule, {
         },
       ],
     },
+    {
+      name: 'TLS off everywhere and VAULT_ADDR already over https: the CLI fails against the plain listener, related',
+      code: `
+        global:
+          tlsDisable: true
+        server:
+          extraEnvironmentVars:
+            VAULT_ADDR: https://127.0.0.1:8200
+          standalone:
+            config: |
+              listener "tcp" {
+                tls_disable = 1
+              }
+      `,
+      errors: [
+        {
+          messageId: 'tlsDisabled',
+          line: 9,
+          column: 23,
+          endLine: 9,
+          endColumn: 24,
+          related: [
+            { line: 2, column: 15, endLine: 2, endColumn: 19, message: 'the chart side of the same switch' },
+            { line: 5, column: 17, endLine: 5, endColumn: 39, message: 'speak https to the plain-text listener' },
+          ],
+        },
+      ],
+    },
   ],
 });
 

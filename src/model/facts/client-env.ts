@@ -86,11 +86,17 @@ export function withoutUserinfo(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@');
 }
 
-/** A `VAULT_ADDR` of the Vault container that replaces the chart's `<scheme>://127.0.0.1:8200` with plain http. */
-export function serverHttpAddr(model: { readonly clientEnv: ClientEnvVar[] }): ClientEnvVar | undefined {
+/** A literal `VAULT_ADDR` of the Vault container, which replaces the chart's `<scheme>://127.0.0.1:8200` (rendered after it). */
+export function serverAddrOverride(model: { readonly clientEnv: ClientEnvVar[] }): ClientEnvVar | undefined {
   return model.clientEnv.find(
-    (variable) => variable.container === 'server' && variable.name === 'VAULT_ADDR' && /^http:\/\//i.test(variable.text?.trim() ?? ''),
+    (variable) => variable.container === 'server' && variable.name === 'VAULT_ADDR' && variable.text !== undefined,
   );
+}
+
+/** A `VAULT_ADDR` of the Vault container that replaces the chart's address with plain http. */
+export function serverHttpAddr(model: { readonly clientEnv: ClientEnvVar[] }): ClientEnvVar | undefined {
+  const addr = serverAddrOverride(model);
+  return addr && /^http:\/\//i.test(addr.text!.trim()) ? addr : undefined;
 }
 
 /**
