@@ -1,6 +1,6 @@
 import { defineRule, CONFIG_MODES, ipcLockAdded, mlockEnabledBy } from '../src/engine/index.js';
 
-const FIX = 'Set disable_mlock = true and keep swap off on the Vault nodes (the Kubernetes default), which is what mlock guards against.';
+const FIX = 'Set {{setting}} and keep swap off on the Vault nodes (the Kubernetes default), which is what mlock guards against.';
 
 export default defineRule({
   id: 'mlock-disabled',
@@ -26,7 +26,8 @@ export default defineRule({
     const attr = context.fact(mlockEnabledBy);
     if (!attr) return;
     const value = JSON.stringify(attr.value);
-    if (!context.fact(ipcLockAdded)) context.report({ node: attr, messageId: 'mlockWithoutIpcLock', data: { value } });
-    else if (context.model.parsedConfig?.raftStorage) context.report({ node: attr, messageId: 'mlockWithRaft', data: { value } });
+    const setting = attr.config.format === 'json' ? '"disable_mlock": true' : 'disable_mlock = true';
+    if (!context.fact(ipcLockAdded)) context.report({ node: attr, messageId: 'mlockWithoutIpcLock', data: { value, setting } });
+    else if (context.model.parsedConfig?.raftStorage) context.report({ node: attr, messageId: 'mlockWithRaft', data: { value, setting } });
   },
 });
