@@ -39,6 +39,16 @@ testRule(rule, {
             storage "file" { path = "\${DATA_DIR}" }
     `,
     },
+    {
+      name: 'an unclosed ${ and a ${NAME followed by text that is no shell operator are no references',
+      code: `
+      server:
+        standalone:
+          config: |
+            cluster_name = "a \${B c \${D.e}"
+            storage "file" { path = "/vault/data" }
+    `,
+    },
   ],
   invalid: [
     {

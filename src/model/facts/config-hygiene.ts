@@ -34,7 +34,22 @@ export interface UnexpandedVariable {
   bare: string;
 }
 
-const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g;
+/** The opening of a reference: `${NAME` (closed by `referenceEnd`) or a whole `$(NAME)`. */
+const REFERENCE = /\$(?:\{([A-Za-z_]\w*)|\(([A-Za-z_]\w*)\))/g;
+/** Shell operators that may follow the name inside `${…}`: `${NAME:-default}`, `${NAME#prefix}`… */
+const SHELL_OPERATORS = ':?+=#%/^,@-';
+const MAX_TAIL = 256;
+
+/** Where a `${NAME…}` that starts at `start` (its name ending at `afterName`) ends, exclusive; -1 when it is no reference. */
+function referenceEnd(text: string, afterName: number): number {
+  const next = text[afterName];
+  if (next === '}') return afterName + 1;
+  if (next === undefined || !SHELL_OPERATORS.includes(next)) return -1;
+  // A default longer than MAX_TAIL is no reference we report: the bound keeps each string's scan linear.
+  const tail = text.slice(afterName, afterName + MAX_TAIL);
+  const close = tail.indexOf('}');
+  return close < 0 || tail.slice(0, close).includes('\n') ? -1 : afterName + close + 1;
+}
 
 /**
  * `${VAR}` and `$(VAR)` in the strings of the config rules lint. Vault reads its config literally
@@ -56,18 +71,21 @@ export function collectUnexpandedVariables(model: ConfiguredRelease & { readonly
     const source = exact ? config.rendering.text.slice(span.start, span.end) : value.value;
     for (const match of source.matchAll(REFERENCE)) {
       const name = (match[1] ?? match[2])!;
+      const close = match[1] === undefined ? match.index + match[0].length : referenceEnd(source, match.index + match[0].length);
+      if (close < 0) continue;
+      const ref = source.slice(match.index, close);
       const start = span.start + match.index;
-      const end = start + match[0].length;
+      const end = span.start + close;
       const substituted = (SUBSTITUTED_WORDS as readonly string[]).includes(name);
       out.push({
-        ref: match[0],
+        ref,
         name,
         form: match[1] === undefined ? 'kubernetes' : 'shell',
         value,
         node: exact ? { place: () => config.placeOf({ start, end }, value.path) } : value,
         substituted,
         variableSet: CHART_SET_WORDS.has(name) || model.env.has(name),
-        bare: value.value.split(match[0]).join(name),
+        bare: value.value.split(ref).join(name),
       });
     }
   }
