@@ -39,6 +39,10 @@ import clusterName from './cluster-name.js';
 import telemetryConfigured from './telemetry-configured.js';
 import serverDeployed from './server-deployed.js';
 import configTemplateRenders from './config-template-renders.js';
+import noUnexpandedVariables from './no-unexpanded-variables.js';
+import noVerboseLogging from './no-verbose-logging.js';
+import pluginDirectoryReadOnly from './plugin-directory-read-only.js';
+import mlockDisabled from './mlock-disabled.js';
 // registry: add imports above this line
 
 /** The explicit registry: every rule. */
@@ -83,5 +87,9 @@ export const rules: readonly Rule[] = [
   telemetryConfigured,
   serverDeployed,
   configTemplateRenders,
+  noUnexpandedVariables,
+  noVerboseLogging,
+  pluginDirectoryReadOnly,
+  mlockDisabled,
   // registry: add entries above this line
 ];

@@ -1,4 +1,4 @@
-import { defineRule, CONFIG_MODES, type ConfigValue } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES, serverAddrOverride, type ConfigValue } from '../src/engine/index.js';
 
 const LISTENER_FIX =
   'set tls_cert_file and tls_key_file on listener "tcp" to a mounted certificate (e.g. /vault/userconfig/tls-server/tls.crt and tls.key from server.extraVolumes) and remove tls_disable';
@@ -30,9 +30,9 @@ export default defineRule({
         'Missing tls_cert_file and tls_key_file on listener "tcp"; TLS is on (no tls_disable) but without a certificate and its key Vault refuses to start',
     },
     hints: {
-      tlsDisabled: `Make both changes together: ${LISTENER_FIX}, and set global.tlsDisable: false{{joins}}; either one alone leaves the pods unready.`,
-      chartTlsDisabled: 'Set global.tlsDisable: false.',
-      listenerTlsDisabled: `Keep global.tlsDisable: false and ${LISTENER_FIX}{{joins}}.`,
+      tlsDisabled: `Make both changes together: ${LISTENER_FIX}, and set global.tlsDisable: false{{joins}}{{addr}}; either one alone leaves the pods unready.`,
+      chartTlsDisabled: 'Set global.tlsDisable: false{{addr}}.',
+      listenerTlsDisabled: `Keep global.tlsDisable: false and ${LISTENER_FIX}{{joins}}{{addr}}.`,
       listenerTlsDisableInvalid: 'Use tls_disable = false, or remove the line.',
       missingCertFile: 'Add tls_cert_file = "/vault/userconfig/<secret>/tls.crt" and mount the secret with server.extraVolumes.',
       missingKeyFile: 'Add tls_key_file = "/vault/userconfig/<secret>/tls.key" and mount the secret with server.extraVolumes.',
@@ -63,9 +63,34 @@ export default defineRule({
           });
       }
     }
+    // A VAULT_ADDR override is the same decision seen from the vault CLI in the pods: over plain http it
+    // changes with the fix (to https, with the CA, never the other way); over https it already fails
+    // against a plain-text listener.
+    const override = context.fact(serverAddrOverride);
+    const overHttp = override !== undefined && /^http:\/\//i.test(override.text!.trim());
+    const ca =
+      model.env.has('VAULT_CACERT') || model.env.has('VAULT_CAPATH') ? '' : ' next to VAULT_CACERT: /vault/userconfig/tls-ca/ca.crt';
+    const addr = overHttp ? `, and write server.extraEnvironmentVars.VAULT_ADDR with https:// (or remove it)${ca}` : '';
+    const addrRelated = (bothOff: boolean) =>
+      override && overHttp
+        ? [
+            {
+              node: override.node,
+              message: 'VAULT_ADDR: vault commands in the pods use this plain-http address; it needs https:// with the fix',
+            },
+          ]
+        : override && bothOff && /^https:\/\//i.test(override.text!.trim())
+          ? [
+              {
+                node: override.node,
+                message: 'VAULT_ADDR: vault commands in the pods speak https to the plain-text listener and fail until the fix',
+              },
+            ]
+          : [];
     const [first, ...others] = off;
     if (!first) {
-      if (!model.chartTls) context.report({ node: tlsDisable, messageId: 'chartTlsDisabled', data: { value: chart } });
+      if (!model.chartTls)
+        context.report({ node: tlsDisable, messageId: 'chartTlsDisabled', data: { value: chart, addr }, related: addrRelated(false) });
       return;
     }
     // One decision, one finding: at the first plain-text listener, where the certificate goes; the
@@ -90,12 +115,13 @@ export default defineRule({
         node: join.address ?? join.block,
         message: 'retry_join: needs https:// and leader_ca_cert_file once the listener serves TLS',
       })),
+      ...addrRelated(!model.chartTls),
     ];
     const joins =
       joinsToFix.length > 0
         ? ', and give every retry_join an https:// leader_api_addr and leader_ca_cert_file (e.g. /vault/userconfig/tls-ca/ca.crt)'
         : '';
-    const data = { value: JSON.stringify(first.value), chart, joins };
+    const data = { value: JSON.stringify(first.value), chart, joins, addr };
     context.report({ node: first, messageId: model.chartTls ? 'listenerTlsDisabled' : 'tlsDisabled', data, related });
   },
 });

@@ -4,6 +4,17 @@ export type { Severity, RuleMeta, RuleOption } from './types.js';
 export { SERVER_MODES, CONFIG_MODES, HA_MODES, type RuleScope } from './scope.js';
 export type { Model, Mode, SyntaxProblem } from '../model/model.js';
 export type { EnvVar } from '../model/facts/env.js';
+export type { ClientEnvVar, SkipVerifyEnv, MissingCaPath } from '../model/facts/client-env.js';
+export type { UnexpandedVariable, LogLevelSetting, WritablePluginDirectory } from '../model/facts/config-hygiene.js';
+export { effectiveLogLevel, ipcLockAdded, mlockEnabledBy, writablePluginDirectory } from '../model/facts/config-hygiene.js';
+export {
+  injectorHttpAddr,
+  missingCaPaths,
+  serverAddrOverride,
+  serverHttpAddr,
+  serverSkipsVerify,
+  withoutUserinfo,
+} from '../model/facts/client-env.js';
 export type { ServiceFact, Annotation } from '../model/chart/services.js';
 export type { ImageFact } from '../model/chart/images.js';
 export type { SecretFact } from '../model/secrets.js';

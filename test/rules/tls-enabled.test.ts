@@ -295,6 +295,87 @@ testRule(rule, {
         },
       ],
     },
+    {
+      name: 'TLS off everywhere and VAULT_ADDR overridden over http: one finding, the override related and named in the hint',
+      code: `
+        global:
+          tlsDisable: true
+        server:
+          extraEnvironmentVars:
+            VAULT_ADDR: http://127.0.0.1:8200
+          standalone:
+            config: |
+              listener "tcp" {
+                tls_disable = 1
+              }
+      `,
+      errors: [
+        {
+          messageId: 'tlsDisabled',
+          line: 9,
+          column: 23,
+          endLine: 9,
+          endColumn: 24,
+          related: [
+            { line: 2, column: 15, endLine: 2, endColumn: 19, message: 'the chart side of the same switch' },
+            { line: 5, column: 17, endLine: 5, endColumn: 38, message: 'VAULT_ADDR' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the listener serves TLS, the chart speaks http and VAULT_ADDR repeats http: the override rides along',
+      code: `
+        server:
+          extraEnvironmentVars:
+            VAULT_ADDR: http://127.0.0.1:8200
+          standalone:
+            config: |
+              listener "tcp" {
+                tls_cert_file = "/vault/userconfig/tls/tls.crt"
+                tls_key_file  = "/vault/userconfig/tls/tls.key"
+              }
+      `,
+      errors: [
+        {
+          messageId: 'chartTlsDisabled',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          fromChartDefault: true,
+          related: [{ line: 3, column: 17, endLine: 3, endColumn: 38, message: 'VAULT_ADDR' }],
+        },
+      ],
+    },
+    {
+      name: 'TLS off everywhere and VAULT_ADDR already over https: the CLI fails against the plain listener, related',
+      code: `
+        global:
+          tlsDisable: true
+        server:
+          extraEnvironmentVars:
+            VAULT_ADDR: https://127.0.0.1:8200
+          standalone:
+            config: |
+              listener "tcp" {
+                tls_disable = 1
+              }
+      `,
+      errors: [
+        {
+          messageId: 'tlsDisabled',
+          line: 9,
+          column: 23,
+          endLine: 9,
+          endColumn: 24,
+          related: [
+            { line: 2, column: 15, endLine: 2, endColumn: 19, message: 'the chart side of the same switch' },
+            { line: 5, column: 17, endLine: 5, endColumn: 39, message: 'speak https to the plain-text listener' },
+          ],
+        },
+      ],
+    },
   ],
 });
 

@@ -8,6 +8,8 @@ import { collectYaml11Booleans } from '../values/yaml-booleans.js';
 import type { ValueNode } from '../values/tree.js';
 import { collectSecrets, type SecretFact } from '../secrets.js';
 import { collectEnv, type EnvVar } from './env.js';
+import { collectUnexpandedVariables, type UnexpandedVariable } from './config-hygiene.js';
+import { collectClientEnv, skipVerifyEnv, type ClientEnvVar, type SkipVerifyEnv } from './client-env.js';
 import {
   collectConfigRenderProblem,
   collectConfigSchemaProblems,
@@ -68,6 +70,21 @@ export class ReleaseFacts extends ConfiguredRelease {
   /** Env vars the values add to the Vault container, by name. */
   get env(): Map<string, EnvVar> {
     return this.memo('env', () => collectEnv(this));
+  }
+
+  /** Env vars the Vault API client reads, as the values set them in the Vault container and the injector. */
+  get clientEnv(): ClientEnvVar[] {
+    return this.memo('clientEnv', () => collectClientEnv(this));
+  }
+
+  /** Every `VAULT_SKIP_VERIFY` of the Vault container and the injector, read as the Vault client reads it. */
+  get skipVerifyEnv(): SkipVerifyEnv[] {
+    return this.memo('skipVerifyEnv', () => skipVerifyEnv(this));
+  }
+
+  /** `${VAR}` and `$(VAR)` left in strings of the live config, which neither Vault nor the chart expands. */
+  get unexpandedVariables(): UnexpandedVariable[] {
+    return this.memo('unexpandedVariables', () => collectUnexpandedVariables(this));
   }
 
   /**
