@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { originLabel, type FileResult } from '../../src/engine/types.js';
 import { formatCodequality } from '../../src/report/codequality.js';
 import { formatJunit } from '../../src/report/junit.js';
+import { FINGERPRINT_KEY, formatSarif } from '../../src/report/sarif.js';
 import type { ReportOptions } from '../../src/report/types.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describeErrors } from './schema.js';
@@ -125,6 +126,31 @@ describe('codequality', () => {
     const again = JSON.parse(formatCodequality(moved, sampleRules, OPTIONS)) as typeof report;
     expect(again.map((issue) => issue.fingerprint)).toEqual(report.map((issue) => issue.fingerprint));
     expect(again[0]!.location.lines.begin).toBe(report[0]!.location.lines.begin + 3);
+  });
+
+  it('fingerprints each finding as SARIF does, with the file as each report names it', () => {
+    const results = sampleResults();
+    const issues = JSON.parse(formatCodequality(results, sampleRules, OPTIONS)) as { fingerprint: string; location: { path: string } }[];
+    const sarif = JSON.parse(formatSarif(results, sampleRules, OPTIONS)) as {
+      runs: {
+        results: {
+          partialFingerprints: Record<string, string>;
+          locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+        }[];
+      }[];
+    };
+    const sarifResults = sarif.runs[0]!.results;
+    expect(sarifResults).toHaveLength(issues.length);
+    const pairs = issues.map((issue, index) => ({ issue, result: sarifResults[index]! }));
+    // SARIF names a file by its URI (`prod%20values.yaml`), Code Quality by its path (`prod values.yaml`).
+    const sameName = pairs.filter(
+      ({ issue, result }) => result.locations[0]!.physicalLocation.artifactLocation.uri === issue.location.path,
+    );
+    const differentName = pairs.filter((pair) => !sameName.includes(pair));
+    expect(sameName.length).toBeGreaterThan(5);
+    expect(differentName.length).toBeGreaterThan(0);
+    for (const { issue, result } of sameName) expect(issue.fingerprint).toBe(result.partialFingerprints[FINGERPRINT_KEY]);
+    for (const { issue, result } of differentName) expect(issue.fingerprint).not.toBe(result.partialFingerprints[FINGERPRINT_KEY]);
   });
 
   it('is an empty array when nothing is found', () => {
