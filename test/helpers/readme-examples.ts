@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { ROOT } from './cli.js';
 
 /** A fenced code block of the README: its info string and its text. */
@@ -8,21 +9,23 @@ export interface CodeBlock {
   body: string;
 }
 
-/** The README's text under a heading (`### Pre-commit`), up to the next heading of the same or a higher level. */
+/** The README's own text under a heading (`### Pre-commit`), up to the next heading of any level. */
 export function readmeSection(heading: string): string {
-  const lines = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+  const lines = readme().split('\n');
   const start = lines.indexOf(heading);
   if (start < 0) throw new Error(`README.md has no heading "${heading}"`);
-  const level = /^#+/.exec(heading)![0].length;
   let fenced = false;
   let end = start + 1;
   for (; end < lines.length; end++) {
     const line = lines[end]!;
     if (line.startsWith('```')) fenced = !fenced;
-    const depth = /^(#+) /.exec(line)?.[1]?.length;
-    if (!fenced && depth !== undefined && depth <= level) break;
+    if (!fenced && /^#+ /.test(line)) break;
   }
   return lines.slice(start + 1, end).join('\n');
+}
+
+function readme(): string {
+  return readFileSync(join(ROOT, 'README.md'), 'utf8');
 }
 
 /** The fenced code blocks of a piece of markdown, in order. */
@@ -37,4 +40,28 @@ export function readmeBlock(heading: string, lang: string, contains?: string): s
   );
   if (blocks.length !== 1) throw new Error(`README.md "${heading}": expected one ${lang} block, found ${blocks.length}`);
   return blocks[0]!.body;
+}
+
+/** The command lines of a code block: each line of an `sh` block, the `run:` of YAML workflow steps, the `script:` of YAML CI jobs. */
+export function commandsOf(block: CodeBlock): string[] {
+  if (block.lang === 'sh')
+    return block.body
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
+  if (block.lang !== 'yaml') return [];
+  const data = load(block.body) as unknown;
+  const entries: unknown[] = Array.isArray(data) ? data : typeof data === 'object' && data !== null ? Object.values(data) : [];
+  return entries.flatMap((entry) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { run, script } = entry as { run?: unknown; script?: unknown };
+    if (typeof run === 'string') return run.split('\n').filter((line) => line.trim() !== '');
+    if (Array.isArray(script)) return script.filter((line): line is string => typeof line === 'string');
+    return [];
+  });
+}
+
+/** Every command line the README shows, in order. */
+export function readmeCommands(): string[] {
+  return codeBlocks(readme()).flatMap(commandsOf);
 }
