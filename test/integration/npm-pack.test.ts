@@ -26,5 +26,7 @@ describe('the npm package', () => {
     expect(paths.filter((path) => path.startsWith('rules/') && !path.endsWith('.md'))).toEqual([]);
     expect(paths).toContain('dist/bundle/vault-lint.js');
     expect(paths).toContain('bin/vault-lint.js');
+    // The build's incremental state (tsconfig.build.json) stays out of the package.
+    expect(paths.filter((path) => path.endsWith('.tsbuildinfo'))).toEqual([]);
   });
 });
