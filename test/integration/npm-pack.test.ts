@@ -17,7 +17,7 @@ function npm(args: string[]) {
  * test's job (test/integration/pre-commit.test.ts), which also sees that `npm pack` prints the
  * tarball's name alone (npm 11, with its default settings, prints the `prepare` banner there too).
  */
-describe('the npm package', () => {
+describe('the npm package', { timeout: 60_000 }, () => {
   it('ships the command, the build, schemas, rule pages, licence and readme; no tests or fixtures', () => {
     const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'])) as { files: { path: string }[] }[];
     const paths = pack!.files.map((file) => file.path);

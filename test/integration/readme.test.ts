@@ -58,7 +58,8 @@ const commandsUnder = (heading: string): string[] => codeBlocks(readmeSection(he
 
 const json = (dir: string, file: string): unknown => JSON.parse(readFileSync(join(dir, file), 'utf8'));
 
-describe('the README, run as written', () => {
+// Each test starts the CLI a few times: a busy machine needs more than the default 20 s.
+describe('the README, run as written', { timeout: 60_000 }, () => {
   it('Quick start: linting the guide example fails with the problems the README lists', () => {
     const [lint] = commandsUnder('## Quick start');
     expect(lint).toMatch(/vault-lint fixtures\/guide\/override-values\.yml$/);
