@@ -207,18 +207,43 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 /** What the config says for one file: ignored or not, and the rule settings with matching overrides applied. */
 export async function configForFile(config: LintConfig, file: string): Promise<ConfigForFile> {
   const path = relative(dirname(config.path), resolve(file)).split(sep).join('/');
-  // The glob matcher is loaded only for a config that has globs: a run without them starts without it.
-  const picomatch = config.overrides.length > 0 || config.ignores.length > 0 ? (await import('picomatch')).default : undefined;
-  const matches = (globs: readonly string[]): boolean =>
-    picomatch !== undefined && !path.startsWith('../') && globs.some((glob) => picomatch(glob, { dot: true })(path));
+  const globs = await globMatchers(config);
+  const matches = (matcher: GlobMatcher | undefined): boolean => matcher !== undefined && !path.startsWith('../') && matcher(path);
   let rules = { ...config.rules };
-  for (const override of config.overrides) if (matches(override.files)) rules = { ...rules, ...override.rules };
-  const out: ConfigForFile = { ignored: matches(config.ignores), rules };
+  config.overrides.forEach((override, index) => {
+    if (matches(globs?.overrides[index])) rules = { ...rules, ...override.rules };
+  });
+  const out: ConfigForFile = { ignored: matches(globs?.ignores), rules };
   if (config.preset !== undefined) out.preset = config.preset;
   if (config.chartVersion !== undefined) out.chartVersion = config.chartVersion;
   if (config.releaseName !== undefined) out.releaseName = config.releaseName;
   if (config.namespace !== undefined) out.namespace = config.namespace;
   return out;
+}
+
+type GlobMatcher = (path: string) => boolean;
+
+/** A config's globs, compiled: `ignores`, and the `files` of each override in order. */
+interface ConfigGlobs {
+  ignores: GlobMatcher;
+  overrides: GlobMatcher[];
+}
+
+// A loaded config does not change, so its globs are compiled once, not again for every file it governs.
+const compiledGlobs = new WeakMap<LintConfig, ConfigGlobs>();
+
+/** The compiled globs of a config; undefined for a config without globs, for which the matcher is never loaded. */
+async function globMatchers(config: LintConfig): Promise<ConfigGlobs | undefined> {
+  if (config.overrides.length === 0 && config.ignores.length === 0) return undefined;
+  let globs = compiledGlobs.get(config);
+  if (globs === undefined) {
+    const picomatch = (await import('picomatch')).default;
+    const compile = (patterns: readonly string[]): GlobMatcher =>
+      patterns.length === 0 ? () => false : picomatch([...patterns], { dot: true });
+    globs = { ignores: compile(config.ignores), overrides: config.overrides.map((override) => compile(override.files)) };
+    compiledGlobs.set(config, globs);
+  }
+  return globs;
 }
 
 const LEVELS: readonly string[] = [...SEVERITIES, 'off'];

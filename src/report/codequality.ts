@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { originLabel, type FileResult, type Finding, type RuleInfo, type Severity } from '../engine/types.js';
+import { Fingerprints } from './fingerprint.js';
 import { collect, joinSentences, type ReportOptions, type ReportStream } from './types.js';
 
 /** GitLab's severities (a subset of Code Climate's), as GitLab's own linters' reports map them. */
@@ -9,7 +9,7 @@ const SEVERITIES: Record<Severity, 'major' | 'minor' | 'info'> = { error: 'major
  * Format findings as a GitLab Code Quality report: a JSON array of issues with `description`,
  * `check_name`, `fingerprint`, `severity` and `location` (`path`, `lines.begin`/`end`), which
  * GitLab shows in merge requests (`artifacts: reports: codequality`). The fingerprint is stable
- * across unrelated edits: rule, message, file and values/config path, and an occurrence count.
+ * across unrelated edits: the one SARIF's partial fingerprint has (report/fingerprint.ts).
  */
 export function formatCodequality(results: readonly FileResult[], rules: ReadonlyMap<string, RuleInfo>, options: ReportOptions): string {
   return collect(streamCodequality(rules, options), results);
@@ -21,10 +21,10 @@ export function streamCodequality(_rules: ReadonlyMap<string, RuleInfo>, _option
   return {
     start: () => '[',
     file(result) {
-      const occurrences = new Map<string, number>();
+      const fingerprints = new Fingerprints();
       let out = '';
       for (const finding of result.findings) {
-        out += `${count > 0 ? ',' : ''}\n  ${JSON.stringify(toIssue(finding, occurrences))}`;
+        out += `${count > 0 ? ',' : ''}\n  ${JSON.stringify(toIssue(finding, fingerprints))}`;
         count += 1;
       }
       return out;
@@ -33,7 +33,7 @@ export function streamCodequality(_rules: ReadonlyMap<string, RuleInfo>, _option
   };
 }
 
-function toIssue(finding: Finding, occurrences: Map<string, number>): Record<string, unknown> {
+function toIssue(finding: Finding, fingerprints: Fingerprints): Record<string, unknown> {
   const { location } = finding;
   // A `--set` argument is no file: the issue goes on the values file it overrides, naming the argument.
   const path = location.kind === 'file' ? location.file : (location.onto ?? location.argument);
@@ -43,19 +43,11 @@ function toIssue(finding: Finding, occurrences: Map<string, number>): Record<str
     check_name: finding.ruleId,
     description: location.kind === 'file' ? text : `${location.argument}: ${text}`,
     categories: ['Security'],
-    fingerprint: fingerprint(finding, occurrences),
+    fingerprint: fingerprints.next(finding, originLabel(location)),
     severity: SEVERITIES[finding.severity],
     location: {
       path: path.replaceAll('\\', '/'),
       lines: location.kind === 'file' ? { begin: location.line, end: location.endLine } : { begin: 1 },
     },
   };
-}
-
-function fingerprint(finding: Finding, occurrences: Map<string, number>): string {
-  const { location } = finding;
-  const key = JSON.stringify([finding.ruleId, finding.messageId, originLabel(location), location.yamlPath ?? [], location.hclPath ?? []]);
-  const count = (occurrences.get(key) ?? 0) + 1;
-  occurrences.set(key, count);
-  return createHash('sha256').update(`${key}\u0000${count}`).digest('hex').slice(0, 32);
 }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { posix, win32 } from 'node:path';
 import type { FileResult, Finding, Location, Origin, RuleInfo, Severity } from '../engine/types.js';
 import { describeScope } from '../engine/scope.js';
+import { Fingerprints } from './fingerprint.js';
 import {
   citeGuide,
   collect,
@@ -95,10 +95,10 @@ export function streamSarif(rules: ReadonlyMap<string, RuleInfo>, options: Repor
     file(result) {
       const artifact = artifactOf(result);
       // Occurrence counters tell identical findings of one file apart; the key holds the file.
-      const occurrences = new Map<string, number>();
+      const fingerprints = new Fingerprints();
       let out = '';
       for (const finding of result.findings) {
-        const sarifResult = toResult(finding, guideOf(finding, rules), ruleIndex(table, finding, rules), artifact, occurrences, artifactOf);
+        const sarifResult = toResult(finding, guideOf(finding, rules), ruleIndex(table, finding, rules), artifact, fingerprints, artifactOf);
         out += `${count > 0 ? ',' : ''}\n        ${indentJson(sarifResult, 8)}`;
         count += 1;
       }
@@ -207,7 +207,7 @@ function toResult(
   guide: string | undefined,
   ruleIndex: number,
   artifact: ArtifactLocation | undefined,
-  occurrences: Map<string, number>,
+  fingerprints: Fingerprints,
   artifactOf: (origin: Origin) => ArtifactLocation | undefined,
 ): Record<string, unknown> {
   const { location } = finding;
@@ -244,7 +244,7 @@ function toResult(
     message: { text },
     locations: [sarifLocation],
     ...(related.length > 0 ? { relatedLocations: related } : {}),
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, artifact, occurrences) },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.next(finding, fingerprintFile(finding, artifact)) },
     ...(finding.suppression ? { suppressions: [{ ...finding.suppression }] } : {}),
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
   };
@@ -286,20 +286,9 @@ function toSarifLocation(location: Location, artifact: ArtifactLocation | undefi
   };
 }
 
-/**
- * A fingerprint built from what identifies the problem (rule, message kind, file, YAML and HCL
- * path), never from line numbers or text around it, so an alert keeps its identity across commits
- * that move it. Identical keys in one file are told apart by an occurrence counter, as code
- * scanning's own line hashes are.
- */
-function fingerprint(finding: Finding, artifact: ArtifactLocation | undefined, occurrences: Map<string, number>): string {
-  // The normalised URI, not the name as typed, so `./values.yaml` and `values.yaml` agree.
-  const file = finding.location.kind === 'set' ? finding.location.argument : (artifact?.uri ?? finding.location.file);
-  const key = JSON.stringify([finding.ruleId, finding.messageId, file, finding.location.yamlPath ?? [], finding.location.hclPath ?? []]);
-  const hash = createHash('sha256').update(key).digest('hex');
-  const count = (occurrences.get(hash) ?? 0) + 1;
-  occurrences.set(hash, count);
-  return `${hash}:${count}`;
+/** The file a fingerprint names: the normalised URI, not the name as typed, so `./values.yaml` and `values.yaml` agree. */
+function fingerprintFile(finding: Finding, artifact: ArtifactLocation | undefined): string {
+  return finding.location.kind === 'set' ? finding.location.argument : (artifact?.uri ?? finding.location.file);
 }
 
 /**

@@ -22,6 +22,15 @@ describe('docs URL derived from package.json', () => {
     }
   });
 
+  it("links to each host's file view at the tag, as the README says", () => {
+    expect(ruleDocsUrl('tls-enabled', { version: '1.2.3', repository: 'gitlab:acme/vault-lint' })).toBe(
+      'https://gitlab.com/acme/vault-lint/tree/v1.2.3/rules/tls-enabled.md',
+    );
+    expect(ruleDocsUrl('tls-enabled', { version: '1.2.3', repository: 'https://bitbucket.org/acme/vault-lint.git' })).toBe(
+      'https://bitbucket.org/acme/vault-lint/src/v1.2.3/rules/tls-enabled.md',
+    );
+  });
+
   it('finds the rules under the directory the repository object names', () => {
     const pkg: PackageInfo = {
       version: '1.2.3',

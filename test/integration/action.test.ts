@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { GUIDE, ROOT, tempDir } from '../helpers/cli.js';
+import { readmeBlock } from '../helpers/readme-examples.js';
 
 interface Step {
   name: string;
@@ -25,7 +26,10 @@ describe('the GitHub Action', () => {
 
   function runStep(inputs: Record<string, string>, files: Record<string, string>) {
     const dir = tempDir();
-    for (const [name, source] of Object.entries(files)) copyFileSync(join(ROOT, source), join(dir, name));
+    for (const [name, source] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      copyFileSync(join(ROOT, source), join(dir, name));
+    }
     const values = { ...Object.fromEntries(Object.entries(action.inputs).map(([key, input]) => [key, input.default])), ...inputs };
     // The runner substitutes ${{ inputs.x }} before the step runs.
     const env = Object.fromEntries(
@@ -54,6 +58,19 @@ describe('the GitHub Action', () => {
     const sarif = JSON.parse(readFileSync(join(run.dir, 'vault-lint.sarif'), 'utf8'));
     expect(sarif.runs[0].automationDetails).toEqual({ id: 'vault/prod/' });
     expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+  });
+
+  it("runs with the README's inputs at the tag the README names, writing the SARIF file its upload step reads", () => {
+    const steps = load(readmeBlock('### Code scanning', 'yaml', '<this repository>@')) as { uses: string; with: Record<string, string> }[];
+    const [use, upload] = steps;
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(use!.uses).toBe(`<this repository>@v${version}`);
+    const run = runStep(use!.with, { [use!.with.files!]: GUIDE });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/^::error file=[^,]*\/deploy\/vault\/values\.yaml,line=117,/m);
+    const sarif = JSON.parse(readFileSync(join(run.dir, upload!.with.sarif_file!), 'utf8'));
+    expect(sarif.runs[0].automationDetails).toEqual({ id: 'vault/prod/' });
+    expect(sarif.runs[0].results).toHaveLength(7);
   });
 
   it('passes a clean file, and stops with 2 and no SARIF on a usage error', () => {
