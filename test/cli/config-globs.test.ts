@@ -21,6 +21,7 @@ const config = (overrides: LintConfig['overrides'], ignores: string[]): LintConf
   overrides,
   ignores,
   releases: {},
+  addedRules: [],
 });
 
 describe('configForFile', () => {
