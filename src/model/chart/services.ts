@@ -38,6 +38,11 @@ export interface ServiceFact {
    * one, Kubernetes assigns a node port to a NodePort or LoadBalancer Service.
    */
   nodePort: ValueNode | undefined;
+  /**
+   * A `server.service.loadBalancerSourceRanges` the user wrote, which no server Service template
+   * reads: it restricts nothing (undefined on the ui Service, and when not written).
+   */
+  ignoredSourceRanges?: ValueNode;
   /** Where the fix goes: the values key that configures this Service. */
   home: string;
 }
@@ -106,6 +111,8 @@ export function collectServices(model: ChartRelease): ServiceFact[] {
   const type = typeof typeNode?.value === 'string' && typeNode.value !== '' ? typeNode.value : 'ClusterIP';
   const general = model.get('server.service.annotations');
   const generalAnnotations = readAnnotations(general);
+  const ranges = model.get('server.service.loadBalancerSourceRanges');
+  const ignored = ranges?.isUserSet ? { ignoredSourceRanges: ranges } : {};
   const nodePortOf = (key: string): ValueNode | undefined =>
     helmToString(typeNode?.value) === 'NodePort' ? renderedNode(model.get(`server.service.${key}`)) : undefined;
   out.push({
@@ -117,6 +124,7 @@ export function collectServices(model: ChartRelease): ServiceFact[] {
     annotationSources: [{ path: 'server.service.annotations', node: general }],
     sourceRanges: undefined,
     nodePort: nodePortOf('nodePort'),
+    ...ignored,
     home: 'server.service',
   });
   if (!model.isHa) return out;
@@ -143,6 +151,7 @@ export function collectServices(model: ChartRelease): ServiceFact[] {
       ],
       sourceRanges: undefined,
       nodePort: nodePortOf(model.profile.roleNodePorts ? `${role}NodePort` : 'nodePort'),
+      ...ignored,
       home: 'server.service',
     });
   }
