@@ -137,6 +137,15 @@ testRule(rule, {
     `,
     },
     {
+      name: 'the string "false" is written bare and read back as false',
+      code: `
+      server:
+        hostNetwork: "false"
+      injector:
+        hostNetwork: "false"
+    `,
+    },
+    {
       name: 'server.hostNetwork is ignored before chart 0.22.1',
       lint: { chartVersion: '0.22.0' },
       code: `
@@ -257,7 +266,7 @@ testRule(rule, {
         hostNetwork: true
       injector:
         port: 8443
-        hostNetwork: "true"
+        hostNetwork: "on"
     `,
       errors: [
         { messageId: 'serverHostNetwork', line: 2, column: 16, endLine: 2, endColumn: 20, message: 'StatefulSet "vault"' },
@@ -266,7 +275,7 @@ testRule(rule, {
           line: 5,
           column: 16,
           endLine: 5,
-          endColumn: 22,
+          endColumn: 20,
           message: 'Deployment "vault-agent-injector": the Agent Injector\'s webhook port 8443',
         },
       ],
