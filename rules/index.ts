@@ -43,6 +43,7 @@ import noUnexpandedVariables from './no-unexpanded-variables.js';
 import noVerboseLogging from './no-verbose-logging.js';
 import pluginDirectoryReadOnly from './plugin-directory-read-only.js';
 import mlockDisabled from './mlock-disabled.js';
+import noPublicExposure from './no-public-exposure.js';
 // registry: add imports above this line
 
 /** The explicit registry: every rule. */
@@ -91,5 +92,6 @@ export const rules: readonly Rule[] = [
   noVerboseLogging,
   pluginDirectoryReadOnly,
   mlockDisabled,
+  noPublicExposure,
   // registry: add entries above this line
 ];

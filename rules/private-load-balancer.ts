@@ -52,6 +52,9 @@ export default defineRule({
         alternative: service.role === 'ui' ? ', or restrict ui.loadBalancerSourceRanges to private CIDRs' : '',
       };
       if (service.annotations.some((annotation) => saysInternal(annotation.key, annotation.value))) continue;
+      const related = service.ignoredSourceRanges
+        ? [{ node: service.ignoredSourceRanges, message: 'ignored: the chart writes loadBalancerSourceRanges only on the ui Service' }]
+        : [];
       const ranges = service.sourceRanges?.value;
       const rangeList = Array.isArray(ranges) ? ranges.map(String) : [];
       if (rangeList.length > 0 && rangeList.every(isPrivateCidr)) continue;
@@ -62,6 +65,7 @@ export default defineRule({
             node: publicAnnotation,
             messageId: 'publicAnnotation',
             data: { ...data, services, key: publicAnnotation.key, value: String(publicAnnotation.value) },
+            related,
           }),
         );
         continue;
@@ -85,6 +89,7 @@ export default defineRule({
             node: misplaced.child,
             messageId: 'misplacedAnnotation',
             data: { ...data, services, key: misplaced.key, path: misplaced.path },
+            related,
           }),
         );
         continue;
@@ -93,12 +98,13 @@ export default defineRule({
       const missing = `${service.home}.annotations`;
       note(written ?? missing, service.name, (services) =>
         written
-          ? context.report({ node: written, messageId: 'missingInternalAnnotation', data: { ...data, services } })
+          ? context.report({ node: written, messageId: 'missingInternalAnnotation', data: { ...data, services }, related })
           : context.reportMissing({
               path: missing,
               messageId: 'missingInternalAnnotation',
               data: { ...data, services },
               decidedBy: service.typeNode,
+              related,
             }),
       );
     }

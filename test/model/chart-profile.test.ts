@@ -5,7 +5,9 @@ import { chartProfile, PROFILE_CHANGES, releaseIntroducing, type ChartProfile } 
 // release before it and the release that introduced it, as read in the named template at both tags.
 const PINS: { fact: keyof ChartProfile; before: [string, unknown]; after: [string, unknown]; template: string }[] = [
   { fact: 'globalExternalVaultAddr', before: ['0.20.1', false], after: ['0.21.0', true], template: '_helpers.tpl vault.mode' },
+  { fact: 'roleNodePorts', before: ['0.20.1', false], after: ['0.21.0', true], template: 'server-ha-active-service.yaml' },
   { fact: 'serviceMonitor', before: ['0.21.0', false], after: ['0.22.0', true], template: 'prometheus-servicemonitor.yaml' },
+  { fact: 'serverHostNetwork', before: ['0.22.0', false], after: ['0.22.1', true], template: 'server-statefulset.yaml' },
   { fact: 'roleServiceSwitches', before: ['0.22.1', false], after: ['0.23.0', true], template: 'server-ha-active-service.yaml' },
   { fact: 'discoverySwitch', before: ['0.22.1', false], after: ['0.23.0', true], template: 'server-discovery-role.yaml' },
   { fact: 'csiAgent', before: ['0.23.0', false], after: ['0.24.0', true], template: 'csi-daemonset.yaml' },

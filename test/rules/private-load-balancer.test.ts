@@ -64,6 +64,26 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'server.service.loadBalancerSourceRanges restricts nothing: no server Service template writes it',
+      code: `
+      server:
+        service:
+          type: LoadBalancer
+          loadBalancerSourceRanges:
+            - 10.0.0.0/8
+    `,
+      errors: [
+        {
+          messageId: 'missingInternalAnnotation',
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 23,
+          related: [{ line: 4, column: 5, endLine: 4, endColumn: 29, message: 'only on the ui Service' }],
+        },
+      ],
+    },
+    {
       name: 'ui load balancer without annotations: at the serviceType that makes it a load balancer',
       code: `
         ui:

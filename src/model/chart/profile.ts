@@ -56,6 +56,13 @@ export interface ChartProfile {
   redundancyZones: boolean;
   /** Whether the chart renders a Gateway API HTTPRoute (`server.httproute`). */
   httpRoute: boolean;
+  /**
+   * Which value the active and standby NodePort Services take as their `nodePort`: their own
+   * (`server.service.activeNodePort` / `standbyNodePort`), or the main Service's `server.service.nodePort`.
+   */
+  roleNodePorts: boolean;
+  /** Whether `server.hostNetwork` is written on the server pods (outside OpenShift); before, the key is ignored. */
+  serverHostNetwork: boolean;
 }
 
 /** One behaviour change: the release that introduced it, the template it is in, and the facts it sets. */
@@ -83,12 +90,16 @@ const BASELINE: ChartProfile = {
   livenessExec: false,
   redundancyZones: false,
   httpRoute: false,
+  roleNodePorts: false,
+  serverHostNetwork: false,
 };
 
 /** The changes since v0.20.0, oldest first. */
 export const PROFILE_CHANGES: readonly ProfileChange[] = [
   { since: '0.21.0', template: '_helpers.tpl vault.mode, injector-deployment.yaml', set: { globalExternalVaultAddr: true } },
+  { since: '0.21.0', template: 'server-ha-active-service.yaml, server-ha-standby-service.yaml', set: { roleNodePorts: true } },
   { since: '0.22.0', template: 'prometheus-servicemonitor.yaml', set: { serviceMonitor: true } },
+  { since: '0.22.1', template: 'server-statefulset.yaml', set: { serverHostNetwork: true } },
   { since: '0.23.0', template: 'server-ha-active-service.yaml, server-ha-standby-service.yaml', set: { roleServiceSwitches: true } },
   { since: '0.23.0', template: 'server-discovery-role.yaml, server-discovery-rolebinding.yaml', set: { discoverySwitch: true } },
   { since: '0.24.0', template: 'csi-daemonset.yaml, csi-agent-configmap.yaml', set: { csiAgent: true } },

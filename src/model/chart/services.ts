@@ -2,7 +2,7 @@ import { parseYaml } from '../../parse/yaml.js';
 import { embedMap } from '../../parse/embed.js';
 import { keyName } from '../../parse/yaml.js';
 import type { ChartRelease } from './release.js';
-import { componentEnabled, helmEqualsTrue, helmTruthy } from './truth.js';
+import { componentEnabled, helmEqualsTrue, helmToString, helmTruthy } from './truth.js';
 import type { Locatable, Place, ValueNode } from '../values/tree.js';
 
 /** One annotation that lands on a rendered object. */
@@ -26,8 +26,23 @@ export interface ServiceFact {
   annotations: Annotation[];
   /** The values that feed annotations to this Service, most specific first. */
   annotationSources: { path: string; node: ValueNode | undefined }[];
-  /** `ui.loadBalancerSourceRanges`, rendered only for the ui LoadBalancer. */
+  /**
+   * `ui.loadBalancerSourceRanges`, rendered only for the ui LoadBalancer: the server Services render
+   * none in any release (server-service.yaml, server-ha-*-service.yaml, 0.20.0 to 0.34.1).
+   */
   sourceRanges: ValueNode | undefined;
+  /**
+   * The value the template writes as the port's `nodePort`, when it writes one: `ui.serviceNodePort`
+   * whenever set; on the server Services `server.service.nodePort` (the active and standby Services
+   * their own `activeNodePort` / `standbyNodePort` from 0.21.0) when the type is NodePort. Without
+   * one, Kubernetes assigns a node port to a NodePort or LoadBalancer Service.
+   */
+  nodePort: ValueNode | undefined;
+  /**
+   * A `server.service.loadBalancerSourceRanges` the user wrote, which no server Service template
+   * reads: it restricts nothing (undefined on the ui Service, and when not written).
+   */
+  ignoredSourceRanges?: ValueNode;
   /** Where the fix goes: the values key that configures this Service. */
   home: string;
 }
@@ -58,6 +73,11 @@ export function readAnnotations(node: ValueNode | undefined): Annotation[] {
   }));
 }
 
+/** A value the template writes only when it is truthy (`{{- if … }}`). */
+function renderedNode(node: ValueNode | undefined): ValueNode | undefined {
+  return node && helmTruthy(node.value) ? node : undefined;
+}
+
 /** Later annotations override earlier ones with the same key. */
 function mergeAnnotations(...lists: Annotation[][]): Annotation[] {
   const byKey = new Map<string, Annotation>();
@@ -81,6 +101,7 @@ export function collectServices(model: ChartRelease): ServiceFact[] {
       annotations: readAnnotations(model.get('ui.annotations')),
       annotationSources: [{ path: 'ui.annotations', node: model.get('ui.annotations') }],
       sourceRanges: model.get('ui.loadBalancerSourceRanges'),
+      nodePort: renderedNode(model.get('ui.serviceNodePort')),
       home: 'ui',
     });
   }
@@ -90,6 +111,10 @@ export function collectServices(model: ChartRelease): ServiceFact[] {
   const type = typeof typeNode?.value === 'string' && typeNode.value !== '' ? typeNode.value : 'ClusterIP';
   const general = model.get('server.service.annotations');
   const generalAnnotations = readAnnotations(general);
+  const ranges = model.get('server.service.loadBalancerSourceRanges');
+  const ignored = ranges?.isUserSet ? { ignoredSourceRanges: ranges } : {};
+  const nodePortOf = (key: string): ValueNode | undefined =>
+    helmToString(typeNode?.value) === 'NodePort' ? renderedNode(model.get(`server.service.${key}`)) : undefined;
   out.push({
     role: 'main',
     name: fullname,
@@ -98,6 +123,8 @@ export function collectServices(model: ChartRelease): ServiceFact[] {
     annotations: generalAnnotations,
     annotationSources: [{ path: 'server.service.annotations', node: general }],
     sourceRanges: undefined,
+    nodePort: nodePortOf('nodePort'),
+    ...ignored,
     home: 'server.service',
   });
   if (!model.isHa) return out;
@@ -123,6 +150,8 @@ export function collectServices(model: ChartRelease): ServiceFact[] {
         { path: 'server.service.annotations', node: general },
       ],
       sourceRanges: undefined,
+      nodePort: nodePortOf(model.profile.roleNodePorts ? `${role}NodePort` : 'nodePort'),
+      ...ignored,
       home: 'server.service',
     });
   }
