@@ -36,3 +36,4 @@ export type { L7Exposure, TlsHandling } from '../model/chart/ingress.js';
 export type { DisruptionBudgetFact } from '../model/chart/disruption-budget.js';
 export type { RaftJoin, JoinAddress } from '../model/facts/raft-joins.js';
 export type { ClusterListener } from '../model/facts/cluster-listeners.js';
+export type { UnsealKeyScript } from '../model/facts/unseal-scripts.js';

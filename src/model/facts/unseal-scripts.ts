@@ -1,0 +1,113 @@
+import type { ConfiguredRelease } from '../config/release.js';
+import type { Locatable, Place } from '../values/tree.js';
+import { walkStrings } from '../secrets.js';
+import type { SealFact } from './seals.js';
+
+/**
+ * A script in the values that creates, uses or keeps Vault's unseal (or recovery) keys or its root
+ * token inside a pod: `postStart`, a container's `command`/`args`, a lifecycle hook, any string
+ * holding shell. One per script, at the step that brings the keys into the pod.
+ */
+export interface UnsealKeyScript extends Locatable {
+  /**
+   * `init`: the script runs `vault operator init` (or PUTs `sys/init`), whose output holds the keys
+   * and the initial root token; `unseal`: it runs `vault operator unseal`, so a key is in the pod;
+   * `stored`: it writes keys or a root token to a file or to Vault.
+   */
+  kind: 'init' | 'unseal' | 'stored';
+  /** `recovery` when the release auto-unseals or the init asks for recovery shares: init then yields recovery keys. */
+  keys: 'unseal' | 'recovery';
+  /** The values path of the string. */
+  where: string;
+  /** The other steps of the same script that handle the keys (writes, unseals). */
+  related: Locatable[];
+}
+
+/**
+ * One command of a shell line: `vault operator init` or `unseal` and its flags, up to the end of
+ * the command (a line break, `;`, `&`, `|`, a redirection, a comment, or a closing quote or
+ * parenthesis of a `$( … )`).
+ */
+const OPERATOR = /\bvault\s+operator\s+(init|unseal)\b([^\n;&|)"'<>#]{0,500})/g;
+/** The HTTP form of init: a PUT to `sys/init` with curl or wget. */
+const HTTP_INIT = /\b(?:curl|wget)\b[^\n;&|]{0,500}\/v1\/sys\/init\b[^\n;&|]{0,500}/g;
+const HTTP_WRITE = /-X\s*PUT|--request[=\s]+PUT|\s(?:-d|--data(?:-raw|-binary)?|--method=PUT|--post-data)[=\s]/;
+/** A line that names the keys or the root token… */
+const KEY_WORDS = /unseal_?keys?|recovery_?keys?|root_?token|keys_b64|keys_base64/i;
+/** …and writes it somewhere: a redirection, `tee`, a Vault write. */
+const KEY_WRITE = /(?:^|[^0-9&>])>>?\s*[^\s&>]|\btee\b|\bvault\s+(?:kv\s+put|kv\s+patch|write)\b/;
+
+/** Whether the init keeps its output encrypted: every share and the root token under PGP keys. */
+function encryptedInit(flags: string): boolean {
+  const shares = /-(?:recovery-)?pgp-keys[=\s]/.test(flags);
+  return shares && /-root-token-pgp-key[=\s]/.test(flags);
+}
+
+interface Step {
+  kind: UnsealKeyScript['kind'];
+  start: number;
+  end: number;
+  recovery: boolean;
+}
+
+function stepsOf(text: string): Step[] {
+  const steps: Step[] = [];
+  for (const match of text.matchAll(OPERATOR)) {
+    const flags = match[2] ?? '';
+    if (match[1] === 'init') {
+      // `-status` only asks whether Vault is initialised.
+      if (/(^|\s)--?status\b/.test(flags) || encryptedInit(flags)) continue;
+      steps.push({
+        kind: 'init',
+        start: match.index,
+        end: match.index + match[0].trimEnd().length,
+        recovery: /-recovery-shares/.test(flags),
+      });
+    } else if (!/(^|\s)--?help\b/.test(flags)) {
+      steps.push({ kind: 'unseal', start: match.index, end: match.index + match[0].trimEnd().length, recovery: false });
+    }
+  }
+  for (const match of text.matchAll(HTTP_INIT)) {
+    if (HTTP_WRITE.test(match[0]))
+      steps.push({ kind: 'init', start: match.index, end: match.index + match[0].trimEnd().length, recovery: false });
+  }
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (KEY_WORDS.test(line) && KEY_WRITE.test(line) && !steps.some((step) => step.start >= offset && step.start < offset + line.length)) {
+      const indent = line.length - line.trimStart().length;
+      steps.push({ kind: 'stored', start: offset + indent, end: offset + line.trimEnd().length, recovery: false });
+    }
+    offset += line.length + 1;
+  }
+  return steps.sort((a, b) => a.start - b.start);
+}
+
+const PRIORITY: Record<Step['kind'], number> = { init: 0, unseal: 1, stored: 2 };
+
+/**
+ * The scripts in the user's values that bring unseal keys or a root token into a pod. The finding
+ * goes to the step that does it first in importance (init, then unseal, then a write); the other
+ * steps of the same string are related. Vault config strings are not scripts and are not read.
+ */
+export function collectUnsealKeyScripts(model: ConfiguredRelease & { readonly seal: SealFact | undefined }): UnsealKeyScript[] {
+  const configSources = new Set(model.userConfigs.map((config) => config.source));
+  const autoUnseal = model.seal !== undefined && model.seal.type !== 'shamir';
+  const out: UnsealKeyScript[] = [];
+  walkStrings(model.values, (node) => {
+    if (configSources.has(node)) return;
+    const text = node.value as string;
+    if (!text.includes('vault') && !text.includes('sys/init') && !KEY_WORDS.test(text)) return;
+    const steps = stepsOf(text);
+    if (steps.length === 0) return;
+    const main = steps.reduce((best, step) => (PRIORITY[step.kind] < PRIORITY[best.kind] ? step : best));
+    const at = (step: Step): Locatable => ({ place: (): Place => node.placeOfSpan(step.start, step.end) });
+    out.push({
+      kind: main.kind,
+      keys: autoUnseal || main.recovery ? 'recovery' : 'unseal',
+      where: node.path.join('.'),
+      place: at(main).place,
+      related: steps.filter((step) => step !== main).map(at),
+    });
+  });
+  return out;
+}
