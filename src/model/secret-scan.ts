@@ -2,6 +2,18 @@ import type { ConfiguredRelease } from './config/release.js';
 import type { Place, ValueNode } from './values/tree.js';
 import { GCP_KEY, walkStrings, type DetectedSecret } from './secrets.js';
 
+let secretlintModule: Promise<typeof import('./secretlint.js')> | undefined;
+
+function loadSecretlint(): Promise<typeof import('./secretlint.js')> {
+  secretlintModule ??= import('./secretlint.js');
+  return secretlintModule;
+}
+
+/** Whether this process has loaded secretlint (for tests of what gets loaded). */
+export function secretlintLoaded(): boolean {
+  return secretlintModule !== undefined;
+}
+
 /** One string to scan: its decoded value, and the way back to the values file from an offset in it. */
 interface ScanText {
   value: string;
@@ -17,7 +29,7 @@ interface ScanText {
  * `test/model/secret-scan.test.ts` checks that every rule of the preset is reached through it.
  */
 const CANDIDATE =
-  /-----BEGIN|:\/\/[^\s/@]{1,256}@|(?:SECRET|[Ss]ecret)_?(?:ACCESS|[Aa]ccess)_?(?:KEY|[Kk]ey)|_authToken=|hooks\.slack\.com|T3BlbkFJ|\b(?:npm|gsk|hf|lin_api|ntn|shp(?:pa|ca|at|ss)|gh[pousr]|github_pat|glc|glsa|vc[pirak]|dckr_pat|figd)_|\b(?:xox[bpaor]|xapp|glpat|sk-ant)-|\bSG\.|\bops_ey|\bhv[sbr]\.|\bdapi[0-9a-fA-F]|"private_key"/;
+  /-----BEGIN|:\/\/[^\s/@]{1,256}@|(?:SECRET|[Ss]ecret)_?(?:ACCESS|[Aa]ccess)_?(?:KEY|[Kk]ey)|_authToken=|hooks\.slack\.com|T3BlbkFJ|\b(?:npm|gsk|hf|lin_api|ntn|shp(?:pa|ca|at|ss)|gh[pousr]|github_pat|glc|glsa|vc[pirak]|dckr_pat|figd)_|\b(?:xox[bpaor]|xapp|glpat|sk-ant)-|\bSG\.|\bops_ey|\bhv[sbr]\.[\w-]{90}|\bdapi[0-9a-fA-F]|"private_key"/;
 
 /** Whether a string may hold a credential secretlint's recommended preset detects. */
 export function isSecretCandidate(text: string): boolean {
@@ -113,7 +125,7 @@ export function secretScanTexts(model: ConfiguredRelease): ScanText[] {
  */
 export async function detectSecrets(texts: readonly ScanText[]): Promise<DetectedSecret[]> {
   const candidates = texts.filter((text) => isSecretCandidate(text.name) || isSecretCandidate(text.value));
-  const secretlint = candidates.length > 0 ? (await import('./secretlint.js')).secretlintHits : undefined;
+  const secretlint = candidates.length > 0 ? (await loadSecretlint()).secretlintHits : undefined;
   const out: DetectedSecret[] = [];
   for (const text of texts) {
     const hits = vaultTokens(text.value);
