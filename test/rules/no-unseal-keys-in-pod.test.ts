@@ -100,5 +100,17 @@ testRule(rule, {
         { messageId: 'stored', line: 5, column: 30, endLine: 5, endColumn: 76, message: 'server.extraInitContainers.0.command.2' },
       ],
     },
+    {
+      name: 'an exec-form command, one word per item, is reported from vault to the subcommand',
+      code: `
+      server:
+        extraContainers:
+          - name: bootstrap
+            command: [/bin/vault, operator, init, -key-shares=1, -key-threshold=1]
+          - name: status
+            command: [vault, operator, init, -status]
+    `,
+      errors: [{ messageId: 'init', line: 4, column: 17, endLine: 4, endColumn: 43, message: 'server.extraContainers.0.command' }],
+    },
   ],
 });

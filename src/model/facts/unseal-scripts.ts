@@ -1,5 +1,5 @@
 import type { ConfiguredRelease } from '../config/release.js';
-import type { Locatable, Place } from '../values/tree.js';
+import type { Locatable, Place, ValueNode } from '../values/tree.js';
 import { walkStrings } from '../secrets.js';
 import type { SealFact } from './seals.js';
 
@@ -109,5 +109,39 @@ export function collectUnsealKeyScripts(model: ConfiguredRelease & { readonly se
       related: steps.filter((step) => step !== main).map(at),
     });
   });
+  collectExecForms(model.values, autoUnseal, out);
   return out;
+}
+
+/**
+ * Exec-form commands that need no shell: a list such as `postStart: [vault, operator, init, …]` or
+ * a container's `command`, one word per item. Reported from `vault` to the subcommand.
+ */
+function collectExecForms(values: ValueNode, autoUnseal: boolean, out: UnsealKeyScript[]): void {
+  const stack = [values];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!node.isUserSet || node.kind === 'scalar') continue;
+    for (const child of node.children.values()) stack.push(child);
+    const items = node.items;
+    for (const item of items) stack.push(item);
+    const words = items.map((item) => (typeof item.value === 'string' ? item.value.trim() : ''));
+    const at = words.findIndex(
+      (word, i) => /(^|\/)vault$/.test(word) && words[i + 1] === 'operator' && /^(init|unseal)$/.test(words[i + 2] ?? ''),
+    );
+    if (at < 0) continue;
+    const flags = words.slice(at + 3).join(' ');
+    const init = words[at + 2] === 'init';
+    if (init ? /(^|\s)--?status\b/.test(flags) || encryptedInit(`${flags} `) : /(^|\s)--?help\b/.test(flags)) continue;
+    const first = items[at]!.place();
+    const last = items[at + 2]!.place();
+    const place: Place = first.layer === last.layer && !first.approximate && !last.approximate ? { ...first, end: last.end } : last;
+    out.push({
+      kind: init ? 'init' : 'unseal',
+      keys: autoUnseal || /-recovery-shares/.test(flags) ? 'recovery' : 'unseal',
+      where: node.path.join('.'),
+      place: () => place,
+      related: [],
+    });
+  }
 }
