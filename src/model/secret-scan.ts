@@ -125,23 +125,30 @@ export function secretScanTexts(model: ConfiguredRelease): ScanText[] {
  */
 export async function detectSecrets(texts: readonly ScanText[]): Promise<DetectedSecret[]> {
   const candidates = texts.filter((text) => isSecretCandidate(text.name) || isSecretCandidate(text.value));
-  const secretlint = candidates.length > 0 ? (await loadSecretlint()).secretlintHits : undefined;
-  const out: DetectedSecret[] = [];
-  for (const text of texts) {
-    const hits = vaultTokens(text.value);
-    if (secretlint && candidates.includes(text)) {
-      // The key gives rules that read `name: value` (the AWS secret key rule) their context; JSON is scanned as a document.
-      const json = text.value.trimStart().startsWith('{');
-      const prefix = json || text.name === '' ? '' : `${text.name}: `;
-      for (const hit of await secretlint(prefix + text.value, json)) {
-        const start = Math.max(hit.start - prefix.length, 0);
-        let end = hit.end - prefix.length;
+  const found = new Map<ScanText, Hit[]>();
+  if (candidates.length > 0) {
+    const { secretlintHits } = await loadSecretlint();
+    // The key gives rules that read `name: value` (the AWS secret key rule) their context; JSON is scanned as a document.
+    const prefixes = candidates.map((text) => (isJsonDocument(text.value) || text.name === '' ? '' : `${text.name}: `));
+    const results = await secretlintHits(
+      candidates.map((text, i) => ({ content: prefixes[i]! + text.value, json: isJsonDocument(text.value) })),
+    );
+    candidates.forEach((text, i) => {
+      const prefix = prefixes[i]!.length;
+      const hits: Hit[] = [];
+      for (const hit of results[i]!) {
+        const start = Math.max(hit.start - prefix, 0);
+        let end = hit.end - prefix;
         // A whole-document hit ends with the block scalar's last line break, which is no part of the secret.
         while (end > start && /\s/.test(text.value[end - 1]!)) end--;
         if (end > start) hits.push({ start, end, detector: detectorName(hit.rule) });
       }
-    }
-    for (const hit of mergeHits(hits)) {
+      found.set(text, hits);
+    });
+  }
+  const out: DetectedSecret[] = [];
+  for (const text of texts) {
+    for (const hit of mergeHits([...vaultTokens(text.value), ...(found.get(text) ?? [])])) {
       out.push({
         detector: hit.detector,
         name: text.name,
@@ -152,6 +159,10 @@ export async function detectSecrets(texts: readonly ScanText[]): Promise<Detecte
     }
   }
   return out;
+}
+
+function isJsonDocument(value: string): boolean {
+  return value.trimStart().startsWith('{');
 }
 
 /** Hits in order, those that overlap merged into the first (outermost) one. */

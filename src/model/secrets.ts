@@ -164,17 +164,16 @@ export function collectSecrets(model: ConfiguredRelease, detected: readonly Dete
   });
   const configs = [model.config, ...model.ignoredConfigs].filter((config): config is VaultConfig => config?.isUserSet === true);
   for (const config of configs) collectConfigSecrets(config, out);
-  const taken = out.map((fact) => ({ fact, place: fact.place() }));
+  const taken = new SpanIndex(out);
   const replaced = new Set<SecretFact>();
   for (const secret of detected) {
     const place = secret.place();
-    const overlapping = taken.filter(
-      (other) => other.place.layer === place.layer && other.place.start < place.end && place.start < other.place.end,
-    );
-    // A private key found inside a GCP service-account key file is better named as the key file.
-    if (secret.detector === GCP_KEY && overlapping.every(({ fact }) => fact.kind === 'privateKey'))
-      for (const { fact } of overlapping) replaced.add(fact);
-    else if (overlapping.length > 0) continue;
+    if (taken.overlaps(place)) {
+      // A private key found inside a GCP service-account key file is better named as the key file.
+      const overlapping = secret.detector === GCP_KEY ? taken.overlapping(place) : [];
+      if (overlapping.length === 0 || overlapping.some((fact) => fact.kind !== 'privateKey')) continue;
+      for (const fact of overlapping) replaced.add(fact);
+    }
     out.push({
       kind: 'detected',
       name: secret.name,
@@ -224,6 +223,45 @@ function secretFlags(text: string): { name: string; value: string }[] {
 
 function fromValue(kind: SecretFact['kind'], name: string, node: ValueNode): SecretFact {
   return { kind, name, where: node.path.join('.'), value: String(node.value), place: () => node.place() };
+}
+
+/** The places of some facts, per layer in order of start, asked whether a span overlaps any in O(log n). */
+class SpanIndex {
+  private readonly byLayer = new Map<Place['layer'], { fact: SecretFact; start: number; end: number; maxEnd: number }[]>();
+
+  constructor(facts: readonly SecretFact[]) {
+    for (const fact of facts) {
+      const { layer, start, end } = fact.place();
+      let list = this.byLayer.get(layer);
+      if (!list) this.byLayer.set(layer, (list = []));
+      list.push({ fact, start, end, maxEnd: end });
+    }
+    for (const list of this.byLayer.values()) {
+      list.sort((a, b) => a.start - b.start);
+      list.forEach((entry, i) => (entry.maxEnd = Math.max(entry.end, i > 0 ? list[i - 1]!.maxEnd : 0)));
+    }
+  }
+
+  /** Whether any indexed place in the span's layer overlaps it. */
+  overlaps(span: Place): boolean {
+    const list = this.byLayer.get(span.layer) ?? [];
+    // Among the entries that start before the span ends, the one reaching furthest decides.
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]!.start < span.end) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && list[low - 1]!.maxEnd > span.start;
+  }
+
+  /** The facts whose places overlap the span (a linear look, for the rare case that needs them). */
+  overlapping(span: Place): SecretFact[] {
+    return (this.byLayer.get(span.layer) ?? [])
+      .filter((entry) => entry.start < span.end && span.start < entry.end)
+      .map((entry) => entry.fact);
+  }
 }
 
 /** Visit every string scalar the user wrote, depth first. */

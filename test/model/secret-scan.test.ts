@@ -59,14 +59,40 @@ describe('secret scan', () => {
     const { secretlintHits } = await import('../../src/model/secretlint.js');
     const ids = presetRules.map((rule) => rule.meta.id.replace('@secretlint/secretlint-rule-', '')).filter((id) => !FILTERS.has(id));
     expect(Object.keys(SAMPLES).sort()).toEqual(ids.sort());
-    for (const [id, sample] of Object.entries(SAMPLES)) {
-      expect(isSecretCandidate(sample), id).toBe(true);
-      const hits = await secretlintHits(sample, sample.startsWith('{'));
+    const samples = Object.entries(SAMPLES);
+    for (const [id, sample] of samples) expect(isSecretCandidate(sample), id).toBe(true);
+    // One batch, as a release's strings are scanned: each hit comes back to its own string, inside it.
+    const results = await secretlintHits(samples.map(([, sample]) => ({ content: sample, json: sample.startsWith('{') })));
+    samples.forEach(([id, sample], i) => {
       expect(
-        hits.map((hit) => hit.rule),
+        results[i]!.map((hit) => hit.rule),
         id,
       ).toContain(`secretlint-rule-${id}`);
-    }
+      for (const hit of results[i]!) expect(hit.end, id).toBeLessThanOrEqual(sample.length);
+    });
+  });
+
+  it('does not let a secretlint-disable comment in one string silence another, nor scan more than the stated number of JSON documents one by one', async () => {
+    const { secretlintHits, MAX_JSON_DOCUMENTS } = await import('../../src/model/secretlint.js');
+    const disabled = await secretlintHits([
+      { content: '# secretlint-disable', json: false },
+      { content: SAMPLES.github!, json: false },
+    ]);
+    expect(disabled[1]!.map((hit) => hit.rule)).toEqual(['secretlint-rule-github']);
+    const many = Array.from({ length: MAX_JSON_DOCUMENTS + 1 }, () => ({ content: SAMPLES.gcp!, json: true }));
+    const results = await secretlintHits(many);
+    expect(results[0]!.map((hit) => hit.rule)).toContain('secretlint-rule-gcp');
+    // Past the bound, the document is scanned as text: its private key is still found.
+    expect(results[MAX_JSON_DOCUMENTS]!.map((hit) => hit.rule)).toEqual(['secretlint-rule-privatekey']);
+  });
+
+  it('scans a string longer than one call in overlapping windows, finding a secret on a window boundary once', async () => {
+    const { secretlintHits, CHUNK } = await import('../../src/model/secretlint.js');
+    const url = SAMPLES['database-connection-string']!;
+    const filler = (length: number): string => 'echo ok\n'.repeat(Math.ceil(length / 8)).slice(0, length);
+    const text = `${filler(CHUNK - 20)}${url}\n${filler(CHUNK)}${SAMPLES.github}\n`;
+    const [hits] = await secretlintHits([{ content: text, json: false }]);
+    expect(hits!.map((hit) => text.slice(hit.start, hit.end))).toEqual([url, SAMPLES.github]);
   });
 
   it('keeps ordinary values out of the prefilter', () => {

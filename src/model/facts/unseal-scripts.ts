@@ -29,8 +29,8 @@ export interface UnsealKeyScript extends Locatable {
  * parenthesis of a `$( … )`).
  */
 const OPERATOR = /\bvault\s+operator\s+(init|unseal)\b([^\n;&|)"'<>#]{0,500})/g;
-/** The HTTP form of init: a PUT to `sys/init` with curl or wget. */
-const HTTP_INIT = /\b(?:curl|wget)\b[^\n;&|]{0,500}\/v1\/sys\/init\b[^\n;&|]{0,500}/g;
+/** The HTTP form of init: a line with curl or wget that PUTs or posts data to `/v1/sys/init`. */
+const HTTP_CLIENT = /\b(?:curl|wget)\b/;
 const HTTP_WRITE = /-X\s*PUT|--request[=\s]+PUT|\s(?:-d|--data(?:-raw|-binary)?|--method=PUT|--post-data)[=\s]/;
 /** A line that names the keys or the root token… */
 const KEY_WORDS = /unseal_?keys?|recovery_?keys?|root_?token|keys_b64|keys_base64/i;
@@ -67,16 +67,18 @@ function stepsOf(text: string): Step[] {
       steps.push({ kind: 'unseal', start: match.index, end: match.index + match[0].trimEnd().length, recovery: false });
     }
   }
-  for (const match of text.matchAll(HTTP_INIT)) {
-    if (HTTP_WRITE.test(match[0]))
-      steps.push({ kind: 'init', start: match.index, end: match.index + match[0].trimEnd().length, recovery: false });
-  }
+  // Steps found above start in order within each pattern; one pass over their starts finds the lines that have one.
+  const starts = steps.map((step) => step.start).sort((a, b) => a - b);
+  let next = 0;
   let offset = 0;
   for (const line of text.split('\n')) {
-    if (KEY_WORDS.test(line) && KEY_WRITE.test(line) && !steps.some((step) => step.start >= offset && step.start < offset + line.length)) {
-      const indent = line.length - line.trimStart().length;
-      steps.push({ kind: 'stored', start: offset + indent, end: offset + line.trimEnd().length, recovery: false });
-    }
+    while (next < starts.length && starts[next]! < offset) next++;
+    const hasStep = next < starts.length && starts[next]! < offset + line.length;
+    const indent = line.length - line.trimStart().length;
+    const whole = { start: offset + indent, end: offset + line.trimEnd().length, recovery: false };
+    if (!hasStep && line.includes('/v1/sys/init') && HTTP_CLIENT.test(line) && HTTP_WRITE.test(line))
+      steps.push({ kind: 'init', ...whole });
+    else if (!hasStep && KEY_WORDS.test(line) && KEY_WRITE.test(line)) steps.push({ kind: 'stored', ...whole });
     offset += line.length + 1;
   }
   return steps.sort((a, b) => a.start - b.start);
