@@ -35,7 +35,7 @@ const HTTP_WRITE = /-X\s*PUT|--request[=\s]+PUT|\s(?:-d|--data(?:-raw|-binary)?|
 /** A line that names the keys or the root token… */
 const KEY_WORDS = /unseal_?keys?|recovery_?keys?|root_?token|keys_b64|keys_base64/i;
 /** …and writes it somewhere: a redirection, `tee`, a Vault write. */
-const KEY_WRITE = /(?:^|[^0-9&>])>>?\s*[^\s&>]|\btee\b|\bvault\s+(?:kv\s+put|kv\s+patch|write)\b/;
+const KEY_WRITE = /(?:^|[^0-9&>])>>?\s*(?!\/dev\/null)[^\s&>]|\btee\b|\bvault\s+(?:kv\s+put|kv\s+patch|write)\b/;
 
 /** Whether the init keeps its output encrypted: every share and the root token under PGP keys. */
 function encryptedInit(flags: string): boolean {
