@@ -44,6 +44,7 @@ import noVerboseLogging from './no-verbose-logging.js';
 import pluginDirectoryReadOnly from './plugin-directory-read-only.js';
 import mlockDisabled from './mlock-disabled.js';
 import noPublicExposure from './no-public-exposure.js';
+import noUnsealKeysInPod from './no-unseal-keys-in-pod.js';
 // registry: add imports above this line
 
 /** The explicit registry: every rule. */
@@ -93,5 +94,6 @@ export const rules: readonly Rule[] = [
   pluginDirectoryReadOnly,
   mlockDisabled,
   noPublicExposure,
+  noUnsealKeysInPod,
   // registry: add entries above this line
 ];

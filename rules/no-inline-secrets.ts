@@ -12,6 +12,7 @@ export default defineRule({
       configSecret: `Unexpected plain-text credential {{where}} in "{{config}}"; the chart stores the Vault config in a ConfigMap, which is not a Secret`,
       podSpecSecret: `Unexpected plain-text credential {{name}} in {{where}}; the chart copies it into the pod spec, readable by anyone who can read it`,
       privateKey: `Unexpected inline private key in {{where}}; the key is kept in plain text in the values and in what the chart renders`,
+      detectedSecret: `Unexpected {{detector}} in {{where}}; a credential in the values file is readable by anyone who can read the file, its history or what the chart renders from it`,
     },
     hints: {
       envSecret:
@@ -20,11 +21,21 @@ export default defineRule({
       podSpecSecret: '{{fix}}',
       privateKey:
         'Put the key in a Kubernetes Secret, mount it with server.extraVolumes (type: secret, it appears under /vault/userconfig/<secret>/) and {{reference}}.',
+      detectedSecret:
+        'Revoke and replace the credential (it is in the file and its history), keep the new one in a Kubernetes Secret and {{reference}}.',
     },
   },
   check(context) {
     for (const secret of context.model.secrets) {
       if (secret.kind === 'devRootToken') continue;
+      if (secret.kind === 'detected') {
+        context.report({
+          node: secret,
+          messageId: 'detectedSecret',
+          data: { detector: secret.detector ?? 'credential', where: secret.where, reference: detectedReference(secret) },
+        });
+        continue;
+      }
       if (secret.kind === 'env') {
         context.report({ node: secret, messageId: 'envSecret', data: { name: secret.name } });
       } else if (secret.kind === 'injectorEnv' || secret.kind === 'containerEnv' || secret.kind === 'argument') {
@@ -68,4 +79,11 @@ function alternative(secret: SecretFact): string {
 function keyReference(secret: SecretFact): string {
   if (secret.place().hclPath === undefined) return 'give the file path instead of the key';
   return `point ${secret.name}_file at /vault/userconfig/<secret>/<file> instead`;
+}
+
+/** How the place that held a detected credential should get it instead. */
+function detectedReference(secret: SecretFact): string {
+  if (secret.place().hclPath !== undefined)
+    return 'mount it with server.extraVolumes (type: secret, under /vault/userconfig/<secret>/) or set the env var Vault reads for it with server.extraSecretEnvironmentVars';
+  return "read it from there: valueFrom.secretKeyRef in a container's env, a secret volume, or server.extraSecretEnvironmentVars for the Vault container";
 }

@@ -315,6 +315,69 @@ describe('no secret leaks into any output', () => {
       expect(outputs[0]!.match(/no-inline-secrets/g)?.length).toBe(3);
     });
 
+    it('credentials known only by their shape are found and masked in every place they can sit', async () => {
+      const pem = [
+        'MIIEvXPdj9vsx3dzgtqWMC/Ng3mhncsvGHJNJBeJz+OxogqY+2X2c6e9naYonwPU',
+        'hxAPCTDhPZkHx3ZTcJfXMoQ7o0t/AakVdadHaP+N/u7XFbVBUMI6g0kHEZDEG2Yb',
+      ];
+      const shaped = {
+        unknownKey: 'HLxDsCxqjBLd3qbJskH53rGTD/2U3OpSH5rLeak1',
+        annotation: 'postgres://backup:AnnotLeak7Qz2@pg.db.internal:5432/vault',
+        args: 'https://bot:ArgsLeak9Wm4@git.corp.example.net',
+        initCommand: 'hvs.InitContainerLeak0001abcd',
+        postStart: 's.PostStartLeak1AbCdEfGhIj',
+        gcpKeyId: 'GcpLeakPrivateKeyId00000000000000000001',
+        hclAddress: 'https://proxy:HclLeak3Nv6t@transit.corp.example.net',
+      };
+      const values = write(
+        'shaped.yaml',
+        [
+          'server:',
+          '  annotations:',
+          `    backup.example.com/target: "${shaped.annotation}"`,
+          '  appTeam:',
+          `    aws_secret_access_key: ${shaped.unknownKey}`,
+          `    gcpKey: '{"type": "service_account", "private_key_id": "${shaped.gcpKeyId}", "private_key": "-----BEGIN PRIVATE KEY-----\\n${pem.join('\\n')}\\n-----END PRIVATE KEY-----\\n"}'`,
+          '  extraContainers:',
+          '    - name: sync',
+          `      args: ["--source=${shaped.args}/x.git"]`,
+          '  extraInitContainers:',
+          '    - name: seed',
+          `      command: [sh, -c, "VAULT_TOKEN=${shaped.initCommand} vault status"]`,
+          `  postStart: [/bin/sh, -c, "export T=${shaped.postStart}"]`,
+          '  standalone:',
+          '    config: |',
+          `      seal "transit" { address = "${shaped.hclAddress}:8200" }`,
+          '      storage "raft" {',
+          '        path = "/vault/data"',
+          '        retry_join {',
+          '          leader_api_addr = "https://vault-0.vault-internal:8200"',
+          `          leader_client_key = <<EOT`,
+          '      -----BEGIN EC PRIVATE KEY-----',
+          `      ${pem[0]}`,
+          `      ${pem[1]}`,
+          '      -----END EC PRIVATE KEY-----',
+          '      EOT',
+          '        }',
+          '      }',
+          '',
+        ].join('\n'),
+      );
+      const secrets = [...Object.values(shaped), ...pem];
+      const model = await buildModel({ layers: [{ kind: 'file', label: values, text: readFileSync(join(dir, values), 'utf8') }] });
+      const found = model.secrets.map((secret) => secret.value).join('\n');
+      for (const secret of secrets) expect(found, secret.slice(0, 8)).toContain(secret);
+      const outputs = await expectNowhere([values], secrets, 'secrets known by their shape');
+      expect(outputs[0]!.match(/no-inline-secrets/g)?.length).toBe(8);
+      // In a file a later file overrides, and in a --set argument.
+      const overridden = 'postgres://app:OverriddenLeak4Kp@db.internal:5432/app';
+      const base = write('base.yaml', `server:\n  annotations:\n    db: "${overridden}"\n  ha: { enabled: yes }\n`);
+      const over = write('over.yaml', 'server:\n  annotations:\n    db: postgres://app@db.internal:5432/app\n');
+      await expectNowhere(['-f', base, '-f', over], [overridden], 'overridden shaped secret');
+      const set = 'https://bot:SetArgLeak8Zq@git.corp.example.net';
+      await expectNowhere(['--set', `server.annotations.repo=${set}/x.git`], [set], 'shaped secret in --set');
+    });
+
     it('a secret from one file is masked where another file of the run repeats it', async () => {
       const secret = 'hvs.crossFileToken0001';
       const a = write('a.yaml', `server:\n  extraEnvironmentVars:\n    VAULT_TOKEN: ${secret}\n`);

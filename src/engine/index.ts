@@ -48,3 +48,4 @@ export type { DisruptionBudgetFact } from '../model/chart/disruption-budget.js';
 export type { RaftJoin, JoinAddress } from '../model/facts/raft-joins.js';
 export type { ClusterListener } from '../model/facts/cluster-listeners.js';
 export { l7Reach, decideReach, hostNetworkPods, type L7Reach, type KnownReach, type HostNetworkPod } from '../model/facts/exposure.js';
+export type { UnsealKeyScript } from '../model/facts/unseal-scripts.js';

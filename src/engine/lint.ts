@@ -90,7 +90,7 @@ export async function buildModel(target: LintTarget, options: LintOptions = {}):
   if (options.limits !== undefined || options.maxFileSize !== undefined) {
     modelOptions.limits = { ...options.limits, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
   }
-  return new Model(target.layers, modelOptions);
+  return new Model(target.layers, modelOptions).prepare();
 }
 
 /**

@@ -62,8 +62,28 @@ export class Model extends ReleaseFacts {
     this.valuesReadable = layered.readable;
     if (this.valuesReadable) for (const problem of this.configSyntaxProblems()) this.syntaxProblems.push(problem);
     if (this.valuesReadable) this.collectDirectiveProblems();
+  }
+
+  /**
+   * Finish the model: find the secrets known by their shape, here and in the layers whose values a
+   * later layer overrode, then mask the `--set` labels. `buildModel` calls it before anything reads
+   * the model's secrets.
+   */
+  async prepare(): Promise<this> {
+    if (this.valuesReadable) await this.detectSecrets();
+    for (const { input } of this.overriddenInputs()) await prepareLayerSecrets(input, this.options);
     // A `--set` label is the argument itself: mask its secrets before anything can print it.
-    if (inputs.some((input) => input.kind === 'set')) redactSetLayers(this);
+    if (this.inputs.some(({ input }) => input.kind === 'set')) redactSetLayers(this);
+    return this;
+  }
+
+  /** The user layers read on their own for secrets: parsed maps whose values the effective values may no longer show. */
+  private overriddenInputs(): ParsedInput[] {
+    if (this.inputs.length < 2) return [];
+    return this.inputs.filter(
+      ({ document, layer }) =>
+        document.root !== null && document.root.kind === 'map' && (!this.valuesReadable || overridden(document.root, this.values, layer)),
+    );
   }
 
   /** The user-supplied layers (files and `--set`), in merge order. */
@@ -137,17 +157,10 @@ export class Model extends ReleaseFacts {
           if (config.file.errors.length > 0) for (const guess of guessSecrets(config.text)) out.add(guess.value);
         }
       }
-      for (const { input, document, layer } of this.inputs) {
-        if (document.root === null) {
-          for (const guess of this.guessedSpans(layer)) out.add(guess.value);
-        } else if (
-          document.root.kind === 'map' &&
-          this.inputs.length > 1 &&
-          (!this.valuesReadable || overridden(document.root, this.values, layer))
-        ) {
-          for (const secret of layerSecrets(input, this.options)) out.add(secret);
-        }
+      for (const { document, layer } of this.inputs) {
+        if (document.root === null) for (const guess of this.guessedSpans(layer)) out.add(guess.value);
       }
+      for (const { input } of this.overriddenInputs()) for (const secret of layerSecrets(input, this.options)) out.add(secret);
       return [...out];
     });
   }
@@ -183,6 +196,13 @@ function unquote(raw: string): string {
 /** The secrets of one layer read alone, once per input and chart version. */
 const layerSecretCache = new WeakMap<InputLayer, Map<string, string[]>>();
 
+async function prepareLayerSecrets(input: InputLayer, options: ModelOptions): Promise<void> {
+  let byVersion = layerSecretCache.get(input);
+  if (!byVersion) layerSecretCache.set(input, (byVersion = new Map()));
+  if (!byVersion.has(options.chartVersion)) byVersion.set(options.chartVersion, (await new Model([input], options).prepare()).knownSecrets);
+}
+
+/** The secrets of one layer read alone; `prepare()` found them first, else they are read without the shape detector. */
 function layerSecrets(input: InputLayer, options: ModelOptions): string[] {
   let byVersion = layerSecretCache.get(input);
   if (!byVersion) layerSecretCache.set(input, (byVersion = new Map()));

@@ -17,7 +17,8 @@ export interface SecretFact extends Locatable {
     | 'retryJoin'
     | 'autoJoin'
     | 'privateKey'
-    | 'devRootToken';
+    | 'devRootToken'
+    | 'detected';
   /** The key that holds it: an env var name, a config parameter. */
   name: string;
   /** Where it is, for messages: `server.extraEnvironmentVars.AWS_SECRET_ACCESS_KEY`, `seal "awskms" secret_key`. */
@@ -26,7 +27,28 @@ export interface SecretFact extends Locatable {
   value: string;
   /** The environment variable Vault reads instead of this config parameter, when there is one (`AWS_SECRET_ACCESS_KEY`). */
   envAlternative?: string;
+  /** For `detected`: what was found, in words (`PEM private key`). */
+  detector?: string;
 }
+
+/**
+ * A credential found by its shape, wherever it is written: a PEM private key, a GCP service-account
+ * key, a database URL with a password, a Vault token… under any key of the values (known or not,
+ * annotations, container commands and scripts) or in any string of a user's Vault config.
+ */
+export interface DetectedSecret extends Locatable {
+  /** What was found, in words: `PEM private key`, `database URL with a password`. */
+  detector: string;
+  /** The key whose value holds it. */
+  name: string;
+  /** The values path, or the config file and HCL path: `server.extraContainers.0.args.1`, `server.ha.config: seal.transit.token`. */
+  where: string;
+  /** The secret text itself (only to scrub it from every output). */
+  value: string;
+}
+
+/** The detector name of a GCP service-account key file (`secret-scan.ts`). */
+export const GCP_KEY = 'GCP service-account key';
 
 /** Env var names that always hold a credential when given a literal value. */
 const SECRET_ENV_NAMES = new Set([
@@ -111,8 +133,12 @@ export function isPrivateKey(value: string): boolean {
 /** The values keys that hold an embedded Vault config. */
 const CONFIG_KEYS = new Set(['server.standalone.config', 'server.ha.config', 'server.ha.raft.config']);
 
-/** Collect every credential in the user's values files and embedded configs. */
-export function collectSecrets(model: ConfiguredRelease): SecretFact[] {
+/**
+ * Collect every credential in the user's values files and embedded configs: those found by where
+ * they are written (a credential's env var, a seal parameter), then those `detected` by their shape
+ * (`secret-scan.ts`) that none of the first already covers.
+ */
+export function collectSecrets(model: ConfiguredRelease, detected: readonly DetectedSecret[] = []): SecretFact[] {
   const out: SecretFact[] = [];
   for (const [path, kind] of [
     ['server.extraEnvironmentVars', 'env'],
@@ -138,7 +164,26 @@ export function collectSecrets(model: ConfiguredRelease): SecretFact[] {
   });
   const configs = [model.config, ...model.ignoredConfigs].filter((config): config is VaultConfig => config?.isUserSet === true);
   for (const config of configs) collectConfigSecrets(config, out);
-  return out;
+  const taken = new SpanIndex(out);
+  const replaced = new Set<SecretFact>();
+  for (const secret of detected) {
+    const place = secret.place();
+    if (taken.overlaps(place)) {
+      // A private key found inside a GCP service-account key file is better named as the key file.
+      const overlapping = secret.detector === GCP_KEY ? taken.overlapping(place) : [];
+      if (overlapping.length === 0 || overlapping.some((fact) => fact.kind !== 'privateKey')) continue;
+      for (const fact of overlapping) replaced.add(fact);
+    }
+    out.push({
+      kind: 'detected',
+      name: secret.name,
+      where: secret.where,
+      value: secret.value,
+      detector: secret.detector,
+      place: () => place,
+    });
+  }
+  return replaced.size === 0 ? out : out.filter((fact) => !replaced.has(fact));
 }
 
 /**
@@ -180,7 +225,47 @@ function fromValue(kind: SecretFact['kind'], name: string, node: ValueNode): Sec
   return { kind, name, where: node.path.join('.'), value: String(node.value), place: () => node.place() };
 }
 
-function walkStrings(node: ValueNode, visit: (node: ValueNode) => void): void {
+/** The places of some facts, per layer in order of start, asked whether a span overlaps any in O(log n). */
+class SpanIndex {
+  private readonly byLayer = new Map<Place['layer'], { fact: SecretFact; start: number; end: number; maxEnd: number }[]>();
+
+  constructor(facts: readonly SecretFact[]) {
+    for (const fact of facts) {
+      const { layer, start, end } = fact.place();
+      let list = this.byLayer.get(layer);
+      if (!list) this.byLayer.set(layer, (list = []));
+      list.push({ fact, start, end, maxEnd: end });
+    }
+    for (const list of this.byLayer.values()) {
+      list.sort((a, b) => a.start - b.start);
+      list.forEach((entry, i) => (entry.maxEnd = Math.max(entry.end, i > 0 ? list[i - 1]!.maxEnd : 0)));
+    }
+  }
+
+  /** Whether any indexed place in the span's layer overlaps it. */
+  overlaps(span: Place): boolean {
+    const list = this.byLayer.get(span.layer) ?? [];
+    // Among the entries that start before the span ends, the one reaching furthest decides.
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]!.start < span.end) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && list[low - 1]!.maxEnd > span.start;
+  }
+
+  /** The facts whose places overlap the span (a linear look, for the rare case that needs them). */
+  overlapping(span: Place): SecretFact[] {
+    return (this.byLayer.get(span.layer) ?? [])
+      .filter((entry) => entry.start < span.end && span.start < entry.end)
+      .map((entry) => entry.fact);
+  }
+}
+
+/** Visit every string scalar the user wrote, depth first. */
+export function walkStrings(node: ValueNode, visit: (node: ValueNode) => void): void {
   if (!node.isUserSet) return;
   if (node.kind === 'scalar') {
     if (typeof node.value === 'string') visit(node);

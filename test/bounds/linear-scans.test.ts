@@ -94,4 +94,31 @@ describe('scans that are linear on hostile input', () => {
     await model.load(['vaultConfigSchema']);
     expect(model.configSchemaProblems.filter((problem) => problem.kind === 'unknownKey')).toHaveLength(count);
   });
+
+  it(
+    'secrets known by their shape in 20,000 strings beside 20,000 env credentials: one secretlint batch, each checked against the others in log time',
+    GUARD,
+    async () => {
+      const count = 20_000;
+      const urls = Array.from({ length: count }, (_, i) => `    u${i}: postgres://app:Qz7vLp${i}Wk@db.internal:5432/app`).join('\n');
+      const env = Array.from({ length: count }, (_, i) => `    DB_PASSWORD_${i}: hvs.EnvToken${String(i).padStart(16, '0')}`).join('\n');
+      const model = await buildModel({
+        layers: [{ kind: 'file', label: 'values.yaml', text: `server:\n  appTeam:\n${urls}\n  extraEnvironmentVars:\n${env}\n` }],
+      });
+      expect(model.secrets.filter((secret) => secret.kind === 'detected')).toHaveLength(count);
+      expect(model.secrets.filter((secret) => secret.kind === 'env')).toHaveLength(count);
+    },
+  );
+
+  it('a script of 20,000 lines that each run vault operator init or write a root token: one pass over its lines', GUARD, async () => {
+    const count = 20_000;
+    const lines = Array.from({ length: count }, (_, i) =>
+      i % 2 ? `      vault operator init > /tmp/i${i}` : `      echo $ROOT_TOKEN > /tmp/t${i}`,
+    );
+    const model = await buildModel({
+      layers: [{ kind: 'file', label: 'values.yaml', text: `server:\n  postStart:\n    - |\n${lines.join('\n')}\n` }],
+    });
+    expect(model.unsealKeyScripts).toHaveLength(1);
+    expect(model.unsealKeyScripts[0]!.related).toHaveLength(count - 1);
+  });
 });

@@ -4,6 +4,20 @@ import { testRule } from '../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'look-alikes: references, URLs without a password, placeholders, AWS example keys, token-shaped words',
+      code: `
+      server:
+        annotations:
+          db.example.com/url: postgres://app@db.internal:5432/app
+          git.example.com/url: https://$(GIT_USER):$(GIT_PASSWORD)@git.corp.example.net/x.git
+        appTeam:
+          aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+          token: hvs.XXXXXXXXXXXXXXXXXXXXXXXXXXXX
+          word: s.abcdefghijklmnopqrstuvwx
+          dsn: mysql://app:\${DB_PASSWORD}@db.internal:3306/app
+    `,
+    },
+    {
       name: 'paths, references, switches and secrets loaded from Kubernetes Secrets',
       code: `
       server:
@@ -69,6 +83,98 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'credentials known by their shape under unknown keys, in annotations and in a sidecar script, each at the secret itself',
+      code: `
+      server:
+        annotations:
+          db.example.com/url: postgres://app:Qz7vLp2Wk9Rt@db.internal:5432/app
+        appTeam:
+          aws_secret_access_key: HLxDsCxqjBLd3qbJskH53rGTD/2U3OpSH5r44wLz
+        extraContainers:
+          - name: sync
+            args:
+              - sh
+              - -c
+              - |
+                export VAULT_TOKEN=hvs.5okeBPMJZIScC0vPfHaithAt6r
+                curl -fsS https://bot:Wm4rT8yPq2Zx@git.corp.example.net/x.git
+    `,
+      errors: [
+        {
+          messageId: 'detectedSecret',
+          line: 3,
+          column: 25,
+          endLine: 3,
+          endColumn: 73,
+          message: 'database URL with a password in server.annotations.db.example.com/url',
+        },
+        {
+          messageId: 'detectedSecret',
+          line: 5,
+          column: 28,
+          endLine: 5,
+          endColumn: 68,
+          message: 'AWS secret access key in server.appTeam.aws_secret_access_key',
+        },
+        {
+          messageId: 'detectedSecret',
+          line: 12,
+          column: 30,
+          endLine: 12,
+          endColumn: 60,
+          message: 'Vault token in server.extraContainers.0.args.2',
+        },
+        {
+          messageId: 'detectedSecret',
+          line: 13,
+          column: 21,
+          endLine: 13,
+          endColumn: 66,
+          message: 'URL with a user name and password in server.extraContainers.0.args.2',
+        },
+      ],
+    },
+    {
+      name: 'a GCP service-account key in a block scalar is one finding, named as the key file, over the whole document',
+      code: `
+      server:
+        gcpKey: |
+          {"type": "service_account", "private_key_id": "3f1c0e9a7b2d4c6e",
+           "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvXPdj9vsx3dzgtqWMC/Ng3mhncsvGHJNJBeJz+OxogqY+2X2c6e9naYonwPUhxAPCTDhPZkHx3ZTcJfXMoQ7o0t/AakVdadHaP+N/u7XFbVBUMI6g0kHEZDEG2Yb\\n-----END PRIVATE KEY-----\\n"}
+    `,
+      errors: [
+        {
+          messageId: 'detectedSecret',
+          line: 3,
+          column: 5,
+          endLine: 4,
+          endColumn: 210,
+          message: 'GCP service-account key in server.gcpKey',
+        },
+      ],
+    },
+    {
+      name: 'a URL with a password in the config, placed through the HCL escapes of its string',
+      code: `
+      server:
+        standalone:
+          config: |
+            seal "transit" {
+              address = "https://\\u0070roxy:Nv6tKp3Rw8Ys@transit.corp.example.net:8200"
+            }
+    `,
+      errors: [
+        {
+          messageId: 'detectedSecret',
+          line: 5,
+          column: 20,
+          endLine: 5,
+          endColumn: 76,
+          message: 'URL with a user name and password in server.standalone.config: seal.transit.address',
+        },
+      ],
+    },
     {
       name: 'credentials in extraEnvironmentVars, a numeric HSM pin included',
       code: `

@@ -1,6 +1,7 @@
 import type { HclFile, HclItem, HclKey, HclNode, HclObject, Span } from '../../parse/hcl-types.js';
 import type { EmbedMap } from '../../parse/embed.js';
 import { LineIndex } from '../../parse/lines.js';
+import { quotedOffsets } from '../../parse/hcl/strings.js';
 import { vaultBool, type VaultBool } from '../chart/truth.js';
 import { lexActions, overlaps, type TemplateProblem, type TemplateRendering } from '../chart/tpl.js';
 import type { Locatable, PathSegment, Place, ValueNode } from '../values/tree.js';
@@ -201,6 +202,29 @@ export class ConfigValue implements Locatable {
 
   place(): Place {
     return this.config.placeOf(this.node, this.path);
+  }
+
+  /**
+   * Where the characters `[start, end)` of this string's decoded value are written: exact through
+   * escapes (`\n` in a quoted string) and in a heredoc body that keeps its lines as written,
+   * otherwise the whole value.
+   */
+  placeOfSpan(start: number, end: number): Place {
+    const node = this.node;
+    if (node.type !== 'string' || this.config.format === 'yaml-map') return this.place();
+    let written: Span | undefined;
+    if (!node.heredoc) {
+      const offsets = quotedOffsets(node.raw ?? `"${node.value}"`, this.config.format === 'hcl');
+      const from = offsets?.[start];
+      const to = offsets?.[end];
+      if (from !== undefined && to !== undefined) written = { start: node.start + from, end: node.start + to };
+    } else {
+      const text = this.config.rendering.text.slice(node.start, node.end);
+      const wanted = node.value.slice(start, end);
+      const at = text.indexOf(wanted);
+      if (at >= 0 && text.indexOf(wanted, at + 1) < 0) written = { start: node.start + at, end: node.start + at + wanted.length };
+    }
+    return written ? this.config.placeOf(written, this.path) : this.place();
   }
 
   /** The whole `key = value` item. */

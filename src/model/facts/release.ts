@@ -6,7 +6,8 @@ import { collectDisruptionBudget, type DisruptionBudgetFact } from '../chart/dis
 import { collectServerAbsence, type ServerAbsence } from '../chart/server-presence.js';
 import { collectYaml11Booleans } from '../values/yaml-booleans.js';
 import type { ValueNode } from '../values/tree.js';
-import { collectSecrets, type SecretFact } from '../secrets.js';
+import { collectSecrets, type DetectedSecret, type SecretFact } from '../secrets.js';
+import { detectSecrets, secretScanTexts } from '../secret-scan.js';
 import { collectEnv, type EnvVar } from './env.js';
 import { collectUnexpandedVariables, type UnexpandedVariable } from './config-hygiene.js';
 import { collectClientEnv, skipVerifyEnv, type ClientEnvVar, type SkipVerifyEnv } from './client-env.js';
@@ -31,15 +32,27 @@ import { collectRaftJoins, raftJoinsUnknown, type RaftJoin } from './raft-joins.
 import { collectSeal, type SealFact } from './seals.js';
 import { collectExtraConfigFiles, type ExtraConfigFile } from './extra-config.js';
 import { collectClusterListeners, type ClusterListener } from './cluster-listeners.js';
+import { collectUnsealKeyScripts, type UnsealKeyScript } from './unseal-scripts.js';
 
 /**
  * The derived facts of a release, each computed once on first use by its own collector over the
  * narrow view it needs (the chart's decisions, the configs, and the facts it builds on).
  */
 export class ReleaseFacts extends ConfiguredRelease {
+  private detected: DetectedSecret[] | undefined;
+
+  /**
+   * Find the credentials known by their shape (`secret-scan.ts`), which may load a detector: the
+   * one asynchronous step of the facts, run before anything reads `secrets`.
+   */
+  async detectSecrets(): Promise<void> {
+    if (this.detected) return;
+    this.detected = await detectSecrets(secretScanTexts(this));
+  }
+
   /** Secret values written in the user's files: never echoed, masked in code frames. */
   get secrets(): SecretFact[] {
-    return this.memo('secrets', () => collectSecrets(this));
+    return this.memo('secrets', () => collectSecrets(this, this.detected));
   }
 
   /** Services the chart renders, with their effective type and annotations. */
@@ -197,6 +210,11 @@ export class ReleaseFacts extends ConfiguredRelease {
   /** The cluster port each tcp listener of the live config opens: written or derived, and whether other pods can reach it. */
   get clusterListeners(): ClusterListener[] {
     return this.memo('clusterListeners', () => collectClusterListeners(this));
+  }
+
+  /** Scripts in the values that run `vault operator init`/`unseal` or write unseal keys or a root token inside a pod. */
+  get unsealKeyScripts(): UnsealKeyScript[] {
+    return this.memo('unsealKeyScripts', () => collectUnsealKeyScripts(this));
   }
 
   // Further derived facts: one memoized getter per fact, computed in its own module under src/model/.

@@ -2,6 +2,7 @@ import type { YNode, YScalar } from '../../parse/yaml.js';
 import type { IndexedSeq } from '../../parse/set-args.js';
 import { keyName } from '../../parse/yaml.js';
 import { LineIndex } from '../../parse/lines.js';
+import { embedMap } from '../../parse/embed.js';
 import { isPlainMap, type Plain, type PlainMap } from '../plain.js';
 
 /** Where a value came from: the chart's defaults, a values file, or one `--set` argument. */
@@ -187,6 +188,20 @@ export class ValueNode implements Locatable {
     // not at whatever key happens to come first.
     if (nearest && nearest.path.length > 0) return { ...nearest.place(), yamlPath: this.path, fromChartDefault: true };
     return fileStart(nearest?.layer ?? this.layer, this.path);
+  }
+
+  /**
+   * Where the characters `[start, end)` of this string scalar's value are written: exact in a
+   * literal block or an escape-free one-line scalar, otherwise the whole scalar, marked approximate.
+   * A value with no text of its own (a `--set` argument, a chart default) gives its whole place.
+   */
+  placeOfSpan(start: number, end: number): Place {
+    const source = this.layer.source;
+    if (!this.isUserSet || this.yaml?.kind !== 'scalar' || source === undefined || this.layer.kind !== 'file') return this.place();
+    const span = embedMap(this.yaml, source).span(start, end);
+    const place: Place = { layer: this.layer, start: span.start, end: span.end, yamlPath: this.path };
+    if (span.approximate) place.approximate = true;
+    return place;
   }
 
   /** Where the key of this node is written (the value's place when it has no key). */

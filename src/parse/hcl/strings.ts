@@ -229,3 +229,48 @@ function trimRightBlanks(text: string): string {
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
   return text.slice(0, end);
 }
+
+/**
+ * Where each UTF-16 unit of a quoted string's decoded value is written: `offsets[i]` is the offset
+ * in `raw` (quotes included) of the escape or character that produced unit `i`, and one more entry
+ * gives the closing quote. Undefined when the value cannot be mapped unit by unit (byte escapes
+ * such as `\x41` or `\101`, which combine into characters, or a literal `unquote` refuses).
+ */
+export function quotedOffsets(raw: string, interpolation: boolean): number[] | undefined {
+  const decoded = unquote(raw, interpolation);
+  if (!decoded.ok) return undefined;
+  const end = raw.length - 1;
+  const out: number[] = [];
+  let p = 1;
+  while (p < end) {
+    if (interpolation && raw.charCodeAt(p) === 36 && raw.charCodeAt(p + 1) === 123) {
+      // `${…}` is kept as written, one unit per character.
+      let braces = 0;
+      do {
+        const c = raw.charCodeAt(p);
+        if (c === 123) braces++;
+        else if (c === 125) braces--;
+        out.push(p++);
+      } while (p < end && braces > 0);
+      continue;
+    }
+    if (raw.charCodeAt(p) !== 92) {
+      out.push(p++);
+      continue;
+    }
+    const e = raw.charCodeAt(p + 1);
+    if (SIMPLE_ESCAPES[e] !== undefined && e !== 39) {
+      out.push(p);
+      p += 2;
+    } else if (e === 117 || e === 85) {
+      const digits = e === 117 ? 4 : 8;
+      const units = String.fromCodePoint(Math.min(Number.parseInt(raw.slice(p + 2, p + 2 + digits), 16), 0x10ffff)).length;
+      for (let k = 0; k < units; k++) out.push(p);
+      p += 2 + digits;
+    } else {
+      return undefined;
+    }
+  }
+  out.push(end);
+  return out.length === decoded.value.length + 1 ? out : undefined;
+}

@@ -1,0 +1,149 @@
+import type { ConfiguredRelease } from '../config/release.js';
+import type { Locatable, Place, ValueNode } from '../values/tree.js';
+import { walkStrings } from '../secrets.js';
+import type { SealFact } from './seals.js';
+
+/**
+ * A script in the values that creates, uses or keeps Vault's unseal (or recovery) keys or its root
+ * token inside a pod: `postStart`, a container's `command`/`args`, a lifecycle hook, any string
+ * holding shell. One per script, at the step that brings the keys into the pod.
+ */
+export interface UnsealKeyScript extends Locatable {
+  /**
+   * `init`: the script runs `vault operator init` (or PUTs `sys/init`), whose output holds the keys
+   * and the initial root token; `unseal`: it runs `vault operator unseal`, so a key is in the pod;
+   * `stored`: it writes keys or a root token to a file or to Vault.
+   */
+  kind: 'init' | 'unseal' | 'stored';
+  /** `recovery` when the release auto-unseals or the init asks for recovery shares: init then yields recovery keys. */
+  keys: 'unseal' | 'recovery';
+  /** The values path of the string. */
+  where: string;
+  /** The other steps of the same script that handle the keys (writes, unseals). */
+  related: Locatable[];
+}
+
+/**
+ * One command of a shell line: `vault operator init` or `unseal` and its flags, up to the end of
+ * the command (a line break, `;`, `&`, `|`, a redirection, a comment, or a closing quote or
+ * parenthesis of a `$( … )`).
+ */
+const OPERATOR = /\bvault\s+operator\s+(init|unseal)\b([^\n;&|)"'<>#]{0,500})/g;
+/** The HTTP form of init: a line with curl or wget that PUTs or posts data to `/v1/sys/init`. */
+const HTTP_CLIENT = /\b(?:curl|wget)\b/;
+const HTTP_WRITE = /-X\s*PUT|--request[=\s]+PUT|\s(?:-d|--data(?:-raw|-binary)?|--method=PUT|--post-data)[=\s]/;
+/** A line that names the keys or the root token… */
+const KEY_WORDS = /unseal_?keys?|recovery_?keys?|root_?token|keys_b64|keys_base64/i;
+/** …and writes it somewhere: a redirection, `tee`, a Vault write. */
+const KEY_WRITE = /(?:^|[^0-9&>])>>?\s*(?!\/dev\/null)[^\s&>]|\btee\b|\bvault\s+(?:kv\s+put|kv\s+patch|write)\b/;
+
+/** Whether the init keeps its output encrypted: every share and the root token under PGP keys. */
+function encryptedInit(flags: string): boolean {
+  const shares = /-(?:recovery-)?pgp-keys[=\s]/.test(flags);
+  return shares && /-root-token-pgp-key[=\s]/.test(flags);
+}
+
+interface Step {
+  kind: UnsealKeyScript['kind'];
+  start: number;
+  end: number;
+  recovery: boolean;
+}
+
+function stepsOf(text: string): Step[] {
+  const steps: Step[] = [];
+  for (const match of text.matchAll(OPERATOR)) {
+    const flags = match[2] ?? '';
+    if (match[1] === 'init') {
+      // `-status` only asks whether Vault is initialised.
+      if (/(^|\s)--?status\b/.test(flags) || encryptedInit(flags)) continue;
+      steps.push({
+        kind: 'init',
+        start: match.index,
+        end: match.index + match[0].trimEnd().length,
+        recovery: /-recovery-shares/.test(flags),
+      });
+    } else if (!/(^|\s)--?help\b/.test(flags)) {
+      steps.push({ kind: 'unseal', start: match.index, end: match.index + match[0].trimEnd().length, recovery: false });
+    }
+  }
+  // Steps found above start in order within each pattern; one pass over their starts finds the lines that have one.
+  const starts = steps.map((step) => step.start).sort((a, b) => a - b);
+  let next = 0;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    while (next < starts.length && starts[next]! < offset) next++;
+    const hasStep = next < starts.length && starts[next]! < offset + line.length;
+    const indent = line.length - line.trimStart().length;
+    const whole = { start: offset + indent, end: offset + line.trimEnd().length, recovery: false };
+    if (!hasStep && line.includes('/v1/sys/init') && HTTP_CLIENT.test(line) && HTTP_WRITE.test(line))
+      steps.push({ kind: 'init', ...whole });
+    else if (!hasStep && KEY_WORDS.test(line) && KEY_WRITE.test(line)) steps.push({ kind: 'stored', ...whole });
+    offset += line.length + 1;
+  }
+  return steps.sort((a, b) => a.start - b.start);
+}
+
+const PRIORITY: Record<Step['kind'], number> = { init: 0, unseal: 1, stored: 2 };
+
+/**
+ * The scripts in the user's values that bring unseal keys or a root token into a pod. The finding
+ * goes to the step that does it first in importance (init, then unseal, then a write); the other
+ * steps of the same string are related. Vault config strings are not scripts and are not read.
+ */
+export function collectUnsealKeyScripts(model: ConfiguredRelease & { readonly seal: SealFact | undefined }): UnsealKeyScript[] {
+  const configSources = new Set(model.userConfigs.map((config) => config.source));
+  const autoUnseal = model.seal !== undefined && model.seal.type !== 'shamir';
+  const out: UnsealKeyScript[] = [];
+  walkStrings(model.values, (node) => {
+    if (configSources.has(node)) return;
+    const text = node.value as string;
+    if (!text.includes('vault') && !text.includes('sys/init') && !KEY_WORDS.test(text)) return;
+    const steps = stepsOf(text);
+    if (steps.length === 0) return;
+    const main = steps.reduce((best, step) => (PRIORITY[step.kind] < PRIORITY[best.kind] ? step : best));
+    const at = (step: Step): Locatable => ({ place: (): Place => node.placeOfSpan(step.start, step.end) });
+    out.push({
+      kind: main.kind,
+      keys: autoUnseal || main.recovery ? 'recovery' : 'unseal',
+      where: node.path.join('.'),
+      place: at(main).place,
+      related: steps.filter((step) => step !== main).map(at),
+    });
+  });
+  collectExecForms(model.values, autoUnseal, out);
+  return out;
+}
+
+/**
+ * Exec-form commands that need no shell: a list such as `postStart: [vault, operator, init, …]` or
+ * a container's `command`, one word per item. Reported from `vault` to the subcommand.
+ */
+function collectExecForms(values: ValueNode, autoUnseal: boolean, out: UnsealKeyScript[]): void {
+  const stack = [values];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!node.isUserSet || node.kind === 'scalar') continue;
+    for (const child of node.children.values()) stack.push(child);
+    const items = node.items;
+    for (const item of items) stack.push(item);
+    const words = items.map((item) => (typeof item.value === 'string' ? item.value.trim() : ''));
+    const at = words.findIndex(
+      (word, i) => /(^|\/)vault$/.test(word) && words[i + 1] === 'operator' && /^(init|unseal)$/.test(words[i + 2] ?? ''),
+    );
+    if (at < 0) continue;
+    const flags = words.slice(at + 3).join(' ');
+    const init = words[at + 2] === 'init';
+    if (init ? /(^|\s)--?status\b/.test(flags) || encryptedInit(`${flags} `) : /(^|\s)--?help\b/.test(flags)) continue;
+    const first = items[at]!.place();
+    const last = items[at + 2]!.place();
+    const place: Place = first.layer === last.layer && !first.approximate && !last.approximate ? { ...first, end: last.end } : last;
+    out.push({
+      kind: init ? 'init' : 'unseal',
+      keys: autoUnseal || /-recovery-shares/.test(flags) ? 'recovery' : 'unseal',
+      where: node.path.join('.'),
+      place: () => place,
+      related: [],
+    });
+  }
+}

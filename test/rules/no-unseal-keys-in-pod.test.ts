@@ -1,0 +1,117 @@
+import rule from '../../rules/no-unseal-keys-in-pod.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'status checks, help, and an init whose shares and root token are PGP-encrypted',
+      code: `
+      server:
+        postStart:
+          - /bin/sh
+          - -c
+          - until vault operator init -status; do sleep 2; done; vault operator unseal -help >/dev/null
+        extraContainers:
+          - name: bootstrap
+            args:
+              - vault operator init -pgp-keys=/k/a.asc,/k/b.asc -root-token-pgp-key=/k/a.asc > /tmp/init.json
+    `,
+    },
+    {
+      name: 'words about keys that write nothing (output thrown away included), and a Vault config is no script',
+      code: `
+      server:
+        annotations:
+          runbook.example.com/unseal: unseal keys and the root token are held by the security team
+        postStart: [sh, -c, "vault read -field=root_token_ttl sys/config >/dev/null"]
+        standalone:
+          config: |
+            # vault operator init is run by hand
+            storage "file" { path = "/vault/data" }
+    `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an init in a shell script, with the unseal and the write of its output as related steps',
+      code: `
+      server:
+        postStart:
+          - sh
+          - -c
+          - |
+            vault operator init -key-shares=1 -key-threshold=1 -format=json > /vault/data/init.json
+            vault operator unseal "$(jq -r '.unseal_keys_b64[0]' /vault/data/init.json)"
+            jq -r .root_token /vault/data/init.json > /vault/data/token
+    `,
+      errors: [
+        {
+          messageId: 'init',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 70,
+          message: 'in server.postStart.2; its output, the unseal keys and the initial root token',
+          related: [
+            { line: 7, column: 7, endLine: 7, endColumn: 28 },
+            { line: 8, column: 7, endLine: 8, endColumn: 66 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'init under auto-unseal yields recovery keys; an init through the HTTP API counts too (an escaped string is placed as a whole)',
+      code: `
+      server:
+        standalone:
+          config: |
+            seal "gcpckms" {
+              project    = "vault-prod"
+              region     = "global"
+              key_ring   = "vault"
+              crypto_key = "unseal"
+            }
+            storage "file" { path = "/vault/data" }
+        extraContainers:
+          - name: bootstrap
+            args: ["curl -s -X PUT --data '{\\"recovery_shares\\": 1}' http://127.0.0.1:8200/v1/sys/init"]
+    `,
+      errors: [
+        {
+          messageId: 'init',
+          line: 13,
+          column: 14,
+          endLine: 13,
+          endColumn: 98,
+          message: 'the recovery keys and the initial root token',
+        },
+      ],
+    },
+    {
+      name: 'unseal keys fed to vault operator unseal, and a root token written to KV',
+      code: `
+      server:
+        postStart: ["/bin/sh", "-c", "vault operator unseal $UNSEAL_KEY"]
+        extraInitContainers:
+          - name: seed
+            command: ["sh", "-c", "vault kv put secret/bootstrap root_token=$ROOT"]
+    `,
+      errors: [
+        { messageId: 'unseal', line: 2, column: 33, endLine: 2, endColumn: 66, message: 'server.postStart.2' },
+        { messageId: 'stored', line: 5, column: 30, endLine: 5, endColumn: 76, message: 'server.extraInitContainers.0.command.2' },
+      ],
+    },
+    {
+      name: 'an exec-form command, one word per item, is reported from vault to the subcommand',
+      code: `
+      server:
+        extraContainers:
+          - name: bootstrap
+            command: [/bin/vault, operator, init, -key-shares=1, -key-threshold=1]
+          - name: status
+            command: [vault, operator, init, -status]
+    `,
+      errors: [{ messageId: 'init', line: 4, column: 17, endLine: 4, endColumn: 43, message: 'server.extraContainers.0.command' }],
+    },
+  ],
+});
