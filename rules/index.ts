@@ -39,6 +39,7 @@ import clusterName from './cluster-name.js';
 import telemetryConfigured from './telemetry-configured.js';
 import serverDeployed from './server-deployed.js';
 import configTemplateRenders from './config-template-renders.js';
+import templatedInput from './templated-input.js';
 // registry: add imports above this line
 
 /** The explicit registry: every rule. */
@@ -83,5 +84,6 @@ export const rules: readonly Rule[] = [
   telemetryConfigured,
   serverDeployed,
   configTemplateRenders,
+  templatedInput,
   // registry: add entries above this line
 ];
