@@ -13,9 +13,9 @@ export default defineRule({
     guide: 'Using Helm charts',
     messages: {
       helmTemplate:
-        'Read this values file as a Go template (helmfile .gotmpl or similar): {{lines}} control actions set aside (every branch read) and {{values}} values printed by actions unknown to every check',
+        'Read this values file as a Go template (helmfile .gotmpl or similar): {{lines}} control actions set aside (every branch read) and {{values}} values printed by actions read as unknown',
       terraformTemplate:
-        'Read this values file as a Terraform templatefile template: {{lines}} directives and embedded interpolations set aside (every branch and loop body read once) and {{values}} ${…} values unknown to every check',
+        'Read this values file as a Terraform templatefile template: {{lines}} directives and embedded interpolations set aside (every branch and loop body read once) and {{values}} ${…} values read as unknown',
     },
     hints: {
       helmTemplate:

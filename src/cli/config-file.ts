@@ -19,6 +19,7 @@ export const CONFIG_NAMES = ['.vault-lint.yaml', '.vault-lint.yml'] as const;
  * chartVersion: 0.28.0
  * releaseName: vault
  * namespace: vault
+ * valuesPath: vault        # an umbrella chart's values: lint the vault dependency's section
  * rules:
  *   ha-replicas: [warning, { replicas: 3 }]
  *   telemetry-configured: off
@@ -35,6 +36,8 @@ export interface LintConfig {
   chartVersion?: string;
   releaseName?: string;
   namespace?: string;
+  /** The umbrella chart section to lint (`--values-path`). */
+  valuesPath?: string;
   rules: Record<string, RuleSetting>;
   overrides: { files: string[]; rules: Record<string, RuleSetting> }[];
   ignores: string[];
@@ -50,6 +53,7 @@ export interface ReleaseConfig {
   releaseName?: string;
   namespace?: string;
   chartVersion?: string;
+  valuesPath?: string;
 }
 
 /** What a config decides for one file. */
@@ -59,6 +63,7 @@ export interface ConfigForFile {
   chartVersion?: string;
   releaseName?: string;
   namespace?: string;
+  valuesPath?: string;
   rules: Record<string, RuleSetting>;
 }
 
@@ -111,6 +116,7 @@ export function loadConfig(path: string, rules: readonly Rule[], seen: readonly 
       case 'chartVersion':
       case 'releaseName':
       case 'namespace':
+      case 'valuesPath':
         config[name] = reader.string(value, [name]).text;
         break;
       case 'rules':
@@ -167,6 +173,7 @@ export async function configForFile(config: LintConfig, file: string): Promise<C
   if (config.chartVersion !== undefined) out.chartVersion = config.chartVersion;
   if (config.releaseName !== undefined) out.releaseName = config.releaseName;
   if (config.namespace !== undefined) out.namespace = config.namespace;
+  if (config.valuesPath !== undefined) out.valuesPath = config.valuesPath;
   return out;
 }
 
@@ -267,7 +274,7 @@ class Reader {
         const field = keyName(entry.key);
         if (field === 'values') release.values = this.stringList(entry.value, [...path, field]).map((file) => resolve(folder, file.text));
         else if (field === 'set') release.set = this.setArguments(entry.value, [...path, field]);
-        else if (field === 'releaseName' || field === 'namespace' || field === 'chartVersion')
+        else if (field === 'releaseName' || field === 'namespace' || field === 'chartVersion' || field === 'valuesPath')
           release[field] = this.string(entry.value, [...path, field]).text;
         else
           throw this.problem(entry.key, [...path, field], 'an unknown key; expected values, set, releaseName, namespace or chartVersion');

@@ -21,6 +21,8 @@ export interface ModelOptions {
   /** The release namespace (`helm -n`), when known; `global.namespace` overrides it. */
   namespace?: string;
   chartDefaults: PlainMap;
+  /** `.Chart.Name` when an umbrella chart's alias renames the vault chart (see `ChartOptions.chartName`). */
+  chartName?: string;
   /** Overrides of the limits in `src/limits.ts`. */
   limits?: Partial<Limits>;
 }

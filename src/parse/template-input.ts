@@ -85,20 +85,18 @@ export function readTemplateInput(text: string, name = ''): TemplateInput | unde
   );
   const lineOf = lineFinder(lines);
   // In a comment (YAML's, or HCL's inside a config) what the template prints is read by nobody.
-  const comments = new Map<number, number>();
-  const commentAt = (index: number): number => {
-    let found = comments.get(index);
-    if (found === undefined) comments.set(index, (found = commentStart(text, lines[index]!)));
-    return found;
-  };
-  expressions = expressions.filter((expression) => expression.start < commentAt(lineOf(expression.start)));
+  const quoting = scanQuotes(text, lines);
+  expressions = expressions.filter((expression) => expression.start < quoting.commentStart[lineOf(expression.start)]!);
   markBlocks(text, lines, expressions);
-  const isHelm = HELM_NAME.test(name) || expressions.some((e) => e.kind === 'helm' && startsNode(text, lines[lineOf(e.start)]!, e.start));
+  const isHelm =
+    HELM_NAME.test(name) ||
+    expressions.some((e) => e.kind === 'helm' && !quoting.quoted[e.start] && startsNode(text, lines[lineOf(e.start)]!, e.start));
   const isTerraform =
     TERRAFORM_NAME.test(name) ||
     expressions.some(
       (e) =>
-        e.kind === 'terraform' && (wholeLine(text, e) || (startsNode(text, lines[lineOf(e.start)]!, e.start) && endsScalar(text, e.end))),
+        e.kind === 'terraform' &&
+        (wholeLine(text, e) || (!quoting.quoted[e.start] && startsNode(text, lines[lineOf(e.start)]!, e.start) && endsScalar(text, e.end))),
     );
   if (!isHelm && !isTerraform) return undefined;
   const chars = text.split('');
@@ -219,21 +217,34 @@ export function readTerraformConfig(text: string): { text: string; opaque: TextS
   return { text: chars.join(''), opaque, unevaluated };
 }
 
-/** Where a comment starts on a line (its end when none): a `#` at the line start or after a blank, outside quotes. */
-function commentStart(text: string, line: Line): number {
-  let quote = 0;
-  for (let i = line.start; i < line.end; i++) {
-    const c = text.charCodeAt(i);
-    if (quote !== 0) {
-      if (c === quote) quote = 0;
-      else if (c === 92 && quote === 34) i++;
-    } else if (c === 34 || c === 39) {
-      const previous = i === line.start ? 32 : text.charCodeAt(i - 1);
-      // A quote opens a string only where a value starts (YAML) or anywhere (HCL's double quotes).
-      if (c === 34 || previous === 32 || previous === 58 || previous === 45) quote = c;
-    } else if (c === 35 && (i === line.start || isBlank(text.charCodeAt(i - 1)))) return i;
-  }
-  return line.end;
+/**
+ * Per line, where a comment starts (the line's end when none: a `#` at the line start or after a
+ * blank, outside quotes), and which characters lie inside quotes. One pass over the text.
+ */
+function scanQuotes(text: string, lines: readonly Line[]): { commentStart: Int32Array; quoted: Uint8Array } {
+  const commentStart = new Int32Array(lines.length);
+  const quoted = new Uint8Array(text.length);
+  lines.forEach((line, index) => {
+    commentStart[index] = line.end;
+    let quote = 0;
+    for (let i = line.start; i < line.end; i++) {
+      const c = text.charCodeAt(i);
+      if (quote !== 0) {
+        quoted[i] = 1;
+        if (c === quote) quote = 0;
+        else if (c === 92 && quote === 34) quoted[++i] = 1;
+      } else if (c === 34 || c === 39) {
+        const previous = i === line.start ? 32 : text.charCodeAt(i - 1);
+        // A quote opens a string only where a value starts (YAML) or anywhere (HCL's double quotes).
+        if (c === 34 || previous === 32 || previous === 58 || previous === 45 || previous === 123 || previous === 91 || previous === 44)
+          quote = c;
+      } else if (c === 35 && (i === line.start || isBlank(text.charCodeAt(i - 1)))) {
+        commentStart[index] = i;
+        return;
+      }
+    }
+  });
+  return { commentStart, quoted };
 }
 
 function splitLines(text: string): Line[] {

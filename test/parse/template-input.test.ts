@@ -27,6 +27,7 @@ describe('readTemplateInput: which files are templates', () => {
     ['a quoted shell variable', 'server:\n  postStart: ["/bin/sh", "-c", "echo ${HOSTNAME}"]\n'],
     ['a variable inside a longer plain scalar', 'server:\n  extraArgs: -log-level=${LEVEL}\n'],
     ['quoted chart tpl', 'server:\n  annotations:\n    a: "{{ .Release.Name }}"\n'],
+    ['an action after a colon inside a quoted flow scalar', "server: {affinity: 'podAntiAffinity: {{ toYaml .Values.a }}'}\n"],
     [
       'actions inside a block scalar',
       'server:\n  ha:\n    config: |\n      {{- range $i := until 3 }}\n      x = "{{ $i }}"\n      {{- end }}\n',
