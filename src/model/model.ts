@@ -140,6 +140,13 @@ export class Model extends ReleaseFacts {
         }
       }
       for (const { input, document, layer } of this.inputs) {
+        // An umbrella's other sections (a database's password) never reach the model: the whole file
+        // is read once more as values of its own, and its credential lines are guessed as well.
+        if (input.section && input.kind === 'file') {
+          const { section: _section, ...whole } = input;
+          for (const secret of layerSecrets(whole, this.options)) out.add(secret);
+          for (const guess of guessSecrets(input.text)) out.add(guess.value);
+        }
         if (document.root === null) {
           for (const guess of this.guessedSpans(layer)) out.add(guess.value);
         } else if (
