@@ -142,6 +142,8 @@ export class Model extends ReleaseFacts {
       for (const { input, document, layer } of this.inputs) {
         // An umbrella's other sections (a database's password) never reach the model: the whole file
         // is read once more as values of its own, and its credential lines are guessed as well.
+        // A template's expressions may cover a credential's line (an action running over it): guessed from the text as written.
+        if (layer.template) for (const guess of guessSecrets(input.text)) out.add(guess.value);
         if (input.section && input.kind === 'file') {
           const { section: _section, ...whole } = input;
           for (const secret of layerSecrets(whole, this.options)) out.add(secret);

@@ -52,7 +52,6 @@ const TERRAFORM_NAME = /\.(tftpl|tpl)$/i;
 const HELM_CONTROL = /^\{\{-?\s*(?:if\b|else\b|end\b|range\b|with\b|define\b|block\b|\/\*|\$[\w]*\s*:?=)/;
 const TERRAFORM_DIRECTIVE = /^%\{~?\s*(if|else|endif|for|endfor)\b/;
 const SIMPLE_INTERPOLATION = /^\$\{[\w.-]+\}$/;
-const BLOCK_INDICATOR = /(?:^|[:-])[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/;
 
 interface Line {
   start: number;
@@ -87,7 +86,7 @@ export function readTemplateInput(text: string, name = ''): TemplateInput | unde
   // In a comment (YAML's, or HCL's inside a config) what the template prints is read by nobody.
   const quoting = scanQuotes(text, lines);
   expressions = expressions.filter((expression) => expression.start < quoting.commentStart[lineOf(expression.start)]!);
-  markBlocks(text, lines, expressions);
+  markBlocks(text, lines, expressions, quoting.commentStart);
   const isHelm =
     HELM_NAME.test(name) ||
     expressions.some((e) => e.kind === 'helm' && !quoting.quoted[e.start] && startsNode(text, lines[lineOf(e.start)]!, e.start));
@@ -96,11 +95,12 @@ export function readTemplateInput(text: string, name = ''): TemplateInput | unde
     expressions.some(
       (e) =>
         e.kind === 'terraform' &&
-        (wholeLine(text, e) || (!quoting.quoted[e.start] && startsNode(text, lines[lineOf(e.start)]!, e.start) && endsScalar(text, e.end))),
+        ((e.control && wholeLine(text, e)) ||
+          (!quoting.quoted[e.start] && startsNode(text, lines[lineOf(e.start)]!, e.start) && endsScalar(text, e.end))),
     );
   if (!isHelm && !isTerraform) return undefined;
   const chars = text.split('');
-  const neighbours = new Neighbours(text, lines);
+  const neighbours = new Neighbours(text, lines, quoting.commentStart);
   const out: TemplateInput = { kinds: [], text, opaque: [], setAside: [], branchPoints: [] };
   const seen = new Set<TemplateKind>();
   for (const expression of expressions) {
@@ -166,7 +166,7 @@ export function markTemplated(root: YNode | null, opaque: readonly TextSpan[]): 
         if (touches(pair.key.start, pair.key.end)) pair.key.templated = true;
         stack.push(pair.value);
       }
-    } else stack.push(...node.items);
+    } else for (const item of node.items) stack.push(item);
   }
 }
 
@@ -331,7 +331,7 @@ function closingBrace(text: string, from: number): number {
 }
 
 /** Which lines lie inside block scalars (`key: |`), treating lines that are only template as transparent. */
-function markBlocks(text: string, lines: Line[], expressions: readonly Expression[]): void {
+function markBlocks(text: string, lines: Line[], expressions: readonly Expression[], commentStart: Int32Array): void {
   const templateOnly = templateOnlyLines(text, lines, expressions);
   let parent = -1;
   lines.forEach((line, index) => {
@@ -343,12 +343,24 @@ function markBlocks(text: string, lines: Line[], expressions: readonly Expressio
     }
     parent = -1;
     if (templateOnly[index]) return;
-    const body = text.slice(line.start, line.end);
-    if (BLOCK_INDICATOR.test(body) && !/^\s*#/.test(body)) {
+    if (opensBlock(text, line, commentStart[index]!)) {
+      const body = text.slice(line.start, line.end);
       // The block's content must be indented past the key (or dash) that opens it.
       parent = /^\s*-\s*[|>]/.test(body) ? line.indent : /^[ \t]*(?:-[ \t]+)*/.exec(body)![0].length;
     }
   });
+}
+
+/** The line (up to its comment, `end`) ends in a block scalar indicator after `key:` or `-`: `config: |`, `- >-`. */
+function opensBlock(text: string, line: Line, end: number): boolean {
+  let i = end - 1;
+  while (i >= line.start && isBlank(text.charCodeAt(i))) i--;
+  // Chomping and indentation indicators (`|-`, `>+`, `|2`).
+  while (i >= line.start && /[-+0-9]/.test(text[i]!)) i--;
+  if (i < line.start || (text[i] !== '|' && text[i] !== '>')) return false;
+  i--;
+  while (i >= line.start && isBlank(text.charCodeAt(i))) i--;
+  return i < line.start || text[i] === ':' || text[i] === '-';
 }
 
 /** Lines holding nothing but template expressions and spaces. */
@@ -417,6 +429,7 @@ class Neighbours {
   constructor(
     private readonly text: string,
     private readonly lines: readonly Line[],
+    private readonly commentStart: Int32Array,
   ) {}
 
   isValueOfKeyAbove(first: number, last: number): boolean {
@@ -427,11 +440,7 @@ class Neighbours {
     let opens = this.opensValue.get(above);
     if (opens === undefined) {
       // Each key line is read once, however many action lines sit below it.
-      opens = this.text
-        .slice(key.start, key.end)
-        .replace(/\s+#.*$/, '')
-        .trimEnd()
-        .endsWith(':');
+      opens = this.text.slice(key.start, this.commentStart[above]).trimEnd().endsWith(':');
       this.opensValue.set(above, opens);
     }
     if (!opens || this.lines[first]!.indent <= key.indent) return false;

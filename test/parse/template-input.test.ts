@@ -33,6 +33,7 @@ describe('readTemplateInput: which files are templates', () => {
       'server:\n  ha:\n    config: |\n      {{- range $i := until 3 }}\n      x = "{{ $i }}"\n      {{- end }}\n',
     ],
     ['an escaped interpolation', 'server:\n  tag: $${version}\n'],
+    ['a shell variable alone on a line of a block script', 'server:\n  postStart:\n    - |\n      ${VAULT_CMD}\n'],
     ['template text in comments', '# tag: ${v}\n# {{ if x }}\nserver: {}\n'],
   ])('an ordinary file with %s is no template', (_, text) => {
     expect(readTemplateInput(text)).toBeUndefined();

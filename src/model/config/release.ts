@@ -122,8 +122,8 @@ export class ConfiguredRelease extends ChartRelease {
     const rendering = this.profile.configTpl === 'none' ? identityRendering(written) : renderTemplate(written, this.templateContext);
     if (terraform) {
       // Rendered offsets equal written ones unless Helm actions print something: then the spans are close, not exact.
-      rendering.templated.push(...terraform.opaque);
-      rendering.unevaluated.push(...terraform.unevaluated);
+      for (const span of terraform.opaque) rendering.templated.push(span);
+      for (const span of terraform.unevaluated) rendering.unevaluated.push(span);
     }
     const file = parseHcl(rendering.text);
     const format: ConfigFormat = file.json ? 'json' : 'hcl';
