@@ -55,6 +55,8 @@ export default defineRule({
   },
   check(context) {
     for (const image of context.model.images) {
+      // A template expression writes the tag: what it prints is unknown, so nothing can be said of it.
+      if (image.tag?.templated === true) continue;
       const explicit = image.tag?.isUserSet === true;
       const data = { component: NAMES[image.component] ?? image.component, path: image.path, tag: String(image.tag?.value ?? '') };
       if (!explicit) {

@@ -45,6 +45,7 @@ import pluginDirectoryReadOnly from './plugin-directory-read-only.js';
 import mlockDisabled from './mlock-disabled.js';
 import noPublicExposure from './no-public-exposure.js';
 import noUnsealKeysInPod from './no-unseal-keys-in-pod.js';
+import templatedInput from './templated-input.js';
 // registry: add imports above this line
 
 /** The explicit registry: every rule. */
@@ -95,5 +96,6 @@ export const rules: readonly Rule[] = [
   mlockDisabled,
   noPublicExposure,
   noUnsealKeysInPod,
+  templatedInput,
   // registry: add entries above this line
 ];

@@ -56,6 +56,8 @@ export default defineRule({
     // The chart renders resources only when the value is truthy: the default {}, null and "" leave the container without any.
     if (!node || !context.fact(resourcesRendered))
       return context.reportMissing({ path: 'server.resources', messageId: 'missingResources' });
+    // A template expression prints the map (`{{ toYaml … | nindent 4 }}`): what it holds is unknown.
+    if (node.templated) return;
     if (node.kind !== 'map') return context.report({ node, messageId: 'notAMap', data: { value: JSON.stringify(node.value) } });
     // With a whole side absent, adding that map is one edit: one finding, not one per resource.
     const noRequests = RESOURCE_NAMES.every((resource) => !requests[resource]);

@@ -75,6 +75,7 @@ function optionArgs(options: LintOptions): string[] {
   if (options.chartVersion) args.push('--chart-version', options.chartVersion);
   if (options.releaseName) args.push('--release-name', options.releaseName);
   if (options.namespace) args.push('--namespace', options.namespace);
+  if (options.valuesPath) args.push('--values-path', options.valuesPath);
   return args;
 }
 
@@ -134,6 +135,29 @@ describe('no secret leaks into any output', () => {
     expect(stylish).toContain(`enabled: yes  # was on the consul token ${'*'.repeat(31)} before`);
     for (const format of FORMATS)
       expectNoLeak(await cli(['-', ...format.args], text), ['0b7c9d1e-second-copy-token-0001'], `second copy as ${format.name}`);
+  });
+
+  it("masks credentials in an umbrella chart's other sections, which the vault chart never reads", async () => {
+    const planted = ['umbrella-db-password-0001', 'umbrella-redis-secret-0001'];
+    const text = [
+      'postgresql:',
+      '  auth:',
+      `    password: ${planted[0]}`,
+      `    password: ${planted[0]}`,
+      'redis:',
+      `  existingSecretPassword: "${planted[1]}"`,
+      `  existingSecretPassword: "${planted[1]}"`,
+      'vault:',
+      '  server:',
+      '    image:',
+      '      tag: "1.16"',
+      '',
+    ].join('\n');
+    // The duplicate keys are yaml-syntax findings whose code frames print the secret lines.
+    const stylish = await cli(['-', '--no-color', '--values-path', 'vault'], text);
+    expect(stylish).toMatch(/Duplicate key "password"/);
+    for (const format of FORMATS)
+      expectNoLeak(await cli(['-', ...format.args, '--values-path', 'vault'], text), planted, `umbrella sections as ${format.name}`);
   });
 
   it('masks credentials in input that cannot be parsed, whose secrets the model never sees', async () => {

@@ -37,6 +37,42 @@ export async function chartPinBeside(valuesFile: string, shownAs: string): Promi
   return undefined;
 }
 
+/**
+ * The key an umbrella chart's values file holds the vault chart's values under: the `alias` of the
+ * `vault` dependency in the Chart.yaml beside it, else `vault` (Helm passes each subchart the
+ * section named by its alias or name). Undefined when there is no such dependency, or when the
+ * file does not write that key at its top level: then the file is the vault chart's own values
+ * (an overlay kept beside the umbrella's Chart.yaml), as before umbrella sections were read.
+ */
+export function umbrellaSectionBeside(valuesFile: string, shownAs: string, text: string): string | undefined {
+  const source = join(dirname(shownAs), 'Chart.yaml');
+  const chart = readChartFile(join(dirname(valuesFile), 'Chart.yaml'), source);
+  if (chart === undefined) return undefined;
+  const document = parseYaml(chart);
+  const dependencies = entry(document.root, 'dependencies');
+  if (dependencies?.kind !== 'seq') return undefined;
+  for (const dependency of dependencies.items) {
+    const name = entry(dependency, 'name');
+    if (name?.kind !== 'scalar' || name.text !== 'vault') continue;
+    const alias = entry(dependency, 'alias');
+    const key = alias?.kind === 'scalar' && alias.text.trim() !== '' ? alias.text.trim() : 'vault';
+    return writesTopLevelKey(text, key) ? key : undefined;
+  }
+  return undefined;
+}
+
+/** A line `key:` at column 0 (plain or quoted key): the file writes that top-level key. */
+function writesTopLevelKey(text: string, key: string): boolean {
+  for (const form of [key, `"${key}"`, `'${key}'`]) {
+    let at = text.startsWith(`${form}:`) ? 0 : text.indexOf(`\n${form}:`);
+    if (at < 0) continue;
+    if (at > 0) at += 1;
+    const after = text.charCodeAt(at + form.length + 1);
+    if (Number.isNaN(after) || after === 32 || after === 9 || after === 10 || after === 13) return true;
+  }
+  return false;
+}
+
 function readChartFile(path: string, source: string): string | undefined {
   let size: number;
   try {

@@ -20,6 +20,7 @@ export const CONFIG_NAMES = ['.vault-lint.yaml', '.vault-lint.yml'] as const;
  * chartVersion: 0.28.0
  * releaseName: vault
  * namespace: vault
+ * valuesPath: vault        # an umbrella chart's values: lint the vault dependency's section
  * rules:
  *   ha-replicas: [warning, { replicas: 3 }]
  *   telemetry-configured: off
@@ -36,6 +37,8 @@ export interface LintConfig {
   chartVersion?: string;
   releaseName?: string;
   namespace?: string;
+  /** The umbrella chart section to lint (`--values-path`). */
+  valuesPath?: string;
   rules: Record<string, RuleSetting>;
   overrides: { files: string[]; rules: Record<string, RuleSetting> }[];
   ignores: string[];
@@ -53,6 +56,7 @@ export interface ReleaseConfig {
   releaseName?: string;
   namespace?: string;
   chartVersion?: string;
+  valuesPath?: string;
 }
 
 /** What a config decides for one file. */
@@ -62,6 +66,7 @@ export interface ConfigForFile {
   chartVersion?: string;
   releaseName?: string;
   namespace?: string;
+  valuesPath?: string;
   rules: Record<string, RuleSetting>;
 }
 
@@ -152,6 +157,7 @@ export async function loadConfig(path: string, rules: readonly Rule[], options: 
       case 'chartVersion':
       case 'releaseName':
       case 'namespace':
+      case 'valuesPath':
         config[name] = reader.string(value, [name]).text;
         break;
       case 'rules':
@@ -175,7 +181,7 @@ export async function loadConfig(path: string, rules: readonly Rule[], options: 
 }
 
 /** The keys a config file has besides those that add rules. */
-const CONFIG_KEYS = ['extends', 'rules', 'overrides', 'ignores', 'releases', 'chartVersion', 'releaseName', 'namespace'];
+const CONFIG_KEYS = ['extends', 'rules', 'overrides', 'ignores', 'releases', 'chartVersion', 'releaseName', 'namespace', 'valuesPath'];
 
 /** `a, b or c`. */
 function oneOf(words: readonly string[]): string {
@@ -218,6 +224,7 @@ export async function configForFile(config: LintConfig, file: string): Promise<C
   if (config.chartVersion !== undefined) out.chartVersion = config.chartVersion;
   if (config.releaseName !== undefined) out.releaseName = config.releaseName;
   if (config.namespace !== undefined) out.namespace = config.namespace;
+  if (config.valuesPath !== undefined) out.valuesPath = config.valuesPath;
   return out;
 }
 
@@ -343,10 +350,10 @@ class Reader {
         const field = keyName(entry.key);
         if (field === 'values') release.values = this.stringList(entry.value, [...path, field]).map((file) => resolve(folder, file.text));
         else if (field === 'set') release.set = this.setArguments(entry.value, [...path, field]);
-        else if (field === 'releaseName' || field === 'namespace' || field === 'chartVersion')
+        else if (field === 'releaseName' || field === 'namespace' || field === 'chartVersion' || field === 'valuesPath')
           release[field] = this.string(entry.value, [...path, field]).text;
         else
-          throw this.problem(entry.key, [...path, field], 'an unknown key; expected values, set, releaseName, namespace or chartVersion');
+          throw this.problem(entry.key, [...path, field], 'an unknown key; expected values, set, releaseName, namespace, chartVersion or valuesPath');
       }
       if (release.values.length === 0)
         throw this.problem(value, path, 'expected values: the values files of the release, in the order helm -f takes them');

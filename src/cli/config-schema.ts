@@ -25,6 +25,11 @@ export function configSchema(rules: readonly Rule[]): JsonSchema {
   const rulesSchema = { type: 'object', additionalProperties: false, properties: ruleProperties };
   const text = { type: 'string', minLength: 1 };
   const texts = { anyOf: [text, { type: 'array', items: text }] };
+  const valuesPath = {
+    description:
+      "The key of an umbrella chart's values that the vault dependency reads (its alias, else vault; dotted for nested subcharts)",
+    ...text,
+  };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'urn:vault-lint:schema:vault-lint-config',
@@ -36,6 +41,7 @@ export function configSchema(rules: readonly Rule[]): JsonSchema {
       chartVersion: { type: 'string' },
       releaseName: text,
       namespace: text,
+      valuesPath: valuesPath,
       rules: rulesSchema,
       overrides: {
         type: 'array',
@@ -58,6 +64,7 @@ export function configSchema(rules: readonly Rule[]): JsonSchema {
             releaseName: text,
             namespace: text,
             chartVersion: { type: 'string' },
+            valuesPath: valuesPath,
           },
         },
       },

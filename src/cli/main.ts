@@ -8,7 +8,7 @@ import { originLabel, type FileResult, type Finding, type Severity } from '../en
 import { projectHome, readPackageInfo, ruleInfos } from '../engine/docs.js';
 import { isFormatterName, loadReportStream } from '../report/index.js';
 import type { InputLayer } from '../model/model.js';
-import { chartPinBeside } from './chart-pin.js';
+import { chartPinBeside, umbrellaSectionBeside } from './chart-pin.js';
 import { describeErrno, describeFailure, EnvironmentError, quoteName } from './errors.js';
 import { SecretMask } from '../mask/secret-mask.js';
 import { isKubernetesManifest, selectTargets } from './files.js';
@@ -104,6 +104,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (typeof args['release-name'] === 'string') options.releaseName = args['release-name'];
     if (typeof args.preset === 'string') options.preset = args.preset as PresetName;
     if (typeof args.namespace === 'string') options.namespace = args.namespace;
+    if (typeof args['values-path'] === 'string') options.valuesPath = args['values-path'];
     options.suppressions = {
       reportUnused: args['report-unused-disable-directives'] === true,
       requireReason: args['require-disable-reason'] === true,
@@ -203,6 +204,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (chosen.options.chartVersion === undefined && pinFile !== undefined) {
         const pin = await chartPinBeside(resolve(io.cwd, pinFile), pinFile);
         if (pin) target.chartVersion = pin.version;
+      }
+      // Likewise the umbrella section: the vault dependency's key, when the first file writes it.
+      const firstLayer = layers.find((layer) => layer.kind === 'file');
+      if (chosen.options.valuesPath === undefined && pinFile !== undefined && firstLayer) {
+        const section = umbrellaSectionBeside(resolve(io.cwd, pinFile), pinFile, firstLayer.text);
+        if (section !== undefined) target.valuesPath = section;
       }
       for (const result of await (await linter).lint(target)) emit(result, release);
     };

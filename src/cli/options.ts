@@ -60,6 +60,11 @@ export const OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     describe: `hashicorp/vault chart version, ${CHART_VERSIONS[0]} to ${CHART_VERSIONS[CHART_VERSIONS.length - 1]} (default: the version a Chart.lock or Chart.yaml beside the values file pins for its vault dependency, else ${DEFAULT_CHART_VERSION})`,
   },
+  'values-path': {
+    type: 'string',
+    describe:
+      "Lint the section under this key of an umbrella chart's values (the vault dependency's alias or name; dotted for nested subcharts), with the top-level global merged in as Helm does (default: the vault dependency of a Chart.yaml beside the file, when the file writes that key)",
+  },
   preset: { type: 'string', describe: 'Rule preset (default: recommended)', choices: PRESETS },
   config: {
     type: 'string',

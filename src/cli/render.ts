@@ -6,7 +6,7 @@ import type { InputLayer } from '../model/model.js';
 import { renderRelease, type LineOrigin, type Rendering, type RenderedLine } from '../model/render.js';
 import { SecretMask } from '../mask/secret-mask.js';
 import { readSetLayers } from './layers.js';
-import { chartPinBeside } from './chart-pin.js';
+import { chartPinBeside, umbrellaSectionBeside } from './chart-pin.js';
 import { describeFailure, quoteName } from './errors.js';
 import { helpText, OPTIONS, parseArgs, parseSize, readTarget, type CliIo, type OptionSpec } from './options.js';
 
@@ -21,6 +21,7 @@ export const RENDER_OPTIONS: Record<string, OptionSpec> = {
   'release-name': OPTIONS['release-name']!,
   namespace: OPTIONS.namespace!,
   'chart-version': OPTIONS['chart-version']!,
+  'values-path': OPTIONS['values-path']!,
   'max-file-size': OPTIONS['max-file-size']!,
   'show-origin': {
     type: 'boolean',
@@ -75,6 +76,11 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
       releaseName: (args['release-name'] as string | undefined) ?? 'vault',
     };
     if (typeof args.namespace === 'string') options.namespace = args.namespace;
+    if (typeof args['values-path'] === 'string') options.valuesPath = args['values-path'];
+    else if (firstFile !== undefined && firstFile !== '-' && layers[0]?.kind === 'file') {
+      const section = umbrellaSectionBeside(resolve(io.cwd, firstFile), firstFile, layers[0].text);
+      if (section !== undefined) options.valuesPath = section;
+    }
     const model = await buildModel({ layers }, options);
     mask = model.mask;
     // Helm refuses these (unparseable YAML, a values file that is no map, a --set it cannot apply); a duplicate key it accepts.

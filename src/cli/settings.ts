@@ -49,6 +49,7 @@ export class Settings {
       options.chartVersion = checkChartVersion(decided.chartVersion);
     if (options.releaseName === undefined && decided.releaseName !== undefined) options.releaseName = decided.releaseName;
     if (options.namespace === undefined && decided.namespace !== undefined) options.namespace = decided.namespace;
+    if (options.valuesPath === undefined && decided.valuesPath !== undefined) options.valuesPath = decided.valuesPath;
     return { options, ignored: file !== undefined && decided.ignored, key: linterKey(config, options), addedRules: config.addedRules };
   }
 
@@ -77,6 +78,7 @@ export class Settings {
       options.chartVersion = checkChartVersion(release.chartVersion);
     if (this.flags.releaseName === undefined && release.releaseName !== undefined) options.releaseName = release.releaseName;
     if (this.flags.namespace === undefined && release.namespace !== undefined) options.namespace = release.namespace;
+    if (this.flags.valuesPath === undefined && release.valuesPath !== undefined) options.valuesPath = release.valuesPath;
     return { ...settings, options, ignored: false, key: linterKey(config, options) };
   }
 

@@ -18,6 +18,12 @@ export interface LintOptions {
   releaseName?: string;
   /** The release namespace; unknown by default, so any namespace in a `.<ns>.svc` address is accepted. */
   namespace?: string;
+  /**
+   * The key of an umbrella chart's values that the vault dependency reads (its alias, else `vault`;
+   * dotted for nested subcharts): only that section is linted, with the top-level `global` merged
+   * into it as Helm does. Positions stay those of the file.
+   */
+  valuesPath?: string;
   preset?: PresetName;
   /** Per-rule severity (`off` disables) and options. */
   rules?: Record<string, RuleSetting>;
@@ -54,6 +60,8 @@ export interface LintTarget {
   layers: InputLayer[];
   /** The chart version of this release, when it differs from the run's (a `Chart.yaml` beside it pins one). */
   chartVersion?: string;
+  /** The umbrella section of this release, when it differs from the run's (a `Chart.yaml` beside it names one). */
+  valuesPath?: string;
 }
 
 const defaultsCache = new Map<ChartVersion, Promise<PlainMap>>();
@@ -78,6 +86,15 @@ export function loadChartDefaults(version: ChartVersion): Promise<PlainMap> {
   return pending;
 }
 
+/** `vault` or `platform.vault` as key segments; undefined for none. An empty segment is a usage error. */
+export function valuesPathSegments(path: string | undefined): string[] | undefined {
+  if (path === undefined || path === '') return undefined;
+  const segments = path.split('.');
+  if (segments.some((segment) => segment.trim() === ''))
+    throw new ConfigError(`Invalid values path "${path}"; expected the key of the vault dependency, e.g. vault or platform.vault`);
+  return segments;
+}
+
 /** Build the model of one target. */
 export async function buildModel(target: LintTarget, options: LintOptions = {}): Promise<Model> {
   const chartVersion = checkChartVersion(target.chartVersion ?? options.chartVersion);
@@ -90,7 +107,10 @@ export async function buildModel(target: LintTarget, options: LintOptions = {}):
   if (options.limits !== undefined || options.maxFileSize !== undefined) {
     modelOptions.limits = { ...options.limits, ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
   }
-  return new Model(target.layers, modelOptions).prepare();
+  const section = valuesPathSegments(target.valuesPath ?? options.valuesPath);
+  // Helm names an aliased subchart after its alias: the section's key is the chart's name then.
+  if (section) modelOptions.chartName = section[section.length - 1]!;
+  return new Model(section ? target.layers.map((layer) => ({ ...layer, section })) : target.layers, modelOptions).prepare();
 }
 
 /**

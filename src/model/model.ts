@@ -21,6 +21,8 @@ export interface ModelOptions {
   /** The release namespace (`helm -n`), when known; `global.namespace` overrides it. */
   namespace?: string;
   chartDefaults: PlainMap;
+  /** `.Chart.Name` when an umbrella chart's alias renames the vault chart (see `ChartOptions.chartName`). */
+  chartName?: string;
   /** Overrides of the limits in `src/limits.ts`. */
   limits?: Partial<Limits>;
 }
@@ -72,6 +74,10 @@ export class Model extends ReleaseFacts {
   async prepare(): Promise<this> {
     if (this.valuesReadable) await this.detectSecrets();
     for (const { input } of this.overriddenInputs()) await prepareLayerSecrets(input, this.options);
+    for (const { input } of this.inputs) {
+      const whole = wholeFile(input);
+      if (whole) await prepareLayerSecrets(whole, this.options);
+    }
     // A `--set` label is the argument itself: mask its secrets before anything can print it.
     if (this.inputs.some(({ input }) => input.kind === 'set')) redactSetLayers(this);
     return this;
@@ -157,7 +163,16 @@ export class Model extends ReleaseFacts {
           if (config.file.errors.length > 0) for (const guess of guessSecrets(config.text)) out.add(guess.value);
         }
       }
-      for (const { document, layer } of this.inputs) {
+      for (const { input, document, layer } of this.inputs) {
+        // A template's expressions may cover a credential's line (an action running over it): guessed from the text as written.
+        if (layer.template) for (const guess of guessSecrets(input.text)) out.add(guess.value);
+        // An umbrella's other sections (a database's password) never reach the model: the whole file
+        // is read once more as values of its own, and its credential lines are guessed as well.
+        const whole = wholeFile(input);
+        if (whole) {
+          for (const secret of layerSecrets(whole, this.options)) out.add(secret);
+          for (const guess of guessSecrets(input.text)) out.add(guess.value);
+        }
         if (document.root === null) for (const guess of this.guessedSpans(layer)) out.add(guess.value);
       }
       for (const { input } of this.overriddenInputs()) for (const secret of layerSecrets(input, this.options)) out.add(secret);
@@ -191,6 +206,19 @@ export class Model extends ReleaseFacts {
 /** A secret as written, without the quotes around it (which stay visible in a masked line). */
 function unquote(raw: string): string {
   return /^(["']).*\1$/s.test(raw) ? raw.slice(1, -1) : raw;
+}
+
+/** An umbrella values file read whole, not only its Vault section: one object per input, so its secrets are found once. */
+const wholeFiles = new WeakMap<InputLayer, InputLayer>();
+
+function wholeFile(input: InputLayer): InputLayer | undefined {
+  if (!input.section || input.kind !== 'file') return undefined;
+  let whole = wholeFiles.get(input);
+  if (!whole) {
+    const { section: _section, ...rest } = input;
+    wholeFiles.set(input, (whole = rest));
+  }
+  return whole;
 }
 
 /** The secrets of one layer read alone, once per input and chart version. */

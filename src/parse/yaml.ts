@@ -25,6 +25,8 @@ export interface YScalar extends YBase {
   /** Where the raw content lies: inside the quotes, or the block's content lines. */
   contentStart: number;
   contentEnd: number;
+  /** Holds a template expression of a templated values file (`src/parse/template-input.ts`): its value is unknown. */
+  templated?: boolean;
 }
 
 export interface YPair {

@@ -2,7 +2,15 @@ import rule from '../../rules/yaml-syntax.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
-  valid: ['server:\n  ha:\n    enabled: true\n', '# only a comment\n', ''],
+  valid: [
+    'server:\n  ha:\n    enabled: true\n',
+    '# only a comment\n',
+    '',
+    {
+      name: 'a key in both branches of a template conditional is no duplicate; actions are no syntax error',
+      code: 'server:\n{{- if .Values.ha }}\n  replicas: 5\n{{- else }}\n  replicas: 1\n{{- end }}\n  tag: {{ .Values.tag }}\n',
+    },
+  ],
   invalid: [
     {
       name: 'tab indentation',
@@ -20,6 +28,20 @@ testRule(rule, {
           endLine: 4,
           endColumn: 13,
           related: [{ line: 3, column: 5, endLine: 3, endColumn: 13, message: 'first written here' }],
+        },
+      ],
+    },
+    {
+      name: 'a key repeated inside one branch of a template is still a duplicate',
+      code: 'server:\n{{- if .Values.ha }}\n  replicas: 5\n  replicas: 3\n{{- end }}\n',
+      errors: [
+        {
+          messageId: 'duplicateKey',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 11,
+          related: [{ line: 3, column: 3, endLine: 3, endColumn: 11, message: 'first written here' }],
         },
       ],
     },

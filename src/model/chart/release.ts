@@ -51,6 +51,11 @@ export interface ChartOptions {
   /** The release namespace (`helm -n`), when known; `global.namespace` overrides it. */
   namespace?: string;
   chartDefaults: PlainMap;
+  /**
+   * `.Chart.Name`: `vault`, or the alias an umbrella chart gives its vault dependency (Helm renames
+   * an aliased subchart, so its names derive from the alias).
+   */
+  chartName?: string;
 }
 
 /**
@@ -179,12 +184,12 @@ export class ChartRelease {
 
   /** `vault.name`: the `app.kubernetes.io/name` label. */
   get chartName(): string {
-    return chartLabelName(this.valueOf('nameOverride'));
+    return chartLabelName(this.valueOf('nameOverride'), this.options.chartName);
   }
 
   /** `vault.fullname`: the StatefulSet, Services and pod name prefix. */
   get fullname(): string {
-    return chartFullname(this.releaseName, this.valueOf('nameOverride'), this.valueOf('fullnameOverride'));
+    return chartFullname(this.releaseName, this.valueOf('nameOverride'), this.valueOf('fullnameOverride'), this.options.chartName);
   }
 
   /** `.Release.Namespace`: the namespace given on the command line, else Helm's `default`. */
@@ -336,6 +341,7 @@ export class ChartRelease {
       releaseNamespace: this.releaseNamespace,
       namespace: this.profile.globalNamespace ? this.namespace : undefined,
       fullname: this.fullname,
+      ...(this.options.chartName !== undefined ? { chartName: this.options.chartName } : {}),
       // Helm reads numbers in values files as float64 and `--set` numbers as int64.
       value: (path) => {
         const node = this.values.get([...path]);

@@ -19,6 +19,8 @@ export interface TemplateContext {
    */
   namespace: string | undefined;
   fullname: string;
+  /** `.Chart.Name` when an umbrella chart's alias renames the chart (else `vault`). */
+  chartName?: string;
   /** The effective value at a values path, and whether Helm holds its numbers as integers (`--set`) rather than floats (files). */
   value?: (path: readonly string[]) => { value: unknown; integer: boolean } | undefined;
 }
@@ -63,7 +65,7 @@ export function evaluateAction(action: string, context: TemplateContext): string
     case 'template "vault.namespace" .':
       return context.namespace;
     case '.Chart.Name':
-      return CHART_NAME;
+      return context.chartName ?? CHART_NAME;
     case 'include "vault.fullname" .':
     case 'template "vault.fullname" .':
       return context.fullname;

@@ -852,7 +852,7 @@ class Renderer {
         if (second === 'Namespace') return this.context.releaseNamespace;
         if (second === 'Service') return 'Helm';
       }
-      if (first === 'Chart' && second === 'Name' && rest.length === 0) return CHART_NAME;
+      if (first === 'Chart' && second === 'Name' && rest.length === 0) return this.context.chartName ?? CHART_NAME;
       return UNKNOWN;
     }
     let value: Val = base;

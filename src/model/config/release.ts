@@ -8,6 +8,7 @@ import type { ValueNode } from '../values/tree.js';
 import { ChartRelease, CONFIG_PATHS, IGNORED_CONFIG_KEYS, type ChartOptions } from '../chart/release.js';
 import { helmTruthy } from '../chart/truth.js';
 import { identityRendering, renderTemplate, secondPassProblems } from '../chart/tpl.js';
+import { readTerraformConfig } from '../../parse/template-input.js';
 import { VaultConfig, type ConfigFormat } from './vault-config.js';
 
 /**
@@ -115,7 +116,15 @@ export class ConfiguredRelease extends ChartRelease {
       };
       return new VaultConfig(node, 'hcl', file, '', identityMap, identityRendering(''));
     }
-    const rendering = this.profile.configTpl === 'none' ? identityRendering(node.value) : renderTemplate(node.value, this.templateContext);
+    // A config inside a Terraform template: directives are comments already; `${…}` becomes text HCL reads, marked unknown.
+    const terraform = node.isUserSet && node.layer.template?.kinds.includes('terraform') ? readTerraformConfig(node.value) : undefined;
+    const written = terraform?.text ?? node.value;
+    const rendering = this.profile.configTpl === 'none' ? identityRendering(written) : renderTemplate(written, this.templateContext);
+    if (terraform) {
+      // Rendered offsets equal written ones unless Helm actions print something: then the spans are close, not exact.
+      for (const span of terraform.opaque) rendering.templated.push(span);
+      for (const span of terraform.unevaluated) rendering.unevaluated.push(span);
+    }
     const file = parseHcl(rendering.text);
     const format: ConfigFormat = file.json ? 'json' : 'hcl';
     // The chart re-encodes a JSON config and runs tpl over it a second time: what the first pass

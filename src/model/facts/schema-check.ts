@@ -170,7 +170,8 @@ const CONFIG_POINTERS = new Set(['/server/standalone/config', '/server/ha/config
 function userValues(node: ValueNode): unknown {
   if (node.kind === 'map') {
     const out: Record<string, unknown> = {};
-    for (const [key, child] of node.children) if (child.isUserSet) out[key] = userValues(child);
+    // What a template expression prints is unknown: it is left out, as if not written.
+    for (const [key, child] of node.children) if (child.isUserSet && !child.templated) out[key] = userValues(child);
     return out;
   }
   if (node.kind === 'seq') return node.items.map(userValues);

@@ -1,4 +1,6 @@
-import { parseYaml, type YamlDocument, type YNode } from '../../parse/yaml.js';
+import { parseYaml, type YamlDocument, type YamlProblem, type YNode } from '../../parse/yaml.js';
+import { markTemplated, readTemplateInput, type TemplateInput } from '../../parse/template-input.js';
+import { selectSection } from './section.js';
 import { fileTooLargeMessage, type Limits } from '../../limits.js';
 import type { PlainMap } from '../plain.js';
 import { chartDefaultTree, Layer, overlay, type ValueNode } from './tree.js';
@@ -14,6 +16,8 @@ export interface InputLayer {
   text: string;
   /** A tree parsed already (for `--set`, built by its own grammar); otherwise the text is parsed as YAML. */
   yaml?: YamlDocument;
+  /** The key path of the vault chart's section in an umbrella chart's values (`['vault']`); a file only. */
+  section?: readonly string[];
 }
 
 /** One user layer: its input, its own parse and the layer it became. */
@@ -44,7 +48,15 @@ export function layerValues(inputs: readonly InputLayer[], chartDefaults: PlainM
     const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
     const layer = new Layer(input.kind, input.label, text, i + 1);
     out.layers.push(layer);
-    const document = input.yaml ?? parseFile(text, limits);
+    const template = input.kind === 'file' && !input.yaml ? readTemplateInput(text, input.label) : undefined;
+    if (template) layer.template = template;
+    const parsed = input.yaml ?? parseFile(template?.text ?? text, limits);
+    if (template) {
+      markTemplated(parsed.root, template.opaque);
+      parsed.problems = parsed.problems.filter((problem) => !templateRepeat(problem, template));
+    }
+    const document = input.section ? { ...parsed, root: selectSection(parsed.root, input.section) } : parsed;
+    if (input.section) layer.section = input.section;
     out.inputs.push({ input, document, layer });
     for (const problem of document.problems) {
       out.syntaxProblems.push({
@@ -69,6 +81,17 @@ export function layerValues(inputs: readonly InputLayer[], chartDefaults: PlainM
       out.syntaxProblems.push(notAMap(layer, document.root));
   });
   return out;
+}
+
+/**
+ * A key written twice in a template is no duplicate when the template decides which copy renders
+ * (a conditional's branches lie between them) or when template expressions write the key.
+ */
+function templateRepeat(problem: YamlProblem, template: TemplateInput): boolean {
+  if (problem.messageId !== 'duplicateKey') return false;
+  if (template.opaque.some((span) => span.start < problem.end && span.end > problem.start)) return true;
+  const first = problem.related?.[0]?.start ?? problem.start;
+  return template.branchPoints.some((point) => point > first && point < problem.start);
 }
 
 /** Parse a values file, unless it is over the size limit (then one finding and nothing read). */

@@ -3,11 +3,16 @@ import type { IndexedSeq } from '../../parse/set-args.js';
 import { keyName } from '../../parse/yaml.js';
 import { LineIndex } from '../../parse/lines.js';
 import { embedMap } from '../../parse/embed.js';
+import type { TemplateInput } from '../../parse/template-input.js';
 import { isPlainMap, type Plain, type PlainMap } from '../plain.js';
 
 /** Where a value came from: the chart's defaults, a values file, or one `--set` argument. */
 export class Layer {
   private lines: LineIndex | undefined;
+  /** Set when the file is a template of a values file, read as `src/parse/template-input.ts` says. */
+  template?: TemplateInput;
+  /** Set when the release's values are a section of an umbrella chart's values (`vault`). */
+  section?: readonly string[];
 
   constructor(
     readonly kind: 'default' | 'file' | 'set',
@@ -147,6 +152,14 @@ export class ValueNode implements Locatable {
     );
     if (source.kind !== 'scalar') copy.copyOf = source;
     return copy;
+  }
+
+  /**
+   * True when a template expression of a templated values file wrote the value or its key: what
+   * the template engine prints there is unknown, so no check may read it as written.
+   */
+  get templated(): boolean {
+    return (this.yaml?.kind === 'scalar' && this.yaml.templated === true) || this.keyNode?.templated === true;
   }
 
   /** True when a values file or `--set` wrote this node (not the chart's defaults). */
