@@ -4,11 +4,13 @@ import type { Rule } from '../engine/rule.js';
 import { describeScope } from '../engine/scope.js';
 import { loadRules } from '../registry.js';
 import { suggestKey } from '../schemas/suggest.js';
-import { OPTIONS, parseArgs, type CliIo, type OptionSpec } from './options.js';
+import { helpText, OPTIONS, parseArgs, type CliIo, type OptionSpec } from './options.js';
 import { Settings } from './settings.js';
 
 /** The flags of `vault-lint explain`: which config's added rules (plugins) it knows besides the built-in ones. */
-const EXPLAIN_OPTIONS: Record<string, OptionSpec> = { config: OPTIONS.config!, debug: OPTIONS.debug! };
+const EXPLAIN_OPTIONS: Record<string, OptionSpec> = { config: OPTIONS.config!, debug: OPTIONS.debug!, help: OPTIONS.help! };
+
+const USAGE = 'vault-lint explain [options] <rule-id>';
 
 /**
  * `vault-lint explain <rule>`: print the rule's documentation page (rules/<id>.md, shipped in the
@@ -18,6 +20,16 @@ const EXPLAIN_OPTIONS: Record<string, OptionSpec> = { config: OPTIONS.config!, d
  */
 export async function runExplain(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, EXPLAIN_OPTIONS, 'vault-lint explain');
+  if (args.help) {
+    io.stdout.write(
+      await helpText(
+        EXPLAIN_OPTIONS,
+        USAGE,
+        "Prints the rule's page; a rule a plugin adds (plugins: in the config file) gets one made from its metadata.",
+      ),
+    );
+    return 0;
+  }
   const [id, ...rest] = args._;
   if (id === undefined || rest.length > 0) throw new ConfigError('Usage: vault-lint explain <rule-id>');
   const builtIn = await loadRules();

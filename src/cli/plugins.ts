@@ -137,6 +137,7 @@ export function invalidRule(candidate: unknown): string | undefined {
   }
   if (Object.values((meta.messageSeverities as object | undefined) ?? {}).some((severity) => !SEVERITIES.includes(severity as never)))
     return 'expected meta.messageSeverities to give "error", "warning" or "info"';
+  if (meta.appliesTo !== undefined && !isObject(meta.appliesTo)) return 'expected meta.appliesTo to be an object ({ modes, minReplicas })';
   if (meta.docs !== undefined && !(typeof meta.docs === 'string' && /^https?:\/\/\S+$/.test(meta.docs)))
     return 'expected meta.docs to be the URL of the rule page';
   if (meta.options !== undefined && !(isObject(meta.options) && Object.values(meta.options).every(isOption)))

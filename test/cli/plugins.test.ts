@@ -114,6 +114,7 @@ describe('plugins:', () => {
     expect(explain.stdout).toContain('**Plugin:** ./plugins/acme-vault-rules');
     expect(explain.stdout).toContain('**Documentation:** https://rules.acme.example/vault/registry-allowed');
     expect(explain.stdout).toContain('- `registry` (string, default "registry.acme.example/")');
+    expect((await runCli(['explain', '--help'], { cwd: dir })).stdout).toContain('vault-lint explain [options] <rule-id>');
     const typo = await runCli(['explain', 'acme/registry-alowed'], { cwd: dir });
     expect(typo).toMatchObject({ code: 2, stderr: expect.stringContaining('did you mean "acme/registry-allowed"') as string });
   });
@@ -224,6 +225,9 @@ describe('plugin rule validation', () => {
     expect(invalidRule({ ...valid, meta: { ...valid.meta, guide: '' } })).toBe('missing meta.guide');
     expect(invalidRule({ ...valid, meta: { ...valid.meta, messages: {} } })).toBe(
       'expected meta.messages to map each messageId to its message',
+    );
+    expect(invalidRule({ ...valid, meta: { ...valid.meta, appliesTo: 'ha' } })).toBe(
+      'expected meta.appliesTo to be an object ({ modes, minReplicas })',
     );
     expect(invalidRule({ ...valid, meta: { ...valid.meta, docs: 'rules/ok.md' } })).toBe(
       'expected meta.docs to be the URL of the rule page',
