@@ -5,6 +5,7 @@ import { moduleResolve } from 'import-meta-resolve';
 import type { Rule, RuleContext } from '../engine/rule.js';
 import { RuleCrashError } from '../engine/run.js';
 import { SEVERITIES } from '../engine/types.js';
+import type { ModelResource } from '../model/facts/schema-check.js';
 import type { ConfigError } from '../engine/config.js';
 import type { YNode } from '../parse/yaml.js';
 
@@ -24,6 +25,9 @@ interface PluginSource {
 
 /** A plugin rule's id: `<namespace>/<rule>`, both kebab-case, so it can never take a built-in rule's id. */
 export const PLUGIN_RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** What a rule may ask the engine to load before it runs (`requires`). */
+const RESOURCES: readonly string[] = ['valuesSchema', 'vaultConfigSchema'] satisfies readonly ModelResource[];
 
 /** The keys of meta that name messages. */
 const MESSAGE_KEYED = ['hints', 'messageGuides', 'messageSeverities'] as const;
@@ -137,6 +141,9 @@ export function invalidRule(candidate: unknown): string | undefined {
   }
   if (Object.values((meta.messageSeverities as object | undefined) ?? {}).some((severity) => !SEVERITIES.includes(severity as never)))
     return 'expected meta.messageSeverities to give "error", "warning" or "info"';
+  const requires = candidate.requires;
+  if (requires !== undefined && !(Array.isArray(requires) && requires.every((resource) => RESOURCES.includes(resource as string))))
+    return `expected requires to list resources of ${RESOURCES.map((resource) => `"${resource}"`).join(', ')}`;
   if (meta.appliesTo !== undefined && !isObject(meta.appliesTo)) return 'expected meta.appliesTo to be an object ({ modes, minReplicas })';
   if (meta.docs !== undefined && !(typeof meta.docs === 'string' && /^https?:\/\/\S+$/.test(meta.docs)))
     return 'expected meta.docs to be the URL of the rule page';
@@ -174,8 +181,7 @@ function pluginRule(rule: Rule, plugin: string): Rule {
     }
   };
   const out: Rule = { id: rule.id, meta: rule.meta, check, docsUrl: rule.meta.docs, plugin };
-  if (Array.isArray(rule.requires)) return { ...out, requires: rule.requires };
-  return out;
+  return rule.requires ? { ...out, requires: rule.requires } : out;
 }
 
 /** Why a plugin entry names no module, without the machine's paths Node's message carries. */

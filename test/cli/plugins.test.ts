@@ -226,6 +226,10 @@ describe('plugin rule validation', () => {
     expect(invalidRule({ ...valid, meta: { ...valid.meta, messages: {} } })).toBe(
       'expected meta.messages to map each messageId to its message',
     );
+    expect(invalidRule({ ...valid, requires: ['helmTemplates'] })).toBe(
+      'expected requires to list resources of "valuesSchema", "vaultConfigSchema"',
+    );
+    expect(invalidRule({ ...valid, requires: ['valuesSchema'] })).toBeUndefined();
     expect(invalidRule({ ...valid, meta: { ...valid.meta, appliesTo: 'ha' } })).toBe(
       'expected meta.appliesTo to be an object ({ modes, minReplicas })',
     );
