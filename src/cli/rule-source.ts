@@ -47,6 +47,9 @@ const MESSAGE_KEYED = ['hints', 'messageGuides', 'messageSeverities'] as const;
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 
+/** How deep values and message texts are followed through conditions, `+` and constants: a bound, and a stop for constants that name each other. */
+const MAX_DEPTH = 64;
+
 /** The placeholders of a message template, as the engine fills them (`{{name}}`). */
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
@@ -229,13 +232,12 @@ class RuleModule {
     }
     const properties = propertiesOf(definition);
     this.checkId(definition, properties);
-    if (!properties.complete || properties.map.has('check')) {
-      // check(context) is there, or may come from a spread.
-    } else this.report(openingBrace(definition), 'missing-meta', 'Missing check(context): the function that reads the model and reports');
+    if (properties.complete && !properties.map.has('check'))
+      this.report(openingBrace(definition), 'missing-meta', 'Missing check(context): the function that reads the model and reports');
     const metaNode = properties.map.get('meta');
     const meta = metaNode ? this.object(metaNode.value) : undefined;
     if (!meta) {
-      if (!metaNode && properties.complete) this.report(openingBrace(definition), 'missing-meta', 'Missing meta: the rule’s metadata');
+      if (!metaNode && properties.complete) this.report(openingBrace(definition), 'missing-meta', "Missing meta: the rule's metadata");
       return;
     }
     const metaProperties = propertiesOf(meta);
@@ -364,15 +366,15 @@ class RuleModule {
   }
 
   /** The string values an expression can take: literals, either branch of a condition, a module constant. */
-  private values(expression: TSESTree.Node): Known {
-    const node = this.unwrap(expression);
+  private values(expression: TSESTree.Node, depth = 0): Known {
+    const node = depth > MAX_DEPTH ? undefined : this.unwrap(expression);
     if (!node) return undefined;
     if (node.type === T.Literal) return typeof node.value === 'string' ? new Map([[node.value, node]]) : undefined;
     if (node.type === T.TemplateLiteral && node.expressions.length === 0) return new Map([[node.quasis[0]!.value.cooked ?? '', node]]);
     const merge = (...branches: Expression[]): Known => {
       const out = new Map<string, TSESTree.Node>();
       for (const branch of branches) {
-        const known = this.values(branch);
+        const known = this.values(branch, depth + 1);
         if (!known) return undefined;
         for (const [value, where] of known) if (!out.has(value)) out.set(value, where);
       }
@@ -392,18 +394,19 @@ class RuleModule {
   }
 
   /** The text of a message template: literals, template literals and `+` of them; parts computed at run time count as empty. */
-  private text(value: TSESTree.Node): string | undefined {
-    const node = this.unwrap(value);
+  private text(value: TSESTree.Node, depth = 0): string | undefined {
+    const node = depth > MAX_DEPTH ? undefined : this.unwrap(value);
     if (!node) return undefined;
     if (node.type === T.Literal) return typeof node.value === 'string' ? node.value : undefined;
     if (node.type === T.TemplateLiteral)
       return node.quasis
         .map((quasi, index) => {
           const expression = node.expressions[index];
-          return (quasi.value.cooked ?? '') + (expression ? (this.text(expression) ?? '') : '');
+          return (quasi.value.cooked ?? '') + (expression ? (this.text(expression, depth + 1) ?? '') : '');
         })
         .join('');
-    if (node.type === T.BinaryExpression && node.operator === '+') return (this.text(node.left) ?? '') + (this.text(node.right) ?? '');
+    if (node.type === T.BinaryExpression && node.operator === '+')
+      return (this.text(node.left, depth + 1) ?? '') + (this.text(node.right, depth + 1) ?? '');
     return undefined;
   }
 }

@@ -42,7 +42,7 @@ interface JsonResult {
 const spans = (problems: readonly RuleSourceProblem[]) =>
   problems.map(({ check, line, column, endLine, endColumn }) => [check, line, column, endLine, endColumn]);
 
-describe('vault-lint check-rules', () => {
+describe('vault-lint check-rules', { timeout: 120_000 }, () => {
   for (const language of ['ts', 'js'] as const) {
     it(`flags each mistake of the ${language.toUpperCase()} fixture rule modules at its line and column, and exits 1`, async () => {
       const run = await runCli(['check-rules', '-o', 'json', `fixtures/check-rules/${language}`]);
@@ -128,7 +128,7 @@ describe('rule module analysis', () => {
       ['missing-meta', 'Missing check(context): the function that reads the model and reports'],
       ['missing-meta', 'Expected meta.severity to be "error", "warning" or "info", found "fatal"'],
     ]);
-    expect(check(rule("  id: 'acme-rule',\n  check() {},"))).toEqual([['missing-meta', 'Missing meta: the rule’s metadata']]);
+    expect(check(rule("  id: 'acme-rule',\n  check() {},"))).toEqual([['missing-meta', "Missing meta: the rule's metadata"]]);
   });
 
   it('accepts a namespaced id whose last part is the file name, and an aliased defineRule', () => {
@@ -147,6 +147,13 @@ describe('rule module analysis', () => {
       'import: Expected imports from "vault-lint" only (the public rule API), found "fs"',
       'import: Expected imports from "vault-lint" only (the public rule API), found "./x.js"',
     ]);
+  });
+
+  it('stops at constants that name each other instead of following them forever', () => {
+    const head =
+      "import { defineRule } from 'vault-lint';\nconst a = Math.random() > 0.5 ? b : 'bad';\nconst b = Math.random() > 0.5 ? a : 'other';\nconst t = `${u}`;\nconst u = `${t}`;\n";
+    const body = `  id: 'acme-rule',\n${META.replace("'Other'", 't')}\n  check(context) { context.report({ node: context.model.values, messageId: a, data: { value: 1 } }); },`;
+    expect(check(rule(body, head))).toEqual([]);
   });
 
   it('reports a module with no default export at its start', () => {

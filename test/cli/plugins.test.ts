@@ -58,7 +58,7 @@ interface SarifRun {
   }[];
 }
 
-describe('plugins:', () => {
+describe('plugins:', { timeout: 120_000 }, () => {
   it('loads the sample plugin by path: its findings and its rule metadata (own docs link) are in SARIF', () => {
     const dir = repository(SAMPLE_CONFIG);
     const run = runShell('node "$VAULT_LINT" values.yaml -o sarif', dir);
