@@ -15,5 +15,6 @@ export default defineConfig({
       output: { format: 'es', entryFileNames: 'vault-lint.js', chunkFileNames: '[name].js' },
     },
   },
-  ssr: { noExternal: true, external: ['yargs'] },
+  // check-rules' parser (and the TypeScript it brings) is an optional peer dependency, never bundled.
+  ssr: { noExternal: true, external: ['yargs', '@typescript-eslint/typescript-estree'] },
 });

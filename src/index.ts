@@ -22,6 +22,8 @@ export function lintText(text: string, options: LintOptions & { file?: string } 
   return lintTextWith(text, { registry: loadRules, ...options });
 }
 export { defineRule, type Rule, type RuleContext, type RuleDefinition } from './engine/rule.js';
+// What rule modules read (the model's types, facts, scopes): a plugin's rules see what vault-lint's own see.
+export * from './engine/index.js';
 export { resolveRules, ConfigError, PRESETS, type PresetName, type RuleSetting } from './engine/config.js';
 export type {
   Finding,

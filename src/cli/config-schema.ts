@@ -22,7 +22,21 @@ export function configSchema(rules: readonly Rule[]): JsonSchema {
         return [rule.id, setting];
       }),
   );
-  const rulesSchema = { type: 'object', additionalProperties: false, properties: ruleProperties };
+  // A namespaced id (`acme/registry-allowed`) is a rule the config adds itself (plugins:); its options are the plugin's.
+  const addedRule = {
+    description: 'A rule the config adds (plugins:): a level, or [level, {options}]',
+    anyOf: [
+      level,
+      { type: 'array', prefixItems: [level], minItems: 1, maxItems: 1 },
+      { type: 'array', prefixItems: [level, { type: 'object' }], minItems: 2, maxItems: 2 },
+    ],
+  };
+  const rulesSchema = {
+    type: 'object',
+    additionalProperties: false,
+    properties: ruleProperties,
+    patternProperties: { '^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$': addedRule },
+  };
   const text = { type: 'string', minLength: 1 };
   const texts = { anyOf: [text, { type: 'array', items: text }] };
   const valuesPath = {
@@ -48,6 +62,11 @@ export function configSchema(rules: readonly Rule[]): JsonSchema {
         items: { type: 'object', additionalProperties: false, required: ['files'], properties: { files: texts, rules: rulesSchema } },
       },
       ignores: texts,
+      plugins: {
+        description: 'Rule plugins: module paths (relative to this file) or package names, each default-exporting its rules',
+        type: 'array',
+        items: text,
+      },
       releases: {
         type: 'object',
         additionalProperties: {

@@ -57,7 +57,12 @@ export function describeFailure(error: unknown, debug: boolean): string {
   if (error instanceof ConfigError || error instanceof EnvironmentError) {
     line = error.message;
   } else if (error instanceof RuleCrashError) {
-    line = `internal error in rule "${error.ruleId}": ${error.original instanceof Error ? error.original.message : String(error.original)}`;
+    const why = error.original instanceof Error ? error.original.message : String(error.original);
+    // A plugin's rule failing is the plugin's bug, not vault-lint's: say whose.
+    line =
+      error.plugin === undefined
+        ? `internal error in rule "${error.ruleId}": ${why}`
+        : `rule "${error.ruleId}" of plugin ${quoteName(error.plugin)} failed: ${why}`;
   } else if (systemErrorCode(error) !== undefined) {
     // A system error nobody wrapped: still the environment, so say which call failed on what.
     const { code, syscall, path } = error as NodeJS.ErrnoException;

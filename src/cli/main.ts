@@ -69,6 +69,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 2;
     }
   }
+  if (argv[0] === 'check-rules') {
+    const { runCheckRules } = await import('./check-rules.js');
+    return runCheckRules(argv.slice(1), io);
+  }
   if (argv[0] === 'render') {
     // The subcommand's code is loaded only when it runs.
     const { runRender } = await import('./render.js');

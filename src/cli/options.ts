@@ -161,7 +161,7 @@ export function parseArgs(
 export async function helpText(
   table: Record<string, OptionSpec> = OPTIONS,
   usage = USAGE,
-  epilog = 'Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, configuration or internal error. "vault-lint render [options] [files...]" prints the effective values and the Vault config the chart renders (see vault-lint render --help); "vault-lint explain <rule>" prints a rule\'s documentation.',
+  epilog = 'Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage, configuration or internal error. "vault-lint render [options] [files...]" prints the effective values and the Vault config the chart renders (see vault-lint render --help); "vault-lint explain <rule>" prints a rule\'s documentation; "vault-lint check-rules <files>" checks rule modules for rule authors (see vault-lint check-rules --help).',
 ): Promise<string> {
   // Full yargs is loaded only to print help: its start-up cost would double every lint run.
   const { default: yargs } = await import('yargs');

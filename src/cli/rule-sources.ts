@@ -26,5 +26,5 @@ export type RuleSource = (source: RuleSourceContext) => Promise<Rule[]>;
  */
 export const RULE_SOURCES: Readonly<Record<string, RuleSource>> = {
   policies: (source) => Promise.reject(source.problem(source.node, ['policies'], 'policies are not supported yet')),
-  plugins: (source) => Promise.reject(source.problem(source.node, ['plugins'], 'plugins are not supported yet')),
+  plugins: async (source) => (await import('./plugins.js')).loadPlugins(source),
 };

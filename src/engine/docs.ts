@@ -19,6 +19,9 @@ interface HostedRepository {
 
 const PACKAGE_NAME = 'vault-lint';
 
+/** The ids vault-lint's own rules can have, and so the only ones with a page in this package. */
+const BUILT_IN_ID = /^[a-z0-9-]+$/;
+
 // package.json lies two levels above this module in the sources (src/engine) and in the bundle
 // (dist/bundle), three in the library build (dist/src/engine).
 const PACKAGE_CANDIDATES = ['../../package.json', '../../../package.json'];
@@ -90,6 +93,8 @@ function repositoryOf(pkg: PackageInfo): { host: HostedRepository; directory: st
  * derived for: an invented address would be worse than none.
  */
 export function ruleDocsUrl(id: string, pkg: PackageInfo = readPackageInfo()): string | undefined {
+  // A namespaced id (`acme/registry`) is a plugin's or a policy's: this repository has no page for it.
+  if (!BUILT_IN_ID.test(id)) return undefined;
   const repository = repositoryOf(pkg);
   if (!repository) return undefined;
   const path = `${repository.directory === '' ? '' : `${repository.directory}/`}rules/${id}.md`;
@@ -111,7 +116,7 @@ export function projectHome(pkg: PackageInfo = readPackageInfo()): string | unde
  */
 export function readRuleDocumentation(id: string): string | undefined {
   readPackageInfo();
-  if (!packageRoot || !/^[a-z0-9-]+$/.test(id)) return undefined;
+  if (!packageRoot || !BUILT_IN_ID.test(id)) return undefined;
   try {
     return readFileSync(new URL(`rules/${id}.md`, packageRoot), 'utf8');
   } catch {
@@ -132,7 +137,8 @@ export function ruleInfos(
   const infos = new Map<string, RuleInfo>();
   for (const { id, meta } of rules) {
     const info: RuleInfo = { id, meta };
-    const docsUrl = ruleDocsUrl(id, pkg);
+    // A rule from outside vault-lint links to its own page, never to one derived for this package.
+    const docsUrl = meta.docs ?? ruleDocsUrl(id, pkg);
     if (docsUrl !== undefined) info.docsUrl = docsUrl;
     else if (options.documentation === true) {
       const documentation = read(id);

@@ -80,10 +80,13 @@ export interface Rule<M extends string = string, P extends Record<string, RuleOp
   /** The metadata as the engine and reporters read it, whatever the rule's own option types. */
   readonly meta: RuleMeta & { messages: Record<M, string>; hints?: Partial<Record<M, string>> };
   /**
-   * The rule's page, pinned to the package version and derived from package.json `repository` or
-   * `homepage` (see `docs.ts`); undefined when the package names neither.
+   * The rule's page: `meta.docs` for a rule from outside vault-lint; for its own, pinned to the
+   * package version and derived from package.json `repository` or `homepage` (see `docs.ts`);
+   * undefined when there is none.
    */
   readonly docsUrl: string | undefined;
+  /** The plugin that provides the rule, as the config's `plugins:` names it; absent for vault-lint's own rules. */
+  readonly plugin?: string;
 }
 
 /** Declare a rule. The id must equal the module's file name. */
@@ -92,7 +95,7 @@ export function defineRule<M extends string, P extends Record<string, RuleOption
 ): Rule<M, P> {
   // Read on first use, not at import: package.json is read once, and only by runs that link to docs.
   return Object.defineProperty({ ...definition }, 'docsUrl', {
-    get: () => ruleDocsUrl(definition.id),
+    get: () => definition.meta.docs ?? ruleDocsUrl(definition.id),
     enumerable: true,
   }) as Rule<M, P>;
 }

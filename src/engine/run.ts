@@ -16,12 +16,16 @@ import {
   type Severity,
 } from './types.js';
 
-/** A rule threw: our bug, not the user's. The CLI names the rule and exits 2. */
+/**
+ * A rule threw: our bug, not the user's, or for a rule from a plugin (`plugin` set), the plugin's.
+ * The CLI names the rule (and the plugin) and exits 2.
+ */
 export class RuleCrashError extends Error {
   override readonly name = 'RuleCrashError';
   constructor(
     readonly ruleId: string,
     readonly original: unknown,
+    readonly plugin?: string,
   ) {
     super(`Rule "${ruleId}" crashed: ${original instanceof Error ? original.message : String(original)}`);
   }
@@ -30,7 +34,7 @@ export class RuleCrashError extends Error {
   redacted(mask: SecretMask): RuleCrashError {
     const error = new Error(mask.scrub(this.original instanceof Error ? this.original.message : String(this.original)));
     if (this.original instanceof Error && this.original.stack !== undefined) error.stack = mask.scrub(this.original.stack);
-    return new RuleCrashError(this.ruleId, error);
+    return new RuleCrashError(this.ruleId, error, this.plugin);
   }
 }
 

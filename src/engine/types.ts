@@ -123,6 +123,11 @@ export interface RuleMeta {
   options?: Record<string, RuleOption>;
   /** Where the rule's concern exists (modes, fewest server pods); the engine skips the rule elsewhere. */
   appliesTo?: RuleScope;
+  /**
+   * The page of a rule from outside vault-lint (a plugin's), as an https URL: its link in every
+   * output. vault-lint's own rules leave it out: their page derives from the id (`docs.ts`).
+   */
+  docs?: string;
 }
 
 /**

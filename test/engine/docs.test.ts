@@ -82,6 +82,20 @@ describe('rule information for reporters', () => {
     expect(ruleInfos(rules, { pkg: unnamed }).get('tls-enabled')).not.toHaveProperty('documentation');
   });
 
+  it("links a rule from outside the package (a plugin's) to its own meta.docs, never to a page derived for this package", () => {
+    const meta = { description: 'd', severity: 'error' as const, tags: [], guide: 'g', messages: { bad: 'Bad' } };
+    expect(ruleDocsUrl('acme/registry-allowed', named)).toBeUndefined();
+    const infos = ruleInfos(
+      [
+        { id: 'acme/registry-allowed', meta: { ...meta, docs: 'https://rules.acme.example/registry-allowed' } },
+        { id: 'acme/seal-allowed', meta },
+      ],
+      { pkg: named, documentation: true },
+    );
+    expect(infos.get('acme/registry-allowed')!.docsUrl).toBe('https://rules.acme.example/registry-allowed');
+    expect(infos.get('acme/seal-allowed')).toEqual({ id: 'acme/seal-allowed', meta });
+  });
+
   it('reads only rule pages of the package, by a plain id', () => {
     expect(readRuleDocumentation('tls-enabled')).toMatch(/^# tls-enabled\n/);
     expect(readRuleDocumentation('../package')).toBeUndefined();

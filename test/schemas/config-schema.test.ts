@@ -20,7 +20,11 @@ describe('schemas/vault-lint-config.schema.json', () => {
       'extends: strict\nchartVersion: 0.28.0\nrules:\n  ha-replicas: [error, { replicas: 3 }]\n  telemetry-configured: "off"\noverrides:\n  - files: ["dev/**"]\n    rules: { tls-enabled: "off" }\nignores: ["vendor/**"]\nreleases:\n  prod:\n    values: [base.yaml, prod.yaml]\n',
     );
     expect(validate(ok), JSON.stringify(validate.errors)).toBe(true);
+    const plugins = { plugins: ['./vault-rules', 'acme-vault-rules'], rules: { 'acme/registry-allowed': ['warning', { registry: 'r/' }] } };
+    expect(validate(plugins), JSON.stringify(validate.errors)).toBe(true);
     for (const bad of [
+      { plugins: './vault-rules' },
+      { rules: { 'acme/registry-allowed': 'fatal' } },
       { rulez: {} },
       { rules: { 'tls-enabld': 'off' } },
       { rules: { 'ha-replicas': ['error', { replica: 3 }] } },
