@@ -7,6 +7,7 @@ import { LineIndex } from '../parse/lines.js';
 import { keyName, parseYaml, type YMap, type YNode, type YScalar } from '../parse/yaml.js';
 import { quoteName } from './errors.js';
 import { readOwnFile } from './input.js';
+import { RULE_SOURCES, type RuleSource } from './rule-sources.js';
 
 /** The names a config file may have, looked for in this order in each folder. */
 export const CONFIG_NAMES = ['.vault-lint.yaml', '.vault-lint.yml'] as const;
@@ -40,6 +41,8 @@ export interface LintConfig {
   ignores: string[];
   /** Named releases: the values files layered into each (absolute, in order) and what differs for it. */
   releases: Record<string, ReleaseConfig>;
+  /** Rules the config adds to the registry (`policies:`, `plugins:`, and those of what it extends). */
+  addedRules: Rule[];
 }
 
 /** One release of `releases:`, as it is deployed: `helm install <releaseName> -f values[0] -f values[1] …`. */
@@ -87,8 +90,21 @@ function isFile(path: string): boolean {
   }
 }
 
-/** Load a config file and what it extends; every problem is a ConfigError naming file, line, key and what was expected. */
-export function loadConfig(path: string, rules: readonly Rule[], seen: readonly string[] = [], cwd = process.cwd()): LintConfig {
+/** Options of `loadConfig` beyond the file: the keys that add rules (tests give their own). */
+export interface LoadConfigOptions {
+  seen?: readonly string[];
+  cwd?: string;
+  sources?: Readonly<Record<string, RuleSource>>;
+}
+
+/**
+ * Load a config file and what it extends; every problem is a ConfigError naming file, line, key and
+ * what was expected. `rules` is the built-in registry; the config's `rules:` and `overrides:` may
+ * also name the rules it adds itself (`policies:`, `plugins:`) or inherits through `extends`, so
+ * those are read first.
+ */
+export async function loadConfig(path: string, rules: readonly Rule[], options: LoadConfigOptions = {}): Promise<LintConfig> {
+  const { seen = [], cwd = process.cwd(), sources = RULE_SOURCES } = options;
   const absolute = resolve(cwd, path);
   path = relative(cwd, absolute) || path;
   if (seen.includes(absolute))
@@ -96,17 +112,42 @@ export function loadConfig(path: string, rules: readonly Rule[], seen: readonly 
   const text = readOwnFile(absolute, path, 'config', `No config file ${quoteName(path)}`);
   const reader = new Reader(text, path);
   const root = reader.root();
-  let config: LintConfig = { path: absolute, rules: {}, overrides: [], ignores: [], releases: {} };
+  let config: LintConfig = emptyConfig(absolute);
+  // What it extends and the rules it adds come first: the rest may name those rules.
+  for (const { key, value } of root.pairs) {
+    if (keyName(key) !== 'extends') continue;
+    for (const item of reader.stringList(value, ['extends'])) {
+      const base = (PRESETS as readonly string[]).includes(item.text)
+        ? { ...emptyConfig(absolute), preset: item.text as PresetName }
+        : await loadConfig(resolve(dirname(absolute), item.text), rules, { seen: [...seen, absolute], cwd, sources });
+      config = mergeConfigs(config, base);
+    }
+  }
+  const chartVersion = root.pairs.find(({ key }) => keyName(key) === 'chartVersion');
+  // Settings and suppressions name rules by id: an added rule may not take a used one.
+  const ids = new Set([...rules, ...config.addedRules].map((rule) => rule.id));
+  for (const { key, value } of root.pairs) {
+    const name = keyName(key);
+    const source = Object.hasOwn(sources, name) ? sources[name] : undefined;
+    if (!source) continue;
+    const added = await source({
+      node: value,
+      problem: (node, at, expected) => reader.problem(node, at, expected),
+      folder: dirname(absolute),
+      file: path,
+      ...(chartVersion ? { chartVersion: reader.string(chartVersion.value, ['chartVersion']).text } : {}),
+    });
+    for (const rule of added) {
+      if (ids.has(rule.id)) throw reader.problem(key, [name], `a rule id that is already taken: "${rule.id}"; ids must be unique`);
+      ids.add(rule.id);
+    }
+    config.addedRules = [...config.addedRules, ...added];
+  }
+  const known = config.addedRules.length > 0 ? [...rules, ...config.addedRules] : rules;
   for (const { key, value } of root.pairs) {
     const name = keyName(key);
     switch (name) {
       case 'extends':
-        for (const item of reader.stringList(value, ['extends'])) {
-          const base = (PRESETS as readonly string[]).includes(item.text)
-            ? { path: absolute, rules: {}, overrides: [], ignores: [], releases: {}, preset: item.text as PresetName }
-            : loadConfig(resolve(dirname(absolute), item.text), rules, [...seen, absolute], cwd);
-          config = mergeConfigs(config, base);
-        }
         break;
       case 'chartVersion':
       case 'releaseName':
@@ -114,10 +155,10 @@ export function loadConfig(path: string, rules: readonly Rule[], seen: readonly 
         config[name] = reader.string(value, [name]).text;
         break;
       case 'rules':
-        config.rules = { ...config.rules, ...reader.ruleSettings(value, ['rules'], rules) };
+        config.rules = { ...config.rules, ...reader.ruleSettings(value, ['rules'], known) };
         break;
       case 'overrides':
-        config.overrides = [...config.overrides, ...reader.overrides(value, rules)];
+        config.overrides = [...config.overrides, ...reader.overrides(value, known)];
         break;
       case 'releases':
         config.releases = { ...config.releases, ...reader.releases(value, dirname(absolute)) };
@@ -126,14 +167,23 @@ export function loadConfig(path: string, rules: readonly Rule[], seen: readonly 
         config.ignores = [...config.ignores, ...reader.stringList(value, ['ignores']).map((item) => item.text)];
         break;
       default:
-        throw reader.problem(
-          key,
-          [name],
-          'an unknown key; expected extends, rules, overrides, ignores, releases, chartVersion, releaseName or namespace',
-        );
+        if (Object.hasOwn(sources, name)) break;
+        throw reader.problem(key, [name], `an unknown key; expected ${oneOf([...CONFIG_KEYS, ...Object.keys(sources)])}`);
     }
   }
   return { ...config, path: absolute };
+}
+
+/** The keys a config file has besides those that add rules. */
+const CONFIG_KEYS = ['extends', 'rules', 'overrides', 'ignores', 'releases', 'chartVersion', 'releaseName', 'namespace'];
+
+/** `a, b or c`. */
+function oneOf(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`;
+}
+
+function emptyConfig(path: string): LintConfig {
+  return { path, rules: {}, overrides: [], ignores: [], releases: {}, addedRules: [] };
 }
 
 /** `base` under `config`: the config's own keys win, rules and overrides are layered. */
@@ -145,6 +195,7 @@ function mergeConfigs(config: LintConfig, base: LintConfig): LintConfig {
     overrides: [...base.overrides, ...config.overrides],
     ignores: [...base.ignores, ...config.ignores],
     releases: { ...base.releases, ...config.releases },
+    addedRules: [...base.addedRules, ...config.addedRules],
   };
   return merged;
 }

@@ -26,7 +26,8 @@ export type { CliIo } from './options.js';
 function parseRuleFlags(values: unknown): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   for (const entry of (values as string[] | undefined) ?? []) {
-    const match = /^([a-z0-9-]+)=(error|warning|info|off)$/.exec(entry);
+    // A rule a config file adds may have a namespaced id (`acme/registry`).
+    const match = /^([a-z0-9-]+(?:\/[a-z0-9-]+)?)=(error|warning|info|off)$/.exec(entry);
     if (!match) throw new ConfigError(`Invalid --rule "${entry}"; expected <rule-id>=<error|warning|info|off>`);
     out[match[1]!] = match[2] as Severity | 'off';
   }
@@ -90,8 +91,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const rules = await loadRules();
     if (args['list-rules']) {
+      // With the rules the config of the current folder adds (`policies:`, `plugins:`).
+      const all = [...rules, ...(await new Settings({}, args.config as string | boolean | undefined, io.cwd, rules).addedRules())];
       const tags = (args.tag as string[] | undefined) ?? [];
-      const listed = tags.length === 0 ? rules : rules.filter((rule) => rule.meta.tags.some((tag) => tags.includes(tag)));
+      const listed = tags.length === 0 ? all : all.filter((rule) => rule.meta.tags.some((tag) => tags.includes(tag)));
       io.stdout.write(listRules(listed, args.output as string | undefined));
       return 0;
     }
@@ -114,7 +117,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const settings = new Settings(options, args.config as string | boolean | undefined, io.cwd, rules);
     // With no file named, the releases of the config file are the input (the --set flags apply to each).
     const noFiles = args._.length === 0 && layered.length === 0;
-    const namedReleases: NamedRelease[] = noFiles ? settings.allReleases() : [];
+    const namedReleases: NamedRelease[] = noFiles ? await settings.allReleases() : [];
     if (noFiles && namedReleases.length === 0 && sets.layers.length === 0 && sets.tooLarge.length === 0)
       throw new ConfigError(`No input; usage: ${USAGE}`);
     const stdinName = typeof args['stdin-filename'] === 'string' && args['stdin-filename'] !== '' ? args['stdin-filename'] : '<stdin>';
@@ -131,7 +134,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const pkg = readPackageInfo();
     const homepage = projectHome(pkg);
     // Only SARIF carries help text, and it needs the rule pages only when it has no link to give.
-    const stream = (await loadReportStream(format))(ruleInfos(rules, { pkg, documentation: format === 'sarif' }), {
+    // Rules a config adds join this table when a release governed by that config is linted, before its findings are written.
+    const infos = ruleInfos(rules, { pkg, documentation: format === 'sarif' });
+    const stream = (await loadReportStream(format))(infos, {
       color: decideColor(args.color, io.env, args['output-file'] !== undefined, io.stdout.isTTY),
       toolVersion: pkg.version,
       cwd: io.cwd,
@@ -186,6 +191,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         if (!searched || verbose) io.stderr.write(`vault-lint: skipped ${quoteName(first ?? '')}: the config file ignores it\n`);
         return;
       }
+      for (const rule of chosen.addedRules)
+        if (!infos.has(rule.id))
+          infos.set(rule.id, { id: rule.id, meta: rule.meta, ...(rule.docsUrl !== undefined ? { docsUrl: rule.docsUrl } : {}) });
       let linter = linters.get(chosen.key);
       if (!linter) linters.set(chosen.key, (linter = createLinter(chosen.options, mask)));
       const release = named?.name ?? layers.flatMap((layer) => (layer.kind === 'file' ? [layer.label] : [])).join(' + ');
@@ -229,7 +237,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         );
     }
     for (const file of positional) {
-      const owners = file === '-' ? [] : settings.releasesOf(file);
+      const owners = file === '-' ? [] : await settings.releasesOf(file);
       if (owners.length > 0) {
         // A file of a named release (an overlay, a base) is linted within that release.
         for (const owner of owners)

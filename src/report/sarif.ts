@@ -98,7 +98,7 @@ export function streamSarif(rules: ReadonlyMap<string, RuleInfo>, options: Repor
       const occurrences = new Map<string, number>();
       let out = '';
       for (const finding of result.findings) {
-        const sarifResult = toResult(finding, guideOf(finding, rules), ruleIndex(table, finding), artifact, occurrences, artifactOf);
+        const sarifResult = toResult(finding, guideOf(finding, rules), ruleIndex(table, finding, rules), artifact, occurrences, artifactOf);
         out += `${count > 0 ? ',' : ''}\n        ${indentJson(sarifResult, 8)}`;
         count += 1;
       }
@@ -139,21 +139,25 @@ function buildRuleTable(rules: ReadonlyMap<string, RuleInfo>): RuleTable {
 }
 
 /**
- * The table index of a finding's rule, adding a minimal entry for a rule id the table lacks (in
- * the order first seen): a finding is never dropped, and every `ruleIndex` points at its own rule.
+ * The table index of a finding's rule, adding an entry for a rule id the table lacks (in the order
+ * first seen): the rule's own when it joined `rules` after the table was built (a rule a config
+ * file adds), else a minimal one. A finding is never dropped, and every `ruleIndex` points at its own rule.
  */
-function ruleIndex(table: RuleTable, finding: Finding): number {
+function ruleIndex(table: RuleTable, finding: Finding, rules: ReadonlyMap<string, RuleInfo>): number {
   let index = table.indexById.get(finding.ruleId);
   if (index === undefined) {
     index = table.descriptors.length;
     table.indexById.set(finding.ruleId, index);
-    table.descriptors.push({
-      id: finding.ruleId,
-      name: pascalCase(finding.ruleId),
-      shortDescription: { text: finding.ruleId },
-      defaultConfiguration: { level: LEVELS[finding.severity] },
-      properties: { precision: 'very-high', 'problem.severity': PROBLEM_SEVERITIES[finding.severity] },
-    });
+    const info = rules.get(finding.ruleId);
+    if (info) table.descriptors.push(describeRule(info));
+    else
+      table.descriptors.push({
+        id: finding.ruleId,
+        name: pascalCase(finding.ruleId),
+        shortDescription: { text: finding.ruleId },
+        defaultConfiguration: { level: LEVELS[finding.severity] },
+        properties: { precision: 'very-high', 'problem.severity': PROBLEM_SEVERITIES[finding.severity] },
+      });
   }
   return index;
 }

@@ -110,7 +110,7 @@ describe('.vault-lint.yaml', () => {
     const cases: [string, string][] = [
       [
         'rulez:\n  a: off\n',
-        'vault-lint: .vault-lint.yaml:1:1: rulez: an unknown key; expected extends, rules, overrides, ignores, releases, chartVersion, releaseName or namespace\n',
+        'vault-lint: .vault-lint.yaml:1:1: rulez: an unknown key; expected extends, rules, overrides, ignores, releases, chartVersion, releaseName, namespace, policies or plugins\n',
       ],
       [
         'rules:\n  tls-enabld: off\n',
