@@ -33,6 +33,8 @@ export interface Policy extends Condition {
   docs?: string;
   /** Report each absent key of the path at its closest written ancestor. */
   required: boolean;
+  /** The config file that declares the policy, as the user sees it. */
+  source: string;
   when?: Condition;
 }
 
@@ -80,7 +82,8 @@ export function policyRule(policy: Policy): Rule {
       description: policy.description ?? policy.message.replace(/\{\{\s*\w+\s*\}\}/g, '…'),
       severity: policy.severity,
       tags: ['policy'],
-      guide: policy.description ?? `Policy ${policy.id}`,
+      // What findings cite as their reason: the policy's description, else where it is declared.
+      guide: policy.description ?? `Policy ${policy.id} of ${policy.source}`,
       messages,
     },
     docsUrl: policy.docs,

@@ -11,6 +11,8 @@ import { versionAdmitting, versionsToCheck } from './values-paths.js';
 export interface PolicySource {
   node: YNode;
   problem(node: YNode, path: readonly (string | number)[], expected: string): Error;
+  /** The config file as the user sees it, named by findings of policies that have no description. */
+  file?: string;
   chartVersion?: string;
 }
 
@@ -61,6 +63,7 @@ async function readPolicy(source: PolicySource, map: YMap, at: At): Promise<Poli
     message,
     severity: severity(fields.get('severity'), (node) => fail(node, 'severity', 'expected error, warning or info')),
     required: false,
+    source: source.file ?? '.vault-lint.yaml',
     ...(await readCondition(source, fields, at, fail)),
   };
   const description = fields.get('description');

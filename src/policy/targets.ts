@@ -237,7 +237,8 @@ function releaseFacts(model: Model): Record<(typeof RELEASE_FACTS)[number], Fact
     },
     seal: {
       value: seal ? { type: seal.type ?? null, source: seal.source, multiseal: seal.multiseal } : null,
-      at: seal?.source === 'env' ? seal.env?.node : seal?.enabled[0],
+      // Shamir by default: the fix (a seal stanza) goes into the config, reported at its key.
+      at: seal?.source === 'env' ? seal.env?.node : (seal?.enabled[0] ?? configKey(model)),
     },
     storage: { value: dataStorageKind(model), at: storage },
     services: {
@@ -253,6 +254,12 @@ function releaseFacts(model: Model): Record<(typeof RELEASE_FACTS)[number], Fact
       at: services.find((service) => service.type === 'LoadBalancer' || service.type === 'NodePort')?.typeNode,
     },
   };
+}
+
+/** The key of the live config, where a stanza it lacks goes. */
+function configKey(model: Model): Locatable | undefined {
+  const source = model.parsedConfig?.source;
+  return source && { place: () => source.keyPlace() };
 }
 
 /** The value that decides the mode: the switch of the mode the chart chose. */
