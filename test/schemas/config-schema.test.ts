@@ -20,11 +20,18 @@ describe('schemas/vault-lint-config.schema.json', () => {
       'extends: strict\nchartVersion: 0.28.0\nrules:\n  ha-replicas: [error, { replicas: 3 }]\n  telemetry-configured: "off"\noverrides:\n  - files: ["dev/**"]\n    rules: { tls-enabled: "off" }\nignores: ["vendor/**"]\nreleases:\n  prod:\n    values: [base.yaml, prod.yaml]\n',
     );
     expect(validate(ok), JSON.stringify(validate.errors)).toBe(true);
+    const policies = load(
+      "policies:\n  - id: acme/registry\n    message: m\n    path: server.image.repository\n    schema: { type: string }\n  - id: acme/seal\n    message: m\n    target: release\n    expression: release.seal.type == 'awskms'\n    when: { target: release, expression: \"release.name.startsWith('prod')\" }\nrules:\n  acme/registry: warning\n",
+    );
+    expect(validate(policies), JSON.stringify(validate.errors)).toBe(true);
     for (const bad of [
       { rulez: {} },
       { rules: { 'tls-enabld': 'off' } },
       { rules: { 'ha-replicas': ['error', { replica: 3 }] } },
       { releases: { prod: {} } },
+      { policies: [{ id: 'registry', message: 'm', expression: 'true' }] },
+      { policies: [{ id: 'acme/registry', message: 'm' }] },
+      { policies: [{ id: 'acme/registry', message: 'm', target: 'pods', expression: 'true' }] },
     ]) {
       expect(validate(bad), JSON.stringify(bad)).toBe(false);
     }
