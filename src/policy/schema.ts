@@ -24,7 +24,8 @@ export type CompiledSchema = (value: unknown) => SchemaFailure | undefined;
 const re2: ((pattern: string, flags: string) => { test(text: string): boolean }) & { code: string } = Object.assign(
   (pattern: string) => {
     const compiled = RE2JS.compile(pattern);
-    return { test: (text: string) => compiled.test(text) };
+    // Ajv shares a compiled pattern between schemas by its toString(): it must name the pattern.
+    return { test: (text: string) => compiled.test(text), toString: () => `/${pattern}/` };
   },
   { code: 'RE2JS' },
 );

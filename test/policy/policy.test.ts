@@ -343,3 +343,19 @@ describe('invalid policies exit 2 naming the policy and where', () => {
     expect(await invalid(config, '0.20.0')).toMatch(/can never match the values of chart 0\.20\.0/);
   });
 });
+
+describe('policy schemas', () => {
+  it('keep each pattern to its own schema, and run patterns on RE2', async () => {
+    const { compileSchema } = await import('../../src/policy/schema.js');
+    const registry = compileSchema({ type: 'string', pattern: '^registry\\.acme\\.io/' });
+    const naming = compileSchema({ type: 'string', pattern: '^acme-(dev|stg|prod)-[a-z]+-[0-9]+$' });
+    expect(registry('registry.acme.io/vault')).toBeUndefined();
+    expect(naming('acme-prod-eu-1')).toBeUndefined();
+    expect(naming('registry.acme.io/vault')).toEqual({ path: [], message: 'must match pattern "^acme-(dev|stg|prod)-[a-z]+-[0-9]+$"' });
+    // A pattern that backtracks exponentially in a JavaScript RegExp is linear in RE2.
+    const evil = compileSchema({ type: 'string', pattern: '^(a+)+$' });
+    expect(evil(`${'a'.repeat(5000)}!`)).toMatchObject({ message: 'must match pattern "^(a+)+$"' });
+    // RE2 has no backreferences: such a schema is refused when it is compiled.
+    expect(() => compileSchema({ type: 'string', pattern: '^(a)\\1$' })).toThrow(/invalid|RE2|backreference|escape/i);
+  });
+});
