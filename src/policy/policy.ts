@@ -108,7 +108,8 @@ function checkPolicy(policy: Policy, context: RuleContext): void {
       report(missingAt(parent, path), 'missing', { path: where });
     }
   for (const match of resolution.matches) {
-    const path = formatPath(match.path);
+    // The target itself when the policy names no path.
+    const path = formatPath(match.path) || policy.target;
     const failure = policy.schema?.(match.value);
     if (failure) {
       const inner = failure.path.length > 0 ? descend(match, failure.path) : match;

@@ -359,3 +359,59 @@ describe('policy schemas', () => {
     expect(() => compileSchema({ type: 'string', pattern: '^(a)\\1$' })).toThrow(/invalid|RE2|backreference|escape/i);
   });
 });
+
+describe('bounds: stated limits become findings', () => {
+  const many = (count: number): string =>
+    `server:\n  extraEnvironmentVars:\n${Array.from({ length: count }, (_, index) => `    VAR_${index}: "x"`).join('\n')}\n`;
+
+  it('stops an expression past the cost limit and says so once', async () => {
+    const config = `
+      policies:
+        - id: acme/quadratic
+          message: 'never'
+          path: server.extraEnvironmentVars
+          expression: value.all(a, value.all(b, value.all(c, true)))
+    `;
+    expect(await lint(config, many(200))).toEqual([
+      '2:3-2:23 acme/quadratic/costLimit Policy evaluation stopped at "server.extraEnvironmentVars": it passed the cost limit of 1000000',
+    ]);
+    // Doubling a string in a chain of maps is charged by the length it builds.
+    const doubling = `
+      policies:
+        - id: acme/doubling
+          message: 'never'
+          expression: "${"['x']" + '.map(s, s + s)'.repeat(40)}.size() == 1"
+    `;
+    expect(await lint(doubling, 'server: {}\n')).toEqual([
+      '1:1-1:11 acme/doubling/costLimit Policy evaluation stopped at "values": it passed the cost limit of 1000000',
+    ]);
+  });
+
+  it('checks the first matches of a wildcard and reports that it stopped', async () => {
+    const config = `
+      policies:
+        - id: acme/upper
+          message: 'Env var {{path}} is not upper case'
+          path: server.extraEnvironmentVars.*
+          expression: "false"
+    `;
+    const found = await lint(config, many(1001));
+    expect(found.filter((line) => line.includes('/violation'))).toHaveLength(1000);
+    expect(found.filter((line) => !line.includes('/violation'))).toEqual([
+      '1:1-1:8 acme/upper/tooManyMatches Policy path "server.extraEnvironmentVars.*" matches more than 1000 values; only the first 1000 were checked',
+    ]);
+  });
+
+  it('reports an expression that fails on the data instead of passing it', async () => {
+    const config = `
+      policies:
+        - id: acme/replicas
+          message: 'never'
+          path: server.ha
+          expression: value.replicaz >= 3
+    `;
+    expect(await lint(config, 'server:\n  ha:\n    enabled: true\n')).toEqual([
+      '2:3-2:5 acme/replicas/evaluationError Policy expression failed on "server.ha": field not found: replicaz',
+    ]);
+  });
+});
