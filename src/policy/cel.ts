@@ -210,6 +210,12 @@ function checkNames(root: Expr, declared: ReadonlySet<string>, env: CelEnv): voi
         break;
       case 'callExpr': {
         const call = kind.value;
+        // `strings.quote(x)`: a namespaced function, not a method of a variable named `strings`.
+        const qualified = call.target && qualifiedName(call.target);
+        if (qualified !== undefined && !scope.has(qualified.split('.')[0]!) && env.funcs.find(`${qualified}.${call.function}`)) {
+          for (const arg of call.args) stack.push([arg, scope]);
+          break;
+        }
         if (!SPECIAL_CALLS.has(call.function) && !env.funcs.find(call.function))
           throw new CelCompileError(`undeclared function "${call.function}"`);
         if (call.target) stack.push([call.target, scope]);
@@ -243,6 +249,17 @@ function checkNames(root: Expr, declared: ReadonlySet<string>, env: CelEnv): voi
         break;
     }
   }
+}
+
+/** `a.b.c` when an expression is a chain of field selections on an identifier. */
+function qualifiedName(expr: Expr): string | undefined {
+  const kind = expr.exprKind;
+  if (kind.case === 'identExpr') return kind.value.name;
+  if (kind.case === 'selectExpr' && !kind.value.testOnly && kind.value.operand) {
+    const operand = qualifiedName(kind.value.operand);
+    return operand === undefined ? undefined : `${operand}.${kind.value.field}`;
+  }
+  return undefined;
 }
 
 /** Wrap every comprehension's range in the range function, so that each loop pays for what it walks. */
