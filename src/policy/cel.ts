@@ -79,6 +79,8 @@ export type CelOutcome = { kind: 'value'; value: CelValue } | { kind: 'error'; m
 /** A compiled expression: evaluated against bindings within a budget. */
 export interface CompiledExpression {
   readonly source: string;
+  /** The declared variables the expression reads: only those are bound (a large target is converted only when read). */
+  readonly reads: ReadonlySet<string>;
   evaluate(bindings: Record<string, CelInput>, budget: CostBudget): CelOutcome;
 }
 
@@ -170,11 +172,12 @@ export function compileExpression(source: string, variables: readonly string[] =
     throw new CelCompileError(error instanceof RangeError ? 'the expression is nested too deeply' : `syntax error at ${message}`);
   }
   const env = meteredEnv();
-  checkNames(parsed.expr, new Set(variables), env);
+  const reads = checkNames(parsed.expr, new Set(variables), env);
   meterRanges(parsed.expr);
   const run = plan(env, parsed);
   return {
     source,
+    reads,
     evaluate(bindings, budget) {
       if (budget.exceeded) return { kind: 'costLimit' };
       const previous = current;
@@ -194,8 +197,12 @@ export function compileExpression(source: string, variables: readonly string[] =
   };
 }
 
-/** Walk the syntax tree: every identifier must be declared or bound by a comprehension, every call defined. */
-function checkNames(root: Expr, declared: ReadonlySet<string>, env: CelEnv): void {
+/**
+ * Walk the syntax tree: every identifier must be declared or bound by a comprehension, every call
+ * defined. Returns the declared variables the expression reads.
+ */
+function checkNames(root: Expr, declared: ReadonlySet<string>, env: CelEnv): Set<string> {
+  const reads = new Set<string>();
   const stack: [Expr, ReadonlySet<string>][] = [[root, declared]];
   while (stack.length > 0) {
     const [expr, scope] = stack.pop()!;
@@ -204,6 +211,7 @@ function checkNames(root: Expr, declared: ReadonlySet<string>, env: CelEnv): voi
       case 'identExpr':
         if (!scope.has(kind.value.name) && !TYPE_IDENTS.has(kind.value.name))
           throw new CelCompileError(`undeclared reference to "${kind.value.name}" (expected ${[...declared].join(', ')})`);
+        if (declared.has(kind.value.name)) reads.add(kind.value.name);
         break;
       case 'selectExpr':
         if (kind.value.operand) stack.push([kind.value.operand, scope]);
@@ -249,6 +257,7 @@ function checkNames(root: Expr, declared: ReadonlySet<string>, env: CelEnv): voi
         break;
     }
   }
+  return reads;
 }
 
 /** `a.b.c` when an expression is a chain of field selections on an identifier. */

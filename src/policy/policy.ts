@@ -117,7 +117,7 @@ function checkPolicy(policy: Policy, context: RuleContext): void {
       continue;
     }
     if (!policy.expression) continue;
-    const outcome = policy.expression.evaluate(bindings(model, match, path), budget);
+    const outcome = policy.expression.evaluate(bindings(model, policy.expression, match, path), budget);
     if (outcome.kind === 'costLimit') {
       report(match.at, 'costLimit', { path, limit: String(budget.limit) });
       return;
@@ -137,19 +137,23 @@ function holds(model: Model, condition: Condition, budget: CostBudget): boolean 
   return matches.every((match) => {
     if (condition.schema?.(match.value)) return false;
     if (!condition.expression) return true;
-    const outcome = condition.expression.evaluate(bindings(model, match, formatPath(match.path)), budget);
+    const outcome = condition.expression.evaluate(
+      bindings(model, condition.expression, match, formatPath(match.path) || condition.target),
+      budget,
+    );
     return outcome.kind === 'value' && outcome.value === true;
   });
 }
 
-function bindings(model: Model, match: TargetNode, path: string): Record<string, CelInput> {
-  return {
-    values: celTarget(model, 'values'),
-    config: celTarget(model, 'config'),
-    release: celTarget(model, 'release'),
-    value: toCelInput(match.value),
-    path,
-  };
+/** What an expression reads, converted for CEL; a whole target only when the expression names it. */
+function bindings(model: Model, expression: CompiledExpression, match: TargetNode, path: string): Record<string, CelInput> {
+  const out: Record<string, CelInput> = {};
+  for (const name of expression.reads) {
+    if (name === 'value') out.value = toCelInput(match.value);
+    else if (name === 'path') out.path = path;
+    else out[name] = celTarget(model, name as PolicyTarget);
+  }
+  return out;
 }
 
 /** The node below `node` at a relative path, as far as it exists. */
