@@ -15,6 +15,7 @@ import {
 import { strings } from '@bufbuild/cel/ext';
 import { create } from '@bufbuild/protobuf';
 import { ExprSchema, type Expr } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
+import type { CostBudget } from './budget.js';
 
 /** The variables a policy expression may read. */
 export const CEL_VARIABLES = ['values', 'config', 'release', 'value', 'path'] as const;
@@ -24,15 +25,6 @@ export const CEL_VARIABLES = ['values', 'config', 'release', 'value', 'path'] as
  * parser's work and the plan's size stay small.
  */
 export const MAX_EXPRESSION_LENGTH = 4096;
-
-/**
- * Cost one policy may spend on one release, over all the values it checks: one unit per function
- * call and per element a comprehension ranges over, plus the length of every string, list or map a
- * call receives or returns (deep for equality and `in`). Kubernetes gives a validation expression
- * the same order of budget (a `replace` is charged the longest result it could build, before it
- * builds it). Past it the evaluation stops and the policy reports `costLimit`.
- */
-export const MAX_POLICY_COST = 1_000_000;
 
 /** Type names a CEL expression may use as identifiers (`type(x) == string`). */
 const TYPE_IDENTS = new Set(['bool', 'int', 'uint', 'double', 'string', 'bytes', 'list', 'map', 'null_type', 'type', 'dyn']);
@@ -48,33 +40,8 @@ export class CelCompileError extends Error {
   override readonly name = 'CelCompileError';
 }
 
-/** The evaluation ran out of budget. */
-class CostExceeded extends Error {
-  override readonly name = 'CostExceeded';
-}
-
-/** What one policy may still spend on one release. */
-export class CostBudget {
-  spent = 0;
-  exceeded = false;
-
-  constructor(readonly limit: number = MAX_POLICY_COST) {}
-
-  charge(units: number): void {
-    this.spent += units;
-    if (this.spent > this.limit) {
-      this.exceeded = true;
-      throw new CostExceeded('cost limit');
-    }
-  }
-
-  get remaining(): number {
-    return Math.max(0, this.limit - this.spent);
-  }
-}
-
 /** The outcome of one evaluation. */
-export type CelOutcome = { kind: 'value'; value: CelValue } | { kind: 'error'; message: string } | { kind: 'costLimit' };
+export type CelOutcome = { kind: 'value'; value: CelValue; text: string } | { kind: 'error'; message: string } | { kind: 'costLimit' };
 
 /** A compiled expression: evaluated against bindings within a budget. */
 export interface CompiledExpression {
@@ -186,7 +153,7 @@ export function compileExpression(source: string, variables: readonly string[] =
         const result = run(bindings);
         if (budget.exceeded) return { kind: 'costLimit' };
         if (isCelError(result)) return { kind: 'error', message: result.message };
-        return { kind: 'value', value: result };
+        return { kind: 'value', value: result, text: celText(result) };
       } catch (error) {
         if (budget.exceeded) return { kind: 'costLimit' };
         return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
@@ -315,25 +282,8 @@ function meterRanges(root: Expr): void {
   }
 }
 
-/**
- * Plain data (as YAML or HCL decode it) as CEL input: maps as maps, whole numbers as `int`, other
- * numbers as `double`. Converted once per target and release, so that reading a field costs nothing.
- */
-export function toCelInput(value: unknown): CelInput {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isInteger(value) && Number.isSafeInteger(value) ? BigInt(value) : value;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return value.map(toCelInput);
-  if (typeof value === 'object') {
-    const map = new Map<string, CelInput>();
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) map.set(key, toCelInput(child));
-    return map;
-  }
-  return String(value);
-}
-
 /** A CEL value as message text: strings as written, anything else as CEL would print it. */
-export function celText(value: CelValue): string {
+function celText(value: CelValue): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null) return 'null';

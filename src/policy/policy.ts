@@ -1,6 +1,8 @@
 import type { CelInput } from '@bufbuild/cel';
 import type { Locatable, Model, Rule, RuleContext, Severity } from '../engine/index.js';
-import { celText, CostBudget, toCelInput, type CompiledExpression } from './cel.js';
+import { CostBudget } from './budget.js';
+import type { CompiledExpression } from './cel.js';
+import { toCelInput } from './cel-input.js';
 import { formatPath, resolvePath, type PathSegment } from './path.js';
 import type { CompiledSchema } from './schema.js';
 import { configTarget, releaseTarget, valuesTarget, type PolicyTarget, type TargetNode } from './targets.js';
@@ -124,7 +126,7 @@ function checkPolicy(policy: Policy, context: RuleContext): void {
     }
     if (outcome.kind === 'error') report(match.at, 'evaluationError', { path, error: outcome.message });
     else if (outcome.value !== true)
-      report(match.at, 'violation', { path, value: valueText(match.value), error: `the expression is ${celText(outcome.value)}` });
+      report(match.at, 'violation', { path, value: valueText(match.value), error: `the expression is ${outcome.text}` });
   }
 }
 

@@ -1,9 +1,7 @@
 import { keyName, type YMap, type YNode } from '../parse/yaml.js';
 import { SEVERITIES, type Severity } from '../engine/types.js';
-import { CelCompileError, compileExpression } from './cel.js';
 import { parsePath, PathSyntaxError, type PathSegment } from './path.js';
 import type { Condition, Policy } from './policy.js';
-import { compileSchema, SchemaCompileError } from './schema.js';
 import { RELEASE_FACTS, TARGETS, type PolicyTarget } from './targets.js';
 import { versionAdmitting, versionsToCheck } from './values-paths.js';
 
@@ -118,6 +116,8 @@ async function readCondition(
   const condition: Condition = { target, path, pathText: pathText === '' ? target : pathText };
   const schemaNode = fields.get('schema');
   if (schemaNode) {
+    // Ajv and the CEL evaluator load only for the policies that need them.
+    const { compileSchema, SchemaCompileError } = await import('./schema.js');
     try {
       condition.schema = compileSchema(plain(schemaNode));
     } catch (error) {
@@ -127,6 +127,7 @@ async function readCondition(
   }
   const expressionNode = fields.get('expression');
   if (expressionNode) {
+    const { compileExpression, CelCompileError } = await import('./cel.js');
     try {
       condition.expression = compileExpression(text(source, expressionNode, [...at, 'expression']));
     } catch (error) {

@@ -152,7 +152,7 @@ describe('start-up without policies', () => {
   };
   const loaded = (stderr: string): string[] => [...stderr.matchAll(/^LOAD (.+)$/gm)].map((match) => match[1]!);
 
-  it('loads the policy machinery only for a config that declares policies', () => {
+  it('loads the policy machinery only for a config that declares policies, and CEL only for expressions', () => {
     const plain = repository({ '.vault-lint.yaml': 'rules:\n  telemetry-configured: off\n', 'values.yaml': VALUES });
     const without = runShell(hook(plain), plain);
     expect(without.status).toBe(1);
@@ -161,6 +161,15 @@ describe('start-up without policies', () => {
     const withPolicies = repository({ '.vault-lint.yaml': POLICIES, 'values.yaml': VALUES });
     const run = runShell(hook(withPolicies), withPolicies);
     expect(loaded(run.stderr)).toContain('policy.js');
+    expect(loaded(run.stderr)).toContain('cel.js');
     expect(findings(run.stdout).map((finding) => finding.ruleId)).toContain('acme/registry');
+    // Policies with a schema only never load the CEL evaluator.
+    const schemaOnly = repository({
+      '.vault-lint.yaml': POLICIES.slice(0, POLICIES.indexOf('  - id: acme/seal-kind')),
+      'values.yaml': VALUES,
+    });
+    const lighter = runShell(hook(schemaOnly), schemaOnly);
+    expect(loaded(lighter.stderr)).toEqual(expect.arrayContaining(['policy.js', 'schema.js']));
+    expect(loaded(lighter.stderr)).not.toContain('cel.js');
   });
 });

@@ -2,7 +2,8 @@ import { celUint, isCelList, isCelMap, isCelUint, type CelInput, type CelValue }
 import type { Value } from '@bufbuild/cel-spec/cel/expr/value_pb.js';
 import { getConformanceSuite, type IncrementalTest, type IncrementalTestSuite } from '@bufbuild/cel-spec/testdata/tests.js';
 import { describe, expect, it } from 'vitest';
-import { CelCompileError, compileExpression, CostBudget } from '../../src/policy/cel.js';
+import { CostBudget } from '../../src/policy/budget.js';
+import { CelCompileError, compileExpression } from '../../src/policy/cel.js';
 
 /**
  * The CEL that policies use, checked against the CEL conformance data shipped with @bufbuild/cel-spec,
