@@ -140,6 +140,34 @@ describe('policies: in .vault-lint.yaml', () => {
   });
 });
 
+describe('policies and secrets', () => {
+  it('never print a secret the run knows, even when a message quotes the value that holds it', async () => {
+    const values = VALUES.replace(
+      'seal "pkcs11" {\n          lib = "/usr/lib/softhsm.so"',
+      'seal "transit" {\n          token = "hvs.POLICYtestSealToken0001"',
+    );
+    const config = `policies:
+  - id: acme/seal-dump
+    message: 'Seal stanza {{path}} is {{value}}'
+    target: config
+    path: seal.*
+    expression: "false"
+  - id: acme/token-dump
+    message: 'Token {{value}}'
+    target: config
+    path: seal.transit.token
+    schema: { const: nothing }
+`;
+    const dir = repository({ '.vault-lint.yaml': config, 'values.yaml': values });
+    for (const format of ['json', 'sarif', 'stylish', 'github']) {
+      const run = await runCli(['values.yaml', '-o', format], { cwd: dir });
+      expect(run.stdout).toContain('acme/token-dump');
+      expect(run.stdout).toContain('acme/seal-dump');
+      expect(run.stdout, format).not.toContain('POLICYtestSealToken');
+    }
+  });
+});
+
 describe('start-up without policies', () => {
   // A module hook logs every module of the bundle the CLI loads (the built CLI: npm run build first).
   const hook = (dir: string): string => {
