@@ -227,7 +227,7 @@ function releaseFacts(model: Model): Record<(typeof RELEASE_FACTS)[number], Fact
     mode: { value: model.mode, at: modeNode(model) },
     chartVersion: { value: model.chartVersion },
     // The tag names the Vault version (`1.16.1`, `1.16.1-ent`), without a pinned digest.
-    vaultVersion: { value: tagText === null ? null : tagText.replace(/@sha256:.*$/, '').replace(/^v(?=\d)/, ''), at: tag },
+    vaultVersion: { value: tagText === null ? null : withoutDigest(tagText).replace(/^v(?=\d)/, ''), at: tag },
     image: { value: { repository: repository?.value ?? null, tag: tag?.value ?? null }, at: repository },
     enterprise: { value: model.isEnterprise, at: repository },
     replicas: { value: model.replicas, at: model.isHa ? model.get('server.ha.replicas') : undefined },
@@ -254,6 +254,12 @@ function releaseFacts(model: Model): Record<(typeof RELEASE_FACTS)[number], Fact
       at: services.find((service) => service.type === 'LoadBalancer' || service.type === 'NodePort')?.typeNode,
     },
   };
+}
+
+/** An image tag without its pinned digest: `1.16.1@sha256:…` is `1.16.1`. */
+function withoutDigest(tag: string): string {
+  const at = tag.indexOf('@');
+  return at < 0 ? tag : tag.slice(0, at);
 }
 
 /** The key of the live config, where a stanza it lacks goes. */

@@ -415,3 +415,21 @@ describe('bounds: stated limits become findings', () => {
     ]);
   });
 });
+
+describe('release facts', () => {
+  it('reads the Vault version from the server tag without its pinned digest', async () => {
+    const config = `
+      policies:
+        - id: acme/vault-version
+          message: 'Vault {{value}} is older than 1.16'
+          target: release
+          path: vaultVersion
+          expression: int(value.split('.')[1]) >= 16
+    `;
+    const digest = `sha256:${'a'.repeat(64)}`;
+    expect(await lint(config, `server:\n  image:\n    tag: "1.16.1@${digest}"\n`)).toEqual([]);
+    expect(await lint(config, `server:\n  image:\n    tag: "v1.15.4@${digest}"\n`)).toEqual([
+      '3:10-3:91 acme/vault-version/violation Vault 1.15.4 is older than 1.16',
+    ]);
+  });
+});
