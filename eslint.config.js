@@ -35,6 +35,9 @@ const ROOMS = [
     ['./types.ts', './scope.ts'],
   ),
   zone('rules', ['src'], 'a rule imports src/engine/index.ts only.', ['./engine/index.ts']),
+  // Policies are rules a config file declares: read by the CLI, run by the engine like any rule.
+  zone('src/policy', ['src/cli', 'src/report', 'src/registry.ts', 'rules'], 'policies are rules: the CLI loads them, they never see it.'),
+  zone(['src/engine', 'src/model', 'src/parse', 'src/schemas'], ['src/policy'], 'only the CLI loads policies.'),
   // The model's rooms.
   zone(
     'src/model/values',

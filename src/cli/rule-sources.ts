@@ -25,6 +25,7 @@ export type RuleSource = (source: RuleSourceContext) => Promise<Rule[]>;
  * a run without them starts without it.
  */
 export const RULE_SOURCES: Readonly<Record<string, RuleSource>> = {
-  policies: (source) => Promise.reject(source.problem(source.node, ['policies'], 'policies are not supported yet')),
+  // The policy machinery (CEL, Ajv, the path checks) loads only for a config that declares policies.
+  policies: async (source) => (await import('../policy/index.js')).loadPolicies(source),
   plugins: async (source) => (await import('./plugins.js')).loadPlugins(source),
 };

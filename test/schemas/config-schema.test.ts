@@ -22,6 +22,10 @@ describe('schemas/vault-lint-config.schema.json', () => {
     expect(validate(ok), JSON.stringify(validate.errors)).toBe(true);
     const plugins = { plugins: ['./vault-rules', 'acme-vault-rules'], rules: { 'acme/registry-allowed': ['warning', { registry: 'r/' }] } };
     expect(validate(plugins), JSON.stringify(validate.errors)).toBe(true);
+    const policies = load(
+      "policies:\n  - id: acme/registry\n    message: m\n    path: server.image.repository\n    schema: { type: string }\n  - id: acme/seal\n    message: m\n    target: release\n    expression: release.seal.type == 'awskms'\n    when: { target: release, expression: \"release.name.startsWith('prod')\" }\nrules:\n  acme/registry: warning\n",
+    );
+    expect(validate(policies), JSON.stringify(validate.errors)).toBe(true);
     for (const bad of [
       { plugins: './vault-rules' },
       { rules: { 'acme/registry-allowed': 'fatal' } },
@@ -29,6 +33,9 @@ describe('schemas/vault-lint-config.schema.json', () => {
       { rules: { 'tls-enabld': 'off' } },
       { rules: { 'ha-replicas': ['error', { replica: 3 }] } },
       { releases: { prod: {} } },
+      { policies: [{ id: 'registry', message: 'm', expression: 'true' }] },
+      { policies: [{ id: 'acme/registry', message: 'm' }] },
+      { policies: [{ id: 'acme/registry', message: 'm', target: 'pods', expression: 'true' }] },
     ]) {
       expect(validate(bad), JSON.stringify(bad)).toBe(false);
     }
