@@ -19,7 +19,8 @@ export default defineRule({
     hints: {
       duplicateKey: 'Keep one "{{key}}" line {{where}}.',
       chartPrependedDuplicate: 'Remove disable_mlock from the config: chart {{chartVersion}} always sets disable_mlock = true.',
-      chartAppendedDuplicate: 'Write it as disable_mlock = true (or false), unquoted, so that the chart does not add its own line.',
+      chartAppendedDuplicate:
+        'Write it as disable_mlock = true, unquoted, so that the chart does not add its own line (Vault on Kubernetes runs without mlock: see mlock-disabled).',
       chartAlwaysAppendedDuplicate: 'Remove disable_mlock from the config: chart {{chartVersion}} always sets disable_mlock = true.',
     },
   },

@@ -24,6 +24,7 @@ export default defineRule({
       aliasBudget: '{{detail}}',
       depthLimit: '{{detail}}',
       notDisableable: '{{detail}}',
+      sectionMissing: '{{detail}}',
     },
     hints: {
       syntax: 'Fix the YAML at this position; until it parses, no other check can run on this file.',
@@ -39,6 +40,8 @@ export default defineRule({
       depthLimit: 'Flatten the structure; Helm values nest a few levels deep.',
       notDisableable:
         'Remove yaml-syntax from the directive (the whole directive if it names no other rule, since a bare one switches every rule off) and fix the syntax problem instead; Helm reads such a file differently from what it says.',
+      sectionMissing:
+        "Set --values-path (or valuesPath: in the config) to the key under which the umbrella chart passes values to its vault dependency (the alias in Chart.yaml, else vault); for the vault chart's own values, leave the values path out.",
     },
   },
   runsOnUnreadableInput: true,

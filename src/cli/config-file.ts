@@ -353,7 +353,11 @@ class Reader {
         else if (field === 'releaseName' || field === 'namespace' || field === 'chartVersion' || field === 'valuesPath')
           release[field] = this.string(entry.value, [...path, field]).text;
         else
-          throw this.problem(entry.key, [...path, field], 'an unknown key; expected values, set, releaseName, namespace, chartVersion or valuesPath');
+          throw this.problem(
+            entry.key,
+            [...path, field],
+            'an unknown key; expected values, set, releaseName, namespace, chartVersion or valuesPath',
+          );
       }
       if (release.values.length === 0)
         throw this.problem(value, path, 'expected values: the values files of the release, in the order helm -f takes them');

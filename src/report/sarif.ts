@@ -98,7 +98,14 @@ export function streamSarif(rules: ReadonlyMap<string, RuleInfo>, options: Repor
       const fingerprints = new Fingerprints();
       let out = '';
       for (const finding of result.findings) {
-        const sarifResult = toResult(finding, guideOf(finding, rules), ruleIndex(table, finding, rules), artifact, fingerprints, artifactOf);
+        const sarifResult = toResult(
+          finding,
+          guideOf(finding, rules),
+          ruleIndex(table, finding, rules),
+          artifact,
+          fingerprints,
+          artifactOf,
+        );
         out += `${count > 0 ? ',' : ''}\n        ${indentJson(sarifResult, 8)}`;
         count += 1;
       }

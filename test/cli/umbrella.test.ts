@@ -98,6 +98,20 @@ describe('umbrella chart sections', { timeout: 60_000 }, () => {
     expect(tagFinding(found)?.location.line).toBe(9);
   });
 
+  it('says so, once and alone, when no file writes the values path, instead of linting the chart defaults', async () => {
+    const dir = folder({ 'values.yaml': UMBRELLA, 'overlay.yaml': 'api:\n  replicas: 2\n' });
+    const { code, findings: found } = await findings(['values.yaml', '--values-path', 'vault'], dir);
+    expect(code).toBe(1);
+    expect(found.map((finding) => [finding.ruleId, finding.messageId, finding.location.line, finding.location.column])).toEqual([
+      ['yaml-syntax', 'sectionMissing', 1, 1],
+    ]);
+    expect(found[0]!.message).toContain('"vault", the values path');
+    // An overlay without the section is fine while another file of the release writes it.
+    const layered = await findings(['-f', 'values.yaml', '-f', 'overlay.yaml', '--values-path', 'secrets'], dir);
+    expect(layered.findings.map((finding) => finding.messageId)).not.toContain('sectionMissing');
+    expect(tagFinding(layered.findings)?.location.line).toBe(9);
+  });
+
   it('refuses an empty segment in one line', async () => {
     const dir = folder({ 'values.yaml': UMBRELLA });
     const { code, stderr } = await findings(['values.yaml', '--values-path', 'platform..vault'], dir);

@@ -6,6 +6,7 @@ testRule(rule, {
     'server:\n  ha:\n    enabled: true\n',
     '# only a comment\n',
     '',
+    { name: 'the values path written by the file', code: 'vault:\n  server:\n    enabled: true\n', lint: { valuesPath: 'vault' } },
     {
       name: 'a key in both branches of a template conditional is no duplicate; actions are no syntax error',
       code: 'server:\n{{- if .Values.ha }}\n  replicas: 5\n{{- else }}\n  replicas: 1\n{{- end }}\n  tag: {{ .Values.tag }}\n',
@@ -91,6 +92,12 @@ testRule(rule, {
       code: 'server:\n  enabled: true\n',
       lint: { maxFileSize: 16 },
       errors: [{ messageId: 'fileTooLarge', line: 1, column: 1, endLine: 1, endColumn: 2, message: '16 bytes' }],
+    },
+    {
+      name: 'a values path no file writes: one finding at the start of the file, nothing else is linted',
+      code: 'global:\n  tlsDisable: false\nconsul:\n  enabled: true\n',
+      lint: { valuesPath: 'vault' },
+      errors: [{ messageId: 'sectionMissing', line: 1, column: 1, endLine: 1, endColumn: 2, message: '"vault", the values path' }],
     },
     {
       name: 'an alias bomb stops at the alias that crosses the expansion budget',

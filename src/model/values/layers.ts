@@ -1,6 +1,6 @@
 import { parseYaml, type YamlDocument, type YamlProblem, type YNode } from '../../parse/yaml.js';
 import { markTemplated, readTemplateInput, type TemplateInput } from '../../parse/template-input.js';
-import { selectSection } from './section.js';
+import { selectSection, writesSection } from './section.js';
 import { fileTooLargeMessage, type Limits } from '../../limits.js';
 import type { PlainMap } from '../plain.js';
 import { chartDefaultTree, Layer, overlay, type ValueNode } from './tree.js';
@@ -43,6 +43,7 @@ export interface LayeredValues {
 export function layerValues(inputs: readonly InputLayer[], chartDefaults: PlainMap, defaultsLabel: string, limits: Limits): LayeredValues {
   const { layer: defaults, tree } = chartDefaultTree(chartDefaults, defaultsLabel);
   const out: LayeredValues = { layers: [defaults], values: tree, inputs: [], syntaxProblems: [], comments: [], readable: true };
+  let sectionWritten = false;
   inputs.forEach((input, i) => {
     // A byte order mark is not content: Helm's YAML reader drops it, and columns start after it.
     const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
@@ -57,6 +58,7 @@ export function layerValues(inputs: readonly InputLayer[], chartDefaults: PlainM
     }
     const document = input.section ? { ...parsed, root: selectSection(parsed.root, input.section) } : parsed;
     if (input.section) layer.section = input.section;
+    if (input.section && writesSection(parsed.root, input.section)) sectionWritten = true;
     out.inputs.push({ input, document, layer });
     for (const problem of document.problems) {
       out.syntaxProblems.push({
@@ -80,7 +82,34 @@ export function layerValues(inputs: readonly InputLayer[], chartDefaults: PlainM
     else if (document.root && !(document.root.kind === 'scalar' && document.root.value === null))
       out.syntaxProblems.push(notAMap(layer, document.root));
   });
+  const missing = sectionWritten ? undefined : missingSection(out.inputs);
+  if (missing) {
+    out.syntaxProblems.push(missing);
+    out.readable = false;
+  }
   return out;
+}
+
+/**
+ * A values path (`--values-path`, `valuesPath:`) that no readable file writes: linting the chart's
+ * defaults in its place would report the file for settings it never meant to make, so nothing but
+ * this one finding is reported. An overlay without the section is fine while another file has it.
+ */
+function missingSection(inputs: readonly ParsedInput[]): SyntaxProblem | undefined {
+  const sectioned = inputs.filter(({ input }) => input.section !== undefined);
+  const first = sectioned[0];
+  if (!first) return undefined;
+  // A file that did not parse says so itself.
+  if (sectioned.some(({ document }) => document.problems.some((problem) => problem.fatal || problem.messageId === 'syntax')))
+    return undefined;
+  const path = first.input.section!.join('.');
+  const text = first.layer.source ?? '';
+  return {
+    ruleId: 'yaml-syntax',
+    messageId: 'sectionMissing',
+    message: `Expected a values file to write "${path}", the values path: Helm passes the vault dependency only the values under its key, so none of this file is read; linting the chart's defaults instead would report settings the file never meant to make`,
+    place: { layer: first.layer, start: 0, end: text.length > 0 && text[0] !== '\n' && text[0] !== '\r' ? 1 : 0, yamlPath: [] },
+  };
 }
 
 /**

@@ -24,6 +24,18 @@ export function selectSection(root: YNode | null, path: readonly string[]): YNod
   return current;
 }
 
+/** Whether the file writes the section's key at all (globals alone do not make a section). */
+export function writesSection(root: YNode | null, path: readonly string[]): boolean {
+  let current = root;
+  for (const segment of path) {
+    if (current?.kind !== 'map') return false;
+    const pair = pairOf(current, segment);
+    if (!pair) return false;
+    current = pair.value;
+  }
+  return true;
+}
+
 function pairOf(map: YMap, key: string): YPair | undefined {
   return map.pairs.find((pair) => keyName(pair.key) === key);
 }
