@@ -41,7 +41,7 @@ export default defineRule({
       notDisableable:
         'Remove yaml-syntax from the directive (the whole directive if it names no other rule, since a bare one switches every rule off) and fix the syntax problem instead; Helm reads such a file differently from what it says.',
       sectionMissing:
-        "Set --values-path (or valuesPath: in the config) to the key under which the umbrella chart passes values to its vault dependency (the alias in Chart.yaml, else vault); for the vault chart's own values, leave the values path out.",
+        "Write the vault chart's values in this file under the values path's key, the key under which the umbrella chart passes them to its vault dependency (the alias in its Chart.yaml, else vault); if the file holds the vault chart's own values, leave out --values-path and valuesPath instead.",
     },
   },
   runsOnUnreadableInput: true,
