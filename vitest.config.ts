@@ -3,15 +3,25 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Starts the test file that installs the pre-commit hook (npm install and two builds, the longest
- * file by far) first, so the other workers run the rest meanwhile; without a cache of earlier runs
- * (a fresh CI clone) vitest would start it among the last, as a small file.
+ * Starts the longest test files first, so that no worker is left with a long file at the end while
+ * the others idle: the one that installs the pre-commit hook (npm install and two builds), then the
+ * shards of the fixtures-on-every-chart-version test. Without a cache of earlier runs (a fresh CI
+ * clone) vitest would order them by size, and these are small files.
  */
+const LONGEST = [/test\/integration\/pre-commit\.test\.ts$/, /test\/fixtures-versions-\d+\.test\.ts$/, /test\/hints\.test\.ts$/];
+
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const first = (file: TestSpecification) => file.moduleId.endsWith('test/integration/pre-commit.test.ts');
-    return [...sorted.filter(first), ...sorted.filter((file) => !first(file))];
+    const rank = (file: TestSpecification) => {
+      const index = LONGEST.findIndex((pattern) => pattern.test(file.moduleId));
+      return index === -1 ? LONGEST.length : index;
+    };
+    // Array sort is stable: within a rank, vitest's own order stays.
+    return sorted
+      .map((file, index) => ({ file, index }))
+      .sort((a, b) => rank(a.file) - rank(b.file) || a.index - b.index)
+      .map(({ file }) => file);
   }
 }
 

@@ -11,7 +11,7 @@ import { checkFixture, fixtureChartVersions, fixtureFiles, fixtureOptions } from
  * line as `# related: <rule-id>/<messageId>`; a valid one yields nothing for its rule. A first-line comment
  * `# fixture-options: {...}` passes lint options (chartVersion, releaseName, namespace). Files under
  * `after/` are not fixtures: they are hint round trips (test/hints.test.ts). Here each fixture runs
- * on the default chart version (or the one its options name); test/fixtures-versions.test.ts runs
+ * on the default chart version (or the one its options name); test/fixtures-versions-*.test.ts run
  * it on every supported version it holds for (`# chart-versions: <range>`).
  */
 describe('rule fixtures', () => {

@@ -1,0 +1,4 @@
+import { describeFixtureVersions } from './helpers/fixture-versions.js';
+
+// Every fixture on every supported chart version (test/helpers/fixture-versions.ts), half of the versions here.
+describeFixtureVersions(0, 2);
