@@ -3,6 +3,7 @@ import { SEVERITIES, type Severity } from '../engine/types.js';
 import { parsePath, PathSyntaxError, type PathSegment } from './path.js';
 import type { Condition, Policy } from './policy.js';
 import { RELEASE_FACTS, TARGETS, type PolicyTarget } from './targets.js';
+import { configPathProblem } from './config-paths.js';
 import { versionAdmitting, versionsToCheck } from './values-paths.js';
 
 /** What the config reader hands a source of rules: the positioned YAML of its key and the way to fail at a node. */
@@ -139,7 +140,7 @@ async function readCondition(
   return condition;
 }
 
-/** A path must be able to match: values against the chart's values schema, release against the facts it has. */
+/** A path must be able to match: values against the chart's values schema, config against the Vault config schema, release against the facts it has. */
 async function checkPath(
   source: PolicySource,
   target: PolicyTarget,
@@ -153,7 +154,12 @@ async function checkPath(
       throw fail(`unknown release fact in "${pathText}"; expected one of ${RELEASE_FACTS.join(', ')}`);
     return;
   }
-  if (target !== 'values' || path.length === 0) return;
+  if (target === 'config') {
+    const problem = configPathProblem(path);
+    if (problem !== undefined) throw fail(`path "${pathText}" can never match the Vault config: ${problem}`);
+    return;
+  }
+  if (path.length === 0) return;
   const versions = versionsToCheck(source.chartVersion);
   if (versionAdmitting(path, versions) === undefined)
     throw fail(

@@ -336,6 +336,72 @@ describe('invalid policies exit 2 naming the policy and where', () => {
     });
   }
 
+  describe('config paths are checked against the Vault config schema', () => {
+    const refused: [string, RegExp][] = [
+      [
+        'clustr_name',
+        /2:50: policies\.0\.path: policy "a\/b": path "clustr_name" can never match the Vault config: the top level of a Vault config has no key "clustr_name"; did you mean "cluster_name"\?/,
+      ],
+      [
+        'storage.raf.path',
+        /path "storage.raf.path" can never match the Vault config: storage of a Vault config has no key "raf"; did you mean "raft"\?/,
+      ],
+      [
+        'storage.raft.retry_join[*].leader_api_adr',
+        /storage\.raft\.retry_join\[\*\] of a Vault config has no key "leader_api_adr"; did you mean "leader_api_addr"\?/,
+      ],
+      ['seal.awskms.regoin', /seal\.awskms of a Vault config has no key "regoin"; did you mean "region"\?/],
+      ['listener.tcp.tls_disabled', /listener\.tcp of a Vault config has no key "tls_disabled"; did you mean "tls_disable"\?/],
+      // Both listener types are tried; the suggestion comes from the keys they share.
+      ['listener.*.adress', /listener\.\* of a Vault config has no key "adress"; did you mean "address"\?/],
+      // Keys inside storage stanzas are case-sensitive in Vault.
+      ['storage.raft.RETRY_JOIN', /storage\.raft of a Vault config has no key "RETRY_JOIN"; did you mean "retry_join"\?/],
+      ['telemetry.nothing_like_this', /telemetry of a Vault config has no key "nothing_like_this"$/],
+    ];
+    for (const [path, expected] of refused)
+      it(`refuses ${path}`, async () => {
+        expect(await invalid(`policies:\n  - { id: a/b, message: m, target: config, path: "${path}", expression: "true" }`)).toMatch(
+          expected,
+        );
+      });
+
+    it('refuses a config path in `when`', async () => {
+      const config = 'policies:\n  - { id: a/b, message: m, expression: "true", when: { target: config, path: seal.transit.tokne } }';
+      expect(await invalid(config)).toMatch(
+        /2:78: policies\.0\.when\.path: policy "a\/b": path "seal.transit.tokne" can never match the Vault config: seal\.transit of a Vault config has no key "tokne"; did you mean "token"\?/,
+      );
+    });
+
+    const accepted = [
+      // Lists of blocks, written once or repeated, with or without [*].
+      'storage.raft.retry_join[*].leader_api_addr',
+      'storage.raft.retry_join.leader_api_addr',
+      'storage.raft.retry_join[0].leader_api_addr',
+      'listener.tcp.address',
+      'listener.tcp[*].tls_disable',
+      '/listener/tcp/0/address',
+      // A JSON config in Vault's own shape: a list of labelled blocks.
+      'listener[0].tcp.address',
+      // Wildcards over labelled blocks.
+      'seal.*',
+      'seal.*.region',
+      'storage.*.path',
+      'listener.*.address',
+      // Vault matches these keys and labels without case.
+      'Cluster_Name',
+      'listener.TCP.address',
+      // Open objects: a shamir seal's body declares nothing, so any key may be there.
+      'seal.shamir.anything',
+      'service_registration.kubernetes.namespace',
+    ];
+    it('accepts paths some config can hold, through wildcards, labelled blocks and open objects', async () => {
+      for (const path of accepted) {
+        const config = `policies:\n  - { id: a/b, message: m, target: config, path: "${path}", expression: "true", when: { target: config, path: "${path}" } }`;
+        await expect(policies(config), path).resolves.toHaveLength(1);
+      }
+    });
+  });
+
   it("checks a path against the config's chart version", async () => {
     // server.hostNetwork is in the values.yaml of chart 0.34.1, not of 0.20.0: a config pinned to 0.20.0 refuses it.
     const config = 'policies:\n  - { id: a/b, message: m, path: server.hostNetwork, expression: "true" }';
