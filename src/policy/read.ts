@@ -18,7 +18,20 @@ export interface PolicySource {
 /** `org/name`, each part kebab-case: a policy id never collides with a built-in rule's. */
 const POLICY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PLACEHOLDERS = new Set(['value', 'path', 'error']);
-const POLICY_KEYS = ['id', 'severity', 'message', 'description', 'docs', 'target', 'path', 'schema', 'expression', 'when', 'required'];
+const POLICY_KEYS = [
+  'id',
+  'severity',
+  'message',
+  'hint',
+  'description',
+  'docs',
+  'target',
+  'path',
+  'schema',
+  'expression',
+  'when',
+  'required',
+];
 const CONDITION_KEYS = ['target', 'path', 'schema', 'expression'];
 
 type At = readonly (string | number)[];
@@ -53,10 +66,14 @@ async function readPolicy(source: PolicySource, map: YMap, at: At): Promise<Poli
     source.problem(node, typeof key === 'string' ? [...at, key] : key, `policy "${id}": ${expected}`);
   const messageNode = fields.get('message');
   if (!messageNode) throw fail(map, at, 'expected message: what a finding says');
-  const message = text(source, messageNode, [...at, 'message']);
-  for (const [, name] of message.matchAll(/\{\{\s*(\w+)\s*\}\}/g))
-    if (!PLACEHOLDERS.has(name!))
-      throw fail(messageNode, 'message', `unknown placeholder "{{${name}}}"; expected {{value}}, {{path}} or {{error}}`);
+  // A message or hint: text whose placeholders the finding fills in.
+  const template = (node: YNode, key: string): string => {
+    const out = text(source, node, [...at, key]);
+    for (const [, name] of out.matchAll(/\{\{\s*(\w+)\s*\}\}/g))
+      if (!PLACEHOLDERS.has(name!)) throw fail(node, key, `unknown placeholder "{{${name}}}"; expected {{value}}, {{path}} or {{error}}`);
+    return out;
+  };
+  const message = template(messageNode, 'message');
   const policy: Policy = {
     id,
     message,
@@ -65,6 +82,8 @@ async function readPolicy(source: PolicySource, map: YMap, at: At): Promise<Poli
     source: source.file ?? '.vault-lint.yaml',
     ...(await readCondition(source, fields, at, fail)),
   };
+  const hint = fields.get('hint');
+  if (hint) policy.hint = template(hint, 'hint');
   const description = fields.get('description');
   if (description) policy.description = text(source, description, [...at, 'description']);
   const docs = fields.get('docs');

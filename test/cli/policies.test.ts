@@ -126,6 +126,30 @@ describe('policies: in .vault-lint.yaml', () => {
     });
   });
 
+  it('carry their hint in every output, and explain shows it', async () => {
+    const hinted = POLICIES.replace(
+      '    description: Images come from the internal registry\n',
+      "    description: Images come from the internal registry\n    hint: 'Set {{path}} to registry.acme.io/{{value}}, the mirror of that image'\n",
+    );
+    const dir = repository({ '.vault-lint.yaml': hinted, 'values.yaml': VALUES });
+    const hint = 'Set server.image.repository to registry.acme.io/hashicorp/vault, the mirror of that image';
+    const json = await runCli(['values.yaml', '-o', 'json'], { cwd: dir });
+    const finding = (JSON.parse(json.stdout) as { results: { findings: { ruleId: string; hint?: string }[] }[] }).results
+      .flatMap((result) => result.findings)
+      .filter((item) => item.ruleId.startsWith('acme/'));
+    expect(finding.map((item) => [item.ruleId, item.hint])).toEqual([
+      ['acme/registry', hint],
+      ['acme/seal-kind', undefined],
+    ]);
+    for (const format of ['stylish', 'sarif', 'github', 'junit', 'codequality']) {
+      const run = await runCli(['values.yaml', '-o', format], { cwd: dir });
+      expect(run.stdout, format).toContain(hint);
+    }
+    const explain = await runCli(['explain', 'acme/registry', '--config', '.vault-lint.yaml'], { cwd: dir });
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toContain('  Fix: Set {{path}} to registry.acme.io/{{value}}, the mirror of that image\n');
+  });
+
   it('refuse an invalid policy with one line naming it and where, exit 2', async () => {
     const broken = POLICIES.replace(
       "expression: path in ['seal.awskms', 'seal.transit']",

@@ -245,6 +245,42 @@ describe('policies on the release target, when, and schema with CEL', () => {
   });
 });
 
+describe('hints', () => {
+  it("fill the placeholders of a violation and of a missing key, and stay off the policy's own failures", async () => {
+    const config = dedent(`
+      policies:
+        - id: acme/registry
+          message: 'Image "{{value}}" is not from registry.acme.io'
+          hint: 'Set {{path}} to "registry.acme.io/{{value}}"'
+          path: server.image.repository
+          schema: { type: string, pattern: '^registry\\.acme\\.io/' }
+        - id: acme/tag
+          message: 'Every release names its team'
+          hint: 'Add {{path}}'
+          path: server.extraLabels.team
+          required: true
+        - id: acme/broken
+          message: 'never'
+          hint: 'never shown'
+          path: server.image.repository
+          expression: int(value) > 0
+    `);
+    const registry = await policies(config);
+    const findings = await lintText('server:\n  image:\n    repository: hashicorp/vault\n', { registry, file: 'values.yaml' });
+    expect(findings.map((finding) => [finding.ruleId, finding.messageId, finding.hint])).toEqual([
+      ['acme/tag', 'missing', 'Add server.extraLabels.team'],
+      ['acme/broken', 'evaluationError', undefined],
+      ['acme/registry', 'violation', 'Set server.image.repository to "registry.acme.io/hashicorp/vault"'],
+    ]);
+  });
+
+  it('refuse an unknown placeholder', async () => {
+    expect(await invalid('policies:\n  - { id: a/b, message: m, hint: "use {{fix}}", expression: "true" }')).toMatch(
+      /2:34: policies\.0\.hint: policy "a\/b": unknown placeholder "\{\{fix\}\}"/,
+    );
+  });
+});
+
 describe('invalid policies exit 2 naming the policy and where', () => {
   const cases: [string, string, RegExp][] = [
     ['not a list', 'policies: {}', /1:11: policies: expected a list of policies/],
