@@ -184,6 +184,21 @@ describe('policies on the config target', () => {
     expect(await lint(config, shamirless)).toContain('18:9-18:22 acme/seal-kind/violation Seal "seal.pkcs11" is not awskms or transit');
   });
 
+  it('applies where a `when` on the config holds', async () => {
+    const config = `
+      policies:
+        - id: acme/raft-five
+          message: 'Raft clusters run 5 replicas, not {{value}}'
+          path: server.ha.replicas
+          expression: value >= 5
+          when: { target: config, path: 'storage.raft.retry_join[*].leader_api_addr' }
+    `;
+    expect(await lint(config, HA_RAFT)).toEqual(['4:15-4:16 acme/raft-five/violation Raft clusters run 5 replicas, not 3']);
+    const withoutJoin = HA_RAFT.replace(/ *retry_join \{\n.*\n *\}\n/g, '');
+    expect(withoutJoin).not.toContain('retry_join');
+    expect(await lint(config, withoutJoin)).toEqual([]);
+  });
+
   it('reports a required config key at the block that should hold it', async () => {
     const config = `
       policies:
@@ -359,6 +374,71 @@ describe('invalid policies exit 2 naming the policy and where', () => {
       'when path never matches',
       'policies:\n  - { id: a/b, message: m, expression: "true", when: { path: server.foo.bar } }',
       /policies\.0\.when\.path: policy "a\/b": path "server.foo.bar" can never match/,
+    ],
+    // Each refusal of the reader that had no case of its own.
+    ['not a mapping', 'policies:\n  - acme/registry', /2:5: policies\.0: expected a policy: a mapping with id, message/],
+    ['missing id', 'policies:\n  - { message: m, expression: "true" }', /2:5: policies\.0: expected id: a namespaced policy id/],
+    ['missing message', 'policies:\n  - { id: a/b, expression: "true" }', /2:5: policies\.0: policy "a\/b": expected message/],
+    [
+      'message not text',
+      'policies:\n  - { id: a/b, message: 5, expression: "true" }',
+      /2:25: policies\.0\.message: expected a non-empty string/,
+    ],
+    ['empty message', 'policies:\n  - { id: a/b, message: "", expression: "true" }', /policies\.0\.message: expected a non-empty string/],
+    [
+      'docs not an address',
+      'policies:\n  - { id: a/b, message: m, docs: wiki/page, expression: "true" }',
+      /2:34: policies\.0\.docs: policy "a\/b": expected the address \(http or https\)/,
+    ],
+    [
+      'required not a boolean',
+      'policies:\n  - { id: a/b, message: m, path: server.image, required: "yes" }',
+      /policies\.0\.required: policy "a\/b": expected true or false/,
+    ],
+    [
+      'required without a key',
+      'policies:\n  - { id: a/b, message: m, required: true }',
+      /policies\.0\.required: policy "a\/b": required needs a path naming the key that must be there/,
+    ],
+    [
+      'when not a mapping',
+      'policies:\n  - { id: a/b, message: m, expression: "true", when: yes }',
+      /policies\.0\.when: policy "a\/b": expected a mapping with target, path, schema or expression/,
+    ],
+    [
+      'when with nothing to test',
+      'policies:\n  - { id: a/b, message: m, expression: "true", when: { target: release } }',
+      /policies\.0\.when: policy "a\/b": expected path, schema or expression/,
+    ],
+    [
+      'schema not an object',
+      'policies:\n  - { id: a/b, message: m, schema: 5 }',
+      /policies\.0\.schema: policy "a\/b": invalid JSON Schema: expected a JSON Schema object/,
+    ],
+    [
+      'schema with a pattern RE2 cannot run',
+      'policies:\n  - { id: a/b, message: m, schema: { pattern: "^(a)\\\\1$" } }',
+      /policies\.0\.schema: policy "a\/b": invalid JSON Schema: /,
+    ],
+    [
+      'schema nested too deep',
+      `policies:\n  - { id: a/b, message: m, schema: ${'{ not: '.repeat(70)}{}${' }'.repeat(70)} }`,
+      /policies\.0\.schema: policy "a\/b": invalid JSON Schema: the schema is nested deeper than 64 levels/,
+    ],
+    [
+      'schema too large',
+      `policies:\n  - { id: a/b, message: m, schema: { enum: [${Array.from({ length: 10_001 }, (_, index) => index).join(', ')}] } }`,
+      /policies\.0\.schema: policy "a\/b": invalid JSON Schema: the schema has more than 10000 nodes/,
+    ],
+    [
+      'CEL too long',
+      `policies:\n  - { id: a/b, message: m, expression: "${'true && '.repeat(600)}true" }`,
+      /policies\.0\.expression: policy "a\/b": the CEL expression does not compile: the expression is longer than the limit of 4096 characters/,
+    ],
+    [
+      'CEL message type',
+      'policies:\n  - { id: a/b, message: m, expression: "acme.Policy{} == value" }',
+      /the CEL expression does not compile: message types are not available \("acme.Policy"\)/,
     ],
     [
       'when unknown key',
