@@ -126,6 +126,15 @@ describe('policies: in .vault-lint.yaml', () => {
     });
   });
 
+  it('refuse a config path no Vault config can hold, with a did-you-mean, exit 2', async () => {
+    const typo = POLICIES.replace('    path: seal.*\n', '    path: seal.pkcs11.libb\n');
+    const run = await runCli(['values.yaml'], { cwd: repository({ '.vault-lint.yaml': typo, 'values.yaml': VALUES }) });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe(
+      'vault-lint: .vault-lint.yaml:13:11: policies.1.path: policy "acme/seal-kind": path "seal.pkcs11.libb" can never match the Vault config: seal.pkcs11 of a Vault config has no key "libb"; did you mean "lib"?\n',
+    );
+  });
+
   it('carry their hint in every output, and explain shows it', async () => {
     const hinted = POLICIES.replace(
       '    description: Images come from the internal registry\n',
