@@ -75,7 +75,7 @@ export interface PathShape {
   spell?: (prefix: readonly (string | number)[], key: string) => string;
 }
 
-/** Where a path leaves the schema: the deepest key no value could hold, the object it was looked up in, and the keys that object has. */
+/** Where a path leaves the schema: the deepest key no value could hold, and the keys the schema declares there. */
 export interface PathMismatch {
   /** The position in the path of the key that cannot exist. */
   index: number;
