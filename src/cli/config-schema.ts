@@ -35,6 +35,7 @@ function policiesSchema(text: JsonSchema): JsonSchema {
         id: { description: 'A namespaced id: acme/registry', type: 'string', pattern: ADDED_RULE_ID },
         severity: { enum: ['error', 'warning', 'info'], default: 'error' },
         message: { description: 'What a finding says; {{value}}, {{path}} and {{error}} are filled in', ...text },
+        hint: { description: 'How to fix a finding, shown with it in every output; the same placeholders as message', ...text },
         description: text,
         docs: { description: "The address of the policy's documentation", type: 'string', pattern: '^https?://' },
         ...condition,

@@ -169,7 +169,12 @@ function pushPresent<L>(into: PolicyNode<L>[], node: PolicyNode<L> | undefined):
 }
 
 function rest(path: readonly PathSegment[], from: number): (string | number)[] {
-  return path.slice(from).map((segment) => {
+  return segmentNames(path.slice(from));
+}
+
+/** Segments as `formatPath` shows them: keys, indexes, `*` and `[*]`. */
+export function segmentNames(path: readonly PathSegment[]): (string | number)[] {
+  return path.map((segment) => {
     switch (segment.kind) {
       case 'key':
         return segment.key;

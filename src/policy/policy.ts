@@ -31,6 +31,8 @@ export interface Policy extends Condition {
   id: string;
   severity: Severity;
   message: string;
+  /** How to fix a violation or a missing key; the same placeholders as `message`. */
+  hint?: string;
   description?: string;
   docs?: string;
   /** Report each absent key of the path at its closest written ancestor. */
@@ -87,6 +89,8 @@ export function policyRule(policy: Policy): Rule {
       // What findings cite as their reason: the policy's description, else where it is declared.
       guide: policy.description ?? `Policy ${policy.id} of ${policy.source}`,
       messages,
+      // The policy's fix goes with what it finds, not with its own failures (cost, evaluation errors).
+      ...(policy.hint === undefined ? {} : { hints: { violation: policy.hint, missing: policy.hint } }),
     },
     docsUrl: policy.docs,
     check: (context) => checkPolicy(policy, context),

@@ -3,6 +3,7 @@ import { SEVERITIES, type Severity } from '../engine/types.js';
 import { parsePath, PathSyntaxError, type PathSegment } from './path.js';
 import type { Condition, Policy } from './policy.js';
 import { RELEASE_FACTS, TARGETS, type PolicyTarget } from './targets.js';
+import { configPathProblem } from './config-paths.js';
 import { versionAdmitting, versionsToCheck } from './values-paths.js';
 
 /** What the config reader hands a source of rules: the positioned YAML of its key and the way to fail at a node. */
@@ -17,7 +18,20 @@ export interface PolicySource {
 /** `org/name`, each part kebab-case: a policy id never collides with a built-in rule's. */
 const POLICY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PLACEHOLDERS = new Set(['value', 'path', 'error']);
-const POLICY_KEYS = ['id', 'severity', 'message', 'description', 'docs', 'target', 'path', 'schema', 'expression', 'when', 'required'];
+const POLICY_KEYS = [
+  'id',
+  'severity',
+  'message',
+  'hint',
+  'description',
+  'docs',
+  'target',
+  'path',
+  'schema',
+  'expression',
+  'when',
+  'required',
+];
 const CONDITION_KEYS = ['target', 'path', 'schema', 'expression'];
 
 type At = readonly (string | number)[];
@@ -52,10 +66,14 @@ async function readPolicy(source: PolicySource, map: YMap, at: At): Promise<Poli
     source.problem(node, typeof key === 'string' ? [...at, key] : key, `policy "${id}": ${expected}`);
   const messageNode = fields.get('message');
   if (!messageNode) throw fail(map, at, 'expected message: what a finding says');
-  const message = text(source, messageNode, [...at, 'message']);
-  for (const [, name] of message.matchAll(/\{\{\s*(\w+)\s*\}\}/g))
-    if (!PLACEHOLDERS.has(name!))
-      throw fail(messageNode, 'message', `unknown placeholder "{{${name}}}"; expected {{value}}, {{path}} or {{error}}`);
+  // A message or hint: text whose placeholders the finding fills in.
+  const template = (node: YNode, key: string): string => {
+    const out = text(source, node, [...at, key]);
+    for (const [, name] of out.matchAll(/\{\{\s*(\w+)\s*\}\}/g))
+      if (!PLACEHOLDERS.has(name!)) throw fail(node, key, `unknown placeholder "{{${name}}}"; expected {{value}}, {{path}} or {{error}}`);
+    return out;
+  };
+  const message = template(messageNode, 'message');
   const policy: Policy = {
     id,
     message,
@@ -64,6 +82,8 @@ async function readPolicy(source: PolicySource, map: YMap, at: At): Promise<Poli
     source: source.file ?? '.vault-lint.yaml',
     ...(await readCondition(source, fields, at, fail)),
   };
+  const hint = fields.get('hint');
+  if (hint) policy.hint = template(hint, 'hint');
   const description = fields.get('description');
   if (description) policy.description = text(source, description, [...at, 'description']);
   const docs = fields.get('docs');
@@ -139,7 +159,7 @@ async function readCondition(
   return condition;
 }
 
-/** A path must be able to match: values against the chart's values schema, release against the facts it has. */
+/** A path must be able to match: values against the chart's values schema, config against the Vault config schema, release against the facts it has. */
 async function checkPath(
   source: PolicySource,
   target: PolicyTarget,
@@ -153,7 +173,12 @@ async function checkPath(
       throw fail(`unknown release fact in "${pathText}"; expected one of ${RELEASE_FACTS.join(', ')}`);
     return;
   }
-  if (target !== 'values' || path.length === 0) return;
+  if (target === 'config') {
+    const problem = configPathProblem(path);
+    if (problem !== undefined) throw fail(`path "${pathText}" can never match the Vault config: ${problem}`);
+    return;
+  }
+  if (path.length === 0) return;
   const versions = versionsToCheck(source.chartVersion);
   if (versionAdmitting(path, versions) === undefined)
     throw fail(

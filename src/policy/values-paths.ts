@@ -23,21 +23,24 @@ const SCHEMA_FOLDERS = ['../../schemas/', '../../../schemas/'];
 
 const schemas = new Map<string, object | undefined>();
 
-/** The values schema of a chart version (schemas/values-<version>.schema.json, shipped in the package), read once. */
-function valuesSchema(version: string): object | undefined {
-  if (!schemas.has(version)) {
+/**
+ * A JSON Schema shipped in the package's schemas/ folder (`values-0.34.1.schema.json`,
+ * `vault-config.schema.json`), read once; undefined when it cannot be read.
+ */
+export function shippedSchema(fileName: string): object | undefined {
+  if (!schemas.has(fileName)) {
     let found: object | undefined;
     for (const folder of SCHEMA_FOLDERS) {
       try {
-        found = JSON.parse(readFileSync(new URL(`${folder}values-${version}.schema.json`, import.meta.url), 'utf8')) as object;
+        found = JSON.parse(readFileSync(new URL(`${folder}${fileName}`, import.meta.url), 'utf8')) as object;
         break;
       } catch {
         // not at this level; try the next
       }
     }
-    schemas.set(version, found);
+    schemas.set(fileName, found);
   }
-  return schemas.get(version);
+  return schemas.get(fileName);
 }
 
 /**
@@ -47,7 +50,7 @@ function valuesSchema(version: string): object | undefined {
  */
 export function versionAdmitting(path: readonly PathSegment[], versions: readonly string[]): string | undefined {
   for (const version of versions) {
-    const schema = valuesSchema(version);
+    const schema = shippedSchema(`values-${version}.schema.json`);
     if (!schema || admits(schema, path)) return version;
   }
   return undefined;
@@ -58,7 +61,44 @@ export function versionAdmitting(path: readonly PathSegment[], versions: readonl
  * properties, additional properties allowed) admits anything below it; `*` tries every declared key.
  */
 export function admits(schema: object, path: readonly PathSegment[]): boolean {
+  return pathMismatch(schema, path) === undefined;
+}
+
+/** How the data a path runs over may differ from the schema's shape, and how its keys are spelt. */
+export interface PathShape {
+  /**
+   * A block written once stands for a list of one: a key may step into a list's items, and an
+   * index or `[*]` may stay on an object (the config target's HCL blocks).
+   */
+  blocks?: boolean;
+  /** The schema's spelling of `key` under `prefix` when the data's differs (keys matched without case). */
+  spell?: (prefix: readonly (string | number)[], key: string) => string;
+}
+
+/** Where a path leaves the schema: the deepest key no value could hold, and the keys the schema declares there. */
+export interface PathMismatch {
+  /** The position in the path of the key that cannot exist. */
+  index: number;
+  key: string;
+  /** The keys the schema declares where the key was looked up. */
+  known: string[];
+}
+
+/**
+ * Undefined when some value the schema accepts could hold the path, else the deepest key where
+ * every branch of the walk left the schema. Bounded: past MAX_VISITS schema lookups the path is accepted.
+ */
+export function pathMismatch(schema: object, path: readonly PathSegment[], shape: PathShape = {}): PathMismatch | undefined {
   let visits = 0;
+  let deepest: PathMismatch | undefined;
+  const spell = shape.spell ?? ((_prefix: readonly (string | number)[], key: string) => key);
+  // Branches of a wildcard that fail at the same depth pool the keys they know.
+  const noKey = (index: number, key: string, at: readonly (string | number)[][]): void => {
+    if (deepest && index < deepest.index) return;
+    const known = at.flatMap((prefix) => knownKeysAt(schema, prefix));
+    if (deepest?.index === index) known.push(...deepest.known);
+    deepest = { index, key, known: [...new Set(known)].sort() };
+  };
   const walk = (prefix: (string | number)[], index: number): boolean => {
     if (++visits > MAX_VISITS) return true;
     const nodes = schemaNodesAt(schema, prefix);
@@ -67,17 +107,25 @@ export function admits(schema: object, path: readonly PathSegment[]): boolean {
     if (nodes.some(isOpen)) return true;
     const segment = path[index]!;
     switch (segment.kind) {
-      case 'key':
-        return walk([...prefix, segment.key], index + 1);
+      case 'key': {
+        const tries = [prefix];
+        if (shape.blocks && nodes.some((node) => isSchema(node.items))) tries.push([...prefix, 0]);
+        // A list's items may be free-form objects (a shamir seal's body).
+        if (tries.some((at) => at !== prefix && schemaNodesAt(schema, at).some(isOpen))) return true;
+        const live = tries.filter((at) => schemaNodesAt(schema, [...at, spell(at, segment.key)]).length > 0);
+        if (live.length === 0) noKey(index, segment.key, tries);
+        return live.some((at) => walk([...at, spell(at, segment.key)], index + 1));
+      }
       case 'index':
       case 'anyItem':
-        return walk([...prefix, 0], index + 1);
+        return walk([...prefix, 0], index + 1) || (shape.blocks === true && walk(prefix, index + 1));
       case 'anyKey':
         if (nodes.some((node) => isSchema(node.additionalProperties) || isSchema(node.patternProperties))) return true;
         return knownKeysAt(schema, prefix).some((key) => walk([...prefix, key], index + 1)) || walk([...prefix, 0], index + 1);
     }
   };
-  return walk([], 0);
+  if (walk([], 0)) return undefined;
+  return deepest ?? { index: 0, key: '', known: [] };
 }
 
 /** A schema node that constrains nothing below it: any key or item may be there. */

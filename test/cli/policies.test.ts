@@ -126,6 +126,39 @@ describe('policies: in .vault-lint.yaml', () => {
     });
   });
 
+  it('refuse a config path no Vault config can hold, with a did-you-mean, exit 2', async () => {
+    const typo = POLICIES.replace('    path: seal.*\n', '    path: seal.pkcs11.libb\n');
+    const run = await runCli(['values.yaml'], { cwd: repository({ '.vault-lint.yaml': typo, 'values.yaml': VALUES }) });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe(
+      'vault-lint: .vault-lint.yaml:13:11: policies.1.path: policy "acme/seal-kind": path "seal.pkcs11.libb" can never match the Vault config: seal.pkcs11 of a Vault config has no key "libb"; did you mean "lib"?\n',
+    );
+  });
+
+  it('carry their hint in every output, and explain shows it', async () => {
+    const hinted = POLICIES.replace(
+      '    description: Images come from the internal registry\n',
+      "    description: Images come from the internal registry\n    hint: 'Set {{path}} to registry.acme.io/{{value}}, the mirror of that image'\n",
+    );
+    const dir = repository({ '.vault-lint.yaml': hinted, 'values.yaml': VALUES });
+    const hint = 'Set server.image.repository to registry.acme.io/hashicorp/vault, the mirror of that image';
+    const json = await runCli(['values.yaml', '-o', 'json'], { cwd: dir });
+    const finding = (JSON.parse(json.stdout) as { results: { findings: { ruleId: string; hint?: string }[] }[] }).results
+      .flatMap((result) => result.findings)
+      .filter((item) => item.ruleId.startsWith('acme/'));
+    expect(finding.map((item) => [item.ruleId, item.hint])).toEqual([
+      ['acme/registry', hint],
+      ['acme/seal-kind', undefined],
+    ]);
+    for (const format of ['stylish', 'sarif', 'github', 'junit', 'codequality']) {
+      const run = await runCli(['values.yaml', '-o', format], { cwd: dir });
+      expect(run.stdout, format).toContain(hint);
+    }
+    const explain = await runCli(['explain', 'acme/registry', '--config', '.vault-lint.yaml'], { cwd: dir });
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toContain('  Fix: Set {{path}} to registry.acme.io/{{value}}, the mirror of that image\n');
+  });
+
   it('refuse an invalid policy with one line naming it and where, exit 2', async () => {
     const broken = POLICIES.replace(
       "expression: path in ['seal.awskms', 'seal.transit']",
@@ -185,7 +218,8 @@ describe('start-up without policies', () => {
     const without = runShell(hook(plain), plain);
     expect(without.status).toBe(1);
     expect(loaded(without.stderr)).toContain('vault-lint.js');
-    expect(loaded(without.stderr)).not.toContain('policy.js');
+    // Neither the policy reader nor the evaluators it loads: CEL (cel.js), Ajv with RE2 for policy schemas (schema.js).
+    for (const chunk of ['policy.js', 'cel.js', 'schema.js']) expect(loaded(without.stderr)).not.toContain(chunk);
     const withPolicies = repository({ '.vault-lint.yaml': POLICIES, 'values.yaml': VALUES });
     const run = runShell(hook(withPolicies), withPolicies);
     expect(loaded(run.stderr)).toContain('policy.js');

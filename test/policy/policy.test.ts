@@ -184,6 +184,21 @@ describe('policies on the config target', () => {
     expect(await lint(config, shamirless)).toContain('18:9-18:22 acme/seal-kind/violation Seal "seal.pkcs11" is not awskms or transit');
   });
 
+  it('applies where a `when` on the config holds', async () => {
+    const config = `
+      policies:
+        - id: acme/raft-five
+          message: 'Raft clusters run 5 replicas, not {{value}}'
+          path: server.ha.replicas
+          expression: value >= 5
+          when: { target: config, path: 'storage.raft.retry_join[*].leader_api_addr' }
+    `;
+    expect(await lint(config, HA_RAFT)).toEqual(['4:15-4:16 acme/raft-five/violation Raft clusters run 5 replicas, not 3']);
+    const withoutJoin = HA_RAFT.replace(/ *retry_join \{\n.*\n *\}\n/g, '');
+    expect(withoutJoin).not.toContain('retry_join');
+    expect(await lint(config, withoutJoin)).toEqual([]);
+  });
+
   it('reports a required config key at the block that should hold it', async () => {
     const config = `
       policies:
@@ -242,6 +257,42 @@ describe('policies on the release target, when, and schema with CEL', () => {
       '1:1-1:8 acme/tls/violation TLS must be on end to end',
       '4:15-4:16 acme/ha-five/violation Production runs 5 replicas, not 3',
     ]);
+  });
+});
+
+describe('hints', () => {
+  it("fill the placeholders of a violation and of a missing key, and stay off the policy's own failures", async () => {
+    const config = dedent(`
+      policies:
+        - id: acme/registry
+          message: 'Image "{{value}}" is not from registry.acme.io'
+          hint: 'Set {{path}} to "registry.acme.io/{{value}}"'
+          path: server.image.repository
+          schema: { type: string, pattern: '^registry\\.acme\\.io/' }
+        - id: acme/tag
+          message: 'Every release names its team'
+          hint: 'Add {{path}}'
+          path: server.extraLabels.team
+          required: true
+        - id: acme/broken
+          message: 'never'
+          hint: 'never shown'
+          path: server.image.repository
+          expression: int(value) > 0
+    `);
+    const registry = await policies(config);
+    const findings = await lintText('server:\n  image:\n    repository: hashicorp/vault\n', { registry, file: 'values.yaml' });
+    expect(findings.map((finding) => [finding.ruleId, finding.messageId, finding.hint])).toEqual([
+      ['acme/tag', 'missing', 'Add server.extraLabels.team'],
+      ['acme/broken', 'evaluationError', undefined],
+      ['acme/registry', 'violation', 'Set server.image.repository to "registry.acme.io/hashicorp/vault"'],
+    ]);
+  });
+
+  it('refuse an unknown placeholder', async () => {
+    expect(await invalid('policies:\n  - { id: a/b, message: m, hint: "use {{fix}}", expression: "true" }')).toMatch(
+      /2:34: policies\.0\.hint: policy "a\/b": unknown placeholder "\{\{fix\}\}"/,
+    );
   });
 });
 
@@ -324,6 +375,71 @@ describe('invalid policies exit 2 naming the policy and where', () => {
       'policies:\n  - { id: a/b, message: m, expression: "true", when: { path: server.foo.bar } }',
       /policies\.0\.when\.path: policy "a\/b": path "server.foo.bar" can never match/,
     ],
+    // Each refusal of the reader that had no case of its own.
+    ['not a mapping', 'policies:\n  - acme/registry', /2:5: policies\.0: expected a policy: a mapping with id, message/],
+    ['missing id', 'policies:\n  - { message: m, expression: "true" }', /2:5: policies\.0: expected id: a namespaced policy id/],
+    ['missing message', 'policies:\n  - { id: a/b, expression: "true" }', /2:5: policies\.0: policy "a\/b": expected message/],
+    [
+      'message not text',
+      'policies:\n  - { id: a/b, message: 5, expression: "true" }',
+      /2:25: policies\.0\.message: expected a non-empty string/,
+    ],
+    ['empty message', 'policies:\n  - { id: a/b, message: "", expression: "true" }', /policies\.0\.message: expected a non-empty string/],
+    [
+      'docs not an address',
+      'policies:\n  - { id: a/b, message: m, docs: wiki/page, expression: "true" }',
+      /2:34: policies\.0\.docs: policy "a\/b": expected the address \(http or https\)/,
+    ],
+    [
+      'required not a boolean',
+      'policies:\n  - { id: a/b, message: m, path: server.image, required: "yes" }',
+      /policies\.0\.required: policy "a\/b": expected true or false/,
+    ],
+    [
+      'required without a key',
+      'policies:\n  - { id: a/b, message: m, required: true }',
+      /policies\.0\.required: policy "a\/b": required needs a path naming the key that must be there/,
+    ],
+    [
+      'when not a mapping',
+      'policies:\n  - { id: a/b, message: m, expression: "true", when: yes }',
+      /policies\.0\.when: policy "a\/b": expected a mapping with target, path, schema or expression/,
+    ],
+    [
+      'when with nothing to test',
+      'policies:\n  - { id: a/b, message: m, expression: "true", when: { target: release } }',
+      /policies\.0\.when: policy "a\/b": expected path, schema or expression/,
+    ],
+    [
+      'schema not an object',
+      'policies:\n  - { id: a/b, message: m, schema: 5 }',
+      /policies\.0\.schema: policy "a\/b": invalid JSON Schema: expected a JSON Schema object/,
+    ],
+    [
+      'schema with a pattern RE2 cannot run',
+      'policies:\n  - { id: a/b, message: m, schema: { pattern: "^(a)\\\\1$" } }',
+      /policies\.0\.schema: policy "a\/b": invalid JSON Schema: /,
+    ],
+    [
+      'schema nested too deep',
+      `policies:\n  - { id: a/b, message: m, schema: ${'{ not: '.repeat(70)}{}${' }'.repeat(70)} }`,
+      /policies\.0\.schema: policy "a\/b": invalid JSON Schema: the schema is nested deeper than 64 levels/,
+    ],
+    [
+      'schema too large',
+      `policies:\n  - { id: a/b, message: m, schema: { enum: [${Array.from({ length: 10_001 }, (_, index) => index).join(', ')}] } }`,
+      /policies\.0\.schema: policy "a\/b": invalid JSON Schema: the schema has more than 10000 nodes/,
+    ],
+    [
+      'CEL too long',
+      `policies:\n  - { id: a/b, message: m, expression: "${'true && '.repeat(600)}true" }`,
+      /policies\.0\.expression: policy "a\/b": the CEL expression does not compile: the expression is longer than the limit of 4096 characters/,
+    ],
+    [
+      'CEL message type',
+      'policies:\n  - { id: a/b, message: m, expression: "acme.Policy{} == value" }',
+      /the CEL expression does not compile: message types are not available \("acme.Policy"\)/,
+    ],
     [
       'when unknown key',
       'policies:\n  - { id: a/b, message: m, expression: "true", when: { required: true } }',
@@ -335,6 +451,72 @@ describe('invalid policies exit 2 naming the policy and where', () => {
       expect(await invalid(config)).toMatch(expected);
     });
   }
+
+  describe('config paths are checked against the Vault config schema', () => {
+    const refused: [string, RegExp][] = [
+      [
+        'clustr_name',
+        /2:50: policies\.0\.path: policy "a\/b": path "clustr_name" can never match the Vault config: the top level of a Vault config has no key "clustr_name"; did you mean "cluster_name"\?/,
+      ],
+      [
+        'storage.raf.path',
+        /path "storage.raf.path" can never match the Vault config: storage of a Vault config has no key "raf"; did you mean "raft"\?/,
+      ],
+      [
+        'storage.raft.retry_join[*].leader_api_adr',
+        /storage\.raft\.retry_join\[\*\] of a Vault config has no key "leader_api_adr"; did you mean "leader_api_addr"\?/,
+      ],
+      ['seal.awskms.regoin', /seal\.awskms of a Vault config has no key "regoin"; did you mean "region"\?/],
+      ['listener.tcp.tls_disabled', /listener\.tcp of a Vault config has no key "tls_disabled"; did you mean "tls_disable"\?/],
+      // Both listener types are tried; the suggestion comes from the keys they share.
+      ['listener.*.adress', /listener\.\* of a Vault config has no key "adress"; did you mean "address"\?/],
+      // Keys inside storage stanzas are case-sensitive in Vault.
+      ['storage.raft.RETRY_JOIN', /storage\.raft of a Vault config has no key "RETRY_JOIN"; did you mean "retry_join"\?/],
+      ['telemetry.nothing_like_this', /telemetry of a Vault config has no key "nothing_like_this"$/],
+    ];
+    for (const [path, expected] of refused)
+      it(`refuses ${path}`, async () => {
+        expect(await invalid(`policies:\n  - { id: a/b, message: m, target: config, path: "${path}", expression: "true" }`)).toMatch(
+          expected,
+        );
+      });
+
+    it('refuses a config path in `when`', async () => {
+      const config = 'policies:\n  - { id: a/b, message: m, expression: "true", when: { target: config, path: seal.transit.tokne } }';
+      expect(await invalid(config)).toMatch(
+        /2:78: policies\.0\.when\.path: policy "a\/b": path "seal.transit.tokne" can never match the Vault config: seal\.transit of a Vault config has no key "tokne"; did you mean "token"\?/,
+      );
+    });
+
+    const accepted = [
+      // Lists of blocks, written once or repeated, with or without [*].
+      'storage.raft.retry_join[*].leader_api_addr',
+      'storage.raft.retry_join.leader_api_addr',
+      'storage.raft.retry_join[0].leader_api_addr',
+      'listener.tcp.address',
+      'listener.tcp[*].tls_disable',
+      '/listener/tcp/0/address',
+      // A JSON config in Vault's own shape: a list of labelled blocks.
+      'listener[0].tcp.address',
+      // Wildcards over labelled blocks.
+      'seal.*',
+      'seal.*.region',
+      'storage.*.path',
+      'listener.*.address',
+      // Vault matches these keys and labels without case.
+      'Cluster_Name',
+      'listener.TCP.address',
+      // Open objects: a shamir seal's body declares nothing, so any key may be there.
+      'seal.shamir.anything',
+      'service_registration.kubernetes.namespace',
+    ];
+    it('accepts paths some config can hold, through wildcards, labelled blocks and open objects', async () => {
+      for (const path of accepted) {
+        const config = `policies:\n  - { id: a/b, message: m, target: config, path: "${path}", expression: "true", when: { target: config, path: "${path}" } }`;
+        await expect(policies(config), path).resolves.toHaveLength(1);
+      }
+    });
+  });
 
   it("checks a path against the config's chart version", async () => {
     // server.hostNetwork is in the values.yaml of chart 0.34.1, not of 0.20.0: a config pinned to 0.20.0 refuses it.

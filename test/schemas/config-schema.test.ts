@@ -23,7 +23,7 @@ describe('schemas/vault-lint-config.schema.json', () => {
     const plugins = { plugins: ['./vault-rules', 'acme-vault-rules'], rules: { 'acme/registry-allowed': ['warning', { registry: 'r/' }] } };
     expect(validate(plugins), JSON.stringify(validate.errors)).toBe(true);
     const policies = load(
-      "policies:\n  - id: acme/registry\n    message: m\n    path: server.image.repository\n    schema: { type: string }\n  - id: acme/seal\n    message: m\n    target: release\n    expression: release.seal.type == 'awskms'\n    when: { target: release, expression: \"release.name.startsWith('prod')\" }\nrules:\n  acme/registry: warning\n",
+      "policies:\n  - id: acme/registry\n    message: m\n    hint: h\n    path: server.image.repository\n    schema: { type: string }\n  - id: acme/seal\n    message: m\n    target: release\n    expression: release.seal.type == 'awskms'\n    when: { target: release, expression: \"release.name.startsWith('prod')\" }\nrules:\n  acme/registry: warning\n",
     );
     expect(validate(policies), JSON.stringify(validate.errors)).toBe(true);
     for (const bad of [
@@ -35,6 +35,7 @@ describe('schemas/vault-lint-config.schema.json', () => {
       { releases: { prod: {} } },
       { policies: [{ id: 'registry', message: 'm', expression: 'true' }] },
       { policies: [{ id: 'acme/registry', message: 'm' }] },
+      { policies: [{ id: 'acme/registry', message: 'm', hint: '', expression: 'true' }] },
       { policies: [{ id: 'acme/registry', message: 'm', target: 'pods', expression: 'true' }] },
     ]) {
       expect(validate(bad), JSON.stringify(bad)).toBe(false);
