@@ -402,6 +402,51 @@ describe('no secret leaks into any output', () => {
       await expectNowhere(['--set', `server.annotations.repo=${set}/x.git`], [set], 'shaped secret in --set');
     });
 
+    it('unseal keys written into a script are masked in the no-unseal-keys-in-pod finding that prints the script', async () => {
+      // Key shares as `vault operator init` prints them (base64 and hex): no detector knows their shape.
+      const keys = [
+        'Zk3Qm1xPq8V2cT7hR4sW9yB6nL0dF5gJ1aE3uI8oK2M=',
+        '9c1e7a44d0b3f58e2a6c9d1b7e4f0a3c5d8e2b6a1f9c7d3e5b0a4c8d2e6f1a9b',
+      ] as const;
+      const execKey = 'q7V1mZ0cL3tY8wB5nR2xK6hD9gF4sJ0aP1oE7uI3kM8=';
+      const values = write(
+        'unseal-in-script.yaml',
+        [
+          'server:',
+          '  postStart:',
+          '    - /bin/sh',
+          '    - -c',
+          '    - |',
+          '      sleep 15',
+          `      vault operator unseal ${keys[0]}`,
+          `      vault operator unseal -address=https://127.0.0.1:8200 "${keys[1]}" >/dev/null`,
+          '  extraContainers:',
+          '    - name: unsealer',
+          '      image: hashicorp/vault:1.16.1',
+          `      command: [vault, operator, unseal, ${execKey}]`,
+          '',
+        ].join('\n'),
+      );
+      const secrets = [...keys, execKey];
+      const outputs = await expectNowhere([values], secrets, 'unseal keys in scripts');
+      expect(outputs[0]!.match(/no-unseal-keys-in-pod/g)?.length).toBe(2);
+      // The code frame of the finding is printed, with the key masked one character for one.
+      expect(outputs[0]).toContain(`vault operator unseal ${'*'.repeat(keys[0].length)}`);
+      expect(outputs[0]).toContain(`command: [vault, operator, unseal, ${'*'.repeat(execKey.length)}]`);
+      // A variable or a command substitution is no key.
+      const model = await buildModel({
+        layers: [
+          {
+            kind: 'file',
+            label: 'x',
+            text: 'server:\n  postStart: [sh, -c, "vault operator unseal $KEY1; vault operator unseal $(cat /vault/keys/k2)"]\n',
+          },
+        ],
+      });
+      expect(model.unsealKeyScripts).toHaveLength(1);
+      expect(model.secrets).toEqual([]);
+    });
+
     it('a secret from one file is masked where another file of the run repeats it', async () => {
       const secret = 'hvs.crossFileToken0001';
       const a = write('a.yaml', `server:\n  extraEnvironmentVars:\n    VAULT_TOKEN: ${secret}\n`);
