@@ -447,6 +447,61 @@ describe('no secret leaks into any output', () => {
       expect(model.secrets).toEqual([]);
     });
 
+    it('credentials in a Terraform template and a helmfile .gotmpl file are masked, in branches, loops and actions', async () => {
+      const tf = {
+        branch: 'postgres://backup:TplBranchLeak7Qz2@db.internal:5432/vault',
+        directive: '5f0e4d2c-tpl-directive-token-0001',
+        seal: 'hvs.TplLoopSealToken0001abcd',
+      };
+      const terraform = write(
+        'vault.yaml.tftpl',
+        [
+          'server:',
+          '  extraEnvironmentVars:',
+          '%{ if backup_enabled ~}',
+          `    BACKUP_DB_URL: "${tf.branch}"`,
+          '%{ endif ~}',
+          `    CONSUL_HTTP_TOKEN: "%{ if prod }${tf.directive}%{ else }\${consul_token}%{ endif }"`,
+          '  ha:',
+          '    enabled: true',
+          '    raft:',
+          '      enabled: true',
+          '      config: |',
+          `        seal "transit" { address = "https://transit.internal:8200" token = "${tf.seal}" }`,
+          '        storage "raft" {',
+          '          path = "/vault/data"',
+          '%{ for i in range(replicas) ~}',
+          '          retry_join { leader_api_addr = "https://vault-${i}.vault-internal:8200" }',
+          '%{ endfor ~}',
+          '        }',
+          '',
+        ].join('\n'),
+      );
+      const tfOutputs = await expectNowhere([terraform], Object.values(tf), 'Terraform template');
+      // Each line is printed in a code frame (so the check above looks at it), masked.
+      expect(tfOutputs[0]).toContain(`BACKUP_DB_URL: "${'*'.repeat(tf.branch.length)}"`);
+      expect(tfOutputs[0]).toMatch(/CONSUL_HTTP_TOKEN: \*{20,}/);
+      expect(tfOutputs[0]).toContain(`token = ${'*'.repeat(tf.seal.length + 2)}`);
+      const go = { action: 'GoTmplActionPassword0001', plain: 'hvs.GoTmplPlainToken0001abcd' };
+      const gotmpl = write(
+        'vault.yaml.gotmpl',
+        [
+          'server:',
+          '  extraEnvironmentVars:',
+          `    DB_PASSWORD: {{ "${go.action}" | quote }}`,
+          `    VAULT_TOKEN: ${go.plain}`,
+          '{{- if .Values.ha }}',
+          '  ha:',
+          '    enabled: {{ .Values.ha }}',
+          '{{- end }}',
+          '',
+        ].join('\n'),
+      );
+      const goOutputs = await expectNowhere([gotmpl], Object.values(go), '.gotmpl file');
+      expect(goOutputs[0]).toMatch(/DB_PASSWORD: \*{20,}/);
+      expect(goOutputs[0]).toContain(`VAULT_TOKEN: ${'*'.repeat(go.plain.length)}`);
+    });
+
     it('a secret from one file is masked where another file of the run repeats it', async () => {
       const secret = 'hvs.crossFileToken0001';
       const a = write('a.yaml', `server:\n  extraEnvironmentVars:\n    VAULT_TOKEN: ${secret}\n`);
