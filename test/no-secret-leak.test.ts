@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -500,6 +500,66 @@ describe('no secret leaks into any output', () => {
       const goOutputs = await expectNowhere([gotmpl], Object.values(go), '.gotmpl file');
       expect(goOutputs[0]).toMatch(/DB_PASSWORD: \*{20,}/);
       expect(goOutputs[0]).toContain(`VAULT_TOKEN: ${'*'.repeat(go.plain.length)}`);
+    });
+
+    it("an umbrella chart found from its Chart.yaml: the other charts' credentials are masked, and scripts in block scalars too", async () => {
+      mkdirSync(join(dir, 'platform'), { recursive: true });
+      write(
+        'platform/Chart.yaml',
+        [
+          'apiVersion: v2',
+          'name: platform',
+          'version: 2.3.0',
+          'dependencies:',
+          '  - name: postgresql',
+          '    version: 15.5.0',
+          '    repository: oci://registry-1.docker.io/bitnamicharts',
+          '  - name: vault',
+          '    alias: secrets',
+          '    version: 0.28.0',
+          '    repository: https://helm.releases.hashicorp.com',
+          '',
+        ].join('\n'),
+      );
+      const planted = {
+        dbPassword: 'UmbrellaAutoDbPass0001',
+        apiUrl: 'postgres://api:UmbrellaApiUrlPw7@platform-postgresql:5432/api',
+        scriptKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiUmbrella0001',
+        scriptBasic: 'https://backup:ScriptBasicPw4Tz@s3.corp.example.net',
+      };
+      const values = write(
+        'platform/values.yaml',
+        [
+          'postgresql:',
+          '  auth:',
+          `    password: ${planted.dbPassword}`,
+          `    password: ${planted.dbPassword}`,
+          'api:',
+          '  env:',
+          `    DATABASE_URL: "${planted.apiUrl}"`,
+          `    DATABASE_URL: "${planted.apiUrl}"`,
+          'secrets:',
+          '  server:',
+          '    image:',
+          '      tag: "1.16"',
+          '    extraContainers:',
+          '      - name: snapshot',
+          '        image: hashicorp/vault:1.16.1',
+          '        command: [/bin/sh, -c]',
+          '        args:',
+          '          - |',
+          `            export AWS_SECRET_ACCESS_KEY=${planted.scriptKey}`,
+          `            vault operator raft snapshot save /tmp/s.snap && curl -T /tmp/s.snap ${planted.scriptBasic}/vault/`,
+          '',
+        ].join('\n'),
+      );
+      const outputs = await expectNowhere([values], Object.values(planted), 'umbrella found from Chart.yaml');
+      // The section is linted (the tag finding is at its own line) and every planted line is printed, masked.
+      expect(outputs[0]).toMatch(/image-tag-pinned/);
+      expect(outputs[0]).toContain(`password: ${'*'.repeat(planted.dbPassword.length)}`);
+      expect(outputs[0]).toContain(`DATABASE_URL: "${'*'.repeat(planted.apiUrl.length)}"`);
+      expect(outputs[0]).toContain(`export AWS_SECRET_ACCESS_KEY=${'*'.repeat(planted.scriptKey.length)}`);
+      expect(outputs[0]!.match(/no-inline-secrets/g)?.length).toBe(2);
     });
 
     it('a secret from one file is masked where another file of the run repeats it', async () => {
