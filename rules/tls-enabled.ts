@@ -18,11 +18,11 @@ export default defineRule({
     appliesTo: { modes: CONFIG_MODES },
     messages: {
       tlsDisabled:
-        'Disabled TLS on listener "tcp" (tls_disable = {{value}}) and in the chart (global.tlsDisable: {{chart}}): Vault serves its API in plain text and probes, the injector and VAULT_ADDR use plain http',
+        'Disabled TLS on listener "tcp" (tls_disable = {{value}}) and in the chart (global.tlsDisable: {{chart}}): Vault serves its API in plain text and the chart\'s probes, injector address and VAULT_ADDR use plain http',
       chartTlsDisabled:
-        'Expected global.tlsDisable to be false, found {{value}}; the listener serves TLS but the chart points probes, the injector and VAULT_ADDR at plain http',
+        'Expected global.tlsDisable to be false, found {{value}}; the listener serves TLS but the chart points its probes, injector address and VAULT_ADDR at plain http',
       listenerTlsDisabled:
-        'Disabled TLS on listener "tcp": tls_disable = {{value}} serves the Vault API in plain text while global.tlsDisable is false, so the chart\'s probes and VAULT_ADDR use https and the pods never become Ready',
+        'Disabled TLS on listener "tcp": tls_disable = {{value}} serves the Vault API in plain text while global.tlsDisable is false, so the chart\'s probes and its VAULT_ADDR use https and the pods never become Ready',
       listenerTlsDisableInvalid: 'Expected tls_disable on listener "tcp" to be a boolean, found {{value}}; Vault refuses to start',
       missingCertFile: 'Missing tls_cert_file on listener "tcp"; without a certificate Vault cannot serve TLS',
       missingKeyFile: 'Missing tls_key_file on listener "tcp"; without the private key Vault cannot serve TLS',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -400,6 +400,166 @@ describe('no secret leaks into any output', () => {
       await expectNowhere(['-f', base, '-f', over], [overridden], 'overridden shaped secret');
       const set = 'https://bot:SetArgLeak8Zq@git.corp.example.net';
       await expectNowhere(['--set', `server.annotations.repo=${set}/x.git`], [set], 'shaped secret in --set');
+    });
+
+    it('unseal keys written into a script are masked in the no-unseal-keys-in-pod finding that prints the script', async () => {
+      // Key shares as `vault operator init` prints them (base64 and hex): no detector knows their shape.
+      const keys = [
+        'Zk3Qm1xPq8V2cT7hR4sW9yB6nL0dF5gJ1aE3uI8oK2M=',
+        '9c1e7a44d0b3f58e2a6c9d1b7e4f0a3c5d8e2b6a1f9c7d3e5b0a4c8d2e6f1a9b',
+      ] as const;
+      const execKey = 'q7V1mZ0cL3tY8wB5nR2xK6hD9gF4sJ0aP1oE7uI3kM8=';
+      const values = write(
+        'unseal-in-script.yaml',
+        [
+          'server:',
+          '  postStart:',
+          '    - /bin/sh',
+          '    - -c',
+          '    - |',
+          '      sleep 15',
+          `      vault operator unseal ${keys[0]}`,
+          `      vault operator unseal -address=https://127.0.0.1:8200 "${keys[1]}" >/dev/null`,
+          '  extraContainers:',
+          '    - name: unsealer',
+          '      image: hashicorp/vault:1.16.1',
+          `      command: [vault, operator, unseal, ${execKey}]`,
+          '',
+        ].join('\n'),
+      );
+      const secrets = [...keys, execKey];
+      const outputs = await expectNowhere([values], secrets, 'unseal keys in scripts');
+      expect(outputs[0]!.match(/no-unseal-keys-in-pod/g)?.length).toBe(2);
+      // The code frame of the finding is printed, with the key masked one character for one.
+      expect(outputs[0]).toContain(`vault operator unseal ${'*'.repeat(keys[0].length)}`);
+      expect(outputs[0]).toContain(`command: [vault, operator, unseal, ${'*'.repeat(execKey.length)}]`);
+      // A variable or a command substitution is no key.
+      const model = await buildModel({
+        layers: [
+          {
+            kind: 'file',
+            label: 'x',
+            text: 'server:\n  postStart: [sh, -c, "vault operator unseal $KEY1; vault operator unseal $(cat /vault/keys/k2)"]\n',
+          },
+        ],
+      });
+      expect(model.unsealKeyScripts).toHaveLength(1);
+      expect(model.secrets).toEqual([]);
+    });
+
+    it('credentials in a Terraform template and a helmfile .gotmpl file are masked, in branches, loops and actions', async () => {
+      const tf = {
+        branch: 'postgres://backup:TplBranchLeak7Qz2@db.internal:5432/vault',
+        directive: '5f0e4d2c-tpl-directive-token-0001',
+        seal: 'hvs.TplLoopSealToken0001abcd',
+      };
+      const terraform = write(
+        'vault.yaml.tftpl',
+        [
+          'server:',
+          '  extraEnvironmentVars:',
+          '%{ if backup_enabled ~}',
+          `    BACKUP_DB_URL: "${tf.branch}"`,
+          '%{ endif ~}',
+          `    CONSUL_HTTP_TOKEN: "%{ if prod }${tf.directive}%{ else }\${consul_token}%{ endif }"`,
+          '  ha:',
+          '    enabled: true',
+          '    raft:',
+          '      enabled: true',
+          '      config: |',
+          `        seal "transit" { address = "https://transit.internal:8200" token = "${tf.seal}" }`,
+          '        storage "raft" {',
+          '          path = "/vault/data"',
+          '%{ for i in range(replicas) ~}',
+          '          retry_join { leader_api_addr = "https://vault-${i}.vault-internal:8200" }',
+          '%{ endfor ~}',
+          '        }',
+          '',
+        ].join('\n'),
+      );
+      const tfOutputs = await expectNowhere([terraform], Object.values(tf), 'Terraform template');
+      // Each line is printed in a code frame (so the check above looks at it), masked.
+      expect(tfOutputs[0]).toContain(`BACKUP_DB_URL: "${'*'.repeat(tf.branch.length)}"`);
+      expect(tfOutputs[0]).toMatch(/CONSUL_HTTP_TOKEN: \*{20,}/);
+      expect(tfOutputs[0]).toContain(`token = ${'*'.repeat(tf.seal.length + 2)}`);
+      const go = { action: 'GoTmplActionPassword0001', plain: 'hvs.GoTmplPlainToken0001abcd' };
+      const gotmpl = write(
+        'vault.yaml.gotmpl',
+        [
+          'server:',
+          '  extraEnvironmentVars:',
+          `    DB_PASSWORD: {{ "${go.action}" | quote }}`,
+          `    VAULT_TOKEN: ${go.plain}`,
+          '{{- if .Values.ha }}',
+          '  ha:',
+          '    enabled: {{ .Values.ha }}',
+          '{{- end }}',
+          '',
+        ].join('\n'),
+      );
+      const goOutputs = await expectNowhere([gotmpl], Object.values(go), '.gotmpl file');
+      expect(goOutputs[0]).toMatch(/DB_PASSWORD: \*{20,}/);
+      expect(goOutputs[0]).toContain(`VAULT_TOKEN: ${'*'.repeat(go.plain.length)}`);
+    });
+
+    it("an umbrella chart found from its Chart.yaml: the other charts' credentials are masked, and scripts in block scalars too", async () => {
+      mkdirSync(join(dir, 'platform'), { recursive: true });
+      write(
+        'platform/Chart.yaml',
+        [
+          'apiVersion: v2',
+          'name: platform',
+          'version: 2.3.0',
+          'dependencies:',
+          '  - name: postgresql',
+          '    version: 15.5.0',
+          '    repository: oci://registry-1.docker.io/bitnamicharts',
+          '  - name: vault',
+          '    alias: secrets',
+          '    version: 0.28.0',
+          '    repository: https://helm.releases.hashicorp.com',
+          '',
+        ].join('\n'),
+      );
+      const planted = {
+        dbPassword: 'UmbrellaAutoDbPass0001',
+        apiUrl: 'postgres://api:UmbrellaApiUrlPw7@platform-postgresql:5432/api',
+        scriptKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiUmbrella0001',
+        scriptBasic: 'https://backup:ScriptBasicPw4Tz@s3.corp.example.net',
+      };
+      const values = write(
+        'platform/values.yaml',
+        [
+          'postgresql:',
+          '  auth:',
+          `    password: ${planted.dbPassword}`,
+          `    password: ${planted.dbPassword}`,
+          'api:',
+          '  env:',
+          `    DATABASE_URL: "${planted.apiUrl}"`,
+          `    DATABASE_URL: "${planted.apiUrl}"`,
+          'secrets:',
+          '  server:',
+          '    image:',
+          '      tag: "1.16"',
+          '    extraContainers:',
+          '      - name: snapshot',
+          '        image: hashicorp/vault:1.16.1',
+          '        command: [/bin/sh, -c]',
+          '        args:',
+          '          - |',
+          `            export AWS_SECRET_ACCESS_KEY=${planted.scriptKey}`,
+          `            vault operator raft snapshot save /tmp/s.snap && curl -T /tmp/s.snap ${planted.scriptBasic}/vault/`,
+          '',
+        ].join('\n'),
+      );
+      const outputs = await expectNowhere([values], Object.values(planted), 'umbrella found from Chart.yaml');
+      // The section is linted (the tag finding is at its own line) and every planted line is printed, masked.
+      expect(outputs[0]).toMatch(/image-tag-pinned/);
+      expect(outputs[0]).toContain(`password: ${'*'.repeat(planted.dbPassword.length)}`);
+      expect(outputs[0]).toContain(`DATABASE_URL: "${'*'.repeat(planted.apiUrl.length)}"`);
+      expect(outputs[0]).toContain(`export AWS_SECRET_ACCESS_KEY=${'*'.repeat(planted.scriptKey.length)}`);
+      expect(outputs[0]!.match(/no-inline-secrets/g)?.length).toBe(2);
     });
 
     it('a secret from one file is masked where another file of the run repeats it', async () => {

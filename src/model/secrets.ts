@@ -18,6 +18,7 @@ export interface SecretFact extends Locatable {
     | 'autoJoin'
     | 'privateKey'
     | 'devRootToken'
+    | 'unsealKey'
     | 'detected';
   /** The key that holds it: an env var name, a config parameter. */
   name: string;

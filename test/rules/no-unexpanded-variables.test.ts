@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unexpanded-variables.js';
+import { lintTargets } from '../../src/index.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
@@ -129,4 +131,35 @@ testRule(rule, {
       errors: [{ messageId: 'neverExpanded', line: 6, column: 17, endLine: 6, endColumn: 37 }],
     },
   ],
+});
+
+describe('the bare-word hint in a Terraform template', () => {
+  it('drops the $ of the $${…} escape, which would otherwise stay before the address', async () => {
+    const text = [
+      'server:',
+      '  ha:',
+      '    enabled: true',
+      '    raft:',
+      '      enabled: true',
+      '      config: |',
+      '        cluster_name = "${cluster_name}"',
+      '        api_addr = "https://$${POD_IP}:8200"',
+      '        storage "raft" {',
+      '          path = "/vault/data"',
+      '        %{~ for i in range(3) ~}',
+      '          retry_join { leader_api_addr = "https://vault-${i}.vault-internal:8200" }',
+      '        %{~ endfor ~}',
+      '        }',
+      '',
+    ].join('\n');
+    const [result] = await lintTargets([{ layers: [{ kind: 'file', label: 'vault.yaml.tftpl', text }] }], {});
+    const found = result!.findings.filter((finding) => finding.ruleId === 'no-unexpanded-variables');
+    expect(found.map((finding) => [finding.messageId, finding.location.line, finding.hint])).toEqual([
+      [
+        'substitutedWord',
+        8,
+        'Write the bare word, "https://POD_IP:8200": the chart\'s start script replaces POD_IP in the config before Vault reads it.',
+      ],
+    ]);
+  });
 });

@@ -52,6 +52,22 @@ function referenceEnd(text: string, afterName: number): number {
 }
 
 /**
+ * The string with each reference written as the bare word. A `$` right before the reference goes
+ * too: in a Terraform template `$${POD_IP}` is the escape for a literal `${POD_IP}`, so the bare
+ * word there is `POD_IP`, not `$POD_IP` (which the start script would turn into `$10.0.0.7`).
+ */
+function bareWord(text: string, ref: string, name: string): string {
+  const parts = text.split(ref);
+  for (let i = 0; i < parts.length - 1; i++) {
+    const part = parts[i]!;
+    let end = part.length;
+    while (end > 0 && part[end - 1] === '$') end--;
+    parts[i] = part.slice(0, end);
+  }
+  return parts.join(name);
+}
+
+/**
  * `${VAR}` and `$(VAR)` in the strings of the config rules lint. Vault reads its config literally
  * (HCL v1 does not interpolate), Kubernetes expands `$(VAR)` only in a container's env, command
  * and args, and the chart only replaces bare words; so each reference reaches Vault as text (with
@@ -85,7 +101,7 @@ export function collectUnexpandedVariables(model: ConfiguredRelease & { readonly
         node: exact ? { place: () => config.placeOf({ start, end }, value.path) } : value,
         substituted,
         variableSet: CHART_SET_WORDS.has(name) || model.env.has(name),
-        bare: value.value.split(ref).join(name),
+        bare: bareWord(value.value, ref, name),
       });
     }
   }

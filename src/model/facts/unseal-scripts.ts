@@ -1,6 +1,6 @@
 import type { ConfiguredRelease } from '../config/release.js';
 import type { Locatable, Place, ValueNode } from '../values/tree.js';
-import { walkStrings } from '../secrets.js';
+import { walkStrings, type SecretFact } from '../secrets.js';
 import type { SealFact } from './seals.js';
 
 /**
@@ -21,6 +21,33 @@ export interface UnsealKeyScript extends Locatable {
   where: string;
   /** The other steps of the same script that handle the keys (writes, unseals). */
   related: Locatable[];
+  /**
+   * Unseal keys written into the script itself (`vault operator unseal <key>`, in any step): secrets
+   * the run knows, so they are masked wherever the script is printed.
+   */
+  keyLiterals: { value: string; place: () => Place }[];
+}
+
+/**
+ * The key argument of `vault operator unseal`: a share as Vault prints it (base64 or hex), not a
+ * flag, a variable, a command substitution or a URL.
+ */
+const KEY_LITERAL = /^[A-Za-z0-9+/=_-]{16,}$/;
+
+/**
+ * The first argument of an unseal that is not a flag, if it is a key share: read from `from` (just
+ * after `unseal`) to the end of the command, at most 500 characters, quotes around it dropped.
+ */
+function keyLiteralAfter(text: string, from: number): { start: number; value: string } | undefined {
+  const rest = text.slice(from, from + 500);
+  const command = rest.slice(0, rest.search(/[\n;&|#]|$/));
+  for (const word of command.matchAll(/\S+/g)) {
+    const bare = word[0].replace(/^["']|["']$/g, '');
+    if (bare.startsWith('-')) continue;
+    if (!KEY_LITERAL.test(bare)) return undefined;
+    return { start: from + word.index + word[0].indexOf(bare), value: bare };
+  }
+  return undefined;
 }
 
 /**
@@ -48,6 +75,8 @@ interface Step {
   start: number;
   end: number;
   recovery: boolean;
+  /** An unseal key written as the argument, by its offset in the text. */
+  key?: { start: number; value: string };
 }
 
 function stepsOf(text: string): Step[] {
@@ -64,7 +93,8 @@ function stepsOf(text: string): Step[] {
         recovery: /-recovery-shares/.test(flags),
       });
     } else if (!/(^|\s)--?help\b/.test(flags)) {
-      steps.push({ kind: 'unseal', start: match.index, end: match.index + match[0].trimEnd().length, recovery: false });
+      const key = keyLiteralAfter(text, match.index + match[0].length - flags.length);
+      steps.push({ kind: 'unseal', start: match.index, end: match.index + match[0].trimEnd().length, recovery: false, key });
     }
   }
   // Steps found above start in order within each pattern; one pass over their starts finds the lines that have one.
@@ -109,6 +139,9 @@ export function collectUnsealKeyScripts(model: ConfiguredRelease & { readonly se
       where: node.path.join('.'),
       place: at(main).place,
       related: steps.filter((step) => step !== main).map(at),
+      keyLiterals: steps.flatMap(({ key }) =>
+        key ? [{ value: key.value, place: (): Place => node.placeOfSpan(key.start, key.start + key.value.length) }] : [],
+      ),
     });
   });
   collectExecForms(model.values, autoUnseal, out);
@@ -138,12 +171,32 @@ function collectExecForms(values: ValueNode, autoUnseal: boolean, out: UnsealKey
     const first = items[at]!.place();
     const last = items[at + 2]!.place();
     const place: Place = first.layer === last.layer && !first.approximate && !last.approximate ? { ...first, end: last.end } : last;
+    // The key share, one item of its own after the flags.
+    const keyItem = init ? undefined : items.slice(at + 3).find((_, i) => !words[at + 3 + i]!.startsWith('-'));
+    const keyLiterals =
+      keyItem && KEY_LITERAL.test(words[items.indexOf(keyItem)]!)
+        ? [{ value: words[items.indexOf(keyItem)]!, place: () => keyItem.place() }]
+        : [];
     out.push({
       kind: init ? 'init' : 'unseal',
       keys: autoUnseal || /-recovery-shares/.test(flags) ? 'recovery' : 'unseal',
       where: node.path.join('.'),
       place: () => place,
       related: [],
+      keyLiterals,
     });
   }
+}
+
+/** The unseal keys written into scripts, as secrets of the run (reported by no-unseal-keys-in-pod, masked everywhere). */
+export function unsealKeySecrets(scripts: readonly UnsealKeyScript[]): SecretFact[] {
+  return scripts.flatMap((script) =>
+    script.keyLiterals.map((key) => ({
+      kind: 'unsealKey' as const,
+      name: 'unseal key',
+      where: script.where,
+      value: key.value,
+      place: key.place,
+    })),
+  );
 }
