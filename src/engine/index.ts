@@ -8,6 +8,8 @@ export type { ClientEnvVar, SkipVerifyEnv, MissingCaPath } from '../model/facts/
 export type { UnexpandedVariable, LogLevelSetting, WritablePluginDirectory } from '../model/facts/config-hygiene.js';
 export { effectiveLogLevel, ipcLockAdded, mlockEnabledBy, writablePluginDirectory } from '../model/facts/config-hygiene.js';
 export {
+  GUIDE_CA_FILE,
+  guideCaMount,
   injectorHttpAddr,
   missingCaPaths,
   serverAddrOverride,

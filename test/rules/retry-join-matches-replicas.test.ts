@@ -279,6 +279,16 @@ describe('retry-join-matches-replicas hints', () => {
       ),
     );
     expect(hint).toBe(
+      'In storage "raft": add retry_join { leader_api_addr = "https://vault-2.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }, with the CA secret mounted by a server.extraVolumes item "- type: secret, name: tls-ca".',
+    );
+  });
+
+  it('names the guide CA alone when server.extraVolumes already mounts tls-ca', async () => {
+    const mounted = release([0, 1].map(https)).replace(
+      '        ha:',
+      '        extraVolumes:\n          - type: secret\n            name: tls-ca\n        ha:',
+    );
+    expect(await hintOf(mounted)).toBe(
       'In storage "raft": add retry_join { leader_api_addr = "https://vault-2.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }.',
     );
   });
@@ -288,7 +298,7 @@ describe('retry-join-matches-replicas hints', () => {
     expect(hint).toBe(
       'In storage "raft": remove the second retry_join for "vault-0"; set leader_api_addr = "https://vault-1.vault-internal:8200"; remove the retry_join for "vault-5"; ' +
         'add retry_join { leader_api_addr = "https://vault-2.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }; ' +
-        'add retry_join { leader_api_addr = "https://vault-3.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }.',
+        'add retry_join { leader_api_addr = "https://vault-3.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }, with the CA secret mounted by a server.extraVolumes item "- type: secret, name: tls-ca".',
     );
   });
 });

@@ -154,3 +154,17 @@ export function missingCaPaths(
   }
   return out;
 }
+
+/** The CA file hints name when the values name none: `ca.crt` of the guide's `tls-ca` secret. */
+export const GUIDE_CA_FILE = `${USERCONFIG_ROOT}/tls-ca/ca.crt`;
+
+/**
+ * What a hint that names {@link GUIDE_CA_FILE} must add so that the file exists in the pods: nothing
+ * when a mount already covers it, else the `server.extraVolumes` item that mounts the `tls-ca` secret
+ * there (server-statefulset.yaml mounts each item at /vault/userconfig/<name>, v0.20.0 to v0.34.1).
+ */
+export function guideCaMount(model: { readonly mounts: MountFact[] }): string {
+  return model.mounts.some((mount) => pathCovers(mount.path, GUIDE_CA_FILE))
+    ? ''
+    : ', with the CA secret mounted by a server.extraVolumes item "- type: secret, name: tls-ca"';
+}
