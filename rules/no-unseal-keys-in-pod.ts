@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, SERVER_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'no-unseal-keys-in-pod',
@@ -7,6 +7,9 @@ export default defineRule({
     severity: 'error',
     tags: ['security', 'secrets'],
     guide: 'Initialize and unseal Vault',
+    // The scripts it reads run in the server pods (postStart, extraContainers, extraInitContainers of
+    // server-statefulset.yaml); without a StatefulSet no pod runs them.
+    appliesTo: { modes: SERVER_MODES },
     messages: {
       init: 'Unexpected "vault operator init" in {{where}}; its output, the {{keys}} keys and the initial root token, then exists in the pod, where anyone who can read its logs, files or volumes can take it',
       unseal:

@@ -30,6 +30,28 @@ testRule(rule, {
             storage "file" { path = "/vault/data" }
     `,
     },
+    {
+      // server-statefulset.yaml renders postStart and extraContainers only when the chart deploys a server.
+      name: 'a script of a server the chart does not deploy (server.enabled: false, an external Vault)',
+      code: `
+      injector:
+        externalVaultAddr: https://vault.example.com:8200
+      server:
+        enabled: false
+        postStart: [/bin/sh, -c, "vault operator init -key-shares=1 -key-threshold=1 > /vault/data/init.json"]
+    `,
+    },
+    {
+      name: 'a script of a server switched off with global.enabled: false',
+      code: `
+      global:
+        enabled: false
+      server:
+        extraContainers:
+          - name: bootstrap
+            args: [vault, operator, init]
+    `,
+    },
   ],
   invalid: [
     {
