@@ -43,7 +43,8 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const tlsDisable = model.get('global.tlsDisable')!;
-    const chart = JSON.stringify(tlsDisable.value);
+    // A value a templated values file prints is unknown: never quote its placeholder, never call it on or off.
+    const chart = tlsDisable.templated ? '(a template value)' : JSON.stringify(tlsDisable.value);
     const config = model.parsedConfig;
     const off: ConfigValue[] = [];
     for (const listener of config?.tcpListeners ?? []) {
@@ -90,7 +91,7 @@ export default defineRule({
           : [];
     const [first, ...others] = off;
     if (!first) {
-      if (!model.chartTls)
+      if (!model.chartTls && !tlsDisable.templated)
         context.report({ node: tlsDisable, messageId: 'chartTlsDisabled', data: { value: chart, addr }, related: addrRelated(false) });
       return;
     }

@@ -147,7 +147,8 @@ export function collectSecrets(model: ConfiguredRelease, detected: readonly Dete
     const env = model.get(path);
     if (env?.kind !== 'map') continue;
     for (const [name, node] of env.children) {
-      if (node.isUserSet && isSecretEnv(name, node.value)) out.push(fromValue(kind, name, node));
+      // A value a templated values file prints (`{{ requiredEnv "VAULT_TOKEN" }}`) is not written in the file.
+      if (node.isUserSet && !node.templated && isSecretEnv(name, node.value)) out.push(fromValue(kind, name, node));
     }
   }
   const root = model.get('server.dev.devRootToken');
@@ -199,7 +200,7 @@ function collectContainerEnv(values: ValueNode, out: SecretFact[]): void {
       for (const item of node.items) {
         const name = item.get('name')?.value;
         const value = item.get('value');
-        if (typeof name === 'string' && value?.isUserSet && isSecretEnv(name, value.value))
+        if (typeof name === 'string' && value?.isUserSet && !value.templated && isSecretEnv(name, value.value))
           out.push(fromValue('containerEnv', name, value));
       }
       continue;

@@ -4,6 +4,21 @@ import { testRule } from '../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      // helmfile renders the action before Helm reads the file: the credential comes from its environment, not the file.
+      name: 'a templated values file whose actions print the credentials (helmfile .gotmpl)',
+      code: `
+      server:
+        extraEnvironmentVars:
+          VAULT_TOKEN: {{ requiredEnv "VAULT_TOKEN" }}
+          AWS_SECRET_ACCESS_KEY: {{ .Values.awsSecretKey | quote }}
+        extraContainers:
+          - name: snapshot
+            env:
+              - name: VAULT_TOKEN
+                value: {{ requiredEnv "SNAPSHOT_TOKEN" }}
+    `,
+    },
+    {
       name: 'look-alikes: references, URLs without a password, placeholders, AWS example keys, token-shaped words',
       code: `
       server:

@@ -13,6 +13,16 @@ const LISTENER_TLS = `
 testRule(rule, {
   valid: [
     {
+      name: 'global.tlsDisable printed by an action of a templated values file, with a TLS listener',
+      code: `
+      global:
+        tlsDisable: {{ .Values.tlsDisable }}
+      server:
+        standalone:
+          config: |${LISTENER_TLS.replace(/\n {6}/g, '\n            ')}
+    `,
+    },
+    {
       name: 'dev mode always serves plain HTTP: asking for chart TLS would break its probes',
       code: `
       global:

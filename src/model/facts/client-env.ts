@@ -66,10 +66,13 @@ export interface SkipVerifyEnv {
   skip: VaultBool | 'unknown';
 }
 
-/** Every `VAULT_SKIP_VERIFY` of the Vault container and the injector. */
+/**
+ * Every `VAULT_SKIP_VERIFY` of the Vault container and the injector, except a literal a templated
+ * values file prints (helmfile `{{ … }}`, Terraform `${…}`): its value is unknown, not invalid.
+ */
 export function skipVerifyEnv(model: { readonly clientEnv: ClientEnvVar[] }): SkipVerifyEnv[] {
   return model.clientEnv
-    .filter((variable) => variable.name === 'VAULT_SKIP_VERIFY')
+    .filter((variable) => variable.name === 'VAULT_SKIP_VERIFY' && !(variable.source === 'literal' && variable.node.templated))
     .map((variable) => ({ variable, skip: variable.text === undefined ? 'unknown' : vaultBool(variable.text) }));
 }
 
