@@ -1,4 +1,4 @@
-import { defineRule, SERVER_MODES } from '../src/engine/index.js';
+import { defineRule, secretsInUnsealSteps, SERVER_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'no-unseal-keys-in-pod',
@@ -28,12 +28,20 @@ export default defineRule({
   check(context) {
     // One message per kind of step: the fact's kind names it.
     const messageIds = { init: 'init', unseal: 'unseal', stored: 'stored' } as const;
+    // A credential written inside a step goes with the step: removing the step removes it (no-inline-secrets leaves it out).
+    const { byScript } = context.fact(secretsInUnsealSteps);
     for (const script of context.model.unsealKeyScripts) {
       context.report({
         node: script,
         messageId: messageIds[script.kind],
         data: { where: script.where, keys: script.keys },
-        related: script.related.map((node) => ({ node, message: 'another step of the same script that handles the keys' })),
+        related: [
+          ...script.related.map((node) => ({ node, message: 'another step of the same script that handles the keys' })),
+          ...(byScript.get(script) ?? []).map((node) => ({
+            node,
+            message: 'a credential written in plain text in this step: it is in the values file and its history, so revoke and replace it',
+          })),
+        ],
       });
     }
   },

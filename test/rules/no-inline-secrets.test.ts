@@ -4,6 +4,16 @@ import { testRule } from '../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      // One root cause, where the fix goes: no-unseal-keys-in-pod reports the step (remove it) with the token as a related location.
+      name: 'a root token written in plain text inside a step that stores it in the pod',
+      code: `
+      server:
+        extraInitContainers:
+          - name: seed
+            command: ["sh", "-c", "echo hvs.5okeBPMJZIScC0vPfHaithAt6r > /vault/data/root_token"]
+    `,
+    },
+    {
       // helmfile renders the action before Helm reads the file: the credential comes from its environment, not the file.
       name: 'a templated values file whose actions print the credentials (helmfile .gotmpl)',
       code: `
@@ -98,6 +108,27 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      // server-statefulset.yaml renders no pod, so no script runs: the token is only in the file, which is still a leak.
+      name: "the same step when the chart deploys no server: the credential is this rule's again",
+      code: `
+      server:
+        enabled: false
+        extraInitContainers:
+          - name: seed
+            command: ["sh", "-c", "echo hvs.5okeBPMJZIScC0vPfHaithAt6r > /vault/data/root_token"]
+    `,
+      errors: [
+        {
+          messageId: 'detectedSecret',
+          line: 5,
+          column: 35,
+          endLine: 5,
+          endColumn: 65,
+          message: 'Vault token in server.extraInitContainers.0.command.2',
+        },
+      ],
+    },
     {
       name: 'credentials known by their shape under unknown keys, in annotations and in a sidecar script, each at the secret itself',
       code: `

@@ -55,6 +55,25 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'a root token written in plain text in the step that stores it: the credential rides along (no-inline-secrets leaves it out)',
+      code: `
+      server:
+        extraInitContainers:
+          - name: seed
+            command: ["sh", "-c", "echo hvs.5okeBPMJZIScC0vPfHaithAt6r > /vault/data/root_token"]
+    `,
+      errors: [
+        {
+          messageId: 'stored',
+          line: 4,
+          column: 30,
+          endLine: 4,
+          endColumn: 90,
+          related: [{ line: 4, column: 35, endLine: 4, endColumn: 65, message: 'a credential written in plain text in this step' }],
+        },
+      ],
+    },
+    {
       name: 'an init in a shell script, with the unseal and the write of its output as related steps',
       code: `
       server:

@@ -1,6 +1,6 @@
 import type { ConfiguredRelease } from '../config/release.js';
 import type { Locatable, Place, ValueNode } from '../values/tree.js';
-import { walkStrings } from '../secrets.js';
+import { walkStrings, type SecretFact } from '../secrets.js';
 import type { SealFact } from './seals.js';
 
 /**
@@ -146,4 +146,57 @@ function collectExecForms(values: ValueNode, autoUnseal: boolean, out: UnsealKey
       related: [],
     });
   }
+}
+
+/** Modes whose StatefulSet runs the scripts: `no-unseal-keys-in-pod` reports them only there. */
+const SCRIPT_MODES = new Set(['dev', 'standalone', 'ha-raft', 'ha-other']);
+
+/** The credentials written inside the steps of the unseal-key scripts, and which script holds each. */
+export interface SecretsInUnsealSteps {
+  byScript: Map<UnsealKeyScript, SecretFact[]>;
+  owned: Set<SecretFact>;
+}
+
+/**
+ * Credentials written inside a step of an unseal-key script a server pod runs, such as a root token
+ * echoed into a file: one root cause with the step, whose fix (remove the step) removes both. The
+ * step's finding carries them as related locations; the secret check leaves them out. Empty when
+ * no server runs the scripts. Steps of one layer never overlap (one per line, or one exec form),
+ * so each credential finds its step by binary search: O((steps + credentials) log steps).
+ */
+export function secretsInUnsealSteps(model: {
+  readonly mode: string;
+  readonly unsealKeyScripts: UnsealKeyScript[];
+  readonly secrets: SecretFact[];
+}): SecretsInUnsealSteps {
+  const out: SecretsInUnsealSteps = { byScript: new Map(), owned: new Set() };
+  if (!SCRIPT_MODES.has(model.mode) || model.unsealKeyScripts.length === 0) return out;
+  const byLayer = new Map<Place['layer'], { start: number; end: number; script: UnsealKeyScript }[]>();
+  for (const script of model.unsealKeyScripts) {
+    for (const step of [script, ...script.related]) {
+      const { layer, start, end } = step.place();
+      let list = byLayer.get(layer);
+      if (!list) byLayer.set(layer, (list = []));
+      list.push({ start, end, script });
+    }
+  }
+  for (const list of byLayer.values()) list.sort((a, b) => a.start - b.start);
+  for (const secret of model.secrets) {
+    const { layer, start, end } = secret.place();
+    const list = byLayer.get(layer);
+    if (!list) continue;
+    // The last step starting before the credential ends is the only one that can hold it.
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]!.start < end) low = mid + 1;
+      else high = mid;
+    }
+    const step = list[low - 1];
+    if (!step || step.start > start || step.end < end) continue;
+    out.owned.add(secret);
+    out.byScript.set(step.script, [...(out.byScript.get(step.script) ?? []), secret]);
+  }
+  return out;
 }
