@@ -37,6 +37,11 @@ export default defineRule({
         data: { where: script.where, keys: script.keys },
         related: [
           ...script.related.map((node) => ({ node, message: 'another step of the same script that handles the keys' })),
+          ...script.keyShares.map((node) => ({
+            node,
+            message:
+              'an unseal key share written in plain text: it is in the values file and its history, so rekey Vault (vault operator rekey)',
+          })),
           ...(byScript.get(script) ?? []).map((node) => ({
             node,
             message: 'a credential written in plain text in this step: it is in the values file and its history, so revoke and replace it',

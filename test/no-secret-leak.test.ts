@@ -402,6 +402,24 @@ describe('no secret leaks into any output', () => {
       await expectNowhere(['--set', `server.annotations.repo=${set}/x.git`], [set], 'shaped secret in --set');
     });
 
+    it('unseal key shares written in a script are masked in every format', async () => {
+      // No detector knows a share's shape; the script around it (vault operator unseal) does.
+      const shares = ['7Zq3Vh2zXkPpJwT0bLq2Yc1uNn8mR4sD5eF6gH7iJ9k=', 'b6c1f0e2d3a4958677a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0'];
+      const values = write(
+        'unseal.yaml',
+        [
+          'server:',
+          `  postStart: [/bin/sh, -c, "vault operator unseal '${shares[0]}'"]`,
+          '  extraContainers:',
+          '    - name: unsealer',
+          `      command: [vault, operator, unseal, ${shares[1]}]`,
+          '',
+        ].join('\n'),
+      );
+      const outputs = await expectNowhere([values], shares, 'unseal key shares');
+      expect(outputs[0]!.match(/no-unseal-keys-in-pod/g)?.length).toBe(2);
+    });
+
     it('a secret from one file is masked where another file of the run repeats it', async () => {
       const secret = 'hvs.crossFileToken0001';
       const a = write('a.yaml', `server:\n  extraEnvironmentVars:\n    VAULT_TOKEN: ${secret}\n`);

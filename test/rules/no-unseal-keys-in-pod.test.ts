@@ -55,6 +55,45 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'unseal key shares written as the argument, quoted, after a flag and in exec form, ride along; a key file path or a substitution does not',
+      code: `
+      server:
+        postStart:
+          - sh
+          - -c
+          - |
+            vault operator unseal 7Zq3Vh2zXkPpJwT0bLq2Yc1uNn8mR4sD5eF6gH7iJ9k=
+            vault operator unseal -address=https://127.0.0.1:8200 "Qm9vdHN0cmFwS2V5U2hhcmUyUmVhbA=="
+            vault operator unseal "$(cat /vault/userconfig/keys/k3)"
+        extraContainers:
+          - name: unsealer
+            command: [vault, operator, unseal, c2hhcmV0aHJlZWxvbmdlcnRoYW4xNg]
+    `,
+      errors: [
+        {
+          messageId: 'unseal',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 73,
+          related: [
+            { line: 7, column: 7, endLine: 7, endColumn: 60 },
+            { line: 8, column: 7, endLine: 8, endColumn: 28 },
+            { line: 6, column: 29, endLine: 6, endColumn: 73, message: 'an unseal key share written in plain text' },
+            { line: 7, column: 62, endLine: 7, endColumn: 94, message: 'an unseal key share written in plain text' },
+          ],
+        },
+        {
+          messageId: 'unseal',
+          line: 11,
+          column: 17,
+          endLine: 11,
+          endColumn: 40,
+          related: [{ line: 11, column: 42, endLine: 11, endColumn: 72, message: 'an unseal key share written in plain text' }],
+        },
+      ],
+    },
+    {
       name: 'a root token written in plain text in the step that stores it: the credential rides along (no-inline-secrets leaves it out)',
       code: `
       server:

@@ -21,6 +21,40 @@ export interface UnsealKeyScript extends Locatable {
   where: string;
   /** The other steps of the same script that handle the keys (writes, unseals). */
   related: Locatable[];
+  /** Key shares written in plain text as the argument of `vault operator unseal`: known secrets, masked in every output. */
+  keyShares: KeyShare[];
+}
+
+/** An unseal or recovery key share written in plain text in a script. */
+export interface KeyShare extends Locatable {
+  /** The share itself, kept only to scrub it from any output. */
+  value: string;
+}
+
+/**
+ * A word that can only be a key share given to `vault operator unseal`: not a flag, no shell
+ * expansion or quoting left, base64 or hex of at least 16 characters (Vault's shares are 44 base64
+ * or 64 hex characters; the shortest sensible ones are still far longer than a placeholder word),
+ * not starting with `/` (a path to a key file).
+ */
+const SHARE = /^[A-Za-z0-9+][A-Za-z0-9+/]{15,}={0,2}$/;
+
+/**
+ * The key shares written literally among the words after `vault operator unseal` (quoted ones too),
+ * up to the end of the command and at most 600 characters, with their offsets in `text`.
+ */
+function sharesIn(text: string, from: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const rest = text.slice(from, from + 600);
+  const stop = rest.search(/[\n;&|<>#)]/);
+  for (const word of (stop < 0 ? rest : rest.slice(0, stop)).matchAll(/\S+/g)) {
+    // A variable or command substitution supplies the key from elsewhere: nothing after it is a literal argument.
+    if (/[$`]/.test(word[0])) break;
+    const start = from + word.index + (/^["']/.test(word[0]) ? 1 : 0);
+    const end = from + word.index + word[0].length - (/["']$/.test(word[0]) && word[0].length > 1 ? 1 : 0);
+    if (SHARE.test(text.slice(start, end))) out.push({ start, end });
+  }
+  return out;
 }
 
 /**
@@ -48,6 +82,8 @@ interface Step {
   start: number;
   end: number;
   recovery: boolean;
+  /** For `unseal`: the key shares written literally as its argument. */
+  shares?: { start: number; end: number }[];
 }
 
 function stepsOf(text: string): Step[] {
@@ -64,7 +100,14 @@ function stepsOf(text: string): Step[] {
         recovery: /-recovery-shares/.test(flags),
       });
     } else if (!/(^|\s)--?help\b/.test(flags)) {
-      steps.push({ kind: 'unseal', start: match.index, end: match.index + match[0].trimEnd().length, recovery: false });
+      const end = match.index + match[0].trimEnd().length;
+      steps.push({
+        kind: 'unseal',
+        start: match.index,
+        end,
+        recovery: false,
+        shares: sharesIn(text, match.index + match[0].length - flags.length),
+      });
     }
   }
   // Steps found above start in order within each pattern; one pass over their starts finds the lines that have one.
@@ -102,13 +145,14 @@ export function collectUnsealKeyScripts(model: ConfiguredRelease & { readonly se
     const steps = stepsOf(text);
     if (steps.length === 0) return;
     const main = steps.reduce((best, step) => (PRIORITY[step.kind] < PRIORITY[best.kind] ? step : best));
-    const at = (step: Step): Locatable => ({ place: (): Place => node.placeOfSpan(step.start, step.end) });
+    const at = (span: { start: number; end: number }): Locatable => ({ place: (): Place => node.placeOfSpan(span.start, span.end) });
     out.push({
       kind: main.kind,
       keys: autoUnseal || main.recovery ? 'recovery' : 'unseal',
       where: node.path.join('.'),
       place: at(main).place,
       related: steps.filter((step) => step !== main).map(at),
+      keyShares: steps.flatMap((step) => step.shares ?? []).map((share) => ({ ...at(share), value: text.slice(share.start, share.end) })),
     });
   });
   collectExecForms(model.values, autoUnseal, out);
@@ -137,6 +181,12 @@ function collectExecForms(values: ValueNode, autoUnseal: boolean, out: UnsealKey
     if (init ? /(^|\s)--?status\b/.test(flags) || encryptedInit(`${flags} `) : /(^|\s)--?help\b/.test(flags)) continue;
     const first = items[at]!.place();
     const last = items[at + 2]!.place();
+    const keyShares = init
+      ? []
+      : items.slice(at + 3).flatMap((item) => {
+          const word = typeof item.value === 'string' ? item.value.trim() : '';
+          return SHARE.test(word) ? [{ value: word, place: () => item.place() }] : [];
+        });
     const place: Place = first.layer === last.layer && !first.approximate && !last.approximate ? { ...first, end: last.end } : last;
     out.push({
       kind: init ? 'init' : 'unseal',
@@ -144,6 +194,7 @@ function collectExecForms(values: ValueNode, autoUnseal: boolean, out: UnsealKey
       where: node.path.join('.'),
       place: () => place,
       related: [],
+      keyShares,
     });
   }
 }
