@@ -74,7 +74,14 @@ function peerProblems(model: Model, joins: readonly RaftJoin[]): PeerProblem[] {
     if (join.url?.pod !== undefined && join.url.pod < replicas && !claimer.has(join.url.pod)) claimer.set(join.url.pod, join);
   const missing = [...Array(replicas).keys()].filter((i) => !claimer.has(i));
   const problems: PeerProblem[] = [];
+  // A ${VAR} or $(VAR) in an address is no-unexpanded-variables' finding, at the reference itself:
+  // one root cause, one finding. The entry still stands for the next unclaimed pod.
+  const unexpanded = new Set(model.unexpandedVariables.map((variable) => variable.value.node));
   for (const join of joins) {
+    if (join.address && unexpanded.has(join.address.node)) {
+      missing.shift();
+      continue;
+    }
     const { url } = join;
     const node = join.address ?? join.block;
     const unnamed = !join.address

@@ -33,6 +33,11 @@ const ADDRESS = { column: 42, endColumn: 79 };
 
 testRule(rule, {
   valid: [
+    {
+      // One root cause, one finding: no-unexpanded-variables reports the reference where the fix goes.
+      name: "an address with ${VAR} in it stands for the next pod; the reference is no-unexpanded-variables' finding",
+      code: release([https(0), join('https://${VAULT_1_HOST}:8200'), join('https://$(POD_2).vault-internal:8200')]),
+    },
     release([0, 1, 2].map(https)),
     {
       name: 'plain http when the listener has TLS off: tls-enabled reports the listener, not this rule',
