@@ -52,3 +52,4 @@ export type { ClusterListener } from '../model/facts/cluster-listeners.js';
 export { l7Reach, decideReach, hostNetworkPods, type L7Reach, type KnownReach, type HostNetworkPod } from '../model/facts/exposure.js';
 export type { UnsealKeyScript } from '../model/facts/unseal-scripts.js';
 export { secretsInUnsealSteps } from '../model/facts/unseal-scripts.js';
+export { unrenderedComponent } from '../model/facts/rendered.js';

@@ -109,6 +109,39 @@ testRule(rule, {
   ],
   invalid: [
     {
+      // injector-deployment.yaml and server-statefulset.yaml render nothing here: no pod spec holds them, the file does.
+      name: 'credentials under a component the release does not render: the message says where they are instead of a pod spec',
+      code: `
+      injector:
+        enabled: false
+        extraEnvironmentVars:
+          VAULT_TOKEN: hvs.injectorEnvToken0001
+      server:
+        enabled: false
+        extraEnvironmentVars:
+          AWS_SECRET_ACCESS_KEY: HLxDsCxqjBLd3qbJskH53rGTD/2U3OpSH5r44wLz
+    `,
+      errors: [
+        {
+          messageId: 'podSpecSecret',
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 42,
+          message:
+            'this release renders no Agent Injector, but the value is in the values file, readable by anyone who can read the file or its history',
+        },
+        {
+          messageId: 'envSecret',
+          line: 8,
+          column: 28,
+          endLine: 8,
+          endColumn: 68,
+          message: 'this release renders no server, but the value is in the values file',
+        },
+      ],
+    },
+    {
       // server-statefulset.yaml renders no pod, so no script runs: the token is only in the file, which is still a leak.
       name: "the same step when the chart deploys no server: the credential is this rule's again",
       code: `

@@ -2,6 +2,7 @@ import type { ConfiguredRelease } from '../config/release.js';
 import type { Locatable, Place, ValueNode } from '../values/tree.js';
 import { walkStrings, type SecretFact } from '../secrets.js';
 import type { SealFact } from './seals.js';
+import { SERVER_POD_MODES } from './rendered.js';
 
 /**
  * A script in the values that creates, uses or keeps Vault's unseal (or recovery) keys or its root
@@ -199,9 +200,6 @@ function collectExecForms(values: ValueNode, autoUnseal: boolean, out: UnsealKey
   }
 }
 
-/** Modes whose StatefulSet runs the scripts: `no-unseal-keys-in-pod` reports them only there. */
-const SCRIPT_MODES = new Set(['dev', 'standalone', 'ha-raft', 'ha-other']);
-
 /** The credentials written inside the steps of the unseal-key scripts, and which script holds each. */
 export interface SecretsInUnsealSteps {
   byScript: Map<UnsealKeyScript, SecretFact[]>;
@@ -221,7 +219,7 @@ export function secretsInUnsealSteps(model: {
   readonly secrets: SecretFact[];
 }): SecretsInUnsealSteps {
   const out: SecretsInUnsealSteps = { byScript: new Map(), owned: new Set() };
-  if (!SCRIPT_MODES.has(model.mode) || model.unsealKeyScripts.length === 0) return out;
+  if (!SERVER_POD_MODES.has(model.mode) || model.unsealKeyScripts.length === 0) return out;
   const byLayer = new Map<Place['layer'], { start: number; end: number; script: UnsealKeyScript }[]>();
   for (const script of model.unsealKeyScripts) {
     for (const step of [script, ...script.related]) {
