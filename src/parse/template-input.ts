@@ -194,10 +194,29 @@ export function readTerraformConfig(text: string): { text: string; opaque: TextS
       continue;
     }
   }
+  maskValueExpressions(text, terraformExpressions(text), chars, opaque);
+  return { text: chars.join(''), opaque, unevaluated };
+}
+
+/**
+ * A Vault config inside a helmfile (Go-templated) values file: helmfile runs each action before
+ * Helm reads the file, so what a value action prints is unknown, never the chart's `tpl` reading
+ * of it. Value actions become text HCL reads, as in {@link readTerraformConfig}; control actions
+ * (`if`, `range`, `end`) are left for the config reader. Offsets and line breaks are kept.
+ */
+export function readHelmfileConfig(text: string): { text: string; opaque: TextSpan[] } {
+  const chars = text.split('');
+  const opaque: TextSpan[] = [];
+  maskValueExpressions(text, helmActions(text), chars, opaque);
+  return { text: chars.join(''), opaque };
+}
+
+/** Value expressions become a placeholder string where a value stands, `_` inside a string when they hold quotes. */
+function maskValueExpressions(text: string, expressions: readonly Expression[], chars: string[], opaque: TextSpan[]): void {
   // Quotes counted once along each line, expression by expression (they come in text order).
   let cursor = 0;
   let quotes = 0;
-  for (const expression of terraformExpressions(text)) {
+  for (const expression of expressions) {
     if (expression.control) continue;
     opaque.push({ start: expression.start, end: expression.end });
     const raw = text.slice(expression.start, expression.end);
@@ -214,7 +233,6 @@ export function readTerraformConfig(text: string): { text: string; opaque: TextS
       chars[expression.end - 1] = '"';
     } else if (/["\\\n]/.test(raw)) placeholder(chars, expression.start, expression.end);
   }
-  return { text: chars.join(''), opaque, unevaluated };
 }
 
 /**
