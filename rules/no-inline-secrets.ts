@@ -1,4 +1,4 @@
-import { defineRule, type SecretFact } from '../src/engine/index.js';
+import { defineRule, secretsInUnsealSteps, unrenderedComponent, type SecretFact } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'no-inline-secrets',
@@ -8,9 +8,9 @@ export default defineRule({
     tags: ['security', 'secrets'],
     guide: 'KMS Authentication; production hardening ("Do not use clear text credentials")',
     messages: {
-      envSecret: `Unexpected plain-text credential in server.extraEnvironmentVars.{{name}}; the chart copies it into the StatefulSet, readable by anyone who can read the pod spec`,
+      envSecret: `Unexpected plain-text credential in server.extraEnvironmentVars.{{name}}; {{exposure}}`,
       configSecret: `Unexpected plain-text credential {{where}} in "{{config}}"; the chart stores the Vault config in a ConfigMap, which is not a Secret`,
-      podSpecSecret: `Unexpected plain-text credential {{name}} in {{where}}; the chart copies it into the pod spec, readable by anyone who can read it`,
+      podSpecSecret: `Unexpected plain-text credential {{name}} in {{where}}; {{exposure}}`,
       privateKey: `Unexpected inline private key in {{where}}; the key is kept in plain text in the values and in what the chart renders`,
       detectedSecret: `Unexpected {{detector}} in {{where}}; a credential in the values file is readable by anyone who can read the file, its history or what the chart renders from it`,
     },
@@ -26,9 +26,18 @@ export default defineRule({
     },
   },
   check(context) {
+    // A credential inside a step of an unseal-key script is no-unseal-keys-in-pod's: removing the step is the fix.
+    const { owned } = context.fact(secretsInUnsealSteps);
+    // Where the chart renders no pod for the section, the credential is still in the file: say that, not that the pod spec holds it.
+    const unrendered = context.fact(unrenderedComponent);
+    const exposure = (secret: SecretFact, rendered: string): string => {
+      const component = unrendered(secret.where);
+      return component === undefined
+        ? rendered
+        : `this release renders no ${component}, but the value is in the values file, readable by anyone who can read the file or its history, and deployed once the ${component} is switched on`;
+    };
     for (const secret of context.model.secrets) {
-      // no-unseal-keys-in-pod reports the script that holds an unseal key.
-      if (secret.kind === 'devRootToken' || secret.kind === 'unsealKey') continue;
+      if (secret.kind === 'devRootToken' || owned.has(secret)) continue;
       if (secret.kind === 'detected') {
         context.report({
           node: secret,
@@ -38,12 +47,21 @@ export default defineRule({
         continue;
       }
       if (secret.kind === 'env') {
-        context.report({ node: secret, messageId: 'envSecret', data: { name: secret.name } });
+        const data = {
+          name: secret.name,
+          exposure: exposure(secret, 'the chart copies it into the StatefulSet, readable by anyone who can read the pod spec'),
+        };
+        context.report({ node: secret, messageId: 'envSecret', data });
       } else if (secret.kind === 'injectorEnv' || secret.kind === 'containerEnv' || secret.kind === 'argument') {
         context.report({
           node: secret,
           messageId: 'podSpecSecret',
-          data: { name: secret.name, where: secret.where, fix: podSpecFix(secret) },
+          data: {
+            name: secret.name,
+            where: secret.where,
+            fix: podSpecFix(secret),
+            exposure: exposure(secret, 'the chart copies it into the pod spec, readable by anyone who can read it'),
+          },
         });
       } else if (secret.kind === 'privateKey') {
         context.report({ node: secret, messageId: 'privateKey', data: { where: secret.where, reference: keyReference(secret) } });

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/index.js';
+import { defineRule, secretsInUnsealSteps, SERVER_MODES } from '../src/engine/index.js';
 
 export default defineRule({
   id: 'no-unseal-keys-in-pod',
@@ -7,6 +7,9 @@ export default defineRule({
     severity: 'error',
     tags: ['security', 'secrets'],
     guide: 'Initialize and unseal Vault',
+    // The scripts it reads run in the server pods (postStart, extraContainers, extraInitContainers of
+    // server-statefulset.yaml); without a StatefulSet no pod runs them.
+    appliesTo: { modes: SERVER_MODES },
     messages: {
       init: 'Unexpected "vault operator init" in {{where}}; its output, the {{keys}} keys and the initial root token, then exists in the pod, where anyone who can read its logs, files or volumes can take it',
       unseal:
@@ -25,12 +28,25 @@ export default defineRule({
   check(context) {
     // One message per kind of step: the fact's kind names it.
     const messageIds = { init: 'init', unseal: 'unseal', stored: 'stored' } as const;
+    // A credential written inside a step goes with the step: removing the step removes it (no-inline-secrets leaves it out).
+    const { byScript } = context.fact(secretsInUnsealSteps);
     for (const script of context.model.unsealKeyScripts) {
       context.report({
         node: script,
         messageId: messageIds[script.kind],
         data: { where: script.where, keys: script.keys },
-        related: script.related.map((node) => ({ node, message: 'another step of the same script that handles the keys' })),
+        related: [
+          ...script.related.map((node) => ({ node, message: 'another step of the same script that handles the keys' })),
+          ...script.keyShares.map((node) => ({
+            node,
+            message:
+              'an unseal key share written in plain text: it is in the values file and its history, so rekey Vault (vault operator rekey)',
+          })),
+          ...(byScript.get(script) ?? []).map((node) => ({
+            node,
+            message: 'a credential written in plain text in this step: it is in the values file and its history, so revoke and replace it',
+          })),
+        ],
       });
     }
   },

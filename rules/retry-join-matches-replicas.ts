@@ -1,7 +1,4 @@
-import { defineRule, HA_MODES, type Locatable, type Model, type RaftJoin } from '../src/engine/index.js';
-
-/** The CA file the guide mounts; examples use it unless the config already names one. */
-const GUIDE_CA = '/vault/userconfig/tls-ca/ca.crt';
+import { defineRule, GUIDE_CA_FILE, guideCaMount, HA_MODES, type Locatable, type Model, type RaftJoin } from '../src/engine/index.js';
 
 /** One thing wrong with the peer list: what it is, where (when it has a place), and the edit that fixes it. */
 interface PeerProblem {
@@ -50,7 +47,8 @@ export default defineRule({
         first: `"${model.fullname}-0"`,
         last: `"${model.fullname}-${model.replicas - 1}"`,
         problems: problems.map((problem) => problem.what).join(', '),
-        fixes: problems.map((problem) => problem.fix).join('; '),
+        // The guide's CA file, named when the config names none, must be mounted for the pasted stanzas to join.
+        fixes: `${problems.map((problem) => problem.fix).join('; ')}${problems.some((problem) => problem.fix.includes(`"${GUIDE_CA_FILE}"`)) ? context.fact(guideCaMount) : ''}`,
       },
       related: problems.flatMap(({ node, what, fix }) => (node ? [{ node, message: `${what}: ${fix}` }] : [])),
     });
@@ -66,7 +64,7 @@ export default defineRule({
 function peerProblems(model: Model, joins: readonly RaftJoin[]): PeerProblem[] {
   const { fullname, replicas } = model;
   const caAttr = joins.map((join) => join.block.body.attr('leader_ca_cert_file')?.value).find((value) => typeof value === 'string');
-  const ca = typeof caAttr === 'string' ? caAttr : GUIDE_CA;
+  const ca = typeof caAttr === 'string' ? caAttr : GUIDE_CA_FILE;
   const address = (i: number): string => `https://${fullname}-${i}.${fullname}-internal:8200`;
   const pod = (i: number): string => `"${fullname}-${i}"`;
   const tls = model.parsedConfig?.servesTls === true;
@@ -76,7 +74,14 @@ function peerProblems(model: Model, joins: readonly RaftJoin[]): PeerProblem[] {
     if (join.url?.pod !== undefined && join.url.pod < replicas && !claimer.has(join.url.pod)) claimer.set(join.url.pod, join);
   const missing = [...Array(replicas).keys()].filter((i) => !claimer.has(i));
   const problems: PeerProblem[] = [];
+  // A ${VAR} or $(VAR) in an address is no-unexpanded-variables' finding, at the reference itself:
+  // one root cause, one finding. The entry still stands for the next unclaimed pod.
+  const unexpanded = new Set(model.unexpandedVariables.map((variable) => variable.value.node));
   for (const join of joins) {
+    if (join.address && unexpanded.has(join.address.node)) {
+      missing.shift();
+      continue;
+    }
     const { url } = join;
     const node = join.address ?? join.block;
     const unnamed = !join.address

@@ -1,4 +1,4 @@
-import { defineRule, CONFIG_MODES, serverAddrOverride, type ConfigValue } from '../src/engine/index.js';
+import { defineRule, CONFIG_MODES, GUIDE_CA_FILE, guideCaMount, serverAddrOverride, type ConfigValue } from '../src/engine/index.js';
 
 const LISTENER_FIX =
   'set tls_cert_file and tls_key_file on listener "tcp" to a mounted certificate (e.g. /vault/userconfig/tls-server/tls.crt and tls.key from server.extraVolumes) and remove tls_disable';
@@ -43,7 +43,8 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const tlsDisable = model.get('global.tlsDisable')!;
-    const chart = JSON.stringify(tlsDisable.value);
+    // A value a templated values file prints is unknown: never quote its placeholder, never call it on or off.
+    const chart = tlsDisable.templated ? '(a template value)' : JSON.stringify(tlsDisable.value);
     const config = model.parsedConfig;
     const off: ConfigValue[] = [];
     for (const listener of config?.tcpListeners ?? []) {
@@ -68,8 +69,9 @@ export default defineRule({
     // against a plain-text listener.
     const override = context.fact(serverAddrOverride);
     const overHttp = override !== undefined && /^http:\/\//i.test(override.text!.trim());
-    const ca =
-      model.env.has('VAULT_CACERT') || model.env.has('VAULT_CAPATH') ? '' : ' next to VAULT_CACERT: /vault/userconfig/tls-ca/ca.crt';
+    // The CA file the hint names must exist in the pods once pasted: the mount comes with it.
+    const mountCa = context.fact(guideCaMount);
+    const ca = model.env.has('VAULT_CACERT') || model.env.has('VAULT_CAPATH') ? '' : ` next to VAULT_CACERT: ${GUIDE_CA_FILE}${mountCa}`;
     const addr = overHttp ? `, and write server.extraEnvironmentVars.VAULT_ADDR with https:// (or remove it)${ca}` : '';
     const addrRelated = (bothOff: boolean) =>
       override && overHttp
@@ -89,7 +91,7 @@ export default defineRule({
           : [];
     const [first, ...others] = off;
     if (!first) {
-      if (!model.chartTls)
+      if (!model.chartTls && !tlsDisable.templated)
         context.report({ node: tlsDisable, messageId: 'chartTlsDisabled', data: { value: chart, addr }, related: addrRelated(false) });
       return;
     }
@@ -119,7 +121,7 @@ export default defineRule({
     ];
     const joins =
       joinsToFix.length > 0
-        ? ', and give every retry_join an https:// leader_api_addr and leader_ca_cert_file (e.g. /vault/userconfig/tls-ca/ca.crt)'
+        ? `, and give every retry_join an https:// leader_api_addr and leader_ca_cert_file (e.g. ${GUIDE_CA_FILE}${mountCa})`
         : '';
     const data = { value: JSON.stringify(first.value), chart, joins, addr };
     context.report({ node: first, messageId: model.chartTls ? 'listenerTlsDisabled' : 'tlsDisabled', data, related });

@@ -8,6 +8,8 @@ export type { ClientEnvVar, SkipVerifyEnv, MissingCaPath } from '../model/facts/
 export type { UnexpandedVariable, LogLevelSetting, WritablePluginDirectory } from '../model/facts/config-hygiene.js';
 export { effectiveLogLevel, ipcLockAdded, mlockEnabledBy, writablePluginDirectory } from '../model/facts/config-hygiene.js';
 export {
+  GUIDE_CA_FILE,
+  guideCaMount,
   injectorHttpAddr,
   missingCaPaths,
   serverAddrOverride,
@@ -49,3 +51,5 @@ export type { RaftJoin, JoinAddress } from '../model/facts/raft-joins.js';
 export type { ClusterListener } from '../model/facts/cluster-listeners.js';
 export { l7Reach, decideReach, hostNetworkPods, type L7Reach, type KnownReach, type HostNetworkPod } from '../model/facts/exposure.js';
 export type { UnsealKeyScript } from '../model/facts/unseal-scripts.js';
+export { secretsInUnsealSteps } from '../model/facts/unseal-scripts.js';
+export { unrenderedComponent } from '../model/facts/rendered.js';

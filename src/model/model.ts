@@ -162,6 +162,8 @@ export class Model extends ReleaseFacts {
         for (const config of this.userConfigs) {
           if (config.file.errors.length > 0) for (const guess of guessSecrets(config.text)) out.add(guess.value);
         }
+        // Unseal key shares written in a script: no detector knows their shape, the script around them does.
+        for (const script of this.unsealKeyScripts) for (const share of script.keyShares) out.add(share.value);
       }
       for (const { input, document, layer } of this.inputs) {
         // A template's expressions may cover a credential's line (an action running over it): guessed from the text as written.

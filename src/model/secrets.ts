@@ -18,7 +18,6 @@ export interface SecretFact extends Locatable {
     | 'autoJoin'
     | 'privateKey'
     | 'devRootToken'
-    | 'unsealKey'
     | 'detected';
   /** The key that holds it: an env var name, a config parameter. */
   name: string;
@@ -148,7 +147,8 @@ export function collectSecrets(model: ConfiguredRelease, detected: readonly Dete
     const env = model.get(path);
     if (env?.kind !== 'map') continue;
     for (const [name, node] of env.children) {
-      if (node.isUserSet && isSecretEnv(name, node.value)) out.push(fromValue(kind, name, node));
+      // A value a templated values file prints (`{{ requiredEnv "VAULT_TOKEN" }}`) is not written in the file.
+      if (node.isUserSet && !node.printedByTemplate && isSecretEnv(name, node.value)) out.push(fromValue(kind, name, node));
     }
   }
   const root = model.get('server.dev.devRootToken');
@@ -200,7 +200,7 @@ function collectContainerEnv(values: ValueNode, out: SecretFact[]): void {
       for (const item of node.items) {
         const name = item.get('name')?.value;
         const value = item.get('value');
-        if (typeof name === 'string' && value?.isUserSet && isSecretEnv(name, value.value))
+        if (typeof name === 'string' && value?.isUserSet && !value.printedByTemplate && isSecretEnv(name, value.value))
           out.push(fromValue('containerEnv', name, value));
       }
       continue;

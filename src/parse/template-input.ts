@@ -47,6 +47,30 @@ export interface TemplateInput {
   branchPoints: number[];
 }
 
+/**
+ * Whether `text[start, end)` holds anything the file writes itself besides quotes and blanks,
+ * outside the expressions in `opaque` (file offsets in text order). The spans inside the range are
+ * found by binary search and walked once, so every range of one file costs O(log spans + its spans).
+ */
+export function writesLiteral(text: string, start: number, end: number, opaque: readonly TextSpan[]): boolean {
+  let low = 0;
+  let high = opaque.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (opaque[mid]!.end <= start) low = mid + 1;
+    else high = mid;
+  }
+  let cursor = start;
+  for (let i = low; i < opaque.length && opaque[i]!.start < end && cursor < end; i++) {
+    if (LITERAL.test(text.slice(cursor, Math.max(cursor, opaque[i]!.start)))) return true;
+    cursor = Math.max(cursor, opaque[i]!.end);
+  }
+  return cursor < end && LITERAL.test(text.slice(cursor, end));
+}
+
+/** A character a file writes itself: not a quote or a blank. */
+const LITERAL = /[^"'\s]/;
+
 const HELM_NAME = /\.(gotmpl|tpl)$/i;
 const TERRAFORM_NAME = /\.(tftpl|tpl)$/i;
 const HELM_CONTROL = /^\{\{-?\s*(?:if\b|else\b|end\b|range\b|with\b|define\b|block\b|\/\*|\$[\w]*\s*:?=)/;
@@ -194,10 +218,29 @@ export function readTerraformConfig(text: string): { text: string; opaque: TextS
       continue;
     }
   }
+  maskValueExpressions(text, terraformExpressions(text), chars, opaque);
+  return { text: chars.join(''), opaque, unevaluated };
+}
+
+/**
+ * A Vault config inside a helmfile (Go-templated) values file: helmfile runs each action before
+ * Helm reads the file, so what a value action prints is unknown, never the chart's `tpl` reading
+ * of it. Value actions become text HCL reads, as in {@link readTerraformConfig}; control actions
+ * (`if`, `range`, `end`) are left for the config reader. Offsets and line breaks are kept.
+ */
+export function readHelmfileConfig(text: string): { text: string; opaque: TextSpan[] } {
+  const chars = text.split('');
+  const opaque: TextSpan[] = [];
+  maskValueExpressions(text, helmActions(text), chars, opaque);
+  return { text: chars.join(''), opaque };
+}
+
+/** Value expressions become a placeholder string where a value stands, `_` inside a string when they hold quotes. */
+function maskValueExpressions(text: string, expressions: readonly Expression[], chars: string[], opaque: TextSpan[]): void {
   // Quotes counted once along each line, expression by expression (they come in text order).
   let cursor = 0;
   let quotes = 0;
-  for (const expression of terraformExpressions(text)) {
+  for (const expression of expressions) {
     if (expression.control) continue;
     opaque.push({ start: expression.start, end: expression.end });
     const raw = text.slice(expression.start, expression.end);
@@ -214,7 +257,6 @@ export function readTerraformConfig(text: string): { text: string; opaque: TextS
       chars[expression.end - 1] = '"';
     } else if (/["\\\n]/.test(raw)) placeholder(chars, expression.start, expression.end);
   }
-  return { text: chars.join(''), opaque, unevaluated };
 }
 
 /**

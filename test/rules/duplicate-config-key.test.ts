@@ -60,6 +60,11 @@ const PREPENDED = standalone(`
 testRule(rule, {
   valid: [
     {
+      // The chart's explicit-line check sees what helmfile printed (true or false): no duplicate it can know of.
+      name: 'disable_mlock printed by a helmfile action in a helmfile template',
+      code: 'server:\n  image:\n    tag: {{ .Values.vaultVersion | quote }}\n  standalone:\n    config: |\n      disable_mlock = {{ .Values.disableMlock }}\n      ui = {{ .Values.ui }}\n      storage "file" { path = "/vault/data" }\n',
+    },
+    {
       name: 'repeated blocks are fine: listeners, retry_join, seals',
       code: standalone(`
       disable_mlock = true

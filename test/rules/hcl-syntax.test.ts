@@ -3,6 +3,11 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(rule, {
   valid: [
+    {
+      // helmfile prints value actions before Helm reads the file: the config gets a value there, never an empty one.
+      name: 'value actions in the config of a helmfile template stand for values',
+      code: 'server:\n  image:\n    tag: {{ .Values.vaultVersion | quote }}\n  standalone:\n    config: |\n      disable_mlock = {{ .Values.disableMlock }}\n      ui = {{ .Values.ui }}\n      storage "file" { path = "/vault/data" }\n',
+    },
     'server:\n  standalone:\n    config: |\n      storage "file" { path = "/d" }\n',
     {
       name: 'a broken config in a key no mode reads is still checked only when the user wrote it; the default config is fine',

@@ -4,6 +4,31 @@ import { testRule } from '../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      // One root cause, where the fix goes: no-unseal-keys-in-pod reports the step (remove it) with the token as a related location.
+      name: 'a root token written in plain text inside a step that stores it in the pod',
+      code: `
+      server:
+        extraInitContainers:
+          - name: seed
+            command: ["sh", "-c", "echo hvs.5okeBPMJZIScC0vPfHaithAt6r > /vault/data/root_token"]
+    `,
+    },
+    {
+      // helmfile renders the action before Helm reads the file: the credential comes from its environment, not the file.
+      name: 'a templated values file whose actions print the credentials (helmfile .gotmpl)',
+      code: `
+      server:
+        extraEnvironmentVars:
+          VAULT_TOKEN: {{ requiredEnv "VAULT_TOKEN" }}
+          AWS_SECRET_ACCESS_KEY: {{ .Values.awsSecretKey | quote }}
+        extraContainers:
+          - name: snapshot
+            env:
+              - name: VAULT_TOKEN
+                value: {{ requiredEnv "SNAPSHOT_TOKEN" }}
+    `,
+    },
+    {
       name: 'look-alikes: references, URLs without a password, placeholders, AWS example keys, token-shaped words',
       code: `
       server:
@@ -83,6 +108,70 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a credential written inside a template conditional is written in the file, whatever the template adds',
+      code: `
+      server:
+        extraEnvironmentVars:
+          VAULT_TOKEN: "{{ if .Values.prod }}hvs.CAESIJlWm3bQxkz9Yp0aTn7r{{ end }}"
+          OTHER_TOKEN: {{ requiredEnv "OTHER_TOKEN" }}
+    `,
+      errors: [{ messageId: 'envSecret', line: 3, column: 18, endLine: 3, endColumn: 78 }],
+    },
+    {
+      // injector-deployment.yaml and server-statefulset.yaml render nothing here: no pod spec holds them, the file does.
+      name: 'credentials under a component the release does not render: the message says where they are instead of a pod spec',
+      code: `
+      injector:
+        enabled: false
+        extraEnvironmentVars:
+          VAULT_TOKEN: hvs.injectorEnvToken0001
+      server:
+        enabled: false
+        extraEnvironmentVars:
+          AWS_SECRET_ACCESS_KEY: HLxDsCxqjBLd3qbJskH53rGTD/2U3OpSH5r44wLz
+    `,
+      errors: [
+        {
+          messageId: 'podSpecSecret',
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 42,
+          message:
+            'this release renders no Agent Injector, but the value is in the values file, readable by anyone who can read the file or its history',
+        },
+        {
+          messageId: 'envSecret',
+          line: 8,
+          column: 28,
+          endLine: 8,
+          endColumn: 68,
+          message: 'this release renders no server, but the value is in the values file',
+        },
+      ],
+    },
+    {
+      // server-statefulset.yaml renders no pod, so no script runs: the token is only in the file, which is still a leak.
+      name: "the same step when the chart deploys no server: the credential is this rule's again",
+      code: `
+      server:
+        enabled: false
+        extraInitContainers:
+          - name: seed
+            command: ["sh", "-c", "echo hvs.5okeBPMJZIScC0vPfHaithAt6r > /vault/data/root_token"]
+    `,
+      errors: [
+        {
+          messageId: 'detectedSecret',
+          line: 5,
+          column: 35,
+          endLine: 5,
+          endColumn: 65,
+          message: 'Vault token in server.extraInitContainers.0.command.2',
+        },
+      ],
+    },
     {
       name: 'credentials known by their shape under unknown keys, in annotations and in a sidecar script, each at the secret itself',
       code: `

@@ -30,8 +30,88 @@ testRule(rule, {
             storage "file" { path = "/vault/data" }
     `,
     },
+    {
+      // server-statefulset.yaml renders postStart and extraContainers only when the chart deploys a server.
+      name: 'a script of a server the chart does not deploy (server.enabled: false, an external Vault)',
+      code: `
+      injector:
+        externalVaultAddr: https://vault.example.com:8200
+      server:
+        enabled: false
+        postStart: [/bin/sh, -c, "vault operator init -key-shares=1 -key-threshold=1 > /vault/data/init.json"]
+    `,
+    },
+    {
+      name: 'a script of a server switched off with global.enabled: false',
+      code: `
+      global:
+        enabled: false
+      server:
+        extraContainers:
+          - name: bootstrap
+            args: [vault, operator, init]
+    `,
+    },
   ],
   invalid: [
+    {
+      name: 'unseal key shares written as the argument, quoted, after a flag and in exec form, ride along; a key file path or a substitution does not',
+      code: `
+      server:
+        postStart:
+          - sh
+          - -c
+          - |
+            vault operator unseal 7Zq3Vh2zXkPpJwT0bLq2Yc1uNn8mR4sD5eF6gH7iJ9k=
+            vault operator unseal -address=https://127.0.0.1:8200 "Qm9vdHN0cmFwS2V5U2hhcmUyUmVhbA=="
+            vault operator unseal "$(cat /vault/userconfig/keys/k3)"
+        extraContainers:
+          - name: unsealer
+            command: [vault, operator, unseal, c2hhcmV0aHJlZWxvbmdlcnRoYW4xNg]
+    `,
+      errors: [
+        {
+          messageId: 'unseal',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 73,
+          related: [
+            { line: 7, column: 7, endLine: 7, endColumn: 60 },
+            { line: 8, column: 7, endLine: 8, endColumn: 28 },
+            { line: 6, column: 29, endLine: 6, endColumn: 73, message: 'an unseal key share written in plain text' },
+            { line: 7, column: 62, endLine: 7, endColumn: 94, message: 'an unseal key share written in plain text' },
+          ],
+        },
+        {
+          messageId: 'unseal',
+          line: 11,
+          column: 17,
+          endLine: 11,
+          endColumn: 40,
+          related: [{ line: 11, column: 42, endLine: 11, endColumn: 72, message: 'an unseal key share written in plain text' }],
+        },
+      ],
+    },
+    {
+      name: 'a root token written in plain text in the step that stores it: the credential rides along (no-inline-secrets leaves it out)',
+      code: `
+      server:
+        extraInitContainers:
+          - name: seed
+            command: ["sh", "-c", "echo hvs.5okeBPMJZIScC0vPfHaithAt6r > /vault/data/root_token"]
+    `,
+      errors: [
+        {
+          messageId: 'stored',
+          line: 4,
+          column: 30,
+          endLine: 4,
+          endColumn: 90,
+          related: [{ line: 4, column: 35, endLine: 4, endColumn: 65, message: 'a credential written in plain text in this step' }],
+        },
+      ],
+    },
     {
       name: 'an init in a shell script, with the unseal and the write of its output as related steps',
       code: `

@@ -33,6 +33,11 @@ const ADDRESS = { column: 42, endColumn: 79 };
 
 testRule(rule, {
   valid: [
+    {
+      // One root cause, one finding: no-unexpanded-variables reports the reference where the fix goes.
+      name: "an address with ${VAR} in it stands for the next pod; the reference is no-unexpanded-variables' finding",
+      code: release([https(0), join('https://${VAULT_1_HOST}:8200'), join('https://$(POD_2).vault-internal:8200')]),
+    },
     release([0, 1, 2].map(https)),
     {
       name: 'plain http when the listener has TLS off: tls-enabled reports the listener, not this rule',
@@ -279,6 +284,16 @@ describe('retry-join-matches-replicas hints', () => {
       ),
     );
     expect(hint).toBe(
+      'In storage "raft": add retry_join { leader_api_addr = "https://vault-2.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }, with the CA secret mounted by a server.extraVolumes item "- type: secret, name: tls-ca".',
+    );
+  });
+
+  it('names the guide CA alone when server.extraVolumes already mounts tls-ca', async () => {
+    const mounted = release([0, 1].map(https)).replace(
+      '        ha:',
+      '        extraVolumes:\n          - type: secret\n            name: tls-ca\n        ha:',
+    );
+    expect(await hintOf(mounted)).toBe(
       'In storage "raft": add retry_join { leader_api_addr = "https://vault-2.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }.',
     );
   });
@@ -288,7 +303,7 @@ describe('retry-join-matches-replicas hints', () => {
     expect(hint).toBe(
       'In storage "raft": remove the second retry_join for "vault-0"; set leader_api_addr = "https://vault-1.vault-internal:8200"; remove the retry_join for "vault-5"; ' +
         'add retry_join { leader_api_addr = "https://vault-2.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }; ' +
-        'add retry_join { leader_api_addr = "https://vault-3.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }.',
+        'add retry_join { leader_api_addr = "https://vault-3.vault-internal:8200", leader_ca_cert_file = "/vault/userconfig/tls-ca/ca.crt" }, with the CA secret mounted by a server.extraVolumes item "- type: secret, name: tls-ca".',
     );
   });
 });

@@ -13,6 +13,16 @@ const LISTENER_TLS = `
 testRule(rule, {
   valid: [
     {
+      name: 'global.tlsDisable printed by an action of a templated values file, with a TLS listener',
+      code: `
+      global:
+        tlsDisable: {{ .Values.tlsDisable }}
+      server:
+        standalone:
+          config: |${LISTENER_TLS.replace(/\n {6}/g, '\n            ')}
+    `,
+    },
+    {
       name: 'dev mode always serves plain HTTP: asking for chart TLS would break its probes',
       code: `
       global:
@@ -428,5 +438,23 @@ describe('tls-enabled hints', () => {
     const findings = await runRule(rule, both.replace('tlsDisable: true', 'tlsDisable: false'));
     expect(findings.map((finding) => finding.messageId)).toEqual(['listenerTlsDisabled']);
     expect(findings[0]!.hint).toMatch(/^Keep global\.tlsDisable: false and set tls_cert_file and tls_key_file/);
+  });
+
+  // Pasting the hint must not leave a VAULT_CACERT or leader_ca_cert_file naming a file nothing mounts (userconfig-mounted).
+  const httpAddr = both.replace('\n  ha:', '\n  extraEnvironmentVars:\n    VAULT_ADDR: http://127.0.0.1:8200\n  ha:');
+
+  it('mounts the CA it names for VAULT_CACERT and the joins when no volume holds it', async () => {
+    const [finding] = await runRule(rule, httpAddr);
+    expect(finding!.hint).toContain(
+      'next to VAULT_CACERT: /vault/userconfig/tls-ca/ca.crt, with the CA secret mounted by a server.extraVolumes item "- type: secret, name: tls-ca"',
+    );
+    expect(finding!.hint).toContain('leader_ca_cert_file (e.g. /vault/userconfig/tls-ca/ca.crt, with the CA secret mounted');
+  });
+
+  it('names the CA alone when server.extraVolumes already mounts tls-ca', async () => {
+    const mounted = httpAddr.replace('\n  ha:', '\n  extraVolumes:\n    - type: secret\n      name: tls-ca\n  ha:');
+    const [finding] = await runRule(rule, mounted);
+    expect(finding!.hint).toContain('next to VAULT_CACERT: /vault/userconfig/tls-ca/ca.crt;');
+    expect(finding!.hint).not.toContain('server.extraVolumes item');
   });
 });

@@ -8,7 +8,7 @@ import type { ValueNode } from '../values/tree.js';
 import { ChartRelease, CONFIG_PATHS, IGNORED_CONFIG_KEYS, type ChartOptions } from '../chart/release.js';
 import { helmTruthy } from '../chart/truth.js';
 import { identityRendering, renderTemplate, secondPassProblems } from '../chart/tpl.js';
-import { readTerraformConfig } from '../../parse/template-input.js';
+import { readHelmfileConfig, readTerraformConfig } from '../../parse/template-input.js';
 import { VaultConfig, type ConfigFormat } from './vault-config.js';
 
 /**
@@ -118,13 +118,14 @@ export class ConfiguredRelease extends ChartRelease {
     }
     // A config inside a Terraform template: directives are comments already; `${…}` becomes text HCL reads, marked unknown.
     const terraform = node.isUserSet && node.layer.template?.kinds.includes('terraform') ? readTerraformConfig(node.value) : undefined;
-    const written = terraform?.text ?? node.value;
+    // A config inside a helmfile template: helmfile prints its value actions before the chart's tpl sees the file.
+    const helmfile =
+      node.isUserSet && node.layer.template?.kinds.includes('helm') ? readHelmfileConfig(terraform?.text ?? node.value) : undefined;
+    const written = helmfile?.text ?? terraform?.text ?? node.value;
     const rendering = this.profile.configTpl === 'none' ? identityRendering(written) : renderTemplate(written, this.templateContext);
-    if (terraform) {
-      // Rendered offsets equal written ones unless Helm actions print something: then the spans are close, not exact.
-      for (const span of terraform.opaque) rendering.templated.push(span);
-      for (const span of terraform.unevaluated) rendering.unevaluated.push(span);
-    }
+    // Rendered offsets equal written ones unless Helm actions print something: then the spans are close, not exact.
+    for (const span of [...(terraform?.opaque ?? []), ...(helmfile?.opaque ?? [])]) rendering.templated.push(span);
+    for (const span of terraform?.unevaluated ?? []) rendering.unevaluated.push(span);
     const file = parseHcl(rendering.text);
     const format: ConfigFormat = file.json ? 'json' : 'hcl';
     // The chart re-encodes a JSON config and runs tpl over it a second time: what the first pass

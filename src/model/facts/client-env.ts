@@ -66,10 +66,13 @@ export interface SkipVerifyEnv {
   skip: VaultBool | 'unknown';
 }
 
-/** Every `VAULT_SKIP_VERIFY` of the Vault container and the injector. */
+/**
+ * Every `VAULT_SKIP_VERIFY` of the Vault container and the injector, except a literal a templated
+ * values file prints (helmfile `{{ … }}`, Terraform `${…}`): its value is unknown, not invalid.
+ */
 export function skipVerifyEnv(model: { readonly clientEnv: ClientEnvVar[] }): SkipVerifyEnv[] {
   return model.clientEnv
-    .filter((variable) => variable.name === 'VAULT_SKIP_VERIFY')
+    .filter((variable) => variable.name === 'VAULT_SKIP_VERIFY' && !(variable.source === 'literal' && variable.node.templated))
     .map((variable) => ({ variable, skip: variable.text === undefined ? 'unknown' : vaultBool(variable.text) }));
 }
 
@@ -153,4 +156,18 @@ export function missingCaPaths(
     else if (official && pathCovers('/vault', path)) out.push({ variable, path, where: 'image' });
   }
   return out;
+}
+
+/** The CA file hints name when the values name none: `ca.crt` of the guide's `tls-ca` secret. */
+export const GUIDE_CA_FILE = `${USERCONFIG_ROOT}/tls-ca/ca.crt`;
+
+/**
+ * What a hint that names {@link GUIDE_CA_FILE} must add so that the file exists in the pods: nothing
+ * when a mount already covers it, else the `server.extraVolumes` item that mounts the `tls-ca` secret
+ * there (server-statefulset.yaml mounts each item at /vault/userconfig/<name>, v0.20.0 to v0.34.1).
+ */
+export function guideCaMount(model: { readonly mounts: MountFact[] }): string {
+  return model.mounts.some((mount) => pathCovers(mount.path, GUIDE_CA_FILE))
+    ? ''
+    : ', with the CA secret mounted by a server.extraVolumes item "- type: secret, name: tls-ca"';
 }

@@ -99,6 +99,9 @@ function chartDuplicate(model: ConfiguredRelease, config: VaultConfig): Duplicat
   }
   if (line === 'appendUnlessExplicit' && hasExplicitMlockLine(text)) return undefined;
   const last = mlock.at(-1)!;
+  // In a helmfile template the chart sees what helmfile printed there (true or false, most likely): unknown, not a duplicate.
+  const helmfile = config.source.isUserSet && config.source.layer.template?.kinds.includes('helm') === true;
+  if (line === 'appendUnlessExplicit' && helmfile && config.isTemplated(last.value)) return undefined;
   return {
     config,
     attribute: new ConfigValue(config, 'disable_mlock', last, last.value, path),

@@ -32,7 +32,7 @@ import { collectRaftJoins, raftJoinsUnknown, type RaftJoin } from './raft-joins.
 import { collectSeal, type SealFact } from './seals.js';
 import { collectExtraConfigFiles, type ExtraConfigFile } from './extra-config.js';
 import { collectClusterListeners, type ClusterListener } from './cluster-listeners.js';
-import { collectUnsealKeyScripts, unsealKeySecrets, type UnsealKeyScript } from './unseal-scripts.js';
+import { collectUnsealKeyScripts, type UnsealKeyScript } from './unseal-scripts.js';
 
 /**
  * The derived facts of a release, each computed once on first use by its own collector over the
@@ -52,7 +52,7 @@ export class ReleaseFacts extends ConfiguredRelease {
 
   /** Secret values written in the user's files: never echoed, masked in code frames. */
   get secrets(): SecretFact[] {
-    return this.memo('secrets', () => [...collectSecrets(this, this.detected), ...unsealKeySecrets(this.unsealKeyScripts)]);
+    return this.memo('secrets', () => collectSecrets(this, this.detected));
   }
 
   /** Services the chart renders, with their effective type and annotations. */

@@ -2,6 +2,7 @@ import type { ConfiguredRelease } from '../config/release.js';
 import type { Locatable, Place, ValueNode } from '../values/tree.js';
 import { walkStrings, type SecretFact } from '../secrets.js';
 import type { SealFact } from './seals.js';
+import { SERVER_POD_MODES } from './rendered.js';
 
 /**
  * A script in the values that creates, uses or keeps Vault's unseal (or recovery) keys or its root
@@ -21,33 +22,40 @@ export interface UnsealKeyScript extends Locatable {
   where: string;
   /** The other steps of the same script that handle the keys (writes, unseals). */
   related: Locatable[];
-  /**
-   * Unseal keys written into the script itself (`vault operator unseal <key>`, in any step): secrets
-   * the run knows, so they are masked wherever the script is printed.
-   */
-  keyLiterals: { value: string; place: () => Place }[];
+  /** Key shares written in plain text as the argument of `vault operator unseal`: known secrets, masked in every output. */
+  keyShares: KeyShare[];
+}
+
+/** An unseal or recovery key share written in plain text in a script. */
+export interface KeyShare extends Locatable {
+  /** The share itself, kept only to scrub it from any output. */
+  value: string;
 }
 
 /**
- * The key argument of `vault operator unseal`: a share as Vault prints it (base64 or hex), not a
- * flag, a variable, a command substitution or a URL.
+ * A word that can only be a key share given to `vault operator unseal`: not a flag, no shell
+ * expansion or quoting left, base64 or hex of at least 16 characters (Vault's shares are 44 base64
+ * or 64 hex characters; the shortest sensible ones are still far longer than a placeholder word),
+ * not starting with `/` (a path to a key file).
  */
-const KEY_LITERAL = /^[A-Za-z0-9+/=_-]{16,}$/;
+const SHARE = /^[A-Za-z0-9+][A-Za-z0-9+/]{15,}={0,2}$/;
 
 /**
- * The first argument of an unseal that is not a flag, if it is a key share: read from `from` (just
- * after `unseal`) to the end of the command, at most 500 characters, quotes around it dropped.
+ * The key shares written literally among the words after `vault operator unseal` (quoted ones too),
+ * up to the end of the command and at most 600 characters, with their offsets in `text`.
  */
-function keyLiteralAfter(text: string, from: number): { start: number; value: string } | undefined {
-  const rest = text.slice(from, from + 500);
-  const command = rest.slice(0, rest.search(/[\n;&|#]|$/));
-  for (const word of command.matchAll(/\S+/g)) {
-    const bare = word[0].replace(/^["']|["']$/g, '');
-    if (bare.startsWith('-')) continue;
-    if (!KEY_LITERAL.test(bare)) return undefined;
-    return { start: from + word.index + word[0].indexOf(bare), value: bare };
+function sharesIn(text: string, from: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const rest = text.slice(from, from + 600);
+  const stop = rest.search(/[\n;&|<>#)]/);
+  for (const word of (stop < 0 ? rest : rest.slice(0, stop)).matchAll(/\S+/g)) {
+    // A variable or command substitution supplies the key from elsewhere: nothing after it is a literal argument.
+    if (/[$`]/.test(word[0])) break;
+    const start = from + word.index + (/^["']/.test(word[0]) ? 1 : 0);
+    const end = from + word.index + word[0].length - (/["']$/.test(word[0]) && word[0].length > 1 ? 1 : 0);
+    if (SHARE.test(text.slice(start, end))) out.push({ start, end });
   }
-  return undefined;
+  return out;
 }
 
 /**
@@ -75,8 +83,8 @@ interface Step {
   start: number;
   end: number;
   recovery: boolean;
-  /** An unseal key written as the argument, by its offset in the text. */
-  key?: { start: number; value: string };
+  /** For `unseal`: the key shares written literally as its argument. */
+  shares?: { start: number; end: number }[];
 }
 
 function stepsOf(text: string): Step[] {
@@ -93,8 +101,14 @@ function stepsOf(text: string): Step[] {
         recovery: /-recovery-shares/.test(flags),
       });
     } else if (!/(^|\s)--?help\b/.test(flags)) {
-      const key = keyLiteralAfter(text, match.index + match[0].length - flags.length);
-      steps.push({ kind: 'unseal', start: match.index, end: match.index + match[0].trimEnd().length, recovery: false, key });
+      const end = match.index + match[0].trimEnd().length;
+      steps.push({
+        kind: 'unseal',
+        start: match.index,
+        end,
+        recovery: false,
+        shares: sharesIn(text, match.index + match[0].length - flags.length),
+      });
     }
   }
   // Steps found above start in order within each pattern; one pass over their starts finds the lines that have one.
@@ -132,16 +146,14 @@ export function collectUnsealKeyScripts(model: ConfiguredRelease & { readonly se
     const steps = stepsOf(text);
     if (steps.length === 0) return;
     const main = steps.reduce((best, step) => (PRIORITY[step.kind] < PRIORITY[best.kind] ? step : best));
-    const at = (step: Step): Locatable => ({ place: (): Place => node.placeOfSpan(step.start, step.end) });
+    const at = (span: { start: number; end: number }): Locatable => ({ place: (): Place => node.placeOfSpan(span.start, span.end) });
     out.push({
       kind: main.kind,
       keys: autoUnseal || main.recovery ? 'recovery' : 'unseal',
       where: node.path.join('.'),
       place: at(main).place,
       related: steps.filter((step) => step !== main).map(at),
-      keyLiterals: steps.flatMap(({ key }) =>
-        key ? [{ value: key.value, place: (): Place => node.placeOfSpan(key.start, key.start + key.value.length) }] : [],
-      ),
+      keyShares: steps.flatMap((step) => step.shares ?? []).map((share) => ({ ...at(share), value: text.slice(share.start, share.end) })),
     });
   });
   collectExecForms(model.values, autoUnseal, out);
@@ -170,33 +182,70 @@ function collectExecForms(values: ValueNode, autoUnseal: boolean, out: UnsealKey
     if (init ? /(^|\s)--?status\b/.test(flags) || encryptedInit(`${flags} `) : /(^|\s)--?help\b/.test(flags)) continue;
     const first = items[at]!.place();
     const last = items[at + 2]!.place();
+    const keyShares = init
+      ? []
+      : items.slice(at + 3).flatMap((item) => {
+          const word = typeof item.value === 'string' ? item.value.trim() : '';
+          return SHARE.test(word) ? [{ value: word, place: () => item.place() }] : [];
+        });
     const place: Place = first.layer === last.layer && !first.approximate && !last.approximate ? { ...first, end: last.end } : last;
-    // The key share, one item of its own after the flags.
-    const keyItem = init ? undefined : items.slice(at + 3).find((_, i) => !words[at + 3 + i]!.startsWith('-'));
-    const keyLiterals =
-      keyItem && KEY_LITERAL.test(words[items.indexOf(keyItem)]!)
-        ? [{ value: words[items.indexOf(keyItem)]!, place: () => keyItem.place() }]
-        : [];
     out.push({
       kind: init ? 'init' : 'unseal',
       keys: autoUnseal || /-recovery-shares/.test(flags) ? 'recovery' : 'unseal',
       where: node.path.join('.'),
       place: () => place,
       related: [],
-      keyLiterals,
+      keyShares,
     });
   }
 }
 
-/** The unseal keys written into scripts, as secrets of the run (reported by no-unseal-keys-in-pod, masked everywhere). */
-export function unsealKeySecrets(scripts: readonly UnsealKeyScript[]): SecretFact[] {
-  return scripts.flatMap((script) =>
-    script.keyLiterals.map((key) => ({
-      kind: 'unsealKey' as const,
-      name: 'unseal key',
-      where: script.where,
-      value: key.value,
-      place: key.place,
-    })),
-  );
+/** The credentials written inside the steps of the unseal-key scripts, and which script holds each. */
+export interface SecretsInUnsealSteps {
+  byScript: Map<UnsealKeyScript, SecretFact[]>;
+  owned: Set<SecretFact>;
+}
+
+/**
+ * Credentials written inside a step of an unseal-key script a server pod runs, such as a root token
+ * echoed into a file: one root cause with the step, whose fix (remove the step) removes both. The
+ * step's finding carries them as related locations; the secret check leaves them out. Empty when
+ * no server runs the scripts. Steps of one layer never overlap (one per line, or one exec form),
+ * so each credential finds its step by binary search: O((steps + credentials) log steps).
+ */
+export function secretsInUnsealSteps(model: {
+  readonly mode: string;
+  readonly unsealKeyScripts: UnsealKeyScript[];
+  readonly secrets: SecretFact[];
+}): SecretsInUnsealSteps {
+  const out: SecretsInUnsealSteps = { byScript: new Map(), owned: new Set() };
+  if (!SERVER_POD_MODES.has(model.mode) || model.unsealKeyScripts.length === 0) return out;
+  const byLayer = new Map<Place['layer'], { start: number; end: number; script: UnsealKeyScript }[]>();
+  for (const script of model.unsealKeyScripts) {
+    for (const step of [script, ...script.related]) {
+      const { layer, start, end } = step.place();
+      let list = byLayer.get(layer);
+      if (!list) byLayer.set(layer, (list = []));
+      list.push({ start, end, script });
+    }
+  }
+  for (const list of byLayer.values()) list.sort((a, b) => a.start - b.start);
+  for (const secret of model.secrets) {
+    const { layer, start, end } = secret.place();
+    const list = byLayer.get(layer);
+    if (!list) continue;
+    // The last step starting before the credential ends is the only one that can hold it.
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]!.start < end) low = mid + 1;
+      else high = mid;
+    }
+    const step = list[low - 1];
+    if (!step || step.start > start || step.end < end) continue;
+    out.owned.add(secret);
+    out.byScript.set(step.script, [...(out.byScript.get(step.script) ?? []), secret]);
+  }
+  return out;
 }

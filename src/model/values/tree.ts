@@ -3,7 +3,7 @@ import type { IndexedSeq } from '../../parse/set-args.js';
 import { keyName } from '../../parse/yaml.js';
 import { LineIndex } from '../../parse/lines.js';
 import { embedMap } from '../../parse/embed.js';
-import type { TemplateInput } from '../../parse/template-input.js';
+import { writesLiteral, type TemplateInput } from '../../parse/template-input.js';
 import { isPlainMap, type Plain, type PlainMap } from '../plain.js';
 
 /** Where a value came from: the chart's defaults, a values file, or one `--set` argument. */
@@ -160,6 +160,21 @@ export class ValueNode implements Locatable {
    */
   get templated(): boolean {
     return (this.yaml?.kind === 'scalar' && this.yaml.templated === true) || this.keyNode?.templated === true;
+  }
+
+  /**
+   * True when template expressions print all of the value (or its key): nothing but expressions,
+   * quotes and blanks is written there. A value that also holds text of the file's own (a credential
+   * inside a template's `%{ if }` branch) is written in the file, whatever the template adds.
+   */
+  get printedByTemplate(): boolean {
+    if (!this.templated) return false;
+    if (this.keyNode?.templated === true) return true;
+    const scalar = this.yaml;
+    const template = this.layer.template;
+    const source = this.layer.source;
+    if (scalar?.kind !== 'scalar' || !template || source === undefined) return true;
+    return !writesLiteral(source, scalar.start, scalar.end, template.opaque);
   }
 
   /** True when a values file or `--set` wrote this node (not the chart's defaults). */
