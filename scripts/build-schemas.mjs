@@ -188,7 +188,7 @@ export const SCHEMA_OUTPUTS = [
  */
 const INLINE_KEYWORDS = 8;
 
-function hoistObjects(schema) {
+export function hoistObjects(schema) {
   const definitions = (schema.definitions ??= {});
   let count = 0;
   const visit = (node) => {
@@ -213,7 +213,11 @@ function hoistObjects(schema) {
     }
     return node;
   };
-  for (const key of Object.keys(schema)) if (key !== 'definitions') schema[key] = visit(schema[key]);
+  // The root's own `properties` too (the top-level keys are the largest subtrees), then the
+  // authored definitions; the ones hoisted while visiting are visited already.
+  const authored = Object.entries(definitions);
+  visit(schema);
+  for (const [name, definition] of authored) definitions[name] = visit(definition);
   return schema;
 }
 

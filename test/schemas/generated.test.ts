@@ -14,6 +14,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 interface BuildScript {
   buildSchemas(): Map<string, string>;
   schemaModules(): { schema: string; module: string; versions: string[] }[];
+  hoistObjects(schema: Record<string, unknown>): Record<string, unknown>;
   LOADERS: string;
 }
 
@@ -23,6 +24,29 @@ const script = (await import(scriptUrl)) as BuildScript;
 
 describe('generated validators', () => {
   const built = script.buildSchemas();
+
+  it('give every object with properties a function of its own, the top-level keys and those inside definitions too', () => {
+    // V8 compiles a function when it is first called: a block the values do not write is never compiled.
+    const hoisted = script.hoistObjects({
+      type: 'object',
+      properties: {
+        telemetry: { type: 'object', properties: { a: { type: 'string' } } },
+        name: { type: 'string' },
+      },
+      definitions: {
+        listener: { type: 'object', properties: { profiling: { type: 'object', properties: { b: { type: 'string' } } } } },
+      },
+    });
+    expect(hoisted).toEqual({
+      type: 'object',
+      properties: { telemetry: { $ref: '#/definitions/object0_telemetry' }, name: { type: 'string' } },
+      definitions: {
+        listener: { type: 'object', properties: { profiling: { $ref: '#/definitions/object1_profiling' } } },
+        object0_telemetry: { type: 'object', properties: { a: { type: 'string' } } },
+        object1_profiling: { type: 'object', properties: { b: { type: 'string' } } },
+      },
+    });
+  });
 
   const modules = script.schemaModules();
 

@@ -7,26 +7,13 @@ import type { SchemaValidator } from '../validator.js';
  * (all errors collected). After a call, `validate.errors` holds the errors of that call, or null.
  */
 export const validate: SchemaValidator = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:vault-lint:schema:values-0.20.0","title":"hashicorp/vault Helm chart 0.20.0 values","description":"Every key the chart 0.20.0 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"}}},"injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object1_leaderElector"},"metrics":{"$ref":"#/definitions/object2_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object3_image"},"agentImage":{"$ref":"#/definitions/object4_agentImage"},"agentDefaults":{"$ref":"#/definitions/object6_agentDefaults"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object7_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object8_certs"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object9_service"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object10_enterpriseLicense"},"image":{"$ref":"#/definitions/object11_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object12_ingress"},"route":{"$ref":"#/definitions/object13_route"},"authDelegator":{"$ref":"#/definitions/object14_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"readinessProbe":{"$ref":"#/definitions/object15_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object16_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object17_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"service":{"$ref":"#/definitions/object18_service"},"dataStorage":{"$ref":"#/definitions/object19_dataStorage"},"auditStorage":{"$ref":"#/definitions/object20_auditStorage"},"dev":{"$ref":"#/definitions/object21_dev"},"standalone":{"$ref":"#/definitions/object22_standalone"},"ha":{"$ref":"#/definitions/object25_ha"},"serviceAccount":{"$ref":"#/definitions/object26_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object27_statefulSet"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}},"csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object28_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"daemonSet":{"$ref":"#/definitions/object30_daemonSet"},"pod":{"$ref":"#/definitions/object31_pod"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object32_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object33_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object34_livenessProbe"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]},"object0_psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object1_leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object2_metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object3_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object4_agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"object5_templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}},"object6_agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object5_templateConfig"}}},"object7_webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"object8_certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"object9_service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object10_enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"object11_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object12_ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"object13_route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"object14_authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object15_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}},"object16_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object17_networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"}}},"object18_service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}},"object19_dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}},"object20_auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}},"object21_dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"object22_standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object23_raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object24_disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}},"object25_ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object23_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object24_disruptionBudget"}}},"object26_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"}}},"object27_statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object28_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object29_updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"object30_daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object29_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object31_pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object32_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object33_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object34_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}}}};
-const schema12 = {"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]};
-const schema17 = {"type":"integer","minimum":0,"maximum":65535};
-const schema24 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}};
-const schema32 = {"type":"string","enum":["Ignore","Fail"]};
-const schema33 = {"type":["string","object"]};
-const schema15 = {"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]};
-const schema39 = {"type":"object"};
-const schema40 = {"type":["string","object","null"]};
-const schema41 = {"type":["string","array","null"]};
-const schema42 = {"type":["string","array","null"]};
-const schema43 = {"type":["string","object","null"]};
-const schema45 = {"type":"object"};
-const schema50 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}};
-const schema64 = {"type":["array","null"]};
-const schema87 = {"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]};
-const schema82 = {"type":"string","enum":["Cluster","Local"]};
-const schema13 = {"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:vault-lint:schema:values-0.20.0","title":"hashicorp/vault Helm chart 0.20.0 values","description":"Every key the chart 0.20.0 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"global":{"$ref":"#/definitions/object1_global"},"injector":{"$ref":"#/definitions/object11_injector"},"server":{"$ref":"#/definitions/object30_server"},"ui":{"$ref":"#/definitions/object31_ui"},"csi":{"$ref":"#/definitions/object39_csi"},"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]},"object0_psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object1_global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"}}},"object2_leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object3_metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object4_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object5_agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"object6_templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}},"object7_agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"}}},"object8_webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"object9_certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"object10_service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object11_injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object2_leaderElector"},"metrics":{"$ref":"#/definitions/object3_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object4_image"},"agentImage":{"$ref":"#/definitions/object5_agentImage"},"agentDefaults":{"$ref":"#/definitions/object7_agentDefaults"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object8_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object9_certs"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object10_service"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"object12_enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"object13_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object14_ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"object15_route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"object16_authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object17_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}},"object18_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object19_networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"}}},"object20_service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}},"object21_dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}},"object22_auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}},"object23_dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"object24_standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object25_raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object26_disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}},"object27_ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object25_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object26_disruptionBudget"}}},"object28_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"}}},"object29_statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object30_server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object12_enterpriseLicense"},"image":{"$ref":"#/definitions/object13_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object14_ingress"},"route":{"$ref":"#/definitions/object15_route"},"authDelegator":{"$ref":"#/definitions/object16_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"readinessProbe":{"$ref":"#/definitions/object17_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object18_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object19_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"service":{"$ref":"#/definitions/object20_service"},"dataStorage":{"$ref":"#/definitions/object21_dataStorage"},"auditStorage":{"$ref":"#/definitions/object22_auditStorage"},"dev":{"$ref":"#/definitions/object23_dev"},"standalone":{"$ref":"#/definitions/object24_standalone"},"ha":{"$ref":"#/definitions/object27_ha"},"serviceAccount":{"$ref":"#/definitions/object28_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object29_statefulSet"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"object31_ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}},"object32_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object33_updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"object34_daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object33_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object35_pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object36_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object37_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object38_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object39_csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object32_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"daemonSet":{"$ref":"#/definitions/object34_daemonSet"},"pod":{"$ref":"#/definitions/object35_pod"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object36_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object37_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object38_livenessProbe"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"}}};
+const schema13 = {"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]};
+const schema14 = {"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema16 = {"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]};
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -45,7 +32,7 @@ errors++;
 if(data.enable !== undefined){
 let data0 = data.enable;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enable",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enable",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -58,7 +45,7 @@ errors++;
 if(data.annotations !== undefined){
 let data1 = data.annotations;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -79,59 +66,206 @@ vErrors.push(err3);
 }
 errors++;
 }
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "enabled") || (key0 === "imagePullSecrets")) || (key0 === "tlsDisable")) || (key0 === "openshift")) || (key0 === "psp"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.imagePullSecrets !== undefined){
+let data1 = data.imagePullSecrets;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs8 = errors;
+let valid4 = false;
+const _errs9 = errors;
+if(typeof data2 !== "string"){
+const err2 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs9 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs11 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name === undefined){
+const err3 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(key1 === "name")){
+const err4 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+if(typeof data2.name !== "string"){
+const err5 = {instancePath:instancePath+"/imagePullSecrets/" + i0+"/name",schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+valid4 = valid4 || _valid0;
+}
+if(!valid4){
+const err7 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.tlsDisable !== undefined){
+if(typeof data.tlsDisable !== "boolean"){
+const err9 = {instancePath:instancePath+"/tlsDisable",schemaPath:"#/properties/tlsDisable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.openshift !== undefined){
+if(typeof data.openshift !== "boolean"){
+const err10 = {instancePath:instancePath+"/openshift",schemaPath:"#/properties/openshift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.psp !== undefined){
+if(!(validate12(data.psp, {instancePath:instancePath+"/psp",parentData:data,parentDataProperty:"psp",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema18 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
-
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(key0 === "enabled")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-let data0 = data.enabled;
-if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
+const schema17 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object2_leaderElector"},"metrics":{"$ref":"#/definitions/object3_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object4_image"},"agentImage":{"$ref":"#/definitions/object5_agentImage"},"agentDefaults":{"$ref":"#/definitions/object7_agentDefaults"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object8_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object9_certs"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object10_service"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}};
+const schema19 = {"type":"integer","minimum":0,"maximum":65535};
+const schema26 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}};
+const schema34 = {"type":"string","enum":["Ignore","Fail"]};
+const schema35 = {"type":["string","object"]};
+const schema41 = {"type":"object"};
+const schema42 = {"type":["string","object","null"]};
+const schema43 = {"type":["string","array","null"]};
+const schema44 = {"type":["string","array","null"]};
+const schema45 = {"type":["string","object","null"]};
+const schema47 = {"type":"object"};
+const func2 = Object.prototype.hasOwnProperty;
 const schema20 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -150,7 +284,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -171,14 +305,60 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-const schema22 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
-const schema23 = {"type":"string","enum":["Always","IfNotPresent","Never"]};
+const schema22 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate18.errors = vErrors;
+return errors === 0;
+}
+
+const schema24 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+const schema25 = {"type":"string","enum":["Always","IfNotPresent","Never"]};
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -231,7 +411,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -252,15 +432,15 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-const schema25 = {"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object5_templateConfig"}}};
-const schema26 = {"type":["string","number"]};
-const schema30 = {"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}};
+const schema27 = {"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"}}};
+const schema28 = {"type":["string","number"]};
+const schema32 = {"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}};
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -279,7 +459,7 @@ errors++;
 if(data.cpuLimit !== undefined){
 let data0 = data.cpuLimit;
 if((typeof data0 !== "string") && (!(typeof data0 == "number"))){
-const err1 = {instancePath:instancePath+"/cpuLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema26.type},message:"must be string,number"};
+const err1 = {instancePath:instancePath+"/cpuLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema28.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -292,7 +472,7 @@ errors++;
 if(data.cpuRequest !== undefined){
 let data1 = data.cpuRequest;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/cpuRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema26.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/cpuRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema28.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -305,7 +485,7 @@ errors++;
 if(data.memLimit !== undefined){
 let data2 = data.memLimit;
 if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
-const err3 = {instancePath:instancePath+"/memLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema26.type},message:"must be string,number"};
+const err3 = {instancePath:instancePath+"/memLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema28.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -318,7 +498,7 @@ errors++;
 if(data.memRequest !== undefined){
 let data3 = data.memRequest;
 if((typeof data3 !== "string") && (!(typeof data3 == "number"))){
-const err4 = {instancePath:instancePath+"/memRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema26.type},message:"must be string,number"};
+const err4 = {instancePath:instancePath+"/memRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema28.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -341,7 +521,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data4 === "map") || (data4 === "json"))){
-const err6 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/enum",keyword:"enum",params:{allowedValues: schema25.properties.template.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/enum",keyword:"enum",params:{allowedValues: schema27.properties.template.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -356,7 +536,7 @@ let data5 = data.templateConfig;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key1 in data5){
 if(!((key1 === "exitOnRetryFailure") || (key1 === "staticSecretRenderInterval"))){
-const err7 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object5_templateConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err7 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -368,7 +548,7 @@ errors++;
 }
 if(data5.exitOnRetryFailure !== undefined){
 if(typeof data5.exitOnRetryFailure !== "boolean"){
-const err8 = {instancePath:instancePath+"/templateConfig/exitOnRetryFailure",schemaPath:"#/definitions/object5_templateConfig/properties/exitOnRetryFailure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err8 = {instancePath:instancePath+"/templateConfig/exitOnRetryFailure",schemaPath:"#/definitions/object6_templateConfig/properties/exitOnRetryFailure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -380,7 +560,7 @@ errors++;
 }
 if(data5.staticSecretRenderInterval !== undefined){
 if(typeof data5.staticSecretRenderInterval !== "string"){
-const err9 = {instancePath:instancePath+"/templateConfig/staticSecretRenderInterval",schemaPath:"#/definitions/object5_templateConfig/properties/staticSecretRenderInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/templateConfig/staticSecretRenderInterval",schemaPath:"#/definitions/object6_templateConfig/properties/staticSecretRenderInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -392,7 +572,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object5_templateConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -413,13 +593,13 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate19.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema31 = {"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema33 = {"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -448,7 +628,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((data0 === "Ignore") || (data0 === "Fail"))){
-const err2 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -471,7 +651,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "Exact") || (data1 === "Equivalent"))){
-const err4 = {instancePath:instancePath+"/matchPolicy",schemaPath:"#/properties/matchPolicy/enum",keyword:"enum",params:{allowedValues: schema31.properties.matchPolicy.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/matchPolicy",schemaPath:"#/properties/matchPolicy/enum",keyword:"enum",params:{allowedValues: schema33.properties.matchPolicy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -522,7 +702,7 @@ errors++;
 if(data.objectSelector !== undefined){
 let data4 = data.objectSelector;
 if((typeof data4 !== "string") && (!(data4 && typeof data4 == "object" && !Array.isArray(data4)))){
-const err8 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema33.type},message:"must be string,object"};
+const err8 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema35.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -535,7 +715,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err9 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err9 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -556,13 +736,13 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
-const schema38 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}};
+const schema40 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -581,7 +761,7 @@ errors++;
 if(data.secretName !== undefined){
 let data0 = data.secretName;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/secretName",schemaPath:"#/properties/secretName/type",keyword:"type",params:{type: schema38.properties.secretName.type},message:"must be string,null"};
+const err1 = {instancePath:instancePath+"/secretName",schemaPath:"#/properties/secretName/type",keyword:"type",params:{type: schema40.properties.secretName.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -638,13 +818,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
 
-const schema46 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema48 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -663,7 +843,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -684,13 +864,516 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
 
-const schema51 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema17.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.replicas !== undefined){
+let data1 = data.replicas;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err2 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err3 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.port !== undefined){
+let data2 = data.port;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 > 65535 || isNaN(data2)){
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.leaderElector !== undefined){
+if(!(validate16(data.leaderElector, {instancePath:instancePath+"/leaderElector",parentData:data,parentDataProperty:"leaderElector",rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+}
+if(data.metrics !== undefined){
+if(!(validate18(data.metrics, {instancePath:instancePath+"/metrics",parentData:data,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
+}
+if(data.externalVaultAddr !== undefined){
+if(typeof data.externalVaultAddr !== "string"){
+const err7 = {instancePath:instancePath+"/externalVaultAddr",schemaPath:"#/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+if(!(validate20(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+if(data.agentImage !== undefined){
+let data7 = data.agentImage;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!((key1 === "repository") || (key1 === "tag"))){
+const err8 = {instancePath:instancePath+"/agentImage",schemaPath:"#/definitions/object5_agentImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data7.repository !== undefined){
+if(typeof data7.repository !== "string"){
+const err9 = {instancePath:instancePath+"/agentImage/repository",schemaPath:"#/definitions/object5_agentImage/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data7.tag !== undefined){
+if(typeof data7.tag !== "string"){
+const err10 = {instancePath:instancePath+"/agentImage/tag",schemaPath:"#/definitions/object5_agentImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/agentImage",schemaPath:"#/definitions/object5_agentImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.agentDefaults !== undefined){
+if(!(validate22(data.agentDefaults, {instancePath:instancePath+"/agentDefaults",parentData:data,parentDataProperty:"agentDefaults",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data.authPath !== undefined){
+if(typeof data.authPath !== "string"){
+const err12 = {instancePath:instancePath+"/authPath",schemaPath:"#/properties/authPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.logLevel !== undefined){
+if(typeof data.logLevel !== "string"){
+const err13 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.logFormat !== undefined){
+if(typeof data.logFormat !== "string"){
+const err14 = {instancePath:instancePath+"/logFormat",schemaPath:"#/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.revokeOnShutdown !== undefined){
+if(typeof data.revokeOnShutdown !== "boolean"){
+const err15 = {instancePath:instancePath+"/revokeOnShutdown",schemaPath:"#/properties/revokeOnShutdown/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.webhook !== undefined){
+if(!(validate24(data.webhook, {instancePath:instancePath+"/webhook",parentData:data,parentDataProperty:"webhook",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data.failurePolicy !== undefined){
+let data16 = data.failurePolicy;
+if(typeof data16 !== "string"){
+const err16 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((data16 === "Ignore") || (data16 === "Fail"))){
+const err17 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.namespaceSelector !== undefined){
+let data17 = data.namespaceSelector;
+if(!(data17 && typeof data17 == "object" && !Array.isArray(data17))){
+const err18 = {instancePath:instancePath+"/namespaceSelector",schemaPath:"#/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.objectSelector !== undefined){
+let data18 = data.objectSelector;
+if((typeof data18 !== "string") && (!(data18 && typeof data18 == "object" && !Array.isArray(data18)))){
+const err19 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema35.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.webhookAnnotations !== undefined){
+let data19 = data.webhookAnnotations;
+if((typeof data19 !== "string") && (!(data19 && typeof data19 == "object" && !Array.isArray(data19)))){
+const err20 = {instancePath:instancePath+"/webhookAnnotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.certs !== undefined){
+if(!(validate26(data.certs, {instancePath:instancePath+"/certs",parentData:data,parentDataProperty:"certs",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data.resources !== undefined){
+let data21 = data.resources;
+if(!(data21 && typeof data21 == "object" && !Array.isArray(data21))){
+const err21 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.extraEnvironmentVars !== undefined){
+let data22 = data.extraEnvironmentVars;
+if(!(data22 && typeof data22 == "object" && !Array.isArray(data22))){
+const err22 = {instancePath:instancePath+"/extraEnvironmentVars",schemaPath:"#/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.affinity !== undefined){
+let data23 = data.affinity;
+if(((typeof data23 !== "string") && (!(data23 && typeof data23 == "object" && !Array.isArray(data23)))) && (data23 !== null)){
+const err23 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema42.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.topologySpreadConstraints !== undefined){
+let data24 = data.topologySpreadConstraints;
+if(((typeof data24 !== "string") && (!(Array.isArray(data24)))) && (data24 !== null)){
+const err24 = {instancePath:instancePath+"/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema43.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data25 = data.tolerations;
+if(((typeof data25 !== "string") && (!(Array.isArray(data25)))) && (data25 !== null)){
+const err25 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema44.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.nodeSelector !== undefined){
+let data26 = data.nodeSelector;
+if(((typeof data26 !== "string") && (!(data26 && typeof data26 == "object" && !Array.isArray(data26)))) && (data26 !== null)){
+const err26 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema45.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err27 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data28 = data.annotations;
+if((typeof data28 !== "string") && (!(data28 && typeof data28 == "object" && !Array.isArray(data28)))){
+const err28 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data29 = data.extraLabels;
+if(!(data29 && typeof data29 == "object" && !Array.isArray(data29))){
+const err29 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.hostNetwork !== undefined){
+if(typeof data.hostNetwork !== "boolean"){
+const err30 = {instancePath:instancePath+"/hostNetwork",schemaPath:"#/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(!(validate28(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data.podDisruptionBudget !== undefined){
+let data32 = data.podDisruptionBudget;
+if(!(data32 && typeof data32 == "object" && !Array.isArray(data32))){
+const err31 = {instancePath:instancePath+"/podDisruptionBudget",schemaPath:"#/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.strategy !== undefined){
+let data33 = data.strategy;
+if((typeof data33 !== "string") && (!(data33 && typeof data33 == "object" && !Array.isArray(data33)))){
+const err32 = {instancePath:instancePath+"/strategy",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema35.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.gid !== undefined){
+let data34 = data.gid;
+if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
+const err33 = {instancePath:instancePath+"/gid",schemaPath:"#/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+let data35 = data.uid;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+const err34 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+const schema51 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object12_enterpriseLicense"},"image":{"$ref":"#/definitions/object13_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object14_ingress"},"route":{"$ref":"#/definitions/object15_route"},"authDelegator":{"$ref":"#/definitions/object16_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"readinessProbe":{"$ref":"#/definitions/object17_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object18_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object19_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"service":{"$ref":"#/definitions/object20_service"},"dataStorage":{"$ref":"#/definitions/object21_dataStorage"},"auditStorage":{"$ref":"#/definitions/object22_auditStorage"},"dev":{"$ref":"#/definitions/object23_dev"},"standalone":{"$ref":"#/definitions/object24_standalone"},"ha":{"$ref":"#/definitions/object27_ha"},"serviceAccount":{"$ref":"#/definitions/object28_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object29_statefulSet"},"gid":{"type":"integer"},"uid":{"type":"integer"}}};
+const schema53 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}};
+const schema67 = {"type":["array","null"]};
+const schema54 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -743,7 +1426,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -764,19 +1447,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema54 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}};
-const func2 = Object.prototype.hasOwnProperty;
+const schema57 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema54.properties, key0))){
+if(!(func2.call(schema57.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -790,7 +1472,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -816,7 +1498,7 @@ errors++;
 if(data.annotations !== undefined){
 let data2 = data.annotations;
 if((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
-const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -851,7 +1533,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((data4 === "Exact") || (data4 === "Prefix")) || (data4 === "ImplementationSpecific"))){
-const err6 = {instancePath:instancePath+"/pathType",schemaPath:"#/properties/pathType/enum",keyword:"enum",params:{allowedValues: schema54.properties.pathType.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/pathType",schemaPath:"#/properties/pathType/enum",keyword:"enum",params:{allowedValues: schema57.properties.pathType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -991,13 +1673,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
-const schema58 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}};
+const schema61 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1016,7 +1698,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1054,7 +1736,7 @@ errors++;
 if(data.annotations !== undefined){
 let data3 = data.annotations;
 if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
-const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1079,7 +1761,7 @@ errors++;
 if(data.tls !== undefined){
 let data5 = data.tls;
 if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
-const err6 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: schema58.properties.tls.type},message:"must be object,null"};
+const err6 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: schema61.properties.tls.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1100,13 +1782,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-const schema62 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+const schema65 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1125,7 +1807,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1146,13 +1828,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
 
-const schema66 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}};
+const schema69 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1171,7 +1853,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1329,13 +2011,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema68 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+const schema71 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1354,7 +2036,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1512,13 +2194,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
-const schema76 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"}}};
+const schema79 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"}}};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1537,7 +2219,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1570,18 +2252,20 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
-const schema80 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}};
+const schema83 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}};
+const schema85 = {"type":"string","enum":["Cluster","Local"]};
+const schema90 = {"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema80.properties, key0))){
+if(!(func2.call(schema83.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1595,7 +2279,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1630,7 +2314,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data2 === "Cluster") || (data2 === "Local"))){
-const err4 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema82.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema85.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1713,7 +2397,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err11 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err11 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1783,7 +2467,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!((((data8 === "ClusterIP") || (data8 === "NodePort")) || (data8 === "LoadBalancer")) || (data8 === "ExternalName"))){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema87.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema90.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1804,13 +2488,13 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
 
-const schema88 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema91 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1829,7 +2513,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1842,7 +2526,7 @@ errors++;
 if(data.size !== undefined){
 let data1 = data.size;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema26.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema28.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1867,7 +2551,7 @@ errors++;
 if(data.storageClass !== undefined){
 let data3 = data.storageClass;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema88.properties.storageClass.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema91.properties.storageClass.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1890,7 +2574,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((data4 === "") || (data4 === "ReadWriteOnce")) || (data4 === "ReadOnlyMany")) || (data4 === "ReadWriteMany")) || (data4 === "ReadWriteOncePod"))){
-const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema88.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema91.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1903,7 +2587,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1924,13 +2608,13 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
 
-const schema92 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema95 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1949,7 +2633,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1962,7 +2646,7 @@ errors++;
 if(data.size !== undefined){
 let data1 = data.size;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema26.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema28.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1987,7 +2671,7 @@ errors++;
 if(data.storageClass !== undefined){
 let data3 = data.storageClass;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema92.properties.storageClass.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema95.properties.storageClass.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2010,7 +2694,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((data4 === "") || (data4 === "ReadWriteOnce")) || (data4 === "ReadOnlyMany")) || (data4 === "ReadWriteMany")) || (data4 === "ReadWriteOncePod"))){
-const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema92.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema95.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2023,7 +2707,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2044,13 +2728,13 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
-const schema96 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}};
+const schema99 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2069,7 +2753,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2102,13 +2786,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
 
-const schema98 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}};
+const schema101 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2127,7 +2811,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2140,7 +2824,7 @@ errors++;
 if(data.config !== undefined){
 let data1 = data.config;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema98.properties.config.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema101.properties.config.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2161,14 +2845,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
 
-const schema100 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object23_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object24_disruptionBudget"}}};
-const schema102 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}};
+const schema103 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object25_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object26_disruptionBudget"}}};
+const schema105 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2187,7 +2871,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2212,7 +2896,7 @@ errors++;
 if(data.config !== undefined){
 let data2 = data.config;
 if((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
-const err3 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema102.properties.config.type},message:"must be string,object"};
+const err3 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema105.properties.config.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2233,14 +2917,14 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
 
-const schema104 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}};
+const schema107 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}};
 const pattern0 = new RegExp("^[0-9]+%$", "u");
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2259,7 +2943,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2272,7 +2956,7 @@ errors++;
 if(data.maxUnavailable !== undefined){
 let data1 = data.maxUnavailable;
 if(((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/maxUnavailable",schemaPath:"#/properties/maxUnavailable/type",keyword:"type",params:{type: schema104.properties.maxUnavailable.type},message:"must be integer,string,null"};
+const err2 = {instancePath:instancePath+"/maxUnavailable",schemaPath:"#/properties/maxUnavailable/type",keyword:"type",params:{type: schema107.properties.maxUnavailable.type},message:"must be integer,string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2317,12 +3001,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2341,7 +3025,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2379,7 +3063,7 @@ errors++;
 if(data.apiAddr !== undefined){
 let data2 = data.apiAddr;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/apiAddr",schemaPath:"#/properties/apiAddr/type",keyword:"type",params:{type: schema100.properties.apiAddr.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/apiAddr",schemaPath:"#/properties/apiAddr/type",keyword:"type",params:{type: schema103.properties.apiAddr.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2392,7 +3076,7 @@ errors++;
 if(data.clusterAddr !== undefined){
 let data3 = data.clusterAddr;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err5 = {instancePath:instancePath+"/clusterAddr",schemaPath:"#/properties/clusterAddr/type",keyword:"type",params:{type: schema100.properties.clusterAddr.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/clusterAddr",schemaPath:"#/properties/clusterAddr/type",keyword:"type",params:{type: schema103.properties.clusterAddr.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2403,15 +3087,15 @@ errors++;
 }
 }
 if(data.raft !== undefined){
-if(!(validate52(data.raft, {instancePath:instancePath+"/raft",parentData:data,parentDataProperty:"raft",rootData}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+if(!(validate57(data.raft, {instancePath:instancePath+"/raft",parentData:data,parentDataProperty:"raft",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
 if(data.config !== undefined){
 let data5 = data.config;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err6 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema100.properties.config.type},message:"must be string,object"};
+const err6 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema103.properties.config.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2422,8 +3106,8 @@ errors++;
 }
 }
 if(data.disruptionBudget !== undefined){
-if(!(validate54(data.disruptionBudget, {instancePath:instancePath+"/disruptionBudget",parentData:data,parentDataProperty:"disruptionBudget",rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate59(data.disruptionBudget, {instancePath:instancePath+"/disruptionBudget",parentData:data,parentDataProperty:"disruptionBudget",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
@@ -2438,13 +3122,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
 
-const schema106 = {"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema109 = {"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2487,7 +3171,7 @@ errors++;
 if(data.annotations !== undefined){
 let data2 = data.annotations;
 if((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
-const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2508,13 +3192,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
 
-const schema108 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema111 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2533,7 +3217,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2554,13 +3238,1051 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
-const schema117 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema51.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.enterpriseLicense !== undefined){
+let data1 = data.enterpriseLicense;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!((key1 === "secretName") || (key1 === "secretKey"))){
+const err2 = {instancePath:instancePath+"/enterpriseLicense",schemaPath:"#/definitions/object12_enterpriseLicense/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data1.secretName !== undefined){
+if(typeof data1.secretName !== "string"){
+const err3 = {instancePath:instancePath+"/enterpriseLicense/secretName",schemaPath:"#/definitions/object12_enterpriseLicense/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data1.secretKey !== undefined){
+if(typeof data1.secretKey !== "string"){
+const err4 = {instancePath:instancePath+"/enterpriseLicense/secretKey",schemaPath:"#/definitions/object12_enterpriseLicense/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/enterpriseLicense",schemaPath:"#/definitions/object12_enterpriseLicense/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+if(!(validate32(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data.updateStrategyType !== undefined){
+let data5 = data.updateStrategyType;
+if(typeof data5 !== "string"){
+const err6 = {instancePath:instancePath+"/updateStrategyType",schemaPath:"#/properties/updateStrategyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!((data5 === "OnDelete") || (data5 === "RollingUpdate"))){
+const err7 = {instancePath:instancePath+"/updateStrategyType",schemaPath:"#/properties/updateStrategyType/enum",keyword:"enum",params:{allowedValues: schema51.properties.updateStrategyType.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.logLevel !== undefined){
+if(typeof data.logLevel !== "string"){
+const err8 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.logFormat !== undefined){
+if(typeof data.logFormat !== "string"){
+const err9 = {instancePath:instancePath+"/logFormat",schemaPath:"#/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.resources !== undefined){
+let data8 = data.resources;
+if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
+const err10 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.ingress !== undefined){
+if(!(validate34(data.ingress, {instancePath:instancePath+"/ingress",parentData:data,parentDataProperty:"ingress",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+if(data.route !== undefined){
+if(!(validate36(data.route, {instancePath:instancePath+"/route",parentData:data,parentDataProperty:"route",rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+if(data.authDelegator !== undefined){
+if(!(validate38(data.authDelegator, {instancePath:instancePath+"/authDelegator",parentData:data,parentDataProperty:"authDelegator",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data.extraInitContainers !== undefined){
+let data12 = data.extraInitContainers;
+if((!(Array.isArray(data12))) && (data12 !== null)){
+const err11 = {instancePath:instancePath+"/extraInitContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema67.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.extraContainers !== undefined){
+let data13 = data.extraContainers;
+if((!(Array.isArray(data13))) && (data13 !== null)){
+const err12 = {instancePath:instancePath+"/extraContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema67.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.shareProcessNamespace !== undefined){
+if(typeof data.shareProcessNamespace !== "boolean"){
+const err13 = {instancePath:instancePath+"/shareProcessNamespace",schemaPath:"#/properties/shareProcessNamespace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.extraArgs !== undefined){
+if(typeof data.extraArgs !== "string"){
+const err14 = {instancePath:instancePath+"/extraArgs",schemaPath:"#/properties/extraArgs/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.readinessProbe !== undefined){
+if(!(validate40(data.readinessProbe, {instancePath:instancePath+"/readinessProbe",parentData:data,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+if(data.livenessProbe !== undefined){
+if(!(validate42(data.livenessProbe, {instancePath:instancePath+"/livenessProbe",parentData:data,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+if(data.terminationGracePeriodSeconds !== undefined){
+let data18 = data.terminationGracePeriodSeconds;
+if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
+const err15 = {instancePath:instancePath+"/terminationGracePeriodSeconds",schemaPath:"#/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(typeof data18 == "number"){
+if(data18 < 0 || isNaN(data18)){
+const err16 = {instancePath:instancePath+"/terminationGracePeriodSeconds",schemaPath:"#/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.preStopSleepSeconds !== undefined){
+let data19 = data.preStopSleepSeconds;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err17 = {instancePath:instancePath+"/preStopSleepSeconds",schemaPath:"#/properties/preStopSleepSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data19 == "number"){
+if(data19 < 0 || isNaN(data19)){
+const err18 = {instancePath:instancePath+"/preStopSleepSeconds",schemaPath:"#/properties/preStopSleepSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.postStart !== undefined){
+let data20 = data.postStart;
+if(Array.isArray(data20)){
+const len0 = data20.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data20[i0] !== "string"){
+const err19 = {instancePath:instancePath+"/postStart/" + i0,schemaPath:"#/properties/postStart/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/postStart",schemaPath:"#/properties/postStart/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.extraEnvironmentVars !== undefined){
+let data22 = data.extraEnvironmentVars;
+if(!(data22 && typeof data22 == "object" && !Array.isArray(data22))){
+const err21 = {instancePath:instancePath+"/extraEnvironmentVars",schemaPath:"#/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.extraSecretEnvironmentVars !== undefined){
+let data23 = data.extraSecretEnvironmentVars;
+if(Array.isArray(data23)){
+const len1 = data23.length;
+for(let i1=0; i1<len1; i1++){
+let data24 = data23[i1];
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.envName === undefined){
+const err22 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "envName"},message:"must have required property '"+"envName"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data24.secretName === undefined){
+const err23 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data24.secretKey === undefined){
+const err24 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretKey"},message:"must have required property '"+"secretKey"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key2 in data24){
+if(!(((key2 === "envName") || (key2 === "secretName")) || (key2 === "secretKey"))){
+const err25 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data24.envName !== undefined){
+if(typeof data24.envName !== "string"){
+const err26 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1+"/envName",schemaPath:"#/properties/extraSecretEnvironmentVars/items/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data24.secretName !== undefined){
+if(typeof data24.secretName !== "string"){
+const err27 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1+"/secretName",schemaPath:"#/properties/extraSecretEnvironmentVars/items/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data24.secretKey !== undefined){
+if(typeof data24.secretKey !== "string"){
+const err28 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1+"/secretKey",schemaPath:"#/properties/extraSecretEnvironmentVars/items/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/extraSecretEnvironmentVars",schemaPath:"#/properties/extraSecretEnvironmentVars/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.extraVolumes !== undefined){
+let data28 = data.extraVolumes;
+if(Array.isArray(data28)){
+const len2 = data28.length;
+for(let i2=0; i2<len2; i2++){
+let data29 = data28[i2];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.type === undefined){
+const err31 = {instancePath:instancePath+"/extraVolumes/" + i2,schemaPath:"#/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data29.name === undefined){
+const err32 = {instancePath:instancePath+"/extraVolumes/" + i2,schemaPath:"#/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+for(const key3 in data29){
+if(!((((key3 === "type") || (key3 === "name")) || (key3 === "path")) || (key3 === "defaultMode"))){
+const err33 = {instancePath:instancePath+"/extraVolumes/" + i2,schemaPath:"#/properties/extraVolumes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data29.type !== undefined){
+let data30 = data29.type;
+if(typeof data30 !== "string"){
+const err34 = {instancePath:instancePath+"/extraVolumes/" + i2+"/type",schemaPath:"#/properties/extraVolumes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(!((data30 === "secret") || (data30 === "configMap"))){
+const err35 = {instancePath:instancePath+"/extraVolumes/" + i2+"/type",schemaPath:"#/properties/extraVolumes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema51.properties.extraVolumes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data29.name !== undefined){
+if(typeof data29.name !== "string"){
+const err36 = {instancePath:instancePath+"/extraVolumes/" + i2+"/name",schemaPath:"#/properties/extraVolumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data29.path !== undefined){
+let data32 = data29.path;
+if((typeof data32 !== "string") && (data32 !== null)){
+const err37 = {instancePath:instancePath+"/extraVolumes/" + i2+"/path",schemaPath:"#/properties/extraVolumes/items/properties/path/type",keyword:"type",params:{type: schema51.properties.extraVolumes.items.properties.path.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data29.defaultMode !== undefined){
+let data33 = data29.defaultMode;
+if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
+const err38 = {instancePath:instancePath+"/extraVolumes/" + i2+"/defaultMode",schemaPath:"#/properties/extraVolumes/items/properties/defaultMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/extraVolumes/" + i2,schemaPath:"#/properties/extraVolumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/extraVolumes",schemaPath:"#/properties/extraVolumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.volumes !== undefined){
+let data34 = data.volumes;
+if((!(Array.isArray(data34))) && (data34 !== null)){
+const err41 = {instancePath:instancePath+"/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema67.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.volumeMounts !== undefined){
+let data35 = data.volumeMounts;
+if((!(Array.isArray(data35))) && (data35 !== null)){
+const err42 = {instancePath:instancePath+"/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema67.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.affinity !== undefined){
+let data36 = data.affinity;
+if(((typeof data36 !== "string") && (!(data36 && typeof data36 == "object" && !Array.isArray(data36)))) && (data36 !== null)){
+const err43 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema42.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.topologySpreadConstraints !== undefined){
+let data37 = data.topologySpreadConstraints;
+if(((typeof data37 !== "string") && (!(Array.isArray(data37)))) && (data37 !== null)){
+const err44 = {instancePath:instancePath+"/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema43.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data38 = data.tolerations;
+if(((typeof data38 !== "string") && (!(Array.isArray(data38)))) && (data38 !== null)){
+const err45 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema44.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.nodeSelector !== undefined){
+let data39 = data.nodeSelector;
+if(((typeof data39 !== "string") && (!(data39 && typeof data39 == "object" && !Array.isArray(data39)))) && (data39 !== null)){
+const err46 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema45.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.networkPolicy !== undefined){
+if(!(validate44(data.networkPolicy, {instancePath:instancePath+"/networkPolicy",parentData:data,parentDataProperty:"networkPolicy",rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err47 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data42 = data.extraLabels;
+if(!(data42 && typeof data42 == "object" && !Array.isArray(data42))){
+const err48 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data43 = data.annotations;
+if((typeof data43 !== "string") && (!(data43 && typeof data43 == "object" && !Array.isArray(data43)))){
+const err49 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(!(validate46(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+if(data.dataStorage !== undefined){
+if(!(validate48(data.dataStorage, {instancePath:instancePath+"/dataStorage",parentData:data,parentDataProperty:"dataStorage",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.auditStorage !== undefined){
+if(!(validate50(data.auditStorage, {instancePath:instancePath+"/auditStorage",parentData:data,parentDataProperty:"auditStorage",rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+if(data.dev !== undefined){
+if(!(validate52(data.dev, {instancePath:instancePath+"/dev",parentData:data,parentDataProperty:"dev",rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+}
+if(data.standalone !== undefined){
+if(!(validate54(data.standalone, {instancePath:instancePath+"/standalone",parentData:data,parentDataProperty:"standalone",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.ha !== undefined){
+if(!(validate56(data.ha, {instancePath:instancePath+"/ha",parentData:data,parentDataProperty:"ha",rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
+}
+}
+if(data.serviceAccount !== undefined){
+if(!(validate62(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+if(data.statefulSet !== undefined){
+if(!(validate64(data.statefulSet, {instancePath:instancePath+"/statefulSet",parentData:data,parentDataProperty:"statefulSet",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data.gid !== undefined){
+let data52 = data.gid;
+if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
+const err50 = {instancePath:instancePath+"/gid",schemaPath:"#/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+let data53 = data.uid;
+if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
+const err51 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+validate31.errors = vErrors;
+return errors === 0;
+}
+
+const schema113 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}};
+
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema113.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.publishNotReadyAddresses !== undefined){
+if(typeof data.publishNotReadyAddresses !== "boolean"){
+const err2 = {instancePath:instancePath+"/publishNotReadyAddresses",schemaPath:"#/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.activeVaultPodOnly !== undefined){
+if(typeof data.activeVaultPodOnly !== "boolean"){
+const err3 = {instancePath:instancePath+"/activeVaultPodOnly",schemaPath:"#/properties/activeVaultPodOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.serviceType !== undefined){
+let data3 = data.serviceType;
+if(typeof data3 !== "string"){
+const err4 = {instancePath:instancePath+"/serviceType",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((((data3 === "ClusterIP") || (data3 === "NodePort")) || (data3 === "LoadBalancer")) || (data3 === "ExternalName"))){
+const err5 = {instancePath:instancePath+"/serviceType",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema90.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.serviceNodePort !== undefined){
+let data4 = data.serviceNodePort;
+if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (data4 !== null)){
+const err6 = {instancePath:instancePath+"/serviceNodePort",schemaPath:"#/properties/serviceNodePort/type",keyword:"type",params:{type: schema113.properties.serviceNodePort.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 > 65535 || isNaN(data4)){
+const err7 = {instancePath:instancePath+"/serviceNodePort",schemaPath:"#/properties/serviceNodePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err8 = {instancePath:instancePath+"/serviceNodePort",schemaPath:"#/properties/serviceNodePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.externalPort !== undefined){
+let data5 = data.externalPort;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err9 = {instancePath:instancePath+"/externalPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 > 65535 || isNaN(data5)){
+const err10 = {instancePath:instancePath+"/externalPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data5 < 0 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/externalPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.targetPort !== undefined){
+let data6 = data.targetPort;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err12 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data6 == "number"){
+if(data6 > 65535 || isNaN(data6)){
+const err13 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err14 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.externalTrafficPolicy !== undefined){
+let data7 = data.externalTrafficPolicy;
+if(typeof data7 !== "string"){
+const err15 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data7 === "Cluster") || (data7 === "Local"))){
+const err16 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema85.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data8 = data.annotations;
+if((typeof data8 !== "string") && (!(data8 && typeof data8 == "object" && !Array.isArray(data8)))){
+const err17 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.loadBalancerIP !== undefined){
+let data9 = data.loadBalancerIP;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err18 = {instancePath:instancePath+"/loadBalancerIP",schemaPath:"#/properties/loadBalancerIP/type",keyword:"type",params:{type: schema113.properties.loadBalancerIP.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.loadBalancerSourceRanges !== undefined){
+let data10 = data.loadBalancerSourceRanges;
+if((!(Array.isArray(data10))) && (data10 !== null)){
+const err19 = {instancePath:instancePath+"/loadBalancerSourceRanges",schemaPath:"#/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: schema113.properties.loadBalancerSourceRanges.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data10[i0] !== "string"){
+const err20 = {instancePath:instancePath+"/loadBalancerSourceRanges/" + i0,schemaPath:"#/properties/loadBalancerSourceRanges/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate67.errors = vErrors;
+return errors === 0;
+}
+
+const schema120 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object32_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"daemonSet":{"$ref":"#/definitions/object34_daemonSet"},"pod":{"$ref":"#/definitions/object35_pod"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object36_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object37_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object38_livenessProbe"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}};
+const schema122 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2613,7 +4335,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2634,14 +4356,14 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
 
-const schema122 = {"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object29_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"}}};
-const schema123 = {"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}};
+const schema127 = {"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object33_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+const schema128 = {"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2662,7 +4384,7 @@ let data0 = data.updateStrategy;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key1 in data0){
 if(!((key1 === "type") || (key1 === "maxUnavailable"))){
-const err1 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object29_updateStrategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err1 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object33_updateStrategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2675,7 +4397,7 @@ errors++;
 if(data0.type !== undefined){
 let data1 = data0.type;
 if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object29_updateStrategy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object33_updateStrategy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2685,7 +4407,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((data1 === "RollingUpdate") || (data1 === "OnDelete"))){
-const err3 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object29_updateStrategy/properties/type/enum",keyword:"enum",params:{allowedValues: schema123.properties.type.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object33_updateStrategy/properties/type/enum",keyword:"enum",params:{allowedValues: schema128.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2698,7 +4420,7 @@ errors++;
 if(data0.maxUnavailable !== undefined){
 let data2 = data0.maxUnavailable;
 if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
-const err4 = {instancePath:instancePath+"/updateStrategy/maxUnavailable",schemaPath:"#/definitions/object29_updateStrategy/properties/maxUnavailable/type",keyword:"type",params:{type: schema123.properties.maxUnavailable.type},message:"must be string,integer"};
+const err4 = {instancePath:instancePath+"/updateStrategy/maxUnavailable",schemaPath:"#/definitions/object33_updateStrategy/properties/maxUnavailable/type",keyword:"type",params:{type: schema128.properties.maxUnavailable.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2710,7 +4432,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object29_updateStrategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object33_updateStrategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2723,7 +4445,7 @@ errors++;
 if(data.annotations !== undefined){
 let data3 = data.annotations;
 if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
-const err6 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err6 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2781,13 +4503,13 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
 
-const schema126 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+const schema131 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2806,7 +4528,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2819,7 +4541,7 @@ errors++;
 if(data.tolerations !== undefined){
 let data1 = data.tolerations;
 if(((typeof data1 !== "string") && (!(Array.isArray(data1)))) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema42.type},message:"must be string,array,null"};
+const err2 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema44.type},message:"must be string,array,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2853,13 +4575,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
 
-const schema130 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+const schema135 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2878,7 +4600,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2912,18 +4634,333 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
 
-const schema133 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+const schema138 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+
+const schema139 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate80.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+if(!(func2.call(schema120.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2934,10 +4971,10 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.failureThreshold !== undefined){
-let data0 = data.failureThreshold;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2946,9 +4983,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.image !== undefined){
+if(!(validate70(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+if(data.volumes !== undefined){
+let data2 = data.volumes;
+if((!(Array.isArray(data2))) && (data2 !== null)){
+const err2 = {instancePath:instancePath+"/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema67.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2958,11 +5003,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-}
-if(data.initialDelaySeconds !== undefined){
-let data1 = data.initialDelaySeconds;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.volumeMounts !== undefined){
+let data3 = data.volumeMounts;
+if((!(Array.isArray(data3))) && (data3 !== null)){
+const err3 = {instancePath:instancePath+"/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema67.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2971,9 +5015,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(typeof data1 == "number"){
-if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.resources !== undefined){
+let data4 = data.resources;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err4 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2983,11 +5029,21 @@ vErrors.push(err4);
 errors++;
 }
 }
+if(data.daemonSet !== undefined){
+if(!(validate72(data.daemonSet, {instancePath:instancePath+"/daemonSet",parentData:data,parentDataProperty:"daemonSet",rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
 }
-if(data.periodSeconds !== undefined){
-let data2 = data.periodSeconds;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data.pod !== undefined){
+if(!(validate74(data.pod, {instancePath:instancePath+"/pod",parentData:data,parentDataProperty:"pod",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err5 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2996,9 +5052,28 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(typeof data2 == "number"){
-if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.serviceAccount !== undefined){
+if(!(validate76(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.readinessProbe !== undefined){
+if(!(validate78(data.readinessProbe, {instancePath:instancePath+"/readinessProbe",parentData:data,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.livenessProbe !== undefined){
+if(!(validate80(data.livenessProbe, {instancePath:instancePath+"/livenessProbe",parentData:data,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+if(data.debug !== undefined){
+if(typeof data.debug !== "boolean"){
+const err6 = {instancePath:instancePath+"/debug",schemaPath:"#/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3008,11 +5083,13 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-if(data.successThreshold !== undefined){
-let data3 = data.successThreshold;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.extraArgs !== undefined){
+let data12 = data.extraArgs;
+if(Array.isArray(data12)){
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data12[i0] !== "string"){
+const err7 = {instancePath:instancePath+"/extraArgs/" + i0,schemaPath:"#/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3021,9 +5098,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/extraArgs",schemaPath:"#/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3034,201 +5112,17 @@ errors++;
 }
 }
 }
-if(data.timeoutSeconds !== undefined){
-let data4 = data.timeoutSeconds;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
-}
-errors++;
-}
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
 }
 errors++;
 }
 validate69.errors = vErrors;
-return errors === 0;
-}
-
-const schema134 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
-
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.failureThreshold !== undefined){
-let data0 = data.failureThreshold;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-if(data.initialDelaySeconds !== undefined){
-let data1 = data.initialDelaySeconds;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(typeof data1 == "number"){
-if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-if(data.periodSeconds !== undefined){
-let data2 = data.periodSeconds;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(typeof data2 == "number"){
-if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.successThreshold !== undefined){
-let data3 = data.successThreshold;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-if(data.timeoutSeconds !== undefined){
-let data4 = data.timeoutSeconds;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate71.errors = vErrors;
 return errors === 0;
 }
 
@@ -3251,11 +5145,38 @@ errors++;
 }
 }
 if(data.global !== undefined){
-let data0 = data.global;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-if(!(((((key1 === "enabled") || (key1 === "imagePullSecrets")) || (key1 === "tlsDisable")) || (key1 === "openshift")) || (key1 === "psp"))){
-const err1 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(!(validate11(data.global, {instancePath:instancePath+"/global",parentData:data,parentDataProperty:"global",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data.injector !== undefined){
+if(!(validate15(data.injector, {instancePath:instancePath+"/injector",parentData:data,parentDataProperty:"injector",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.server !== undefined){
+if(!(validate31(data.server, {instancePath:instancePath+"/server",parentData:data,parentDataProperty:"server",rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+if(data.ui !== undefined){
+if(!(validate67(data.ui, {instancePath:instancePath+"/ui",parentData:data,parentDataProperty:"ui",rootData}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data.csi !== undefined){
+if(!(validate69(data.csi, {instancePath:instancePath+"/csi",parentData:data,parentDataProperty:"csi",rootData}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+}
+if(data.fullnameOverride !== undefined){
+if(typeof data.fullnameOverride !== "string"){
+const err1 = {instancePath:instancePath+"/fullnameOverride",schemaPath:"#/properties/fullnameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3265,10 +5186,9 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data0.enabled !== undefined){
-let data1 = data0.enabled;
-if((typeof data1 !== "boolean") && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/global/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data.nameOverride !== undefined){
+if(typeof data.nameOverride !== "string"){
+const err2 = {instancePath:instancePath+"/nameOverride",schemaPath:"#/properties/nameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3278,1874 +5198,14 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data0.imagePullSecrets !== undefined){
-let data2 = data0.imagePullSecrets;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-const _errs11 = errors;
-let valid5 = false;
-const _errs12 = errors;
-if(typeof data3 !== "string"){
-const err3 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var _valid0 = _errs12 === errors;
-valid5 = valid5 || _valid0;
-if(!valid5){
-const _errs14 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.name === undefined){
-const err4 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key2 in data3){
-if(!(key2 === "name")){
-const err5 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err6 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0+"/name",schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid5 = valid5 || _valid0;
-}
-if(!valid5){
-const err8 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-errors = _errs11;
-if(vErrors !== null){
-if(_errs11){
-vErrors.length = _errs11;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/global/imagePullSecrets",schemaPath:"#/properties/global/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.tlsDisable !== undefined){
-if(typeof data0.tlsDisable !== "boolean"){
-const err10 = {instancePath:instancePath+"/global/tlsDisable",schemaPath:"#/properties/global/properties/tlsDisable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data0.openshift !== undefined){
-if(typeof data0.openshift !== "boolean"){
-const err11 = {instancePath:instancePath+"/global/openshift",schemaPath:"#/properties/global/properties/openshift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.psp !== undefined){
-if(!(validate11(data0.psp, {instancePath:instancePath+"/global/psp",parentData:data0,parentDataProperty:"psp",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.injector !== undefined){
-let data8 = data.injector;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key3 in data8){
-if(!(func2.call(schema11.properties.injector.properties, key3))){
-const err13 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data8.enabled !== undefined){
-let data9 = data8.enabled;
-if((typeof data9 !== "boolean") && (typeof data9 !== "string")){
-const err14 = {instancePath:instancePath+"/injector/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data8.replicas !== undefined){
-let data10 = data8.replicas;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err15 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(typeof data10 == "number"){
-if(data10 < 0 || isNaN(data10)){
-const err16 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-if(data8.port !== undefined){
-let data11 = data8.port;
-if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
-const err17 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(typeof data11 == "number"){
-if(data11 > 65535 || isNaN(data11)){
-const err18 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data11 < 0 || isNaN(data11)){
-const err19 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-if(data8.leaderElector !== undefined){
-if(!(validate13(data8.leaderElector, {instancePath:instancePath+"/injector/leaderElector",parentData:data8,parentDataProperty:"leaderElector",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-if(data8.metrics !== undefined){
-if(!(validate15(data8.metrics, {instancePath:instancePath+"/injector/metrics",parentData:data8,parentDataProperty:"metrics",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data8.externalVaultAddr !== undefined){
-if(typeof data8.externalVaultAddr !== "string"){
-const err20 = {instancePath:instancePath+"/injector/externalVaultAddr",schemaPath:"#/properties/injector/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data8.image !== undefined){
-if(!(validate17(data8.image, {instancePath:instancePath+"/injector/image",parentData:data8,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data8.agentImage !== undefined){
-let data16 = data8.agentImage;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key4 in data16){
-if(!((key4 === "repository") || (key4 === "tag"))){
-const err21 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object4_agentImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data16.repository !== undefined){
-if(typeof data16.repository !== "string"){
-const err22 = {instancePath:instancePath+"/injector/agentImage/repository",schemaPath:"#/definitions/object4_agentImage/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data16.tag !== undefined){
-if(typeof data16.tag !== "string"){
-const err23 = {instancePath:instancePath+"/injector/agentImage/tag",schemaPath:"#/definitions/object4_agentImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object4_agentImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data8.agentDefaults !== undefined){
-if(!(validate19(data8.agentDefaults, {instancePath:instancePath+"/injector/agentDefaults",parentData:data8,parentDataProperty:"agentDefaults",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-if(data8.authPath !== undefined){
-if(typeof data8.authPath !== "string"){
-const err25 = {instancePath:instancePath+"/injector/authPath",schemaPath:"#/properties/injector/properties/authPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data8.logLevel !== undefined){
-if(typeof data8.logLevel !== "string"){
-const err26 = {instancePath:instancePath+"/injector/logLevel",schemaPath:"#/properties/injector/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data8.logFormat !== undefined){
-if(typeof data8.logFormat !== "string"){
-const err27 = {instancePath:instancePath+"/injector/logFormat",schemaPath:"#/properties/injector/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data8.revokeOnShutdown !== undefined){
-if(typeof data8.revokeOnShutdown !== "boolean"){
-const err28 = {instancePath:instancePath+"/injector/revokeOnShutdown",schemaPath:"#/properties/injector/properties/revokeOnShutdown/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data8.webhook !== undefined){
-if(!(validate21(data8.webhook, {instancePath:instancePath+"/injector/webhook",parentData:data8,parentDataProperty:"webhook",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-if(data8.failurePolicy !== undefined){
-let data25 = data8.failurePolicy;
-if(typeof data25 !== "string"){
-const err29 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if(!((data25 === "Ignore") || (data25 === "Fail"))){
-const err30 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data8.namespaceSelector !== undefined){
-let data26 = data8.namespaceSelector;
-if(!(data26 && typeof data26 == "object" && !Array.isArray(data26))){
-const err31 = {instancePath:instancePath+"/injector/namespaceSelector",schemaPath:"#/properties/injector/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data8.objectSelector !== undefined){
-let data27 = data8.objectSelector;
-if((typeof data27 !== "string") && (!(data27 && typeof data27 == "object" && !Array.isArray(data27)))){
-const err32 = {instancePath:instancePath+"/injector/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema33.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data8.webhookAnnotations !== undefined){
-let data28 = data8.webhookAnnotations;
-if((typeof data28 !== "string") && (!(data28 && typeof data28 == "object" && !Array.isArray(data28)))){
-const err33 = {instancePath:instancePath+"/injector/webhookAnnotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data8.certs !== undefined){
-if(!(validate23(data8.certs, {instancePath:instancePath+"/injector/certs",parentData:data8,parentDataProperty:"certs",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-if(data8.resources !== undefined){
-let data30 = data8.resources;
-if(!(data30 && typeof data30 == "object" && !Array.isArray(data30))){
-const err34 = {instancePath:instancePath+"/injector/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data8.extraEnvironmentVars !== undefined){
-let data31 = data8.extraEnvironmentVars;
-if(!(data31 && typeof data31 == "object" && !Array.isArray(data31))){
-const err35 = {instancePath:instancePath+"/injector/extraEnvironmentVars",schemaPath:"#/properties/injector/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data8.affinity !== undefined){
-let data32 = data8.affinity;
-if(((typeof data32 !== "string") && (!(data32 && typeof data32 == "object" && !Array.isArray(data32)))) && (data32 !== null)){
-const err36 = {instancePath:instancePath+"/injector/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema40.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data8.topologySpreadConstraints !== undefined){
-let data33 = data8.topologySpreadConstraints;
-if(((typeof data33 !== "string") && (!(Array.isArray(data33)))) && (data33 !== null)){
-const err37 = {instancePath:instancePath+"/injector/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema41.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data8.tolerations !== undefined){
-let data34 = data8.tolerations;
-if(((typeof data34 !== "string") && (!(Array.isArray(data34)))) && (data34 !== null)){
-const err38 = {instancePath:instancePath+"/injector/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema42.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data8.nodeSelector !== undefined){
-let data35 = data8.nodeSelector;
-if(((typeof data35 !== "string") && (!(data35 && typeof data35 == "object" && !Array.isArray(data35)))) && (data35 !== null)){
-const err39 = {instancePath:instancePath+"/injector/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema43.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data8.priorityClassName !== undefined){
-if(typeof data8.priorityClassName !== "string"){
-const err40 = {instancePath:instancePath+"/injector/priorityClassName",schemaPath:"#/properties/injector/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data8.annotations !== undefined){
-let data37 = data8.annotations;
-if((typeof data37 !== "string") && (!(data37 && typeof data37 == "object" && !Array.isArray(data37)))){
-const err41 = {instancePath:instancePath+"/injector/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data8.extraLabels !== undefined){
-let data38 = data8.extraLabels;
-if(!(data38 && typeof data38 == "object" && !Array.isArray(data38))){
-const err42 = {instancePath:instancePath+"/injector/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data8.hostNetwork !== undefined){
-if(typeof data8.hostNetwork !== "boolean"){
-const err43 = {instancePath:instancePath+"/injector/hostNetwork",schemaPath:"#/properties/injector/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data8.service !== undefined){
-if(!(validate25(data8.service, {instancePath:instancePath+"/injector/service",parentData:data8,parentDataProperty:"service",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-if(data8.podDisruptionBudget !== undefined){
-let data41 = data8.podDisruptionBudget;
-if(!(data41 && typeof data41 == "object" && !Array.isArray(data41))){
-const err44 = {instancePath:instancePath+"/injector/podDisruptionBudget",schemaPath:"#/properties/injector/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data8.strategy !== undefined){
-let data42 = data8.strategy;
-if((typeof data42 !== "string") && (!(data42 && typeof data42 == "object" && !Array.isArray(data42)))){
-const err45 = {instancePath:instancePath+"/injector/strategy",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema33.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data8.gid !== undefined){
-let data43 = data8.gid;
-if(!((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43)))){
-const err46 = {instancePath:instancePath+"/injector/gid",schemaPath:"#/properties/injector/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data8.uid !== undefined){
-let data44 = data8.uid;
-if(!((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44)))){
-const err47 = {instancePath:instancePath+"/injector/uid",schemaPath:"#/properties/injector/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data.server !== undefined){
-let data45 = data.server;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key5 in data45){
-if(!(func2.call(schema11.properties.server.properties, key5))){
-const err49 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data45.enabled !== undefined){
-let data46 = data45.enabled;
-if((typeof data46 !== "boolean") && (typeof data46 !== "string")){
-const err50 = {instancePath:instancePath+"/server/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data45.enterpriseLicense !== undefined){
-let data47 = data45.enterpriseLicense;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key6 in data47){
-if(!((key6 === "secretName") || (key6 === "secretKey"))){
-const err51 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object10_enterpriseLicense/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-if(data47.secretName !== undefined){
-if(typeof data47.secretName !== "string"){
-const err52 = {instancePath:instancePath+"/server/enterpriseLicense/secretName",schemaPath:"#/definitions/object10_enterpriseLicense/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data47.secretKey !== undefined){
-if(typeof data47.secretKey !== "string"){
-const err53 = {instancePath:instancePath+"/server/enterpriseLicense/secretKey",schemaPath:"#/definitions/object10_enterpriseLicense/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object10_enterpriseLicense/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data45.image !== undefined){
-if(!(validate27(data45.image, {instancePath:instancePath+"/server/image",parentData:data45,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-}
-if(data45.updateStrategyType !== undefined){
-let data51 = data45.updateStrategyType;
-if(typeof data51 !== "string"){
-const err55 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(!((data51 === "OnDelete") || (data51 === "RollingUpdate"))){
-const err56 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.updateStrategyType.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data45.logLevel !== undefined){
-if(typeof data45.logLevel !== "string"){
-const err57 = {instancePath:instancePath+"/server/logLevel",schemaPath:"#/properties/server/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data45.logFormat !== undefined){
-if(typeof data45.logFormat !== "string"){
-const err58 = {instancePath:instancePath+"/server/logFormat",schemaPath:"#/properties/server/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data45.resources !== undefined){
-let data54 = data45.resources;
-if(!(data54 && typeof data54 == "object" && !Array.isArray(data54))){
-const err59 = {instancePath:instancePath+"/server/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data45.ingress !== undefined){
-if(!(validate29(data45.ingress, {instancePath:instancePath+"/server/ingress",parentData:data45,parentDataProperty:"ingress",rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-}
-if(data45.route !== undefined){
-if(!(validate31(data45.route, {instancePath:instancePath+"/server/route",parentData:data45,parentDataProperty:"route",rootData}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-}
-if(data45.authDelegator !== undefined){
-if(!(validate33(data45.authDelegator, {instancePath:instancePath+"/server/authDelegator",parentData:data45,parentDataProperty:"authDelegator",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data45.extraInitContainers !== undefined){
-let data58 = data45.extraInitContainers;
-if((!(Array.isArray(data58))) && (data58 !== null)){
-const err60 = {instancePath:instancePath+"/server/extraInitContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema64.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data45.extraContainers !== undefined){
-let data59 = data45.extraContainers;
-if((!(Array.isArray(data59))) && (data59 !== null)){
-const err61 = {instancePath:instancePath+"/server/extraContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema64.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data45.shareProcessNamespace !== undefined){
-if(typeof data45.shareProcessNamespace !== "boolean"){
-const err62 = {instancePath:instancePath+"/server/shareProcessNamespace",schemaPath:"#/properties/server/properties/shareProcessNamespace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data45.extraArgs !== undefined){
-if(typeof data45.extraArgs !== "string"){
-const err63 = {instancePath:instancePath+"/server/extraArgs",schemaPath:"#/properties/server/properties/extraArgs/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data45.readinessProbe !== undefined){
-if(!(validate35(data45.readinessProbe, {instancePath:instancePath+"/server/readinessProbe",parentData:data45,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data45.livenessProbe !== undefined){
-if(!(validate37(data45.livenessProbe, {instancePath:instancePath+"/server/livenessProbe",parentData:data45,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-errors = vErrors.length;
-}
-}
-if(data45.terminationGracePeriodSeconds !== undefined){
-let data64 = data45.terminationGracePeriodSeconds;
-if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
-const err64 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(typeof data64 == "number"){
-if(data64 < 0 || isNaN(data64)){
-const err65 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-}
-if(data45.preStopSleepSeconds !== undefined){
-let data65 = data45.preStopSleepSeconds;
-if(!((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65)))){
-const err66 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(typeof data65 == "number"){
-if(data65 < 0 || isNaN(data65)){
-const err67 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-}
-if(data45.postStart !== undefined){
-let data66 = data45.postStart;
-if(Array.isArray(data66)){
-const len1 = data66.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data66[i1] !== "string"){
-const err68 = {instancePath:instancePath+"/server/postStart/" + i1,schemaPath:"#/properties/server/properties/postStart/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/server/postStart",schemaPath:"#/properties/server/properties/postStart/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data45.extraEnvironmentVars !== undefined){
-let data68 = data45.extraEnvironmentVars;
-if(!(data68 && typeof data68 == "object" && !Array.isArray(data68))){
-const err70 = {instancePath:instancePath+"/server/extraEnvironmentVars",schemaPath:"#/properties/server/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data45.extraSecretEnvironmentVars !== undefined){
-let data69 = data45.extraSecretEnvironmentVars;
-if(Array.isArray(data69)){
-const len2 = data69.length;
-for(let i2=0; i2<len2; i2++){
-let data70 = data69[i2];
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.envName === undefined){
-const err71 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "envName"},message:"must have required property '"+"envName"+"'"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(data70.secretName === undefined){
-const err72 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-if(data70.secretKey === undefined){
-const err73 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretKey"},message:"must have required property '"+"secretKey"+"'"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-for(const key7 in data70){
-if(!(((key7 === "envName") || (key7 === "secretName")) || (key7 === "secretKey"))){
-const err74 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data70.envName !== undefined){
-if(typeof data70.envName !== "string"){
-const err75 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/envName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data70.secretName !== undefined){
-if(typeof data70.secretName !== "string"){
-const err76 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/secretName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data70.secretKey !== undefined){
-if(typeof data70.secretKey !== "string"){
-const err77 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/secretKey",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data45.extraVolumes !== undefined){
-let data74 = data45.extraVolumes;
-if(Array.isArray(data74)){
-const len3 = data74.length;
-for(let i3=0; i3<len3; i3++){
-let data75 = data74[i3];
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-if(data75.type === undefined){
-const err80 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-if(data75.name === undefined){
-const err81 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-for(const key8 in data75){
-if(!((((key8 === "type") || (key8 === "name")) || (key8 === "path")) || (key8 === "defaultMode"))){
-const err82 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data75.type !== undefined){
-let data76 = data75.type;
-if(typeof data76 !== "string"){
-const err83 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-if(!((data76 === "secret") || (data76 === "configMap"))){
-const err84 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.extraVolumes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data75.name !== undefined){
-if(typeof data75.name !== "string"){
-const err85 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/name",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data75.path !== undefined){
-let data78 = data75.path;
-if((typeof data78 !== "string") && (data78 !== null)){
-const err86 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/path",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/path/type",keyword:"type",params:{type: schema11.properties.server.properties.extraVolumes.items.properties.path.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data75.defaultMode !== undefined){
-let data79 = data75.defaultMode;
-if(!((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79)))){
-const err87 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/defaultMode",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/defaultMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/server/extraVolumes",schemaPath:"#/properties/server/properties/extraVolumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data45.volumes !== undefined){
-let data80 = data45.volumes;
-if((!(Array.isArray(data80))) && (data80 !== null)){
-const err90 = {instancePath:instancePath+"/server/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema64.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(data45.volumeMounts !== undefined){
-let data81 = data45.volumeMounts;
-if((!(Array.isArray(data81))) && (data81 !== null)){
-const err91 = {instancePath:instancePath+"/server/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema64.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data45.affinity !== undefined){
-let data82 = data45.affinity;
-if(((typeof data82 !== "string") && (!(data82 && typeof data82 == "object" && !Array.isArray(data82)))) && (data82 !== null)){
-const err92 = {instancePath:instancePath+"/server/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema40.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-if(data45.topologySpreadConstraints !== undefined){
-let data83 = data45.topologySpreadConstraints;
-if(((typeof data83 !== "string") && (!(Array.isArray(data83)))) && (data83 !== null)){
-const err93 = {instancePath:instancePath+"/server/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema41.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-if(data45.tolerations !== undefined){
-let data84 = data45.tolerations;
-if(((typeof data84 !== "string") && (!(Array.isArray(data84)))) && (data84 !== null)){
-const err94 = {instancePath:instancePath+"/server/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema42.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-if(data45.nodeSelector !== undefined){
-let data85 = data45.nodeSelector;
-if(((typeof data85 !== "string") && (!(data85 && typeof data85 == "object" && !Array.isArray(data85)))) && (data85 !== null)){
-const err95 = {instancePath:instancePath+"/server/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema43.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-if(data45.networkPolicy !== undefined){
-if(!(validate39(data45.networkPolicy, {instancePath:instancePath+"/server/networkPolicy",parentData:data45,parentDataProperty:"networkPolicy",rootData}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
-}
-}
-if(data45.priorityClassName !== undefined){
-if(typeof data45.priorityClassName !== "string"){
-const err96 = {instancePath:instancePath+"/server/priorityClassName",schemaPath:"#/properties/server/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data45.extraLabels !== undefined){
-let data88 = data45.extraLabels;
-if(!(data88 && typeof data88 == "object" && !Array.isArray(data88))){
-const err97 = {instancePath:instancePath+"/server/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data45.annotations !== undefined){
-let data89 = data45.annotations;
-if((typeof data89 !== "string") && (!(data89 && typeof data89 == "object" && !Array.isArray(data89)))){
-const err98 = {instancePath:instancePath+"/server/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-if(data45.service !== undefined){
-if(!(validate41(data45.service, {instancePath:instancePath+"/server/service",parentData:data45,parentDataProperty:"service",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data45.dataStorage !== undefined){
-if(!(validate43(data45.dataStorage, {instancePath:instancePath+"/server/dataStorage",parentData:data45,parentDataProperty:"dataStorage",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
-}
-}
-if(data45.auditStorage !== undefined){
-if(!(validate45(data45.auditStorage, {instancePath:instancePath+"/server/auditStorage",parentData:data45,parentDataProperty:"auditStorage",rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
-}
-}
-if(data45.dev !== undefined){
-if(!(validate47(data45.dev, {instancePath:instancePath+"/server/dev",parentData:data45,parentDataProperty:"dev",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-if(data45.standalone !== undefined){
-if(!(validate49(data45.standalone, {instancePath:instancePath+"/server/standalone",parentData:data45,parentDataProperty:"standalone",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-if(data45.ha !== undefined){
-if(!(validate51(data45.ha, {instancePath:instancePath+"/server/ha",parentData:data45,parentDataProperty:"ha",rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-errors = vErrors.length;
-}
-}
-if(data45.serviceAccount !== undefined){
-if(!(validate57(data45.serviceAccount, {instancePath:instancePath+"/server/serviceAccount",parentData:data45,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-errors = vErrors.length;
-}
-}
-if(data45.statefulSet !== undefined){
-if(!(validate59(data45.statefulSet, {instancePath:instancePath+"/server/statefulSet",parentData:data45,parentDataProperty:"statefulSet",rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-errors = vErrors.length;
-}
-}
-if(data45.gid !== undefined){
-let data98 = data45.gid;
-if(!((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98)))){
-const err99 = {instancePath:instancePath+"/server/gid",schemaPath:"#/properties/server/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data45.uid !== undefined){
-let data99 = data45.uid;
-if(!((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99)))){
-const err100 = {instancePath:instancePath+"/server/uid",schemaPath:"#/properties/server/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-if(data.ui !== undefined){
-let data100 = data.ui;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-for(const key9 in data100){
-if(!(func2.call(schema11.properties.ui.properties, key9))){
-const err102 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-if(data100.enabled !== undefined){
-let data101 = data100.enabled;
-if((typeof data101 !== "boolean") && (typeof data101 !== "string")){
-const err103 = {instancePath:instancePath+"/ui/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-if(data100.publishNotReadyAddresses !== undefined){
-if(typeof data100.publishNotReadyAddresses !== "boolean"){
-const err104 = {instancePath:instancePath+"/ui/publishNotReadyAddresses",schemaPath:"#/properties/ui/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data100.activeVaultPodOnly !== undefined){
-if(typeof data100.activeVaultPodOnly !== "boolean"){
-const err105 = {instancePath:instancePath+"/ui/activeVaultPodOnly",schemaPath:"#/properties/ui/properties/activeVaultPodOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-if(data100.serviceType !== undefined){
-let data104 = data100.serviceType;
-if(typeof data104 !== "string"){
-const err106 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-if(!((((data104 === "ClusterIP") || (data104 === "NodePort")) || (data104 === "LoadBalancer")) || (data104 === "ExternalName"))){
-const err107 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema87.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-if(data100.serviceNodePort !== undefined){
-let data105 = data100.serviceNodePort;
-if((!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105)))) && (data105 !== null)){
-const err108 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/type",keyword:"type",params:{type: schema11.properties.ui.properties.serviceNodePort.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-if(typeof data105 == "number"){
-if(data105 > 65535 || isNaN(data105)){
-const err109 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-if(data105 < 0 || isNaN(data105)){
-const err110 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-}
-if(data100.externalPort !== undefined){
-let data106 = data100.externalPort;
-if(!((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106)))){
-const err111 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-if(typeof data106 == "number"){
-if(data106 > 65535 || isNaN(data106)){
-const err112 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(data106 < 0 || isNaN(data106)){
-const err113 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-}
-if(data100.targetPort !== undefined){
-let data107 = data100.targetPort;
-if(!((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107)))){
-const err114 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-if(typeof data107 == "number"){
-if(data107 > 65535 || isNaN(data107)){
-const err115 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-if(data107 < 0 || isNaN(data107)){
-const err116 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-}
-if(data100.externalTrafficPolicy !== undefined){
-let data108 = data100.externalTrafficPolicy;
-if(typeof data108 !== "string"){
-const err117 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-if(!((data108 === "Cluster") || (data108 === "Local"))){
-const err118 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema82.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-if(data100.annotations !== undefined){
-let data109 = data100.annotations;
-if((typeof data109 !== "string") && (!(data109 && typeof data109 == "object" && !Array.isArray(data109)))){
-const err119 = {instancePath:instancePath+"/ui/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-if(data100.loadBalancerIP !== undefined){
-let data110 = data100.loadBalancerIP;
-if((typeof data110 !== "string") && (data110 !== null)){
-const err120 = {instancePath:instancePath+"/ui/loadBalancerIP",schemaPath:"#/properties/ui/properties/loadBalancerIP/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerIP.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-if(data100.loadBalancerSourceRanges !== undefined){
-let data111 = data100.loadBalancerSourceRanges;
-if((!(Array.isArray(data111))) && (data111 !== null)){
-const err121 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges",schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerSourceRanges.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-if(Array.isArray(data111)){
-const len4 = data111.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data111[i4] !== "string"){
-const err122 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges/" + i4,schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-if(data.csi !== undefined){
-let data113 = data.csi;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-for(const key10 in data113){
-if(!(func2.call(schema11.properties.csi.properties, key10))){
-const err124 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data113.enabled !== undefined){
-let data114 = data113.enabled;
-if((typeof data114 !== "boolean") && (typeof data114 !== "string")){
-const err125 = {instancePath:instancePath+"/csi/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data113.image !== undefined){
-if(!(validate61(data113.image, {instancePath:instancePath+"/csi/image",parentData:data113,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-errors = vErrors.length;
-}
-}
-if(data113.volumes !== undefined){
-let data116 = data113.volumes;
-if((!(Array.isArray(data116))) && (data116 !== null)){
-const err126 = {instancePath:instancePath+"/csi/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema64.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data113.volumeMounts !== undefined){
-let data117 = data113.volumeMounts;
-if((!(Array.isArray(data117))) && (data117 !== null)){
-const err127 = {instancePath:instancePath+"/csi/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema64.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-if(data113.resources !== undefined){
-let data118 = data113.resources;
-if(!(data118 && typeof data118 == "object" && !Array.isArray(data118))){
-const err128 = {instancePath:instancePath+"/csi/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-if(data113.daemonSet !== undefined){
-if(!(validate63(data113.daemonSet, {instancePath:instancePath+"/csi/daemonSet",parentData:data113,parentDataProperty:"daemonSet",rootData}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-errors = vErrors.length;
-}
-}
-if(data113.pod !== undefined){
-if(!(validate65(data113.pod, {instancePath:instancePath+"/csi/pod",parentData:data113,parentDataProperty:"pod",rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-errors = vErrors.length;
-}
-}
-if(data113.priorityClassName !== undefined){
-if(typeof data113.priorityClassName !== "string"){
-const err129 = {instancePath:instancePath+"/csi/priorityClassName",schemaPath:"#/properties/csi/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-if(data113.serviceAccount !== undefined){
-if(!(validate67(data113.serviceAccount, {instancePath:instancePath+"/csi/serviceAccount",parentData:data113,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data113.readinessProbe !== undefined){
-if(!(validate69(data113.readinessProbe, {instancePath:instancePath+"/csi/readinessProbe",parentData:data113,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-errors = vErrors.length;
-}
-}
-if(data113.livenessProbe !== undefined){
-if(!(validate71(data113.livenessProbe, {instancePath:instancePath+"/csi/livenessProbe",parentData:data113,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data113.debug !== undefined){
-if(typeof data113.debug !== "boolean"){
-const err130 = {instancePath:instancePath+"/csi/debug",schemaPath:"#/properties/csi/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-if(data113.extraArgs !== undefined){
-let data126 = data113.extraArgs;
-if(Array.isArray(data126)){
-const len5 = data126.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data126[i5] !== "string"){
-const err131 = {instancePath:instancePath+"/csi/extraArgs/" + i5,schemaPath:"#/properties/csi/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/csi/extraArgs",schemaPath:"#/properties/csi/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-}
-else {
-const err133 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-if(data.fullnameOverride !== undefined){
-if(typeof data.fullnameOverride !== "string"){
-const err134 = {instancePath:instancePath+"/fullnameOverride",schemaPath:"#/properties/fullnameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data.nameOverride !== undefined){
-if(typeof data.nameOverride !== "string"){
-const err135 = {instancePath:instancePath+"/nameOverride",schemaPath:"#/properties/nameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-}
-else {
-const err136 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
 }
 errors++;
 }

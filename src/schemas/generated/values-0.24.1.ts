@@ -7,27 +7,14 @@ import type { SchemaValidator } from '../validator.js';
  * (all errors collected). After a call, `validate.errors` holds the errors of that call, or null.
  */
 export const validate: SchemaValidator = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:vault-lint:schema:values-0.24.1","title":"hashicorp/vault Helm chart 0.24.1 values","description":"Every key the chart 0.24.1 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"},"serverTelemetry":{"$ref":"#/definitions/object1_serverTelemetry"}}},"injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object2_leaderElector"},"metrics":{"$ref":"#/definitions/object3_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object4_image"},"agentImage":{"$ref":"#/definitions/object5_agentImage"},"agentDefaults":{"$ref":"#/definitions/object7_agentDefaults"},"livenessProbe":{"$ref":"#/definitions/object8_livenessProbe"},"readinessProbe":{"$ref":"#/definitions/object9_readinessProbe"},"startupProbe":{"$ref":"#/definitions/object10_startupProbe"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object11_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object12_certs"},"securityContext":{"$ref":"#/definitions/object13_securityContext"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object14_service"},"serviceAccount":{"$ref":"#/definitions/object15_serviceAccount"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object16_enterpriseLicense"},"image":{"$ref":"#/definitions/object17_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object18_ingress"},"route":{"$ref":"#/definitions/object19_route"},"authDelegator":{"$ref":"#/definitions/object20_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"$ref":"#/definitions/object21_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object22_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object23_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"service":{"$ref":"#/definitions/object27_service"},"dataStorage":{"$ref":"#/definitions/object28_dataStorage"},"auditStorage":{"$ref":"#/definitions/object29_auditStorage"},"dev":{"$ref":"#/definitions/object30_dev"},"standalone":{"$ref":"#/definitions/object31_standalone"},"ha":{"$ref":"#/definitions/object34_ha"},"serviceAccount":{"$ref":"#/definitions/object36_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object38_statefulSet"},"hostNetwork":{"type":"boolean"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}},"csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object39_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"daemonSet":{"$ref":"#/definitions/object42_daemonSet"},"pod":{"$ref":"#/definitions/object43_pod"},"agent":{"$ref":"#/definitions/object45_agent"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object46_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object47_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object48_livenessProbe"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"$ref":"#/definitions/object49_serviceMonitor"},"prometheusRules":{"$ref":"#/definitions/object50_prometheusRules"}}},"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]},"object0_psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object1_serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}},"object2_leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object3_metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object4_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object5_agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"object6_templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}},"object7_agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"}}},"object8_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object9_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object10_startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object11_webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"object12_certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"object13_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object14_service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object15_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object16_enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"object17_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object18_ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"object19_route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"object20_authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object21_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}},"object22_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object23_networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"}}},"object24_active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object25_standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object26_instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object27_service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object24_active"},"standby":{"$ref":"#/definitions/object25_standby"},"instanceSelector":{"$ref":"#/definitions/object26_instanceSelector"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}},"object28_dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}},"object29_auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}},"object30_dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"object31_standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object32_raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object33_disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}},"object34_ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object32_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object33_disruptionBudget"}}},"object35_serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object36_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object35_serviceDiscovery"}}},"object37_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object38_statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object37_securityContext"}}},"object39_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object40_updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"object41_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object42_daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object40_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object41_securityContext"}}},"object43_pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object44_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object45_agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object44_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"}}},"object46_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object47_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object48_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object49_serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"}}},"object50_prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"object"}}}}};
-const schema12 = {"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]};
-const schema16 = {"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}};
-const schema18 = {"type":"integer","minimum":0,"maximum":65535};
-const schema25 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}};
-const schema36 = {"type":"string","enum":["Ignore","Fail"]};
-const schema37 = {"type":["string","object"]};
-const schema15 = {"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]};
-const schema46 = {"type":"object"};
-const schema47 = {"type":["string","object","null"]};
-const schema48 = {"type":["string","array","null"]};
-const schema49 = {"type":["string","array","null"]};
-const schema50 = {"type":["string","object","null"]};
-const schema52 = {"type":"object"};
-const schema59 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}};
-const schema73 = {"type":["array","null"]};
-const schema107 = {"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]};
-const schema100 = {"type":"string","enum":["Cluster","Local"]};
-const schema13 = {"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:vault-lint:schema:values-0.24.1","title":"hashicorp/vault Helm chart 0.24.1 values","description":"Every key the chart 0.24.1 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"global":{"$ref":"#/definitions/object2_global"},"injector":{"$ref":"#/definitions/object17_injector"},"server":{"$ref":"#/definitions/object41_server"},"ui":{"$ref":"#/definitions/object42_ui"},"csi":{"$ref":"#/definitions/object53_csi"},"serverTelemetry":{"$ref":"#/definitions/object56_serverTelemetry"},"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]},"object0_psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object1_serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}},"object2_global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"},"serverTelemetry":{"$ref":"#/definitions/object1_serverTelemetry"}}},"object3_leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object4_metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object5_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object6_agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"object7_templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}},"object8_agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object7_templateConfig"}}},"object9_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object10_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object11_startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object12_webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"object13_certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"object14_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object15_service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object16_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object17_injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object3_leaderElector"},"metrics":{"$ref":"#/definitions/object4_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object5_image"},"agentImage":{"$ref":"#/definitions/object6_agentImage"},"agentDefaults":{"$ref":"#/definitions/object8_agentDefaults"},"livenessProbe":{"$ref":"#/definitions/object9_livenessProbe"},"readinessProbe":{"$ref":"#/definitions/object10_readinessProbe"},"startupProbe":{"$ref":"#/definitions/object11_startupProbe"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object12_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object13_certs"},"securityContext":{"$ref":"#/definitions/object14_securityContext"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object15_service"},"serviceAccount":{"$ref":"#/definitions/object16_serviceAccount"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"object18_enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"object19_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object20_ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"object21_route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"object22_authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object23_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}},"object24_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object25_networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"}}},"object26_active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object27_standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object28_instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object29_service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object26_active"},"standby":{"$ref":"#/definitions/object27_standby"},"instanceSelector":{"$ref":"#/definitions/object28_instanceSelector"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}},"object30_dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}},"object31_auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}},"object32_dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"object33_standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object34_raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object35_disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}},"object36_ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object34_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object35_disruptionBudget"}}},"object37_serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object38_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object37_serviceDiscovery"}}},"object39_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object40_statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object39_securityContext"}}},"object41_server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object18_enterpriseLicense"},"image":{"$ref":"#/definitions/object19_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object20_ingress"},"route":{"$ref":"#/definitions/object21_route"},"authDelegator":{"$ref":"#/definitions/object22_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"$ref":"#/definitions/object23_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object24_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object25_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"service":{"$ref":"#/definitions/object29_service"},"dataStorage":{"$ref":"#/definitions/object30_dataStorage"},"auditStorage":{"$ref":"#/definitions/object31_auditStorage"},"dev":{"$ref":"#/definitions/object32_dev"},"standalone":{"$ref":"#/definitions/object33_standalone"},"ha":{"$ref":"#/definitions/object36_ha"},"serviceAccount":{"$ref":"#/definitions/object38_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object40_statefulSet"},"hostNetwork":{"type":"boolean"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"object42_ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}},"object43_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object44_updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"object45_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object46_daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object44_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object45_securityContext"}}},"object47_pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object48_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object49_agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object48_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"}}},"object50_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object51_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object52_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object53_csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object43_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"daemonSet":{"$ref":"#/definitions/object46_daemonSet"},"pod":{"$ref":"#/definitions/object47_pod"},"agent":{"$ref":"#/definitions/object49_agent"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object50_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object51_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object52_livenessProbe"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"object54_serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"}}},"object55_prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"object"}}},"object56_serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"$ref":"#/definitions/object54_serviceMonitor"},"prometheusRules":{"$ref":"#/definitions/object55_prometheusRules"}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"},"serverTelemetry":{"$ref":"#/definitions/object1_serverTelemetry"}}};
+const schema13 = {"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]};
+const schema17 = {"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}};
+const schema14 = {"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema16 = {"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]};
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -46,7 +33,7 @@ errors++;
 if(data.enable !== undefined){
 let data0 = data.enable;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enable",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enable",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -59,7 +46,7 @@ errors++;
 if(data.annotations !== undefined){
 let data1 = data.annotations;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -80,59 +67,257 @@ vErrors.push(err3);
 }
 errors++;
 }
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "enabled") || (key0 === "imagePullSecrets")) || (key0 === "tlsDisable")) || (key0 === "externalVaultAddr")) || (key0 === "openshift")) || (key0 === "psp")) || (key0 === "serverTelemetry"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.imagePullSecrets !== undefined){
+let data1 = data.imagePullSecrets;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+const _errs8 = errors;
+let valid4 = false;
+const _errs9 = errors;
+if(typeof data2 !== "string"){
+const err2 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs9 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs11 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name === undefined){
+const err3 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(key1 === "name")){
+const err4 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+if(typeof data2.name !== "string"){
+const err5 = {instancePath:instancePath+"/imagePullSecrets/" + i0+"/name",schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+valid4 = valid4 || _valid0;
+}
+if(!valid4){
+const err7 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.tlsDisable !== undefined){
+if(typeof data.tlsDisable !== "boolean"){
+const err9 = {instancePath:instancePath+"/tlsDisable",schemaPath:"#/properties/tlsDisable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.externalVaultAddr !== undefined){
+if(typeof data.externalVaultAddr !== "string"){
+const err10 = {instancePath:instancePath+"/externalVaultAddr",schemaPath:"#/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.openshift !== undefined){
+if(typeof data.openshift !== "boolean"){
+const err11 = {instancePath:instancePath+"/openshift",schemaPath:"#/properties/openshift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.psp !== undefined){
+if(!(validate12(data.psp, {instancePath:instancePath+"/psp",parentData:data,parentDataProperty:"psp",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+if(data.serverTelemetry !== undefined){
+let data8 = data.serverTelemetry;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key2 in data8){
+if(!(key2 === "prometheusOperator")){
+const err12 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data8.prometheusOperator !== undefined){
+if(typeof data8.prometheusOperator !== "boolean"){
+const err13 = {instancePath:instancePath+"/serverTelemetry/prometheusOperator",schemaPath:"#/definitions/object1_serverTelemetry/properties/prometheusOperator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
-
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(key0 === "enabled")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-let data0 = data.enabled;
-if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
+const schema18 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object3_leaderElector"},"metrics":{"$ref":"#/definitions/object4_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object5_image"},"agentImage":{"$ref":"#/definitions/object6_agentImage"},"agentDefaults":{"$ref":"#/definitions/object8_agentDefaults"},"livenessProbe":{"$ref":"#/definitions/object9_livenessProbe"},"readinessProbe":{"$ref":"#/definitions/object10_readinessProbe"},"startupProbe":{"$ref":"#/definitions/object11_startupProbe"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object12_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object13_certs"},"securityContext":{"$ref":"#/definitions/object14_securityContext"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object15_service"},"serviceAccount":{"$ref":"#/definitions/object16_serviceAccount"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}};
+const schema20 = {"type":"integer","minimum":0,"maximum":65535};
+const schema27 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}};
+const schema38 = {"type":"string","enum":["Ignore","Fail"]};
+const schema39 = {"type":["string","object"]};
+const schema48 = {"type":"object"};
+const schema49 = {"type":["string","object","null"]};
+const schema50 = {"type":["string","array","null"]};
+const schema51 = {"type":["string","array","null"]};
+const schema52 = {"type":["string","object","null"]};
+const schema54 = {"type":"object"};
+const func2 = Object.prototype.hasOwnProperty;
 const schema21 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -151,7 +336,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -172,14 +357,60 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
-const schema24 = {"type":"string","enum":["Always","IfNotPresent","Never"]};
+const schema23 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate18.errors = vErrors;
+return errors === 0;
+}
+
+const schema25 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+const schema26 = {"type":"string","enum":["Always","IfNotPresent","Never"]};
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -232,7 +463,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -253,15 +484,15 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"}}};
-const schema27 = {"type":["string","number"]};
-const schema31 = {"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}};
+const schema28 = {"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object7_templateConfig"}}};
+const schema29 = {"type":["string","number"]};
+const schema33 = {"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}};
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -280,7 +511,7 @@ errors++;
 if(data.cpuLimit !== undefined){
 let data0 = data.cpuLimit;
 if((typeof data0 !== "string") && (!(typeof data0 == "number"))){
-const err1 = {instancePath:instancePath+"/cpuLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err1 = {instancePath:instancePath+"/cpuLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -293,7 +524,7 @@ errors++;
 if(data.cpuRequest !== undefined){
 let data1 = data.cpuRequest;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/cpuRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/cpuRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -306,7 +537,7 @@ errors++;
 if(data.memLimit !== undefined){
 let data2 = data.memLimit;
 if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
-const err3 = {instancePath:instancePath+"/memLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err3 = {instancePath:instancePath+"/memLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -319,7 +550,7 @@ errors++;
 if(data.memRequest !== undefined){
 let data3 = data.memRequest;
 if((typeof data3 !== "string") && (!(typeof data3 == "number"))){
-const err4 = {instancePath:instancePath+"/memRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err4 = {instancePath:instancePath+"/memRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -342,7 +573,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data4 === "map") || (data4 === "json"))){
-const err6 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/enum",keyword:"enum",params:{allowedValues: schema26.properties.template.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/enum",keyword:"enum",params:{allowedValues: schema28.properties.template.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -357,7 +588,7 @@ let data5 = data.templateConfig;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key1 in data5){
 if(!((key1 === "exitOnRetryFailure") || (key1 === "staticSecretRenderInterval"))){
-const err7 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err7 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object7_templateConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -369,7 +600,7 @@ errors++;
 }
 if(data5.exitOnRetryFailure !== undefined){
 if(typeof data5.exitOnRetryFailure !== "boolean"){
-const err8 = {instancePath:instancePath+"/templateConfig/exitOnRetryFailure",schemaPath:"#/definitions/object6_templateConfig/properties/exitOnRetryFailure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err8 = {instancePath:instancePath+"/templateConfig/exitOnRetryFailure",schemaPath:"#/definitions/object7_templateConfig/properties/exitOnRetryFailure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -381,7 +612,7 @@ errors++;
 }
 if(data5.staticSecretRenderInterval !== undefined){
 if(typeof data5.staticSecretRenderInterval !== "string"){
-const err9 = {instancePath:instancePath+"/templateConfig/staticSecretRenderInterval",schemaPath:"#/definitions/object6_templateConfig/properties/staticSecretRenderInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/templateConfig/staticSecretRenderInterval",schemaPath:"#/definitions/object7_templateConfig/properties/staticSecretRenderInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -393,7 +624,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object7_templateConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -414,329 +645,13 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate19.errors = vErrors;
-return errors === 0;
-}
-
-const schema32 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
-
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.failureThreshold !== undefined){
-let data0 = data.failureThreshold;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-if(data.initialDelaySeconds !== undefined){
-let data1 = data.initialDelaySeconds;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(typeof data1 == "number"){
-if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-if(data.periodSeconds !== undefined){
-let data2 = data.periodSeconds;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(typeof data2 == "number"){
-if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.successThreshold !== undefined){
-let data3 = data.successThreshold;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-if(data.timeoutSeconds !== undefined){
-let data4 = data.timeoutSeconds;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate21.errors = vErrors;
-return errors === 0;
-}
-
-const schema33 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
-
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.failureThreshold !== undefined){
-let data0 = data.failureThreshold;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-if(data.initialDelaySeconds !== undefined){
-let data1 = data.initialDelaySeconds;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(typeof data1 == "number"){
-if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-if(data.periodSeconds !== undefined){
-let data2 = data.periodSeconds;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(typeof data2 == "number"){
-if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.successThreshold !== undefined){
-let data3 = data.successThreshold;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-if(data.timeoutSeconds !== undefined){
-let data4 = data.timeoutSeconds;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate23.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
 const schema34 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -888,13 +803,329 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
-const schema35 = {"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema35 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+
+const schema36 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+const schema37 = {"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -923,7 +1154,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((data0 === "Ignore") || (data0 === "Fail"))){
-const err2 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -946,7 +1177,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "Exact") || (data1 === "Equivalent"))){
-const err4 = {instancePath:instancePath+"/matchPolicy",schemaPath:"#/properties/matchPolicy/enum",keyword:"enum",params:{allowedValues: schema35.properties.matchPolicy.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/matchPolicy",schemaPath:"#/properties/matchPolicy/enum",keyword:"enum",params:{allowedValues: schema37.properties.matchPolicy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -997,7 +1228,7 @@ errors++;
 if(data.objectSelector !== undefined){
 let data4 = data.objectSelector;
 if((typeof data4 !== "string") && (!(data4 && typeof data4 == "object" && !Array.isArray(data4)))){
-const err8 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema37.type},message:"must be string,object"};
+const err8 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1010,7 +1241,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err9 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err9 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1031,13 +1262,13 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema42 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}};
+const schema44 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1056,7 +1287,7 @@ errors++;
 if(data.secretName !== undefined){
 let data0 = data.secretName;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/secretName",schemaPath:"#/properties/secretName/type",keyword:"type",params:{type: schema42.properties.secretName.type},message:"must be string,null"};
+const err1 = {instancePath:instancePath+"/secretName",schemaPath:"#/properties/secretName/type",keyword:"type",params:{type: schema44.properties.secretName.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1113,13 +1344,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema43 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
+const schema45 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1138,7 +1369,7 @@ errors++;
 if(data.pod !== undefined){
 let data0 = data.pod;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema37.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1151,7 +1382,7 @@ errors++;
 if(data.container !== undefined){
 let data1 = data.container;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema37.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1172,59 +1403,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate31.errors = vErrors;
-return errors === 0;
-}
-
-const schema53 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
-
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(key0 === "annotations")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.annotations !== undefined){
-let data0 = data.annotations;
-if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate33.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
 const schema55 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1243,7 +1428,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1264,13 +1449,592 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-const schema60 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+const schema57 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "annotations")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema18.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.replicas !== undefined){
+let data1 = data.replicas;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err2 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err3 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.port !== undefined){
+let data2 = data.port;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 > 65535 || isNaN(data2)){
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.leaderElector !== undefined){
+if(!(validate16(data.leaderElector, {instancePath:instancePath+"/leaderElector",parentData:data,parentDataProperty:"leaderElector",rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+}
+if(data.metrics !== undefined){
+if(!(validate18(data.metrics, {instancePath:instancePath+"/metrics",parentData:data,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
+}
+if(data.externalVaultAddr !== undefined){
+if(typeof data.externalVaultAddr !== "string"){
+const err7 = {instancePath:instancePath+"/externalVaultAddr",schemaPath:"#/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+if(!(validate20(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+if(data.agentImage !== undefined){
+let data7 = data.agentImage;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!((key1 === "repository") || (key1 === "tag"))){
+const err8 = {instancePath:instancePath+"/agentImage",schemaPath:"#/definitions/object6_agentImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data7.repository !== undefined){
+if(typeof data7.repository !== "string"){
+const err9 = {instancePath:instancePath+"/agentImage/repository",schemaPath:"#/definitions/object6_agentImage/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data7.tag !== undefined){
+if(typeof data7.tag !== "string"){
+const err10 = {instancePath:instancePath+"/agentImage/tag",schemaPath:"#/definitions/object6_agentImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/agentImage",schemaPath:"#/definitions/object6_agentImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.agentDefaults !== undefined){
+if(!(validate22(data.agentDefaults, {instancePath:instancePath+"/agentDefaults",parentData:data,parentDataProperty:"agentDefaults",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data.livenessProbe !== undefined){
+if(!(validate24(data.livenessProbe, {instancePath:instancePath+"/livenessProbe",parentData:data,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data.readinessProbe !== undefined){
+if(!(validate26(data.readinessProbe, {instancePath:instancePath+"/readinessProbe",parentData:data,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data.startupProbe !== undefined){
+if(!(validate28(data.startupProbe, {instancePath:instancePath+"/startupProbe",parentData:data,parentDataProperty:"startupProbe",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data.authPath !== undefined){
+if(typeof data.authPath !== "string"){
+const err12 = {instancePath:instancePath+"/authPath",schemaPath:"#/properties/authPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.logLevel !== undefined){
+if(typeof data.logLevel !== "string"){
+const err13 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.logFormat !== undefined){
+if(typeof data.logFormat !== "string"){
+const err14 = {instancePath:instancePath+"/logFormat",schemaPath:"#/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.revokeOnShutdown !== undefined){
+if(typeof data.revokeOnShutdown !== "boolean"){
+const err15 = {instancePath:instancePath+"/revokeOnShutdown",schemaPath:"#/properties/revokeOnShutdown/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.webhook !== undefined){
+if(!(validate30(data.webhook, {instancePath:instancePath+"/webhook",parentData:data,parentDataProperty:"webhook",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data.failurePolicy !== undefined){
+let data19 = data.failurePolicy;
+if(typeof data19 !== "string"){
+const err16 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((data19 === "Ignore") || (data19 === "Fail"))){
+const err17 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.namespaceSelector !== undefined){
+let data20 = data.namespaceSelector;
+if(!(data20 && typeof data20 == "object" && !Array.isArray(data20))){
+const err18 = {instancePath:instancePath+"/namespaceSelector",schemaPath:"#/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.objectSelector !== undefined){
+let data21 = data.objectSelector;
+if((typeof data21 !== "string") && (!(data21 && typeof data21 == "object" && !Array.isArray(data21)))){
+const err19 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.webhookAnnotations !== undefined){
+let data22 = data.webhookAnnotations;
+if((typeof data22 !== "string") && (!(data22 && typeof data22 == "object" && !Array.isArray(data22)))){
+const err20 = {instancePath:instancePath+"/webhookAnnotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.certs !== undefined){
+if(!(validate32(data.certs, {instancePath:instancePath+"/certs",parentData:data,parentDataProperty:"certs",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data.securityContext !== undefined){
+if(!(validate34(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+if(data.resources !== undefined){
+let data25 = data.resources;
+if(!(data25 && typeof data25 == "object" && !Array.isArray(data25))){
+const err21 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.extraEnvironmentVars !== undefined){
+let data26 = data.extraEnvironmentVars;
+if(!(data26 && typeof data26 == "object" && !Array.isArray(data26))){
+const err22 = {instancePath:instancePath+"/extraEnvironmentVars",schemaPath:"#/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.affinity !== undefined){
+let data27 = data.affinity;
+if(((typeof data27 !== "string") && (!(data27 && typeof data27 == "object" && !Array.isArray(data27)))) && (data27 !== null)){
+const err23 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.topologySpreadConstraints !== undefined){
+let data28 = data.topologySpreadConstraints;
+if(((typeof data28 !== "string") && (!(Array.isArray(data28)))) && (data28 !== null)){
+const err24 = {instancePath:instancePath+"/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema50.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data29 = data.tolerations;
+if(((typeof data29 !== "string") && (!(Array.isArray(data29)))) && (data29 !== null)){
+const err25 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.nodeSelector !== undefined){
+let data30 = data.nodeSelector;
+if(((typeof data30 !== "string") && (!(data30 && typeof data30 == "object" && !Array.isArray(data30)))) && (data30 !== null)){
+const err26 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err27 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data32 = data.annotations;
+if((typeof data32 !== "string") && (!(data32 && typeof data32 == "object" && !Array.isArray(data32)))){
+const err28 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data33 = data.extraLabels;
+if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
+const err29 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.hostNetwork !== undefined){
+if(typeof data.hostNetwork !== "boolean"){
+const err30 = {instancePath:instancePath+"/hostNetwork",schemaPath:"#/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(!(validate36(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+if(data.serviceAccount !== undefined){
+if(!(validate38(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data.podDisruptionBudget !== undefined){
+let data37 = data.podDisruptionBudget;
+if(!(data37 && typeof data37 == "object" && !Array.isArray(data37))){
+const err31 = {instancePath:instancePath+"/podDisruptionBudget",schemaPath:"#/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.strategy !== undefined){
+let data38 = data.strategy;
+if((typeof data38 !== "string") && (!(data38 && typeof data38 == "object" && !Array.isArray(data38)))){
+const err32 = {instancePath:instancePath+"/strategy",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.gid !== undefined){
+let data39 = data.gid;
+if(!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))){
+const err33 = {instancePath:instancePath+"/gid",schemaPath:"#/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+let data40 = data.uid;
+if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
+const err34 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+const schema60 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object18_enterpriseLicense"},"image":{"$ref":"#/definitions/object19_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object20_ingress"},"route":{"$ref":"#/definitions/object21_route"},"authDelegator":{"$ref":"#/definitions/object22_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"$ref":"#/definitions/object23_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object24_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object25_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"service":{"$ref":"#/definitions/object29_service"},"dataStorage":{"$ref":"#/definitions/object30_dataStorage"},"auditStorage":{"$ref":"#/definitions/object31_auditStorage"},"dev":{"$ref":"#/definitions/object32_dev"},"standalone":{"$ref":"#/definitions/object33_standalone"},"ha":{"$ref":"#/definitions/object36_ha"},"serviceAccount":{"$ref":"#/definitions/object38_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object40_statefulSet"},"hostNetwork":{"type":"boolean"},"gid":{"type":"integer"},"uid":{"type":"integer"}}};
+const schema62 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}};
+const schema76 = {"type":["array","null"]};
+const schema63 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1323,7 +2087,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1344,19 +2108,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
-const schema63 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}};
-const func2 = Object.prototype.hasOwnProperty;
+const schema66 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema63.properties, key0))){
+if(!(func2.call(schema66.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1370,7 +2133,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1396,7 +2159,7 @@ errors++;
 if(data.annotations !== undefined){
 let data2 = data.annotations;
 if((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
-const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1431,7 +2194,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((data4 === "Exact") || (data4 === "Prefix")) || (data4 === "ImplementationSpecific"))){
-const err6 = {instancePath:instancePath+"/pathType",schemaPath:"#/properties/pathType/enum",keyword:"enum",params:{allowedValues: schema63.properties.pathType.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/pathType",schemaPath:"#/properties/pathType/enum",keyword:"enum",params:{allowedValues: schema66.properties.pathType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1571,13 +2334,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
-const schema67 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}};
+const schema70 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1596,7 +2359,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1634,7 +2397,7 @@ errors++;
 if(data.annotations !== undefined){
 let data3 = data.annotations;
 if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
-const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1659,7 +2422,7 @@ errors++;
 if(data.tls !== undefined){
 let data5 = data.tls;
 if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
-const err6 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: schema67.properties.tls.type},message:"must be object,null"};
+const err6 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: schema70.properties.tls.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1680,13 +2443,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
 
-const schema71 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+const schema74 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1705,7 +2468,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1726,13 +2489,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
 
-const schema76 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}};
+const schema79 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1751,7 +2514,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1944,13 +2707,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
-const schema79 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+const schema82 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1969,7 +2732,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2162,13 +2925,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
 
-const schema88 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"}}};
+const schema91 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"}}};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2187,7 +2950,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2220,111 +2983,158 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate49.errors = vErrors;
-return errors === 0;
-}
-
-const schema92 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object24_active"},"standby":{"$ref":"#/definitions/object25_standby"},"instanceSelector":{"$ref":"#/definitions/object26_instanceSelector"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}};
-const schema94 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
-
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(key0 === "enabled")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-let data0 = data.enabled;
-if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate52.errors = vErrors;
-return errors === 0;
-}
-
-const schema96 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
-
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(key0 === "enabled")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-let data0 = data.enabled;
-if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 validate54.errors = vErrors;
 return errors === 0;
 }
 
-const schema98 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+const schema95 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object26_active"},"standby":{"$ref":"#/definitions/object27_standby"},"instanceSelector":{"$ref":"#/definitions/object28_instanceSelector"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}};
+const schema103 = {"type":"string","enum":["Cluster","Local"]};
+const schema110 = {"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]};
+const schema97 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+
+const schema99 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+
+const schema101 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate61.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(key0 === "enabled")){
+if(!(func2.call(schema95.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2338,52 +3148,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate56.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(func2.call(schema92.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-let data0 = data.enabled;
-if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2394,20 +3159,20 @@ errors++;
 }
 }
 if(data.active !== undefined){
-if(!(validate52(data.active, {instancePath:instancePath+"/active",parentData:data,parentDataProperty:"active",rootData}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+if(!(validate57(data.active, {instancePath:instancePath+"/active",parentData:data,parentDataProperty:"active",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
 if(data.standby !== undefined){
-if(!(validate54(data.standby, {instancePath:instancePath+"/standby",parentData:data,parentDataProperty:"standby",rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate59(data.standby, {instancePath:instancePath+"/standby",parentData:data,parentDataProperty:"standby",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
 if(data.instanceSelector !== undefined){
-if(!(validate56(data.instanceSelector, {instancePath:instancePath+"/instanceSelector",parentData:data,parentDataProperty:"instanceSelector",rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(!(validate61(data.instanceSelector, {instancePath:instancePath+"/instanceSelector",parentData:data,parentDataProperty:"instanceSelector",rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
 errors = vErrors.length;
 }
 }
@@ -2436,7 +3201,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data5 === "Cluster") || (data5 === "Local"))){
-const err4 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema100.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema103.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2519,7 +3284,7 @@ errors++;
 if(data.annotations !== undefined){
 let data8 = data.annotations;
 if((typeof data8 !== "string") && (!(data8 && typeof data8 == "object" && !Array.isArray(data8)))){
-const err11 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err11 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2659,7 +3424,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!((((data13 === "ClusterIP") || (data13 === "NodePort")) || (data13 === "LoadBalancer")) || (data13 === "ExternalName"))){
-const err23 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema107.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2680,13 +3445,13 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
 
-const schema108 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema111 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2705,7 +3470,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2718,7 +3483,7 @@ errors++;
 if(data.size !== undefined){
 let data1 = data.size;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2743,7 +3508,7 @@ errors++;
 if(data.storageClass !== undefined){
 let data3 = data.storageClass;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema108.properties.storageClass.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema111.properties.storageClass.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2766,7 +3531,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((data4 === "") || (data4 === "ReadWriteOnce")) || (data4 === "ReadOnlyMany")) || (data4 === "ReadWriteMany")) || (data4 === "ReadWriteOncePod"))){
-const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema108.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema111.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2779,7 +3544,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2800,13 +3565,13 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
-const schema112 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema115 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2825,7 +3590,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2838,7 +3603,7 @@ errors++;
 if(data.size !== undefined){
 let data1 = data.size;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2863,7 +3628,7 @@ errors++;
 if(data.storageClass !== undefined){
 let data3 = data.storageClass;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema112.properties.storageClass.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema115.properties.storageClass.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2886,7 +3651,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((data4 === "") || (data4 === "ReadWriteOnce")) || (data4 === "ReadOnlyMany")) || (data4 === "ReadWriteMany")) || (data4 === "ReadWriteOncePod"))){
-const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema112.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema115.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2899,7 +3664,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2920,13 +3685,13 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
 
-const schema116 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}};
+const schema119 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2945,7 +3710,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2978,13 +3743,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
 
-const schema118 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}};
+const schema121 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3003,7 +3768,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3016,7 +3781,7 @@ errors++;
 if(data.config !== undefined){
 let data1 = data.config;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema118.properties.config.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema121.properties.config.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3037,14 +3802,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
 
-const schema120 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object32_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object33_disruptionBudget"}}};
-const schema122 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}};
+const schema123 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object34_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object35_disruptionBudget"}}};
+const schema125 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3063,7 +3828,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3088,7 +3853,7 @@ errors++;
 if(data.config !== undefined){
 let data2 = data.config;
 if((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
-const err3 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema122.properties.config.type},message:"must be string,object"};
+const err3 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema125.properties.config.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3109,14 +3874,14 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
 
-const schema124 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}};
+const schema127 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}};
 const pattern0 = new RegExp("^[0-9]+%$", "u");
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3135,7 +3900,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3148,7 +3913,7 @@ errors++;
 if(data.maxUnavailable !== undefined){
 let data1 = data.maxUnavailable;
 if(((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/maxUnavailable",schemaPath:"#/properties/maxUnavailable/type",keyword:"type",params:{type: schema124.properties.maxUnavailable.type},message:"must be integer,string,null"};
+const err2 = {instancePath:instancePath+"/maxUnavailable",schemaPath:"#/properties/maxUnavailable/type",keyword:"type",params:{type: schema127.properties.maxUnavailable.type},message:"must be integer,string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3193,12 +3958,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate75.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3217,7 +3982,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3255,7 +4020,7 @@ errors++;
 if(data.apiAddr !== undefined){
 let data2 = data.apiAddr;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/apiAddr",schemaPath:"#/properties/apiAddr/type",keyword:"type",params:{type: schema120.properties.apiAddr.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/apiAddr",schemaPath:"#/properties/apiAddr/type",keyword:"type",params:{type: schema123.properties.apiAddr.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3268,7 +4033,7 @@ errors++;
 if(data.clusterAddr !== undefined){
 let data3 = data.clusterAddr;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err5 = {instancePath:instancePath+"/clusterAddr",schemaPath:"#/properties/clusterAddr/type",keyword:"type",params:{type: schema120.properties.clusterAddr.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/clusterAddr",schemaPath:"#/properties/clusterAddr/type",keyword:"type",params:{type: schema123.properties.clusterAddr.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3279,15 +4044,15 @@ errors++;
 }
 }
 if(data.raft !== undefined){
-if(!(validate68(data.raft, {instancePath:instancePath+"/raft",parentData:data,parentDataProperty:"raft",rootData}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate73(data.raft, {instancePath:instancePath+"/raft",parentData:data,parentDataProperty:"raft",rootData}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
 errors = vErrors.length;
 }
 }
 if(data.config !== undefined){
 let data5 = data.config;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err6 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema120.properties.config.type},message:"must be string,object"};
+const err6 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema123.properties.config.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3298,8 +4063,8 @@ errors++;
 }
 }
 if(data.disruptionBudget !== undefined){
-if(!(validate70(data.disruptionBudget, {instancePath:instancePath+"/disruptionBudget",parentData:data,parentDataProperty:"disruptionBudget",rootData}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate75(data.disruptionBudget, {instancePath:instancePath+"/disruptionBudget",parentData:data,parentDataProperty:"disruptionBudget",rootData}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
 }
 }
@@ -3314,14 +4079,14 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
 
-const schema126 = {"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object35_serviceDiscovery"}}};
-const schema129 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+const schema129 = {"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object37_serviceDiscovery"}}};
+const schema132 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3340,7 +4105,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3361,12 +4126,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3409,7 +4174,7 @@ errors++;
 if(data.annotations !== undefined){
 let data2 = data.annotations;
 if((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
-const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3433,8 +4198,8 @@ errors++;
 }
 }
 if(data.serviceDiscovery !== undefined){
-if(!(validate74(data.serviceDiscovery, {instancePath:instancePath+"/serviceDiscovery",parentData:data,parentDataProperty:"serviceDiscovery",rootData}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate79(data.serviceDiscovery, {instancePath:instancePath+"/serviceDiscovery",parentData:data,parentDataProperty:"serviceDiscovery",rootData}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
 errors = vErrors.length;
 }
 }
@@ -3449,14 +4214,14 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate73.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
 
-const schema131 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object37_securityContext"}}};
-const schema133 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
+const schema134 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object39_securityContext"}}};
+const schema136 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
 
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3475,7 +4240,7 @@ errors++;
 if(data.pod !== undefined){
 let data0 = data.pod;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema37.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3488,7 +4253,7 @@ errors++;
 if(data.container !== undefined){
 let data1 = data.container;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema37.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3509,12 +4274,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate78.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3533,7 +4298,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3544,8 +4309,8 @@ errors++;
 }
 }
 if(data.securityContext !== undefined){
-if(!(validate78(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+if(!(validate83(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 }
@@ -3560,18 +4325,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
 
-const schema143 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "repository") || (key0 === "tag")) || (key0 === "pullPolicy"))){
+if(!(func2.call(schema60.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -3582,9 +4346,10 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.repository !== undefined){
-if(typeof data.repository !== "string"){
-const err1 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3594,9 +4359,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.tag !== undefined){
-if(typeof data.tag !== "string"){
-const err2 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.enterpriseLicense !== undefined){
+let data1 = data.enterpriseLicense;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!((key1 === "secretName") || (key1 === "secretKey"))){
+const err2 = {instancePath:instancePath+"/enterpriseLicense",schemaPath:"#/definitions/object18_enterpriseLicense/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3606,10 +4374,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.pullPolicy !== undefined){
-let data2 = data.pullPolicy;
-if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.secretName !== undefined){
+if(typeof data1.secretName !== "string"){
+const err3 = {instancePath:instancePath+"/enterpriseLicense/secretName",schemaPath:"#/definitions/object18_enterpriseLicense/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3618,8 +4385,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+}
+if(data1.secretKey !== undefined){
+if(typeof data1.secretKey !== "string"){
+const err4 = {instancePath:instancePath+"/enterpriseLicense/secretKey",schemaPath:"#/definitions/object18_enterpriseLicense/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3631,151 +4400,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate81.errors = vErrors;
-return errors === 0;
-}
-
-const schema148 = {"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object40_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object41_securityContext"}}};
-const schema149 = {"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}};
-const schema152 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
-
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((key0 === "pod") || (key0 === "container"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.pod !== undefined){
-let data0 = data.pod;
-if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema37.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.container !== undefined){
-let data1 = data.container;
-if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema37.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate84.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((((key0 === "updateStrategy") || (key0 === "annotations")) || (key0 === "providersDir")) || (key0 === "kubeletRootDir")) || (key0 === "extraLabels")) || (key0 === "securityContext"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.updateStrategy !== undefined){
-let data0 = data.updateStrategy;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-if(!((key1 === "type") || (key1 === "maxUnavailable"))){
-const err1 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object40_updateStrategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data0.type !== undefined){
-let data1 = data0.type;
-if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object40_updateStrategy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(!((data1 === "RollingUpdate") || (data1 === "OnDelete"))){
-const err3 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object40_updateStrategy/properties/type/enum",keyword:"enum",params:{allowedValues: schema149.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data0.maxUnavailable !== undefined){
-let data2 = data0.maxUnavailable;
-if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
-const err4 = {instancePath:instancePath+"/updateStrategy/maxUnavailable",schemaPath:"#/definitions/object40_updateStrategy/properties/maxUnavailable/type",keyword:"type",params:{type: schema149.properties.maxUnavailable.type},message:"must be string,integer"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object40_updateStrategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath:instancePath+"/enterpriseLicense",schemaPath:"#/definitions/object18_enterpriseLicense/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3785,10 +4410,16 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.annotations !== undefined){
-let data3 = data.annotations;
-if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
-const err6 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(data.image !== undefined){
+if(!(validate42(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+if(data.updateStrategyType !== undefined){
+let data5 = data.updateStrategyType;
+if(typeof data5 !== "string"){
+const err6 = {instancePath:instancePath+"/updateStrategyType",schemaPath:"#/properties/updateStrategyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3797,10 +4428,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.providersDir !== undefined){
-if(typeof data.providersDir !== "string"){
-const err7 = {instancePath:instancePath+"/providersDir",schemaPath:"#/properties/providersDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data5 === "OnDelete") || (data5 === "RollingUpdate"))){
+const err7 = {instancePath:instancePath+"/updateStrategyType",schemaPath:"#/properties/updateStrategyType/enum",keyword:"enum",params:{allowedValues: schema60.properties.updateStrategyType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3810,9 +4439,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.kubeletRootDir !== undefined){
-if(typeof data.kubeletRootDir !== "string"){
-const err8 = {instancePath:instancePath+"/kubeletRootDir",schemaPath:"#/properties/kubeletRootDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.logLevel !== undefined){
+if(typeof data.logLevel !== "string"){
+const err8 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3822,10 +4451,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.extraLabels !== undefined){
-let data6 = data.extraLabels;
-if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err9 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.logFormat !== undefined){
+if(typeof data.logFormat !== "string"){
+const err9 = {instancePath:instancePath+"/logFormat",schemaPath:"#/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3835,15 +4463,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.securityContext !== undefined){
-if(!(validate84(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
-vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.resources !== undefined){
+let data8 = data.resources;
+if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
+const err10 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3852,18 +4475,655 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate83.errors = vErrors;
+}
+if(data.ingress !== undefined){
+if(!(validate44(data.ingress, {instancePath:instancePath+"/ingress",parentData:data,parentDataProperty:"ingress",rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+if(data.route !== undefined){
+if(!(validate46(data.route, {instancePath:instancePath+"/route",parentData:data,parentDataProperty:"route",rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+if(data.authDelegator !== undefined){
+if(!(validate48(data.authDelegator, {instancePath:instancePath+"/authDelegator",parentData:data,parentDataProperty:"authDelegator",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.extraInitContainers !== undefined){
+let data12 = data.extraInitContainers;
+if((!(Array.isArray(data12))) && (data12 !== null)){
+const err11 = {instancePath:instancePath+"/extraInitContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema76.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.extraContainers !== undefined){
+let data13 = data.extraContainers;
+if((!(Array.isArray(data13))) && (data13 !== null)){
+const err12 = {instancePath:instancePath+"/extraContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema76.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.shareProcessNamespace !== undefined){
+if(typeof data.shareProcessNamespace !== "boolean"){
+const err13 = {instancePath:instancePath+"/shareProcessNamespace",schemaPath:"#/properties/shareProcessNamespace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.extraArgs !== undefined){
+if(typeof data.extraArgs !== "string"){
+const err14 = {instancePath:instancePath+"/extraArgs",schemaPath:"#/properties/extraArgs/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.extraPorts !== undefined){
+let data16 = data.extraPorts;
+if((!(Array.isArray(data16))) && (data16 !== null)){
+const err15 = {instancePath:instancePath+"/extraPorts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema76.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.readinessProbe !== undefined){
+if(!(validate50(data.readinessProbe, {instancePath:instancePath+"/readinessProbe",parentData:data,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+if(data.livenessProbe !== undefined){
+if(!(validate52(data.livenessProbe, {instancePath:instancePath+"/livenessProbe",parentData:data,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+}
+if(data.terminationGracePeriodSeconds !== undefined){
+let data19 = data.terminationGracePeriodSeconds;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err16 = {instancePath:instancePath+"/terminationGracePeriodSeconds",schemaPath:"#/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(typeof data19 == "number"){
+if(data19 < 0 || isNaN(data19)){
+const err17 = {instancePath:instancePath+"/terminationGracePeriodSeconds",schemaPath:"#/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data.preStopSleepSeconds !== undefined){
+let data20 = data.preStopSleepSeconds;
+if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
+const err18 = {instancePath:instancePath+"/preStopSleepSeconds",schemaPath:"#/properties/preStopSleepSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(typeof data20 == "number"){
+if(data20 < 0 || isNaN(data20)){
+const err19 = {instancePath:instancePath+"/preStopSleepSeconds",schemaPath:"#/properties/preStopSleepSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.postStart !== undefined){
+let data21 = data.postStart;
+if(Array.isArray(data21)){
+const len0 = data21.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data21[i0] !== "string"){
+const err20 = {instancePath:instancePath+"/postStart/" + i0,schemaPath:"#/properties/postStart/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/postStart",schemaPath:"#/properties/postStart/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.extraEnvironmentVars !== undefined){
+let data23 = data.extraEnvironmentVars;
+if(!(data23 && typeof data23 == "object" && !Array.isArray(data23))){
+const err22 = {instancePath:instancePath+"/extraEnvironmentVars",schemaPath:"#/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.extraSecretEnvironmentVars !== undefined){
+let data24 = data.extraSecretEnvironmentVars;
+if(Array.isArray(data24)){
+const len1 = data24.length;
+for(let i1=0; i1<len1; i1++){
+let data25 = data24[i1];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.envName === undefined){
+const err23 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "envName"},message:"must have required property '"+"envName"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data25.secretName === undefined){
+const err24 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data25.secretKey === undefined){
+const err25 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretKey"},message:"must have required property '"+"secretKey"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key2 in data25){
+if(!(((key2 === "envName") || (key2 === "secretName")) || (key2 === "secretKey"))){
+const err26 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data25.envName !== undefined){
+if(typeof data25.envName !== "string"){
+const err27 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1+"/envName",schemaPath:"#/properties/extraSecretEnvironmentVars/items/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data25.secretName !== undefined){
+if(typeof data25.secretName !== "string"){
+const err28 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1+"/secretName",schemaPath:"#/properties/extraSecretEnvironmentVars/items/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data25.secretKey !== undefined){
+if(typeof data25.secretKey !== "string"){
+const err29 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1+"/secretKey",schemaPath:"#/properties/extraSecretEnvironmentVars/items/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/extraSecretEnvironmentVars",schemaPath:"#/properties/extraSecretEnvironmentVars/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.extraVolumes !== undefined){
+let data29 = data.extraVolumes;
+if(Array.isArray(data29)){
+const len2 = data29.length;
+for(let i2=0; i2<len2; i2++){
+let data30 = data29[i2];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.type === undefined){
+const err32 = {instancePath:instancePath+"/extraVolumes/" + i2,schemaPath:"#/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data30.name === undefined){
+const err33 = {instancePath:instancePath+"/extraVolumes/" + i2,schemaPath:"#/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+for(const key3 in data30){
+if(!((((key3 === "type") || (key3 === "name")) || (key3 === "path")) || (key3 === "defaultMode"))){
+const err34 = {instancePath:instancePath+"/extraVolumes/" + i2,schemaPath:"#/properties/extraVolumes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data30.type !== undefined){
+let data31 = data30.type;
+if(typeof data31 !== "string"){
+const err35 = {instancePath:instancePath+"/extraVolumes/" + i2+"/type",schemaPath:"#/properties/extraVolumes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(!((data31 === "secret") || (data31 === "configMap"))){
+const err36 = {instancePath:instancePath+"/extraVolumes/" + i2+"/type",schemaPath:"#/properties/extraVolumes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema60.properties.extraVolumes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data30.name !== undefined){
+if(typeof data30.name !== "string"){
+const err37 = {instancePath:instancePath+"/extraVolumes/" + i2+"/name",schemaPath:"#/properties/extraVolumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data30.path !== undefined){
+let data33 = data30.path;
+if((typeof data33 !== "string") && (data33 !== null)){
+const err38 = {instancePath:instancePath+"/extraVolumes/" + i2+"/path",schemaPath:"#/properties/extraVolumes/items/properties/path/type",keyword:"type",params:{type: schema60.properties.extraVolumes.items.properties.path.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data30.defaultMode !== undefined){
+let data34 = data30.defaultMode;
+if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
+const err39 = {instancePath:instancePath+"/extraVolumes/" + i2+"/defaultMode",schemaPath:"#/properties/extraVolumes/items/properties/defaultMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/extraVolumes/" + i2,schemaPath:"#/properties/extraVolumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/extraVolumes",schemaPath:"#/properties/extraVolumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.volumes !== undefined){
+let data35 = data.volumes;
+if((!(Array.isArray(data35))) && (data35 !== null)){
+const err42 = {instancePath:instancePath+"/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema76.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.volumeMounts !== undefined){
+let data36 = data.volumeMounts;
+if((!(Array.isArray(data36))) && (data36 !== null)){
+const err43 = {instancePath:instancePath+"/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema76.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.affinity !== undefined){
+let data37 = data.affinity;
+if(((typeof data37 !== "string") && (!(data37 && typeof data37 == "object" && !Array.isArray(data37)))) && (data37 !== null)){
+const err44 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.topologySpreadConstraints !== undefined){
+let data38 = data.topologySpreadConstraints;
+if(((typeof data38 !== "string") && (!(Array.isArray(data38)))) && (data38 !== null)){
+const err45 = {instancePath:instancePath+"/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema50.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data39 = data.tolerations;
+if(((typeof data39 !== "string") && (!(Array.isArray(data39)))) && (data39 !== null)){
+const err46 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.nodeSelector !== undefined){
+let data40 = data.nodeSelector;
+if(((typeof data40 !== "string") && (!(data40 && typeof data40 == "object" && !Array.isArray(data40)))) && (data40 !== null)){
+const err47 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.networkPolicy !== undefined){
+if(!(validate54(data.networkPolicy, {instancePath:instancePath+"/networkPolicy",parentData:data,parentDataProperty:"networkPolicy",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err48 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data43 = data.extraLabels;
+if(!(data43 && typeof data43 == "object" && !Array.isArray(data43))){
+const err49 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data44 = data.annotations;
+if((typeof data44 !== "string") && (!(data44 && typeof data44 == "object" && !Array.isArray(data44)))){
+const err50 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(!(validate56(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
+}
+}
+if(data.dataStorage !== undefined){
+if(!(validate64(data.dataStorage, {instancePath:instancePath+"/dataStorage",parentData:data,parentDataProperty:"dataStorage",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data.auditStorage !== undefined){
+if(!(validate66(data.auditStorage, {instancePath:instancePath+"/auditStorage",parentData:data,parentDataProperty:"auditStorage",rootData}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.dev !== undefined){
+if(!(validate68(data.dev, {instancePath:instancePath+"/dev",parentData:data,parentDataProperty:"dev",rootData}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+errors = vErrors.length;
+}
+}
+if(data.standalone !== undefined){
+if(!(validate70(data.standalone, {instancePath:instancePath+"/standalone",parentData:data,parentDataProperty:"standalone",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+if(data.ha !== undefined){
+if(!(validate72(data.ha, {instancePath:instancePath+"/ha",parentData:data,parentDataProperty:"ha",rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+if(data.serviceAccount !== undefined){
+if(!(validate78(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+}
+if(data.statefulSet !== undefined){
+if(!(validate82(data.statefulSet, {instancePath:instancePath+"/statefulSet",parentData:data,parentDataProperty:"statefulSet",rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+}
+if(data.hostNetwork !== undefined){
+if(typeof data.hostNetwork !== "boolean"){
+const err51 = {instancePath:instancePath+"/hostNetwork",schemaPath:"#/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.gid !== undefined){
+let data54 = data.gid;
+if(!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))){
+const err52 = {instancePath:instancePath+"/gid",schemaPath:"#/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+let data55 = data.uid;
+if(!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))){
+const err53 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+validate41.errors = vErrors;
 return errors === 0;
 }
 
-const schema155 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+const schema139 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}};
 
 function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "annotations") || (key0 === "tolerations")) || (key0 === "extraLabels"))){
+if(!(func2.call(schema139.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -3874,10 +5134,10 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.annotations !== undefined){
-let data0 = data.annotations;
-if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3887,10 +5147,9 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.tolerations !== undefined){
-let data1 = data.tolerations;
-if(((typeof data1 !== "string") && (!(Array.isArray(data1)))) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema49.type},message:"must be string,array,null"};
+if(data.publishNotReadyAddresses !== undefined){
+if(typeof data.publishNotReadyAddresses !== "boolean"){
+const err2 = {instancePath:instancePath+"/publishNotReadyAddresses",schemaPath:"#/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3900,10 +5159,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.extraLabels !== undefined){
-let data2 = data.extraLabels;
-if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-const err3 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.activeVaultPodOnly !== undefined){
+if(typeof data.activeVaultPodOnly !== "boolean"){
+const err3 = {instancePath:instancePath+"/activeVaultPodOnly",schemaPath:"#/properties/activeVaultPodOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3913,9 +5171,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.serviceType !== undefined){
+let data3 = data.serviceType;
+if(typeof data3 !== "string"){
+const err4 = {instancePath:instancePath+"/serviceType",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3924,12 +5183,216 @@ vErrors.push(err4);
 }
 errors++;
 }
+if(!((((data3 === "ClusterIP") || (data3 === "NodePort")) || (data3 === "LoadBalancer")) || (data3 === "ExternalName"))){
+const err5 = {instancePath:instancePath+"/serviceType",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema110.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.serviceNodePort !== undefined){
+let data4 = data.serviceNodePort;
+if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (data4 !== null)){
+const err6 = {instancePath:instancePath+"/serviceNodePort",schemaPath:"#/properties/serviceNodePort/type",keyword:"type",params:{type: schema139.properties.serviceNodePort.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 > 65535 || isNaN(data4)){
+const err7 = {instancePath:instancePath+"/serviceNodePort",schemaPath:"#/properties/serviceNodePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err8 = {instancePath:instancePath+"/serviceNodePort",schemaPath:"#/properties/serviceNodePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.externalPort !== undefined){
+let data5 = data.externalPort;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err9 = {instancePath:instancePath+"/externalPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 > 65535 || isNaN(data5)){
+const err10 = {instancePath:instancePath+"/externalPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data5 < 0 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/externalPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.targetPort !== undefined){
+let data6 = data.targetPort;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err12 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data6 == "number"){
+if(data6 > 65535 || isNaN(data6)){
+const err13 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err14 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.externalTrafficPolicy !== undefined){
+let data7 = data.externalTrafficPolicy;
+if(typeof data7 !== "string"){
+const err15 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data7 === "Cluster") || (data7 === "Local"))){
+const err16 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema103.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data8 = data.annotations;
+if((typeof data8 !== "string") && (!(data8 && typeof data8 == "object" && !Array.isArray(data8)))){
+const err17 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.loadBalancerIP !== undefined){
+let data9 = data.loadBalancerIP;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err18 = {instancePath:instancePath+"/loadBalancerIP",schemaPath:"#/properties/loadBalancerIP/type",keyword:"type",params:{type: schema139.properties.loadBalancerIP.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.loadBalancerSourceRanges !== undefined){
+let data10 = data.loadBalancerSourceRanges;
+if((!(Array.isArray(data10))) && (data10 !== null)){
+const err19 = {instancePath:instancePath+"/loadBalancerSourceRanges",schemaPath:"#/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: schema139.properties.loadBalancerSourceRanges.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data10[i0] !== "string"){
+const err20 = {instancePath:instancePath+"/loadBalancerSourceRanges/" + i0,schemaPath:"#/properties/loadBalancerSourceRanges/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
 validate87.errors = vErrors;
 return errors === 0;
 }
 
-const schema159 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object44_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"}}};
-const schema161 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+const schema146 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object43_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"daemonSet":{"$ref":"#/definitions/object46_daemonSet"},"pod":{"$ref":"#/definitions/object47_pod"},"agent":{"$ref":"#/definitions/object49_agent"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object50_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object51_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object52_livenessProbe"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}};
+const schema148 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
 
 function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3984,7 +5447,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4009,8 +5472,373 @@ validate90.errors = vErrors;
 return errors === 0;
 }
 
+const schema153 = {"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object44_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object45_securityContext"}}};
+const schema154 = {"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}};
+const schema157 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
 
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "pod") || (key0 === "container"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.pod !== undefined){
+let data0 = data.pod;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.container !== undefined){
+let data1 = data.container;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "updateStrategy") || (key0 === "annotations")) || (key0 === "providersDir")) || (key0 === "kubeletRootDir")) || (key0 === "extraLabels")) || (key0 === "securityContext"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.updateStrategy !== undefined){
+let data0 = data.updateStrategy;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!((key1 === "type") || (key1 === "maxUnavailable"))){
+const err1 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object44_updateStrategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data0.type !== undefined){
+let data1 = data0.type;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object44_updateStrategy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((data1 === "RollingUpdate") || (data1 === "OnDelete"))){
+const err3 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object44_updateStrategy/properties/type/enum",keyword:"enum",params:{allowedValues: schema154.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.maxUnavailable !== undefined){
+let data2 = data0.maxUnavailable;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
+const err4 = {instancePath:instancePath+"/updateStrategy/maxUnavailable",schemaPath:"#/definitions/object44_updateStrategy/properties/maxUnavailable/type",keyword:"type",params:{type: schema154.properties.maxUnavailable.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object44_updateStrategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data3 = data.annotations;
+if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
+const err6 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.providersDir !== undefined){
+if(typeof data.providersDir !== "string"){
+const err7 = {instancePath:instancePath+"/providersDir",schemaPath:"#/properties/providersDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.kubeletRootDir !== undefined){
+if(typeof data.kubeletRootDir !== "string"){
+const err8 = {instancePath:instancePath+"/kubeletRootDir",schemaPath:"#/properties/kubeletRootDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data6 = data.extraLabels;
+if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+const err9 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.securityContext !== undefined){
+if(!(validate93(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate92.errors = vErrors;
+return errors === 0;
+}
+
+const schema160 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "annotations") || (key0 === "tolerations")) || (key0 === "extraLabels"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data1 = data.tolerations;
+if(((typeof data1 !== "string") && (!(Array.isArray(data1)))) && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data2 = data.extraLabels;
+if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
+const err3 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate96.errors = vErrors;
+return errors === 0;
+}
+
+const schema164 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object48_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"}}};
+const schema166 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "repository") || (key0 === "tag")) || (key0 === "pullPolicy"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.repository !== undefined){
+if(typeof data.repository !== "string"){
+const err1 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tag !== undefined){
+if(typeof data.tag !== "string"){
+const err2 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.pullPolicy !== undefined){
+let data2 = data.pullPolicy;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate99.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4029,7 +5857,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4068,8 +5896,8 @@ errors++;
 }
 }
 if(data.image !== undefined){
-if(!(validate90(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+if(!(validate99(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
 errors = vErrors.length;
 }
 }
@@ -4121,13 +5949,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate89.errors = vErrors;
+validate98.errors = vErrors;
 return errors === 0;
 }
 
-const schema164 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+const schema169 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4146,7 +5974,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4180,13 +6008,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate93.errors = vErrors;
+validate102.errors = vErrors;
 return errors === 0;
 }
 
-const schema167 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+const schema172 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4338,13 +6166,13 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate95.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
 
-const schema168 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+const schema173 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4496,13 +6324,204 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate97.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
 
-const schema169 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"}}};
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema146.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+if(!(validate90(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+}
+if(data.volumes !== undefined){
+let data2 = data.volumes;
+if((!(Array.isArray(data2))) && (data2 !== null)){
+const err2 = {instancePath:instancePath+"/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema76.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.volumeMounts !== undefined){
+let data3 = data.volumeMounts;
+if((!(Array.isArray(data3))) && (data3 !== null)){
+const err3 = {instancePath:instancePath+"/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema76.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.resources !== undefined){
+let data4 = data.resources;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err4 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.hmacSecretName !== undefined){
+if(typeof data.hmacSecretName !== "string"){
+const err5 = {instancePath:instancePath+"/hmacSecretName",schemaPath:"#/properties/hmacSecretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.daemonSet !== undefined){
+if(!(validate92(data.daemonSet, {instancePath:instancePath+"/daemonSet",parentData:data,parentDataProperty:"daemonSet",rootData}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+errors = vErrors.length;
+}
+}
+if(data.pod !== undefined){
+if(!(validate96(data.pod, {instancePath:instancePath+"/pod",parentData:data,parentDataProperty:"pod",rootData}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+if(data.agent !== undefined){
+if(!(validate98(data.agent, {instancePath:instancePath+"/agent",parentData:data,parentDataProperty:"agent",rootData}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+errors = vErrors.length;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err6 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.serviceAccount !== undefined){
+if(!(validate102(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+errors = vErrors.length;
+}
+}
+if(data.readinessProbe !== undefined){
+if(!(validate104(data.readinessProbe, {instancePath:instancePath+"/readinessProbe",parentData:data,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+errors = vErrors.length;
+}
+}
+if(data.livenessProbe !== undefined){
+if(!(validate106(data.livenessProbe, {instancePath:instancePath+"/livenessProbe",parentData:data,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+errors = vErrors.length;
+}
+}
+if(data.debug !== undefined){
+if(typeof data.debug !== "boolean"){
+const err7 = {instancePath:instancePath+"/debug",schemaPath:"#/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.extraArgs !== undefined){
+let data14 = data.extraArgs;
+if(Array.isArray(data14)){
+const len0 = data14.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data14[i0] !== "string"){
+const err8 = {instancePath:instancePath+"/extraArgs/" + i0,schemaPath:"#/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/extraArgs",schemaPath:"#/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+
+const schema174 = {"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"$ref":"#/definitions/object54_serviceMonitor"},"prometheusRules":{"$ref":"#/definitions/object55_prometheusRules"}}};
+const schema175 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"}}};
+
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4521,7 +6540,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4579,13 +6598,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate99.errors = vErrors;
+validate110.errors = vErrors;
 return errors === 0;
 }
 
-const schema172 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"object"}}};
+const schema178 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"object"}}};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4604,7 +6623,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4651,7 +6670,51 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate101.errors = vErrors;
+validate112.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "serviceMonitor") || (key0 === "prometheusRules"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.serviceMonitor !== undefined){
+if(!(validate110(data.serviceMonitor, {instancePath:instancePath+"/serviceMonitor",parentData:data,parentDataProperty:"serviceMonitor",rootData}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+}
+if(data.prometheusRules !== undefined){
+if(!(validate112(data.prometheusRules, {instancePath:instancePath+"/prometheusRules",parentData:data,parentDataProperty:"prometheusRules",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate109.errors = vErrors;
 return errors === 0;
 }
 
@@ -4674,11 +6737,44 @@ errors++;
 }
 }
 if(data.global !== undefined){
-let data0 = data.global;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-if(!(((((((key1 === "enabled") || (key1 === "imagePullSecrets")) || (key1 === "tlsDisable")) || (key1 === "externalVaultAddr")) || (key1 === "openshift")) || (key1 === "psp")) || (key1 === "serverTelemetry"))){
-const err1 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(!(validate11(data.global, {instancePath:instancePath+"/global",parentData:data,parentDataProperty:"global",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data.injector !== undefined){
+if(!(validate15(data.injector, {instancePath:instancePath+"/injector",parentData:data,parentDataProperty:"injector",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.server !== undefined){
+if(!(validate41(data.server, {instancePath:instancePath+"/server",parentData:data,parentDataProperty:"server",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data.ui !== undefined){
+if(!(validate87(data.ui, {instancePath:instancePath+"/ui",parentData:data,parentDataProperty:"ui",rootData}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+}
+if(data.csi !== undefined){
+if(!(validate89(data.csi, {instancePath:instancePath+"/csi",parentData:data,parentDataProperty:"csi",rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+if(data.serverTelemetry !== undefined){
+if(!(validate109(data.serverTelemetry, {instancePath:instancePath+"/serverTelemetry",parentData:data,parentDataProperty:"serverTelemetry",rootData}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+errors = vErrors.length;
+}
+}
+if(data.fullnameOverride !== undefined){
+if(typeof data.fullnameOverride !== "string"){
+const err1 = {instancePath:instancePath+"/fullnameOverride",schemaPath:"#/properties/fullnameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4688,10 +6784,9 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data0.enabled !== undefined){
-let data1 = data0.enabled;
-if((typeof data1 !== "boolean") && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/global/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data.nameOverride !== undefined){
+if(typeof data.nameOverride !== "string"){
+const err2 = {instancePath:instancePath+"/nameOverride",schemaPath:"#/properties/nameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4701,2037 +6796,14 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data0.imagePullSecrets !== undefined){
-let data2 = data0.imagePullSecrets;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-const _errs11 = errors;
-let valid5 = false;
-const _errs12 = errors;
-if(typeof data3 !== "string"){
-const err3 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-var _valid0 = _errs12 === errors;
-valid5 = valid5 || _valid0;
-if(!valid5){
-const _errs14 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.name === undefined){
-const err4 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key2 in data3){
-if(!(key2 === "name")){
-const err5 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data3.name !== undefined){
-if(typeof data3.name !== "string"){
-const err6 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0+"/name",schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid5 = valid5 || _valid0;
-}
-if(!valid5){
-const err8 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-errors = _errs11;
-if(vErrors !== null){
-if(_errs11){
-vErrors.length = _errs11;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/global/imagePullSecrets",schemaPath:"#/properties/global/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.tlsDisable !== undefined){
-if(typeof data0.tlsDisable !== "boolean"){
-const err10 = {instancePath:instancePath+"/global/tlsDisable",schemaPath:"#/properties/global/properties/tlsDisable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data0.externalVaultAddr !== undefined){
-if(typeof data0.externalVaultAddr !== "string"){
-const err11 = {instancePath:instancePath+"/global/externalVaultAddr",schemaPath:"#/properties/global/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.openshift !== undefined){
-if(typeof data0.openshift !== "boolean"){
-const err12 = {instancePath:instancePath+"/global/openshift",schemaPath:"#/properties/global/properties/openshift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.psp !== undefined){
-if(!(validate11(data0.psp, {instancePath:instancePath+"/global/psp",parentData:data0,parentDataProperty:"psp",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data0.serverTelemetry !== undefined){
-let data9 = data0.serverTelemetry;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key3 in data9){
-if(!(key3 === "prometheusOperator")){
-const err13 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data9.prometheusOperator !== undefined){
-if(typeof data9.prometheusOperator !== "boolean"){
-const err14 = {instancePath:instancePath+"/global/serverTelemetry/prometheusOperator",schemaPath:"#/definitions/object1_serverTelemetry/properties/prometheusOperator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.injector !== undefined){
-let data11 = data.injector;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key4 in data11){
-if(!(func2.call(schema11.properties.injector.properties, key4))){
-const err17 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data11.enabled !== undefined){
-let data12 = data11.enabled;
-if((typeof data12 !== "boolean") && (typeof data12 !== "string")){
-const err18 = {instancePath:instancePath+"/injector/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data11.replicas !== undefined){
-let data13 = data11.replicas;
-if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-const err19 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(typeof data13 == "number"){
-if(data13 < 0 || isNaN(data13)){
-const err20 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-if(data11.port !== undefined){
-let data14 = data11.port;
-if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-const err21 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(typeof data14 == "number"){
-if(data14 > 65535 || isNaN(data14)){
-const err22 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data14 < 0 || isNaN(data14)){
-const err23 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-if(data11.leaderElector !== undefined){
-if(!(validate13(data11.leaderElector, {instancePath:instancePath+"/injector/leaderElector",parentData:data11,parentDataProperty:"leaderElector",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-if(data11.metrics !== undefined){
-if(!(validate15(data11.metrics, {instancePath:instancePath+"/injector/metrics",parentData:data11,parentDataProperty:"metrics",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data11.externalVaultAddr !== undefined){
-if(typeof data11.externalVaultAddr !== "string"){
-const err24 = {instancePath:instancePath+"/injector/externalVaultAddr",schemaPath:"#/properties/injector/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data11.image !== undefined){
-if(!(validate17(data11.image, {instancePath:instancePath+"/injector/image",parentData:data11,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data11.agentImage !== undefined){
-let data19 = data11.agentImage;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key5 in data19){
-if(!((key5 === "repository") || (key5 === "tag"))){
-const err25 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object5_agentImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data19.repository !== undefined){
-if(typeof data19.repository !== "string"){
-const err26 = {instancePath:instancePath+"/injector/agentImage/repository",schemaPath:"#/definitions/object5_agentImage/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data19.tag !== undefined){
-if(typeof data19.tag !== "string"){
-const err27 = {instancePath:instancePath+"/injector/agentImage/tag",schemaPath:"#/definitions/object5_agentImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object5_agentImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data11.agentDefaults !== undefined){
-if(!(validate19(data11.agentDefaults, {instancePath:instancePath+"/injector/agentDefaults",parentData:data11,parentDataProperty:"agentDefaults",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-if(data11.livenessProbe !== undefined){
-if(!(validate21(data11.livenessProbe, {instancePath:instancePath+"/injector/livenessProbe",parentData:data11,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-if(data11.readinessProbe !== undefined){
-if(!(validate23(data11.readinessProbe, {instancePath:instancePath+"/injector/readinessProbe",parentData:data11,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-if(data11.startupProbe !== undefined){
-if(!(validate25(data11.startupProbe, {instancePath:instancePath+"/injector/startupProbe",parentData:data11,parentDataProperty:"startupProbe",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-if(data11.authPath !== undefined){
-if(typeof data11.authPath !== "string"){
-const err29 = {instancePath:instancePath+"/injector/authPath",schemaPath:"#/properties/injector/properties/authPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data11.logLevel !== undefined){
-if(typeof data11.logLevel !== "string"){
-const err30 = {instancePath:instancePath+"/injector/logLevel",schemaPath:"#/properties/injector/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data11.logFormat !== undefined){
-if(typeof data11.logFormat !== "string"){
-const err31 = {instancePath:instancePath+"/injector/logFormat",schemaPath:"#/properties/injector/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data11.revokeOnShutdown !== undefined){
-if(typeof data11.revokeOnShutdown !== "boolean"){
-const err32 = {instancePath:instancePath+"/injector/revokeOnShutdown",schemaPath:"#/properties/injector/properties/revokeOnShutdown/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data11.webhook !== undefined){
-if(!(validate27(data11.webhook, {instancePath:instancePath+"/injector/webhook",parentData:data11,parentDataProperty:"webhook",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-}
-if(data11.failurePolicy !== undefined){
-let data31 = data11.failurePolicy;
-if(typeof data31 !== "string"){
-const err33 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(!((data31 === "Ignore") || (data31 === "Fail"))){
-const err34 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data11.namespaceSelector !== undefined){
-let data32 = data11.namespaceSelector;
-if(!(data32 && typeof data32 == "object" && !Array.isArray(data32))){
-const err35 = {instancePath:instancePath+"/injector/namespaceSelector",schemaPath:"#/properties/injector/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data11.objectSelector !== undefined){
-let data33 = data11.objectSelector;
-if((typeof data33 !== "string") && (!(data33 && typeof data33 == "object" && !Array.isArray(data33)))){
-const err36 = {instancePath:instancePath+"/injector/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema37.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data11.webhookAnnotations !== undefined){
-let data34 = data11.webhookAnnotations;
-if((typeof data34 !== "string") && (!(data34 && typeof data34 == "object" && !Array.isArray(data34)))){
-const err37 = {instancePath:instancePath+"/injector/webhookAnnotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data11.certs !== undefined){
-if(!(validate29(data11.certs, {instancePath:instancePath+"/injector/certs",parentData:data11,parentDataProperty:"certs",rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-}
-if(data11.securityContext !== undefined){
-if(!(validate31(data11.securityContext, {instancePath:instancePath+"/injector/securityContext",parentData:data11,parentDataProperty:"securityContext",rootData}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-}
-if(data11.resources !== undefined){
-let data37 = data11.resources;
-if(!(data37 && typeof data37 == "object" && !Array.isArray(data37))){
-const err38 = {instancePath:instancePath+"/injector/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data11.extraEnvironmentVars !== undefined){
-let data38 = data11.extraEnvironmentVars;
-if(!(data38 && typeof data38 == "object" && !Array.isArray(data38))){
-const err39 = {instancePath:instancePath+"/injector/extraEnvironmentVars",schemaPath:"#/properties/injector/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data11.affinity !== undefined){
-let data39 = data11.affinity;
-if(((typeof data39 !== "string") && (!(data39 && typeof data39 == "object" && !Array.isArray(data39)))) && (data39 !== null)){
-const err40 = {instancePath:instancePath+"/injector/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema47.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data11.topologySpreadConstraints !== undefined){
-let data40 = data11.topologySpreadConstraints;
-if(((typeof data40 !== "string") && (!(Array.isArray(data40)))) && (data40 !== null)){
-const err41 = {instancePath:instancePath+"/injector/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema48.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data11.tolerations !== undefined){
-let data41 = data11.tolerations;
-if(((typeof data41 !== "string") && (!(Array.isArray(data41)))) && (data41 !== null)){
-const err42 = {instancePath:instancePath+"/injector/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema49.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data11.nodeSelector !== undefined){
-let data42 = data11.nodeSelector;
-if(((typeof data42 !== "string") && (!(data42 && typeof data42 == "object" && !Array.isArray(data42)))) && (data42 !== null)){
-const err43 = {instancePath:instancePath+"/injector/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema50.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data11.priorityClassName !== undefined){
-if(typeof data11.priorityClassName !== "string"){
-const err44 = {instancePath:instancePath+"/injector/priorityClassName",schemaPath:"#/properties/injector/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data11.annotations !== undefined){
-let data44 = data11.annotations;
-if((typeof data44 !== "string") && (!(data44 && typeof data44 == "object" && !Array.isArray(data44)))){
-const err45 = {instancePath:instancePath+"/injector/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data11.extraLabels !== undefined){
-let data45 = data11.extraLabels;
-if(!(data45 && typeof data45 == "object" && !Array.isArray(data45))){
-const err46 = {instancePath:instancePath+"/injector/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data11.hostNetwork !== undefined){
-if(typeof data11.hostNetwork !== "boolean"){
-const err47 = {instancePath:instancePath+"/injector/hostNetwork",schemaPath:"#/properties/injector/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data11.service !== undefined){
-if(!(validate33(data11.service, {instancePath:instancePath+"/injector/service",parentData:data11,parentDataProperty:"service",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data11.serviceAccount !== undefined){
-if(!(validate35(data11.serviceAccount, {instancePath:instancePath+"/injector/serviceAccount",parentData:data11,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data11.podDisruptionBudget !== undefined){
-let data49 = data11.podDisruptionBudget;
-if(!(data49 && typeof data49 == "object" && !Array.isArray(data49))){
-const err48 = {instancePath:instancePath+"/injector/podDisruptionBudget",schemaPath:"#/properties/injector/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data11.strategy !== undefined){
-let data50 = data11.strategy;
-if((typeof data50 !== "string") && (!(data50 && typeof data50 == "object" && !Array.isArray(data50)))){
-const err49 = {instancePath:instancePath+"/injector/strategy",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema37.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data11.gid !== undefined){
-let data51 = data11.gid;
-if(!((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51)))){
-const err50 = {instancePath:instancePath+"/injector/gid",schemaPath:"#/properties/injector/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data11.uid !== undefined){
-let data52 = data11.uid;
-if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
-const err51 = {instancePath:instancePath+"/injector/uid",schemaPath:"#/properties/injector/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data.server !== undefined){
-let data53 = data.server;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key6 in data53){
-if(!(func2.call(schema11.properties.server.properties, key6))){
-const err53 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data53.enabled !== undefined){
-let data54 = data53.enabled;
-if((typeof data54 !== "boolean") && (typeof data54 !== "string")){
-const err54 = {instancePath:instancePath+"/server/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data53.enterpriseLicense !== undefined){
-let data55 = data53.enterpriseLicense;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key7 in data55){
-if(!((key7 === "secretName") || (key7 === "secretKey"))){
-const err55 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object16_enterpriseLicense/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data55.secretName !== undefined){
-if(typeof data55.secretName !== "string"){
-const err56 = {instancePath:instancePath+"/server/enterpriseLicense/secretName",schemaPath:"#/definitions/object16_enterpriseLicense/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data55.secretKey !== undefined){
-if(typeof data55.secretKey !== "string"){
-const err57 = {instancePath:instancePath+"/server/enterpriseLicense/secretKey",schemaPath:"#/definitions/object16_enterpriseLicense/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object16_enterpriseLicense/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data53.image !== undefined){
-if(!(validate37(data53.image, {instancePath:instancePath+"/server/image",parentData:data53,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-errors = vErrors.length;
-}
-}
-if(data53.updateStrategyType !== undefined){
-let data59 = data53.updateStrategyType;
-if(typeof data59 !== "string"){
-const err59 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(!((data59 === "OnDelete") || (data59 === "RollingUpdate"))){
-const err60 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.updateStrategyType.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data53.logLevel !== undefined){
-if(typeof data53.logLevel !== "string"){
-const err61 = {instancePath:instancePath+"/server/logLevel",schemaPath:"#/properties/server/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data53.logFormat !== undefined){
-if(typeof data53.logFormat !== "string"){
-const err62 = {instancePath:instancePath+"/server/logFormat",schemaPath:"#/properties/server/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data53.resources !== undefined){
-let data62 = data53.resources;
-if(!(data62 && typeof data62 == "object" && !Array.isArray(data62))){
-const err63 = {instancePath:instancePath+"/server/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data53.ingress !== undefined){
-if(!(validate39(data53.ingress, {instancePath:instancePath+"/server/ingress",parentData:data53,parentDataProperty:"ingress",rootData}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
-}
-}
-if(data53.route !== undefined){
-if(!(validate41(data53.route, {instancePath:instancePath+"/server/route",parentData:data53,parentDataProperty:"route",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data53.authDelegator !== undefined){
-if(!(validate43(data53.authDelegator, {instancePath:instancePath+"/server/authDelegator",parentData:data53,parentDataProperty:"authDelegator",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
-}
-}
-if(data53.extraInitContainers !== undefined){
-let data66 = data53.extraInitContainers;
-if((!(Array.isArray(data66))) && (data66 !== null)){
-const err64 = {instancePath:instancePath+"/server/extraInitContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema73.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data53.extraContainers !== undefined){
-let data67 = data53.extraContainers;
-if((!(Array.isArray(data67))) && (data67 !== null)){
-const err65 = {instancePath:instancePath+"/server/extraContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema73.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data53.shareProcessNamespace !== undefined){
-if(typeof data53.shareProcessNamespace !== "boolean"){
-const err66 = {instancePath:instancePath+"/server/shareProcessNamespace",schemaPath:"#/properties/server/properties/shareProcessNamespace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data53.extraArgs !== undefined){
-if(typeof data53.extraArgs !== "string"){
-const err67 = {instancePath:instancePath+"/server/extraArgs",schemaPath:"#/properties/server/properties/extraArgs/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data53.extraPorts !== undefined){
-let data70 = data53.extraPorts;
-if((!(Array.isArray(data70))) && (data70 !== null)){
-const err68 = {instancePath:instancePath+"/server/extraPorts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema73.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data53.readinessProbe !== undefined){
-if(!(validate45(data53.readinessProbe, {instancePath:instancePath+"/server/readinessProbe",parentData:data53,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
-}
-}
-if(data53.livenessProbe !== undefined){
-if(!(validate47(data53.livenessProbe, {instancePath:instancePath+"/server/livenessProbe",parentData:data53,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-if(data53.terminationGracePeriodSeconds !== undefined){
-let data73 = data53.terminationGracePeriodSeconds;
-if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
-const err69 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(typeof data73 == "number"){
-if(data73 < 0 || isNaN(data73)){
-const err70 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-}
-if(data53.preStopSleepSeconds !== undefined){
-let data74 = data53.preStopSleepSeconds;
-if(!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))){
-const err71 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(typeof data74 == "number"){
-if(data74 < 0 || isNaN(data74)){
-const err72 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-if(data53.postStart !== undefined){
-let data75 = data53.postStart;
-if(Array.isArray(data75)){
-const len1 = data75.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data75[i1] !== "string"){
-const err73 = {instancePath:instancePath+"/server/postStart/" + i1,schemaPath:"#/properties/server/properties/postStart/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/server/postStart",schemaPath:"#/properties/server/properties/postStart/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data53.extraEnvironmentVars !== undefined){
-let data77 = data53.extraEnvironmentVars;
-if(!(data77 && typeof data77 == "object" && !Array.isArray(data77))){
-const err75 = {instancePath:instancePath+"/server/extraEnvironmentVars",schemaPath:"#/properties/server/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data53.extraSecretEnvironmentVars !== undefined){
-let data78 = data53.extraSecretEnvironmentVars;
-if(Array.isArray(data78)){
-const len2 = data78.length;
-for(let i2=0; i2<len2; i2++){
-let data79 = data78[i2];
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.envName === undefined){
-const err76 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "envName"},message:"must have required property '"+"envName"+"'"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-if(data79.secretName === undefined){
-const err77 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-if(data79.secretKey === undefined){
-const err78 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretKey"},message:"must have required property '"+"secretKey"+"'"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-for(const key8 in data79){
-if(!(((key8 === "envName") || (key8 === "secretName")) || (key8 === "secretKey"))){
-const err79 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data79.envName !== undefined){
-if(typeof data79.envName !== "string"){
-const err80 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/envName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data79.secretName !== undefined){
-if(typeof data79.secretName !== "string"){
-const err81 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/secretName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data79.secretKey !== undefined){
-if(typeof data79.secretKey !== "string"){
-const err82 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/secretKey",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data53.extraVolumes !== undefined){
-let data83 = data53.extraVolumes;
-if(Array.isArray(data83)){
-const len3 = data83.length;
-for(let i3=0; i3<len3; i3++){
-let data84 = data83[i3];
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.type === undefined){
-const err85 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-if(data84.name === undefined){
-const err86 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-for(const key9 in data84){
-if(!((((key9 === "type") || (key9 === "name")) || (key9 === "path")) || (key9 === "defaultMode"))){
-const err87 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data84.type !== undefined){
-let data85 = data84.type;
-if(typeof data85 !== "string"){
-const err88 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(!((data85 === "secret") || (data85 === "configMap"))){
-const err89 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.extraVolumes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data84.name !== undefined){
-if(typeof data84.name !== "string"){
-const err90 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/name",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(data84.path !== undefined){
-let data87 = data84.path;
-if((typeof data87 !== "string") && (data87 !== null)){
-const err91 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/path",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/path/type",keyword:"type",params:{type: schema11.properties.server.properties.extraVolumes.items.properties.path.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data84.defaultMode !== undefined){
-let data88 = data84.defaultMode;
-if(!((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88)))){
-const err92 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/defaultMode",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/defaultMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/server/extraVolumes",schemaPath:"#/properties/server/properties/extraVolumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-if(data53.volumes !== undefined){
-let data89 = data53.volumes;
-if((!(Array.isArray(data89))) && (data89 !== null)){
-const err95 = {instancePath:instancePath+"/server/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema73.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-if(data53.volumeMounts !== undefined){
-let data90 = data53.volumeMounts;
-if((!(Array.isArray(data90))) && (data90 !== null)){
-const err96 = {instancePath:instancePath+"/server/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema73.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data53.affinity !== undefined){
-let data91 = data53.affinity;
-if(((typeof data91 !== "string") && (!(data91 && typeof data91 == "object" && !Array.isArray(data91)))) && (data91 !== null)){
-const err97 = {instancePath:instancePath+"/server/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema47.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data53.topologySpreadConstraints !== undefined){
-let data92 = data53.topologySpreadConstraints;
-if(((typeof data92 !== "string") && (!(Array.isArray(data92)))) && (data92 !== null)){
-const err98 = {instancePath:instancePath+"/server/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema48.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-if(data53.tolerations !== undefined){
-let data93 = data53.tolerations;
-if(((typeof data93 !== "string") && (!(Array.isArray(data93)))) && (data93 !== null)){
-const err99 = {instancePath:instancePath+"/server/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema49.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data53.nodeSelector !== undefined){
-let data94 = data53.nodeSelector;
-if(((typeof data94 !== "string") && (!(data94 && typeof data94 == "object" && !Array.isArray(data94)))) && (data94 !== null)){
-const err100 = {instancePath:instancePath+"/server/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema50.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-if(data53.networkPolicy !== undefined){
-if(!(validate49(data53.networkPolicy, {instancePath:instancePath+"/server/networkPolicy",parentData:data53,parentDataProperty:"networkPolicy",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-if(data53.priorityClassName !== undefined){
-if(typeof data53.priorityClassName !== "string"){
-const err101 = {instancePath:instancePath+"/server/priorityClassName",schemaPath:"#/properties/server/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-if(data53.extraLabels !== undefined){
-let data97 = data53.extraLabels;
-if(!(data97 && typeof data97 == "object" && !Array.isArray(data97))){
-const err102 = {instancePath:instancePath+"/server/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-if(data53.annotations !== undefined){
-let data98 = data53.annotations;
-if((typeof data98 !== "string") && (!(data98 && typeof data98 == "object" && !Array.isArray(data98)))){
-const err103 = {instancePath:instancePath+"/server/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-if(data53.service !== undefined){
-if(!(validate51(data53.service, {instancePath:instancePath+"/server/service",parentData:data53,parentDataProperty:"service",rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-errors = vErrors.length;
-}
-}
-if(data53.dataStorage !== undefined){
-if(!(validate59(data53.dataStorage, {instancePath:instancePath+"/server/dataStorage",parentData:data53,parentDataProperty:"dataStorage",rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-errors = vErrors.length;
-}
-}
-if(data53.auditStorage !== undefined){
-if(!(validate61(data53.auditStorage, {instancePath:instancePath+"/server/auditStorage",parentData:data53,parentDataProperty:"auditStorage",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-errors = vErrors.length;
-}
-}
-if(data53.dev !== undefined){
-if(!(validate63(data53.dev, {instancePath:instancePath+"/server/dev",parentData:data53,parentDataProperty:"dev",rootData}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-errors = vErrors.length;
-}
-}
-if(data53.standalone !== undefined){
-if(!(validate65(data53.standalone, {instancePath:instancePath+"/server/standalone",parentData:data53,parentDataProperty:"standalone",rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-errors = vErrors.length;
-}
-}
-if(data53.ha !== undefined){
-if(!(validate67(data53.ha, {instancePath:instancePath+"/server/ha",parentData:data53,parentDataProperty:"ha",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data53.serviceAccount !== undefined){
-if(!(validate73(data53.serviceAccount, {instancePath:instancePath+"/server/serviceAccount",parentData:data53,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-errors = vErrors.length;
-}
-}
-if(data53.statefulSet !== undefined){
-if(!(validate77(data53.statefulSet, {instancePath:instancePath+"/server/statefulSet",parentData:data53,parentDataProperty:"statefulSet",rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-errors = vErrors.length;
-}
-}
-if(data53.hostNetwork !== undefined){
-if(typeof data53.hostNetwork !== "boolean"){
-const err104 = {instancePath:instancePath+"/server/hostNetwork",schemaPath:"#/properties/server/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data53.gid !== undefined){
-let data108 = data53.gid;
-if(!((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108)))){
-const err105 = {instancePath:instancePath+"/server/gid",schemaPath:"#/properties/server/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-if(data53.uid !== undefined){
-let data109 = data53.uid;
-if(!((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109)))){
-const err106 = {instancePath:instancePath+"/server/uid",schemaPath:"#/properties/server/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-if(data.ui !== undefined){
-let data110 = data.ui;
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-for(const key10 in data110){
-if(!(func2.call(schema11.properties.ui.properties, key10))){
-const err108 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-if(data110.enabled !== undefined){
-let data111 = data110.enabled;
-if((typeof data111 !== "boolean") && (typeof data111 !== "string")){
-const err109 = {instancePath:instancePath+"/ui/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-if(data110.publishNotReadyAddresses !== undefined){
-if(typeof data110.publishNotReadyAddresses !== "boolean"){
-const err110 = {instancePath:instancePath+"/ui/publishNotReadyAddresses",schemaPath:"#/properties/ui/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-if(data110.activeVaultPodOnly !== undefined){
-if(typeof data110.activeVaultPodOnly !== "boolean"){
-const err111 = {instancePath:instancePath+"/ui/activeVaultPodOnly",schemaPath:"#/properties/ui/properties/activeVaultPodOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-if(data110.serviceType !== undefined){
-let data114 = data110.serviceType;
-if(typeof data114 !== "string"){
-const err112 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(!((((data114 === "ClusterIP") || (data114 === "NodePort")) || (data114 === "LoadBalancer")) || (data114 === "ExternalName"))){
-const err113 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema107.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-if(data110.serviceNodePort !== undefined){
-let data115 = data110.serviceNodePort;
-if((!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))) && (data115 !== null)){
-const err114 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/type",keyword:"type",params:{type: schema11.properties.ui.properties.serviceNodePort.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-if(typeof data115 == "number"){
-if(data115 > 65535 || isNaN(data115)){
-const err115 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-if(data115 < 0 || isNaN(data115)){
-const err116 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-}
-if(data110.externalPort !== undefined){
-let data116 = data110.externalPort;
-if(!((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116)))){
-const err117 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-if(typeof data116 == "number"){
-if(data116 > 65535 || isNaN(data116)){
-const err118 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-if(data116 < 0 || isNaN(data116)){
-const err119 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-}
-if(data110.targetPort !== undefined){
-let data117 = data110.targetPort;
-if(!((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117)))){
-const err120 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-if(typeof data117 == "number"){
-if(data117 > 65535 || isNaN(data117)){
-const err121 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-if(data117 < 0 || isNaN(data117)){
-const err122 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-}
-if(data110.externalTrafficPolicy !== undefined){
-let data118 = data110.externalTrafficPolicy;
-if(typeof data118 !== "string"){
-const err123 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-if(!((data118 === "Cluster") || (data118 === "Local"))){
-const err124 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema100.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data110.annotations !== undefined){
-let data119 = data110.annotations;
-if((typeof data119 !== "string") && (!(data119 && typeof data119 == "object" && !Array.isArray(data119)))){
-const err125 = {instancePath:instancePath+"/ui/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data110.loadBalancerIP !== undefined){
-let data120 = data110.loadBalancerIP;
-if((typeof data120 !== "string") && (data120 !== null)){
-const err126 = {instancePath:instancePath+"/ui/loadBalancerIP",schemaPath:"#/properties/ui/properties/loadBalancerIP/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerIP.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data110.loadBalancerSourceRanges !== undefined){
-let data121 = data110.loadBalancerSourceRanges;
-if((!(Array.isArray(data121))) && (data121 !== null)){
-const err127 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges",schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerSourceRanges.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-if(Array.isArray(data121)){
-const len4 = data121.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data121[i4] !== "string"){
-const err128 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges/" + i4,schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-if(data.csi !== undefined){
-let data123 = data.csi;
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-for(const key11 in data123){
-if(!(func2.call(schema11.properties.csi.properties, key11))){
-const err130 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-if(data123.enabled !== undefined){
-let data124 = data123.enabled;
-if((typeof data124 !== "boolean") && (typeof data124 !== "string")){
-const err131 = {instancePath:instancePath+"/csi/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-if(data123.image !== undefined){
-if(!(validate81(data123.image, {instancePath:instancePath+"/csi/image",parentData:data123,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-errors = vErrors.length;
-}
-}
-if(data123.volumes !== undefined){
-let data126 = data123.volumes;
-if((!(Array.isArray(data126))) && (data126 !== null)){
-const err132 = {instancePath:instancePath+"/csi/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema73.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-if(data123.volumeMounts !== undefined){
-let data127 = data123.volumeMounts;
-if((!(Array.isArray(data127))) && (data127 !== null)){
-const err133 = {instancePath:instancePath+"/csi/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema73.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-if(data123.resources !== undefined){
-let data128 = data123.resources;
-if(!(data128 && typeof data128 == "object" && !Array.isArray(data128))){
-const err134 = {instancePath:instancePath+"/csi/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data123.hmacSecretName !== undefined){
-if(typeof data123.hmacSecretName !== "string"){
-const err135 = {instancePath:instancePath+"/csi/hmacSecretName",schemaPath:"#/properties/csi/properties/hmacSecretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-if(data123.daemonSet !== undefined){
-if(!(validate83(data123.daemonSet, {instancePath:instancePath+"/csi/daemonSet",parentData:data123,parentDataProperty:"daemonSet",rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
-errors = vErrors.length;
-}
-}
-if(data123.pod !== undefined){
-if(!(validate87(data123.pod, {instancePath:instancePath+"/csi/pod",parentData:data123,parentDataProperty:"pod",rootData}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
-errors = vErrors.length;
-}
-}
-if(data123.agent !== undefined){
-if(!(validate89(data123.agent, {instancePath:instancePath+"/csi/agent",parentData:data123,parentDataProperty:"agent",rootData}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
-errors = vErrors.length;
-}
-}
-if(data123.priorityClassName !== undefined){
-if(typeof data123.priorityClassName !== "string"){
-const err136 = {instancePath:instancePath+"/csi/priorityClassName",schemaPath:"#/properties/csi/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-if(data123.serviceAccount !== undefined){
-if(!(validate93(data123.serviceAccount, {instancePath:instancePath+"/csi/serviceAccount",parentData:data123,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
-errors = vErrors.length;
-}
-}
-if(data123.readinessProbe !== undefined){
-if(!(validate95(data123.readinessProbe, {instancePath:instancePath+"/csi/readinessProbe",parentData:data123,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
-errors = vErrors.length;
-}
-}
-if(data123.livenessProbe !== undefined){
-if(!(validate97(data123.livenessProbe, {instancePath:instancePath+"/csi/livenessProbe",parentData:data123,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
-errors = vErrors.length;
-}
-}
-if(data123.debug !== undefined){
-if(typeof data123.debug !== "boolean"){
-const err137 = {instancePath:instancePath+"/csi/debug",schemaPath:"#/properties/csi/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-if(data123.extraArgs !== undefined){
-let data138 = data123.extraArgs;
-if(Array.isArray(data138)){
-const len5 = data138.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data138[i5] !== "string"){
-const err138 = {instancePath:instancePath+"/csi/extraArgs/" + i5,schemaPath:"#/properties/csi/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-}
-else {
-const err139 = {instancePath:instancePath+"/csi/extraArgs",schemaPath:"#/properties/csi/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-}
-else {
-const err140 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-if(data.serverTelemetry !== undefined){
-let data140 = data.serverTelemetry;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-for(const key12 in data140){
-if(!((key12 === "serviceMonitor") || (key12 === "prometheusRules"))){
-const err141 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-if(data140.serviceMonitor !== undefined){
-if(!(validate99(data140.serviceMonitor, {instancePath:instancePath+"/serverTelemetry/serviceMonitor",parentData:data140,parentDataProperty:"serviceMonitor",rootData}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
-errors = vErrors.length;
-}
-}
-if(data140.prometheusRules !== undefined){
-if(!(validate101(data140.prometheusRules, {instancePath:instancePath+"/serverTelemetry/prometheusRules",parentData:data140,parentDataProperty:"prometheusRules",rootData}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-if(data.fullnameOverride !== undefined){
-if(typeof data.fullnameOverride !== "string"){
-const err143 = {instancePath:instancePath+"/fullnameOverride",schemaPath:"#/properties/fullnameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-if(data.nameOverride !== undefined){
-if(typeof data.nameOverride !== "string"){
-const err144 = {instancePath:instancePath+"/nameOverride",schemaPath:"#/properties/nameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-}
-else {
-const err145 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
 }
 errors++;
 }

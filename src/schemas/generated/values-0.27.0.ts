@@ -7,29 +7,14 @@ import type { SchemaValidator } from '../validator.js';
  * (all errors collected). After a call, `validate.errors` holds the errors of that call, or null.
  */
 export const validate: SchemaValidator = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:vault-lint:schema:values-0.27.0","title":"hashicorp/vault Helm chart 0.27.0 values","description":"Every key the chart 0.27.0 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"},"serverTelemetry":{"$ref":"#/definitions/object1_serverTelemetry"}}},"injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object2_leaderElector"},"metrics":{"$ref":"#/definitions/object3_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object4_image"},"agentImage":{"$ref":"#/definitions/object5_agentImage"},"agentDefaults":{"$ref":"#/definitions/object7_agentDefaults"},"livenessProbe":{"$ref":"#/definitions/object8_livenessProbe"},"readinessProbe":{"$ref":"#/definitions/object9_readinessProbe"},"startupProbe":{"$ref":"#/definitions/object10_startupProbe"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object11_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object12_certs"},"securityContext":{"$ref":"#/definitions/object13_securityContext"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object14_service"},"serviceAccount":{"$ref":"#/definitions/object15_serviceAccount"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object16_enterpriseLicense"},"image":{"$ref":"#/definitions/object17_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object18_ingress"},"hostAliases":{"type":"array"},"route":{"$ref":"#/definitions/object19_route"},"authDelegator":{"$ref":"#/definitions/object20_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"$ref":"#/definitions/object21_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object22_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object23_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"service":{"$ref":"#/definitions/object27_service"},"dataStorage":{"$ref":"#/definitions/object28_dataStorage"},"persistentVolumeClaimRetentionPolicy":{"$ref":"#/definitions/object29_persistentVolumeClaimRetentionPolicy"},"auditStorage":{"$ref":"#/definitions/object30_auditStorage"},"dev":{"$ref":"#/definitions/object31_dev"},"standalone":{"$ref":"#/definitions/object32_standalone"},"ha":{"$ref":"#/definitions/object35_ha"},"serviceAccount":{"$ref":"#/definitions/object37_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object39_statefulSet"},"hostNetwork":{"type":"boolean"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}},"csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object40_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"daemonSet":{"$ref":"#/definitions/object43_daemonSet"},"pod":{"$ref":"#/definitions/object44_pod"},"agent":{"$ref":"#/definitions/object46_agent"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object47_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object48_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object49_livenessProbe"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"$ref":"#/definitions/object50_serviceMonitor"},"prometheusRules":{"$ref":"#/definitions/object51_prometheusRules"}}},"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]},"object0_psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object1_serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}},"object2_leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object3_metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object4_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object5_agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"object6_templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}},"object7_agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"}}},"object8_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object9_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object10_startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object11_webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"object12_certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"object13_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object14_service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object15_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object16_enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"object17_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object18_ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"object19_route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"object20_authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object21_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}},"object22_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object23_networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}},"object24_active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object25_standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object26_instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object27_service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object24_active"},"standby":{"$ref":"#/definitions/object25_standby"},"instanceSelector":{"$ref":"#/definitions/object26_instanceSelector"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}},"object28_dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object29_persistentVolumeClaimRetentionPolicy":{"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}},"object30_auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object31_dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"object32_standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object33_raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object34_disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}},"object35_ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object33_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object34_disruptionBudget"}}},"object36_serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object37_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object36_serviceDiscovery"}}},"object38_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object39_statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object38_securityContext"}}},"object40_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object41_updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"object42_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object43_daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object41_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object42_securityContext"}}},"object44_pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object45_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object46_agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object45_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"}}},"object47_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object48_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object49_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object50_serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"}}},"object51_prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}}}};
-const schema12 = {"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]};
-const schema16 = {"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}};
-const schema18 = {"type":"integer","minimum":0,"maximum":65535};
-const schema25 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}};
-const schema38 = {"type":"string","enum":["Ignore","Fail"]};
-const schema39 = {"type":["string","object"]};
-const schema15 = {"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]};
-const schema48 = {"type":"object"};
-const schema49 = {"type":["string","object","null"]};
-const schema50 = {"type":["string","array","null"]};
-const schema51 = {"type":["string","array","null"]};
-const schema52 = {"type":["string","object","null"]};
-const schema54 = {"type":"object"};
-const schema61 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}};
-const schema75 = {"type":["array","null"]};
-const schema113 = {"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]};
-const schema104 = {"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]};
-const schema105 = {"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}};
-const schema106 = {"type":"string","enum":["Cluster","Local"]};
-const schema13 = {"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:vault-lint:schema:values-0.27.0","title":"hashicorp/vault Helm chart 0.27.0 values","description":"Every key the chart 0.27.0 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"global":{"$ref":"#/definitions/object2_global"},"injector":{"$ref":"#/definitions/object17_injector"},"server":{"$ref":"#/definitions/object42_server"},"ui":{"$ref":"#/definitions/object43_ui"},"csi":{"$ref":"#/definitions/object54_csi"},"serverTelemetry":{"$ref":"#/definitions/object57_serverTelemetry"},"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]},"object0_psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object1_serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}},"object2_global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"},"serverTelemetry":{"$ref":"#/definitions/object1_serverTelemetry"}}},"object3_leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object4_metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object5_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object6_agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"object7_templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}},"object8_agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object7_templateConfig"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"}}},"object9_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object10_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object11_startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object12_webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"object13_certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"object14_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object15_service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object16_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object17_injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object3_leaderElector"},"metrics":{"$ref":"#/definitions/object4_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object5_image"},"agentImage":{"$ref":"#/definitions/object6_agentImage"},"agentDefaults":{"$ref":"#/definitions/object8_agentDefaults"},"livenessProbe":{"$ref":"#/definitions/object9_livenessProbe"},"readinessProbe":{"$ref":"#/definitions/object10_readinessProbe"},"startupProbe":{"$ref":"#/definitions/object11_startupProbe"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object12_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object13_certs"},"securityContext":{"$ref":"#/definitions/object14_securityContext"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object15_service"},"serviceAccount":{"$ref":"#/definitions/object16_serviceAccount"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"object18_enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"object19_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object20_ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"object21_route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"object22_authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object23_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}},"object24_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object25_networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}},"object26_active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object27_standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object28_instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object29_service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object26_active"},"standby":{"$ref":"#/definitions/object27_standby"},"instanceSelector":{"$ref":"#/definitions/object28_instanceSelector"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}},"object30_dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object31_persistentVolumeClaimRetentionPolicy":{"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}},"object32_auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object33_dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"object34_standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object35_raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}},"object36_disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}},"object37_ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object35_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object36_disruptionBudget"}}},"object38_serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object39_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object38_serviceDiscovery"}}},"object40_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object41_statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object40_securityContext"}}},"object42_server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object18_enterpriseLicense"},"image":{"$ref":"#/definitions/object19_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object20_ingress"},"hostAliases":{"type":"array"},"route":{"$ref":"#/definitions/object21_route"},"authDelegator":{"$ref":"#/definitions/object22_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"$ref":"#/definitions/object23_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object24_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object25_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"service":{"$ref":"#/definitions/object29_service"},"dataStorage":{"$ref":"#/definitions/object30_dataStorage"},"persistentVolumeClaimRetentionPolicy":{"$ref":"#/definitions/object31_persistentVolumeClaimRetentionPolicy"},"auditStorage":{"$ref":"#/definitions/object32_auditStorage"},"dev":{"$ref":"#/definitions/object33_dev"},"standalone":{"$ref":"#/definitions/object34_standalone"},"ha":{"$ref":"#/definitions/object37_ha"},"serviceAccount":{"$ref":"#/definitions/object39_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object41_statefulSet"},"hostNetwork":{"type":"boolean"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"object43_ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}},"object44_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object45_updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"object46_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object47_daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object45_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object46_securityContext"}}},"object48_pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object49_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object50_agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object49_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"}}},"object51_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object52_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object53_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object54_csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object44_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"daemonSet":{"$ref":"#/definitions/object47_daemonSet"},"pod":{"$ref":"#/definitions/object48_pod"},"agent":{"$ref":"#/definitions/object50_agent"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object51_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object52_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object53_livenessProbe"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"object55_serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"}}},"object56_prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}},"object57_serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"$ref":"#/definitions/object55_serviceMonitor"},"prometheusRules":{"$ref":"#/definitions/object56_prometheusRules"}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"},"serverTelemetry":{"$ref":"#/definitions/object1_serverTelemetry"}}};
+const schema13 = {"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]};
+const schema17 = {"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}};
+const schema14 = {"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema16 = {"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]};
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -48,7 +33,7 @@ errors++;
 if(data.enable !== undefined){
 let data0 = data.enable;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enable",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enable",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -61,7 +46,7 @@ errors++;
 if(data.annotations !== undefined){
 let data1 = data.annotations;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -82,59 +67,269 @@ vErrors.push(err3);
 }
 errors++;
 }
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "enabled") || (key0 === "namespace")) || (key0 === "imagePullSecrets")) || (key0 === "tlsDisable")) || (key0 === "externalVaultAddr")) || (key0 === "openshift")) || (key0 === "psp")) || (key0 === "serverTelemetry"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.namespace !== undefined){
+if(typeof data.namespace !== "string"){
+const err2 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.imagePullSecrets !== undefined){
+let data2 = data.imagePullSecrets;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs10 = errors;
+let valid4 = false;
+const _errs11 = errors;
+if(typeof data3 !== "string"){
+const err3 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs13 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.name === undefined){
+const err4 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(key1 === "name")){
+const err5 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data3.name !== undefined){
+if(typeof data3.name !== "string"){
+const err6 = {instancePath:instancePath+"/imagePullSecrets/" + i0+"/name",schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+valid4 = valid4 || _valid0;
+}
+if(!valid4){
+const err8 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs10;
+if(vErrors !== null){
+if(_errs10){
+vErrors.length = _errs10;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.tlsDisable !== undefined){
+if(typeof data.tlsDisable !== "boolean"){
+const err10 = {instancePath:instancePath+"/tlsDisable",schemaPath:"#/properties/tlsDisable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.externalVaultAddr !== undefined){
+if(typeof data.externalVaultAddr !== "string"){
+const err11 = {instancePath:instancePath+"/externalVaultAddr",schemaPath:"#/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.openshift !== undefined){
+if(typeof data.openshift !== "boolean"){
+const err12 = {instancePath:instancePath+"/openshift",schemaPath:"#/properties/openshift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.psp !== undefined){
+if(!(validate12(data.psp, {instancePath:instancePath+"/psp",parentData:data,parentDataProperty:"psp",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+if(data.serverTelemetry !== undefined){
+let data9 = data.serverTelemetry;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key2 in data9){
+if(!(key2 === "prometheusOperator")){
+const err13 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data9.prometheusOperator !== undefined){
+if(typeof data9.prometheusOperator !== "boolean"){
+const err14 = {instancePath:instancePath+"/serverTelemetry/prometheusOperator",schemaPath:"#/definitions/object1_serverTelemetry/properties/prometheusOperator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
-
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(key0 === "enabled")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-let data0 = data.enabled;
-if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
+const schema18 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object3_leaderElector"},"metrics":{"$ref":"#/definitions/object4_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object5_image"},"agentImage":{"$ref":"#/definitions/object6_agentImage"},"agentDefaults":{"$ref":"#/definitions/object8_agentDefaults"},"livenessProbe":{"$ref":"#/definitions/object9_livenessProbe"},"readinessProbe":{"$ref":"#/definitions/object10_readinessProbe"},"startupProbe":{"$ref":"#/definitions/object11_startupProbe"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object12_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object13_certs"},"securityContext":{"$ref":"#/definitions/object14_securityContext"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object15_service"},"serviceAccount":{"$ref":"#/definitions/object16_serviceAccount"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}};
+const schema20 = {"type":"integer","minimum":0,"maximum":65535};
+const schema27 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}};
+const schema40 = {"type":"string","enum":["Ignore","Fail"]};
+const schema41 = {"type":["string","object"]};
+const schema50 = {"type":"object"};
+const schema51 = {"type":["string","object","null"]};
+const schema52 = {"type":["string","array","null"]};
+const schema53 = {"type":["string","array","null"]};
+const schema54 = {"type":["string","object","null"]};
+const schema56 = {"type":"object"};
+const func2 = Object.prototype.hasOwnProperty;
 const schema21 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -153,7 +348,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -174,14 +369,60 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
-const schema24 = {"type":"string","enum":["Always","IfNotPresent","Never"]};
+const schema23 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate18.errors = vErrors;
+return errors === 0;
+}
+
+const schema25 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+const schema26 = {"type":"string","enum":["Always","IfNotPresent","Never"]};
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -234,7 +475,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -255,15 +496,15 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"}}};
-const schema27 = {"type":["string","number"]};
-const schema31 = {"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}};
+const schema28 = {"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object7_templateConfig"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"}}};
+const schema29 = {"type":["string","number"]};
+const schema33 = {"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}};
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -282,7 +523,7 @@ errors++;
 if(data.cpuLimit !== undefined){
 let data0 = data.cpuLimit;
 if((typeof data0 !== "string") && (!(typeof data0 == "number"))){
-const err1 = {instancePath:instancePath+"/cpuLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err1 = {instancePath:instancePath+"/cpuLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -295,7 +536,7 @@ errors++;
 if(data.cpuRequest !== undefined){
 let data1 = data.cpuRequest;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/cpuRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/cpuRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -308,7 +549,7 @@ errors++;
 if(data.memLimit !== undefined){
 let data2 = data.memLimit;
 if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
-const err3 = {instancePath:instancePath+"/memLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err3 = {instancePath:instancePath+"/memLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -321,7 +562,7 @@ errors++;
 if(data.memRequest !== undefined){
 let data3 = data.memRequest;
 if((typeof data3 !== "string") && (!(typeof data3 == "number"))){
-const err4 = {instancePath:instancePath+"/memRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err4 = {instancePath:instancePath+"/memRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -344,7 +585,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data4 === "map") || (data4 === "json"))){
-const err6 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/enum",keyword:"enum",params:{allowedValues: schema26.properties.template.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/enum",keyword:"enum",params:{allowedValues: schema28.properties.template.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -359,7 +600,7 @@ let data5 = data.templateConfig;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key1 in data5){
 if(!((key1 === "exitOnRetryFailure") || (key1 === "staticSecretRenderInterval"))){
-const err7 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err7 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object7_templateConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -371,7 +612,7 @@ errors++;
 }
 if(data5.exitOnRetryFailure !== undefined){
 if(typeof data5.exitOnRetryFailure !== "boolean"){
-const err8 = {instancePath:instancePath+"/templateConfig/exitOnRetryFailure",schemaPath:"#/definitions/object6_templateConfig/properties/exitOnRetryFailure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err8 = {instancePath:instancePath+"/templateConfig/exitOnRetryFailure",schemaPath:"#/definitions/object7_templateConfig/properties/exitOnRetryFailure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -383,7 +624,7 @@ errors++;
 }
 if(data5.staticSecretRenderInterval !== undefined){
 if(typeof data5.staticSecretRenderInterval !== "string"){
-const err9 = {instancePath:instancePath+"/templateConfig/staticSecretRenderInterval",schemaPath:"#/definitions/object6_templateConfig/properties/staticSecretRenderInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/templateConfig/staticSecretRenderInterval",schemaPath:"#/definitions/object7_templateConfig/properties/staticSecretRenderInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -395,7 +636,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object7_templateConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -408,7 +649,7 @@ errors++;
 if(data.ephemeralLimit !== undefined){
 let data8 = data.ephemeralLimit;
 if((typeof data8 !== "string") && (!(typeof data8 == "number"))){
-const err11 = {instancePath:instancePath+"/ephemeralLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err11 = {instancePath:instancePath+"/ephemeralLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -421,7 +662,7 @@ errors++;
 if(data.ephemeralRequest !== undefined){
 let data9 = data.ephemeralRequest;
 if((typeof data9 !== "string") && (!(typeof data9 == "number"))){
-const err12 = {instancePath:instancePath+"/ephemeralRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err12 = {instancePath:instancePath+"/ephemeralRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -442,329 +683,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate19.errors = vErrors;
-return errors === 0;
-}
-
-const schema34 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
-
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.failureThreshold !== undefined){
-let data0 = data.failureThreshold;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-if(data.initialDelaySeconds !== undefined){
-let data1 = data.initialDelaySeconds;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(typeof data1 == "number"){
-if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-if(data.periodSeconds !== undefined){
-let data2 = data.periodSeconds;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(typeof data2 == "number"){
-if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.successThreshold !== undefined){
-let data3 = data.successThreshold;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-if(data.timeoutSeconds !== undefined){
-let data4 = data.timeoutSeconds;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate21.errors = vErrors;
-return errors === 0;
-}
-
-const schema35 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
-
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.failureThreshold !== undefined){
-let data0 = data.failureThreshold;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-if(data.initialDelaySeconds !== undefined){
-let data1 = data.initialDelaySeconds;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(typeof data1 == "number"){
-if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-if(data.periodSeconds !== undefined){
-let data2 = data.periodSeconds;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(typeof data2 == "number"){
-if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.successThreshold !== undefined){
-let data3 = data.successThreshold;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-if(data.timeoutSeconds !== undefined){
-let data4 = data.timeoutSeconds;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate23.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
 const schema36 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -916,13 +841,329 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
-const schema37 = {"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema37 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+
+const schema38 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+const schema39 = {"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -951,7 +1192,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((data0 === "Ignore") || (data0 === "Fail"))){
-const err2 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema40.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -974,7 +1215,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "Exact") || (data1 === "Equivalent"))){
-const err4 = {instancePath:instancePath+"/matchPolicy",schemaPath:"#/properties/matchPolicy/enum",keyword:"enum",params:{allowedValues: schema37.properties.matchPolicy.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/matchPolicy",schemaPath:"#/properties/matchPolicy/enum",keyword:"enum",params:{allowedValues: schema39.properties.matchPolicy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1025,7 +1266,7 @@ errors++;
 if(data.objectSelector !== undefined){
 let data4 = data.objectSelector;
 if((typeof data4 !== "string") && (!(data4 && typeof data4 == "object" && !Array.isArray(data4)))){
-const err8 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+const err8 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1038,7 +1279,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err9 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err9 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1059,13 +1300,13 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema44 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}};
+const schema46 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1084,7 +1325,7 @@ errors++;
 if(data.secretName !== undefined){
 let data0 = data.secretName;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/secretName",schemaPath:"#/properties/secretName/type",keyword:"type",params:{type: schema44.properties.secretName.type},message:"must be string,null"};
+const err1 = {instancePath:instancePath+"/secretName",schemaPath:"#/properties/secretName/type",keyword:"type",params:{type: schema46.properties.secretName.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1141,13 +1382,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema45 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
+const schema47 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1166,7 +1407,7 @@ errors++;
 if(data.pod !== undefined){
 let data0 = data.pod;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1179,7 +1420,7 @@ errors++;
 if(data.container !== undefined){
 let data1 = data.container;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1200,59 +1441,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate31.errors = vErrors;
-return errors === 0;
-}
-
-const schema55 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
-
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(key0 === "annotations")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.annotations !== undefined){
-let data0 = data.annotations;
-if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate33.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
 const schema57 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1271,7 +1466,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1292,13 +1487,592 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-const schema62 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+const schema59 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "annotations")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema18.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.replicas !== undefined){
+let data1 = data.replicas;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err2 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err3 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.port !== undefined){
+let data2 = data.port;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 > 65535 || isNaN(data2)){
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.leaderElector !== undefined){
+if(!(validate16(data.leaderElector, {instancePath:instancePath+"/leaderElector",parentData:data,parentDataProperty:"leaderElector",rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+}
+if(data.metrics !== undefined){
+if(!(validate18(data.metrics, {instancePath:instancePath+"/metrics",parentData:data,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
+}
+if(data.externalVaultAddr !== undefined){
+if(typeof data.externalVaultAddr !== "string"){
+const err7 = {instancePath:instancePath+"/externalVaultAddr",schemaPath:"#/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+if(!(validate20(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+if(data.agentImage !== undefined){
+let data7 = data.agentImage;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!((key1 === "repository") || (key1 === "tag"))){
+const err8 = {instancePath:instancePath+"/agentImage",schemaPath:"#/definitions/object6_agentImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data7.repository !== undefined){
+if(typeof data7.repository !== "string"){
+const err9 = {instancePath:instancePath+"/agentImage/repository",schemaPath:"#/definitions/object6_agentImage/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data7.tag !== undefined){
+if(typeof data7.tag !== "string"){
+const err10 = {instancePath:instancePath+"/agentImage/tag",schemaPath:"#/definitions/object6_agentImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/agentImage",schemaPath:"#/definitions/object6_agentImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.agentDefaults !== undefined){
+if(!(validate22(data.agentDefaults, {instancePath:instancePath+"/agentDefaults",parentData:data,parentDataProperty:"agentDefaults",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data.livenessProbe !== undefined){
+if(!(validate24(data.livenessProbe, {instancePath:instancePath+"/livenessProbe",parentData:data,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data.readinessProbe !== undefined){
+if(!(validate26(data.readinessProbe, {instancePath:instancePath+"/readinessProbe",parentData:data,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data.startupProbe !== undefined){
+if(!(validate28(data.startupProbe, {instancePath:instancePath+"/startupProbe",parentData:data,parentDataProperty:"startupProbe",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data.authPath !== undefined){
+if(typeof data.authPath !== "string"){
+const err12 = {instancePath:instancePath+"/authPath",schemaPath:"#/properties/authPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.logLevel !== undefined){
+if(typeof data.logLevel !== "string"){
+const err13 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.logFormat !== undefined){
+if(typeof data.logFormat !== "string"){
+const err14 = {instancePath:instancePath+"/logFormat",schemaPath:"#/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.revokeOnShutdown !== undefined){
+if(typeof data.revokeOnShutdown !== "boolean"){
+const err15 = {instancePath:instancePath+"/revokeOnShutdown",schemaPath:"#/properties/revokeOnShutdown/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.webhook !== undefined){
+if(!(validate30(data.webhook, {instancePath:instancePath+"/webhook",parentData:data,parentDataProperty:"webhook",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data.failurePolicy !== undefined){
+let data19 = data.failurePolicy;
+if(typeof data19 !== "string"){
+const err16 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((data19 === "Ignore") || (data19 === "Fail"))){
+const err17 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema40.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.namespaceSelector !== undefined){
+let data20 = data.namespaceSelector;
+if(!(data20 && typeof data20 == "object" && !Array.isArray(data20))){
+const err18 = {instancePath:instancePath+"/namespaceSelector",schemaPath:"#/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.objectSelector !== undefined){
+let data21 = data.objectSelector;
+if((typeof data21 !== "string") && (!(data21 && typeof data21 == "object" && !Array.isArray(data21)))){
+const err19 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.webhookAnnotations !== undefined){
+let data22 = data.webhookAnnotations;
+if((typeof data22 !== "string") && (!(data22 && typeof data22 == "object" && !Array.isArray(data22)))){
+const err20 = {instancePath:instancePath+"/webhookAnnotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.certs !== undefined){
+if(!(validate32(data.certs, {instancePath:instancePath+"/certs",parentData:data,parentDataProperty:"certs",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data.securityContext !== undefined){
+if(!(validate34(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+if(data.resources !== undefined){
+let data25 = data.resources;
+if(!(data25 && typeof data25 == "object" && !Array.isArray(data25))){
+const err21 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.extraEnvironmentVars !== undefined){
+let data26 = data.extraEnvironmentVars;
+if(!(data26 && typeof data26 == "object" && !Array.isArray(data26))){
+const err22 = {instancePath:instancePath+"/extraEnvironmentVars",schemaPath:"#/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.affinity !== undefined){
+let data27 = data.affinity;
+if(((typeof data27 !== "string") && (!(data27 && typeof data27 == "object" && !Array.isArray(data27)))) && (data27 !== null)){
+const err23 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema51.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.topologySpreadConstraints !== undefined){
+let data28 = data.topologySpreadConstraints;
+if(((typeof data28 !== "string") && (!(Array.isArray(data28)))) && (data28 !== null)){
+const err24 = {instancePath:instancePath+"/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema52.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data29 = data.tolerations;
+if(((typeof data29 !== "string") && (!(Array.isArray(data29)))) && (data29 !== null)){
+const err25 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema53.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.nodeSelector !== undefined){
+let data30 = data.nodeSelector;
+if(((typeof data30 !== "string") && (!(data30 && typeof data30 == "object" && !Array.isArray(data30)))) && (data30 !== null)){
+const err26 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema54.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err27 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data32 = data.annotations;
+if((typeof data32 !== "string") && (!(data32 && typeof data32 == "object" && !Array.isArray(data32)))){
+const err28 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data33 = data.extraLabels;
+if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
+const err29 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.hostNetwork !== undefined){
+if(typeof data.hostNetwork !== "boolean"){
+const err30 = {instancePath:instancePath+"/hostNetwork",schemaPath:"#/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(!(validate36(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+if(data.serviceAccount !== undefined){
+if(!(validate38(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data.podDisruptionBudget !== undefined){
+let data37 = data.podDisruptionBudget;
+if(!(data37 && typeof data37 == "object" && !Array.isArray(data37))){
+const err31 = {instancePath:instancePath+"/podDisruptionBudget",schemaPath:"#/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.strategy !== undefined){
+let data38 = data.strategy;
+if((typeof data38 !== "string") && (!(data38 && typeof data38 == "object" && !Array.isArray(data38)))){
+const err32 = {instancePath:instancePath+"/strategy",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.gid !== undefined){
+let data39 = data.gid;
+if(!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))){
+const err33 = {instancePath:instancePath+"/gid",schemaPath:"#/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+let data40 = data.uid;
+if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
+const err34 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+const schema62 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object18_enterpriseLicense"},"image":{"$ref":"#/definitions/object19_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object20_ingress"},"hostAliases":{"type":"array"},"route":{"$ref":"#/definitions/object21_route"},"authDelegator":{"$ref":"#/definitions/object22_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"$ref":"#/definitions/object23_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object24_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object25_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"service":{"$ref":"#/definitions/object29_service"},"dataStorage":{"$ref":"#/definitions/object30_dataStorage"},"persistentVolumeClaimRetentionPolicy":{"$ref":"#/definitions/object31_persistentVolumeClaimRetentionPolicy"},"auditStorage":{"$ref":"#/definitions/object32_auditStorage"},"dev":{"$ref":"#/definitions/object33_dev"},"standalone":{"$ref":"#/definitions/object34_standalone"},"ha":{"$ref":"#/definitions/object37_ha"},"serviceAccount":{"$ref":"#/definitions/object39_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object41_statefulSet"},"hostNetwork":{"type":"boolean"},"gid":{"type":"integer"},"uid":{"type":"integer"}}};
+const schema64 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}};
+const schema78 = {"type":["array","null"]};
+const schema65 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1351,7 +2125,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1372,19 +2146,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
-const schema65 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}};
-const func2 = Object.prototype.hasOwnProperty;
+const schema68 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema65.properties, key0))){
+if(!(func2.call(schema68.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1398,7 +2171,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1424,7 +2197,7 @@ errors++;
 if(data.annotations !== undefined){
 let data2 = data.annotations;
 if((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
-const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1459,7 +2232,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((data4 === "Exact") || (data4 === "Prefix")) || (data4 === "ImplementationSpecific"))){
-const err6 = {instancePath:instancePath+"/pathType",schemaPath:"#/properties/pathType/enum",keyword:"enum",params:{allowedValues: schema65.properties.pathType.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/pathType",schemaPath:"#/properties/pathType/enum",keyword:"enum",params:{allowedValues: schema68.properties.pathType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1599,13 +2372,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
-const schema69 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}};
+const schema72 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1624,7 +2397,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1662,7 +2435,7 @@ errors++;
 if(data.annotations !== undefined){
 let data3 = data.annotations;
 if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
-const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1687,7 +2460,7 @@ errors++;
 if(data.tls !== undefined){
 let data5 = data.tls;
 if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
-const err6 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: schema69.properties.tls.type},message:"must be object,null"};
+const err6 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: schema72.properties.tls.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1708,13 +2481,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
 
-const schema73 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+const schema76 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1733,7 +2506,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1754,13 +2527,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
 
-const schema78 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}};
+const schema81 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1779,7 +2552,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1972,18 +2745,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
-const schema81 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+const schema84 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema81.properties, key0))){
+if(!(func2.call(schema84.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1997,7 +2770,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2218,13 +2991,13 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
 
-const schema90 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}};
+const schema93 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2243,7 +3016,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2288,132 +3061,136 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate49.errors = vErrors;
-return errors === 0;
-}
-
-const schema94 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object24_active"},"standby":{"$ref":"#/definitions/object25_standby"},"instanceSelector":{"$ref":"#/definitions/object26_instanceSelector"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}};
-const schema96 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
-
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((key0 === "enabled") || (key0 === "annotations"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-let data0 = data.enabled;
-if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.annotations !== undefined){
-let data1 = data.annotations;
-if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate52.errors = vErrors;
-return errors === 0;
-}
-
-const schema99 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
-
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((key0 === "enabled") || (key0 === "annotations"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-let data0 = data.enabled;
-if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.annotations !== undefined){
-let data1 = data.annotations;
-if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
 validate54.errors = vErrors;
 return errors === 0;
 }
 
-const schema102 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+const schema97 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object26_active"},"standby":{"$ref":"#/definitions/object27_standby"},"instanceSelector":{"$ref":"#/definitions/object28_instanceSelector"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}};
+const schema107 = {"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]};
+const schema108 = {"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}};
+const schema109 = {"type":"string","enum":["Cluster","Local"]};
+const schema116 = {"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]};
+const schema99 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "enabled") || (key0 === "annotations"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data1 = data.annotations;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+
+const schema102 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "enabled") || (key0 === "annotations"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data1 = data.annotations;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+
+const schema105 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2432,7 +3209,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2453,17 +3230,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema94.properties, key0))){
+if(!(func2.call(schema97.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2477,7 +3254,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2488,20 +3265,20 @@ errors++;
 }
 }
 if(data.active !== undefined){
-if(!(validate52(data.active, {instancePath:instancePath+"/active",parentData:data,parentDataProperty:"active",rootData}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+if(!(validate57(data.active, {instancePath:instancePath+"/active",parentData:data,parentDataProperty:"active",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
 if(data.standby !== undefined){
-if(!(validate54(data.standby, {instancePath:instancePath+"/standby",parentData:data,parentDataProperty:"standby",rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate59(data.standby, {instancePath:instancePath+"/standby",parentData:data,parentDataProperty:"standby",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
 if(data.instanceSelector !== undefined){
-if(!(validate56(data.instanceSelector, {instancePath:instancePath+"/instanceSelector",parentData:data,parentDataProperty:"instanceSelector",rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(!(validate61(data.instanceSelector, {instancePath:instancePath+"/instanceSelector",parentData:data,parentDataProperty:"instanceSelector",rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
 errors = vErrors.length;
 }
 }
@@ -2518,7 +3295,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((((data4 === "") || (data4 === "SingleStack")) || (data4 === "PreferDualStack")) || (data4 === "RequireDualStack"))){
-const err3 = {instancePath:instancePath+"/ipFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/ipFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema107.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2545,7 +3322,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((data6 === "IPv4") || (data6 === "IPv6"))){
-const err5 = {instancePath:instancePath+"/ipFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema105.items.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/ipFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema108.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2592,7 +3369,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data8 === "Cluster") || (data8 === "Local"))){
-const err9 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema106.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema109.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2675,7 +3452,7 @@ errors++;
 if(data.annotations !== undefined){
 let data11 = data.annotations;
 if((typeof data11 !== "string") && (!(data11 && typeof data11 == "object" && !Array.isArray(data11)))){
-const err16 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err16 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2815,7 +3592,7 @@ vErrors.push(err27);
 errors++;
 }
 if(!((((data16 === "ClusterIP") || (data16 === "NodePort")) || (data16 === "LoadBalancer")) || (data16 === "ExternalName"))){
-const err28 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema113.enum},message:"must be equal to one of the allowed values"};
+const err28 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema116.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2836,13 +3613,13 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
 
-const schema114 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}};
+const schema117 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2861,7 +3638,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2874,7 +3651,7 @@ errors++;
 if(data.size !== undefined){
 let data1 = data.size;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2899,7 +3676,7 @@ errors++;
 if(data.storageClass !== undefined){
 let data3 = data.storageClass;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema114.properties.storageClass.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema117.properties.storageClass.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2922,7 +3699,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((data4 === "") || (data4 === "ReadWriteOnce")) || (data4 === "ReadOnlyMany")) || (data4 === "ReadWriteMany")) || (data4 === "ReadWriteOncePod"))){
-const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema114.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema117.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2935,7 +3712,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2969,13 +3746,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
-const schema119 = {"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}};
+const schema122 = {"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3004,7 +3781,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((data0 === "Retain") || (data0 === "Delete"))){
-const err2 = {instancePath:instancePath+"/whenDeleted",schemaPath:"#/properties/whenDeleted/enum",keyword:"enum",params:{allowedValues: schema119.properties.whenDeleted.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/whenDeleted",schemaPath:"#/properties/whenDeleted/enum",keyword:"enum",params:{allowedValues: schema122.properties.whenDeleted.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3027,7 +3804,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "Retain") || (data1 === "Delete"))){
-const err4 = {instancePath:instancePath+"/whenScaled",schemaPath:"#/properties/whenScaled/enum",keyword:"enum",params:{allowedValues: schema119.properties.whenScaled.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/whenScaled",schemaPath:"#/properties/whenScaled/enum",keyword:"enum",params:{allowedValues: schema122.properties.whenScaled.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3048,13 +3825,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
 
-const schema120 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}};
+const schema123 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3073,7 +3850,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3086,7 +3863,7 @@ errors++;
 if(data.size !== undefined){
 let data1 = data.size;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3111,7 +3888,7 @@ errors++;
 if(data.storageClass !== undefined){
 let data3 = data.storageClass;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema120.properties.storageClass.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema123.properties.storageClass.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3134,7 +3911,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((data4 === "") || (data4 === "ReadWriteOnce")) || (data4 === "ReadOnlyMany")) || (data4 === "ReadWriteMany")) || (data4 === "ReadWriteOncePod"))){
-const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema120.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema123.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3147,7 +3924,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3181,13 +3958,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
 
-const schema125 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}};
+const schema128 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3206,7 +3983,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3239,13 +4016,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
 
-const schema127 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}};
+const schema130 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3264,7 +4041,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3277,7 +4054,7 @@ errors++;
 if(data.config !== undefined){
 let data1 = data.config;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema127.properties.config.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema130.properties.config.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3298,14 +4075,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
 
-const schema129 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object33_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object34_disruptionBudget"}}};
-const schema131 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}};
+const schema132 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object35_raft"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]},"disruptionBudget":{"$ref":"#/definitions/object36_disruptionBudget"}}};
+const schema134 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"config":{"description":"Vault server config as HCL text, or a YAML map rendered as JSON.","type":["string","object"]}}};
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3324,7 +4101,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3349,7 +4126,7 @@ errors++;
 if(data.config !== undefined){
 let data2 = data.config;
 if((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
-const err3 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema131.properties.config.type},message:"must be string,object"};
+const err3 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema134.properties.config.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3370,14 +4147,14 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate75.errors = vErrors;
 return errors === 0;
 }
 
-const schema133 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}};
+const schema136 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}};
 const pattern0 = new RegExp("^[0-9]+%$", "u");
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3396,7 +4173,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3409,7 +4186,7 @@ errors++;
 if(data.maxUnavailable !== undefined){
 let data1 = data.maxUnavailable;
 if(((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/maxUnavailable",schemaPath:"#/properties/maxUnavailable/type",keyword:"type",params:{type: schema133.properties.maxUnavailable.type},message:"must be integer,string,null"};
+const err2 = {instancePath:instancePath+"/maxUnavailable",schemaPath:"#/properties/maxUnavailable/type",keyword:"type",params:{type: schema136.properties.maxUnavailable.type},message:"must be integer,string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3454,12 +4231,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3478,7 +4255,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3516,7 +4293,7 @@ errors++;
 if(data.apiAddr !== undefined){
 let data2 = data.apiAddr;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/apiAddr",schemaPath:"#/properties/apiAddr/type",keyword:"type",params:{type: schema129.properties.apiAddr.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/apiAddr",schemaPath:"#/properties/apiAddr/type",keyword:"type",params:{type: schema132.properties.apiAddr.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3529,7 +4306,7 @@ errors++;
 if(data.clusterAddr !== undefined){
 let data3 = data.clusterAddr;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err5 = {instancePath:instancePath+"/clusterAddr",schemaPath:"#/properties/clusterAddr/type",keyword:"type",params:{type: schema129.properties.clusterAddr.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/clusterAddr",schemaPath:"#/properties/clusterAddr/type",keyword:"type",params:{type: schema132.properties.clusterAddr.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3540,15 +4317,15 @@ errors++;
 }
 }
 if(data.raft !== undefined){
-if(!(validate70(data.raft, {instancePath:instancePath+"/raft",parentData:data,parentDataProperty:"raft",rootData}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate75(data.raft, {instancePath:instancePath+"/raft",parentData:data,parentDataProperty:"raft",rootData}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
 }
 }
 if(data.config !== undefined){
 let data5 = data.config;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err6 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema129.properties.config.type},message:"must be string,object"};
+const err6 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: schema132.properties.config.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3559,8 +4336,8 @@ errors++;
 }
 }
 if(data.disruptionBudget !== undefined){
-if(!(validate72(data.disruptionBudget, {instancePath:instancePath+"/disruptionBudget",parentData:data,parentDataProperty:"disruptionBudget",rootData}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(!(validate77(data.disruptionBudget, {instancePath:instancePath+"/disruptionBudget",parentData:data,parentDataProperty:"disruptionBudget",rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
 errors = vErrors.length;
 }
 }
@@ -3575,14 +4352,14 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
 
-const schema135 = {"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object36_serviceDiscovery"}}};
-const schema138 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+const schema138 = {"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object38_serviceDiscovery"}}};
+const schema141 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3601,7 +4378,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3622,12 +4399,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate76.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3682,7 +4459,7 @@ errors++;
 if(data.annotations !== undefined){
 let data3 = data.annotations;
 if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
-const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3706,8 +4483,8 @@ errors++;
 }
 }
 if(data.serviceDiscovery !== undefined){
-if(!(validate76(data.serviceDiscovery, {instancePath:instancePath+"/serviceDiscovery",parentData:data,parentDataProperty:"serviceDiscovery",rootData}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+if(!(validate81(data.serviceDiscovery, {instancePath:instancePath+"/serviceDiscovery",parentData:data,parentDataProperty:"serviceDiscovery",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
 }
@@ -3722,14 +4499,14 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
 
-const schema140 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object38_securityContext"}}};
-const schema142 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
+const schema143 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object40_securityContext"}}};
+const schema145 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3748,7 +4525,7 @@ errors++;
 if(data.pod !== undefined){
 let data0 = data.pod;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3761,7 +4538,7 @@ errors++;
 if(data.container !== undefined){
 let data1 = data.container;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3782,12 +4559,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate80.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3806,7 +4583,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3817,8 +4594,8 @@ errors++;
 }
 }
 if(data.securityContext !== undefined){
-if(!(validate80(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate85(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 }
@@ -3833,18 +4610,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
 
-const schema154 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "repository") || (key0 === "tag")) || (key0 === "pullPolicy"))){
+if(!(func2.call(schema62.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -3855,9 +4631,10 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.repository !== undefined){
-if(typeof data.repository !== "string"){
-const err1 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3867,9 +4644,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.tag !== undefined){
-if(typeof data.tag !== "string"){
-const err2 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.enterpriseLicense !== undefined){
+let data1 = data.enterpriseLicense;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!((key1 === "secretName") || (key1 === "secretKey"))){
+const err2 = {instancePath:instancePath+"/enterpriseLicense",schemaPath:"#/definitions/object18_enterpriseLicense/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3879,10 +4659,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.pullPolicy !== undefined){
-let data2 = data.pullPolicy;
-if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.secretName !== undefined){
+if(typeof data1.secretName !== "string"){
+const err3 = {instancePath:instancePath+"/enterpriseLicense/secretName",schemaPath:"#/definitions/object18_enterpriseLicense/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3891,8 +4670,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+}
+if(data1.secretKey !== undefined){
+if(typeof data1.secretKey !== "string"){
+const err4 = {instancePath:instancePath+"/enterpriseLicense/secretKey",schemaPath:"#/definitions/object18_enterpriseLicense/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3904,151 +4685,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate83.errors = vErrors;
-return errors === 0;
-}
-
-const schema159 = {"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object41_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object42_securityContext"}}};
-const schema160 = {"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}};
-const schema163 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
-
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((key0 === "pod") || (key0 === "container"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.pod !== undefined){
-let data0 = data.pod;
-if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.container !== undefined){
-let data1 = data.container;
-if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate86.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((((key0 === "updateStrategy") || (key0 === "annotations")) || (key0 === "providersDir")) || (key0 === "kubeletRootDir")) || (key0 === "extraLabels")) || (key0 === "securityContext"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.updateStrategy !== undefined){
-let data0 = data.updateStrategy;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-if(!((key1 === "type") || (key1 === "maxUnavailable"))){
-const err1 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object41_updateStrategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data0.type !== undefined){
-let data1 = data0.type;
-if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object41_updateStrategy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(!((data1 === "RollingUpdate") || (data1 === "OnDelete"))){
-const err3 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object41_updateStrategy/properties/type/enum",keyword:"enum",params:{allowedValues: schema160.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data0.maxUnavailable !== undefined){
-let data2 = data0.maxUnavailable;
-if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
-const err4 = {instancePath:instancePath+"/updateStrategy/maxUnavailable",schemaPath:"#/definitions/object41_updateStrategy/properties/maxUnavailable/type",keyword:"type",params:{type: schema160.properties.maxUnavailable.type},message:"must be string,integer"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object41_updateStrategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath:instancePath+"/enterpriseLicense",schemaPath:"#/definitions/object18_enterpriseLicense/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4058,10 +4695,16 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.annotations !== undefined){
-let data3 = data.annotations;
-if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
-const err6 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(data.image !== undefined){
+if(!(validate42(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+if(data.updateStrategyType !== undefined){
+let data5 = data.updateStrategyType;
+if(typeof data5 !== "string"){
+const err6 = {instancePath:instancePath+"/updateStrategyType",schemaPath:"#/properties/updateStrategyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4070,10 +4713,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.providersDir !== undefined){
-if(typeof data.providersDir !== "string"){
-const err7 = {instancePath:instancePath+"/providersDir",schemaPath:"#/properties/providersDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data5 === "OnDelete") || (data5 === "RollingUpdate"))){
+const err7 = {instancePath:instancePath+"/updateStrategyType",schemaPath:"#/properties/updateStrategyType/enum",keyword:"enum",params:{allowedValues: schema62.properties.updateStrategyType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4083,9 +4724,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.kubeletRootDir !== undefined){
-if(typeof data.kubeletRootDir !== "string"){
-const err8 = {instancePath:instancePath+"/kubeletRootDir",schemaPath:"#/properties/kubeletRootDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.logLevel !== undefined){
+if(typeof data.logLevel !== "string"){
+const err8 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4095,10 +4736,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.extraLabels !== undefined){
-let data6 = data.extraLabels;
-if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err9 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.logFormat !== undefined){
+if(typeof data.logFormat !== "string"){
+const err9 = {instancePath:instancePath+"/logFormat",schemaPath:"#/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4108,15 +4748,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.securityContext !== undefined){
-if(!(validate86(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.resources !== undefined){
+let data8 = data.resources;
+if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
+const err10 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4125,18 +4760,673 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate85.errors = vErrors;
+}
+if(data.ingress !== undefined){
+if(!(validate44(data.ingress, {instancePath:instancePath+"/ingress",parentData:data,parentDataProperty:"ingress",rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+if(data.hostAliases !== undefined){
+if(!(Array.isArray(data.hostAliases))){
+const err11 = {instancePath:instancePath+"/hostAliases",schemaPath:"#/properties/hostAliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.route !== undefined){
+if(!(validate46(data.route, {instancePath:instancePath+"/route",parentData:data,parentDataProperty:"route",rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+if(data.authDelegator !== undefined){
+if(!(validate48(data.authDelegator, {instancePath:instancePath+"/authDelegator",parentData:data,parentDataProperty:"authDelegator",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.extraInitContainers !== undefined){
+let data13 = data.extraInitContainers;
+if((!(Array.isArray(data13))) && (data13 !== null)){
+const err12 = {instancePath:instancePath+"/extraInitContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema78.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.extraContainers !== undefined){
+let data14 = data.extraContainers;
+if((!(Array.isArray(data14))) && (data14 !== null)){
+const err13 = {instancePath:instancePath+"/extraContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema78.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.shareProcessNamespace !== undefined){
+if(typeof data.shareProcessNamespace !== "boolean"){
+const err14 = {instancePath:instancePath+"/shareProcessNamespace",schemaPath:"#/properties/shareProcessNamespace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.extraArgs !== undefined){
+if(typeof data.extraArgs !== "string"){
+const err15 = {instancePath:instancePath+"/extraArgs",schemaPath:"#/properties/extraArgs/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.extraPorts !== undefined){
+let data17 = data.extraPorts;
+if((!(Array.isArray(data17))) && (data17 !== null)){
+const err16 = {instancePath:instancePath+"/extraPorts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema78.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.readinessProbe !== undefined){
+if(!(validate50(data.readinessProbe, {instancePath:instancePath+"/readinessProbe",parentData:data,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+if(data.livenessProbe !== undefined){
+if(!(validate52(data.livenessProbe, {instancePath:instancePath+"/livenessProbe",parentData:data,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+}
+if(data.terminationGracePeriodSeconds !== undefined){
+let data20 = data.terminationGracePeriodSeconds;
+if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
+const err17 = {instancePath:instancePath+"/terminationGracePeriodSeconds",schemaPath:"#/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data20 == "number"){
+if(data20 < 0 || isNaN(data20)){
+const err18 = {instancePath:instancePath+"/terminationGracePeriodSeconds",schemaPath:"#/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.preStopSleepSeconds !== undefined){
+let data21 = data.preStopSleepSeconds;
+if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
+const err19 = {instancePath:instancePath+"/preStopSleepSeconds",schemaPath:"#/properties/preStopSleepSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(typeof data21 == "number"){
+if(data21 < 0 || isNaN(data21)){
+const err20 = {instancePath:instancePath+"/preStopSleepSeconds",schemaPath:"#/properties/preStopSleepSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+if(data.postStart !== undefined){
+let data22 = data.postStart;
+if(Array.isArray(data22)){
+const len0 = data22.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data22[i0] !== "string"){
+const err21 = {instancePath:instancePath+"/postStart/" + i0,schemaPath:"#/properties/postStart/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/postStart",schemaPath:"#/properties/postStart/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.extraEnvironmentVars !== undefined){
+let data24 = data.extraEnvironmentVars;
+if(!(data24 && typeof data24 == "object" && !Array.isArray(data24))){
+const err23 = {instancePath:instancePath+"/extraEnvironmentVars",schemaPath:"#/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.extraSecretEnvironmentVars !== undefined){
+let data25 = data.extraSecretEnvironmentVars;
+if(Array.isArray(data25)){
+const len1 = data25.length;
+for(let i1=0; i1<len1; i1++){
+let data26 = data25[i1];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.envName === undefined){
+const err24 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "envName"},message:"must have required property '"+"envName"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data26.secretName === undefined){
+const err25 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data26.secretKey === undefined){
+const err26 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretKey"},message:"must have required property '"+"secretKey"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key2 in data26){
+if(!(((key2 === "envName") || (key2 === "secretName")) || (key2 === "secretKey"))){
+const err27 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data26.envName !== undefined){
+if(typeof data26.envName !== "string"){
+const err28 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1+"/envName",schemaPath:"#/properties/extraSecretEnvironmentVars/items/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data26.secretName !== undefined){
+if(typeof data26.secretName !== "string"){
+const err29 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1+"/secretName",schemaPath:"#/properties/extraSecretEnvironmentVars/items/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data26.secretKey !== undefined){
+if(typeof data26.secretKey !== "string"){
+const err30 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1+"/secretKey",schemaPath:"#/properties/extraSecretEnvironmentVars/items/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i1,schemaPath:"#/properties/extraSecretEnvironmentVars/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/extraSecretEnvironmentVars",schemaPath:"#/properties/extraSecretEnvironmentVars/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.extraVolumes !== undefined){
+let data30 = data.extraVolumes;
+if(Array.isArray(data30)){
+const len2 = data30.length;
+for(let i2=0; i2<len2; i2++){
+let data31 = data30[i2];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.type === undefined){
+const err33 = {instancePath:instancePath+"/extraVolumes/" + i2,schemaPath:"#/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data31.name === undefined){
+const err34 = {instancePath:instancePath+"/extraVolumes/" + i2,schemaPath:"#/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+for(const key3 in data31){
+if(!((((key3 === "type") || (key3 === "name")) || (key3 === "path")) || (key3 === "defaultMode"))){
+const err35 = {instancePath:instancePath+"/extraVolumes/" + i2,schemaPath:"#/properties/extraVolumes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data31.type !== undefined){
+let data32 = data31.type;
+if(typeof data32 !== "string"){
+const err36 = {instancePath:instancePath+"/extraVolumes/" + i2+"/type",schemaPath:"#/properties/extraVolumes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(!((data32 === "secret") || (data32 === "configMap"))){
+const err37 = {instancePath:instancePath+"/extraVolumes/" + i2+"/type",schemaPath:"#/properties/extraVolumes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema62.properties.extraVolumes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data31.name !== undefined){
+if(typeof data31.name !== "string"){
+const err38 = {instancePath:instancePath+"/extraVolumes/" + i2+"/name",schemaPath:"#/properties/extraVolumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data31.path !== undefined){
+let data34 = data31.path;
+if((typeof data34 !== "string") && (data34 !== null)){
+const err39 = {instancePath:instancePath+"/extraVolumes/" + i2+"/path",schemaPath:"#/properties/extraVolumes/items/properties/path/type",keyword:"type",params:{type: schema62.properties.extraVolumes.items.properties.path.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data31.defaultMode !== undefined){
+let data35 = data31.defaultMode;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+const err40 = {instancePath:instancePath+"/extraVolumes/" + i2+"/defaultMode",schemaPath:"#/properties/extraVolumes/items/properties/defaultMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/extraVolumes/" + i2,schemaPath:"#/properties/extraVolumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/extraVolumes",schemaPath:"#/properties/extraVolumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.volumes !== undefined){
+let data36 = data.volumes;
+if((!(Array.isArray(data36))) && (data36 !== null)){
+const err43 = {instancePath:instancePath+"/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema78.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.volumeMounts !== undefined){
+let data37 = data.volumeMounts;
+if((!(Array.isArray(data37))) && (data37 !== null)){
+const err44 = {instancePath:instancePath+"/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema78.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.affinity !== undefined){
+let data38 = data.affinity;
+if(((typeof data38 !== "string") && (!(data38 && typeof data38 == "object" && !Array.isArray(data38)))) && (data38 !== null)){
+const err45 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema51.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.topologySpreadConstraints !== undefined){
+let data39 = data.topologySpreadConstraints;
+if(((typeof data39 !== "string") && (!(Array.isArray(data39)))) && (data39 !== null)){
+const err46 = {instancePath:instancePath+"/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema52.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data40 = data.tolerations;
+if(((typeof data40 !== "string") && (!(Array.isArray(data40)))) && (data40 !== null)){
+const err47 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema53.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.nodeSelector !== undefined){
+let data41 = data.nodeSelector;
+if(((typeof data41 !== "string") && (!(data41 && typeof data41 == "object" && !Array.isArray(data41)))) && (data41 !== null)){
+const err48 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema54.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.networkPolicy !== undefined){
+if(!(validate54(data.networkPolicy, {instancePath:instancePath+"/networkPolicy",parentData:data,parentDataProperty:"networkPolicy",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err49 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data44 = data.extraLabels;
+if(!(data44 && typeof data44 == "object" && !Array.isArray(data44))){
+const err50 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data45 = data.annotations;
+if((typeof data45 !== "string") && (!(data45 && typeof data45 == "object" && !Array.isArray(data45)))){
+const err51 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(!(validate56(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
+}
+}
+if(data.dataStorage !== undefined){
+if(!(validate64(data.dataStorage, {instancePath:instancePath+"/dataStorage",parentData:data,parentDataProperty:"dataStorage",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+}
+if(data.persistentVolumeClaimRetentionPolicy !== undefined){
+if(!(validate66(data.persistentVolumeClaimRetentionPolicy, {instancePath:instancePath+"/persistentVolumeClaimRetentionPolicy",parentData:data,parentDataProperty:"persistentVolumeClaimRetentionPolicy",rootData}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.auditStorage !== undefined){
+if(!(validate68(data.auditStorage, {instancePath:instancePath+"/auditStorage",parentData:data,parentDataProperty:"auditStorage",rootData}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+errors = vErrors.length;
+}
+}
+if(data.dev !== undefined){
+if(!(validate70(data.dev, {instancePath:instancePath+"/dev",parentData:data,parentDataProperty:"dev",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+if(data.standalone !== undefined){
+if(!(validate72(data.standalone, {instancePath:instancePath+"/standalone",parentData:data,parentDataProperty:"standalone",rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+if(data.ha !== undefined){
+if(!(validate74(data.ha, {instancePath:instancePath+"/ha",parentData:data,parentDataProperty:"ha",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+if(data.serviceAccount !== undefined){
+if(!(validate80(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+errors = vErrors.length;
+}
+}
+if(data.statefulSet !== undefined){
+if(!(validate84(data.statefulSet, {instancePath:instancePath+"/statefulSet",parentData:data,parentDataProperty:"statefulSet",rootData}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.hostNetwork !== undefined){
+if(typeof data.hostNetwork !== "boolean"){
+const err52 = {instancePath:instancePath+"/hostNetwork",schemaPath:"#/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.gid !== undefined){
+let data56 = data.gid;
+if(!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))){
+const err53 = {instancePath:instancePath+"/gid",schemaPath:"#/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+let data57 = data.uid;
+if(!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))){
+const err54 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+validate41.errors = vErrors;
 return errors === 0;
 }
 
-const schema166 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+const schema148 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}};
 
 function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((key0 === "annotations") || (key0 === "tolerations")) || (key0 === "nodeSelector")) || (key0 === "affinity")) || (key0 === "extraLabels"))){
+if(!(func2.call(schema148.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -4147,10 +5437,10 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.annotations !== undefined){
-let data0 = data.annotations;
-if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4160,10 +5450,9 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.tolerations !== undefined){
-let data1 = data.tolerations;
-if(((typeof data1 !== "string") && (!(Array.isArray(data1)))) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
+if(data.publishNotReadyAddresses !== undefined){
+if(typeof data.publishNotReadyAddresses !== "boolean"){
+const err2 = {instancePath:instancePath+"/publishNotReadyAddresses",schemaPath:"#/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4173,10 +5462,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.nodeSelector !== undefined){
-let data2 = data.nodeSelector;
-if(((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))) && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
+if(data.activeVaultPodOnly !== undefined){
+if(typeof data.activeVaultPodOnly !== "boolean"){
+const err3 = {instancePath:instancePath+"/activeVaultPodOnly",schemaPath:"#/properties/activeVaultPodOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4186,10 +5474,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.affinity !== undefined){
-let data3 = data.affinity;
-if(((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))) && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
+if(data.serviceType !== undefined){
+let data3 = data.serviceType;
+if(typeof data3 !== "string"){
+const err4 = {instancePath:instancePath+"/serviceType",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4198,11 +5486,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.extraLabels !== undefined){
-let data4 = data.extraLabels;
-if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
-const err5 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((data3 === "ClusterIP") || (data3 === "NodePort")) || (data3 === "LoadBalancer")) || (data3 === "ExternalName"))){
+const err5 = {instancePath:instancePath+"/serviceType",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema116.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4212,9 +5497,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.serviceNodePort !== undefined){
+let data4 = data.serviceNodePort;
+if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (data4 !== null)){
+const err6 = {instancePath:instancePath+"/serviceNodePort",schemaPath:"#/properties/serviceNodePort/type",keyword:"type",params:{type: schema148.properties.serviceNodePort.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4223,12 +5509,255 @@ vErrors.push(err6);
 }
 errors++;
 }
+if(typeof data4 == "number"){
+if(data4 > 65535 || isNaN(data4)){
+const err7 = {instancePath:instancePath+"/serviceNodePort",schemaPath:"#/properties/serviceNodePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err8 = {instancePath:instancePath+"/serviceNodePort",schemaPath:"#/properties/serviceNodePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.externalPort !== undefined){
+let data5 = data.externalPort;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err9 = {instancePath:instancePath+"/externalPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 > 65535 || isNaN(data5)){
+const err10 = {instancePath:instancePath+"/externalPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data5 < 0 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/externalPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.targetPort !== undefined){
+let data6 = data.targetPort;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err12 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data6 == "number"){
+if(data6 > 65535 || isNaN(data6)){
+const err13 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err14 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.serviceIPFamilyPolicy !== undefined){
+let data7 = data.serviceIPFamilyPolicy;
+if(typeof data7 !== "string"){
+const err15 = {instancePath:instancePath+"/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((((data7 === "") || (data7 === "SingleStack")) || (data7 === "PreferDualStack")) || (data7 === "RequireDualStack"))){
+const err16 = {instancePath:instancePath+"/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema107.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.serviceIPFamilies !== undefined){
+let data8 = data.serviceIPFamilies;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 !== "string"){
+const err17 = {instancePath:instancePath+"/serviceIPFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!((data9 === "IPv4") || (data9 === "IPv6"))){
+const err18 = {instancePath:instancePath+"/serviceIPFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema108.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/serviceIPFamilies",schemaPath:"#/definitions/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.externalTrafficPolicy !== undefined){
+let data10 = data.externalTrafficPolicy;
+if(typeof data10 !== "string"){
+const err20 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!((data10 === "Cluster") || (data10 === "Local"))){
+const err21 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema109.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data11 = data.annotations;
+if((typeof data11 !== "string") && (!(data11 && typeof data11 == "object" && !Array.isArray(data11)))){
+const err22 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.loadBalancerIP !== undefined){
+let data12 = data.loadBalancerIP;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err23 = {instancePath:instancePath+"/loadBalancerIP",schemaPath:"#/properties/loadBalancerIP/type",keyword:"type",params:{type: schema148.properties.loadBalancerIP.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.loadBalancerSourceRanges !== undefined){
+let data13 = data.loadBalancerSourceRanges;
+if((!(Array.isArray(data13))) && (data13 !== null)){
+const err24 = {instancePath:instancePath+"/loadBalancerSourceRanges",schemaPath:"#/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: schema148.properties.loadBalancerSourceRanges.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(Array.isArray(data13)){
+const len1 = data13.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data13[i1] !== "string"){
+const err25 = {instancePath:instancePath+"/loadBalancerSourceRanges/" + i1,schemaPath:"#/properties/loadBalancerSourceRanges/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
 validate89.errors = vErrors;
 return errors === 0;
 }
 
-const schema172 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object45_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"}}};
-const schema174 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+const schema157 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object44_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"daemonSet":{"$ref":"#/definitions/object47_daemonSet"},"pod":{"$ref":"#/definitions/object48_pod"},"agent":{"$ref":"#/definitions/object50_agent"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object51_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object52_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object53_livenessProbe"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}};
+const schema159 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
 
 function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4283,7 +5812,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4308,8 +5837,399 @@ validate92.errors = vErrors;
 return errors === 0;
 }
 
+const schema164 = {"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object45_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object46_securityContext"}}};
+const schema165 = {"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}};
+const schema168 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "pod") || (key0 === "container"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.pod !== undefined){
+let data0 = data.pod;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.container !== undefined){
+let data1 = data.container;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate95.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "updateStrategy") || (key0 === "annotations")) || (key0 === "providersDir")) || (key0 === "kubeletRootDir")) || (key0 === "extraLabels")) || (key0 === "securityContext"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.updateStrategy !== undefined){
+let data0 = data.updateStrategy;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!((key1 === "type") || (key1 === "maxUnavailable"))){
+const err1 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object45_updateStrategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data0.type !== undefined){
+let data1 = data0.type;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object45_updateStrategy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((data1 === "RollingUpdate") || (data1 === "OnDelete"))){
+const err3 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object45_updateStrategy/properties/type/enum",keyword:"enum",params:{allowedValues: schema165.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.maxUnavailable !== undefined){
+let data2 = data0.maxUnavailable;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
+const err4 = {instancePath:instancePath+"/updateStrategy/maxUnavailable",schemaPath:"#/definitions/object45_updateStrategy/properties/maxUnavailable/type",keyword:"type",params:{type: schema165.properties.maxUnavailable.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object45_updateStrategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data3 = data.annotations;
+if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
+const err6 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.providersDir !== undefined){
+if(typeof data.providersDir !== "string"){
+const err7 = {instancePath:instancePath+"/providersDir",schemaPath:"#/properties/providersDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.kubeletRootDir !== undefined){
+if(typeof data.kubeletRootDir !== "string"){
+const err8 = {instancePath:instancePath+"/kubeletRootDir",schemaPath:"#/properties/kubeletRootDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data6 = data.extraLabels;
+if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+const err9 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.securityContext !== undefined){
+if(!(validate95(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate94.errors = vErrors;
+return errors === 0;
+}
+
+const schema171 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "annotations") || (key0 === "tolerations")) || (key0 === "nodeSelector")) || (key0 === "affinity")) || (key0 === "extraLabels"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data1 = data.tolerations;
+if(((typeof data1 !== "string") && (!(Array.isArray(data1)))) && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema53.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.nodeSelector !== undefined){
+let data2 = data.nodeSelector;
+if(((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))) && (data2 !== null)){
+const err3 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema54.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.affinity !== undefined){
+let data3 = data.affinity;
+if(((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))) && (data3 !== null)){
+const err4 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema51.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data4 = data.extraLabels;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err5 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate98.errors = vErrors;
+return errors === 0;
+}
+
+const schema177 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object49_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"}}};
+const schema179 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "repository") || (key0 === "tag")) || (key0 === "pullPolicy"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.repository !== undefined){
+if(typeof data.repository !== "string"){
+const err1 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tag !== undefined){
+if(typeof data.tag !== "string"){
+const err2 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.pullPolicy !== undefined){
+let data2 = data.pullPolicy;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate101.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4328,7 +6248,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4367,8 +6287,8 @@ errors++;
 }
 }
 if(data.image !== undefined){
-if(!(validate92(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+if(!(validate101(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
 errors = vErrors.length;
 }
 }
@@ -4420,13 +6340,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate91.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
 
-const schema177 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+const schema182 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4445,7 +6365,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4479,13 +6399,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate95.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
 
-const schema180 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+const schema185 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4637,13 +6557,13 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate97.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
 
-const schema181 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+const schema186 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4795,13 +6715,204 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate99.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
 
-const schema182 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"}}};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema157.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+if(!(validate92(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+errors = vErrors.length;
+}
+}
+if(data.volumes !== undefined){
+let data2 = data.volumes;
+if((!(Array.isArray(data2))) && (data2 !== null)){
+const err2 = {instancePath:instancePath+"/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema78.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.volumeMounts !== undefined){
+let data3 = data.volumeMounts;
+if((!(Array.isArray(data3))) && (data3 !== null)){
+const err3 = {instancePath:instancePath+"/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema78.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.resources !== undefined){
+let data4 = data.resources;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err4 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.hmacSecretName !== undefined){
+if(typeof data.hmacSecretName !== "string"){
+const err5 = {instancePath:instancePath+"/hmacSecretName",schemaPath:"#/properties/hmacSecretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.daemonSet !== undefined){
+if(!(validate94(data.daemonSet, {instancePath:instancePath+"/daemonSet",parentData:data,parentDataProperty:"daemonSet",rootData}))){
+vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+errors = vErrors.length;
+}
+}
+if(data.pod !== undefined){
+if(!(validate98(data.pod, {instancePath:instancePath+"/pod",parentData:data,parentDataProperty:"pod",rootData}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+errors = vErrors.length;
+}
+}
+if(data.agent !== undefined){
+if(!(validate100(data.agent, {instancePath:instancePath+"/agent",parentData:data,parentDataProperty:"agent",rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+errors = vErrors.length;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err6 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.serviceAccount !== undefined){
+if(!(validate104(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+errors = vErrors.length;
+}
+}
+if(data.readinessProbe !== undefined){
+if(!(validate106(data.readinessProbe, {instancePath:instancePath+"/readinessProbe",parentData:data,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+errors = vErrors.length;
+}
+}
+if(data.livenessProbe !== undefined){
+if(!(validate108(data.livenessProbe, {instancePath:instancePath+"/livenessProbe",parentData:data,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
+}
+}
+if(data.debug !== undefined){
+if(typeof data.debug !== "boolean"){
+const err7 = {instancePath:instancePath+"/debug",schemaPath:"#/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.extraArgs !== undefined){
+let data14 = data.extraArgs;
+if(Array.isArray(data14)){
+const len0 = data14.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data14[i0] !== "string"){
+const err8 = {instancePath:instancePath+"/extraArgs/" + i0,schemaPath:"#/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/extraArgs",schemaPath:"#/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate91.errors = vErrors;
+return errors === 0;
+}
+
+const schema187 = {"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"$ref":"#/definitions/object55_serviceMonitor"},"prometheusRules":{"$ref":"#/definitions/object56_prometheusRules"}}};
+const schema188 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"}}};
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4820,7 +6931,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4878,13 +6989,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate101.errors = vErrors;
+validate112.errors = vErrors;
 return errors === 0;
 }
 
-const schema185 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}};
+const schema191 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4903,7 +7014,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4949,7 +7060,51 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate114.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "serviceMonitor") || (key0 === "prometheusRules"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.serviceMonitor !== undefined){
+if(!(validate112(data.serviceMonitor, {instancePath:instancePath+"/serviceMonitor",parentData:data,parentDataProperty:"serviceMonitor",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+}
+if(data.prometheusRules !== undefined){
+if(!(validate114(data.prometheusRules, {instancePath:instancePath+"/prometheusRules",parentData:data,parentDataProperty:"prometheusRules",rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate111.errors = vErrors;
 return errors === 0;
 }
 
@@ -4972,11 +7127,44 @@ errors++;
 }
 }
 if(data.global !== undefined){
-let data0 = data.global;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-if(!((((((((key1 === "enabled") || (key1 === "namespace")) || (key1 === "imagePullSecrets")) || (key1 === "tlsDisable")) || (key1 === "externalVaultAddr")) || (key1 === "openshift")) || (key1 === "psp")) || (key1 === "serverTelemetry"))){
-const err1 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(!(validate11(data.global, {instancePath:instancePath+"/global",parentData:data,parentDataProperty:"global",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data.injector !== undefined){
+if(!(validate15(data.injector, {instancePath:instancePath+"/injector",parentData:data,parentDataProperty:"injector",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.server !== undefined){
+if(!(validate41(data.server, {instancePath:instancePath+"/server",parentData:data,parentDataProperty:"server",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data.ui !== undefined){
+if(!(validate89(data.ui, {instancePath:instancePath+"/ui",parentData:data,parentDataProperty:"ui",rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+if(data.csi !== undefined){
+if(!(validate91(data.csi, {instancePath:instancePath+"/csi",parentData:data,parentDataProperty:"csi",rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
+if(data.serverTelemetry !== undefined){
+if(!(validate111(data.serverTelemetry, {instancePath:instancePath+"/serverTelemetry",parentData:data,parentDataProperty:"serverTelemetry",rootData}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+errors = vErrors.length;
+}
+}
+if(data.fullnameOverride !== undefined){
+if(typeof data.fullnameOverride !== "string"){
+const err1 = {instancePath:instancePath+"/fullnameOverride",schemaPath:"#/properties/fullnameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4986,10 +7174,9 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data0.enabled !== undefined){
-let data1 = data0.enabled;
-if((typeof data1 !== "boolean") && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/global/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data.nameOverride !== undefined){
+if(typeof data.nameOverride !== "string"){
+const err2 = {instancePath:instancePath+"/nameOverride",schemaPath:"#/properties/nameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4999,2129 +7186,14 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data0.namespace !== undefined){
-if(typeof data0.namespace !== "string"){
-const err3 = {instancePath:instancePath+"/global/namespace",schemaPath:"#/properties/global/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data0.imagePullSecrets !== undefined){
-let data3 = data0.imagePullSecrets;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-const _errs13 = errors;
-let valid5 = false;
-const _errs14 = errors;
-if(typeof data4 !== "string"){
-const err4 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid5 = valid5 || _valid0;
-if(!valid5){
-const _errs16 = errors;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.name === undefined){
-const err5 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-for(const key2 in data4){
-if(!(key2 === "name")){
-const err6 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data4.name !== undefined){
-if(typeof data4.name !== "string"){
-const err7 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0+"/name",schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid5 = valid5 || _valid0;
-}
-if(!valid5){
-const err9 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/global/imagePullSecrets",schemaPath:"#/properties/global/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data0.tlsDisable !== undefined){
-if(typeof data0.tlsDisable !== "boolean"){
-const err11 = {instancePath:instancePath+"/global/tlsDisable",schemaPath:"#/properties/global/properties/tlsDisable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.externalVaultAddr !== undefined){
-if(typeof data0.externalVaultAddr !== "string"){
-const err12 = {instancePath:instancePath+"/global/externalVaultAddr",schemaPath:"#/properties/global/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.openshift !== undefined){
-if(typeof data0.openshift !== "boolean"){
-const err13 = {instancePath:instancePath+"/global/openshift",schemaPath:"#/properties/global/properties/openshift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.psp !== undefined){
-if(!(validate11(data0.psp, {instancePath:instancePath+"/global/psp",parentData:data0,parentDataProperty:"psp",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data0.serverTelemetry !== undefined){
-let data10 = data0.serverTelemetry;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 in data10){
-if(!(key3 === "prometheusOperator")){
-const err14 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data10.prometheusOperator !== undefined){
-if(typeof data10.prometheusOperator !== "boolean"){
-const err15 = {instancePath:instancePath+"/global/serverTelemetry/prometheusOperator",schemaPath:"#/definitions/object1_serverTelemetry/properties/prometheusOperator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.injector !== undefined){
-let data12 = data.injector;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key4 in data12){
-if(!(func2.call(schema11.properties.injector.properties, key4))){
-const err18 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data12.enabled !== undefined){
-let data13 = data12.enabled;
-if((typeof data13 !== "boolean") && (typeof data13 !== "string")){
-const err19 = {instancePath:instancePath+"/injector/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data12.replicas !== undefined){
-let data14 = data12.replicas;
-if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-const err20 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(typeof data14 == "number"){
-if(data14 < 0 || isNaN(data14)){
-const err21 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-if(data12.port !== undefined){
-let data15 = data12.port;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err22 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(typeof data15 == "number"){
-if(data15 > 65535 || isNaN(data15)){
-const err23 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data15 < 0 || isNaN(data15)){
-const err24 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-if(data12.leaderElector !== undefined){
-if(!(validate13(data12.leaderElector, {instancePath:instancePath+"/injector/leaderElector",parentData:data12,parentDataProperty:"leaderElector",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-if(data12.metrics !== undefined){
-if(!(validate15(data12.metrics, {instancePath:instancePath+"/injector/metrics",parentData:data12,parentDataProperty:"metrics",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data12.externalVaultAddr !== undefined){
-if(typeof data12.externalVaultAddr !== "string"){
-const err25 = {instancePath:instancePath+"/injector/externalVaultAddr",schemaPath:"#/properties/injector/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data12.image !== undefined){
-if(!(validate17(data12.image, {instancePath:instancePath+"/injector/image",parentData:data12,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data12.agentImage !== undefined){
-let data20 = data12.agentImage;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key5 in data20){
-if(!((key5 === "repository") || (key5 === "tag"))){
-const err26 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object5_agentImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data20.repository !== undefined){
-if(typeof data20.repository !== "string"){
-const err27 = {instancePath:instancePath+"/injector/agentImage/repository",schemaPath:"#/definitions/object5_agentImage/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data20.tag !== undefined){
-if(typeof data20.tag !== "string"){
-const err28 = {instancePath:instancePath+"/injector/agentImage/tag",schemaPath:"#/definitions/object5_agentImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object5_agentImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data12.agentDefaults !== undefined){
-if(!(validate19(data12.agentDefaults, {instancePath:instancePath+"/injector/agentDefaults",parentData:data12,parentDataProperty:"agentDefaults",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-if(data12.livenessProbe !== undefined){
-if(!(validate21(data12.livenessProbe, {instancePath:instancePath+"/injector/livenessProbe",parentData:data12,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-if(data12.readinessProbe !== undefined){
-if(!(validate23(data12.readinessProbe, {instancePath:instancePath+"/injector/readinessProbe",parentData:data12,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-if(data12.startupProbe !== undefined){
-if(!(validate25(data12.startupProbe, {instancePath:instancePath+"/injector/startupProbe",parentData:data12,parentDataProperty:"startupProbe",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-if(data12.authPath !== undefined){
-if(typeof data12.authPath !== "string"){
-const err30 = {instancePath:instancePath+"/injector/authPath",schemaPath:"#/properties/injector/properties/authPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data12.logLevel !== undefined){
-if(typeof data12.logLevel !== "string"){
-const err31 = {instancePath:instancePath+"/injector/logLevel",schemaPath:"#/properties/injector/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data12.logFormat !== undefined){
-if(typeof data12.logFormat !== "string"){
-const err32 = {instancePath:instancePath+"/injector/logFormat",schemaPath:"#/properties/injector/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data12.revokeOnShutdown !== undefined){
-if(typeof data12.revokeOnShutdown !== "boolean"){
-const err33 = {instancePath:instancePath+"/injector/revokeOnShutdown",schemaPath:"#/properties/injector/properties/revokeOnShutdown/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data12.webhook !== undefined){
-if(!(validate27(data12.webhook, {instancePath:instancePath+"/injector/webhook",parentData:data12,parentDataProperty:"webhook",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-}
-if(data12.failurePolicy !== undefined){
-let data32 = data12.failurePolicy;
-if(typeof data32 !== "string"){
-const err34 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(!((data32 === "Ignore") || (data32 === "Fail"))){
-const err35 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data12.namespaceSelector !== undefined){
-let data33 = data12.namespaceSelector;
-if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
-const err36 = {instancePath:instancePath+"/injector/namespaceSelector",schemaPath:"#/properties/injector/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data12.objectSelector !== undefined){
-let data34 = data12.objectSelector;
-if((typeof data34 !== "string") && (!(data34 && typeof data34 == "object" && !Array.isArray(data34)))){
-const err37 = {instancePath:instancePath+"/injector/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data12.webhookAnnotations !== undefined){
-let data35 = data12.webhookAnnotations;
-if((typeof data35 !== "string") && (!(data35 && typeof data35 == "object" && !Array.isArray(data35)))){
-const err38 = {instancePath:instancePath+"/injector/webhookAnnotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data12.certs !== undefined){
-if(!(validate29(data12.certs, {instancePath:instancePath+"/injector/certs",parentData:data12,parentDataProperty:"certs",rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-}
-if(data12.securityContext !== undefined){
-if(!(validate31(data12.securityContext, {instancePath:instancePath+"/injector/securityContext",parentData:data12,parentDataProperty:"securityContext",rootData}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-}
-if(data12.resources !== undefined){
-let data38 = data12.resources;
-if(!(data38 && typeof data38 == "object" && !Array.isArray(data38))){
-const err39 = {instancePath:instancePath+"/injector/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data12.extraEnvironmentVars !== undefined){
-let data39 = data12.extraEnvironmentVars;
-if(!(data39 && typeof data39 == "object" && !Array.isArray(data39))){
-const err40 = {instancePath:instancePath+"/injector/extraEnvironmentVars",schemaPath:"#/properties/injector/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data12.affinity !== undefined){
-let data40 = data12.affinity;
-if(((typeof data40 !== "string") && (!(data40 && typeof data40 == "object" && !Array.isArray(data40)))) && (data40 !== null)){
-const err41 = {instancePath:instancePath+"/injector/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data12.topologySpreadConstraints !== undefined){
-let data41 = data12.topologySpreadConstraints;
-if(((typeof data41 !== "string") && (!(Array.isArray(data41)))) && (data41 !== null)){
-const err42 = {instancePath:instancePath+"/injector/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema50.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data12.tolerations !== undefined){
-let data42 = data12.tolerations;
-if(((typeof data42 !== "string") && (!(Array.isArray(data42)))) && (data42 !== null)){
-const err43 = {instancePath:instancePath+"/injector/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data12.nodeSelector !== undefined){
-let data43 = data12.nodeSelector;
-if(((typeof data43 !== "string") && (!(data43 && typeof data43 == "object" && !Array.isArray(data43)))) && (data43 !== null)){
-const err44 = {instancePath:instancePath+"/injector/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data12.priorityClassName !== undefined){
-if(typeof data12.priorityClassName !== "string"){
-const err45 = {instancePath:instancePath+"/injector/priorityClassName",schemaPath:"#/properties/injector/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data12.annotations !== undefined){
-let data45 = data12.annotations;
-if((typeof data45 !== "string") && (!(data45 && typeof data45 == "object" && !Array.isArray(data45)))){
-const err46 = {instancePath:instancePath+"/injector/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data12.extraLabels !== undefined){
-let data46 = data12.extraLabels;
-if(!(data46 && typeof data46 == "object" && !Array.isArray(data46))){
-const err47 = {instancePath:instancePath+"/injector/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data12.hostNetwork !== undefined){
-if(typeof data12.hostNetwork !== "boolean"){
-const err48 = {instancePath:instancePath+"/injector/hostNetwork",schemaPath:"#/properties/injector/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data12.service !== undefined){
-if(!(validate33(data12.service, {instancePath:instancePath+"/injector/service",parentData:data12,parentDataProperty:"service",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data12.serviceAccount !== undefined){
-if(!(validate35(data12.serviceAccount, {instancePath:instancePath+"/injector/serviceAccount",parentData:data12,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data12.podDisruptionBudget !== undefined){
-let data50 = data12.podDisruptionBudget;
-if(!(data50 && typeof data50 == "object" && !Array.isArray(data50))){
-const err49 = {instancePath:instancePath+"/injector/podDisruptionBudget",schemaPath:"#/properties/injector/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data12.strategy !== undefined){
-let data51 = data12.strategy;
-if((typeof data51 !== "string") && (!(data51 && typeof data51 == "object" && !Array.isArray(data51)))){
-const err50 = {instancePath:instancePath+"/injector/strategy",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data12.gid !== undefined){
-let data52 = data12.gid;
-if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
-const err51 = {instancePath:instancePath+"/injector/gid",schemaPath:"#/properties/injector/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-if(data12.uid !== undefined){
-let data53 = data12.uid;
-if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
-const err52 = {instancePath:instancePath+"/injector/uid",schemaPath:"#/properties/injector/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data.server !== undefined){
-let data54 = data.server;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key6 in data54){
-if(!(func2.call(schema11.properties.server.properties, key6))){
-const err54 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data54.enabled !== undefined){
-let data55 = data54.enabled;
-if((typeof data55 !== "boolean") && (typeof data55 !== "string")){
-const err55 = {instancePath:instancePath+"/server/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data54.enterpriseLicense !== undefined){
-let data56 = data54.enterpriseLicense;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key7 in data56){
-if(!((key7 === "secretName") || (key7 === "secretKey"))){
-const err56 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object16_enterpriseLicense/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data56.secretName !== undefined){
-if(typeof data56.secretName !== "string"){
-const err57 = {instancePath:instancePath+"/server/enterpriseLicense/secretName",schemaPath:"#/definitions/object16_enterpriseLicense/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data56.secretKey !== undefined){
-if(typeof data56.secretKey !== "string"){
-const err58 = {instancePath:instancePath+"/server/enterpriseLicense/secretKey",schemaPath:"#/definitions/object16_enterpriseLicense/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object16_enterpriseLicense/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data54.image !== undefined){
-if(!(validate37(data54.image, {instancePath:instancePath+"/server/image",parentData:data54,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-errors = vErrors.length;
-}
-}
-if(data54.updateStrategyType !== undefined){
-let data60 = data54.updateStrategyType;
-if(typeof data60 !== "string"){
-const err60 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-if(!((data60 === "OnDelete") || (data60 === "RollingUpdate"))){
-const err61 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.updateStrategyType.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data54.logLevel !== undefined){
-if(typeof data54.logLevel !== "string"){
-const err62 = {instancePath:instancePath+"/server/logLevel",schemaPath:"#/properties/server/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data54.logFormat !== undefined){
-if(typeof data54.logFormat !== "string"){
-const err63 = {instancePath:instancePath+"/server/logFormat",schemaPath:"#/properties/server/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data54.resources !== undefined){
-let data63 = data54.resources;
-if(!(data63 && typeof data63 == "object" && !Array.isArray(data63))){
-const err64 = {instancePath:instancePath+"/server/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data54.ingress !== undefined){
-if(!(validate39(data54.ingress, {instancePath:instancePath+"/server/ingress",parentData:data54,parentDataProperty:"ingress",rootData}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
-}
-}
-if(data54.hostAliases !== undefined){
-if(!(Array.isArray(data54.hostAliases))){
-const err65 = {instancePath:instancePath+"/server/hostAliases",schemaPath:"#/properties/server/properties/hostAliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data54.route !== undefined){
-if(!(validate41(data54.route, {instancePath:instancePath+"/server/route",parentData:data54,parentDataProperty:"route",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data54.authDelegator !== undefined){
-if(!(validate43(data54.authDelegator, {instancePath:instancePath+"/server/authDelegator",parentData:data54,parentDataProperty:"authDelegator",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
-}
-}
-if(data54.extraInitContainers !== undefined){
-let data68 = data54.extraInitContainers;
-if((!(Array.isArray(data68))) && (data68 !== null)){
-const err66 = {instancePath:instancePath+"/server/extraInitContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data54.extraContainers !== undefined){
-let data69 = data54.extraContainers;
-if((!(Array.isArray(data69))) && (data69 !== null)){
-const err67 = {instancePath:instancePath+"/server/extraContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data54.shareProcessNamespace !== undefined){
-if(typeof data54.shareProcessNamespace !== "boolean"){
-const err68 = {instancePath:instancePath+"/server/shareProcessNamespace",schemaPath:"#/properties/server/properties/shareProcessNamespace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data54.extraArgs !== undefined){
-if(typeof data54.extraArgs !== "string"){
-const err69 = {instancePath:instancePath+"/server/extraArgs",schemaPath:"#/properties/server/properties/extraArgs/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data54.extraPorts !== undefined){
-let data72 = data54.extraPorts;
-if((!(Array.isArray(data72))) && (data72 !== null)){
-const err70 = {instancePath:instancePath+"/server/extraPorts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data54.readinessProbe !== undefined){
-if(!(validate45(data54.readinessProbe, {instancePath:instancePath+"/server/readinessProbe",parentData:data54,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
-}
-}
-if(data54.livenessProbe !== undefined){
-if(!(validate47(data54.livenessProbe, {instancePath:instancePath+"/server/livenessProbe",parentData:data54,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-if(data54.terminationGracePeriodSeconds !== undefined){
-let data75 = data54.terminationGracePeriodSeconds;
-if(!((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75)))){
-const err71 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(typeof data75 == "number"){
-if(data75 < 0 || isNaN(data75)){
-const err72 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-if(data54.preStopSleepSeconds !== undefined){
-let data76 = data54.preStopSleepSeconds;
-if(!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))){
-const err73 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(typeof data76 == "number"){
-if(data76 < 0 || isNaN(data76)){
-const err74 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-}
-if(data54.postStart !== undefined){
-let data77 = data54.postStart;
-if(Array.isArray(data77)){
-const len1 = data77.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data77[i1] !== "string"){
-const err75 = {instancePath:instancePath+"/server/postStart/" + i1,schemaPath:"#/properties/server/properties/postStart/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/server/postStart",schemaPath:"#/properties/server/properties/postStart/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data54.extraEnvironmentVars !== undefined){
-let data79 = data54.extraEnvironmentVars;
-if(!(data79 && typeof data79 == "object" && !Array.isArray(data79))){
-const err77 = {instancePath:instancePath+"/server/extraEnvironmentVars",schemaPath:"#/properties/server/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data54.extraSecretEnvironmentVars !== undefined){
-let data80 = data54.extraSecretEnvironmentVars;
-if(Array.isArray(data80)){
-const len2 = data80.length;
-for(let i2=0; i2<len2; i2++){
-let data81 = data80[i2];
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.envName === undefined){
-const err78 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "envName"},message:"must have required property '"+"envName"+"'"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-if(data81.secretName === undefined){
-const err79 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-if(data81.secretKey === undefined){
-const err80 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretKey"},message:"must have required property '"+"secretKey"+"'"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-for(const key8 in data81){
-if(!(((key8 === "envName") || (key8 === "secretName")) || (key8 === "secretKey"))){
-const err81 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data81.envName !== undefined){
-if(typeof data81.envName !== "string"){
-const err82 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/envName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data81.secretName !== undefined){
-if(typeof data81.secretName !== "string"){
-const err83 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/secretName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data81.secretKey !== undefined){
-if(typeof data81.secretKey !== "string"){
-const err84 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2+"/secretKey",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data54.extraVolumes !== undefined){
-let data85 = data54.extraVolumes;
-if(Array.isArray(data85)){
-const len3 = data85.length;
-for(let i3=0; i3<len3; i3++){
-let data86 = data85[i3];
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.type === undefined){
-const err87 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-if(data86.name === undefined){
-const err88 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-for(const key9 in data86){
-if(!((((key9 === "type") || (key9 === "name")) || (key9 === "path")) || (key9 === "defaultMode"))){
-const err89 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data86.type !== undefined){
-let data87 = data86.type;
-if(typeof data87 !== "string"){
-const err90 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if(!((data87 === "secret") || (data87 === "configMap"))){
-const err91 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.extraVolumes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data86.name !== undefined){
-if(typeof data86.name !== "string"){
-const err92 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/name",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-if(data86.path !== undefined){
-let data89 = data86.path;
-if((typeof data89 !== "string") && (data89 !== null)){
-const err93 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/path",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/path/type",keyword:"type",params:{type: schema11.properties.server.properties.extraVolumes.items.properties.path.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-if(data86.defaultMode !== undefined){
-let data90 = data86.defaultMode;
-if(!((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90)))){
-const err94 = {instancePath:instancePath+"/server/extraVolumes/" + i3+"/defaultMode",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/defaultMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/server/extraVolumes/" + i3,schemaPath:"#/properties/server/properties/extraVolumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/server/extraVolumes",schemaPath:"#/properties/server/properties/extraVolumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data54.volumes !== undefined){
-let data91 = data54.volumes;
-if((!(Array.isArray(data91))) && (data91 !== null)){
-const err97 = {instancePath:instancePath+"/server/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data54.volumeMounts !== undefined){
-let data92 = data54.volumeMounts;
-if((!(Array.isArray(data92))) && (data92 !== null)){
-const err98 = {instancePath:instancePath+"/server/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-if(data54.affinity !== undefined){
-let data93 = data54.affinity;
-if(((typeof data93 !== "string") && (!(data93 && typeof data93 == "object" && !Array.isArray(data93)))) && (data93 !== null)){
-const err99 = {instancePath:instancePath+"/server/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data54.topologySpreadConstraints !== undefined){
-let data94 = data54.topologySpreadConstraints;
-if(((typeof data94 !== "string") && (!(Array.isArray(data94)))) && (data94 !== null)){
-const err100 = {instancePath:instancePath+"/server/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema50.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-if(data54.tolerations !== undefined){
-let data95 = data54.tolerations;
-if(((typeof data95 !== "string") && (!(Array.isArray(data95)))) && (data95 !== null)){
-const err101 = {instancePath:instancePath+"/server/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-if(data54.nodeSelector !== undefined){
-let data96 = data54.nodeSelector;
-if(((typeof data96 !== "string") && (!(data96 && typeof data96 == "object" && !Array.isArray(data96)))) && (data96 !== null)){
-const err102 = {instancePath:instancePath+"/server/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-if(data54.networkPolicy !== undefined){
-if(!(validate49(data54.networkPolicy, {instancePath:instancePath+"/server/networkPolicy",parentData:data54,parentDataProperty:"networkPolicy",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-if(data54.priorityClassName !== undefined){
-if(typeof data54.priorityClassName !== "string"){
-const err103 = {instancePath:instancePath+"/server/priorityClassName",schemaPath:"#/properties/server/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-if(data54.extraLabels !== undefined){
-let data99 = data54.extraLabels;
-if(!(data99 && typeof data99 == "object" && !Array.isArray(data99))){
-const err104 = {instancePath:instancePath+"/server/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data54.annotations !== undefined){
-let data100 = data54.annotations;
-if((typeof data100 !== "string") && (!(data100 && typeof data100 == "object" && !Array.isArray(data100)))){
-const err105 = {instancePath:instancePath+"/server/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-if(data54.service !== undefined){
-if(!(validate51(data54.service, {instancePath:instancePath+"/server/service",parentData:data54,parentDataProperty:"service",rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-errors = vErrors.length;
-}
-}
-if(data54.dataStorage !== undefined){
-if(!(validate59(data54.dataStorage, {instancePath:instancePath+"/server/dataStorage",parentData:data54,parentDataProperty:"dataStorage",rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-errors = vErrors.length;
-}
-}
-if(data54.persistentVolumeClaimRetentionPolicy !== undefined){
-if(!(validate61(data54.persistentVolumeClaimRetentionPolicy, {instancePath:instancePath+"/server/persistentVolumeClaimRetentionPolicy",parentData:data54,parentDataProperty:"persistentVolumeClaimRetentionPolicy",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-errors = vErrors.length;
-}
-}
-if(data54.auditStorage !== undefined){
-if(!(validate63(data54.auditStorage, {instancePath:instancePath+"/server/auditStorage",parentData:data54,parentDataProperty:"auditStorage",rootData}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-errors = vErrors.length;
-}
-}
-if(data54.dev !== undefined){
-if(!(validate65(data54.dev, {instancePath:instancePath+"/server/dev",parentData:data54,parentDataProperty:"dev",rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-errors = vErrors.length;
-}
-}
-if(data54.standalone !== undefined){
-if(!(validate67(data54.standalone, {instancePath:instancePath+"/server/standalone",parentData:data54,parentDataProperty:"standalone",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data54.ha !== undefined){
-if(!(validate69(data54.ha, {instancePath:instancePath+"/server/ha",parentData:data54,parentDataProperty:"ha",rootData}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-errors = vErrors.length;
-}
-}
-if(data54.serviceAccount !== undefined){
-if(!(validate75(data54.serviceAccount, {instancePath:instancePath+"/server/serviceAccount",parentData:data54,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
-errors = vErrors.length;
-}
-}
-if(data54.statefulSet !== undefined){
-if(!(validate79(data54.statefulSet, {instancePath:instancePath+"/server/statefulSet",parentData:data54,parentDataProperty:"statefulSet",rootData}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data54.hostNetwork !== undefined){
-if(typeof data54.hostNetwork !== "boolean"){
-const err106 = {instancePath:instancePath+"/server/hostNetwork",schemaPath:"#/properties/server/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-if(data54.gid !== undefined){
-let data111 = data54.gid;
-if(!((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111)))){
-const err107 = {instancePath:instancePath+"/server/gid",schemaPath:"#/properties/server/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-if(data54.uid !== undefined){
-let data112 = data54.uid;
-if(!((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112)))){
-const err108 = {instancePath:instancePath+"/server/uid",schemaPath:"#/properties/server/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-if(data.ui !== undefined){
-let data113 = data.ui;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-for(const key10 in data113){
-if(!(func2.call(schema11.properties.ui.properties, key10))){
-const err110 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-if(data113.enabled !== undefined){
-let data114 = data113.enabled;
-if((typeof data114 !== "boolean") && (typeof data114 !== "string")){
-const err111 = {instancePath:instancePath+"/ui/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-if(data113.publishNotReadyAddresses !== undefined){
-if(typeof data113.publishNotReadyAddresses !== "boolean"){
-const err112 = {instancePath:instancePath+"/ui/publishNotReadyAddresses",schemaPath:"#/properties/ui/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-}
-if(data113.activeVaultPodOnly !== undefined){
-if(typeof data113.activeVaultPodOnly !== "boolean"){
-const err113 = {instancePath:instancePath+"/ui/activeVaultPodOnly",schemaPath:"#/properties/ui/properties/activeVaultPodOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-if(data113.serviceType !== undefined){
-let data117 = data113.serviceType;
-if(typeof data117 !== "string"){
-const err114 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-if(!((((data117 === "ClusterIP") || (data117 === "NodePort")) || (data117 === "LoadBalancer")) || (data117 === "ExternalName"))){
-const err115 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema113.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-if(data113.serviceNodePort !== undefined){
-let data118 = data113.serviceNodePort;
-if((!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))) && (data118 !== null)){
-const err116 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/type",keyword:"type",params:{type: schema11.properties.ui.properties.serviceNodePort.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-if(typeof data118 == "number"){
-if(data118 > 65535 || isNaN(data118)){
-const err117 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-if(data118 < 0 || isNaN(data118)){
-const err118 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-}
-if(data113.externalPort !== undefined){
-let data119 = data113.externalPort;
-if(!((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119)))){
-const err119 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-if(typeof data119 == "number"){
-if(data119 > 65535 || isNaN(data119)){
-const err120 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-if(data119 < 0 || isNaN(data119)){
-const err121 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-}
-if(data113.targetPort !== undefined){
-let data120 = data113.targetPort;
-if(!((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120)))){
-const err122 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-if(typeof data120 == "number"){
-if(data120 > 65535 || isNaN(data120)){
-const err123 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-if(data120 < 0 || isNaN(data120)){
-const err124 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-}
-if(data113.serviceIPFamilyPolicy !== undefined){
-let data121 = data113.serviceIPFamilyPolicy;
-if(typeof data121 !== "string"){
-const err125 = {instancePath:instancePath+"/ui/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-if(!((((data121 === "") || (data121 === "SingleStack")) || (data121 === "PreferDualStack")) || (data121 === "RequireDualStack"))){
-const err126 = {instancePath:instancePath+"/ui/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data113.serviceIPFamilies !== undefined){
-let data122 = data113.serviceIPFamilies;
-if(Array.isArray(data122)){
-const len4 = data122.length;
-for(let i4=0; i4<len4; i4++){
-let data123 = data122[i4];
-if(typeof data123 !== "string"){
-const err127 = {instancePath:instancePath+"/ui/serviceIPFamilies/" + i4,schemaPath:"#/definitions/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-if(!((data123 === "IPv4") || (data123 === "IPv6"))){
-const err128 = {instancePath:instancePath+"/ui/serviceIPFamilies/" + i4,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema105.items.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/ui/serviceIPFamilies",schemaPath:"#/definitions/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-if(data113.externalTrafficPolicy !== undefined){
-let data124 = data113.externalTrafficPolicy;
-if(typeof data124 !== "string"){
-const err130 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-if(!((data124 === "Cluster") || (data124 === "Local"))){
-const err131 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema106.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-if(data113.annotations !== undefined){
-let data125 = data113.annotations;
-if((typeof data125 !== "string") && (!(data125 && typeof data125 == "object" && !Array.isArray(data125)))){
-const err132 = {instancePath:instancePath+"/ui/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-if(data113.loadBalancerIP !== undefined){
-let data126 = data113.loadBalancerIP;
-if((typeof data126 !== "string") && (data126 !== null)){
-const err133 = {instancePath:instancePath+"/ui/loadBalancerIP",schemaPath:"#/properties/ui/properties/loadBalancerIP/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerIP.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-if(data113.loadBalancerSourceRanges !== undefined){
-let data127 = data113.loadBalancerSourceRanges;
-if((!(Array.isArray(data127))) && (data127 !== null)){
-const err134 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges",schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerSourceRanges.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-if(Array.isArray(data127)){
-const len5 = data127.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data127[i5] !== "string"){
-const err135 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges/" + i5,schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err136 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-if(data.csi !== undefined){
-let data129 = data.csi;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-for(const key11 in data129){
-if(!(func2.call(schema11.properties.csi.properties, key11))){
-const err137 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-if(data129.enabled !== undefined){
-let data130 = data129.enabled;
-if((typeof data130 !== "boolean") && (typeof data130 !== "string")){
-const err138 = {instancePath:instancePath+"/csi/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-if(data129.image !== undefined){
-if(!(validate83(data129.image, {instancePath:instancePath+"/csi/image",parentData:data129,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
-errors = vErrors.length;
-}
-}
-if(data129.volumes !== undefined){
-let data132 = data129.volumes;
-if((!(Array.isArray(data132))) && (data132 !== null)){
-const err139 = {instancePath:instancePath+"/csi/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-if(data129.volumeMounts !== undefined){
-let data133 = data129.volumeMounts;
-if((!(Array.isArray(data133))) && (data133 !== null)){
-const err140 = {instancePath:instancePath+"/csi/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema75.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-if(data129.resources !== undefined){
-let data134 = data129.resources;
-if(!(data134 && typeof data134 == "object" && !Array.isArray(data134))){
-const err141 = {instancePath:instancePath+"/csi/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-if(data129.hmacSecretName !== undefined){
-if(typeof data129.hmacSecretName !== "string"){
-const err142 = {instancePath:instancePath+"/csi/hmacSecretName",schemaPath:"#/properties/csi/properties/hmacSecretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-if(data129.daemonSet !== undefined){
-if(!(validate85(data129.daemonSet, {instancePath:instancePath+"/csi/daemonSet",parentData:data129,parentDataProperty:"daemonSet",rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
-errors = vErrors.length;
-}
-}
-if(data129.pod !== undefined){
-if(!(validate89(data129.pod, {instancePath:instancePath+"/csi/pod",parentData:data129,parentDataProperty:"pod",rootData}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
-errors = vErrors.length;
-}
-}
-if(data129.agent !== undefined){
-if(!(validate91(data129.agent, {instancePath:instancePath+"/csi/agent",parentData:data129,parentDataProperty:"agent",rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
-errors = vErrors.length;
-}
-}
-if(data129.priorityClassName !== undefined){
-if(typeof data129.priorityClassName !== "string"){
-const err143 = {instancePath:instancePath+"/csi/priorityClassName",schemaPath:"#/properties/csi/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-if(data129.serviceAccount !== undefined){
-if(!(validate95(data129.serviceAccount, {instancePath:instancePath+"/csi/serviceAccount",parentData:data129,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
-errors = vErrors.length;
-}
-}
-if(data129.readinessProbe !== undefined){
-if(!(validate97(data129.readinessProbe, {instancePath:instancePath+"/csi/readinessProbe",parentData:data129,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
-errors = vErrors.length;
-}
-}
-if(data129.livenessProbe !== undefined){
-if(!(validate99(data129.livenessProbe, {instancePath:instancePath+"/csi/livenessProbe",parentData:data129,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
-errors = vErrors.length;
-}
-}
-if(data129.debug !== undefined){
-if(typeof data129.debug !== "boolean"){
-const err144 = {instancePath:instancePath+"/csi/debug",schemaPath:"#/properties/csi/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-if(data129.extraArgs !== undefined){
-let data144 = data129.extraArgs;
-if(Array.isArray(data144)){
-const len6 = data144.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data144[i6] !== "string"){
-const err145 = {instancePath:instancePath+"/csi/extraArgs/" + i6,schemaPath:"#/properties/csi/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/csi/extraArgs",schemaPath:"#/properties/csi/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-}
-}
-else {
-const err147 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-if(data.serverTelemetry !== undefined){
-let data146 = data.serverTelemetry;
-if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
-for(const key12 in data146){
-if(!((key12 === "serviceMonitor") || (key12 === "prometheusRules"))){
-const err148 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-if(data146.serviceMonitor !== undefined){
-if(!(validate101(data146.serviceMonitor, {instancePath:instancePath+"/serverTelemetry/serviceMonitor",parentData:data146,parentDataProperty:"serviceMonitor",rootData}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
-errors = vErrors.length;
-}
-}
-if(data146.prometheusRules !== undefined){
-if(!(validate103(data146.prometheusRules, {instancePath:instancePath+"/serverTelemetry/prometheusRules",parentData:data146,parentDataProperty:"prometheusRules",rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err149 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-if(data.fullnameOverride !== undefined){
-if(typeof data.fullnameOverride !== "string"){
-const err150 = {instancePath:instancePath+"/fullnameOverride",schemaPath:"#/properties/fullnameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-if(data.nameOverride !== undefined){
-if(typeof data.nameOverride !== "string"){
-const err151 = {instancePath:instancePath+"/nameOverride",schemaPath:"#/properties/nameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-}
-else {
-const err152 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
 }
 errors++;
 }

@@ -7,29 +7,14 @@ import type { SchemaValidator } from '../validator.js';
  * (all errors collected). After a call, `validate.errors` holds the errors of that call, or null.
  */
 export const validate: SchemaValidator = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:vault-lint:schema:values-0.33.0","title":"hashicorp/vault Helm chart 0.33.0 values","description":"Every key the chart 0.33.0 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"},"serverTelemetry":{"$ref":"#/definitions/object1_serverTelemetry"}}},"injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object2_leaderElector"},"metrics":{"$ref":"#/definitions/object3_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object4_image"},"agentImage":{"$ref":"#/definitions/object5_agentImage"},"agentDefaults":{"$ref":"#/definitions/object7_agentDefaults"},"livenessProbe":{"$ref":"#/definitions/object8_livenessProbe"},"readinessProbe":{"$ref":"#/definitions/object9_readinessProbe"},"startupProbe":{"$ref":"#/definitions/object10_startupProbe"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object11_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object12_certs"},"securityContext":{"$ref":"#/definitions/object13_securityContext"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object14_service"},"serviceAccount":{"$ref":"#/definitions/object15_serviceAccount"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object16_enterpriseLicense"},"serviceCA":{"$ref":"#/definitions/object17_serviceCA"},"image":{"$ref":"#/definitions/object18_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object19_ingress"},"hostAliases":{"type":"array"},"route":{"$ref":"#/definitions/object20_route"},"authDelegator":{"$ref":"#/definitions/object21_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"$ref":"#/definitions/object22_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object23_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"preStop":{"type":"array","items":{"type":"string"}},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object24_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"includeConfigAnnotation":{"type":"boolean"},"service":{"$ref":"#/definitions/object28_service"},"dataStorage":{"$ref":"#/definitions/object29_dataStorage"},"persistentVolumeClaimRetentionPolicy":{"$ref":"#/definitions/object30_persistentVolumeClaimRetentionPolicy"},"auditStorage":{"$ref":"#/definitions/object31_auditStorage"},"dev":{"$ref":"#/definitions/object32_dev"},"standalone":{"$ref":"#/definitions/object33_standalone"},"ha":{"$ref":"#/definitions/object37_ha"},"serviceAccount":{"$ref":"#/definitions/object39_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object41_statefulSet"},"hostNetwork":{"type":"boolean"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}},"csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object42_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"hostNetwork":{"type":"boolean"},"daemonSet":{"$ref":"#/definitions/object45_daemonSet"},"pod":{"$ref":"#/definitions/object46_pod"},"agent":{"$ref":"#/definitions/object49_agent"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object50_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object51_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object52_livenessProbe"},"logLevel":{"type":"string"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"$ref":"#/definitions/object53_serviceMonitor"},"prometheusRules":{"$ref":"#/definitions/object54_prometheusRules"}}},"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]},"object0_psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object1_serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}},"object2_leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object3_metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object4_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object5_agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"object6_templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}},"object7_agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"}}},"object8_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object9_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object10_startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object11_webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"object12_certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"object13_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object14_service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object15_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object16_enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"object17_serviceCA":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"secretName":{"type":"string"},"configMapName":{"type":"string"}}},"object18_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object19_ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"object20_route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"object21_authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object22_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}},"object23_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object24_networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}},"object25_active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object26_standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object27_instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object28_service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object25_active"},"standby":{"$ref":"#/definitions/object26_standby"},"instanceSelector":{"$ref":"#/definitions/object27_instanceSelector"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}},"object29_dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object30_persistentVolumeClaimRetentionPolicy":{"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}},"object31_auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object32_dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"object33_standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}},"object34_redundancyZones":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object35_raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"redundancyZones":{"$ref":"#/definitions/object34_redundancyZones"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}},"object36_disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}},"object37_ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object35_raft"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"},"disruptionBudget":{"$ref":"#/definitions/object36_disruptionBudget"}}},"object38_serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object39_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object38_serviceDiscovery"}}},"object40_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object41_statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object40_securityContext"}}},"object42_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object43_updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"object44_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object45_daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object43_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object44_securityContext"}}},"object46_pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object47_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object48_securityContext":{"type":"object","additionalProperties":false,"properties":{"container":{"$ref":"#/definitions/stringOrObject"}}},"object49_agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object47_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"securityContext":{"$ref":"#/definitions/object48_securityContext"}}},"object50_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object51_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object52_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object53_serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"},"tlsConfig":{"type":"object"},"authorization":{"type":"object"},"metricRelabelings":{"type":"array"},"matchLabels":{"$ref":"#/definitions/labels"}}},"object54_prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}}}};
-const schema12 = {"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]};
-const schema16 = {"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}};
-const schema18 = {"type":"integer","minimum":0,"maximum":65535};
-const schema25 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}};
-const schema38 = {"type":"string","enum":["Ignore","Fail"]};
-const schema39 = {"type":["string","object"]};
-const schema15 = {"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]};
-const schema48 = {"type":"object"};
-const schema49 = {"type":["string","object","null"]};
-const schema50 = {"type":["string","array","null"]};
-const schema51 = {"type":["string","array","null"]};
-const schema52 = {"type":["string","object","null"]};
-const schema54 = {"type":"object"};
-const schema61 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}};
-const schema77 = {"type":["array","null"]};
-const schema115 = {"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]};
-const schema106 = {"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]};
-const schema107 = {"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}};
-const schema108 = {"type":"string","enum":["Cluster","Local"]};
-const schema13 = {"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:vault-lint:schema:values-0.33.0","title":"hashicorp/vault Helm chart 0.33.0 values","description":"Every key the chart 0.33.0 templates read, including keys they read that its values.yaml leaves out. Objects whose keys the chart reads one by one are closed (additionalProperties: false) so that a misspelt key is reported; maps the chart renders verbatim into Kubernetes objects are left open.","type":"object","additionalProperties":false,"properties":{"global":{"$ref":"#/definitions/object2_global"},"injector":{"$ref":"#/definitions/object17_injector"},"server":{"$ref":"#/definitions/object44_server"},"ui":{"$ref":"#/definitions/object45_ui"},"csi":{"$ref":"#/definitions/object57_csi"},"serverTelemetry":{"$ref":"#/definitions/object60_serverTelemetry"},"fullnameOverride":{"type":"string"},"nameOverride":{"type":"string"}},"definitions":{"enabled":{"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]},"annotations":{"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]},"labels":{"type":"object"},"stringOrObject":{"type":["string","object"]},"affinity":{"type":["string","object","null"]},"nodeSelector":{"type":["string","object","null"]},"tolerations":{"type":["string","array","null"]},"topologySpreadConstraints":{"type":["string","array","null"]},"resources":{"type":"object"},"nullableArray":{"type":["array","null"]},"port":{"type":"integer","minimum":0,"maximum":65535},"quantity":{"type":["string","number"]},"pullPolicy":{"type":"string","enum":["Always","IfNotPresent","Never"]},"serviceType":{"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]},"externalTrafficPolicy":{"type":"string","enum":["Cluster","Local"]},"ipFamilyPolicy":{"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]},"ipFamilies":{"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}},"webhookFailurePolicy":{"type":"string","enum":["Ignore","Fail"]},"object0_psp":{"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object1_serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}},"object2_global":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"},"serverTelemetry":{"$ref":"#/definitions/object1_serverTelemetry"}}},"object3_leaderElector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object4_metrics":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object5_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object6_agentImage":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}},"object7_templateConfig":{"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}},"object8_agentDefaults":{"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object7_templateConfig"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"}}},"object9_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object10_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object11_startupProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object12_webhook":{"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}},"object13_certs":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}},"object14_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object15_service":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object16_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}},"object17_injector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object3_leaderElector"},"metrics":{"$ref":"#/definitions/object4_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object5_image"},"agentImage":{"$ref":"#/definitions/object6_agentImage"},"agentDefaults":{"$ref":"#/definitions/object8_agentDefaults"},"livenessProbe":{"$ref":"#/definitions/object9_livenessProbe"},"readinessProbe":{"$ref":"#/definitions/object10_readinessProbe"},"startupProbe":{"$ref":"#/definitions/object11_startupProbe"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object12_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object13_certs"},"securityContext":{"$ref":"#/definitions/object14_securityContext"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object15_service"},"serviceAccount":{"$ref":"#/definitions/object16_serviceAccount"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"object18_enterpriseLicense":{"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}},"object19_serviceCA":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"secretName":{"type":"string"},"configMapName":{"type":"string"}}},"object20_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object21_ingress":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}},"object22_route":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}},"object23_authDelegator":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object24_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}},"object25_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object26_networkPolicy":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}},"object27_active":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object28_standby":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}},"object29_instanceSelector":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object30_service":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object27_active"},"standby":{"$ref":"#/definitions/object28_standby"},"instanceSelector":{"$ref":"#/definitions/object29_instanceSelector"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}},"object31_dataStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object32_persistentVolumeClaimRetentionPolicy":{"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}},"object33_auditStorage":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}},"object34_dev":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}},"object35_standalone":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}},"object36_redundancyZones":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object37_raft":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"redundancyZones":{"$ref":"#/definitions/object36_redundancyZones"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}},"object38_disruptionBudget":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}},"object39_ha":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object37_raft"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"},"disruptionBudget":{"$ref":"#/definitions/object38_disruptionBudget"}}},"object40_serviceDiscovery":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}},"object41_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object40_serviceDiscovery"}}},"object42_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object43_statefulSet":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object42_securityContext"}}},"object44_server":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object18_enterpriseLicense"},"serviceCA":{"$ref":"#/definitions/object19_serviceCA"},"image":{"$ref":"#/definitions/object20_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object21_ingress"},"hostAliases":{"type":"array"},"route":{"$ref":"#/definitions/object22_route"},"authDelegator":{"$ref":"#/definitions/object23_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"$ref":"#/definitions/object24_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object25_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"preStop":{"type":"array","items":{"type":"string"}},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object26_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"includeConfigAnnotation":{"type":"boolean"},"service":{"$ref":"#/definitions/object30_service"},"dataStorage":{"$ref":"#/definitions/object31_dataStorage"},"persistentVolumeClaimRetentionPolicy":{"$ref":"#/definitions/object32_persistentVolumeClaimRetentionPolicy"},"auditStorage":{"$ref":"#/definitions/object33_auditStorage"},"dev":{"$ref":"#/definitions/object34_dev"},"standalone":{"$ref":"#/definitions/object35_standalone"},"ha":{"$ref":"#/definitions/object39_ha"},"serviceAccount":{"$ref":"#/definitions/object41_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object43_statefulSet"},"hostNetwork":{"type":"boolean"},"gid":{"type":"integer"},"uid":{"type":"integer"}}},"object45_ui":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}},"object46_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object47_updateStrategy":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}},"object48_securityContext":{"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}},"object49_daemonSet":{"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object47_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object48_securityContext"}}},"object50_pod":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object51_image":{"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}},"object52_securityContext":{"type":"object","additionalProperties":false,"properties":{"container":{"$ref":"#/definitions/stringOrObject"}}},"object53_agent":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object51_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"securityContext":{"$ref":"#/definitions/object52_securityContext"}}},"object54_serviceAccount":{"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}},"object55_readinessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object56_livenessProbe":{"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}},"object57_csi":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object46_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"hostNetwork":{"type":"boolean"},"daemonSet":{"$ref":"#/definitions/object49_daemonSet"},"pod":{"$ref":"#/definitions/object50_pod"},"agent":{"$ref":"#/definitions/object53_agent"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object54_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object55_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object56_livenessProbe"},"logLevel":{"type":"string"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}},"object58_serviceMonitor":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"},"tlsConfig":{"type":"object"},"authorization":{"type":"object"},"metricRelabelings":{"type":"array"},"matchLabels":{"$ref":"#/definitions/labels"}}},"object59_prometheusRules":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}},"object60_serverTelemetry":{"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"$ref":"#/definitions/object58_serviceMonitor"},"prometheusRules":{"$ref":"#/definitions/object59_prometheusRules"}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"namespace":{"type":"string"},"imagePullSecrets":{"type":"array","items":{"anyOf":[{"type":"string"},{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"}},"required":["name"]}]}},"tlsDisable":{"type":"boolean"},"externalVaultAddr":{"type":"string"},"openshift":{"type":"boolean"},"psp":{"$ref":"#/definitions/object0_psp"},"serverTelemetry":{"$ref":"#/definitions/object1_serverTelemetry"}}};
+const schema13 = {"description":"Component switch. The chart compares the string form, so \"true\" and \"-\" (follow global.enabled) are accepted as well as booleans.","type":["boolean","string"]};
+const schema17 = {"type":"object","additionalProperties":false,"properties":{"prometheusOperator":{"type":"boolean"}}};
+const schema14 = {"type":"object","additionalProperties":false,"properties":{"enable":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema16 = {"description":"A YAML map, or a multi-line string that the chart passes through tpl.","type":["string","object"]};
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -48,7 +33,7 @@ errors++;
 if(data.enable !== undefined){
 let data0 = data.enable;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enable",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enable",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -61,7 +46,7 @@ errors++;
 if(data.annotations !== undefined){
 let data1 = data.annotations;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -82,59 +67,269 @@ vErrors.push(err3);
 }
 errors++;
 }
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "enabled") || (key0 === "namespace")) || (key0 === "imagePullSecrets")) || (key0 === "tlsDisable")) || (key0 === "externalVaultAddr")) || (key0 === "openshift")) || (key0 === "psp")) || (key0 === "serverTelemetry"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.namespace !== undefined){
+if(typeof data.namespace !== "string"){
+const err2 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.imagePullSecrets !== undefined){
+let data2 = data.imagePullSecrets;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs10 = errors;
+let valid4 = false;
+const _errs11 = errors;
+if(typeof data3 !== "string"){
+const err3 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs13 = errors;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.name === undefined){
+const err4 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(key1 === "name")){
+const err5 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data3.name !== undefined){
+if(typeof data3.name !== "string"){
+const err6 = {instancePath:instancePath+"/imagePullSecrets/" + i0+"/name",schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+valid4 = valid4 || _valid0;
+}
+if(!valid4){
+const err8 = {instancePath:instancePath+"/imagePullSecrets/" + i0,schemaPath:"#/properties/imagePullSecrets/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs10;
+if(vErrors !== null){
+if(_errs10){
+vErrors.length = _errs10;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.tlsDisable !== undefined){
+if(typeof data.tlsDisable !== "boolean"){
+const err10 = {instancePath:instancePath+"/tlsDisable",schemaPath:"#/properties/tlsDisable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.externalVaultAddr !== undefined){
+if(typeof data.externalVaultAddr !== "string"){
+const err11 = {instancePath:instancePath+"/externalVaultAddr",schemaPath:"#/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.openshift !== undefined){
+if(typeof data.openshift !== "boolean"){
+const err12 = {instancePath:instancePath+"/openshift",schemaPath:"#/properties/openshift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.psp !== undefined){
+if(!(validate12(data.psp, {instancePath:instancePath+"/psp",parentData:data,parentDataProperty:"psp",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+if(data.serverTelemetry !== undefined){
+let data9 = data.serverTelemetry;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key2 in data9){
+if(!(key2 === "prometheusOperator")){
+const err13 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data9.prometheusOperator !== undefined){
+if(typeof data9.prometheusOperator !== "boolean"){
+const err14 = {instancePath:instancePath+"/serverTelemetry/prometheusOperator",schemaPath:"#/definitions/object1_serverTelemetry/properties/prometheusOperator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
-
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(key0 === "enabled")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-let data0 = data.enabled;
-if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
+const schema18 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"port":{"$ref":"#/definitions/port"},"leaderElector":{"$ref":"#/definitions/object3_leaderElector"},"metrics":{"$ref":"#/definitions/object4_metrics"},"externalVaultAddr":{"type":"string"},"image":{"$ref":"#/definitions/object5_image"},"agentImage":{"$ref":"#/definitions/object6_agentImage"},"agentDefaults":{"$ref":"#/definitions/object8_agentDefaults"},"livenessProbe":{"$ref":"#/definitions/object9_livenessProbe"},"readinessProbe":{"$ref":"#/definitions/object10_readinessProbe"},"startupProbe":{"$ref":"#/definitions/object11_startupProbe"},"authPath":{"type":"string"},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"revokeOnShutdown":{"type":"boolean"},"webhook":{"$ref":"#/definitions/object12_webhook"},"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"webhookAnnotations":{"$ref":"#/definitions/annotations"},"certs":{"$ref":"#/definitions/object13_certs"},"securityContext":{"$ref":"#/definitions/object14_securityContext"},"resources":{"$ref":"#/definitions/resources"},"extraEnvironmentVars":{"type":"object"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"priorityClassName":{"type":"string"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"hostNetwork":{"type":"boolean"},"service":{"$ref":"#/definitions/object15_service"},"serviceAccount":{"$ref":"#/definitions/object16_serviceAccount"},"podDisruptionBudget":{"type":"object"},"strategy":{"$ref":"#/definitions/stringOrObject"},"gid":{"type":"integer"},"uid":{"type":"integer"}}};
+const schema20 = {"type":"integer","minimum":0,"maximum":65535};
+const schema27 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"}}};
+const schema40 = {"type":"string","enum":["Ignore","Fail"]};
+const schema41 = {"type":["string","object"]};
+const schema50 = {"type":"object"};
+const schema51 = {"type":["string","object","null"]};
+const schema52 = {"type":["string","array","null"]};
+const schema53 = {"type":["string","array","null"]};
+const schema54 = {"type":["string","object","null"]};
+const schema56 = {"type":"object"};
+const func2 = Object.prototype.hasOwnProperty;
 const schema21 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -153,7 +348,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -174,14 +369,60 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
-const schema24 = {"type":"string","enum":["Always","IfNotPresent","Never"]};
+const schema23 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enabled")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate18.errors = vErrors;
+return errors === 0;
+}
+
+const schema25 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+const schema26 = {"type":"string","enum":["Always","IfNotPresent","Never"]};
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -234,7 +475,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -255,15 +496,15 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object6_templateConfig"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"}}};
-const schema27 = {"type":["string","number"]};
-const schema31 = {"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}};
+const schema28 = {"type":"object","additionalProperties":false,"properties":{"cpuLimit":{"$ref":"#/definitions/quantity"},"cpuRequest":{"$ref":"#/definitions/quantity"},"memLimit":{"$ref":"#/definitions/quantity"},"memRequest":{"$ref":"#/definitions/quantity"},"template":{"type":"string","enum":["map","json"]},"templateConfig":{"$ref":"#/definitions/object7_templateConfig"},"ephemeralLimit":{"$ref":"#/definitions/quantity"},"ephemeralRequest":{"$ref":"#/definitions/quantity"}}};
+const schema29 = {"type":["string","number"]};
+const schema33 = {"type":"object","additionalProperties":false,"properties":{"exitOnRetryFailure":{"type":"boolean"},"staticSecretRenderInterval":{"type":"string"}}};
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -282,7 +523,7 @@ errors++;
 if(data.cpuLimit !== undefined){
 let data0 = data.cpuLimit;
 if((typeof data0 !== "string") && (!(typeof data0 == "number"))){
-const err1 = {instancePath:instancePath+"/cpuLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err1 = {instancePath:instancePath+"/cpuLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -295,7 +536,7 @@ errors++;
 if(data.cpuRequest !== undefined){
 let data1 = data.cpuRequest;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/cpuRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/cpuRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -308,7 +549,7 @@ errors++;
 if(data.memLimit !== undefined){
 let data2 = data.memLimit;
 if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
-const err3 = {instancePath:instancePath+"/memLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err3 = {instancePath:instancePath+"/memLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -321,7 +562,7 @@ errors++;
 if(data.memRequest !== undefined){
 let data3 = data.memRequest;
 if((typeof data3 !== "string") && (!(typeof data3 == "number"))){
-const err4 = {instancePath:instancePath+"/memRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err4 = {instancePath:instancePath+"/memRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -344,7 +585,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data4 === "map") || (data4 === "json"))){
-const err6 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/enum",keyword:"enum",params:{allowedValues: schema26.properties.template.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/enum",keyword:"enum",params:{allowedValues: schema28.properties.template.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -359,7 +600,7 @@ let data5 = data.templateConfig;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key1 in data5){
 if(!((key1 === "exitOnRetryFailure") || (key1 === "staticSecretRenderInterval"))){
-const err7 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err7 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object7_templateConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -371,7 +612,7 @@ errors++;
 }
 if(data5.exitOnRetryFailure !== undefined){
 if(typeof data5.exitOnRetryFailure !== "boolean"){
-const err8 = {instancePath:instancePath+"/templateConfig/exitOnRetryFailure",schemaPath:"#/definitions/object6_templateConfig/properties/exitOnRetryFailure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err8 = {instancePath:instancePath+"/templateConfig/exitOnRetryFailure",schemaPath:"#/definitions/object7_templateConfig/properties/exitOnRetryFailure/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -383,7 +624,7 @@ errors++;
 }
 if(data5.staticSecretRenderInterval !== undefined){
 if(typeof data5.staticSecretRenderInterval !== "string"){
-const err9 = {instancePath:instancePath+"/templateConfig/staticSecretRenderInterval",schemaPath:"#/definitions/object6_templateConfig/properties/staticSecretRenderInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/templateConfig/staticSecretRenderInterval",schemaPath:"#/definitions/object7_templateConfig/properties/staticSecretRenderInterval/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -395,7 +636,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object6_templateConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath:instancePath+"/templateConfig",schemaPath:"#/definitions/object7_templateConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -408,7 +649,7 @@ errors++;
 if(data.ephemeralLimit !== undefined){
 let data8 = data.ephemeralLimit;
 if((typeof data8 !== "string") && (!(typeof data8 == "number"))){
-const err11 = {instancePath:instancePath+"/ephemeralLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err11 = {instancePath:instancePath+"/ephemeralLimit",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -421,7 +662,7 @@ errors++;
 if(data.ephemeralRequest !== undefined){
 let data9 = data.ephemeralRequest;
 if((typeof data9 !== "string") && (!(typeof data9 == "number"))){
-const err12 = {instancePath:instancePath+"/ephemeralRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err12 = {instancePath:instancePath+"/ephemeralRequest",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -442,329 +683,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate19.errors = vErrors;
-return errors === 0;
-}
-
-const schema34 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
-
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.failureThreshold !== undefined){
-let data0 = data.failureThreshold;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-if(data.initialDelaySeconds !== undefined){
-let data1 = data.initialDelaySeconds;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(typeof data1 == "number"){
-if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-if(data.periodSeconds !== undefined){
-let data2 = data.periodSeconds;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(typeof data2 == "number"){
-if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.successThreshold !== undefined){
-let data3 = data.successThreshold;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-if(data.timeoutSeconds !== undefined){
-let data4 = data.timeoutSeconds;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate21.errors = vErrors;
-return errors === 0;
-}
-
-const schema35 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
-
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.failureThreshold !== undefined){
-let data0 = data.failureThreshold;
-if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(typeof data0 == "number"){
-if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-if(data.initialDelaySeconds !== undefined){
-let data1 = data.initialDelaySeconds;
-if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(typeof data1 == "number"){
-if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-if(data.periodSeconds !== undefined){
-let data2 = data.periodSeconds;
-if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(typeof data2 == "number"){
-if(data2 < 0 || isNaN(data2)){
-const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.successThreshold !== undefined){
-let data3 = data.successThreshold;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(typeof data3 == "number"){
-if(data3 < 0 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-if(data.timeoutSeconds !== undefined){
-let data4 = data.timeoutSeconds;
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate23.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
 const schema36 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -916,13 +841,329 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
-const schema37 = {"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}};
+const schema37 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+
+const schema38 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "failureThreshold") || (key0 === "initialDelaySeconds")) || (key0 === "periodSeconds")) || (key0 === "successThreshold")) || (key0 === "timeoutSeconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.failureThreshold !== undefined){
+let data0 = data.failureThreshold;
+if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
+const err1 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/failureThreshold",schemaPath:"#/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.initialDelaySeconds !== undefined){
+let data1 = data.initialDelaySeconds;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err3 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/initialDelaySeconds",schemaPath:"#/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.periodSeconds !== undefined){
+let data2 = data.periodSeconds;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err5 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/periodSeconds",schemaPath:"#/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data3 = data.successThreshold;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data4 = data.timeoutSeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err9 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+const schema39 = {"type":"object","additionalProperties":false,"properties":{"failurePolicy":{"$ref":"#/definitions/webhookFailurePolicy"},"matchPolicy":{"type":"string","enum":["Exact","Equivalent"]},"timeoutSeconds":{"type":"integer","minimum":0},"namespaceSelector":{"type":"object"},"objectSelector":{"$ref":"#/definitions/stringOrObject"},"annotations":{"$ref":"#/definitions/annotations"}}};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -951,7 +1192,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((data0 === "Ignore") || (data0 === "Fail"))){
-const err2 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema40.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -974,7 +1215,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "Exact") || (data1 === "Equivalent"))){
-const err4 = {instancePath:instancePath+"/matchPolicy",schemaPath:"#/properties/matchPolicy/enum",keyword:"enum",params:{allowedValues: schema37.properties.matchPolicy.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/matchPolicy",schemaPath:"#/properties/matchPolicy/enum",keyword:"enum",params:{allowedValues: schema39.properties.matchPolicy.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1025,7 +1266,7 @@ errors++;
 if(data.objectSelector !== undefined){
 let data4 = data.objectSelector;
 if((typeof data4 !== "string") && (!(data4 && typeof data4 == "object" && !Array.isArray(data4)))){
-const err8 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+const err8 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1038,7 +1279,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err9 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err9 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1059,13 +1300,13 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema44 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}};
+const schema46 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":["string","null"]},"caBundle":{"type":"string"},"certName":{"type":"string"},"keyName":{"type":"string"}}};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1084,7 +1325,7 @@ errors++;
 if(data.secretName !== undefined){
 let data0 = data.secretName;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/secretName",schemaPath:"#/properties/secretName/type",keyword:"type",params:{type: schema44.properties.secretName.type},message:"must be string,null"};
+const err1 = {instancePath:instancePath+"/secretName",schemaPath:"#/properties/secretName/type",keyword:"type",params:{type: schema46.properties.secretName.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1141,13 +1382,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema45 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
+const schema47 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1166,7 +1407,7 @@ errors++;
 if(data.pod !== undefined){
 let data0 = data.pod;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1179,7 +1420,7 @@ errors++;
 if(data.container !== undefined){
 let data1 = data.container;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1200,59 +1441,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate31.errors = vErrors;
-return errors === 0;
-}
-
-const schema55 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
-
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(key0 === "annotations")){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.annotations !== undefined){
-let data0 = data.annotations;
-if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate33.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
 const schema57 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1271,7 +1466,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1292,13 +1487,592 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-const schema62 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"secretName":{"type":"string"},"configMapName":{"type":"string"}}};
+const schema59 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "annotations")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema18.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.replicas !== undefined){
+let data1 = data.replicas;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err2 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data1 == "number"){
+if(data1 < 0 || isNaN(data1)){
+const err3 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.port !== undefined){
+let data2 = data.port;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err4 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 > 65535 || isNaN(data2)){
+const err5 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.leaderElector !== undefined){
+if(!(validate16(data.leaderElector, {instancePath:instancePath+"/leaderElector",parentData:data,parentDataProperty:"leaderElector",rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+}
+if(data.metrics !== undefined){
+if(!(validate18(data.metrics, {instancePath:instancePath+"/metrics",parentData:data,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
+}
+if(data.externalVaultAddr !== undefined){
+if(typeof data.externalVaultAddr !== "string"){
+const err7 = {instancePath:instancePath+"/externalVaultAddr",schemaPath:"#/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+if(!(validate20(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+if(data.agentImage !== undefined){
+let data7 = data.agentImage;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!((key1 === "repository") || (key1 === "tag"))){
+const err8 = {instancePath:instancePath+"/agentImage",schemaPath:"#/definitions/object6_agentImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data7.repository !== undefined){
+if(typeof data7.repository !== "string"){
+const err9 = {instancePath:instancePath+"/agentImage/repository",schemaPath:"#/definitions/object6_agentImage/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data7.tag !== undefined){
+if(typeof data7.tag !== "string"){
+const err10 = {instancePath:instancePath+"/agentImage/tag",schemaPath:"#/definitions/object6_agentImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/agentImage",schemaPath:"#/definitions/object6_agentImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.agentDefaults !== undefined){
+if(!(validate22(data.agentDefaults, {instancePath:instancePath+"/agentDefaults",parentData:data,parentDataProperty:"agentDefaults",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data.livenessProbe !== undefined){
+if(!(validate24(data.livenessProbe, {instancePath:instancePath+"/livenessProbe",parentData:data,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data.readinessProbe !== undefined){
+if(!(validate26(data.readinessProbe, {instancePath:instancePath+"/readinessProbe",parentData:data,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data.startupProbe !== undefined){
+if(!(validate28(data.startupProbe, {instancePath:instancePath+"/startupProbe",parentData:data,parentDataProperty:"startupProbe",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+if(data.authPath !== undefined){
+if(typeof data.authPath !== "string"){
+const err12 = {instancePath:instancePath+"/authPath",schemaPath:"#/properties/authPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.logLevel !== undefined){
+if(typeof data.logLevel !== "string"){
+const err13 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.logFormat !== undefined){
+if(typeof data.logFormat !== "string"){
+const err14 = {instancePath:instancePath+"/logFormat",schemaPath:"#/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.revokeOnShutdown !== undefined){
+if(typeof data.revokeOnShutdown !== "boolean"){
+const err15 = {instancePath:instancePath+"/revokeOnShutdown",schemaPath:"#/properties/revokeOnShutdown/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.webhook !== undefined){
+if(!(validate30(data.webhook, {instancePath:instancePath+"/webhook",parentData:data,parentDataProperty:"webhook",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data.failurePolicy !== undefined){
+let data19 = data.failurePolicy;
+if(typeof data19 !== "string"){
+const err16 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((data19 === "Ignore") || (data19 === "Fail"))){
+const err17 = {instancePath:instancePath+"/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema40.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.namespaceSelector !== undefined){
+let data20 = data.namespaceSelector;
+if(!(data20 && typeof data20 == "object" && !Array.isArray(data20))){
+const err18 = {instancePath:instancePath+"/namespaceSelector",schemaPath:"#/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.objectSelector !== undefined){
+let data21 = data.objectSelector;
+if((typeof data21 !== "string") && (!(data21 && typeof data21 == "object" && !Array.isArray(data21)))){
+const err19 = {instancePath:instancePath+"/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.webhookAnnotations !== undefined){
+let data22 = data.webhookAnnotations;
+if((typeof data22 !== "string") && (!(data22 && typeof data22 == "object" && !Array.isArray(data22)))){
+const err20 = {instancePath:instancePath+"/webhookAnnotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.certs !== undefined){
+if(!(validate32(data.certs, {instancePath:instancePath+"/certs",parentData:data,parentDataProperty:"certs",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data.securityContext !== undefined){
+if(!(validate34(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+if(data.resources !== undefined){
+let data25 = data.resources;
+if(!(data25 && typeof data25 == "object" && !Array.isArray(data25))){
+const err21 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.extraEnvironmentVars !== undefined){
+let data26 = data.extraEnvironmentVars;
+if(!(data26 && typeof data26 == "object" && !Array.isArray(data26))){
+const err22 = {instancePath:instancePath+"/extraEnvironmentVars",schemaPath:"#/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.affinity !== undefined){
+let data27 = data.affinity;
+if(((typeof data27 !== "string") && (!(data27 && typeof data27 == "object" && !Array.isArray(data27)))) && (data27 !== null)){
+const err23 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema51.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.topologySpreadConstraints !== undefined){
+let data28 = data.topologySpreadConstraints;
+if(((typeof data28 !== "string") && (!(Array.isArray(data28)))) && (data28 !== null)){
+const err24 = {instancePath:instancePath+"/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema52.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data29 = data.tolerations;
+if(((typeof data29 !== "string") && (!(Array.isArray(data29)))) && (data29 !== null)){
+const err25 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema53.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.nodeSelector !== undefined){
+let data30 = data.nodeSelector;
+if(((typeof data30 !== "string") && (!(data30 && typeof data30 == "object" && !Array.isArray(data30)))) && (data30 !== null)){
+const err26 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema54.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err27 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data32 = data.annotations;
+if((typeof data32 !== "string") && (!(data32 && typeof data32 == "object" && !Array.isArray(data32)))){
+const err28 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data33 = data.extraLabels;
+if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
+const err29 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.hostNetwork !== undefined){
+if(typeof data.hostNetwork !== "boolean"){
+const err30 = {instancePath:instancePath+"/hostNetwork",schemaPath:"#/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(!(validate36(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+if(data.serviceAccount !== undefined){
+if(!(validate38(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+if(data.podDisruptionBudget !== undefined){
+let data37 = data.podDisruptionBudget;
+if(!(data37 && typeof data37 == "object" && !Array.isArray(data37))){
+const err31 = {instancePath:instancePath+"/podDisruptionBudget",schemaPath:"#/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.strategy !== undefined){
+let data38 = data.strategy;
+if((typeof data38 !== "string") && (!(data38 && typeof data38 == "object" && !Array.isArray(data38)))){
+const err32 = {instancePath:instancePath+"/strategy",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.gid !== undefined){
+let data39 = data.gid;
+if(!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))){
+const err33 = {instancePath:instancePath+"/gid",schemaPath:"#/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+let data40 = data.uid;
+if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
+const err34 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+const schema62 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"enterpriseLicense":{"$ref":"#/definitions/object18_enterpriseLicense"},"serviceCA":{"$ref":"#/definitions/object19_serviceCA"},"image":{"$ref":"#/definitions/object20_image"},"updateStrategyType":{"type":"string","enum":["OnDelete","RollingUpdate"]},"logLevel":{"type":"string"},"logFormat":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"ingress":{"$ref":"#/definitions/object21_ingress"},"hostAliases":{"type":"array"},"route":{"$ref":"#/definitions/object22_route"},"authDelegator":{"$ref":"#/definitions/object23_authDelegator"},"extraInitContainers":{"$ref":"#/definitions/nullableArray"},"extraContainers":{"$ref":"#/definitions/nullableArray"},"shareProcessNamespace":{"type":"boolean"},"extraArgs":{"type":"string"},"extraPorts":{"$ref":"#/definitions/nullableArray"},"readinessProbe":{"$ref":"#/definitions/object24_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object25_livenessProbe"},"terminationGracePeriodSeconds":{"type":"integer","minimum":0},"preStopSleepSeconds":{"type":"integer","minimum":0},"preStop":{"type":"array","items":{"type":"string"}},"postStart":{"type":"array","items":{"type":"string"}},"extraEnvironmentVars":{"type":"object"},"extraSecretEnvironmentVars":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"envName":{"type":"string"},"secretName":{"type":"string"},"secretKey":{"type":"string"}},"required":["envName","secretName","secretKey"]}},"extraVolumes":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["secret","configMap"]},"name":{"type":"string"},"path":{"type":["string","null"]},"defaultMode":{"type":"integer"}},"required":["type","name"]}},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"affinity":{"$ref":"#/definitions/affinity"},"topologySpreadConstraints":{"$ref":"#/definitions/topologySpreadConstraints"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"networkPolicy":{"$ref":"#/definitions/object26_networkPolicy"},"priorityClassName":{"type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"includeConfigAnnotation":{"type":"boolean"},"service":{"$ref":"#/definitions/object30_service"},"dataStorage":{"$ref":"#/definitions/object31_dataStorage"},"persistentVolumeClaimRetentionPolicy":{"$ref":"#/definitions/object32_persistentVolumeClaimRetentionPolicy"},"auditStorage":{"$ref":"#/definitions/object33_auditStorage"},"dev":{"$ref":"#/definitions/object34_dev"},"standalone":{"$ref":"#/definitions/object35_standalone"},"ha":{"$ref":"#/definitions/object39_ha"},"serviceAccount":{"$ref":"#/definitions/object41_serviceAccount"},"statefulSet":{"$ref":"#/definitions/object43_statefulSet"},"hostNetwork":{"type":"boolean"},"gid":{"type":"integer"},"uid":{"type":"integer"}}};
+const schema64 = {"type":"object","additionalProperties":false,"properties":{"secretName":{"type":"string"},"secretKey":{"type":"string"}}};
+const schema80 = {"type":["array","null"]};
+const schema65 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"secretName":{"type":"string"},"configMapName":{"type":"string"}}};
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1317,7 +2091,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1362,13 +2136,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
-const schema64 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+const schema67 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1421,7 +2195,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1442,19 +2216,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
-const schema67 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}};
-const func2 = Object.prototype.hasOwnProperty;
+const schema70 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"ingressClassName":{"type":"string"},"pathType":{"type":"string","enum":["Exact","Prefix","ImplementationSpecific"]},"activeService":{"type":"boolean"},"hosts":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"host":{"type":"string"},"paths":{"type":"array","items":{"type":"string"}}}}},"extraPaths":{"type":"array"},"tls":{"type":"array"}}};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema67.properties, key0))){
+if(!(func2.call(schema70.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1468,7 +2241,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1494,7 +2267,7 @@ errors++;
 if(data.annotations !== undefined){
 let data2 = data.annotations;
 if((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
-const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err3 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1529,7 +2302,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((data4 === "Exact") || (data4 === "Prefix")) || (data4 === "ImplementationSpecific"))){
-const err6 = {instancePath:instancePath+"/pathType",schemaPath:"#/properties/pathType/enum",keyword:"enum",params:{allowedValues: schema67.properties.pathType.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/pathType",schemaPath:"#/properties/pathType/enum",keyword:"enum",params:{allowedValues: schema70.properties.pathType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1669,13 +2442,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
 
-const schema71 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}};
+const schema74 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"activeService":{"type":"boolean"},"labels":{"$ref":"#/definitions/labels"},"annotations":{"$ref":"#/definitions/annotations"},"host":{"type":"string"},"tls":{"type":["object","null"]}}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1694,7 +2467,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1732,7 +2505,7 @@ errors++;
 if(data.annotations !== undefined){
 let data3 = data.annotations;
 if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
-const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1757,7 +2530,7 @@ errors++;
 if(data.tls !== undefined){
 let data5 = data.tls;
 if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
-const err6 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: schema71.properties.tls.type},message:"must be object,null"};
+const err6 = {instancePath:instancePath+"/tls",schemaPath:"#/properties/tls/type",keyword:"type",params:{type: schema74.properties.tls.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1778,13 +2551,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
 
-const schema75 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+const schema78 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1803,7 +2576,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1824,13 +2597,13 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
-const schema80 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}};
+const schema83 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0},"path":{"type":"string"}}};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1849,7 +2622,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2042,18 +2815,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
 
-const schema83 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+const schema86 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"execCommand":{"type":"array","items":{"type":"string"}},"path":{"type":"string"},"port":{"$ref":"#/definitions/port"},"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema83.properties, key0))){
+if(!(func2.call(schema86.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2067,7 +2840,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2288,13 +3061,13 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
 
-const schema92 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}};
+const schema95 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"egress":{"type":"array"},"ingress":{"type":"array"}}};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2313,7 +3086,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2358,132 +3131,136 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate51.errors = vErrors;
-return errors === 0;
-}
-
-const schema96 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object25_active"},"standby":{"$ref":"#/definitions/object26_standby"},"instanceSelector":{"$ref":"#/definitions/object27_instanceSelector"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}};
-const schema98 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
-
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((key0 === "enabled") || (key0 === "annotations"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-let data0 = data.enabled;
-if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.annotations !== undefined){
-let data1 = data.annotations;
-if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate54.errors = vErrors;
-return errors === 0;
-}
-
-const schema101 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
-
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((key0 === "enabled") || (key0 === "annotations"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.enabled !== undefined){
-let data0 = data.enabled;
-if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.annotations !== undefined){
-let data1 = data.annotations;
-if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
 validate56.errors = vErrors;
 return errors === 0;
 }
 
-const schema104 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+const schema99 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"active":{"$ref":"#/definitions/object27_active"},"standby":{"$ref":"#/definitions/object28_standby"},"instanceSelector":{"$ref":"#/definitions/object29_instanceSelector"},"ipFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"ipFamilies":{"$ref":"#/definitions/ipFamilies"},"publishNotReadyAddresses":{"type":"boolean"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"port":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"annotations":{"$ref":"#/definitions/annotations"},"activeNodePort":{"$ref":"#/definitions/port"},"clusterIP":{"type":"string"},"nodePort":{"$ref":"#/definitions/port"},"standbyNodePort":{"$ref":"#/definitions/port"},"type":{"$ref":"#/definitions/serviceType"}}};
+const schema109 = {"type":"string","enum":["","SingleStack","PreferDualStack","RequireDualStack"]};
+const schema110 = {"type":"array","items":{"type":"string","enum":["IPv4","IPv6"]}};
+const schema111 = {"type":"string","enum":["Cluster","Local"]};
+const schema118 = {"type":"string","enum":["ClusterIP","NodePort","LoadBalancer","ExternalName"]};
+const schema101 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "enabled") || (key0 === "annotations"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data1 = data.annotations;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+
+const schema104 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"annotations":{"$ref":"#/definitions/annotations"}}};
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "enabled") || (key0 === "annotations"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data1 = data.annotations;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate61.errors = vErrors;
+return errors === 0;
+}
+
+const schema107 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2502,7 +3279,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2523,17 +3300,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema96.properties, key0))){
+if(!(func2.call(schema99.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2547,7 +3324,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2558,20 +3335,20 @@ errors++;
 }
 }
 if(data.active !== undefined){
-if(!(validate54(data.active, {instancePath:instancePath+"/active",parentData:data,parentDataProperty:"active",rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate59(data.active, {instancePath:instancePath+"/active",parentData:data,parentDataProperty:"active",rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 }
 if(data.standby !== undefined){
-if(!(validate56(data.standby, {instancePath:instancePath+"/standby",parentData:data,parentDataProperty:"standby",rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(!(validate61(data.standby, {instancePath:instancePath+"/standby",parentData:data,parentDataProperty:"standby",rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
 errors = vErrors.length;
 }
 }
 if(data.instanceSelector !== undefined){
-if(!(validate58(data.instanceSelector, {instancePath:instancePath+"/instanceSelector",parentData:data,parentDataProperty:"instanceSelector",rootData}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+if(!(validate63(data.instanceSelector, {instancePath:instancePath+"/instanceSelector",parentData:data,parentDataProperty:"instanceSelector",rootData}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
 errors = vErrors.length;
 }
 }
@@ -2588,7 +3365,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((((data4 === "") || (data4 === "SingleStack")) || (data4 === "PreferDualStack")) || (data4 === "RequireDualStack"))){
-const err3 = {instancePath:instancePath+"/ipFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema106.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/ipFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema109.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2615,7 +3392,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((data6 === "IPv4") || (data6 === "IPv6"))){
-const err5 = {instancePath:instancePath+"/ipFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema107.items.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/ipFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema110.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2662,7 +3439,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data8 === "Cluster") || (data8 === "Local"))){
-const err9 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema108.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema111.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2745,7 +3522,7 @@ errors++;
 if(data.annotations !== undefined){
 let data11 = data.annotations;
 if((typeof data11 !== "string") && (!(data11 && typeof data11 == "object" && !Array.isArray(data11)))){
-const err16 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err16 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2885,7 +3662,7 @@ vErrors.push(err27);
 errors++;
 }
 if(!((((data16 === "ClusterIP") || (data16 === "NodePort")) || (data16 === "LoadBalancer")) || (data16 === "ExternalName"))){
-const err28 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema115.enum},message:"must be equal to one of the allowed values"};
+const err28 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema118.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2906,13 +3683,13 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
 
-const schema116 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}};
+const schema119 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2931,7 +3708,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2944,7 +3721,7 @@ errors++;
 if(data.size !== undefined){
 let data1 = data.size;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2969,7 +3746,7 @@ errors++;
 if(data.storageClass !== undefined){
 let data3 = data.storageClass;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema116.properties.storageClass.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema119.properties.storageClass.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2992,7 +3769,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((data4 === "") || (data4 === "ReadWriteOnce")) || (data4 === "ReadOnlyMany")) || (data4 === "ReadWriteMany")) || (data4 === "ReadWriteOncePod"))){
-const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema116.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema119.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3005,7 +3782,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3039,13 +3816,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
 
-const schema121 = {"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}};
+const schema124 = {"type":"object","additionalProperties":false,"properties":{"whenDeleted":{"type":"string","enum":["Retain","Delete"]},"whenScaled":{"type":"string","enum":["Retain","Delete"]}}};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3074,7 +3851,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((data0 === "Retain") || (data0 === "Delete"))){
-const err2 = {instancePath:instancePath+"/whenDeleted",schemaPath:"#/properties/whenDeleted/enum",keyword:"enum",params:{allowedValues: schema121.properties.whenDeleted.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/whenDeleted",schemaPath:"#/properties/whenDeleted/enum",keyword:"enum",params:{allowedValues: schema124.properties.whenDeleted.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3097,7 +3874,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "Retain") || (data1 === "Delete"))){
-const err4 = {instancePath:instancePath+"/whenScaled",schemaPath:"#/properties/whenScaled/enum",keyword:"enum",params:{allowedValues: schema121.properties.whenScaled.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/whenScaled",schemaPath:"#/properties/whenScaled/enum",keyword:"enum",params:{allowedValues: schema124.properties.whenScaled.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3118,13 +3895,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate63.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
 
-const schema122 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}};
+const schema125 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"size":{"$ref":"#/definitions/quantity"},"mountPath":{"type":"string"},"storageClass":{"type":["string","null"]},"accessMode":{"type":"string","enum":["","ReadWriteOnce","ReadOnlyMany","ReadWriteMany","ReadWriteOncePod"]},"annotations":{"$ref":"#/definitions/annotations"},"labels":{"$ref":"#/definitions/labels"}}};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3143,7 +3920,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3156,7 +3933,7 @@ errors++;
 if(data.size !== undefined){
 let data1 = data.size;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema27.type},message:"must be string,number"};
+const err2 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/quantity/type",keyword:"type",params:{type: schema29.type},message:"must be string,number"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3181,7 +3958,7 @@ errors++;
 if(data.storageClass !== undefined){
 let data3 = data.storageClass;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema122.properties.storageClass.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/storageClass",schemaPath:"#/properties/storageClass/type",keyword:"type",params:{type: schema125.properties.storageClass.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3204,7 +3981,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((((data4 === "") || (data4 === "ReadWriteOnce")) || (data4 === "ReadOnlyMany")) || (data4 === "ReadWriteMany")) || (data4 === "ReadWriteOncePod"))){
-const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema122.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/accessMode",schemaPath:"#/properties/accessMode/enum",keyword:"enum",params:{allowedValues: schema125.properties.accessMode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3217,7 +3994,7 @@ errors++;
 if(data.annotations !== undefined){
 let data5 = data.annotations;
 if((typeof data5 !== "string") && (!(data5 && typeof data5 == "object" && !Array.isArray(data5)))){
-const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err7 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3251,13 +4028,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
 
-const schema127 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}};
+const schema130 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"devRootToken":{"type":"string"}}};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3276,7 +4053,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3309,13 +4086,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
 
-const schema129 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}};
+const schema132 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}};
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3334,7 +4111,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3367,15 +4144,15 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate69.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
 
-const schema131 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object35_raft"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"},"disruptionBudget":{"$ref":"#/definitions/object36_disruptionBudget"}}};
-const schema133 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"redundancyZones":{"$ref":"#/definitions/object34_redundancyZones"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}};
-const schema135 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+const schema134 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"replicas":{"type":"integer","minimum":0},"apiAddr":{"type":["string","null"]},"clusterAddr":{"type":["string","null"]},"raft":{"$ref":"#/definitions/object37_raft"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"},"disruptionBudget":{"$ref":"#/definitions/object38_disruptionBudget"}}};
+const schema136 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"setNodeId":{"type":"boolean"},"redundancyZones":{"$ref":"#/definitions/object36_redundancyZones"},"config":{"description":"Vault server config as HCL or JSON text (a YAML map fails the render since chart 0.29.0).","type":"string"}}};
+const schema138 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3394,7 +4171,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3415,12 +4192,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate73.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3439,7 +4216,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3462,8 +4239,8 @@ errors++;
 }
 }
 if(data.redundancyZones !== undefined){
-if(!(validate73(data.redundancyZones, {instancePath:instancePath+"/redundancyZones",parentData:data,parentDataProperty:"redundancyZones",rootData}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate78(data.redundancyZones, {instancePath:instancePath+"/redundancyZones",parentData:data,parentDataProperty:"redundancyZones",rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
 }
@@ -3490,14 +4267,14 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate72.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
 
-const schema137 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}};
+const schema140 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"maxUnavailable":{"type":["integer","string","null"],"minimum":0,"pattern":"^[0-9]+%$"}}};
 const pattern0 = new RegExp("^[0-9]+%$", "u");
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3516,7 +4293,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3529,7 +4306,7 @@ errors++;
 if(data.maxUnavailable !== undefined){
 let data1 = data.maxUnavailable;
 if(((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/maxUnavailable",schemaPath:"#/properties/maxUnavailable/type",keyword:"type",params:{type: schema137.properties.maxUnavailable.type},message:"must be integer,string,null"};
+const err2 = {instancePath:instancePath+"/maxUnavailable",schemaPath:"#/properties/maxUnavailable/type",keyword:"type",params:{type: schema140.properties.maxUnavailable.type},message:"must be integer,string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3574,12 +4351,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate76.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3598,7 +4375,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3636,7 +4413,7 @@ errors++;
 if(data.apiAddr !== undefined){
 let data2 = data.apiAddr;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/apiAddr",schemaPath:"#/properties/apiAddr/type",keyword:"type",params:{type: schema131.properties.apiAddr.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/apiAddr",schemaPath:"#/properties/apiAddr/type",keyword:"type",params:{type: schema134.properties.apiAddr.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3649,7 +4426,7 @@ errors++;
 if(data.clusterAddr !== undefined){
 let data3 = data.clusterAddr;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err5 = {instancePath:instancePath+"/clusterAddr",schemaPath:"#/properties/clusterAddr/type",keyword:"type",params:{type: schema131.properties.clusterAddr.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/clusterAddr",schemaPath:"#/properties/clusterAddr/type",keyword:"type",params:{type: schema134.properties.clusterAddr.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3660,8 +4437,8 @@ errors++;
 }
 }
 if(data.raft !== undefined){
-if(!(validate72(data.raft, {instancePath:instancePath+"/raft",parentData:data,parentDataProperty:"raft",rootData}))){
-vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+if(!(validate77(data.raft, {instancePath:instancePath+"/raft",parentData:data,parentDataProperty:"raft",rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
 errors = vErrors.length;
 }
 }
@@ -3678,8 +4455,8 @@ errors++;
 }
 }
 if(data.disruptionBudget !== undefined){
-if(!(validate76(data.disruptionBudget, {instancePath:instancePath+"/disruptionBudget",parentData:data,parentDataProperty:"disruptionBudget",rootData}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+if(!(validate81(data.disruptionBudget, {instancePath:instancePath+"/disruptionBudget",parentData:data,parentDataProperty:"disruptionBudget",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
 }
@@ -3694,14 +4471,14 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
 
-const schema139 = {"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object38_serviceDiscovery"}}};
-const schema142 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
+const schema142 = {"type":"object","additionalProperties":false,"properties":{"create":{"type":"boolean"},"name":{"type":"string"},"createSecret":{"type":"boolean"},"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"},"serviceDiscovery":{"$ref":"#/definitions/object40_serviceDiscovery"}}};
+const schema145 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"}}};
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3720,7 +4497,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3741,12 +4518,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate80.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3801,7 +4578,7 @@ errors++;
 if(data.annotations !== undefined){
 let data3 = data.annotations;
 if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
-const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3825,8 +4602,8 @@ errors++;
 }
 }
 if(data.serviceDiscovery !== undefined){
-if(!(validate80(data.serviceDiscovery, {instancePath:instancePath+"/serviceDiscovery",parentData:data,parentDataProperty:"serviceDiscovery",rootData}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate85(data.serviceDiscovery, {instancePath:instancePath+"/serviceDiscovery",parentData:data,parentDataProperty:"serviceDiscovery",rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 }
@@ -3841,14 +4618,14 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
 
-const schema144 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object40_securityContext"}}};
-const schema146 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
+const schema147 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"securityContext":{"$ref":"#/definitions/object42_securityContext"}}};
+const schema149 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3867,7 +4644,7 @@ errors++;
 if(data.pod !== undefined){
 let data0 = data.pod;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3880,7 +4657,7 @@ errors++;
 if(data.container !== undefined){
 let data1 = data.container;
 if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3901,12 +4678,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate84.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3925,7 +4702,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3936,8 +4713,8 @@ errors++;
 }
 }
 if(data.securityContext !== undefined){
-if(!(validate84(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
-vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+if(!(validate89(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 }
@@ -3952,18 +4729,17 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
 
-const schema158 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
 
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "repository") || (key0 === "tag")) || (key0 === "pullPolicy"))){
+if(!(func2.call(schema62.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -3974,9 +4750,10 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.repository !== undefined){
-if(typeof data.repository !== "string"){
-const err1 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3986,9 +4763,12 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.tag !== undefined){
-if(typeof data.tag !== "string"){
-const err2 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.enterpriseLicense !== undefined){
+let data1 = data.enterpriseLicense;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!((key1 === "secretName") || (key1 === "secretKey"))){
+const err2 = {instancePath:instancePath+"/enterpriseLicense",schemaPath:"#/definitions/object18_enterpriseLicense/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3998,10 +4778,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.pullPolicy !== undefined){
-let data2 = data.pullPolicy;
-if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.secretName !== undefined){
+if(typeof data1.secretName !== "string"){
+const err3 = {instancePath:instancePath+"/enterpriseLicense/secretName",schemaPath:"#/definitions/object18_enterpriseLicense/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4010,8 +4789,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+}
+if(data1.secretKey !== undefined){
+if(typeof data1.secretKey !== "string"){
+const err4 = {instancePath:instancePath+"/enterpriseLicense/secretKey",schemaPath:"#/definitions/object18_enterpriseLicense/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4023,151 +4804,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate87.errors = vErrors;
-return errors === 0;
-}
-
-const schema163 = {"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object43_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object44_securityContext"}}};
-const schema164 = {"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}};
-const schema167 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
-
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((key0 === "pod") || (key0 === "container"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.pod !== undefined){
-let data0 = data.pod;
-if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.container !== undefined){
-let data1 = data.container;
-if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
-const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate90.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((((key0 === "updateStrategy") || (key0 === "annotations")) || (key0 === "providersDir")) || (key0 === "kubeletRootDir")) || (key0 === "extraLabels")) || (key0 === "securityContext"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.updateStrategy !== undefined){
-let data0 = data.updateStrategy;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-if(!((key1 === "type") || (key1 === "maxUnavailable"))){
-const err1 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object43_updateStrategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data0.type !== undefined){
-let data1 = data0.type;
-if(typeof data1 !== "string"){
-const err2 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object43_updateStrategy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(!((data1 === "RollingUpdate") || (data1 === "OnDelete"))){
-const err3 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object43_updateStrategy/properties/type/enum",keyword:"enum",params:{allowedValues: schema164.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data0.maxUnavailable !== undefined){
-let data2 = data0.maxUnavailable;
-if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
-const err4 = {instancePath:instancePath+"/updateStrategy/maxUnavailable",schemaPath:"#/definitions/object43_updateStrategy/properties/maxUnavailable/type",keyword:"type",params:{type: schema164.properties.maxUnavailable.type},message:"must be string,integer"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object43_updateStrategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath:instancePath+"/enterpriseLicense",schemaPath:"#/definitions/object18_enterpriseLicense/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4177,10 +4814,22 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.annotations !== undefined){
-let data3 = data.annotations;
-if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
-const err6 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(data.serviceCA !== undefined){
+if(!(validate42(data.serviceCA, {instancePath:instancePath+"/serviceCA",parentData:data,parentDataProperty:"serviceCA",rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+if(data.image !== undefined){
+if(!(validate44(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+if(data.updateStrategyType !== undefined){
+let data6 = data.updateStrategyType;
+if(typeof data6 !== "string"){
+const err6 = {instancePath:instancePath+"/updateStrategyType",schemaPath:"#/properties/updateStrategyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4189,10 +4838,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.providersDir !== undefined){
-if(typeof data.providersDir !== "string"){
-const err7 = {instancePath:instancePath+"/providersDir",schemaPath:"#/properties/providersDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data6 === "OnDelete") || (data6 === "RollingUpdate"))){
+const err7 = {instancePath:instancePath+"/updateStrategyType",schemaPath:"#/properties/updateStrategyType/enum",keyword:"enum",params:{allowedValues: schema62.properties.updateStrategyType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4202,9 +4849,9 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.kubeletRootDir !== undefined){
-if(typeof data.kubeletRootDir !== "string"){
-const err8 = {instancePath:instancePath+"/kubeletRootDir",schemaPath:"#/properties/kubeletRootDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.logLevel !== undefined){
+if(typeof data.logLevel !== "string"){
+const err8 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4214,10 +4861,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.extraLabels !== undefined){
-let data6 = data.extraLabels;
-if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
-const err9 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.logFormat !== undefined){
+if(typeof data.logFormat !== "string"){
+const err9 = {instancePath:instancePath+"/logFormat",schemaPath:"#/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4227,15 +4873,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.securityContext !== undefined){
-if(!(validate90(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.resources !== undefined){
+let data9 = data.resources;
+if(!(data9 && typeof data9 == "object" && !Array.isArray(data9))){
+const err10 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4244,18 +4885,713 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate89.errors = vErrors;
+}
+if(data.ingress !== undefined){
+if(!(validate46(data.ingress, {instancePath:instancePath+"/ingress",parentData:data,parentDataProperty:"ingress",rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+if(data.hostAliases !== undefined){
+if(!(Array.isArray(data.hostAliases))){
+const err11 = {instancePath:instancePath+"/hostAliases",schemaPath:"#/properties/hostAliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.route !== undefined){
+if(!(validate48(data.route, {instancePath:instancePath+"/route",parentData:data,parentDataProperty:"route",rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
+if(data.authDelegator !== undefined){
+if(!(validate50(data.authDelegator, {instancePath:instancePath+"/authDelegator",parentData:data,parentDataProperty:"authDelegator",rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+}
+if(data.extraInitContainers !== undefined){
+let data14 = data.extraInitContainers;
+if((!(Array.isArray(data14))) && (data14 !== null)){
+const err12 = {instancePath:instancePath+"/extraInitContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema80.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.extraContainers !== undefined){
+let data15 = data.extraContainers;
+if((!(Array.isArray(data15))) && (data15 !== null)){
+const err13 = {instancePath:instancePath+"/extraContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema80.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.shareProcessNamespace !== undefined){
+if(typeof data.shareProcessNamespace !== "boolean"){
+const err14 = {instancePath:instancePath+"/shareProcessNamespace",schemaPath:"#/properties/shareProcessNamespace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.extraArgs !== undefined){
+if(typeof data.extraArgs !== "string"){
+const err15 = {instancePath:instancePath+"/extraArgs",schemaPath:"#/properties/extraArgs/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.extraPorts !== undefined){
+let data18 = data.extraPorts;
+if((!(Array.isArray(data18))) && (data18 !== null)){
+const err16 = {instancePath:instancePath+"/extraPorts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema80.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.readinessProbe !== undefined){
+if(!(validate52(data.readinessProbe, {instancePath:instancePath+"/readinessProbe",parentData:data,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+}
+if(data.livenessProbe !== undefined){
+if(!(validate54(data.livenessProbe, {instancePath:instancePath+"/livenessProbe",parentData:data,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+if(data.terminationGracePeriodSeconds !== undefined){
+let data21 = data.terminationGracePeriodSeconds;
+if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
+const err17 = {instancePath:instancePath+"/terminationGracePeriodSeconds",schemaPath:"#/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data21 == "number"){
+if(data21 < 0 || isNaN(data21)){
+const err18 = {instancePath:instancePath+"/terminationGracePeriodSeconds",schemaPath:"#/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.preStopSleepSeconds !== undefined){
+let data22 = data.preStopSleepSeconds;
+if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
+const err19 = {instancePath:instancePath+"/preStopSleepSeconds",schemaPath:"#/properties/preStopSleepSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(typeof data22 == "number"){
+if(data22 < 0 || isNaN(data22)){
+const err20 = {instancePath:instancePath+"/preStopSleepSeconds",schemaPath:"#/properties/preStopSleepSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+if(data.preStop !== undefined){
+let data23 = data.preStop;
+if(Array.isArray(data23)){
+const len0 = data23.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data23[i0] !== "string"){
+const err21 = {instancePath:instancePath+"/preStop/" + i0,schemaPath:"#/properties/preStop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/preStop",schemaPath:"#/properties/preStop/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.postStart !== undefined){
+let data25 = data.postStart;
+if(Array.isArray(data25)){
+const len1 = data25.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data25[i1] !== "string"){
+const err23 = {instancePath:instancePath+"/postStart/" + i1,schemaPath:"#/properties/postStart/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/postStart",schemaPath:"#/properties/postStart/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.extraEnvironmentVars !== undefined){
+let data27 = data.extraEnvironmentVars;
+if(!(data27 && typeof data27 == "object" && !Array.isArray(data27))){
+const err25 = {instancePath:instancePath+"/extraEnvironmentVars",schemaPath:"#/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.extraSecretEnvironmentVars !== undefined){
+let data28 = data.extraSecretEnvironmentVars;
+if(Array.isArray(data28)){
+const len2 = data28.length;
+for(let i2=0; i2<len2; i2++){
+let data29 = data28[i2];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.envName === undefined){
+const err26 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "envName"},message:"must have required property '"+"envName"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data29.secretName === undefined){
+const err27 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data29.secretKey === undefined){
+const err28 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretKey"},message:"must have required property '"+"secretKey"+"'"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key2 in data29){
+if(!(((key2 === "envName") || (key2 === "secretName")) || (key2 === "secretKey"))){
+const err29 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/extraSecretEnvironmentVars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data29.envName !== undefined){
+if(typeof data29.envName !== "string"){
+const err30 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i2+"/envName",schemaPath:"#/properties/extraSecretEnvironmentVars/items/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data29.secretName !== undefined){
+if(typeof data29.secretName !== "string"){
+const err31 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i2+"/secretName",schemaPath:"#/properties/extraSecretEnvironmentVars/items/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data29.secretKey !== undefined){
+if(typeof data29.secretKey !== "string"){
+const err32 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i2+"/secretKey",schemaPath:"#/properties/extraSecretEnvironmentVars/items/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/extraSecretEnvironmentVars/" + i2,schemaPath:"#/properties/extraSecretEnvironmentVars/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/extraSecretEnvironmentVars",schemaPath:"#/properties/extraSecretEnvironmentVars/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.extraVolumes !== undefined){
+let data33 = data.extraVolumes;
+if(Array.isArray(data33)){
+const len3 = data33.length;
+for(let i3=0; i3<len3; i3++){
+let data34 = data33[i3];
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.type === undefined){
+const err35 = {instancePath:instancePath+"/extraVolumes/" + i3,schemaPath:"#/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data34.name === undefined){
+const err36 = {instancePath:instancePath+"/extraVolumes/" + i3,schemaPath:"#/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+for(const key3 in data34){
+if(!((((key3 === "type") || (key3 === "name")) || (key3 === "path")) || (key3 === "defaultMode"))){
+const err37 = {instancePath:instancePath+"/extraVolumes/" + i3,schemaPath:"#/properties/extraVolumes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data34.type !== undefined){
+let data35 = data34.type;
+if(typeof data35 !== "string"){
+const err38 = {instancePath:instancePath+"/extraVolumes/" + i3+"/type",schemaPath:"#/properties/extraVolumes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(!((data35 === "secret") || (data35 === "configMap"))){
+const err39 = {instancePath:instancePath+"/extraVolumes/" + i3+"/type",schemaPath:"#/properties/extraVolumes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema62.properties.extraVolumes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data34.name !== undefined){
+if(typeof data34.name !== "string"){
+const err40 = {instancePath:instancePath+"/extraVolumes/" + i3+"/name",schemaPath:"#/properties/extraVolumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data34.path !== undefined){
+let data37 = data34.path;
+if((typeof data37 !== "string") && (data37 !== null)){
+const err41 = {instancePath:instancePath+"/extraVolumes/" + i3+"/path",schemaPath:"#/properties/extraVolumes/items/properties/path/type",keyword:"type",params:{type: schema62.properties.extraVolumes.items.properties.path.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data34.defaultMode !== undefined){
+let data38 = data34.defaultMode;
+if(!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))){
+const err42 = {instancePath:instancePath+"/extraVolumes/" + i3+"/defaultMode",schemaPath:"#/properties/extraVolumes/items/properties/defaultMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/extraVolumes/" + i3,schemaPath:"#/properties/extraVolumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/extraVolumes",schemaPath:"#/properties/extraVolumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.volumes !== undefined){
+let data39 = data.volumes;
+if((!(Array.isArray(data39))) && (data39 !== null)){
+const err45 = {instancePath:instancePath+"/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema80.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.volumeMounts !== undefined){
+let data40 = data.volumeMounts;
+if((!(Array.isArray(data40))) && (data40 !== null)){
+const err46 = {instancePath:instancePath+"/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema80.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.affinity !== undefined){
+let data41 = data.affinity;
+if(((typeof data41 !== "string") && (!(data41 && typeof data41 == "object" && !Array.isArray(data41)))) && (data41 !== null)){
+const err47 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema51.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.topologySpreadConstraints !== undefined){
+let data42 = data.topologySpreadConstraints;
+if(((typeof data42 !== "string") && (!(Array.isArray(data42)))) && (data42 !== null)){
+const err48 = {instancePath:instancePath+"/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema52.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data43 = data.tolerations;
+if(((typeof data43 !== "string") && (!(Array.isArray(data43)))) && (data43 !== null)){
+const err49 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema53.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.nodeSelector !== undefined){
+let data44 = data.nodeSelector;
+if(((typeof data44 !== "string") && (!(data44 && typeof data44 == "object" && !Array.isArray(data44)))) && (data44 !== null)){
+const err50 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema54.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.networkPolicy !== undefined){
+if(!(validate56(data.networkPolicy, {instancePath:instancePath+"/networkPolicy",parentData:data,parentDataProperty:"networkPolicy",rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err51 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data47 = data.extraLabels;
+if(!(data47 && typeof data47 == "object" && !Array.isArray(data47))){
+const err52 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data48 = data.annotations;
+if((typeof data48 !== "string") && (!(data48 && typeof data48 == "object" && !Array.isArray(data48)))){
+const err53 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.includeConfigAnnotation !== undefined){
+if(typeof data.includeConfigAnnotation !== "boolean"){
+const err54 = {instancePath:instancePath+"/includeConfigAnnotation",schemaPath:"#/properties/includeConfigAnnotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.service !== undefined){
+if(!(validate58(data.service, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+}
+if(data.dataStorage !== undefined){
+if(!(validate66(data.dataStorage, {instancePath:instancePath+"/dataStorage",parentData:data,parentDataProperty:"dataStorage",rootData}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+if(data.persistentVolumeClaimRetentionPolicy !== undefined){
+if(!(validate68(data.persistentVolumeClaimRetentionPolicy, {instancePath:instancePath+"/persistentVolumeClaimRetentionPolicy",parentData:data,parentDataProperty:"persistentVolumeClaimRetentionPolicy",rootData}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+errors = vErrors.length;
+}
+}
+if(data.auditStorage !== undefined){
+if(!(validate70(data.auditStorage, {instancePath:instancePath+"/auditStorage",parentData:data,parentDataProperty:"auditStorage",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+if(data.dev !== undefined){
+if(!(validate72(data.dev, {instancePath:instancePath+"/dev",parentData:data,parentDataProperty:"dev",rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+if(data.standalone !== undefined){
+if(!(validate74(data.standalone, {instancePath:instancePath+"/standalone",parentData:data,parentDataProperty:"standalone",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
+if(data.ha !== undefined){
+if(!(validate76(data.ha, {instancePath:instancePath+"/ha",parentData:data,parentDataProperty:"ha",rootData}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+if(data.serviceAccount !== undefined){
+if(!(validate84(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.statefulSet !== undefined){
+if(!(validate88(data.statefulSet, {instancePath:instancePath+"/statefulSet",parentData:data,parentDataProperty:"statefulSet",rootData}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+errors = vErrors.length;
+}
+}
+if(data.hostNetwork !== undefined){
+if(typeof data.hostNetwork !== "boolean"){
+const err55 = {instancePath:instancePath+"/hostNetwork",schemaPath:"#/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.gid !== undefined){
+let data60 = data.gid;
+if(!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))){
+const err56 = {instancePath:instancePath+"/gid",schemaPath:"#/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.uid !== undefined){
+let data61 = data.uid;
+if(!((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61)))){
+const err57 = {instancePath:instancePath+"/uid",schemaPath:"#/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+validate41.errors = vErrors;
 return errors === 0;
 }
 
-const schema170 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+const schema152 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"publishNotReadyAddresses":{"type":"boolean"},"activeVaultPodOnly":{"type":"boolean"},"serviceType":{"$ref":"#/definitions/serviceType"},"serviceNodePort":{"type":["integer","null"],"minimum":0,"maximum":65535},"externalPort":{"$ref":"#/definitions/port"},"targetPort":{"$ref":"#/definitions/port"},"serviceIPFamilyPolicy":{"$ref":"#/definitions/ipFamilyPolicy"},"serviceIPFamilies":{"$ref":"#/definitions/ipFamilies"},"externalTrafficPolicy":{"$ref":"#/definitions/externalTrafficPolicy"},"annotations":{"$ref":"#/definitions/annotations"},"loadBalancerIP":{"type":["string","null"]},"loadBalancerSourceRanges":{"type":["array","null"],"items":{"type":"string"}}}};
 
 function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((key0 === "annotations") || (key0 === "tolerations")) || (key0 === "nodeSelector")) || (key0 === "affinity")) || (key0 === "extraLabels"))){
+if(!(func2.call(schema152.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -4266,10 +5602,10 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.annotations !== undefined){
-let data0 = data.annotations;
-if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4279,10 +5615,9 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.tolerations !== undefined){
-let data1 = data.tolerations;
-if(((typeof data1 !== "string") && (!(Array.isArray(data1)))) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
+if(data.publishNotReadyAddresses !== undefined){
+if(typeof data.publishNotReadyAddresses !== "boolean"){
+const err2 = {instancePath:instancePath+"/publishNotReadyAddresses",schemaPath:"#/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4292,10 +5627,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.nodeSelector !== undefined){
-let data2 = data.nodeSelector;
-if(((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))) && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
+if(data.activeVaultPodOnly !== undefined){
+if(typeof data.activeVaultPodOnly !== "boolean"){
+const err3 = {instancePath:instancePath+"/activeVaultPodOnly",schemaPath:"#/properties/activeVaultPodOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4305,10 +5639,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.affinity !== undefined){
-let data3 = data.affinity;
-if(((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))) && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
+if(data.serviceType !== undefined){
+let data3 = data.serviceType;
+if(typeof data3 !== "string"){
+const err4 = {instancePath:instancePath+"/serviceType",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4317,11 +5651,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.extraLabels !== undefined){
-let data4 = data.extraLabels;
-if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
-const err5 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((data3 === "ClusterIP") || (data3 === "NodePort")) || (data3 === "LoadBalancer")) || (data3 === "ExternalName"))){
+const err5 = {instancePath:instancePath+"/serviceType",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema118.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4331,9 +5662,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.serviceNodePort !== undefined){
+let data4 = data.serviceNodePort;
+if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (data4 !== null)){
+const err6 = {instancePath:instancePath+"/serviceNodePort",schemaPath:"#/properties/serviceNodePort/type",keyword:"type",params:{type: schema152.properties.serviceNodePort.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4342,12 +5674,255 @@ vErrors.push(err6);
 }
 errors++;
 }
+if(typeof data4 == "number"){
+if(data4 > 65535 || isNaN(data4)){
+const err7 = {instancePath:instancePath+"/serviceNodePort",schemaPath:"#/properties/serviceNodePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err8 = {instancePath:instancePath+"/serviceNodePort",schemaPath:"#/properties/serviceNodePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.externalPort !== undefined){
+let data5 = data.externalPort;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err9 = {instancePath:instancePath+"/externalPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 > 65535 || isNaN(data5)){
+const err10 = {instancePath:instancePath+"/externalPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data5 < 0 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/externalPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.targetPort !== undefined){
+let data6 = data.targetPort;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err12 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data6 == "number"){
+if(data6 > 65535 || isNaN(data6)){
+const err13 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err14 = {instancePath:instancePath+"/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.serviceIPFamilyPolicy !== undefined){
+let data7 = data.serviceIPFamilyPolicy;
+if(typeof data7 !== "string"){
+const err15 = {instancePath:instancePath+"/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((((data7 === "") || (data7 === "SingleStack")) || (data7 === "PreferDualStack")) || (data7 === "RequireDualStack"))){
+const err16 = {instancePath:instancePath+"/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema109.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.serviceIPFamilies !== undefined){
+let data8 = data.serviceIPFamilies;
+if(Array.isArray(data8)){
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 !== "string"){
+const err17 = {instancePath:instancePath+"/serviceIPFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!((data9 === "IPv4") || (data9 === "IPv6"))){
+const err18 = {instancePath:instancePath+"/serviceIPFamilies/" + i0,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema110.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/serviceIPFamilies",schemaPath:"#/definitions/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.externalTrafficPolicy !== undefined){
+let data10 = data.externalTrafficPolicy;
+if(typeof data10 !== "string"){
+const err20 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!((data10 === "Cluster") || (data10 === "Local"))){
+const err21 = {instancePath:instancePath+"/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema111.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data11 = data.annotations;
+if((typeof data11 !== "string") && (!(data11 && typeof data11 == "object" && !Array.isArray(data11)))){
+const err22 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.loadBalancerIP !== undefined){
+let data12 = data.loadBalancerIP;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err23 = {instancePath:instancePath+"/loadBalancerIP",schemaPath:"#/properties/loadBalancerIP/type",keyword:"type",params:{type: schema152.properties.loadBalancerIP.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.loadBalancerSourceRanges !== undefined){
+let data13 = data.loadBalancerSourceRanges;
+if((!(Array.isArray(data13))) && (data13 !== null)){
+const err24 = {instancePath:instancePath+"/loadBalancerSourceRanges",schemaPath:"#/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: schema152.properties.loadBalancerSourceRanges.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(Array.isArray(data13)){
+const len1 = data13.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data13[i1] !== "string"){
+const err25 = {instancePath:instancePath+"/loadBalancerSourceRanges/" + i1,schemaPath:"#/properties/loadBalancerSourceRanges/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
 validate93.errors = vErrors;
 return errors === 0;
 }
 
-const schema176 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object47_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"securityContext":{"$ref":"#/definitions/object48_securityContext"}}};
-const schema178 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+const schema161 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"image":{"$ref":"#/definitions/object46_image"},"volumes":{"$ref":"#/definitions/nullableArray"},"volumeMounts":{"$ref":"#/definitions/nullableArray"},"resources":{"$ref":"#/definitions/resources"},"hmacSecretName":{"type":"string"},"hostNetwork":{"type":"boolean"},"daemonSet":{"$ref":"#/definitions/object49_daemonSet"},"pod":{"$ref":"#/definitions/object50_pod"},"agent":{"$ref":"#/definitions/object53_agent"},"priorityClassName":{"type":"string"},"serviceAccount":{"$ref":"#/definitions/object54_serviceAccount"},"readinessProbe":{"$ref":"#/definitions/object55_readinessProbe"},"livenessProbe":{"$ref":"#/definitions/object56_livenessProbe"},"logLevel":{"type":"string"},"debug":{"type":"boolean"},"extraArgs":{"type":"array","items":{"type":"string"}}}};
+const schema163 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
 
 function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4402,7 +5977,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
-const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4427,9 +6002,400 @@ validate96.errors = vErrors;
 return errors === 0;
 }
 
-const schema181 = {"type":"object","additionalProperties":false,"properties":{"container":{"$ref":"#/definitions/stringOrObject"}}};
+const schema168 = {"type":"object","additionalProperties":false,"properties":{"updateStrategy":{"$ref":"#/definitions/object47_updateStrategy"},"annotations":{"$ref":"#/definitions/annotations"},"providersDir":{"type":"string"},"kubeletRootDir":{"description":"In the chart's values.yaml, but none of its templates reads it: it has no effect.","type":"string"},"extraLabels":{"$ref":"#/definitions/labels"},"securityContext":{"$ref":"#/definitions/object48_securityContext"}}};
+const schema169 = {"type":"object","additionalProperties":false,"properties":{"type":{"type":"string","enum":["RollingUpdate","OnDelete"]},"maxUnavailable":{"type":["string","integer"]}}};
+const schema172 = {"type":"object","additionalProperties":false,"properties":{"pod":{"$ref":"#/definitions/stringOrObject"},"container":{"$ref":"#/definitions/stringOrObject"}}};
+
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "pod") || (key0 === "container"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.pod !== undefined){
+let data0 = data.pod;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/pod",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.container !== undefined){
+let data1 = data.container;
+if((typeof data1 !== "string") && (!(data1 && typeof data1 == "object" && !Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate99.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((key0 === "updateStrategy") || (key0 === "annotations")) || (key0 === "providersDir")) || (key0 === "kubeletRootDir")) || (key0 === "extraLabels")) || (key0 === "securityContext"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.updateStrategy !== undefined){
+let data0 = data.updateStrategy;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!((key1 === "type") || (key1 === "maxUnavailable"))){
+const err1 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object47_updateStrategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data0.type !== undefined){
+let data1 = data0.type;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object47_updateStrategy/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((data1 === "RollingUpdate") || (data1 === "OnDelete"))){
+const err3 = {instancePath:instancePath+"/updateStrategy/type",schemaPath:"#/definitions/object47_updateStrategy/properties/type/enum",keyword:"enum",params:{allowedValues: schema169.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.maxUnavailable !== undefined){
+let data2 = data0.maxUnavailable;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
+const err4 = {instancePath:instancePath+"/updateStrategy/maxUnavailable",schemaPath:"#/definitions/object47_updateStrategy/properties/maxUnavailable/type",keyword:"type",params:{type: schema169.properties.maxUnavailable.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/updateStrategy",schemaPath:"#/definitions/object47_updateStrategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data3 = data.annotations;
+if((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))){
+const err6 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.providersDir !== undefined){
+if(typeof data.providersDir !== "string"){
+const err7 = {instancePath:instancePath+"/providersDir",schemaPath:"#/properties/providersDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.kubeletRootDir !== undefined){
+if(typeof data.kubeletRootDir !== "string"){
+const err8 = {instancePath:instancePath+"/kubeletRootDir",schemaPath:"#/properties/kubeletRootDir/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data6 = data.extraLabels;
+if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+const err9 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.securityContext !== undefined){
+if(!(validate99(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate98.errors = vErrors;
+return errors === 0;
+}
+
+const schema175 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"tolerations":{"$ref":"#/definitions/tolerations"},"nodeSelector":{"$ref":"#/definitions/nodeSelector"},"affinity":{"$ref":"#/definitions/affinity"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "annotations") || (key0 === "tolerations")) || (key0 === "nodeSelector")) || (key0 === "affinity")) || (key0 === "extraLabels"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tolerations !== undefined){
+let data1 = data.tolerations;
+if(((typeof data1 !== "string") && (!(Array.isArray(data1)))) && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema53.type},message:"must be string,array,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.nodeSelector !== undefined){
+let data2 = data.nodeSelector;
+if(((typeof data2 !== "string") && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))) && (data2 !== null)){
+const err3 = {instancePath:instancePath+"/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema54.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.affinity !== undefined){
+let data3 = data.affinity;
+if(((typeof data3 !== "string") && (!(data3 && typeof data3 == "object" && !Array.isArray(data3)))) && (data3 !== null)){
+const err4 = {instancePath:instancePath+"/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema51.type},message:"must be string,object,null"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.extraLabels !== undefined){
+let data4 = data.extraLabels;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err5 = {instancePath:instancePath+"/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate102.errors = vErrors;
+return errors === 0;
+}
+
+const schema181 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"extraArgs":{"type":"array","items":{"type":"string"}},"image":{"$ref":"#/definitions/object51_image"},"logFormat":{"type":"string"},"logLevel":{"type":"string"},"resources":{"$ref":"#/definitions/resources"},"securityContext":{"$ref":"#/definitions/object52_securityContext"}}};
+const schema183 = {"type":"object","additionalProperties":false,"properties":{"repository":{"type":"string"},"tag":{"type":"string"},"pullPolicy":{"$ref":"#/definitions/pullPolicy"}}};
+
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "repository") || (key0 === "tag")) || (key0 === "pullPolicy"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.repository !== undefined){
+if(typeof data.repository !== "string"){
+const err1 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.tag !== undefined){
+if(typeof data.tag !== "string"){
+const err2 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.pullPolicy !== undefined){
+let data2 = data.pullPolicy;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(((data2 === "Always") || (data2 === "IfNotPresent")) || (data2 === "Never"))){
+const err4 = {instancePath:instancePath+"/pullPolicy",schemaPath:"#/definitions/pullPolicy/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate105.errors = vErrors;
+return errors === 0;
+}
+
+const schema186 = {"type":"object","additionalProperties":false,"properties":{"container":{"$ref":"#/definitions/stringOrObject"}}};
+
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4448,7 +6414,7 @@ errors++;
 if(data.container !== undefined){
 let data0 = data.container;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/container",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema41.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4469,12 +6435,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate98.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4493,7 +6459,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4532,8 +6498,8 @@ errors++;
 }
 }
 if(data.image !== undefined){
-if(!(validate96(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+if(!(validate105(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
 errors = vErrors.length;
 }
 }
@@ -4575,8 +6541,8 @@ errors++;
 }
 }
 if(data.securityContext !== undefined){
-if(!(validate98(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
-vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+if(!(validate107(data.securityContext, {instancePath:instancePath+"/securityContext",parentData:data,parentDataProperty:"securityContext",rootData}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
 errors = vErrors.length;
 }
 }
@@ -4591,13 +6557,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate95.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
 
-const schema183 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
+const schema188 = {"type":"object","additionalProperties":false,"properties":{"annotations":{"$ref":"#/definitions/annotations"},"extraLabels":{"$ref":"#/definitions/labels"}}};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4616,7 +6582,7 @@ errors++;
 if(data.annotations !== undefined){
 let data0 = data.annotations;
 if((typeof data0 !== "string") && (!(data0 && typeof data0 == "object" && !Array.isArray(data0)))){
-const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
+const err1 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema16.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4650,13 +6616,13 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate101.errors = vErrors;
+validate110.errors = vErrors;
 return errors === 0;
 }
 
-const schema186 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+const schema191 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4808,13 +6774,13 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate112.errors = vErrors;
 return errors === 0;
 }
 
-const schema187 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
+const schema192 = {"type":"object","additionalProperties":false,"properties":{"failureThreshold":{"type":"integer","minimum":0},"initialDelaySeconds":{"type":"integer","minimum":0},"periodSeconds":{"type":"integer","minimum":0},"successThreshold":{"type":"integer","minimum":0},"timeoutSeconds":{"type":"integer","minimum":0}}};
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4966,13 +6932,228 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate105.errors = vErrors;
+validate114.errors = vErrors;
 return errors === 0;
 }
 
-const schema188 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"},"tlsConfig":{"type":"object"},"authorization":{"type":"object"},"metricRelabelings":{"type":"array"},"matchLabels":{"$ref":"#/definitions/labels"}}};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema161.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data0 = data.enabled;
+if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+if(!(validate96(data.image, {instancePath:instancePath+"/image",parentData:data,parentDataProperty:"image",rootData}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+if(data.volumes !== undefined){
+let data2 = data.volumes;
+if((!(Array.isArray(data2))) && (data2 !== null)){
+const err2 = {instancePath:instancePath+"/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema80.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.volumeMounts !== undefined){
+let data3 = data.volumeMounts;
+if((!(Array.isArray(data3))) && (data3 !== null)){
+const err3 = {instancePath:instancePath+"/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema80.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.resources !== undefined){
+let data4 = data.resources;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err4 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.hmacSecretName !== undefined){
+if(typeof data.hmacSecretName !== "string"){
+const err5 = {instancePath:instancePath+"/hmacSecretName",schemaPath:"#/properties/hmacSecretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.hostNetwork !== undefined){
+if(typeof data.hostNetwork !== "boolean"){
+const err6 = {instancePath:instancePath+"/hostNetwork",schemaPath:"#/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.daemonSet !== undefined){
+if(!(validate98(data.daemonSet, {instancePath:instancePath+"/daemonSet",parentData:data,parentDataProperty:"daemonSet",rootData}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+errors = vErrors.length;
+}
+}
+if(data.pod !== undefined){
+if(!(validate102(data.pod, {instancePath:instancePath+"/pod",parentData:data,parentDataProperty:"pod",rootData}))){
+vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+errors = vErrors.length;
+}
+}
+if(data.agent !== undefined){
+if(!(validate104(data.agent, {instancePath:instancePath+"/agent",parentData:data,parentDataProperty:"agent",rootData}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+errors = vErrors.length;
+}
+}
+if(data.priorityClassName !== undefined){
+if(typeof data.priorityClassName !== "string"){
+const err7 = {instancePath:instancePath+"/priorityClassName",schemaPath:"#/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.serviceAccount !== undefined){
+if(!(validate110(data.serviceAccount, {instancePath:instancePath+"/serviceAccount",parentData:data,parentDataProperty:"serviceAccount",rootData}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+}
+if(data.readinessProbe !== undefined){
+if(!(validate112(data.readinessProbe, {instancePath:instancePath+"/readinessProbe",parentData:data,parentDataProperty:"readinessProbe",rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+}
+if(data.livenessProbe !== undefined){
+if(!(validate114(data.livenessProbe, {instancePath:instancePath+"/livenessProbe",parentData:data,parentDataProperty:"livenessProbe",rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+}
+if(data.logLevel !== undefined){
+if(typeof data.logLevel !== "string"){
+const err8 = {instancePath:instancePath+"/logLevel",schemaPath:"#/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.debug !== undefined){
+if(typeof data.debug !== "boolean"){
+const err9 = {instancePath:instancePath+"/debug",schemaPath:"#/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.extraArgs !== undefined){
+let data16 = data.extraArgs;
+if(Array.isArray(data16)){
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data16[i0] !== "string"){
+const err10 = {instancePath:instancePath+"/extraArgs/" + i0,schemaPath:"#/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/extraArgs",schemaPath:"#/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate95.errors = vErrors;
+return errors === 0;
+}
+
+const schema193 = {"type":"object","additionalProperties":false,"properties":{"serviceMonitor":{"$ref":"#/definitions/object58_serviceMonitor"},"prometheusRules":{"$ref":"#/definitions/object59_prometheusRules"}}};
+const schema194 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"interval":{"type":"string"},"scrapeTimeout":{"type":"string"},"tlsConfig":{"type":"object"},"authorization":{"type":"object"},"metricRelabelings":{"type":"array"},"matchLabels":{"$ref":"#/definitions/labels"}}};
+
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4991,7 +7172,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5100,13 +7281,13 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate107.errors = vErrors;
+validate118.errors = vErrors;
 return errors === 0;
 }
 
-const schema192 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}};
+const schema198 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/enabled"},"selectors":{"$ref":"#/definitions/labels"},"rules":{"type":"array"}}};
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5125,7 +7306,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if((typeof data0 !== "boolean") && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema13.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5171,7 +7352,51 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate109.errors = vErrors;
+validate120.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "serviceMonitor") || (key0 === "prometheusRules"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.serviceMonitor !== undefined){
+if(!(validate118(data.serviceMonitor, {instancePath:instancePath+"/serviceMonitor",parentData:data,parentDataProperty:"serviceMonitor",rootData}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+errors = vErrors.length;
+}
+}
+if(data.prometheusRules !== undefined){
+if(!(validate120(data.prometheusRules, {instancePath:instancePath+"/prometheusRules",parentData:data,parentDataProperty:"prometheusRules",rootData}))){
+vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate117.errors = vErrors;
 return errors === 0;
 }
 
@@ -5194,11 +7419,44 @@ errors++;
 }
 }
 if(data.global !== undefined){
-let data0 = data.global;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-if(!((((((((key1 === "enabled") || (key1 === "namespace")) || (key1 === "imagePullSecrets")) || (key1 === "tlsDisable")) || (key1 === "externalVaultAddr")) || (key1 === "openshift")) || (key1 === "psp")) || (key1 === "serverTelemetry"))){
-const err1 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(!(validate11(data.global, {instancePath:instancePath+"/global",parentData:data,parentDataProperty:"global",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data.injector !== undefined){
+if(!(validate15(data.injector, {instancePath:instancePath+"/injector",parentData:data,parentDataProperty:"injector",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.server !== undefined){
+if(!(validate41(data.server, {instancePath:instancePath+"/server",parentData:data,parentDataProperty:"server",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data.ui !== undefined){
+if(!(validate93(data.ui, {instancePath:instancePath+"/ui",parentData:data,parentDataProperty:"ui",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.csi !== undefined){
+if(!(validate95(data.csi, {instancePath:instancePath+"/csi",parentData:data,parentDataProperty:"csi",rootData}))){
+vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+errors = vErrors.length;
+}
+}
+if(data.serverTelemetry !== undefined){
+if(!(validate117(data.serverTelemetry, {instancePath:instancePath+"/serverTelemetry",parentData:data,parentDataProperty:"serverTelemetry",rootData}))){
+vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+errors = vErrors.length;
+}
+}
+if(data.fullnameOverride !== undefined){
+if(typeof data.fullnameOverride !== "string"){
+const err1 = {instancePath:instancePath+"/fullnameOverride",schemaPath:"#/properties/fullnameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5208,10 +7466,9 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data0.enabled !== undefined){
-let data1 = data0.enabled;
-if((typeof data1 !== "boolean") && (typeof data1 !== "string")){
-const err2 = {instancePath:instancePath+"/global/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
+if(data.nameOverride !== undefined){
+if(typeof data.nameOverride !== "string"){
+const err2 = {instancePath:instancePath+"/nameOverride",schemaPath:"#/properties/nameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5221,2199 +7478,14 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data0.namespace !== undefined){
-if(typeof data0.namespace !== "string"){
-const err3 = {instancePath:instancePath+"/global/namespace",schemaPath:"#/properties/global/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data0.imagePullSecrets !== undefined){
-let data3 = data0.imagePullSecrets;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-const _errs13 = errors;
-let valid5 = false;
-const _errs14 = errors;
-if(typeof data4 !== "string"){
-const err4 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid5 = valid5 || _valid0;
-if(!valid5){
-const _errs16 = errors;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.name === undefined){
-const err5 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-for(const key2 in data4){
-if(!(key2 === "name")){
-const err6 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data4.name !== undefined){
-if(typeof data4.name !== "string"){
-const err7 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0+"/name",schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid5 = valid5 || _valid0;
-}
-if(!valid5){
-const err9 = {instancePath:instancePath+"/global/imagePullSecrets/" + i0,schemaPath:"#/properties/global/properties/imagePullSecrets/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/global/imagePullSecrets",schemaPath:"#/properties/global/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data0.tlsDisable !== undefined){
-if(typeof data0.tlsDisable !== "boolean"){
-const err11 = {instancePath:instancePath+"/global/tlsDisable",schemaPath:"#/properties/global/properties/tlsDisable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.externalVaultAddr !== undefined){
-if(typeof data0.externalVaultAddr !== "string"){
-const err12 = {instancePath:instancePath+"/global/externalVaultAddr",schemaPath:"#/properties/global/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.openshift !== undefined){
-if(typeof data0.openshift !== "boolean"){
-const err13 = {instancePath:instancePath+"/global/openshift",schemaPath:"#/properties/global/properties/openshift/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.psp !== undefined){
-if(!(validate11(data0.psp, {instancePath:instancePath+"/global/psp",parentData:data0,parentDataProperty:"psp",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data0.serverTelemetry !== undefined){
-let data10 = data0.serverTelemetry;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 in data10){
-if(!(key3 === "prometheusOperator")){
-const err14 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data10.prometheusOperator !== undefined){
-if(typeof data10.prometheusOperator !== "boolean"){
-const err15 = {instancePath:instancePath+"/global/serverTelemetry/prometheusOperator",schemaPath:"#/definitions/object1_serverTelemetry/properties/prometheusOperator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/global/serverTelemetry",schemaPath:"#/definitions/object1_serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/global",schemaPath:"#/properties/global/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.injector !== undefined){
-let data12 = data.injector;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key4 in data12){
-if(!(func2.call(schema11.properties.injector.properties, key4))){
-const err18 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data12.enabled !== undefined){
-let data13 = data12.enabled;
-if((typeof data13 !== "boolean") && (typeof data13 !== "string")){
-const err19 = {instancePath:instancePath+"/injector/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data12.replicas !== undefined){
-let data14 = data12.replicas;
-if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-const err20 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(typeof data14 == "number"){
-if(data14 < 0 || isNaN(data14)){
-const err21 = {instancePath:instancePath+"/injector/replicas",schemaPath:"#/properties/injector/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-if(data12.port !== undefined){
-let data15 = data12.port;
-if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
-const err22 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(typeof data15 == "number"){
-if(data15 > 65535 || isNaN(data15)){
-const err23 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data15 < 0 || isNaN(data15)){
-const err24 = {instancePath:instancePath+"/injector/port",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-if(data12.leaderElector !== undefined){
-if(!(validate13(data12.leaderElector, {instancePath:instancePath+"/injector/leaderElector",parentData:data12,parentDataProperty:"leaderElector",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-if(data12.metrics !== undefined){
-if(!(validate15(data12.metrics, {instancePath:instancePath+"/injector/metrics",parentData:data12,parentDataProperty:"metrics",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data12.externalVaultAddr !== undefined){
-if(typeof data12.externalVaultAddr !== "string"){
-const err25 = {instancePath:instancePath+"/injector/externalVaultAddr",schemaPath:"#/properties/injector/properties/externalVaultAddr/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data12.image !== undefined){
-if(!(validate17(data12.image, {instancePath:instancePath+"/injector/image",parentData:data12,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data12.agentImage !== undefined){
-let data20 = data12.agentImage;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key5 in data20){
-if(!((key5 === "repository") || (key5 === "tag"))){
-const err26 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object5_agentImage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data20.repository !== undefined){
-if(typeof data20.repository !== "string"){
-const err27 = {instancePath:instancePath+"/injector/agentImage/repository",schemaPath:"#/definitions/object5_agentImage/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data20.tag !== undefined){
-if(typeof data20.tag !== "string"){
-const err28 = {instancePath:instancePath+"/injector/agentImage/tag",schemaPath:"#/definitions/object5_agentImage/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/injector/agentImage",schemaPath:"#/definitions/object5_agentImage/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data12.agentDefaults !== undefined){
-if(!(validate19(data12.agentDefaults, {instancePath:instancePath+"/injector/agentDefaults",parentData:data12,parentDataProperty:"agentDefaults",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-if(data12.livenessProbe !== undefined){
-if(!(validate21(data12.livenessProbe, {instancePath:instancePath+"/injector/livenessProbe",parentData:data12,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-if(data12.readinessProbe !== undefined){
-if(!(validate23(data12.readinessProbe, {instancePath:instancePath+"/injector/readinessProbe",parentData:data12,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-if(data12.startupProbe !== undefined){
-if(!(validate25(data12.startupProbe, {instancePath:instancePath+"/injector/startupProbe",parentData:data12,parentDataProperty:"startupProbe",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-if(data12.authPath !== undefined){
-if(typeof data12.authPath !== "string"){
-const err30 = {instancePath:instancePath+"/injector/authPath",schemaPath:"#/properties/injector/properties/authPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data12.logLevel !== undefined){
-if(typeof data12.logLevel !== "string"){
-const err31 = {instancePath:instancePath+"/injector/logLevel",schemaPath:"#/properties/injector/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data12.logFormat !== undefined){
-if(typeof data12.logFormat !== "string"){
-const err32 = {instancePath:instancePath+"/injector/logFormat",schemaPath:"#/properties/injector/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data12.revokeOnShutdown !== undefined){
-if(typeof data12.revokeOnShutdown !== "boolean"){
-const err33 = {instancePath:instancePath+"/injector/revokeOnShutdown",schemaPath:"#/properties/injector/properties/revokeOnShutdown/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data12.webhook !== undefined){
-if(!(validate27(data12.webhook, {instancePath:instancePath+"/injector/webhook",parentData:data12,parentDataProperty:"webhook",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-}
-if(data12.failurePolicy !== undefined){
-let data32 = data12.failurePolicy;
-if(typeof data32 !== "string"){
-const err34 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(!((data32 === "Ignore") || (data32 === "Fail"))){
-const err35 = {instancePath:instancePath+"/injector/failurePolicy",schemaPath:"#/definitions/webhookFailurePolicy/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data12.namespaceSelector !== undefined){
-let data33 = data12.namespaceSelector;
-if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
-const err36 = {instancePath:instancePath+"/injector/namespaceSelector",schemaPath:"#/properties/injector/properties/namespaceSelector/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data12.objectSelector !== undefined){
-let data34 = data12.objectSelector;
-if((typeof data34 !== "string") && (!(data34 && typeof data34 == "object" && !Array.isArray(data34)))){
-const err37 = {instancePath:instancePath+"/injector/objectSelector",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data12.webhookAnnotations !== undefined){
-let data35 = data12.webhookAnnotations;
-if((typeof data35 !== "string") && (!(data35 && typeof data35 == "object" && !Array.isArray(data35)))){
-const err38 = {instancePath:instancePath+"/injector/webhookAnnotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data12.certs !== undefined){
-if(!(validate29(data12.certs, {instancePath:instancePath+"/injector/certs",parentData:data12,parentDataProperty:"certs",rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-}
-if(data12.securityContext !== undefined){
-if(!(validate31(data12.securityContext, {instancePath:instancePath+"/injector/securityContext",parentData:data12,parentDataProperty:"securityContext",rootData}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-}
-if(data12.resources !== undefined){
-let data38 = data12.resources;
-if(!(data38 && typeof data38 == "object" && !Array.isArray(data38))){
-const err39 = {instancePath:instancePath+"/injector/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data12.extraEnvironmentVars !== undefined){
-let data39 = data12.extraEnvironmentVars;
-if(!(data39 && typeof data39 == "object" && !Array.isArray(data39))){
-const err40 = {instancePath:instancePath+"/injector/extraEnvironmentVars",schemaPath:"#/properties/injector/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data12.affinity !== undefined){
-let data40 = data12.affinity;
-if(((typeof data40 !== "string") && (!(data40 && typeof data40 == "object" && !Array.isArray(data40)))) && (data40 !== null)){
-const err41 = {instancePath:instancePath+"/injector/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data12.topologySpreadConstraints !== undefined){
-let data41 = data12.topologySpreadConstraints;
-if(((typeof data41 !== "string") && (!(Array.isArray(data41)))) && (data41 !== null)){
-const err42 = {instancePath:instancePath+"/injector/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema50.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data12.tolerations !== undefined){
-let data42 = data12.tolerations;
-if(((typeof data42 !== "string") && (!(Array.isArray(data42)))) && (data42 !== null)){
-const err43 = {instancePath:instancePath+"/injector/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data12.nodeSelector !== undefined){
-let data43 = data12.nodeSelector;
-if(((typeof data43 !== "string") && (!(data43 && typeof data43 == "object" && !Array.isArray(data43)))) && (data43 !== null)){
-const err44 = {instancePath:instancePath+"/injector/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data12.priorityClassName !== undefined){
-if(typeof data12.priorityClassName !== "string"){
-const err45 = {instancePath:instancePath+"/injector/priorityClassName",schemaPath:"#/properties/injector/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data12.annotations !== undefined){
-let data45 = data12.annotations;
-if((typeof data45 !== "string") && (!(data45 && typeof data45 == "object" && !Array.isArray(data45)))){
-const err46 = {instancePath:instancePath+"/injector/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data12.extraLabels !== undefined){
-let data46 = data12.extraLabels;
-if(!(data46 && typeof data46 == "object" && !Array.isArray(data46))){
-const err47 = {instancePath:instancePath+"/injector/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data12.hostNetwork !== undefined){
-if(typeof data12.hostNetwork !== "boolean"){
-const err48 = {instancePath:instancePath+"/injector/hostNetwork",schemaPath:"#/properties/injector/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data12.service !== undefined){
-if(!(validate33(data12.service, {instancePath:instancePath+"/injector/service",parentData:data12,parentDataProperty:"service",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data12.serviceAccount !== undefined){
-if(!(validate35(data12.serviceAccount, {instancePath:instancePath+"/injector/serviceAccount",parentData:data12,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data12.podDisruptionBudget !== undefined){
-let data50 = data12.podDisruptionBudget;
-if(!(data50 && typeof data50 == "object" && !Array.isArray(data50))){
-const err49 = {instancePath:instancePath+"/injector/podDisruptionBudget",schemaPath:"#/properties/injector/properties/podDisruptionBudget/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data12.strategy !== undefined){
-let data51 = data12.strategy;
-if((typeof data51 !== "string") && (!(data51 && typeof data51 == "object" && !Array.isArray(data51)))){
-const err50 = {instancePath:instancePath+"/injector/strategy",schemaPath:"#/definitions/stringOrObject/type",keyword:"type",params:{type: schema39.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data12.gid !== undefined){
-let data52 = data12.gid;
-if(!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))){
-const err51 = {instancePath:instancePath+"/injector/gid",schemaPath:"#/properties/injector/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-if(data12.uid !== undefined){
-let data53 = data12.uid;
-if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
-const err52 = {instancePath:instancePath+"/injector/uid",schemaPath:"#/properties/injector/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/injector",schemaPath:"#/properties/injector/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data.server !== undefined){
-let data54 = data.server;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key6 in data54){
-if(!(func2.call(schema11.properties.server.properties, key6))){
-const err54 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data54.enabled !== undefined){
-let data55 = data54.enabled;
-if((typeof data55 !== "boolean") && (typeof data55 !== "string")){
-const err55 = {instancePath:instancePath+"/server/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data54.enterpriseLicense !== undefined){
-let data56 = data54.enterpriseLicense;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key7 in data56){
-if(!((key7 === "secretName") || (key7 === "secretKey"))){
-const err56 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object16_enterpriseLicense/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data56.secretName !== undefined){
-if(typeof data56.secretName !== "string"){
-const err57 = {instancePath:instancePath+"/server/enterpriseLicense/secretName",schemaPath:"#/definitions/object16_enterpriseLicense/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data56.secretKey !== undefined){
-if(typeof data56.secretKey !== "string"){
-const err58 = {instancePath:instancePath+"/server/enterpriseLicense/secretKey",schemaPath:"#/definitions/object16_enterpriseLicense/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/server/enterpriseLicense",schemaPath:"#/definitions/object16_enterpriseLicense/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data54.serviceCA !== undefined){
-if(!(validate37(data54.serviceCA, {instancePath:instancePath+"/server/serviceCA",parentData:data54,parentDataProperty:"serviceCA",rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-errors = vErrors.length;
-}
-}
-if(data54.image !== undefined){
-if(!(validate39(data54.image, {instancePath:instancePath+"/server/image",parentData:data54,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
-}
-}
-if(data54.updateStrategyType !== undefined){
-let data61 = data54.updateStrategyType;
-if(typeof data61 !== "string"){
-const err60 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-if(!((data61 === "OnDelete") || (data61 === "RollingUpdate"))){
-const err61 = {instancePath:instancePath+"/server/updateStrategyType",schemaPath:"#/properties/server/properties/updateStrategyType/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.updateStrategyType.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data54.logLevel !== undefined){
-if(typeof data54.logLevel !== "string"){
-const err62 = {instancePath:instancePath+"/server/logLevel",schemaPath:"#/properties/server/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data54.logFormat !== undefined){
-if(typeof data54.logFormat !== "string"){
-const err63 = {instancePath:instancePath+"/server/logFormat",schemaPath:"#/properties/server/properties/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data54.resources !== undefined){
-let data64 = data54.resources;
-if(!(data64 && typeof data64 == "object" && !Array.isArray(data64))){
-const err64 = {instancePath:instancePath+"/server/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data54.ingress !== undefined){
-if(!(validate41(data54.ingress, {instancePath:instancePath+"/server/ingress",parentData:data54,parentDataProperty:"ingress",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-if(data54.hostAliases !== undefined){
-if(!(Array.isArray(data54.hostAliases))){
-const err65 = {instancePath:instancePath+"/server/hostAliases",schemaPath:"#/properties/server/properties/hostAliases/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data54.route !== undefined){
-if(!(validate43(data54.route, {instancePath:instancePath+"/server/route",parentData:data54,parentDataProperty:"route",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
-}
-}
-if(data54.authDelegator !== undefined){
-if(!(validate45(data54.authDelegator, {instancePath:instancePath+"/server/authDelegator",parentData:data54,parentDataProperty:"authDelegator",rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
-}
-}
-if(data54.extraInitContainers !== undefined){
-let data69 = data54.extraInitContainers;
-if((!(Array.isArray(data69))) && (data69 !== null)){
-const err66 = {instancePath:instancePath+"/server/extraInitContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema77.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data54.extraContainers !== undefined){
-let data70 = data54.extraContainers;
-if((!(Array.isArray(data70))) && (data70 !== null)){
-const err67 = {instancePath:instancePath+"/server/extraContainers",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema77.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data54.shareProcessNamespace !== undefined){
-if(typeof data54.shareProcessNamespace !== "boolean"){
-const err68 = {instancePath:instancePath+"/server/shareProcessNamespace",schemaPath:"#/properties/server/properties/shareProcessNamespace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data54.extraArgs !== undefined){
-if(typeof data54.extraArgs !== "string"){
-const err69 = {instancePath:instancePath+"/server/extraArgs",schemaPath:"#/properties/server/properties/extraArgs/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data54.extraPorts !== undefined){
-let data73 = data54.extraPorts;
-if((!(Array.isArray(data73))) && (data73 !== null)){
-const err70 = {instancePath:instancePath+"/server/extraPorts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema77.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data54.readinessProbe !== undefined){
-if(!(validate47(data54.readinessProbe, {instancePath:instancePath+"/server/readinessProbe",parentData:data54,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-if(data54.livenessProbe !== undefined){
-if(!(validate49(data54.livenessProbe, {instancePath:instancePath+"/server/livenessProbe",parentData:data54,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-if(data54.terminationGracePeriodSeconds !== undefined){
-let data76 = data54.terminationGracePeriodSeconds;
-if(!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))){
-const err71 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(typeof data76 == "number"){
-if(data76 < 0 || isNaN(data76)){
-const err72 = {instancePath:instancePath+"/server/terminationGracePeriodSeconds",schemaPath:"#/properties/server/properties/terminationGracePeriodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-if(data54.preStopSleepSeconds !== undefined){
-let data77 = data54.preStopSleepSeconds;
-if(!((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77)))){
-const err73 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(typeof data77 == "number"){
-if(data77 < 0 || isNaN(data77)){
-const err74 = {instancePath:instancePath+"/server/preStopSleepSeconds",schemaPath:"#/properties/server/properties/preStopSleepSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-}
-if(data54.preStop !== undefined){
-let data78 = data54.preStop;
-if(Array.isArray(data78)){
-const len1 = data78.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data78[i1] !== "string"){
-const err75 = {instancePath:instancePath+"/server/preStop/" + i1,schemaPath:"#/properties/server/properties/preStop/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/server/preStop",schemaPath:"#/properties/server/properties/preStop/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data54.postStart !== undefined){
-let data80 = data54.postStart;
-if(Array.isArray(data80)){
-const len2 = data80.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data80[i2] !== "string"){
-const err77 = {instancePath:instancePath+"/server/postStart/" + i2,schemaPath:"#/properties/server/properties/postStart/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/server/postStart",schemaPath:"#/properties/server/properties/postStart/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data54.extraEnvironmentVars !== undefined){
-let data82 = data54.extraEnvironmentVars;
-if(!(data82 && typeof data82 == "object" && !Array.isArray(data82))){
-const err79 = {instancePath:instancePath+"/server/extraEnvironmentVars",schemaPath:"#/properties/server/properties/extraEnvironmentVars/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data54.extraSecretEnvironmentVars !== undefined){
-let data83 = data54.extraSecretEnvironmentVars;
-if(Array.isArray(data83)){
-const len3 = data83.length;
-for(let i3=0; i3<len3; i3++){
-let data84 = data83[i3];
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.envName === undefined){
-const err80 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "envName"},message:"must have required property '"+"envName"+"'"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-if(data84.secretName === undefined){
-const err81 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretName"},message:"must have required property '"+"secretName"+"'"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-if(data84.secretKey === undefined){
-const err82 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/required",keyword:"required",params:{missingProperty: "secretKey"},message:"must have required property '"+"secretKey"+"'"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-for(const key8 in data84){
-if(!(((key8 === "envName") || (key8 === "secretName")) || (key8 === "secretKey"))){
-const err83 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data84.envName !== undefined){
-if(typeof data84.envName !== "string"){
-const err84 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3+"/envName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/envName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data84.secretName !== undefined){
-if(typeof data84.secretName !== "string"){
-const err85 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3+"/secretName",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data84.secretKey !== undefined){
-if(typeof data84.secretKey !== "string"){
-const err86 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3+"/secretKey",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/properties/secretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars/" + i3,schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/server/extraSecretEnvironmentVars",schemaPath:"#/properties/server/properties/extraSecretEnvironmentVars/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data54.extraVolumes !== undefined){
-let data88 = data54.extraVolumes;
-if(Array.isArray(data88)){
-const len4 = data88.length;
-for(let i4=0; i4<len4; i4++){
-let data89 = data88[i4];
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
-if(data89.type === undefined){
-const err89 = {instancePath:instancePath+"/server/extraVolumes/" + i4,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(data89.name === undefined){
-const err90 = {instancePath:instancePath+"/server/extraVolumes/" + i4,schemaPath:"#/properties/server/properties/extraVolumes/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-for(const key9 in data89){
-if(!((((key9 === "type") || (key9 === "name")) || (key9 === "path")) || (key9 === "defaultMode"))){
-const err91 = {instancePath:instancePath+"/server/extraVolumes/" + i4,schemaPath:"#/properties/server/properties/extraVolumes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data89.type !== undefined){
-let data90 = data89.type;
-if(typeof data90 !== "string"){
-const err92 = {instancePath:instancePath+"/server/extraVolumes/" + i4+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-if(!((data90 === "secret") || (data90 === "configMap"))){
-const err93 = {instancePath:instancePath+"/server/extraVolumes/" + i4+"/type",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.server.properties.extraVolumes.items.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-if(data89.name !== undefined){
-if(typeof data89.name !== "string"){
-const err94 = {instancePath:instancePath+"/server/extraVolumes/" + i4+"/name",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-if(data89.path !== undefined){
-let data92 = data89.path;
-if((typeof data92 !== "string") && (data92 !== null)){
-const err95 = {instancePath:instancePath+"/server/extraVolumes/" + i4+"/path",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/path/type",keyword:"type",params:{type: schema11.properties.server.properties.extraVolumes.items.properties.path.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-if(data89.defaultMode !== undefined){
-let data93 = data89.defaultMode;
-if(!((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93)))){
-const err96 = {instancePath:instancePath+"/server/extraVolumes/" + i4+"/defaultMode",schemaPath:"#/properties/server/properties/extraVolumes/items/properties/defaultMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/server/extraVolumes/" + i4,schemaPath:"#/properties/server/properties/extraVolumes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/server/extraVolumes",schemaPath:"#/properties/server/properties/extraVolumes/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-if(data54.volumes !== undefined){
-let data94 = data54.volumes;
-if((!(Array.isArray(data94))) && (data94 !== null)){
-const err99 = {instancePath:instancePath+"/server/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema77.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data54.volumeMounts !== undefined){
-let data95 = data54.volumeMounts;
-if((!(Array.isArray(data95))) && (data95 !== null)){
-const err100 = {instancePath:instancePath+"/server/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema77.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-if(data54.affinity !== undefined){
-let data96 = data54.affinity;
-if(((typeof data96 !== "string") && (!(data96 && typeof data96 == "object" && !Array.isArray(data96)))) && (data96 !== null)){
-const err101 = {instancePath:instancePath+"/server/affinity",schemaPath:"#/definitions/affinity/type",keyword:"type",params:{type: schema49.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-if(data54.topologySpreadConstraints !== undefined){
-let data97 = data54.topologySpreadConstraints;
-if(((typeof data97 !== "string") && (!(Array.isArray(data97)))) && (data97 !== null)){
-const err102 = {instancePath:instancePath+"/server/topologySpreadConstraints",schemaPath:"#/definitions/topologySpreadConstraints/type",keyword:"type",params:{type: schema50.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-if(data54.tolerations !== undefined){
-let data98 = data54.tolerations;
-if(((typeof data98 !== "string") && (!(Array.isArray(data98)))) && (data98 !== null)){
-const err103 = {instancePath:instancePath+"/server/tolerations",schemaPath:"#/definitions/tolerations/type",keyword:"type",params:{type: schema51.type},message:"must be string,array,null"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-if(data54.nodeSelector !== undefined){
-let data99 = data54.nodeSelector;
-if(((typeof data99 !== "string") && (!(data99 && typeof data99 == "object" && !Array.isArray(data99)))) && (data99 !== null)){
-const err104 = {instancePath:instancePath+"/server/nodeSelector",schemaPath:"#/definitions/nodeSelector/type",keyword:"type",params:{type: schema52.type},message:"must be string,object,null"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data54.networkPolicy !== undefined){
-if(!(validate51(data54.networkPolicy, {instancePath:instancePath+"/server/networkPolicy",parentData:data54,parentDataProperty:"networkPolicy",rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-errors = vErrors.length;
-}
-}
-if(data54.priorityClassName !== undefined){
-if(typeof data54.priorityClassName !== "string"){
-const err105 = {instancePath:instancePath+"/server/priorityClassName",schemaPath:"#/properties/server/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-if(data54.extraLabels !== undefined){
-let data102 = data54.extraLabels;
-if(!(data102 && typeof data102 == "object" && !Array.isArray(data102))){
-const err106 = {instancePath:instancePath+"/server/extraLabels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-if(data54.annotations !== undefined){
-let data103 = data54.annotations;
-if((typeof data103 !== "string") && (!(data103 && typeof data103 == "object" && !Array.isArray(data103)))){
-const err107 = {instancePath:instancePath+"/server/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-if(data54.includeConfigAnnotation !== undefined){
-if(typeof data54.includeConfigAnnotation !== "boolean"){
-const err108 = {instancePath:instancePath+"/server/includeConfigAnnotation",schemaPath:"#/properties/server/properties/includeConfigAnnotation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-if(data54.service !== undefined){
-if(!(validate53(data54.service, {instancePath:instancePath+"/server/service",parentData:data54,parentDataProperty:"service",rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-if(data54.dataStorage !== undefined){
-if(!(validate61(data54.dataStorage, {instancePath:instancePath+"/server/dataStorage",parentData:data54,parentDataProperty:"dataStorage",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-errors = vErrors.length;
-}
-}
-if(data54.persistentVolumeClaimRetentionPolicy !== undefined){
-if(!(validate63(data54.persistentVolumeClaimRetentionPolicy, {instancePath:instancePath+"/server/persistentVolumeClaimRetentionPolicy",parentData:data54,parentDataProperty:"persistentVolumeClaimRetentionPolicy",rootData}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-errors = vErrors.length;
-}
-}
-if(data54.auditStorage !== undefined){
-if(!(validate65(data54.auditStorage, {instancePath:instancePath+"/server/auditStorage",parentData:data54,parentDataProperty:"auditStorage",rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-errors = vErrors.length;
-}
-}
-if(data54.dev !== undefined){
-if(!(validate67(data54.dev, {instancePath:instancePath+"/server/dev",parentData:data54,parentDataProperty:"dev",rootData}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data54.standalone !== undefined){
-if(!(validate69(data54.standalone, {instancePath:instancePath+"/server/standalone",parentData:data54,parentDataProperty:"standalone",rootData}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-errors = vErrors.length;
-}
-}
-if(data54.ha !== undefined){
-if(!(validate71(data54.ha, {instancePath:instancePath+"/server/ha",parentData:data54,parentDataProperty:"ha",rootData}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data54.serviceAccount !== undefined){
-if(!(validate79(data54.serviceAccount, {instancePath:instancePath+"/server/serviceAccount",parentData:data54,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data54.statefulSet !== undefined){
-if(!(validate83(data54.statefulSet, {instancePath:instancePath+"/server/statefulSet",parentData:data54,parentDataProperty:"statefulSet",rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
-errors = vErrors.length;
-}
-}
-if(data54.hostNetwork !== undefined){
-if(typeof data54.hostNetwork !== "boolean"){
-const err109 = {instancePath:instancePath+"/server/hostNetwork",schemaPath:"#/properties/server/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-if(data54.gid !== undefined){
-let data115 = data54.gid;
-if(!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))){
-const err110 = {instancePath:instancePath+"/server/gid",schemaPath:"#/properties/server/properties/gid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-if(data54.uid !== undefined){
-let data116 = data54.uid;
-if(!((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116)))){
-const err111 = {instancePath:instancePath+"/server/uid",schemaPath:"#/properties/server/properties/uid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/server",schemaPath:"#/properties/server/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-}
-if(data.ui !== undefined){
-let data117 = data.ui;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-for(const key10 in data117){
-if(!(func2.call(schema11.properties.ui.properties, key10))){
-const err113 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-if(data117.enabled !== undefined){
-let data118 = data117.enabled;
-if((typeof data118 !== "boolean") && (typeof data118 !== "string")){
-const err114 = {instancePath:instancePath+"/ui/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-if(data117.publishNotReadyAddresses !== undefined){
-if(typeof data117.publishNotReadyAddresses !== "boolean"){
-const err115 = {instancePath:instancePath+"/ui/publishNotReadyAddresses",schemaPath:"#/properties/ui/properties/publishNotReadyAddresses/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-if(data117.activeVaultPodOnly !== undefined){
-if(typeof data117.activeVaultPodOnly !== "boolean"){
-const err116 = {instancePath:instancePath+"/ui/activeVaultPodOnly",schemaPath:"#/properties/ui/properties/activeVaultPodOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-if(data117.serviceType !== undefined){
-let data121 = data117.serviceType;
-if(typeof data121 !== "string"){
-const err117 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-if(!((((data121 === "ClusterIP") || (data121 === "NodePort")) || (data121 === "LoadBalancer")) || (data121 === "ExternalName"))){
-const err118 = {instancePath:instancePath+"/ui/serviceType",schemaPath:"#/definitions/serviceType/enum",keyword:"enum",params:{allowedValues: schema115.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-if(data117.serviceNodePort !== undefined){
-let data122 = data117.serviceNodePort;
-if((!((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122)))) && (data122 !== null)){
-const err119 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/type",keyword:"type",params:{type: schema11.properties.ui.properties.serviceNodePort.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-if(typeof data122 == "number"){
-if(data122 > 65535 || isNaN(data122)){
-const err120 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-if(data122 < 0 || isNaN(data122)){
-const err121 = {instancePath:instancePath+"/ui/serviceNodePort",schemaPath:"#/properties/ui/properties/serviceNodePort/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-}
-if(data117.externalPort !== undefined){
-let data123 = data117.externalPort;
-if(!((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123)))){
-const err122 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-if(typeof data123 == "number"){
-if(data123 > 65535 || isNaN(data123)){
-const err123 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-if(data123 < 0 || isNaN(data123)){
-const err124 = {instancePath:instancePath+"/ui/externalPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-}
-if(data117.targetPort !== undefined){
-let data124 = data117.targetPort;
-if(!((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124)))){
-const err125 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-if(typeof data124 == "number"){
-if(data124 > 65535 || isNaN(data124)){
-const err126 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-if(data124 < 0 || isNaN(data124)){
-const err127 = {instancePath:instancePath+"/ui/targetPort",schemaPath:"#/definitions/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-}
-if(data117.serviceIPFamilyPolicy !== undefined){
-let data125 = data117.serviceIPFamilyPolicy;
-if(typeof data125 !== "string"){
-const err128 = {instancePath:instancePath+"/ui/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-if(!((((data125 === "") || (data125 === "SingleStack")) || (data125 === "PreferDualStack")) || (data125 === "RequireDualStack"))){
-const err129 = {instancePath:instancePath+"/ui/serviceIPFamilyPolicy",schemaPath:"#/definitions/ipFamilyPolicy/enum",keyword:"enum",params:{allowedValues: schema106.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-if(data117.serviceIPFamilies !== undefined){
-let data126 = data117.serviceIPFamilies;
-if(Array.isArray(data126)){
-const len5 = data126.length;
-for(let i5=0; i5<len5; i5++){
-let data127 = data126[i5];
-if(typeof data127 !== "string"){
-const err130 = {instancePath:instancePath+"/ui/serviceIPFamilies/" + i5,schemaPath:"#/definitions/ipFamilies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-if(!((data127 === "IPv4") || (data127 === "IPv6"))){
-const err131 = {instancePath:instancePath+"/ui/serviceIPFamilies/" + i5,schemaPath:"#/definitions/ipFamilies/items/enum",keyword:"enum",params:{allowedValues: schema107.items.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-}
-else {
-const err132 = {instancePath:instancePath+"/ui/serviceIPFamilies",schemaPath:"#/definitions/ipFamilies/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-if(data117.externalTrafficPolicy !== undefined){
-let data128 = data117.externalTrafficPolicy;
-if(typeof data128 !== "string"){
-const err133 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-if(!((data128 === "Cluster") || (data128 === "Local"))){
-const err134 = {instancePath:instancePath+"/ui/externalTrafficPolicy",schemaPath:"#/definitions/externalTrafficPolicy/enum",keyword:"enum",params:{allowedValues: schema108.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data117.annotations !== undefined){
-let data129 = data117.annotations;
-if((typeof data129 !== "string") && (!(data129 && typeof data129 == "object" && !Array.isArray(data129)))){
-const err135 = {instancePath:instancePath+"/ui/annotations",schemaPath:"#/definitions/annotations/type",keyword:"type",params:{type: schema15.type},message:"must be string,object"};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-if(data117.loadBalancerIP !== undefined){
-let data130 = data117.loadBalancerIP;
-if((typeof data130 !== "string") && (data130 !== null)){
-const err136 = {instancePath:instancePath+"/ui/loadBalancerIP",schemaPath:"#/properties/ui/properties/loadBalancerIP/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerIP.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-if(data117.loadBalancerSourceRanges !== undefined){
-let data131 = data117.loadBalancerSourceRanges;
-if((!(Array.isArray(data131))) && (data131 !== null)){
-const err137 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges",schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/type",keyword:"type",params:{type: schema11.properties.ui.properties.loadBalancerSourceRanges.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-if(Array.isArray(data131)){
-const len6 = data131.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data131[i6] !== "string"){
-const err138 = {instancePath:instancePath+"/ui/loadBalancerSourceRanges/" + i6,schemaPath:"#/properties/ui/properties/loadBalancerSourceRanges/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err139 = {instancePath:instancePath+"/ui",schemaPath:"#/properties/ui/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-if(data.csi !== undefined){
-let data133 = data.csi;
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
-for(const key11 in data133){
-if(!(func2.call(schema11.properties.csi.properties, key11))){
-const err140 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-if(data133.enabled !== undefined){
-let data134 = data133.enabled;
-if((typeof data134 !== "boolean") && (typeof data134 !== "string")){
-const err141 = {instancePath:instancePath+"/csi/enabled",schemaPath:"#/definitions/enabled/type",keyword:"type",params:{type: schema12.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-if(data133.image !== undefined){
-if(!(validate87(data133.image, {instancePath:instancePath+"/csi/image",parentData:data133,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
-errors = vErrors.length;
-}
-}
-if(data133.volumes !== undefined){
-let data136 = data133.volumes;
-if((!(Array.isArray(data136))) && (data136 !== null)){
-const err142 = {instancePath:instancePath+"/csi/volumes",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema77.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-if(data133.volumeMounts !== undefined){
-let data137 = data133.volumeMounts;
-if((!(Array.isArray(data137))) && (data137 !== null)){
-const err143 = {instancePath:instancePath+"/csi/volumeMounts",schemaPath:"#/definitions/nullableArray/type",keyword:"type",params:{type: schema77.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-if(data133.resources !== undefined){
-let data138 = data133.resources;
-if(!(data138 && typeof data138 == "object" && !Array.isArray(data138))){
-const err144 = {instancePath:instancePath+"/csi/resources",schemaPath:"#/definitions/resources/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-if(data133.hmacSecretName !== undefined){
-if(typeof data133.hmacSecretName !== "string"){
-const err145 = {instancePath:instancePath+"/csi/hmacSecretName",schemaPath:"#/properties/csi/properties/hmacSecretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-if(data133.hostNetwork !== undefined){
-if(typeof data133.hostNetwork !== "boolean"){
-const err146 = {instancePath:instancePath+"/csi/hostNetwork",schemaPath:"#/properties/csi/properties/hostNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-}
-if(data133.daemonSet !== undefined){
-if(!(validate89(data133.daemonSet, {instancePath:instancePath+"/csi/daemonSet",parentData:data133,parentDataProperty:"daemonSet",rootData}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
-errors = vErrors.length;
-}
-}
-if(data133.pod !== undefined){
-if(!(validate93(data133.pod, {instancePath:instancePath+"/csi/pod",parentData:data133,parentDataProperty:"pod",rootData}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
-errors = vErrors.length;
-}
-}
-if(data133.agent !== undefined){
-if(!(validate95(data133.agent, {instancePath:instancePath+"/csi/agent",parentData:data133,parentDataProperty:"agent",rootData}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
-errors = vErrors.length;
-}
-}
-if(data133.priorityClassName !== undefined){
-if(typeof data133.priorityClassName !== "string"){
-const err147 = {instancePath:instancePath+"/csi/priorityClassName",schemaPath:"#/properties/csi/properties/priorityClassName/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-if(data133.serviceAccount !== undefined){
-if(!(validate101(data133.serviceAccount, {instancePath:instancePath+"/csi/serviceAccount",parentData:data133,parentDataProperty:"serviceAccount",rootData}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
-errors = vErrors.length;
-}
-}
-if(data133.readinessProbe !== undefined){
-if(!(validate103(data133.readinessProbe, {instancePath:instancePath+"/csi/readinessProbe",parentData:data133,parentDataProperty:"readinessProbe",rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
-errors = vErrors.length;
-}
-}
-if(data133.livenessProbe !== undefined){
-if(!(validate105(data133.livenessProbe, {instancePath:instancePath+"/csi/livenessProbe",parentData:data133,parentDataProperty:"livenessProbe",rootData}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
-errors = vErrors.length;
-}
-}
-if(data133.logLevel !== undefined){
-if(typeof data133.logLevel !== "string"){
-const err148 = {instancePath:instancePath+"/csi/logLevel",schemaPath:"#/properties/csi/properties/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-if(data133.debug !== undefined){
-if(typeof data133.debug !== "boolean"){
-const err149 = {instancePath:instancePath+"/csi/debug",schemaPath:"#/properties/csi/properties/debug/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-if(data133.extraArgs !== undefined){
-let data150 = data133.extraArgs;
-if(Array.isArray(data150)){
-const len7 = data150.length;
-for(let i7=0; i7<len7; i7++){
-if(typeof data150[i7] !== "string"){
-const err150 = {instancePath:instancePath+"/csi/extraArgs/" + i7,schemaPath:"#/properties/csi/properties/extraArgs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/csi/extraArgs",schemaPath:"#/properties/csi/properties/extraArgs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-}
-else {
-const err152 = {instancePath:instancePath+"/csi",schemaPath:"#/properties/csi/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-if(data.serverTelemetry !== undefined){
-let data152 = data.serverTelemetry;
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
-for(const key12 in data152){
-if(!((key12 === "serviceMonitor") || (key12 === "prometheusRules"))){
-const err153 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-if(data152.serviceMonitor !== undefined){
-if(!(validate107(data152.serviceMonitor, {instancePath:instancePath+"/serverTelemetry/serviceMonitor",parentData:data152,parentDataProperty:"serviceMonitor",rootData}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
-errors = vErrors.length;
-}
-}
-if(data152.prometheusRules !== undefined){
-if(!(validate109(data152.prometheusRules, {instancePath:instancePath+"/serverTelemetry/prometheusRules",parentData:data152,parentDataProperty:"prometheusRules",rootData}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/serverTelemetry",schemaPath:"#/properties/serverTelemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-}
-if(data.fullnameOverride !== undefined){
-if(typeof data.fullnameOverride !== "string"){
-const err155 = {instancePath:instancePath+"/fullnameOverride",schemaPath:"#/properties/fullnameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-}
-if(data.nameOverride !== undefined){
-if(typeof data.nameOverride !== "string"){
-const err156 = {instancePath:instancePath+"/nameOverride",schemaPath:"#/properties/nameOverride/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-}
-}
-else {
-const err157 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
 }
 errors++;
 }

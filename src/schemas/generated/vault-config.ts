@@ -7,17 +7,16 @@ import type { SchemaValidator } from '../validator.js';
  * (all errors collected). After a call, `validate.errors` holds the errors of that call, or null.
  */
 export const validate: SchemaValidator = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:vault-lint:schema:vault-config","title":"Vault server configuration (normalised)","description":"A Vault server configuration after HCL/JSON decoding, normalised so that each stanza has one shape:\n- attributes are plain JSON values as written (no coercion: `tls_disable = 1` stays the number 1, \"true\" stays a string);\n- `listener`, `seal` (and legacy `hsm`, `kms`), `user_lockout`, `kms_library`: repeatable labelled blocks become\n  an object keyed by label whose value is the list of block bodies in source order, e.g.\n  `{\"listener\": {\"tcp\": [{\"address\": \"[::]:8200\"}]}, \"seal\": {\"awskms\": [{\"region\": \"us-east-1\"}]}}`;\n- `storage`, `ha_storage` (and legacy `backend`, `ha_backend`), `service_registration`, `entropy`: labelled blocks\n  that may appear once become an object keyed by label whose value is the block body, e.g. `{\"storage\": {\"raft\": {\"path\": \"/vault/data\"}}}`;\n  a second block adds a second key, which maxProperties rejects;\n- unlabelled blocks (`telemetry`, `cloud`, `reporting`, listener `telemetry`/`profiling`/`inflight_requests_logging`,\n  `custom_response_headers`, ...) become a single object, whether written as `x { }` or `x = { }`;\n- raft `retry_join` is always a list of objects, whether written as repeated blocks or as a list attribute;\n- a JSON config already in Vault's JSON shape (`\"listener\": [{\"tcp\": {...}}]`) is normalised the same way;\n- keys and labels are kept as written. Vault matches top-level, listener and telemetry keys case-insensitively and\n  lower-cases storage and listener types, so a key that differs from a known one only by case is valid in Vault;\n  keys inside storage, seal and service_registration stanzas are case-sensitive.\nUnknown keys are rejected everywhere a fixed set is read: at the top level, in listeners and telemetry Vault only warns,\ninside storage, seal, retry_join and service_registration stanzas it ignores them silently.","type":"object","additionalProperties":false,"properties":{"storage":{"$ref":"#/definitions/storage"},"ha_storage":{"$ref":"#/definitions/storage"},"backend":{"description":"Legacy name of storage.","$ref":"#/definitions/storage"},"ha_backend":{"description":"Legacy name of ha_storage.","$ref":"#/definitions/storage"},"listener":{"description":"Listeners keyed by type, each type holding the list of its blocks in order.","type":"object","additionalProperties":false,"properties":{"tcp":{"type":"array","items":{"$ref":"#/definitions/listenerTcp"}},"unix":{"type":"array","items":{"$ref":"#/definitions/listenerUnix"}}}},"seal":{"$ref":"#/definitions/seal"},"hsm":{"description":"Legacy name of seal.","$ref":"#/definitions/seal"},"kms":{"description":"Alternate seal block, parsed like seal.","$ref":"#/definitions/seal"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"usage_gauge_period":{"$ref":"#/definitions/durationOrNone"},"maximum_gauge_cardinality":{"$ref":"#/definitions/int"},"disable_hostname":{"$ref":"#/definitions/hclBool"},"enable_hostname_label":{"$ref":"#/definitions/hclBool"},"metrics_prefix":{"type":"string"},"lease_metrics_epsilon":{"$ref":"#/definitions/durationOrNone"},"num_lease_metrics_buckets":{"$ref":"#/definitions/int"},"add_lease_metrics_namespace_labels":{"$ref":"#/definitions/hclBool"},"add_mount_point_rollback_metrics":{"$ref":"#/definitions/hclBool"},"filter_default":{"$ref":"#/definitions/hclBool"},"prefix_filter":{"type":"array","items":{"type":"string"}},"statsite_address":{"type":"string"},"statsd_address":{"type":"string"},"dogstatsd_addr":{"type":"string"},"dogstatsd_tags":{"type":"array","items":{"type":"string"}},"prometheus_retention_time":{"$ref":"#/definitions/duration"},"circonus_api_token":{"type":"string"},"circonus_api_app":{"type":"string"},"circonus_api_url":{"type":"string"},"circonus_submission_interval":{"type":"string"},"circonus_submission_url":{"type":"string"},"circonus_check_id":{"type":"string"},"circonus_check_force_metric_activation":{"type":"string"},"circonus_check_instance_id":{"type":"string"},"circonus_check_search_tag":{"type":"string"},"circonus_check_display_name":{"type":"string"},"circonus_check_tags":{"type":"string"},"circonus_broker_id":{"type":"string"},"circonus_broker_select_tag":{"type":"string"},"stackdriver_project_id":{"type":"string"},"stackdriver_location":{"type":"string"},"stackdriver_namespace":{"type":"string"},"stackdriver_debug_logs":{"$ref":"#/definitions/hclBool"}}},"service_registration":{"description":"Exactly one registration, keyed by its type.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"kubernetes":{"$ref":"#/definitions/object0_kubernetes"},"consul":{"$ref":"#/definitions/object1_consul"}}},"user_lockout":{"type":"object","additionalProperties":false,"properties":{"all":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"userpass":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"ldap":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"approle":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}}}},"cluster_name":{"type":"string"},"cache_size":{"$ref":"#/definitions/int"},"disable_cache":{"$ref":"#/definitions/bool"},"disable_mlock":{"$ref":"#/definitions/bool"},"plugin_directory":{"type":"string"},"plugin_tmpdir":{"type":"string"},"plugin_file_uid":{"$ref":"#/definitions/int"},"plugin_file_permissions":{"description":"Octal permission bits; write it quoted.","type":["string","integer"]},"default_lease_ttl":{"$ref":"#/definitions/duration"},"max_lease_ttl":{"$ref":"#/definitions/duration"},"default_max_request_duration":{"$ref":"#/definitions/duration"},"detect_deadlocks":{"type":"string"},"raw_storage_endpoint":{"$ref":"#/definitions/bool"},"introspection_endpoint":{"$ref":"#/definitions/bool"},"ui":{"$ref":"#/definitions/bool"},"pid_file":{"type":"string"},"enable_response_header_hostname":{"$ref":"#/definitions/bool"},"enable_response_header_raft_node_id":{"$ref":"#/definitions/bool"},"log_level":{"$ref":"#/definitions/logLevel"},"log_format":{"$ref":"#/definitions/logFormat"},"log_file":{"type":"string"},"log_rotate_duration":{"$ref":"#/definitions/duration"},"log_rotate_bytes":{"$ref":"#/definitions/int"},"log_rotate_max_files":{"$ref":"#/definitions/int"},"log_requests_level":{"type":"string","pattern":"^\\s*(?:([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE])\\s*)?$"},"experiments":{"$ref":"#/definitions/stringList"},"imprecise_lease_role_tracking":{"$ref":"#/definitions/hclBool"},"enable_post_unseal_trace":{"$ref":"#/definitions/hclBool"},"post_unseal_trace_directory":{"type":"string"},"allow_audit_log_prefixing":{"$ref":"#/definitions/bool"},"enable_unauthenticated_access":{"$ref":"#/definitions/stringList"},"deny_slash_in_templated_paths":{"$ref":"#/definitions/bool"},"api_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/bool"},"disable_sealwrap":{"$ref":"#/definitions/bool"},"disable_performance_standby":{"$ref":"#/definitions/bool"},"license_path":{"type":"string"},"administrative_namespace_path":{"type":"string"},"remove_irrevocable_lease_after":{"$ref":"#/definitions/duration"},"enable_multiseal":{"$ref":"#/definitions/bool"},"disable_indexing":{"$ref":"#/definitions/bool"},"disable_sentinel_trace":{"$ref":"#/definitions/bool"},"disable_printable_check":{"$ref":"#/definitions/bool"},"cluster_cipher_suites":{"type":"string"},"observations":{"type":"object","additionalProperties":false,"properties":{"ledger_path":{"type":"string"},"type_prefix_allowlist":{"$ref":"#/definitions/stringList"},"type_prefix_denylist":{"$ref":"#/definitions/stringList"},"file_mode":{"type":["string","integer"]}}},"cloud":{"type":"object","additionalProperties":false,"properties":{"resource_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"enable_api_capability":{"$ref":"#/definitions/bool"},"enable_passthrough_capability":{"$ref":"#/definitions/bool"}}},"entropy":{"type":"object","additionalProperties":false,"properties":{"seal":{"$ref":"#/definitions/object2_seal"}},"description":"Enterprise: entropy \"seal\" {}."},"sentinel":{"type":"object","additionalProperties":false,"properties":{"additional_enabled_modules":{"type":"array","items":{"type":"string"}}}},"reporting":{"type":"object","additionalProperties":false,"properties":{"snapshot_retention_time":{"$ref":"#/definitions/duration"},"disable_product_usage_reporting":{"$ref":"#/definitions/bool"},"license":{"$ref":"#/definitions/object3_license"}}},"replication":{"type":"object","additionalProperties":false,"properties":{"resolver_discover_servers":{"$ref":"#/definitions/bool"},"logshipper_buffer_length":{"$ref":"#/definitions/int"},"logshipper_buffer_size":{"type":["string","integer"]},"allow_forwarding_via_header":{"$ref":"#/definitions/bool"},"best_effort_wal_wait_duration":{"$ref":"#/definitions/duration"},"allow_forwarding_via_token":{"type":"string"},"replication_canary_write_interval_seconds":{"$ref":"#/definitions/int"}}},"kms_library":{"type":"object","additionalProperties":false,"properties":{"pkcs11":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"library":{"type":"string"}}}}}},"adaptive_overload_protection":{"type":"object","additionalProperties":false,"properties":{"disable_write_controller":{"$ref":"#/definitions/bool"}}},"license_entitlement":{"type":"object","additionalProperties":false,"properties":{"edition":{"type":"string","enum":["essentials","standard","premium","platform-standard"]},"add_ons":{"type":"string"}}},"request_limiter":{"type":"object","additionalProperties":false,"properties":{"disable":{"$ref":"#/definitions/bool"}}}},"definitions":{"bool":{"description":"Boolean read with parseutil.ParseBool: a bool, a number (non-zero is true), or a string strconv.ParseBool accepts; \"\" is false.","type":["boolean","number","string"],"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},"hclBool":{"description":"Go bool field decoded by HCL v1: true/false, or 1/0/\"true\"/\"false\" (any case).","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},"strconvBool":{"description":"Boolean inside storage/seal stanzas: the value is stringified, then read with strconv.ParseBool.","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"},"duration":{"description":"parseutil.ParseDurationSecond: a number of seconds, a numeric string, \"<n>d\", or a Go duration such as \"90s\" or \"1h30m\".","type":["number","string"],"pattern":"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},"durationOrNone":{"type":["number","string"],"pattern":"^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},"int":{"description":"Integer: a number, or a string strconv.ParseInt accepts (0x, 0o, 0b prefixes allowed).","type":["integer","string"],"pattern":"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},"storageInt":{"description":"Integer inside a storage stanza: stringified, then read with strconv.Atoi (decimal only, no units).","type":["integer","string"],"pattern":"^[+-]?[0-9]+$"},"stringList":{"description":"A comma-separated string or a list of strings.","type":["string","array"],"items":{"type":"string"}},"tlsVersion":{"type":"string","enum":["tls10","tls11","tls12","tls13"]},"logLevel":{"description":"trace, debug, info (alias notice), warn (alias warning) or error (alias err); case-insensitive.","type":"string","pattern":"^\\s*(?:([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR])\\s*)?$"},"logFormat":{"description":"standard or json; case-insensitive.","type":"string","pattern":"^\\s*(?:([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN])\\s*)?$"},"listenerTcp":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"custom_response_headers":{"description":"Per status (\"default\", \"2xx\", \"404\", ...): header name -> list of values.","type":"object","additionalProperties":false,"patternProperties":{"^(default|[1-5]xx|[1-5][0-9][0-9])$":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"disable_replication_status_endpoints":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}},"proxy_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"redact_addresses":{"$ref":"#/definitions/bool"},"redact_cluster_name":{"$ref":"#/definitions/bool"},"redact_version":{"$ref":"#/definitions/bool"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}},"listenerUnix":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}},"proxy_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"socket_group":{"type":"string"},"socket_mode":{"type":"string"},"socket_user":{"type":"string"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}},"storage":{"description":"Exactly one backend, keyed by its type. Types without a parameter list here are accepted as free-form objects.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"raft":{"$ref":"#/definitions/raftStorage"},"consul":{"$ref":"#/definitions/consulStorage"},"file":{"$ref":"#/definitions/fileStorage"},"filesystem":{"$ref":"#/definitions/fileStorage"},"inmem":{"$ref":"#/definitions/inmemStorage"},"aerospike":{"type":"object"},"alicloudoss":{"type":"object"},"azure":{"type":"object"},"cassandra":{"type":"object"},"cockroachdb":{"type":"object"},"couchdb":{"type":"object"},"dynamodb":{"type":"object"},"etcd":{"type":"object"},"foundationdb":{"type":"object"},"gcs":{"type":"object"},"inmem_ha":{"type":"object"},"inmem_transactional":{"type":"object"},"inmem_transactional_ha":{"type":"object"},"manta":{"type":"object"},"mssql":{"type":"object"},"mysql":{"type":"object"},"oci":{"type":"object"},"postgresql":{"type":"object"},"s3":{"type":"object"},"spanner":{"type":"object"},"swift":{"type":"object"},"ydb":{"type":"object"},"zookeeper":{"type":"object"}}},"raftStorage":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"node_id":{"type":"string"},"performance_multiplier":{"$ref":"#/definitions/storageInt"},"trailing_logs":{"$ref":"#/definitions/storageInt"},"snapshot_threshold":{"$ref":"#/definitions/storageInt"},"snapshot_interval":{"$ref":"#/definitions/duration"},"retry_join":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"leader_api_addr":{"type":"string"},"auto_join":{"type":"string"},"auto_join_scheme":{"type":"string","enum":["http","https"]},"auto_join_port":{"type":"integer","minimum":0},"leader_tls_servername":{"type":"string"},"leader_ca_cert_file":{"type":"string"},"leader_client_cert_file":{"type":"string"},"leader_client_key_file":{"type":"string"},"leader_ca_cert":{"type":"string"},"leader_client_cert":{"type":"string"},"leader_client_key":{"type":"string"}},"description":"One raft join candidate. Values are JSON-decoded into typed fields, so strings must be strings and auto_join_port a number.","not":{"required":["leader_api_addr","auto_join"]}}},"retry_join_as_non_voter":{"$ref":"#/definitions/strconvBool"},"max_entry_size":{"$ref":"#/definitions/storageInt"},"max_mount_and_namespace_table_entry_size":{"allOf":[{"$ref":"#/definitions/storageInt"},{"minimum":1024,"maximum":10485760}]},"autopilot_reconcile_interval":{"$ref":"#/definitions/duration"},"autopilot_update_interval":{"$ref":"#/definitions/duration"},"autopilot_upgrade_version":{"type":"string"},"autopilot_redundancy_zone":{"type":"string"},"raft_wal":{"$ref":"#/definitions/strconvBool"},"raft_log_verifier_enabled":{"$ref":"#/definitions/strconvBool"},"raft_log_verification_interval":{"$ref":"#/definitions/duration"},"apply_delay":{"$ref":"#/definitions/duration"},"snapshot_delay":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"consulStorage":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"},"path":{"type":"string"},"consistency_mode":{"type":"string","enum":["default","strong"]},"max_parallel":{"$ref":"#/definitions/storageInt"},"session_ttl":{"$ref":"#/definitions/duration"},"lock_wait_time":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"fileStorage":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"inmemStorage":{"type":"object","additionalProperties":false,"properties":{"max_value_size":{"$ref":"#/definitions/storageInt"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"seal":{"description":"Seal stanzas keyed by type; each type holds the list of its blocks (two blocks of one type are legal with distinct names).","type":"object","additionalProperties":false,"properties":{"awskms":{"$ref":"#/definitions/seal_awskms"},"gcpckms":{"$ref":"#/definitions/seal_gcpckms"},"azurekeyvault":{"$ref":"#/definitions/seal_azurekeyvault"},"transit":{"$ref":"#/definitions/seal_transit"},"ocikms":{"$ref":"#/definitions/seal_ocikms"},"alicloudkms":{"$ref":"#/definitions/seal_alicloudkms"},"pkcs11":{"$ref":"#/definitions/seal_pkcs11"},"shamir":{"$ref":"#/definitions/seal_shamir"},"aead":{"$ref":"#/definitions/seal_aead"}}},"seal_awskms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"session_token":{"type":"string"},"kms_key_id":{"type":"string"},"endpoint":{"type":"string"},"shared_creds_filename":{"type":"string"},"shared_creds_profile":{"type":"string"},"web_identity_token_file":{"type":"string"},"role_session_name":{"type":"string"},"role_arn":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_gcpckms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"credentials":{"type":"string"},"project":{"type":"string"},"region":{"type":"string"},"key_ring":{"type":"string"},"crypto_key":{"type":"string"},"user_agent":{"type":"string"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_azurekeyvault":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"tenant_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"environment":{"type":"string"},"vault_name":{"type":"string"},"key_name":{"type":"string"},"resource":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_transit":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"address":{"type":"string"},"token":{"type":"string"},"key_name":{"type":"string"},"key_id_prefix":{"type":"string"},"mount_path":{"type":"string"},"namespace":{"type":"string"},"disable_renewal":{"$ref":"#/definitions/strconvBool"},"tls_ca_cert":{"type":"string"},"tls_ca_path":{"type":"string"},"tls_client_cert":{"type":"string"},"tls_client_key":{"type":"string"},"tls_server_name":{"type":"string"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}}},"seal_ocikms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"key_id":{"type":"string"},"crypto_endpoint":{"type":"string"},"management_endpoint":{"type":"string"},"auth_type_api_key":{"$ref":"#/definitions/strconvBool"}}}},"seal_alicloudkms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"domain":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"access_secret":{"type":"string"},"kms_key_id":{"type":"string"}}}},"seal_pkcs11":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"lib":{"type":"string"},"slot":{"type":["string","integer"]},"token_label":{"type":"string"},"pin":{"type":"string"},"key_label":{"type":"string"},"default_key_label":{"type":"string"},"key_id":{"type":"string"},"hmac_key_label":{"type":"string"},"default_hmac_key_label":{"type":"string"},"hmac_key_id":{"type":"string"},"mechanism":{"type":["string","integer"]},"hmac_mechanism":{"type":["string","integer"]},"generate_key":{"$ref":"#/definitions/strconvBool"},"force_rw_session":{"$ref":"#/definitions/strconvBool"},"max_parallel":{"$ref":"#/definitions/int"},"rsa_encrypt_local":{"$ref":"#/definitions/strconvBool"},"rsa_oaep_hash":{"type":"string"}}}},"seal_shamir":{"type":"array","items":{"type":"object"}},"seal_aead":{"type":"array","items":{"type":"object"}},"object0_kubernetes":{"type":"object","additionalProperties":false,"properties":{"namespace":{"type":"string"},"pod_name":{"type":"string"}}},"object1_consul":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}},"object2_seal":{"type":"object","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["augmentation"]},"seal_name":{"type":"string"}}},"object3_license":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/bool"},"billing_start_timestamp":{"type":"string"},"development_cluster":{"$ref":"#/definitions/bool"}}}}};
-const schema151 = {"type":["number","string"],"pattern":"^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"};
-const schema55 = {"description":"Integer: a number, or a string strconv.ParseInt accepts (0x, 0o, 0b prefixes allowed).","type":["integer","string"],"pattern":"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"};
-const schema44 = {"description":"Go bool field decoded by HCL v1: true/false, or 1/0/\"true\"/\"false\" (any case).","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:vault-lint:schema:vault-config","title":"Vault server configuration (normalised)","description":"A Vault server configuration after HCL/JSON decoding, normalised so that each stanza has one shape:\n- attributes are plain JSON values as written (no coercion: `tls_disable = 1` stays the number 1, \"true\" stays a string);\n- `listener`, `seal` (and legacy `hsm`, `kms`), `user_lockout`, `kms_library`: repeatable labelled blocks become\n  an object keyed by label whose value is the list of block bodies in source order, e.g.\n  `{\"listener\": {\"tcp\": [{\"address\": \"[::]:8200\"}]}, \"seal\": {\"awskms\": [{\"region\": \"us-east-1\"}]}}`;\n- `storage`, `ha_storage` (and legacy `backend`, `ha_backend`), `service_registration`, `entropy`: labelled blocks\n  that may appear once become an object keyed by label whose value is the block body, e.g. `{\"storage\": {\"raft\": {\"path\": \"/vault/data\"}}}`;\n  a second block adds a second key, which maxProperties rejects;\n- unlabelled blocks (`telemetry`, `cloud`, `reporting`, listener `telemetry`/`profiling`/`inflight_requests_logging`,\n  `custom_response_headers`, ...) become a single object, whether written as `x { }` or `x = { }`;\n- raft `retry_join` is always a list of objects, whether written as repeated blocks or as a list attribute;\n- a JSON config already in Vault's JSON shape (`\"listener\": [{\"tcp\": {...}}]`) is normalised the same way;\n- keys and labels are kept as written. Vault matches top-level, listener and telemetry keys case-insensitively and\n  lower-cases storage and listener types, so a key that differs from a known one only by case is valid in Vault;\n  keys inside storage, seal and service_registration stanzas are case-sensitive.\nUnknown keys are rejected everywhere a fixed set is read: at the top level, in listeners and telemetry Vault only warns,\ninside storage, seal, retry_join and service_registration stanzas it ignores them silently.","type":"object","additionalProperties":false,"properties":{"storage":{"$ref":"#/definitions/storage"},"ha_storage":{"$ref":"#/definitions/storage"},"backend":{"description":"Legacy name of storage.","$ref":"#/definitions/storage"},"ha_backend":{"description":"Legacy name of ha_storage.","$ref":"#/definitions/storage"},"listener":{"$ref":"#/definitions/object0_listener"},"seal":{"$ref":"#/definitions/seal"},"hsm":{"description":"Legacy name of seal.","$ref":"#/definitions/seal"},"kms":{"description":"Alternate seal block, parsed like seal.","$ref":"#/definitions/seal"},"telemetry":{"$ref":"#/definitions/object1_telemetry"},"service_registration":{"$ref":"#/definitions/object4_service_registration"},"user_lockout":{"$ref":"#/definitions/object5_user_lockout"},"cluster_name":{"type":"string"},"cache_size":{"$ref":"#/definitions/int"},"disable_cache":{"$ref":"#/definitions/bool"},"disable_mlock":{"$ref":"#/definitions/bool"},"plugin_directory":{"type":"string"},"plugin_tmpdir":{"type":"string"},"plugin_file_uid":{"$ref":"#/definitions/int"},"plugin_file_permissions":{"description":"Octal permission bits; write it quoted.","type":["string","integer"]},"default_lease_ttl":{"$ref":"#/definitions/duration"},"max_lease_ttl":{"$ref":"#/definitions/duration"},"default_max_request_duration":{"$ref":"#/definitions/duration"},"detect_deadlocks":{"type":"string"},"raw_storage_endpoint":{"$ref":"#/definitions/bool"},"introspection_endpoint":{"$ref":"#/definitions/bool"},"ui":{"$ref":"#/definitions/bool"},"pid_file":{"type":"string"},"enable_response_header_hostname":{"$ref":"#/definitions/bool"},"enable_response_header_raft_node_id":{"$ref":"#/definitions/bool"},"log_level":{"$ref":"#/definitions/logLevel"},"log_format":{"$ref":"#/definitions/logFormat"},"log_file":{"type":"string"},"log_rotate_duration":{"$ref":"#/definitions/duration"},"log_rotate_bytes":{"$ref":"#/definitions/int"},"log_rotate_max_files":{"$ref":"#/definitions/int"},"log_requests_level":{"type":"string","pattern":"^\\s*(?:([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE])\\s*)?$"},"experiments":{"$ref":"#/definitions/stringList"},"imprecise_lease_role_tracking":{"$ref":"#/definitions/hclBool"},"enable_post_unseal_trace":{"$ref":"#/definitions/hclBool"},"post_unseal_trace_directory":{"type":"string"},"allow_audit_log_prefixing":{"$ref":"#/definitions/bool"},"enable_unauthenticated_access":{"$ref":"#/definitions/stringList"},"deny_slash_in_templated_paths":{"$ref":"#/definitions/bool"},"api_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/bool"},"disable_sealwrap":{"$ref":"#/definitions/bool"},"disable_performance_standby":{"$ref":"#/definitions/bool"},"license_path":{"type":"string"},"administrative_namespace_path":{"type":"string"},"remove_irrevocable_lease_after":{"$ref":"#/definitions/duration"},"enable_multiseal":{"$ref":"#/definitions/bool"},"disable_indexing":{"$ref":"#/definitions/bool"},"disable_sentinel_trace":{"$ref":"#/definitions/bool"},"disable_printable_check":{"$ref":"#/definitions/bool"},"cluster_cipher_suites":{"type":"string"},"observations":{"$ref":"#/definitions/object6_observations"},"cloud":{"$ref":"#/definitions/object7_cloud"},"entropy":{"$ref":"#/definitions/object9_entropy"},"sentinel":{"$ref":"#/definitions/object10_sentinel"},"reporting":{"$ref":"#/definitions/object12_reporting"},"replication":{"$ref":"#/definitions/object13_replication"},"kms_library":{"$ref":"#/definitions/object14_kms_library"},"adaptive_overload_protection":{"$ref":"#/definitions/object15_adaptive_overload_protection"},"license_entitlement":{"$ref":"#/definitions/object16_license_entitlement"},"request_limiter":{"$ref":"#/definitions/object17_request_limiter"}},"definitions":{"bool":{"description":"Boolean read with parseutil.ParseBool: a bool, a number (non-zero is true), or a string strconv.ParseBool accepts; \"\" is false.","type":["boolean","number","string"],"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},"hclBool":{"description":"Go bool field decoded by HCL v1: true/false, or 1/0/\"true\"/\"false\" (any case).","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},"strconvBool":{"description":"Boolean inside storage/seal stanzas: the value is stringified, then read with strconv.ParseBool.","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$"},"duration":{"description":"parseutil.ParseDurationSecond: a number of seconds, a numeric string, \"<n>d\", or a Go duration such as \"90s\" or \"1h30m\".","type":["number","string"],"pattern":"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},"durationOrNone":{"type":["number","string"],"pattern":"^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},"int":{"description":"Integer: a number, or a string strconv.ParseInt accepts (0x, 0o, 0b prefixes allowed).","type":["integer","string"],"pattern":"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},"storageInt":{"description":"Integer inside a storage stanza: stringified, then read with strconv.Atoi (decimal only, no units).","type":["integer","string"],"pattern":"^[+-]?[0-9]+$"},"stringList":{"description":"A comma-separated string or a list of strings.","type":["string","array"],"items":{"type":"string"}},"tlsVersion":{"type":"string","enum":["tls10","tls11","tls12","tls13"]},"logLevel":{"description":"trace, debug, info (alias notice), warn (alias warning) or error (alias err); case-insensitive.","type":"string","pattern":"^\\s*(?:([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR])\\s*)?$"},"logFormat":{"description":"standard or json; case-insensitive.","type":"string","pattern":"^\\s*(?:([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN])\\s*)?$"},"listenerTcp":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"$ref":"#/definitions/object18_agent_api"},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"custom_response_headers":{"description":"Per status (\"default\", \"2xx\", \"404\", ...): header name -> list of values.","type":"object","additionalProperties":false,"patternProperties":{"^(default|[1-5]xx|[1-5][0-9][0-9])$":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"disable_replication_status_endpoints":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"$ref":"#/definitions/object19_inflight_requests_logging"},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"$ref":"#/definitions/object20_profiling"},"proxy_api":{"$ref":"#/definitions/object21_proxy_api"},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"redact_addresses":{"$ref":"#/definitions/bool"},"redact_cluster_name":{"$ref":"#/definitions/bool"},"redact_version":{"$ref":"#/definitions/bool"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"telemetry":{"$ref":"#/definitions/object22_telemetry"},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}},"listenerUnix":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"$ref":"#/definitions/object23_agent_api"},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"$ref":"#/definitions/object24_inflight_requests_logging"},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"$ref":"#/definitions/object25_profiling"},"proxy_api":{"$ref":"#/definitions/object26_proxy_api"},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"socket_group":{"type":"string"},"socket_mode":{"type":"string"},"socket_user":{"type":"string"},"telemetry":{"$ref":"#/definitions/object27_telemetry"},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}},"storage":{"description":"Exactly one backend, keyed by its type. Types without a parameter list here are accepted as free-form objects.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"raft":{"$ref":"#/definitions/raftStorage"},"consul":{"$ref":"#/definitions/consulStorage"},"file":{"$ref":"#/definitions/fileStorage"},"filesystem":{"$ref":"#/definitions/fileStorage"},"inmem":{"$ref":"#/definitions/inmemStorage"},"aerospike":{"type":"object"},"alicloudoss":{"type":"object"},"azure":{"type":"object"},"cassandra":{"type":"object"},"cockroachdb":{"type":"object"},"couchdb":{"type":"object"},"dynamodb":{"type":"object"},"etcd":{"type":"object"},"foundationdb":{"type":"object"},"gcs":{"type":"object"},"inmem_ha":{"type":"object"},"inmem_transactional":{"type":"object"},"inmem_transactional_ha":{"type":"object"},"manta":{"type":"object"},"mssql":{"type":"object"},"mysql":{"type":"object"},"oci":{"type":"object"},"postgresql":{"type":"object"},"s3":{"type":"object"},"spanner":{"type":"object"},"swift":{"type":"object"},"ydb":{"type":"object"},"zookeeper":{"type":"object"}}},"raftStorage":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"node_id":{"type":"string"},"performance_multiplier":{"$ref":"#/definitions/storageInt"},"trailing_logs":{"$ref":"#/definitions/storageInt"},"snapshot_threshold":{"$ref":"#/definitions/storageInt"},"snapshot_interval":{"$ref":"#/definitions/duration"},"retry_join":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"leader_api_addr":{"type":"string"},"auto_join":{"type":"string"},"auto_join_scheme":{"type":"string","enum":["http","https"]},"auto_join_port":{"type":"integer","minimum":0},"leader_tls_servername":{"type":"string"},"leader_ca_cert_file":{"type":"string"},"leader_client_cert_file":{"type":"string"},"leader_client_key_file":{"type":"string"},"leader_ca_cert":{"type":"string"},"leader_client_cert":{"type":"string"},"leader_client_key":{"type":"string"}},"description":"One raft join candidate. Values are JSON-decoded into typed fields, so strings must be strings and auto_join_port a number.","not":{"required":["leader_api_addr","auto_join"]}}},"retry_join_as_non_voter":{"$ref":"#/definitions/strconvBool"},"max_entry_size":{"$ref":"#/definitions/storageInt"},"max_mount_and_namespace_table_entry_size":{"allOf":[{"$ref":"#/definitions/storageInt"},{"minimum":1024,"maximum":10485760}]},"autopilot_reconcile_interval":{"$ref":"#/definitions/duration"},"autopilot_update_interval":{"$ref":"#/definitions/duration"},"autopilot_upgrade_version":{"type":"string"},"autopilot_redundancy_zone":{"type":"string"},"raft_wal":{"$ref":"#/definitions/strconvBool"},"raft_log_verifier_enabled":{"$ref":"#/definitions/strconvBool"},"raft_log_verification_interval":{"$ref":"#/definitions/duration"},"apply_delay":{"$ref":"#/definitions/duration"},"snapshot_delay":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"consulStorage":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"},"path":{"type":"string"},"consistency_mode":{"type":"string","enum":["default","strong"]},"max_parallel":{"$ref":"#/definitions/storageInt"},"session_ttl":{"$ref":"#/definitions/duration"},"lock_wait_time":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"fileStorage":{"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"inmemStorage":{"type":"object","additionalProperties":false,"properties":{"max_value_size":{"$ref":"#/definitions/storageInt"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}},"seal":{"description":"Seal stanzas keyed by type; each type holds the list of its blocks (two blocks of one type are legal with distinct names).","type":"object","additionalProperties":false,"properties":{"awskms":{"$ref":"#/definitions/seal_awskms"},"gcpckms":{"$ref":"#/definitions/seal_gcpckms"},"azurekeyvault":{"$ref":"#/definitions/seal_azurekeyvault"},"transit":{"$ref":"#/definitions/seal_transit"},"ocikms":{"$ref":"#/definitions/seal_ocikms"},"alicloudkms":{"$ref":"#/definitions/seal_alicloudkms"},"pkcs11":{"$ref":"#/definitions/seal_pkcs11"},"shamir":{"$ref":"#/definitions/seal_shamir"},"aead":{"$ref":"#/definitions/seal_aead"}}},"seal_awskms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"session_token":{"type":"string"},"kms_key_id":{"type":"string"},"endpoint":{"type":"string"},"shared_creds_filename":{"type":"string"},"shared_creds_profile":{"type":"string"},"web_identity_token_file":{"type":"string"},"role_session_name":{"type":"string"},"role_arn":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_gcpckms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"credentials":{"type":"string"},"project":{"type":"string"},"region":{"type":"string"},"key_ring":{"type":"string"},"crypto_key":{"type":"string"},"user_agent":{"type":"string"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_azurekeyvault":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"tenant_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"environment":{"type":"string"},"vault_name":{"type":"string"},"key_name":{"type":"string"},"resource":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}},"seal_transit":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"address":{"type":"string"},"token":{"type":"string"},"key_name":{"type":"string"},"key_id_prefix":{"type":"string"},"mount_path":{"type":"string"},"namespace":{"type":"string"},"disable_renewal":{"$ref":"#/definitions/strconvBool"},"tls_ca_cert":{"type":"string"},"tls_ca_path":{"type":"string"},"tls_client_cert":{"type":"string"},"tls_client_key":{"type":"string"},"tls_server_name":{"type":"string"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}}},"seal_ocikms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"key_id":{"type":"string"},"crypto_endpoint":{"type":"string"},"management_endpoint":{"type":"string"},"auth_type_api_key":{"$ref":"#/definitions/strconvBool"}}}},"seal_alicloudkms":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"domain":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"access_secret":{"type":"string"},"kms_key_id":{"type":"string"}}}},"seal_pkcs11":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"lib":{"type":"string"},"slot":{"type":["string","integer"]},"token_label":{"type":"string"},"pin":{"type":"string"},"key_label":{"type":"string"},"default_key_label":{"type":"string"},"key_id":{"type":"string"},"hmac_key_label":{"type":"string"},"default_hmac_key_label":{"type":"string"},"hmac_key_id":{"type":"string"},"mechanism":{"type":["string","integer"]},"hmac_mechanism":{"type":["string","integer"]},"generate_key":{"$ref":"#/definitions/strconvBool"},"force_rw_session":{"$ref":"#/definitions/strconvBool"},"max_parallel":{"$ref":"#/definitions/int"},"rsa_encrypt_local":{"$ref":"#/definitions/strconvBool"},"rsa_oaep_hash":{"type":"string"}}}},"seal_shamir":{"type":"array","items":{"type":"object"}},"seal_aead":{"type":"array","items":{"type":"object"}},"object0_listener":{"description":"Listeners keyed by type, each type holding the list of its blocks in order.","type":"object","additionalProperties":false,"properties":{"tcp":{"type":"array","items":{"$ref":"#/definitions/listenerTcp"}},"unix":{"type":"array","items":{"$ref":"#/definitions/listenerUnix"}}}},"object1_telemetry":{"type":"object","additionalProperties":false,"properties":{"usage_gauge_period":{"$ref":"#/definitions/durationOrNone"},"maximum_gauge_cardinality":{"$ref":"#/definitions/int"},"disable_hostname":{"$ref":"#/definitions/hclBool"},"enable_hostname_label":{"$ref":"#/definitions/hclBool"},"metrics_prefix":{"type":"string"},"lease_metrics_epsilon":{"$ref":"#/definitions/durationOrNone"},"num_lease_metrics_buckets":{"$ref":"#/definitions/int"},"add_lease_metrics_namespace_labels":{"$ref":"#/definitions/hclBool"},"add_mount_point_rollback_metrics":{"$ref":"#/definitions/hclBool"},"filter_default":{"$ref":"#/definitions/hclBool"},"prefix_filter":{"type":"array","items":{"type":"string"}},"statsite_address":{"type":"string"},"statsd_address":{"type":"string"},"dogstatsd_addr":{"type":"string"},"dogstatsd_tags":{"type":"array","items":{"type":"string"}},"prometheus_retention_time":{"$ref":"#/definitions/duration"},"circonus_api_token":{"type":"string"},"circonus_api_app":{"type":"string"},"circonus_api_url":{"type":"string"},"circonus_submission_interval":{"type":"string"},"circonus_submission_url":{"type":"string"},"circonus_check_id":{"type":"string"},"circonus_check_force_metric_activation":{"type":"string"},"circonus_check_instance_id":{"type":"string"},"circonus_check_search_tag":{"type":"string"},"circonus_check_display_name":{"type":"string"},"circonus_check_tags":{"type":"string"},"circonus_broker_id":{"type":"string"},"circonus_broker_select_tag":{"type":"string"},"stackdriver_project_id":{"type":"string"},"stackdriver_location":{"type":"string"},"stackdriver_namespace":{"type":"string"},"stackdriver_debug_logs":{"$ref":"#/definitions/hclBool"}}},"object2_kubernetes":{"type":"object","additionalProperties":false,"properties":{"namespace":{"type":"string"},"pod_name":{"type":"string"}}},"object3_consul":{"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}},"object4_service_registration":{"description":"Exactly one registration, keyed by its type.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"kubernetes":{"$ref":"#/definitions/object2_kubernetes"},"consul":{"$ref":"#/definitions/object3_consul"}}},"object5_user_lockout":{"type":"object","additionalProperties":false,"properties":{"all":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"userpass":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"ldap":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"approle":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}}}},"object6_observations":{"type":"object","additionalProperties":false,"properties":{"ledger_path":{"type":"string"},"type_prefix_allowlist":{"$ref":"#/definitions/stringList"},"type_prefix_denylist":{"$ref":"#/definitions/stringList"},"file_mode":{"type":["string","integer"]}}},"object7_cloud":{"type":"object","additionalProperties":false,"properties":{"resource_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"enable_api_capability":{"$ref":"#/definitions/bool"},"enable_passthrough_capability":{"$ref":"#/definitions/bool"}}},"object8_seal":{"type":"object","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["augmentation"]},"seal_name":{"type":"string"}}},"object9_entropy":{"type":"object","additionalProperties":false,"properties":{"seal":{"$ref":"#/definitions/object8_seal"}},"description":"Enterprise: entropy \"seal\" {}."},"object10_sentinel":{"type":"object","additionalProperties":false,"properties":{"additional_enabled_modules":{"type":"array","items":{"type":"string"}}}},"object11_license":{"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/bool"},"billing_start_timestamp":{"type":"string"},"development_cluster":{"$ref":"#/definitions/bool"}}},"object12_reporting":{"type":"object","additionalProperties":false,"properties":{"snapshot_retention_time":{"$ref":"#/definitions/duration"},"disable_product_usage_reporting":{"$ref":"#/definitions/bool"},"license":{"$ref":"#/definitions/object11_license"}}},"object13_replication":{"type":"object","additionalProperties":false,"properties":{"resolver_discover_servers":{"$ref":"#/definitions/bool"},"logshipper_buffer_length":{"$ref":"#/definitions/int"},"logshipper_buffer_size":{"type":["string","integer"]},"allow_forwarding_via_header":{"$ref":"#/definitions/bool"},"best_effort_wal_wait_duration":{"$ref":"#/definitions/duration"},"allow_forwarding_via_token":{"type":"string"},"replication_canary_write_interval_seconds":{"$ref":"#/definitions/int"}}},"object14_kms_library":{"type":"object","additionalProperties":false,"properties":{"pkcs11":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"library":{"type":"string"}}}}}},"object15_adaptive_overload_protection":{"type":"object","additionalProperties":false,"properties":{"disable_write_controller":{"$ref":"#/definitions/bool"}}},"object16_license_entitlement":{"type":"object","additionalProperties":false,"properties":{"edition":{"type":"string","enum":["essentials","standard","premium","platform-standard"]},"add_ons":{"type":"string"}}},"object17_request_limiter":{"type":"object","additionalProperties":false,"properties":{"disable":{"$ref":"#/definitions/bool"}}},"object18_agent_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"object19_inflight_requests_logging":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}},"object20_profiling":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}},"object21_proxy_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"object22_telemetry":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}},"object23_agent_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"object24_inflight_requests_logging":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}},"object25_profiling":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}},"object26_proxy_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"object27_telemetry":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}}}};
+const schema58 = {"description":"Integer: a number, or a string strconv.ParseInt accepts (0x, 0o, 0b prefixes allowed).","type":["integer","string"],"pattern":"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"};
+const schema49 = {"description":"Boolean read with parseutil.ParseBool: a bool, a number (non-zero is true), or a string strconv.ParseBool accepts; \"\" is false.","type":["boolean","number","string"],"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"};
 const schema17 = {"description":"parseutil.ParseDurationSecond: a number of seconds, a numeric string, \"<n>d\", or a Go duration such as \"90s\" or \"1h30m\".","type":["number","string"],"pattern":"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"};
-const schema162 = {"type":"object","additionalProperties":false,"properties":{"namespace":{"type":"string"},"pod_name":{"type":"string"}}};
-const schema47 = {"description":"Boolean read with parseutil.ParseBool: a bool, a number (non-zero is true), or a string strconv.ParseBool accepts; \"\" is false.","type":["boolean","number","string"],"pattern":"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"};
-const schema196 = {"description":"trace, debug, info (alias notice), warn (alias warning) or error (alias err); case-insensitive.","type":"string","pattern":"^\\s*(?:([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR])\\s*)?$"};
-const schema197 = {"description":"standard or json; case-insensitive.","type":"string","pattern":"^\\s*(?:([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN])\\s*)?$"};
-const schema45 = {"description":"A comma-separated string or a list of strings.","type":["string","array"],"items":{"type":"string"}};
-const schema219 = {"type":"object","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["augmentation"]},"seal_name":{"type":"string"}}};
+const schema210 = {"description":"trace, debug, info (alias notice), warn (alias warning) or error (alias err); case-insensitive.","type":"string","pattern":"^\\s*(?:([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR])\\s*)?$"};
+const schema211 = {"description":"standard or json; case-insensitive.","type":"string","pattern":"^\\s*(?:([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN])\\s*)?$"};
+const schema47 = {"description":"A comma-separated string or a list of strings.","type":["string","array"],"items":{"type":"string"}};
+const schema46 = {"description":"Go bool field decoded by HCL v1: true/false, or 1/0/\"true\"/\"false\" (any case).","type":["boolean","integer","string"],"minimum":0,"maximum":1,"pattern":"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"};
+const schema237 = {"type":"object","additionalProperties":false,"properties":{"additional_enabled_modules":{"type":"array","items":{"type":"string"}}}};
+const schema253 = {"type":"object","additionalProperties":false,"properties":{"edition":{"type":"string","enum":["essentials","standard","premium","platform-standard"]},"add_ons":{"type":"string"}}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema12 = {"description":"Exactly one backend, keyed by its type. Types without a parameter list here are accepted as free-form objects.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"raft":{"$ref":"#/definitions/raftStorage"},"consul":{"$ref":"#/definitions/consulStorage"},"file":{"$ref":"#/definitions/fileStorage"},"filesystem":{"$ref":"#/definitions/fileStorage"},"inmem":{"$ref":"#/definitions/inmemStorage"},"aerospike":{"type":"object"},"alicloudoss":{"type":"object"},"azure":{"type":"object"},"cassandra":{"type":"object"},"cockroachdb":{"type":"object"},"couchdb":{"type":"object"},"dynamodb":{"type":"object"},"etcd":{"type":"object"},"foundationdb":{"type":"object"},"gcs":{"type":"object"},"inmem_ha":{"type":"object"},"inmem_transactional":{"type":"object"},"inmem_transactional_ha":{"type":"object"},"manta":{"type":"object"},"mssql":{"type":"object"},"mysql":{"type":"object"},"oci":{"type":"object"},"postgresql":{"type":"object"},"s3":{"type":"object"},"spanner":{"type":"object"},"swift":{"type":"object"},"ydb":{"type":"object"},"zookeeper":{"type":"object"}}};
 const schema13 = {"type":"object","additionalProperties":false,"properties":{"path":{"type":"string"},"node_id":{"type":"string"},"performance_multiplier":{"$ref":"#/definitions/storageInt"},"trailing_logs":{"$ref":"#/definitions/storageInt"},"snapshot_threshold":{"$ref":"#/definitions/storageInt"},"snapshot_interval":{"$ref":"#/definitions/duration"},"retry_join":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"leader_api_addr":{"type":"string"},"auto_join":{"type":"string"},"auto_join_scheme":{"type":"string","enum":["http","https"]},"auto_join_port":{"type":"integer","minimum":0},"leader_tls_servername":{"type":"string"},"leader_ca_cert_file":{"type":"string"},"leader_client_cert_file":{"type":"string"},"leader_client_key_file":{"type":"string"},"leader_ca_cert":{"type":"string"},"leader_client_cert":{"type":"string"},"leader_client_key":{"type":"string"}},"description":"One raft join candidate. Values are JSON-decoded into typed fields, so strings must be strings and auto_join_port a number.","not":{"required":["leader_api_addr","auto_join"]}}},"retry_join_as_non_voter":{"$ref":"#/definitions/strconvBool"},"max_entry_size":{"$ref":"#/definitions/storageInt"},"max_mount_and_namespace_table_entry_size":{"allOf":[{"$ref":"#/definitions/storageInt"},{"minimum":1024,"maximum":10485760}]},"autopilot_reconcile_interval":{"$ref":"#/definitions/duration"},"autopilot_update_interval":{"$ref":"#/definitions/duration"},"autopilot_upgrade_version":{"type":"string"},"autopilot_redundancy_zone":{"type":"string"},"raft_wal":{"$ref":"#/definitions/strconvBool"},"raft_log_verifier_enabled":{"$ref":"#/definitions/strconvBool"},"raft_log_verification_interval":{"$ref":"#/definitions/duration"},"apply_delay":{"$ref":"#/definitions/duration"},"snapshot_delay":{"$ref":"#/definitions/duration"},"redirect_addr":{"type":"string"},"advertise_addr":{"type":"string"},"cluster_addr":{"type":"string"},"disable_clustering":{"$ref":"#/definitions/strconvBool"}}};
@@ -2004,20 +2003,355 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema43 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"custom_response_headers":{"description":"Per status (\"default\", \"2xx\", \"404\", ...): header name -> list of values.","type":"object","additionalProperties":false,"patternProperties":{"^(default|[1-5]xx|[1-5][0-9][0-9])$":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"disable_replication_status_endpoints":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}},"proxy_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"redact_addresses":{"$ref":"#/definitions/bool"},"redact_cluster_name":{"$ref":"#/definitions/bool"},"redact_version":{"$ref":"#/definitions/bool"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}};
+const schema43 = {"description":"Listeners keyed by type, each type holding the list of its blocks in order.","type":"object","additionalProperties":false,"properties":{"tcp":{"type":"array","items":{"$ref":"#/definitions/listenerTcp"}},"unix":{"type":"array","items":{"$ref":"#/definitions/listenerUnix"}}}};
+const schema44 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"$ref":"#/definitions/object18_agent_api"},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"custom_response_headers":{"description":"Per status (\"default\", \"2xx\", \"404\", ...): header name -> list of values.","type":"object","additionalProperties":false,"patternProperties":{"^(default|[1-5]xx|[1-5][0-9][0-9])$":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"disable_replication_status_endpoints":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"$ref":"#/definitions/object19_inflight_requests_logging"},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"$ref":"#/definitions/object20_profiling"},"proxy_api":{"$ref":"#/definitions/object21_proxy_api"},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"redact_addresses":{"$ref":"#/definitions/bool"},"redact_cluster_name":{"$ref":"#/definitions/bool"},"redact_version":{"$ref":"#/definitions/bool"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"telemetry":{"$ref":"#/definitions/object22_telemetry"},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}};
+const schema45 = {"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}};
 const pattern25 = new RegExp("^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$", "u");
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enable_quit")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enable_quit !== undefined){
+let data0 = data.enable_quit;
+if(((typeof data0 !== "boolean") && (!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema46.type},message:"must be boolean,integer,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 > 1 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(typeof data0 === "string"){
+if(!pattern25.test(data0)){
+const err4 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+const schema56 = {"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}};
 const pattern26 = new RegExp("^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$", "u");
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "unauthenticated_in_flight_requests_access")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.unauthenticated_in_flight_requests_access !== undefined){
+let data0 = data.unauthenticated_in_flight_requests_access;
+if(((typeof data0 !== "boolean") && (!(typeof data0 == "number"))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/unauthenticated_in_flight_requests_access",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern26.test(data0)){
+const err2 = {instancePath:instancePath+"/unauthenticated_in_flight_requests_access",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+const schema66 = {"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}};
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "unauthenticated_pprof_access")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.unauthenticated_pprof_access !== undefined){
+let data0 = data.unauthenticated_pprof_access;
+if(((typeof data0 !== "boolean") && (!(typeof data0 == "number"))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/unauthenticated_pprof_access",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern26.test(data0)){
+const err2 = {instancePath:instancePath+"/unauthenticated_pprof_access",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate31.errors = vErrors;
+return errors === 0;
+}
+
+const schema68 = {"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}};
+
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enable_quit")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enable_quit !== undefined){
+let data0 = data.enable_quit;
+if(((typeof data0 !== "boolean") && (!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema46.type},message:"must be boolean,integer,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 > 1 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(typeof data0 === "string"){
+if(!pattern25.test(data0)){
+const err4 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+const schema76 = {"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "unauthenticated_metrics_access")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.unauthenticated_metrics_access !== undefined){
+let data0 = data.unauthenticated_metrics_access;
+if(((typeof data0 !== "boolean") && (!(typeof data0 == "number"))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/unauthenticated_metrics_access",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern26.test(data0)){
+const err2 = {instancePath:instancePath+"/unauthenticated_metrics_access",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
 const pattern27 = new RegExp("^(default|[1-5]xx|[1-5][0-9][0-9])$", "u");
 const pattern36 = new RegExp("^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$", "u");
 const pattern54 = new RegExp("^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$", "u");
 const pattern56 = new RegExp("^-", "u");
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema43.properties, key0))){
+if(!(func2.call(schema44.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -2041,11 +2375,14 @@ errors++;
 }
 }
 if(data.agent_api !== undefined){
-let data1 = data.agent_api;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key1 in data1){
-if(!(key1 === "enable_quit")){
-const err2 = {instancePath:instancePath+"/agent_api",schemaPath:"#/properties/agent_api/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(!(validate27(data.agent_api, {instancePath:instancePath+"/agent_api",parentData:data,parentDataProperty:"agent_api",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+if(data.chroot_namespace !== undefined){
+if(typeof data.chroot_namespace !== "string"){
+const err2 = {instancePath:instancePath+"/chroot_namespace",schemaPath:"#/properties/chroot_namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2055,10 +2392,9 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data1.enable_quit !== undefined){
-let data2 = data1.enable_quit;
-if(((typeof data2 !== "boolean") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))) && (typeof data2 !== "string")){
-const err3 = {instancePath:instancePath+"/agent_api/enable_quit",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
+if(data.cluster_address !== undefined){
+if(typeof data.cluster_address !== "string"){
+const err3 = {instancePath:instancePath+"/cluster_address",schemaPath:"#/properties/cluster_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2067,9 +2403,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(typeof data2 == "number"){
-if(data2 > 1 || isNaN(data2)){
-const err4 = {instancePath:instancePath+"/agent_api/enable_quit",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+if(data.cors_allowed_headers !== undefined){
+let data4 = data.cors_allowed_headers;
+if((typeof data4 !== "string") && (!(Array.isArray(data4)))){
+const err4 = {instancePath:instancePath+"/cors_allowed_headers",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2078,8 +2416,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data2 < 0 || isNaN(data2)){
-const err5 = {instancePath:instancePath+"/agent_api/enable_quit",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err5 = {instancePath:instancePath+"/cors_allowed_headers/" + i0,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2089,9 +2430,12 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(typeof data2 === "string"){
-if(!pattern25.test(data2)){
-const err6 = {instancePath:instancePath+"/agent_api/enable_quit",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+}
+}
+if(data.cors_allowed_origins !== undefined){
+let data6 = data.cors_allowed_origins;
+if((typeof data6 !== "string") && (!(Array.isArray(data6)))){
+const err6 = {instancePath:instancePath+"/cors_allowed_origins",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2100,11 +2444,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/agent_api",schemaPath:"#/properties/agent_api/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data6[i1] !== "string"){
+const err7 = {instancePath:instancePath+"/cors_allowed_origins/" + i1,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2114,9 +2458,12 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.chroot_namespace !== undefined){
-if(typeof data.chroot_namespace !== "string"){
-const err8 = {instancePath:instancePath+"/chroot_namespace",schemaPath:"#/properties/chroot_namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+if(data.cors_enabled !== undefined){
+let data8 = data.cors_enabled;
+if(((typeof data8 !== "boolean") && (!(typeof data8 == "number"))) && (typeof data8 !== "string")){
+const err8 = {instancePath:instancePath+"/cors_enabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2125,10 +2472,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.cluster_address !== undefined){
-if(typeof data.cluster_address !== "string"){
-const err9 = {instancePath:instancePath+"/cluster_address",schemaPath:"#/properties/cluster_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data8 === "string"){
+if(!pattern26.test(data8)){
+const err9 = {instancePath:instancePath+"/cors_enabled",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2138,10 +2484,13 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.cors_allowed_headers !== undefined){
-let data5 = data.cors_allowed_headers;
-if((typeof data5 !== "string") && (!(Array.isArray(data5)))){
-const err10 = {instancePath:instancePath+"/cors_allowed_headers",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
+}
+if(data.custom_response_headers !== undefined){
+let data9 = data.custom_response_headers;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key1 in data9){
+if(!(pattern27.test(key1))){
+const err10 = {instancePath:instancePath+"/custom_response_headers",schemaPath:"#/properties/custom_response_headers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2150,11 +2499,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/cors_allowed_headers/" + i0,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+for(const key2 in data9){
+if(pattern27.test(key2)){
+let data10 = data9[key2];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+let data11 = data10[key3];
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data11[i2] !== "string"){
+const err11 = {instancePath:instancePath+"/custom_response_headers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/properties/custom_response_headers/patternProperties/%5E(default%7C%5B1-5%5Dxx%7C%5B1-5%5D%5B0-9%5D%5B0-9%5D)%24/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2165,11 +2521,8 @@ errors++;
 }
 }
 }
-}
-if(data.cors_allowed_origins !== undefined){
-let data7 = data.cors_allowed_origins;
-if((typeof data7 !== "string") && (!(Array.isArray(data7)))){
-const err12 = {instancePath:instancePath+"/cors_allowed_origins",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
+else {
+const err12 = {instancePath:instancePath+"/custom_response_headers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom_response_headers/patternProperties/%5E(default%7C%5B1-5%5Dxx%7C%5B1-5%5D%5B0-9%5D%5B0-9%5D)%24/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2178,11 +2531,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(Array.isArray(data7)){
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data7[i1] !== "string"){
-const err13 = {instancePath:instancePath+"/cors_allowed_origins/" + i1,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/custom_response_headers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom_response_headers/patternProperties/%5E(default%7C%5B1-5%5Dxx%7C%5B1-5%5D%5B0-9%5D%5B0-9%5D)%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2194,10 +2546,8 @@ errors++;
 }
 }
 }
-if(data.cors_enabled !== undefined){
-let data9 = data.cors_enabled;
-if(((typeof data9 !== "boolean") && (!(typeof data9 == "number"))) && (typeof data9 !== "string")){
-const err14 = {instancePath:instancePath+"/cors_enabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+else {
+const err14 = {instancePath:instancePath+"/custom_response_headers",schemaPath:"#/properties/custom_response_headers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2206,9 +2556,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(typeof data9 === "string"){
-if(!pattern26.test(data9)){
-const err15 = {instancePath:instancePath+"/cors_enabled",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+if(data.disable_replication_status_endpoints !== undefined){
+let data13 = data.disable_replication_status_endpoints;
+if(((typeof data13 !== "boolean") && (!(typeof data13 == "number"))) && (typeof data13 !== "string")){
+const err15 = {instancePath:instancePath+"/disable_replication_status_endpoints",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2217,14 +2569,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-if(data.custom_response_headers !== undefined){
-let data10 = data.custom_response_headers;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key2 in data10){
-if(!(pattern27.test(key2))){
-const err16 = {instancePath:instancePath+"/custom_response_headers",schemaPath:"#/properties/custom_response_headers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(typeof data13 === "string"){
+if(!pattern26.test(data13)){
+const err16 = {instancePath:instancePath+"/disable_replication_status_endpoints",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2234,17 +2581,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-for(const key3 in data10){
-if(pattern27.test(key3)){
-let data11 = data10[key3];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key4 in data11){
-let data12 = data11[key4];
-if(Array.isArray(data12)){
-const len2 = data12.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data12[i2] !== "string"){
-const err17 = {instancePath:instancePath+"/custom_response_headers/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/properties/custom_response_headers/patternProperties/%5E(default%7C%5B1-5%5Dxx%7C%5B1-5%5D%5B0-9%5D%5B0-9%5D)%24/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.disable_request_limiter !== undefined){
+let data14 = data.disable_request_limiter;
+if(((typeof data14 !== "boolean") && (!(typeof data14 == "number"))) && (typeof data14 !== "string")){
+const err17 = {instancePath:instancePath+"/disable_request_limiter",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2253,10 +2594,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/custom_response_headers/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom_response_headers/patternProperties/%5E(default%7C%5B1-5%5Dxx%7C%5B1-5%5D%5B0-9%5D%5B0-9%5D)%24/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data14 === "string"){
+if(!pattern26.test(data14)){
+const err18 = {instancePath:instancePath+"/disable_request_limiter",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2267,8 +2607,10 @@ errors++;
 }
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/custom_response_headers/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/custom_response_headers/patternProperties/%5E(default%7C%5B1-5%5Dxx%7C%5B1-5%5D%5B0-9%5D%5B0-9%5D)%24/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.http_idle_timeout !== undefined){
+let data15 = data.http_idle_timeout;
+if((!(typeof data15 == "number")) && (typeof data15 !== "string")){
+const err19 = {instancePath:instancePath+"/http_idle_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2277,11 +2619,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/custom_response_headers",schemaPath:"#/properties/custom_response_headers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data15 === "string"){
+if(!pattern3.test(data15)){
+const err20 = {instancePath:instancePath+"/http_idle_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2291,10 +2631,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.disable_replication_status_endpoints !== undefined){
-let data14 = data.disable_replication_status_endpoints;
-if(((typeof data14 !== "boolean") && (!(typeof data14 == "number"))) && (typeof data14 !== "string")){
-const err21 = {instancePath:instancePath+"/disable_replication_status_endpoints",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+}
+if(data.http_read_header_timeout !== undefined){
+let data16 = data.http_read_header_timeout;
+if((!(typeof data16 == "number")) && (typeof data16 !== "string")){
+const err21 = {instancePath:instancePath+"/http_read_header_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2303,9 +2644,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(typeof data14 === "string"){
-if(!pattern26.test(data14)){
-const err22 = {instancePath:instancePath+"/disable_replication_status_endpoints",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(typeof data16 === "string"){
+if(!pattern3.test(data16)){
+const err22 = {instancePath:instancePath+"/http_read_header_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2316,10 +2657,10 @@ errors++;
 }
 }
 }
-if(data.disable_request_limiter !== undefined){
-let data15 = data.disable_request_limiter;
-if(((typeof data15 !== "boolean") && (!(typeof data15 == "number"))) && (typeof data15 !== "string")){
-const err23 = {instancePath:instancePath+"/disable_request_limiter",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data.http_read_timeout !== undefined){
+let data17 = data.http_read_timeout;
+if((!(typeof data17 == "number")) && (typeof data17 !== "string")){
+const err23 = {instancePath:instancePath+"/http_read_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2328,9 +2669,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(typeof data15 === "string"){
-if(!pattern26.test(data15)){
-const err24 = {instancePath:instancePath+"/disable_request_limiter",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(typeof data17 === "string"){
+if(!pattern3.test(data17)){
+const err24 = {instancePath:instancePath+"/http_read_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2341,10 +2682,10 @@ errors++;
 }
 }
 }
-if(data.http_idle_timeout !== undefined){
-let data16 = data.http_idle_timeout;
-if((!(typeof data16 == "number")) && (typeof data16 !== "string")){
-const err25 = {instancePath:instancePath+"/http_idle_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(data.http_write_timeout !== undefined){
+let data18 = data.http_write_timeout;
+if((!(typeof data18 == "number")) && (typeof data18 !== "string")){
+const err25 = {instancePath:instancePath+"/http_write_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2353,9 +2694,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(typeof data16 === "string"){
-if(!pattern3.test(data16)){
-const err26 = {instancePath:instancePath+"/http_idle_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(typeof data18 === "string"){
+if(!pattern3.test(data18)){
+const err26 = {instancePath:instancePath+"/http_write_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2366,10 +2707,16 @@ errors++;
 }
 }
 }
-if(data.http_read_header_timeout !== undefined){
-let data17 = data.http_read_header_timeout;
-if((!(typeof data17 == "number")) && (typeof data17 !== "string")){
-const err27 = {instancePath:instancePath+"/http_read_header_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(data.inflight_requests_logging !== undefined){
+if(!(validate29(data.inflight_requests_logging, {instancePath:instancePath+"/inflight_requests_logging",parentData:data,parentDataProperty:"inflight_requests_logging",rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+errors = vErrors.length;
+}
+}
+if(data.max_json_array_element_count !== undefined){
+let data20 = data.max_json_array_element_count;
+if((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (typeof data20 !== "string")){
+const err27 = {instancePath:instancePath+"/max_json_array_element_count",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2378,9 +2725,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(typeof data17 === "string"){
-if(!pattern3.test(data17)){
-const err28 = {instancePath:instancePath+"/http_read_header_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(typeof data20 === "string"){
+if(!pattern36.test(data20)){
+const err28 = {instancePath:instancePath+"/max_json_array_element_count",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2391,10 +2738,10 @@ errors++;
 }
 }
 }
-if(data.http_read_timeout !== undefined){
-let data18 = data.http_read_timeout;
-if((!(typeof data18 == "number")) && (typeof data18 !== "string")){
-const err29 = {instancePath:instancePath+"/http_read_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(data.max_json_depth !== undefined){
+let data21 = data.max_json_depth;
+if((!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))) && (typeof data21 !== "string")){
+const err29 = {instancePath:instancePath+"/max_json_depth",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2403,9 +2750,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(typeof data18 === "string"){
-if(!pattern3.test(data18)){
-const err30 = {instancePath:instancePath+"/http_read_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(typeof data21 === "string"){
+if(!pattern36.test(data21)){
+const err30 = {instancePath:instancePath+"/max_json_depth",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2416,10 +2763,10 @@ errors++;
 }
 }
 }
-if(data.http_write_timeout !== undefined){
-let data19 = data.http_write_timeout;
-if((!(typeof data19 == "number")) && (typeof data19 !== "string")){
-const err31 = {instancePath:instancePath+"/http_write_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(data.max_json_object_entry_count !== undefined){
+let data22 = data.max_json_object_entry_count;
+if((!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))) && (typeof data22 !== "string")){
+const err31 = {instancePath:instancePath+"/max_json_object_entry_count",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2428,9 +2775,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(typeof data19 === "string"){
-if(!pattern3.test(data19)){
-const err32 = {instancePath:instancePath+"/http_write_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(typeof data22 === "string"){
+if(!pattern36.test(data22)){
+const err32 = {instancePath:instancePath+"/max_json_object_entry_count",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2441,12 +2788,10 @@ errors++;
 }
 }
 }
-if(data.inflight_requests_logging !== undefined){
-let data20 = data.inflight_requests_logging;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key5 in data20){
-if(!(key5 === "unauthenticated_in_flight_requests_access")){
-const err33 = {instancePath:instancePath+"/inflight_requests_logging",schemaPath:"#/properties/inflight_requests_logging/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data.max_json_string_value_length !== undefined){
+let data23 = data.max_json_string_value_length;
+if((!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))) && (typeof data23 !== "string")){
+const err33 = {instancePath:instancePath+"/max_json_string_value_length",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2455,11 +2800,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data20.unauthenticated_in_flight_requests_access !== undefined){
-let data21 = data20.unauthenticated_in_flight_requests_access;
-if(((typeof data21 !== "boolean") && (!(typeof data21 == "number"))) && (typeof data21 !== "string")){
-const err34 = {instancePath:instancePath+"/inflight_requests_logging/unauthenticated_in_flight_requests_access",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(typeof data23 === "string"){
+if(!pattern36.test(data23)){
+const err34 = {instancePath:instancePath+"/max_json_string_value_length",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2468,9 +2811,12 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(typeof data21 === "string"){
-if(!pattern26.test(data21)){
-const err35 = {instancePath:instancePath+"/inflight_requests_logging/unauthenticated_in_flight_requests_access",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+}
+if(data.max_json_token !== undefined){
+let data24 = data.max_json_token;
+if((!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))) && (typeof data24 !== "string")){
+const err35 = {instancePath:instancePath+"/max_json_token",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2479,11 +2825,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/inflight_requests_logging",schemaPath:"#/properties/inflight_requests_logging/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data24 === "string"){
+if(!pattern36.test(data24)){
+const err36 = {instancePath:instancePath+"/max_json_token",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2493,10 +2837,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.max_json_array_element_count !== undefined){
-let data22 = data.max_json_array_element_count;
-if((!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))) && (typeof data22 !== "string")){
-const err37 = {instancePath:instancePath+"/max_json_array_element_count",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+}
+if(data.max_request_duration !== undefined){
+let data25 = data.max_request_duration;
+if((!(typeof data25 == "number")) && (typeof data25 !== "string")){
+const err37 = {instancePath:instancePath+"/max_request_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2505,9 +2850,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(typeof data22 === "string"){
-if(!pattern36.test(data22)){
-const err38 = {instancePath:instancePath+"/max_json_array_element_count",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(typeof data25 === "string"){
+if(!pattern3.test(data25)){
+const err38 = {instancePath:instancePath+"/max_request_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2518,10 +2863,10 @@ errors++;
 }
 }
 }
-if(data.max_json_depth !== undefined){
-let data23 = data.max_json_depth;
-if((!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))) && (typeof data23 !== "string")){
-const err39 = {instancePath:instancePath+"/max_json_depth",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(data.max_request_size !== undefined){
+let data26 = data.max_request_size;
+if((!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))) && (typeof data26 !== "string")){
+const err39 = {instancePath:instancePath+"/max_request_size",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2530,9 +2875,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(typeof data23 === "string"){
-if(!pattern36.test(data23)){
-const err40 = {instancePath:instancePath+"/max_json_depth",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(typeof data26 === "string"){
+if(!pattern36.test(data26)){
+const err40 = {instancePath:instancePath+"/max_request_size",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2543,10 +2888,10 @@ errors++;
 }
 }
 }
-if(data.max_json_object_entry_count !== undefined){
-let data24 = data.max_json_object_entry_count;
-if((!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))) && (typeof data24 !== "string")){
-const err41 = {instancePath:instancePath+"/max_json_object_entry_count",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(data.max_token_header_size !== undefined){
+let data27 = data.max_token_header_size;
+if((!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))) && (typeof data27 !== "string")){
+const err41 = {instancePath:instancePath+"/max_token_header_size",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2555,9 +2900,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(typeof data24 === "string"){
-if(!pattern36.test(data24)){
-const err42 = {instancePath:instancePath+"/max_json_object_entry_count",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(typeof data27 === "string"){
+if(!pattern36.test(data27)){
+const err42 = {instancePath:instancePath+"/max_token_header_size",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2568,10 +2913,22 @@ errors++;
 }
 }
 }
-if(data.max_json_string_value_length !== undefined){
-let data25 = data.max_json_string_value_length;
-if((!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))) && (typeof data25 !== "string")){
-const err43 = {instancePath:instancePath+"/max_json_string_value_length",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(data.profiling !== undefined){
+if(!(validate31(data.profiling, {instancePath:instancePath+"/profiling",parentData:data,parentDataProperty:"profiling",rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+errors = vErrors.length;
+}
+}
+if(data.proxy_api !== undefined){
+if(!(validate33(data.proxy_api, {instancePath:instancePath+"/proxy_api",parentData:data,parentDataProperty:"proxy_api",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+if(data.proxy_protocol_authorized_addrs !== undefined){
+let data30 = data.proxy_protocol_authorized_addrs;
+if((typeof data30 !== "string") && (!(Array.isArray(data30)))){
+const err43 = {instancePath:instancePath+"/proxy_protocol_authorized_addrs",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2580,9 +2937,11 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(typeof data25 === "string"){
-if(!pattern36.test(data25)){
-const err44 = {instancePath:instancePath+"/max_json_string_value_length",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(Array.isArray(data30)){
+const len3 = data30.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data30[i3] !== "string"){
+const err44 = {instancePath:instancePath+"/proxy_protocol_authorized_addrs/" + i3,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2593,10 +2952,11 @@ errors++;
 }
 }
 }
-if(data.max_json_token !== undefined){
-let data26 = data.max_json_token;
-if((!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))) && (typeof data26 !== "string")){
-const err45 = {instancePath:instancePath+"/max_json_token",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+}
+if(data.proxy_protocol_behavior !== undefined){
+let data32 = data.proxy_protocol_behavior;
+if(typeof data32 !== "string"){
+const err45 = {instancePath:instancePath+"/proxy_protocol_behavior",schemaPath:"#/properties/proxy_protocol_behavior/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2605,9 +2965,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(typeof data26 === "string"){
-if(!pattern36.test(data26)){
-const err46 = {instancePath:instancePath+"/max_json_token",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(!((((data32 === "") || (data32 === "use_always")) || (data32 === "allow_authorized")) || (data32 === "deny_unauthorized"))){
+const err46 = {instancePath:instancePath+"/proxy_protocol_behavior",schemaPath:"#/properties/proxy_protocol_behavior/enum",keyword:"enum",params:{allowedValues: schema44.properties.proxy_protocol_behavior.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2617,11 +2976,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-if(data.max_request_duration !== undefined){
-let data27 = data.max_request_duration;
-if((!(typeof data27 == "number")) && (typeof data27 !== "string")){
-const err47 = {instancePath:instancePath+"/max_request_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(data.purpose !== undefined){
+let data33 = data.purpose;
+if((typeof data33 !== "string") && (!(Array.isArray(data33)))){
+const err47 = {instancePath:instancePath+"/purpose",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2630,268 +2988,16 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(typeof data27 === "string"){
-if(!pattern3.test(data27)){
-const err48 = {instancePath:instancePath+"/max_request_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(Array.isArray(data33)){
+const len4 = data33.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data33[i4] !== "string"){
+const err48 = {instancePath:instancePath+"/purpose/" + i4,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-if(data.max_request_size !== undefined){
-let data28 = data.max_request_size;
-if((!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))) && (typeof data28 !== "string")){
-const err49 = {instancePath:instancePath+"/max_request_size",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(typeof data28 === "string"){
-if(!pattern36.test(data28)){
-const err50 = {instancePath:instancePath+"/max_request_size",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-if(data.max_token_header_size !== undefined){
-let data29 = data.max_token_header_size;
-if((!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))) && (typeof data29 !== "string")){
-const err51 = {instancePath:instancePath+"/max_token_header_size",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(typeof data29 === "string"){
-if(!pattern36.test(data29)){
-const err52 = {instancePath:instancePath+"/max_token_header_size",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-if(data.profiling !== undefined){
-let data30 = data.profiling;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key6 in data30){
-if(!(key6 === "unauthenticated_pprof_access")){
-const err53 = {instancePath:instancePath+"/profiling",schemaPath:"#/properties/profiling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data30.unauthenticated_pprof_access !== undefined){
-let data31 = data30.unauthenticated_pprof_access;
-if(((typeof data31 !== "boolean") && (!(typeof data31 == "number"))) && (typeof data31 !== "string")){
-const err54 = {instancePath:instancePath+"/profiling/unauthenticated_pprof_access",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(typeof data31 === "string"){
-if(!pattern26.test(data31)){
-const err55 = {instancePath:instancePath+"/profiling/unauthenticated_pprof_access",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/profiling",schemaPath:"#/properties/profiling/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data.proxy_api !== undefined){
-let data32 = data.proxy_api;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key7 in data32){
-if(!(key7 === "enable_quit")){
-const err57 = {instancePath:instancePath+"/proxy_api",schemaPath:"#/properties/proxy_api/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data32.enable_quit !== undefined){
-let data33 = data32.enable_quit;
-if(((typeof data33 !== "boolean") && (!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))))) && (typeof data33 !== "string")){
-const err58 = {instancePath:instancePath+"/proxy_api/enable_quit",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-if(typeof data33 == "number"){
-if(data33 > 1 || isNaN(data33)){
-const err59 = {instancePath:instancePath+"/proxy_api/enable_quit",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(data33 < 0 || isNaN(data33)){
-const err60 = {instancePath:instancePath+"/proxy_api/enable_quit",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(typeof data33 === "string"){
-if(!pattern25.test(data33)){
-const err61 = {instancePath:instancePath+"/proxy_api/enable_quit",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/proxy_api",schemaPath:"#/properties/proxy_api/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data.proxy_protocol_authorized_addrs !== undefined){
-let data34 = data.proxy_protocol_authorized_addrs;
-if((typeof data34 !== "string") && (!(Array.isArray(data34)))){
-const err63 = {instancePath:instancePath+"/proxy_protocol_authorized_addrs",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(Array.isArray(data34)){
-const len3 = data34.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data34[i3] !== "string"){
-const err64 = {instancePath:instancePath+"/proxy_protocol_authorized_addrs/" + i3,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-}
-}
-if(data.proxy_protocol_behavior !== undefined){
-let data36 = data.proxy_protocol_behavior;
-if(typeof data36 !== "string"){
-const err65 = {instancePath:instancePath+"/proxy_protocol_behavior",schemaPath:"#/properties/proxy_protocol_behavior/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(!((((data36 === "") || (data36 === "use_always")) || (data36 === "allow_authorized")) || (data36 === "deny_unauthorized"))){
-const err66 = {instancePath:instancePath+"/proxy_protocol_behavior",schemaPath:"#/properties/proxy_protocol_behavior/enum",keyword:"enum",params:{allowedValues: schema43.properties.proxy_protocol_behavior.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data.purpose !== undefined){
-let data37 = data.purpose;
-if((typeof data37 !== "string") && (!(Array.isArray(data37)))){
-const err67 = {instancePath:instancePath+"/purpose",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(Array.isArray(data37)){
-const len4 = data37.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data37[i4] !== "string"){
-const err68 = {instancePath:instancePath+"/purpose/" + i4,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
 }
 errors++;
 }
@@ -2899,1194 +3005,9 @@ errors++;
 }
 }
 if(data.redact_addresses !== undefined){
-let data39 = data.redact_addresses;
-if(((typeof data39 !== "boolean") && (!(typeof data39 == "number"))) && (typeof data39 !== "string")){
-const err69 = {instancePath:instancePath+"/redact_addresses",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(typeof data39 === "string"){
-if(!pattern26.test(data39)){
-const err70 = {instancePath:instancePath+"/redact_addresses",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-}
-if(data.redact_cluster_name !== undefined){
-let data40 = data.redact_cluster_name;
-if(((typeof data40 !== "boolean") && (!(typeof data40 == "number"))) && (typeof data40 !== "string")){
-const err71 = {instancePath:instancePath+"/redact_cluster_name",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(typeof data40 === "string"){
-if(!pattern26.test(data40)){
-const err72 = {instancePath:instancePath+"/redact_cluster_name",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-if(data.redact_version !== undefined){
-let data41 = data.redact_version;
-if(((typeof data41 !== "boolean") && (!(typeof data41 == "number"))) && (typeof data41 !== "string")){
-const err73 = {instancePath:instancePath+"/redact_version",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(typeof data41 === "string"){
-if(!pattern26.test(data41)){
-const err74 = {instancePath:instancePath+"/redact_version",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-}
-if(data.require_request_header !== undefined){
-let data42 = data.require_request_header;
-if(((typeof data42 !== "boolean") && (!(typeof data42 == "number"))) && (typeof data42 !== "string")){
-const err75 = {instancePath:instancePath+"/require_request_header",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-if(typeof data42 === "string"){
-if(!pattern26.test(data42)){
-const err76 = {instancePath:instancePath+"/require_request_header",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-}
-if(data.role !== undefined){
-if(typeof data.role !== "string"){
-const err77 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data.telemetry !== undefined){
-let data44 = data.telemetry;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key8 in data44){
-if(!(key8 === "unauthenticated_metrics_access")){
-const err78 = {instancePath:instancePath+"/telemetry",schemaPath:"#/properties/telemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data44.unauthenticated_metrics_access !== undefined){
-let data45 = data44.unauthenticated_metrics_access;
-if(((typeof data45 !== "boolean") && (!(typeof data45 == "number"))) && (typeof data45 !== "string")){
-const err79 = {instancePath:instancePath+"/telemetry/unauthenticated_metrics_access",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-if(typeof data45 === "string"){
-if(!pattern26.test(data45)){
-const err80 = {instancePath:instancePath+"/telemetry/unauthenticated_metrics_access",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/telemetry",schemaPath:"#/properties/telemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data.tls_cert_file !== undefined){
-if(typeof data.tls_cert_file !== "string"){
-const err82 = {instancePath:instancePath+"/tls_cert_file",schemaPath:"#/properties/tls_cert_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data.tls_cipher_suites !== undefined){
-if(typeof data.tls_cipher_suites !== "string"){
-const err83 = {instancePath:instancePath+"/tls_cipher_suites",schemaPath:"#/properties/tls_cipher_suites/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data.tls_client_ca_file !== undefined){
-if(typeof data.tls_client_ca_file !== "string"){
-const err84 = {instancePath:instancePath+"/tls_client_ca_file",schemaPath:"#/properties/tls_client_ca_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data.tls_disable !== undefined){
-let data49 = data.tls_disable;
-if(((typeof data49 !== "boolean") && (!(typeof data49 == "number"))) && (typeof data49 !== "string")){
-const err85 = {instancePath:instancePath+"/tls_disable",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-if(typeof data49 === "string"){
-if(!pattern26.test(data49)){
-const err86 = {instancePath:instancePath+"/tls_disable",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-}
-if(data.tls_disable_client_certs !== undefined){
-let data50 = data.tls_disable_client_certs;
-if(((typeof data50 !== "boolean") && (!(typeof data50 == "number"))) && (typeof data50 !== "string")){
-const err87 = {instancePath:instancePath+"/tls_disable_client_certs",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-if(typeof data50 === "string"){
-if(!pattern26.test(data50)){
-const err88 = {instancePath:instancePath+"/tls_disable_client_certs",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-if(data.tls_key_file !== undefined){
-if(typeof data.tls_key_file !== "string"){
-const err89 = {instancePath:instancePath+"/tls_key_file",schemaPath:"#/properties/tls_key_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data.tls_max_version !== undefined){
-let data52 = data.tls_max_version;
-if(typeof data52 !== "string"){
-const err90 = {instancePath:instancePath+"/tls_max_version",schemaPath:"#/definitions/tlsVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if(!((((data52 === "tls10") || (data52 === "tls11")) || (data52 === "tls12")) || (data52 === "tls13"))){
-const err91 = {instancePath:instancePath+"/tls_max_version",schemaPath:"#/definitions/tlsVersion/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data.tls_min_version !== undefined){
-let data53 = data.tls_min_version;
-if(typeof data53 !== "string"){
-const err92 = {instancePath:instancePath+"/tls_min_version",schemaPath:"#/definitions/tlsVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-if(!((((data53 === "tls10") || (data53 === "tls11")) || (data53 === "tls12")) || (data53 === "tls13"))){
-const err93 = {instancePath:instancePath+"/tls_min_version",schemaPath:"#/definitions/tlsVersion/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-if(data.tls_require_and_verify_client_cert !== undefined){
-let data54 = data.tls_require_and_verify_client_cert;
-if(((typeof data54 !== "boolean") && (!(typeof data54 == "number"))) && (typeof data54 !== "string")){
-const err94 = {instancePath:instancePath+"/tls_require_and_verify_client_cert",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-if(typeof data54 === "string"){
-if(!pattern26.test(data54)){
-const err95 = {instancePath:instancePath+"/tls_require_and_verify_client_cert",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-}
-if(data.type !== undefined){
-let data55 = data.type;
-if(typeof data55 === "string"){
-if(!pattern54.test(data55)){
-const err96 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/pattern",keyword:"pattern",params:{pattern: "^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},message:"must match pattern \""+"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"+"\""};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data.x_forwarded_for_authorized_addrs !== undefined){
-let data56 = data.x_forwarded_for_authorized_addrs;
-if((typeof data56 !== "string") && (!(Array.isArray(data56)))){
-const err98 = {instancePath:instancePath+"/x_forwarded_for_authorized_addrs",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-if(Array.isArray(data56)){
-const len5 = data56.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data56[i5] !== "string"){
-const err99 = {instancePath:instancePath+"/x_forwarded_for_authorized_addrs/" + i5,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-}
-}
-if(data.x_forwarded_for_client_cert_header !== undefined){
-if(typeof data.x_forwarded_for_client_cert_header !== "string"){
-const err100 = {instancePath:instancePath+"/x_forwarded_for_client_cert_header",schemaPath:"#/properties/x_forwarded_for_client_cert_header/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-if(data.x_forwarded_for_client_cert_header_decoders !== undefined){
-if(typeof data.x_forwarded_for_client_cert_header_decoders !== "string"){
-const err101 = {instancePath:instancePath+"/x_forwarded_for_client_cert_header_decoders",schemaPath:"#/properties/x_forwarded_for_client_cert_header_decoders/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-if(data.x_forwarded_for_hop_skips !== undefined){
-let data60 = data.x_forwarded_for_hop_skips;
-if((!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))) && (typeof data60 !== "string")){
-const err102 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-if(typeof data60 === "string"){
-if(!pattern36.test(data60)){
-const err103 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-const _errs168 = errors;
-const _errs169 = errors;
-if(errors === _errs169){
-if(typeof data60 === "string"){
-if(!pattern56.test(data60)){
-const err104 = {};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-else {
-const err105 = {};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-var valid56 = _errs169 === errors;
-if(valid56){
-const err106 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/properties/x_forwarded_for_hop_skips/allOf/1/not",keyword:"not",params:{},message:"must NOT be valid"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-else {
-errors = _errs168;
-if(vErrors !== null){
-if(_errs168){
-vErrors.length = _errs168;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data60 == "number"){
-if(data60 < 0 || isNaN(data60)){
-const err107 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/properties/x_forwarded_for_hop_skips/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-}
-if(data.x_forwarded_for_reject_not_authorized !== undefined){
-let data61 = data.x_forwarded_for_reject_not_authorized;
-if(((typeof data61 !== "boolean") && (!(typeof data61 == "number"))) && (typeof data61 !== "string")){
-const err108 = {instancePath:instancePath+"/x_forwarded_for_reject_not_authorized",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-if(typeof data61 === "string"){
-if(!pattern26.test(data61)){
-const err109 = {instancePath:instancePath+"/x_forwarded_for_reject_not_authorized",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-}
-if(data.x_forwarded_for_reject_not_present !== undefined){
-let data62 = data.x_forwarded_for_reject_not_present;
-if(((typeof data62 !== "boolean") && (!(typeof data62 == "number"))) && (typeof data62 !== "string")){
-const err110 = {instancePath:instancePath+"/x_forwarded_for_reject_not_present",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-if(typeof data62 === "string"){
-if(!pattern26.test(data62)){
-const err111 = {instancePath:instancePath+"/x_forwarded_for_reject_not_present",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-validate25.errors = vErrors;
-return errors === 0;
-}
-
-const schema81 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}},"proxy_api":{"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"socket_group":{"type":"string"},"socket_mode":{"type":"string"},"socket_user":{"type":"string"},"telemetry":{"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}};
-
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(func2.call(schema81.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.address !== undefined){
-if(typeof data.address !== "string"){
-const err1 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.agent_api !== undefined){
-let data1 = data.agent_api;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key1 in data1){
-if(!(key1 === "enable_quit")){
-const err2 = {instancePath:instancePath+"/agent_api",schemaPath:"#/properties/agent_api/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data1.enable_quit !== undefined){
-let data2 = data1.enable_quit;
-if(((typeof data2 !== "boolean") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))) && (typeof data2 !== "string")){
-const err3 = {instancePath:instancePath+"/agent_api/enable_quit",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(typeof data2 == "number"){
-if(data2 > 1 || isNaN(data2)){
-const err4 = {instancePath:instancePath+"/agent_api/enable_quit",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data2 < 0 || isNaN(data2)){
-const err5 = {instancePath:instancePath+"/agent_api/enable_quit",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(typeof data2 === "string"){
-if(!pattern25.test(data2)){
-const err6 = {instancePath:instancePath+"/agent_api/enable_quit",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/agent_api",schemaPath:"#/properties/agent_api/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.chroot_namespace !== undefined){
-if(typeof data.chroot_namespace !== "string"){
-const err8 = {instancePath:instancePath+"/chroot_namespace",schemaPath:"#/properties/chroot_namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.cluster_address !== undefined){
-if(typeof data.cluster_address !== "string"){
-const err9 = {instancePath:instancePath+"/cluster_address",schemaPath:"#/properties/cluster_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.cors_allowed_headers !== undefined){
-let data5 = data.cors_allowed_headers;
-if((typeof data5 !== "string") && (!(Array.isArray(data5)))){
-const err10 = {instancePath:instancePath+"/cors_allowed_headers",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err11 = {instancePath:instancePath+"/cors_allowed_headers/" + i0,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-}
-if(data.cors_allowed_origins !== undefined){
-let data7 = data.cors_allowed_origins;
-if((typeof data7 !== "string") && (!(Array.isArray(data7)))){
-const err12 = {instancePath:instancePath+"/cors_allowed_origins",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(Array.isArray(data7)){
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data7[i1] !== "string"){
-const err13 = {instancePath:instancePath+"/cors_allowed_origins/" + i1,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-}
-if(data.cors_enabled !== undefined){
-let data9 = data.cors_enabled;
-if(((typeof data9 !== "boolean") && (!(typeof data9 == "number"))) && (typeof data9 !== "string")){
-const err14 = {instancePath:instancePath+"/cors_enabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!pattern26.test(data9)){
-const err15 = {instancePath:instancePath+"/cors_enabled",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-if(data.disable_request_limiter !== undefined){
-let data10 = data.disable_request_limiter;
-if(((typeof data10 !== "boolean") && (!(typeof data10 == "number"))) && (typeof data10 !== "string")){
-const err16 = {instancePath:instancePath+"/disable_request_limiter",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!pattern26.test(data10)){
-const err17 = {instancePath:instancePath+"/disable_request_limiter",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-if(data.http_idle_timeout !== undefined){
-let data11 = data.http_idle_timeout;
-if((!(typeof data11 == "number")) && (typeof data11 !== "string")){
-const err18 = {instancePath:instancePath+"/http_idle_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(typeof data11 === "string"){
-if(!pattern3.test(data11)){
-const err19 = {instancePath:instancePath+"/http_idle_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-if(data.http_read_header_timeout !== undefined){
-let data12 = data.http_read_header_timeout;
-if((!(typeof data12 == "number")) && (typeof data12 !== "string")){
-const err20 = {instancePath:instancePath+"/http_read_header_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(typeof data12 === "string"){
-if(!pattern3.test(data12)){
-const err21 = {instancePath:instancePath+"/http_read_header_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-if(data.http_read_timeout !== undefined){
-let data13 = data.http_read_timeout;
-if((!(typeof data13 == "number")) && (typeof data13 !== "string")){
-const err22 = {instancePath:instancePath+"/http_read_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(typeof data13 === "string"){
-if(!pattern3.test(data13)){
-const err23 = {instancePath:instancePath+"/http_read_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-if(data.http_write_timeout !== undefined){
-let data14 = data.http_write_timeout;
-if((!(typeof data14 == "number")) && (typeof data14 !== "string")){
-const err24 = {instancePath:instancePath+"/http_write_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(!pattern3.test(data14)){
-const err25 = {instancePath:instancePath+"/http_write_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-if(data.inflight_requests_logging !== undefined){
-let data15 = data.inflight_requests_logging;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
-if(!(key2 === "unauthenticated_in_flight_requests_access")){
-const err26 = {instancePath:instancePath+"/inflight_requests_logging",schemaPath:"#/properties/inflight_requests_logging/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data15.unauthenticated_in_flight_requests_access !== undefined){
-let data16 = data15.unauthenticated_in_flight_requests_access;
-if(((typeof data16 !== "boolean") && (!(typeof data16 == "number"))) && (typeof data16 !== "string")){
-const err27 = {instancePath:instancePath+"/inflight_requests_logging/unauthenticated_in_flight_requests_access",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(typeof data16 === "string"){
-if(!pattern26.test(data16)){
-const err28 = {instancePath:instancePath+"/inflight_requests_logging/unauthenticated_in_flight_requests_access",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/inflight_requests_logging",schemaPath:"#/properties/inflight_requests_logging/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.max_json_array_element_count !== undefined){
-let data17 = data.max_json_array_element_count;
-if((!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))) && (typeof data17 !== "string")){
-const err30 = {instancePath:instancePath+"/max_json_array_element_count",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(typeof data17 === "string"){
-if(!pattern36.test(data17)){
-const err31 = {instancePath:instancePath+"/max_json_array_element_count",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-if(data.max_json_depth !== undefined){
-let data18 = data.max_json_depth;
-if((!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))) && (typeof data18 !== "string")){
-const err32 = {instancePath:instancePath+"/max_json_depth",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(typeof data18 === "string"){
-if(!pattern36.test(data18)){
-const err33 = {instancePath:instancePath+"/max_json_depth",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-if(data.max_json_object_entry_count !== undefined){
-let data19 = data.max_json_object_entry_count;
-if((!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) && (typeof data19 !== "string")){
-const err34 = {instancePath:instancePath+"/max_json_object_entry_count",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(typeof data19 === "string"){
-if(!pattern36.test(data19)){
-const err35 = {instancePath:instancePath+"/max_json_object_entry_count",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-if(data.max_json_string_value_length !== undefined){
-let data20 = data.max_json_string_value_length;
-if((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (typeof data20 !== "string")){
-const err36 = {instancePath:instancePath+"/max_json_string_value_length",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(typeof data20 === "string"){
-if(!pattern36.test(data20)){
-const err37 = {instancePath:instancePath+"/max_json_string_value_length",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-if(data.max_json_token !== undefined){
-let data21 = data.max_json_token;
-if((!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))) && (typeof data21 !== "string")){
-const err38 = {instancePath:instancePath+"/max_json_token",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(typeof data21 === "string"){
-if(!pattern36.test(data21)){
-const err39 = {instancePath:instancePath+"/max_json_token",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-if(data.max_request_duration !== undefined){
-let data22 = data.max_request_duration;
-if((!(typeof data22 == "number")) && (typeof data22 !== "string")){
-const err40 = {instancePath:instancePath+"/max_request_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(typeof data22 === "string"){
-if(!pattern3.test(data22)){
-const err41 = {instancePath:instancePath+"/max_request_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-if(data.max_request_size !== undefined){
-let data23 = data.max_request_size;
-if((!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))) && (typeof data23 !== "string")){
-const err42 = {instancePath:instancePath+"/max_request_size",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!pattern36.test(data23)){
-const err43 = {instancePath:instancePath+"/max_request_size",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-if(data.max_token_header_size !== undefined){
-let data24 = data.max_token_header_size;
-if((!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))) && (typeof data24 !== "string")){
-const err44 = {instancePath:instancePath+"/max_token_header_size",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!pattern36.test(data24)){
-const err45 = {instancePath:instancePath+"/max_token_header_size",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data.profiling !== undefined){
-let data25 = data.profiling;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key3 in data25){
-if(!(key3 === "unauthenticated_pprof_access")){
-const err46 = {instancePath:instancePath+"/profiling",schemaPath:"#/properties/profiling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data25.unauthenticated_pprof_access !== undefined){
-let data26 = data25.unauthenticated_pprof_access;
-if(((typeof data26 !== "boolean") && (!(typeof data26 == "number"))) && (typeof data26 !== "string")){
-const err47 = {instancePath:instancePath+"/profiling/unauthenticated_pprof_access",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data26 === "string"){
-if(!pattern26.test(data26)){
-const err48 = {instancePath:instancePath+"/profiling/unauthenticated_pprof_access",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/profiling",schemaPath:"#/properties/profiling/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data35 = data.redact_addresses;
+if(((typeof data35 !== "boolean") && (!(typeof data35 == "number"))) && (typeof data35 !== "string")){
+const err49 = {instancePath:instancePath+"/redact_addresses",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4095,13 +3016,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data.proxy_api !== undefined){
-let data27 = data.proxy_api;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key4 in data27){
-if(!(key4 === "enable_quit")){
-const err50 = {instancePath:instancePath+"/proxy_api",schemaPath:"#/properties/proxy_api/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(typeof data35 === "string"){
+if(!pattern26.test(data35)){
+const err50 = {instancePath:instancePath+"/redact_addresses",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4111,10 +3028,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data27.enable_quit !== undefined){
-let data28 = data27.enable_quit;
-if(((typeof data28 !== "boolean") && (!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))))) && (typeof data28 !== "string")){
-const err51 = {instancePath:instancePath+"/proxy_api/enable_quit",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
+}
+if(data.redact_cluster_name !== undefined){
+let data36 = data.redact_cluster_name;
+if(((typeof data36 !== "boolean") && (!(typeof data36 == "number"))) && (typeof data36 !== "string")){
+const err51 = {instancePath:instancePath+"/redact_cluster_name",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4123,9 +3041,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(typeof data28 == "number"){
-if(data28 > 1 || isNaN(data28)){
-const err52 = {instancePath:instancePath+"/proxy_api/enable_quit",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(typeof data36 === "string"){
+if(!pattern26.test(data36)){
+const err52 = {instancePath:instancePath+"/redact_cluster_name",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4134,8 +3052,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data28 < 0 || isNaN(data28)){
-const err53 = {instancePath:instancePath+"/proxy_api/enable_quit",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.redact_version !== undefined){
+let data37 = data.redact_version;
+if(((typeof data37 !== "boolean") && (!(typeof data37 == "number"))) && (typeof data37 !== "string")){
+const err53 = {instancePath:instancePath+"/redact_version",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4144,10 +3066,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(typeof data28 === "string"){
-if(!pattern25.test(data28)){
-const err54 = {instancePath:instancePath+"/proxy_api/enable_quit",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(typeof data37 === "string"){
+if(!pattern26.test(data37)){
+const err54 = {instancePath:instancePath+"/redact_version",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4158,9 +3079,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/proxy_api",schemaPath:"#/properties/proxy_api/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.require_request_header !== undefined){
+let data38 = data.require_request_header;
+if(((typeof data38 !== "boolean") && (!(typeof data38 == "number"))) && (typeof data38 !== "string")){
+const err55 = {instancePath:instancePath+"/require_request_header",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4169,11 +3091,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data.proxy_protocol_authorized_addrs !== undefined){
-let data29 = data.proxy_protocol_authorized_addrs;
-if((typeof data29 !== "string") && (!(Array.isArray(data29)))){
-const err56 = {instancePath:instancePath+"/proxy_protocol_authorized_addrs",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
+if(typeof data38 === "string"){
+if(!pattern26.test(data38)){
+const err56 = {instancePath:instancePath+"/require_request_header",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4182,11 +3102,11 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(Array.isArray(data29)){
-const len2 = data29.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data29[i2] !== "string"){
-const err57 = {instancePath:instancePath+"/proxy_protocol_authorized_addrs/" + i2,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+if(data.role !== undefined){
+if(typeof data.role !== "string"){
+const err57 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4196,12 +3116,15 @@ vErrors.push(err57);
 errors++;
 }
 }
+if(data.telemetry !== undefined){
+if(!(validate35(data.telemetry, {instancePath:instancePath+"/telemetry",parentData:data,parentDataProperty:"telemetry",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
 }
 }
-if(data.proxy_protocol_behavior !== undefined){
-let data31 = data.proxy_protocol_behavior;
-if(typeof data31 !== "string"){
-const err58 = {instancePath:instancePath+"/proxy_protocol_behavior",schemaPath:"#/properties/proxy_protocol_behavior/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.tls_cert_file !== undefined){
+if(typeof data.tls_cert_file !== "string"){
+const err58 = {instancePath:instancePath+"/tls_cert_file",schemaPath:"#/properties/tls_cert_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4210,8 +3133,10 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(!((((data31 === "") || (data31 === "use_always")) || (data31 === "allow_authorized")) || (data31 === "deny_unauthorized"))){
-const err59 = {instancePath:instancePath+"/proxy_protocol_behavior",schemaPath:"#/properties/proxy_protocol_behavior/enum",keyword:"enum",params:{allowedValues: schema81.properties.proxy_protocol_behavior.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.tls_cipher_suites !== undefined){
+if(typeof data.tls_cipher_suites !== "string"){
+const err59 = {instancePath:instancePath+"/tls_cipher_suites",schemaPath:"#/properties/tls_cipher_suites/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4221,10 +3146,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.purpose !== undefined){
-let data32 = data.purpose;
-if((typeof data32 !== "string") && (!(Array.isArray(data32)))){
-const err60 = {instancePath:instancePath+"/purpose",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
+if(data.tls_client_ca_file !== undefined){
+if(typeof data.tls_client_ca_file !== "string"){
+const err60 = {instancePath:instancePath+"/tls_client_ca_file",schemaPath:"#/properties/tls_client_ca_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4233,11 +3157,11 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(Array.isArray(data32)){
-const len3 = data32.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data32[i3] !== "string"){
-const err61 = {instancePath:instancePath+"/purpose/" + i3,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.tls_disable !== undefined){
+let data44 = data.tls_disable;
+if(((typeof data44 !== "boolean") && (!(typeof data44 == "number"))) && (typeof data44 !== "string")){
+const err61 = {instancePath:instancePath+"/tls_disable",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4246,190 +3170,14 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-}
-if(data.require_request_header !== undefined){
-let data34 = data.require_request_header;
-if(((typeof data34 !== "boolean") && (!(typeof data34 == "number"))) && (typeof data34 !== "string")){
-const err62 = {instancePath:instancePath+"/require_request_header",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(typeof data44 === "string"){
+if(!pattern26.test(data44)){
+const err62 = {instancePath:instancePath+"/tls_disable",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err62];
 }
 else {
 vErrors.push(err62);
-}
-errors++;
-}
-if(typeof data34 === "string"){
-if(!pattern26.test(data34)){
-const err63 = {instancePath:instancePath+"/require_request_header",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-}
-if(data.role !== undefined){
-if(typeof data.role !== "string"){
-const err64 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data.socket_group !== undefined){
-if(typeof data.socket_group !== "string"){
-const err65 = {instancePath:instancePath+"/socket_group",schemaPath:"#/properties/socket_group/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data.socket_mode !== undefined){
-if(typeof data.socket_mode !== "string"){
-const err66 = {instancePath:instancePath+"/socket_mode",schemaPath:"#/properties/socket_mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data.socket_user !== undefined){
-if(typeof data.socket_user !== "string"){
-const err67 = {instancePath:instancePath+"/socket_user",schemaPath:"#/properties/socket_user/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data.telemetry !== undefined){
-let data39 = data.telemetry;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key5 in data39){
-if(!(key5 === "unauthenticated_metrics_access")){
-const err68 = {instancePath:instancePath+"/telemetry",schemaPath:"#/properties/telemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data39.unauthenticated_metrics_access !== undefined){
-let data40 = data39.unauthenticated_metrics_access;
-if(((typeof data40 !== "boolean") && (!(typeof data40 == "number"))) && (typeof data40 !== "string")){
-const err69 = {instancePath:instancePath+"/telemetry/unauthenticated_metrics_access",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(typeof data40 === "string"){
-if(!pattern26.test(data40)){
-const err70 = {instancePath:instancePath+"/telemetry/unauthenticated_metrics_access",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/telemetry",schemaPath:"#/properties/telemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data.tls_cert_file !== undefined){
-if(typeof data.tls_cert_file !== "string"){
-const err72 = {instancePath:instancePath+"/tls_cert_file",schemaPath:"#/properties/tls_cert_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data.tls_cipher_suites !== undefined){
-if(typeof data.tls_cipher_suites !== "string"){
-const err73 = {instancePath:instancePath+"/tls_cipher_suites",schemaPath:"#/properties/tls_cipher_suites/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data.tls_client_ca_file !== undefined){
-if(typeof data.tls_client_ca_file !== "string"){
-const err74 = {instancePath:instancePath+"/tls_client_ca_file",schemaPath:"#/properties/tls_client_ca_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data.tls_disable !== undefined){
-let data44 = data.tls_disable;
-if(((typeof data44 !== "boolean") && (!(typeof data44 == "number"))) && (typeof data44 !== "string")){
-const err75 = {instancePath:instancePath+"/tls_disable",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-if(typeof data44 === "string"){
-if(!pattern26.test(data44)){
-const err76 = {instancePath:instancePath+"/tls_disable",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
 }
 errors++;
 }
@@ -4438,23 +3186,23 @@ errors++;
 if(data.tls_disable_client_certs !== undefined){
 let data45 = data.tls_disable_client_certs;
 if(((typeof data45 !== "boolean") && (!(typeof data45 == "number"))) && (typeof data45 !== "string")){
-const err77 = {instancePath:instancePath+"/tls_disable_client_certs",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+const err63 = {instancePath:instancePath+"/tls_disable_client_certs",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
-vErrors = [err77];
+vErrors = [err63];
 }
 else {
-vErrors.push(err77);
+vErrors.push(err63);
 }
 errors++;
 }
 if(typeof data45 === "string"){
 if(!pattern26.test(data45)){
-const err78 = {instancePath:instancePath+"/tls_disable_client_certs",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+const err64 = {instancePath:instancePath+"/tls_disable_client_certs",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
-vErrors = [err78];
+vErrors = [err64];
 }
 else {
-vErrors.push(err78);
+vErrors.push(err64);
 }
 errors++;
 }
@@ -4462,12 +3210,12 @@ errors++;
 }
 if(data.tls_key_file !== undefined){
 if(typeof data.tls_key_file !== "string"){
-const err79 = {instancePath:instancePath+"/tls_key_file",schemaPath:"#/properties/tls_key_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err65 = {instancePath:instancePath+"/tls_key_file",schemaPath:"#/properties/tls_key_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err79];
+vErrors = [err65];
 }
 else {
-vErrors.push(err79);
+vErrors.push(err65);
 }
 errors++;
 }
@@ -4475,22 +3223,22 @@ errors++;
 if(data.tls_max_version !== undefined){
 let data47 = data.tls_max_version;
 if(typeof data47 !== "string"){
-const err80 = {instancePath:instancePath+"/tls_max_version",schemaPath:"#/definitions/tlsVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err66 = {instancePath:instancePath+"/tls_max_version",schemaPath:"#/definitions/tlsVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err80];
+vErrors = [err66];
 }
 else {
-vErrors.push(err80);
+vErrors.push(err66);
 }
 errors++;
 }
 if(!((((data47 === "tls10") || (data47 === "tls11")) || (data47 === "tls12")) || (data47 === "tls13"))){
-const err81 = {instancePath:instancePath+"/tls_max_version",schemaPath:"#/definitions/tlsVersion/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
+const err67 = {instancePath:instancePath+"/tls_max_version",schemaPath:"#/definitions/tlsVersion/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err81];
+vErrors = [err67];
 }
 else {
-vErrors.push(err81);
+vErrors.push(err67);
 }
 errors++;
 }
@@ -4498,22 +3246,22 @@ errors++;
 if(data.tls_min_version !== undefined){
 let data48 = data.tls_min_version;
 if(typeof data48 !== "string"){
-const err82 = {instancePath:instancePath+"/tls_min_version",schemaPath:"#/definitions/tlsVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err68 = {instancePath:instancePath+"/tls_min_version",schemaPath:"#/definitions/tlsVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err82];
+vErrors = [err68];
 }
 else {
-vErrors.push(err82);
+vErrors.push(err68);
 }
 errors++;
 }
 if(!((((data48 === "tls10") || (data48 === "tls11")) || (data48 === "tls12")) || (data48 === "tls13"))){
-const err83 = {instancePath:instancePath+"/tls_min_version",schemaPath:"#/definitions/tlsVersion/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
+const err69 = {instancePath:instancePath+"/tls_min_version",schemaPath:"#/definitions/tlsVersion/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err83];
+vErrors = [err69];
 }
 else {
-vErrors.push(err83);
+vErrors.push(err69);
 }
 errors++;
 }
@@ -4521,23 +3269,23 @@ errors++;
 if(data.tls_require_and_verify_client_cert !== undefined){
 let data49 = data.tls_require_and_verify_client_cert;
 if(((typeof data49 !== "boolean") && (!(typeof data49 == "number"))) && (typeof data49 !== "string")){
-const err84 = {instancePath:instancePath+"/tls_require_and_verify_client_cert",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+const err70 = {instancePath:instancePath+"/tls_require_and_verify_client_cert",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
-vErrors = [err84];
+vErrors = [err70];
 }
 else {
-vErrors.push(err84);
+vErrors.push(err70);
 }
 errors++;
 }
 if(typeof data49 === "string"){
 if(!pattern26.test(data49)){
-const err85 = {instancePath:instancePath+"/tls_require_and_verify_client_cert",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+const err71 = {instancePath:instancePath+"/tls_require_and_verify_client_cert",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err71];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err71);
 }
 errors++;
 }
@@ -4547,7 +3295,193 @@ if(data.type !== undefined){
 let data50 = data.type;
 if(typeof data50 === "string"){
 if(!pattern54.test(data50)){
-const err86 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/pattern",keyword:"pattern",params:{pattern: "^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},message:"must match pattern \""+"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"+"\""};
+const err72 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/pattern",keyword:"pattern",params:{pattern: "^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},message:"must match pattern \""+"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data.x_forwarded_for_authorized_addrs !== undefined){
+let data51 = data.x_forwarded_for_authorized_addrs;
+if((typeof data51 !== "string") && (!(Array.isArray(data51)))){
+const err74 = {instancePath:instancePath+"/x_forwarded_for_authorized_addrs",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(Array.isArray(data51)){
+const len5 = data51.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data51[i5] !== "string"){
+const err75 = {instancePath:instancePath+"/x_forwarded_for_authorized_addrs/" + i5,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+}
+if(data.x_forwarded_for_client_cert_header !== undefined){
+if(typeof data.x_forwarded_for_client_cert_header !== "string"){
+const err76 = {instancePath:instancePath+"/x_forwarded_for_client_cert_header",schemaPath:"#/properties/x_forwarded_for_client_cert_header/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.x_forwarded_for_client_cert_header_decoders !== undefined){
+if(typeof data.x_forwarded_for_client_cert_header_decoders !== "string"){
+const err77 = {instancePath:instancePath+"/x_forwarded_for_client_cert_header_decoders",schemaPath:"#/properties/x_forwarded_for_client_cert_header_decoders/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.x_forwarded_for_hop_skips !== undefined){
+let data55 = data.x_forwarded_for_hop_skips;
+if((!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))) && (typeof data55 !== "string")){
+const err78 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(typeof data55 === "string"){
+if(!pattern36.test(data55)){
+const err79 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+const _errs143 = errors;
+const _errs144 = errors;
+if(errors === _errs144){
+if(typeof data55 === "string"){
+if(!pattern56.test(data55)){
+const err80 = {};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+var valid46 = _errs144 === errors;
+if(valid46){
+const err82 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/properties/x_forwarded_for_hop_skips/allOf/1/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+else {
+errors = _errs143;
+if(vErrors !== null){
+if(_errs143){
+vErrors.length = _errs143;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data55 == "number"){
+if(data55 < 0 || isNaN(data55)){
+const err83 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/properties/x_forwarded_for_hop_skips/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+if(data.x_forwarded_for_reject_not_authorized !== undefined){
+let data56 = data.x_forwarded_for_reject_not_authorized;
+if(((typeof data56 !== "boolean") && (!(typeof data56 == "number"))) && (typeof data56 !== "string")){
+const err84 = {instancePath:instancePath+"/x_forwarded_for_reject_not_authorized",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(typeof data56 === "string"){
+if(!pattern26.test(data56)){
+const err85 = {instancePath:instancePath+"/x_forwarded_for_reject_not_authorized",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+if(data.x_forwarded_for_reject_not_present !== undefined){
+let data57 = data.x_forwarded_for_reject_not_present;
+if(((typeof data57 !== "boolean") && (!(typeof data57 == "number"))) && (typeof data57 !== "string")){
+const err86 = {instancePath:instancePath+"/x_forwarded_for_reject_not_present",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4556,9 +3490,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data57 === "string"){
+if(!pattern26.test(data57)){
+const err87 = {instancePath:instancePath+"/x_forwarded_for_reject_not_present",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4568,10 +3502,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data.x_forwarded_for_authorized_addrs !== undefined){
-let data51 = data.x_forwarded_for_authorized_addrs;
-if((typeof data51 !== "string") && (!(Array.isArray(data51)))){
-const err88 = {instancePath:instancePath+"/x_forwarded_for_authorized_addrs",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
+}
+}
+else {
+const err88 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4580,16 +3514,1202 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(Array.isArray(data51)){
-const len4 = data51.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data51[i4] !== "string"){
-const err89 = {instancePath:instancePath+"/x_forwarded_for_authorized_addrs/" + i4,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+validate26.errors = vErrors;
+return errors === 0;
+}
+
+const schema87 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"agent_api":{"$ref":"#/definitions/object23_agent_api"},"chroot_namespace":{"type":"string"},"cluster_address":{"type":"string"},"cors_allowed_headers":{"$ref":"#/definitions/stringList"},"cors_allowed_origins":{"$ref":"#/definitions/stringList"},"cors_enabled":{"$ref":"#/definitions/bool"},"disable_request_limiter":{"$ref":"#/definitions/bool"},"http_idle_timeout":{"$ref":"#/definitions/duration"},"http_read_header_timeout":{"$ref":"#/definitions/duration"},"http_read_timeout":{"$ref":"#/definitions/duration"},"http_write_timeout":{"$ref":"#/definitions/duration"},"inflight_requests_logging":{"$ref":"#/definitions/object24_inflight_requests_logging"},"max_json_array_element_count":{"$ref":"#/definitions/int"},"max_json_depth":{"$ref":"#/definitions/int"},"max_json_object_entry_count":{"$ref":"#/definitions/int"},"max_json_string_value_length":{"$ref":"#/definitions/int"},"max_json_token":{"$ref":"#/definitions/int"},"max_request_duration":{"$ref":"#/definitions/duration"},"max_request_size":{"$ref":"#/definitions/int"},"max_token_header_size":{"$ref":"#/definitions/int"},"profiling":{"$ref":"#/definitions/object25_profiling"},"proxy_api":{"$ref":"#/definitions/object26_proxy_api"},"proxy_protocol_authorized_addrs":{"$ref":"#/definitions/stringList"},"proxy_protocol_behavior":{"type":"string","enum":["","use_always","allow_authorized","deny_unauthorized"]},"purpose":{"$ref":"#/definitions/stringList"},"require_request_header":{"$ref":"#/definitions/bool"},"role":{"type":"string"},"socket_group":{"type":"string"},"socket_mode":{"type":"string"},"socket_user":{"type":"string"},"telemetry":{"$ref":"#/definitions/object27_telemetry"},"tls_cert_file":{"type":"string"},"tls_cipher_suites":{"type":"string"},"tls_client_ca_file":{"type":"string"},"tls_disable":{"$ref":"#/definitions/bool"},"tls_disable_client_certs":{"$ref":"#/definitions/bool"},"tls_key_file":{"type":"string"},"tls_max_version":{"$ref":"#/definitions/tlsVersion"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_require_and_verify_client_cert":{"$ref":"#/definitions/bool"},"type":{"type":"string","pattern":"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},"x_forwarded_for_authorized_addrs":{"$ref":"#/definitions/stringList"},"x_forwarded_for_client_cert_header":{"type":"string"},"x_forwarded_for_client_cert_header_decoders":{"type":"string"},"x_forwarded_for_hop_skips":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0,"not":{"type":"string","pattern":"^-"}}]},"x_forwarded_for_reject_not_authorized":{"$ref":"#/definitions/bool"},"x_forwarded_for_reject_not_present":{"$ref":"#/definitions/bool"}}};
+const schema88 = {"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}};
+
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enable_quit")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err89];
+vErrors = [err0];
 }
 else {
-vErrors.push(err89);
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enable_quit !== undefined){
+let data0 = data.enable_quit;
+if(((typeof data0 !== "boolean") && (!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema46.type},message:"must be boolean,integer,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 > 1 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(typeof data0 === "string"){
+if(!pattern25.test(data0)){
+const err4 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+
+const schema98 = {"type":"object","additionalProperties":false,"properties":{"unauthenticated_in_flight_requests_access":{"$ref":"#/definitions/bool"}}};
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "unauthenticated_in_flight_requests_access")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.unauthenticated_in_flight_requests_access !== undefined){
+let data0 = data.unauthenticated_in_flight_requests_access;
+if(((typeof data0 !== "boolean") && (!(typeof data0 == "number"))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/unauthenticated_in_flight_requests_access",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern26.test(data0)){
+const err2 = {instancePath:instancePath+"/unauthenticated_in_flight_requests_access",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+
+const schema108 = {"type":"object","additionalProperties":false,"properties":{"unauthenticated_pprof_access":{"$ref":"#/definitions/bool"}}};
+
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "unauthenticated_pprof_access")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.unauthenticated_pprof_access !== undefined){
+let data0 = data.unauthenticated_pprof_access;
+if(((typeof data0 !== "boolean") && (!(typeof data0 == "number"))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/unauthenticated_pprof_access",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern26.test(data0)){
+const err2 = {instancePath:instancePath+"/unauthenticated_pprof_access",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate43.errors = vErrors;
+return errors === 0;
+}
+
+const schema110 = {"type":"object","additionalProperties":false,"properties":{"enable_quit":{"$ref":"#/definitions/hclBool"}}};
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "enable_quit")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.enable_quit !== undefined){
+let data0 = data.enable_quit;
+if(((typeof data0 !== "boolean") && (!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema46.type},message:"must be boolean,integer,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 == "number"){
+if(data0 > 1 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(typeof data0 === "string"){
+if(!pattern25.test(data0)){
+const err4 = {instancePath:instancePath+"/enable_quit",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate45.errors = vErrors;
+return errors === 0;
+}
+
+const schema115 = {"type":"object","additionalProperties":false,"properties":{"unauthenticated_metrics_access":{"$ref":"#/definitions/bool"}}};
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "unauthenticated_metrics_access")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.unauthenticated_metrics_access !== undefined){
+let data0 = data.unauthenticated_metrics_access;
+if(((typeof data0 !== "boolean") && (!(typeof data0 == "number"))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/unauthenticated_metrics_access",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern26.test(data0)){
+const err2 = {instancePath:instancePath+"/unauthenticated_metrics_access",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema87.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.address !== undefined){
+if(typeof data.address !== "string"){
+const err1 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.agent_api !== undefined){
+if(!(validate39(data.agent_api, {instancePath:instancePath+"/agent_api",parentData:data,parentDataProperty:"agent_api",rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+if(data.chroot_namespace !== undefined){
+if(typeof data.chroot_namespace !== "string"){
+const err2 = {instancePath:instancePath+"/chroot_namespace",schemaPath:"#/properties/chroot_namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.cluster_address !== undefined){
+if(typeof data.cluster_address !== "string"){
+const err3 = {instancePath:instancePath+"/cluster_address",schemaPath:"#/properties/cluster_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.cors_allowed_headers !== undefined){
+let data4 = data.cors_allowed_headers;
+if((typeof data4 !== "string") && (!(Array.isArray(data4)))){
+const err4 = {instancePath:instancePath+"/cors_allowed_headers",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err5 = {instancePath:instancePath+"/cors_allowed_headers/" + i0,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+if(data.cors_allowed_origins !== undefined){
+let data6 = data.cors_allowed_origins;
+if((typeof data6 !== "string") && (!(Array.isArray(data6)))){
+const err6 = {instancePath:instancePath+"/cors_allowed_origins",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data6[i1] !== "string"){
+const err7 = {instancePath:instancePath+"/cors_allowed_origins/" + i1,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+}
+if(data.cors_enabled !== undefined){
+let data8 = data.cors_enabled;
+if(((typeof data8 !== "boolean") && (!(typeof data8 == "number"))) && (typeof data8 !== "string")){
+const err8 = {instancePath:instancePath+"/cors_enabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data8 === "string"){
+if(!pattern26.test(data8)){
+const err9 = {instancePath:instancePath+"/cors_enabled",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.disable_request_limiter !== undefined){
+let data9 = data.disable_request_limiter;
+if(((typeof data9 !== "boolean") && (!(typeof data9 == "number"))) && (typeof data9 !== "string")){
+const err10 = {instancePath:instancePath+"/disable_request_limiter",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!pattern26.test(data9)){
+const err11 = {instancePath:instancePath+"/disable_request_limiter",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.http_idle_timeout !== undefined){
+let data10 = data.http_idle_timeout;
+if((!(typeof data10 == "number")) && (typeof data10 !== "string")){
+const err12 = {instancePath:instancePath+"/http_idle_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data10 === "string"){
+if(!pattern3.test(data10)){
+const err13 = {instancePath:instancePath+"/http_idle_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.http_read_header_timeout !== undefined){
+let data11 = data.http_read_header_timeout;
+if((!(typeof data11 == "number")) && (typeof data11 !== "string")){
+const err14 = {instancePath:instancePath+"/http_read_header_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data11 === "string"){
+if(!pattern3.test(data11)){
+const err15 = {instancePath:instancePath+"/http_read_header_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.http_read_timeout !== undefined){
+let data12 = data.http_read_timeout;
+if((!(typeof data12 == "number")) && (typeof data12 !== "string")){
+const err16 = {instancePath:instancePath+"/http_read_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(typeof data12 === "string"){
+if(!pattern3.test(data12)){
+const err17 = {instancePath:instancePath+"/http_read_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data.http_write_timeout !== undefined){
+let data13 = data.http_write_timeout;
+if((!(typeof data13 == "number")) && (typeof data13 !== "string")){
+const err18 = {instancePath:instancePath+"/http_write_timeout",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(typeof data13 === "string"){
+if(!pattern3.test(data13)){
+const err19 = {instancePath:instancePath+"/http_write_timeout",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data.inflight_requests_logging !== undefined){
+if(!(validate41(data.inflight_requests_logging, {instancePath:instancePath+"/inflight_requests_logging",parentData:data,parentDataProperty:"inflight_requests_logging",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data.max_json_array_element_count !== undefined){
+let data15 = data.max_json_array_element_count;
+if((!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))) && (typeof data15 !== "string")){
+const err20 = {instancePath:instancePath+"/max_json_array_element_count",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(typeof data15 === "string"){
+if(!pattern36.test(data15)){
+const err21 = {instancePath:instancePath+"/max_json_array_element_count",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data.max_json_depth !== undefined){
+let data16 = data.max_json_depth;
+if((!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))) && (typeof data16 !== "string")){
+const err22 = {instancePath:instancePath+"/max_json_depth",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(typeof data16 === "string"){
+if(!pattern36.test(data16)){
+const err23 = {instancePath:instancePath+"/max_json_depth",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+if(data.max_json_object_entry_count !== undefined){
+let data17 = data.max_json_object_entry_count;
+if((!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))) && (typeof data17 !== "string")){
+const err24 = {instancePath:instancePath+"/max_json_object_entry_count",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(typeof data17 === "string"){
+if(!pattern36.test(data17)){
+const err25 = {instancePath:instancePath+"/max_json_object_entry_count",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data.max_json_string_value_length !== undefined){
+let data18 = data.max_json_string_value_length;
+if((!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))) && (typeof data18 !== "string")){
+const err26 = {instancePath:instancePath+"/max_json_string_value_length",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(typeof data18 === "string"){
+if(!pattern36.test(data18)){
+const err27 = {instancePath:instancePath+"/max_json_string_value_length",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+if(data.max_json_token !== undefined){
+let data19 = data.max_json_token;
+if((!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) && (typeof data19 !== "string")){
+const err28 = {instancePath:instancePath+"/max_json_token",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(typeof data19 === "string"){
+if(!pattern36.test(data19)){
+const err29 = {instancePath:instancePath+"/max_json_token",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+if(data.max_request_duration !== undefined){
+let data20 = data.max_request_duration;
+if((!(typeof data20 == "number")) && (typeof data20 !== "string")){
+const err30 = {instancePath:instancePath+"/max_request_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(typeof data20 === "string"){
+if(!pattern3.test(data20)){
+const err31 = {instancePath:instancePath+"/max_request_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data.max_request_size !== undefined){
+let data21 = data.max_request_size;
+if((!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))) && (typeof data21 !== "string")){
+const err32 = {instancePath:instancePath+"/max_request_size",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data21 === "string"){
+if(!pattern36.test(data21)){
+const err33 = {instancePath:instancePath+"/max_request_size",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.max_token_header_size !== undefined){
+let data22 = data.max_token_header_size;
+if((!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))) && (typeof data22 !== "string")){
+const err34 = {instancePath:instancePath+"/max_token_header_size",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(typeof data22 === "string"){
+if(!pattern36.test(data22)){
+const err35 = {instancePath:instancePath+"/max_token_header_size",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+if(data.profiling !== undefined){
+if(!(validate43(data.profiling, {instancePath:instancePath+"/profiling",parentData:data,parentDataProperty:"profiling",rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+if(data.proxy_api !== undefined){
+if(!(validate45(data.proxy_api, {instancePath:instancePath+"/proxy_api",parentData:data,parentDataProperty:"proxy_api",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+if(data.proxy_protocol_authorized_addrs !== undefined){
+let data25 = data.proxy_protocol_authorized_addrs;
+if((typeof data25 !== "string") && (!(Array.isArray(data25)))){
+const err36 = {instancePath:instancePath+"/proxy_protocol_authorized_addrs",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(Array.isArray(data25)){
+const len2 = data25.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data25[i2] !== "string"){
+const err37 = {instancePath:instancePath+"/proxy_protocol_authorized_addrs/" + i2,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+if(data.proxy_protocol_behavior !== undefined){
+let data27 = data.proxy_protocol_behavior;
+if(typeof data27 !== "string"){
+const err38 = {instancePath:instancePath+"/proxy_protocol_behavior",schemaPath:"#/properties/proxy_protocol_behavior/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(!((((data27 === "") || (data27 === "use_always")) || (data27 === "allow_authorized")) || (data27 === "deny_unauthorized"))){
+const err39 = {instancePath:instancePath+"/proxy_protocol_behavior",schemaPath:"#/properties/proxy_protocol_behavior/enum",keyword:"enum",params:{allowedValues: schema87.properties.proxy_protocol_behavior.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.purpose !== undefined){
+let data28 = data.purpose;
+if((typeof data28 !== "string") && (!(Array.isArray(data28)))){
+const err40 = {instancePath:instancePath+"/purpose",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(Array.isArray(data28)){
+const len3 = data28.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data28[i3] !== "string"){
+const err41 = {instancePath:instancePath+"/purpose/" + i3,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+if(data.require_request_header !== undefined){
+let data30 = data.require_request_header;
+if(((typeof data30 !== "boolean") && (!(typeof data30 == "number"))) && (typeof data30 !== "string")){
+const err42 = {instancePath:instancePath+"/require_request_header",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(typeof data30 === "string"){
+if(!pattern26.test(data30)){
+const err43 = {instancePath:instancePath+"/require_request_header",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+if(data.role !== undefined){
+if(typeof data.role !== "string"){
+const err44 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.socket_group !== undefined){
+if(typeof data.socket_group !== "string"){
+const err45 = {instancePath:instancePath+"/socket_group",schemaPath:"#/properties/socket_group/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.socket_mode !== undefined){
+if(typeof data.socket_mode !== "string"){
+const err46 = {instancePath:instancePath+"/socket_mode",schemaPath:"#/properties/socket_mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.socket_user !== undefined){
+if(typeof data.socket_user !== "string"){
+const err47 = {instancePath:instancePath+"/socket_user",schemaPath:"#/properties/socket_user/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.telemetry !== undefined){
+if(!(validate47(data.telemetry, {instancePath:instancePath+"/telemetry",parentData:data,parentDataProperty:"telemetry",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data.tls_cert_file !== undefined){
+if(typeof data.tls_cert_file !== "string"){
+const err48 = {instancePath:instancePath+"/tls_cert_file",schemaPath:"#/properties/tls_cert_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.tls_cipher_suites !== undefined){
+if(typeof data.tls_cipher_suites !== "string"){
+const err49 = {instancePath:instancePath+"/tls_cipher_suites",schemaPath:"#/properties/tls_cipher_suites/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.tls_client_ca_file !== undefined){
+if(typeof data.tls_client_ca_file !== "string"){
+const err50 = {instancePath:instancePath+"/tls_client_ca_file",schemaPath:"#/properties/tls_client_ca_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.tls_disable !== undefined){
+let data39 = data.tls_disable;
+if(((typeof data39 !== "boolean") && (!(typeof data39 == "number"))) && (typeof data39 !== "string")){
+const err51 = {instancePath:instancePath+"/tls_disable",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(typeof data39 === "string"){
+if(!pattern26.test(data39)){
+const err52 = {instancePath:instancePath+"/tls_disable",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+if(data.tls_disable_client_certs !== undefined){
+let data40 = data.tls_disable_client_certs;
+if(((typeof data40 !== "boolean") && (!(typeof data40 == "number"))) && (typeof data40 !== "string")){
+const err53 = {instancePath:instancePath+"/tls_disable_client_certs",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(typeof data40 === "string"){
+if(!pattern26.test(data40)){
+const err54 = {instancePath:instancePath+"/tls_disable_client_certs",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+if(data.tls_key_file !== undefined){
+if(typeof data.tls_key_file !== "string"){
+const err55 = {instancePath:instancePath+"/tls_key_file",schemaPath:"#/properties/tls_key_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.tls_max_version !== undefined){
+let data42 = data.tls_max_version;
+if(typeof data42 !== "string"){
+const err56 = {instancePath:instancePath+"/tls_max_version",schemaPath:"#/definitions/tlsVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(!((((data42 === "tls10") || (data42 === "tls11")) || (data42 === "tls12")) || (data42 === "tls13"))){
+const err57 = {instancePath:instancePath+"/tls_max_version",schemaPath:"#/definitions/tlsVersion/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.tls_min_version !== undefined){
+let data43 = data.tls_min_version;
+if(typeof data43 !== "string"){
+const err58 = {instancePath:instancePath+"/tls_min_version",schemaPath:"#/definitions/tlsVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(!((((data43 === "tls10") || (data43 === "tls11")) || (data43 === "tls12")) || (data43 === "tls13"))){
+const err59 = {instancePath:instancePath+"/tls_min_version",schemaPath:"#/definitions/tlsVersion/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.tls_require_and_verify_client_cert !== undefined){
+let data44 = data.tls_require_and_verify_client_cert;
+if(((typeof data44 !== "boolean") && (!(typeof data44 == "number"))) && (typeof data44 !== "string")){
+const err60 = {instancePath:instancePath+"/tls_require_and_verify_client_cert",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(typeof data44 === "string"){
+if(!pattern26.test(data44)){
+const err61 = {instancePath:instancePath+"/tls_require_and_verify_client_cert",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+if(data.type !== undefined){
+let data45 = data.type;
+if(typeof data45 === "string"){
+if(!pattern54.test(data45)){
+const err62 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/pattern",keyword:"pattern",params:{pattern: "^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"},message:"must match pattern \""+"^\\s*([tT][cC][pP]|[uU][nN][iI][xX])\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data.x_forwarded_for_authorized_addrs !== undefined){
+let data46 = data.x_forwarded_for_authorized_addrs;
+if((typeof data46 !== "string") && (!(Array.isArray(data46)))){
+const err64 = {instancePath:instancePath+"/x_forwarded_for_authorized_addrs",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(Array.isArray(data46)){
+const len4 = data46.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data46[i4] !== "string"){
+const err65 = {instancePath:instancePath+"/x_forwarded_for_authorized_addrs/" + i4,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
 }
 errors++;
 }
@@ -4598,158 +4718,158 @@ errors++;
 }
 if(data.x_forwarded_for_client_cert_header !== undefined){
 if(typeof data.x_forwarded_for_client_cert_header !== "string"){
-const err90 = {instancePath:instancePath+"/x_forwarded_for_client_cert_header",schemaPath:"#/properties/x_forwarded_for_client_cert_header/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err66 = {instancePath:instancePath+"/x_forwarded_for_client_cert_header",schemaPath:"#/properties/x_forwarded_for_client_cert_header/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err90];
+vErrors = [err66];
 }
 else {
-vErrors.push(err90);
+vErrors.push(err66);
 }
 errors++;
 }
 }
 if(data.x_forwarded_for_client_cert_header_decoders !== undefined){
 if(typeof data.x_forwarded_for_client_cert_header_decoders !== "string"){
-const err91 = {instancePath:instancePath+"/x_forwarded_for_client_cert_header_decoders",schemaPath:"#/properties/x_forwarded_for_client_cert_header_decoders/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err67 = {instancePath:instancePath+"/x_forwarded_for_client_cert_header_decoders",schemaPath:"#/properties/x_forwarded_for_client_cert_header_decoders/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err91];
+vErrors = [err67];
 }
 else {
-vErrors.push(err91);
+vErrors.push(err67);
 }
 errors++;
 }
 }
 if(data.x_forwarded_for_hop_skips !== undefined){
-let data55 = data.x_forwarded_for_hop_skips;
-if((!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))) && (typeof data55 !== "string")){
-const err92 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+let data50 = data.x_forwarded_for_hop_skips;
+if((!((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50)))) && (typeof data50 !== "string")){
+const err68 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
-vErrors = [err92];
+vErrors = [err68];
 }
 else {
-vErrors.push(err92);
+vErrors.push(err68);
 }
 errors++;
 }
-if(typeof data55 === "string"){
-if(!pattern36.test(data55)){
-const err93 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(typeof data50 === "string"){
+if(!pattern36.test(data50)){
+const err69 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
-vErrors = [err93];
+vErrors = [err69];
 }
 else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-const _errs152 = errors;
-const _errs153 = errors;
-if(errors === _errs153){
-if(typeof data55 === "string"){
-if(!pattern56.test(data55)){
-const err94 = {};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
+vErrors.push(err69);
 }
 errors++;
 }
 }
-else {
-const err95 = {};
+const _errs127 = errors;
+const _errs128 = errors;
+if(errors === _errs128){
+if(typeof data50 === "string"){
+if(!pattern56.test(data50)){
+const err70 = {};
 if(vErrors === null){
-vErrors = [err95];
+vErrors = [err70];
 }
 else {
-vErrors.push(err95);
+vErrors.push(err70);
 }
 errors++;
 }
 }
-var valid48 = _errs153 === errors;
-if(valid48){
-const err96 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/properties/x_forwarded_for_hop_skips/allOf/1/not",keyword:"not",params:{},message:"must NOT be valid"};
+else {
+const err71 = {};
 if(vErrors === null){
-vErrors = [err96];
+vErrors = [err71];
 }
 else {
-vErrors.push(err96);
+vErrors.push(err71);
+}
+errors++;
+}
+}
+var valid38 = _errs128 === errors;
+if(valid38){
+const err72 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/properties/x_forwarded_for_hop_skips/allOf/1/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
 }
 errors++;
 }
 else {
-errors = _errs152;
+errors = _errs127;
 if(vErrors !== null){
-if(_errs152){
-vErrors.length = _errs152;
+if(_errs127){
+vErrors.length = _errs127;
 }
 else {
 vErrors = null;
 }
 }
 }
-if(typeof data55 == "number"){
-if(data55 < 0 || isNaN(data55)){
-const err97 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/properties/x_forwarded_for_hop_skips/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data50 == "number"){
+if(data50 < 0 || isNaN(data50)){
+const err73 = {instancePath:instancePath+"/x_forwarded_for_hop_skips",schemaPath:"#/properties/x_forwarded_for_hop_skips/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err97];
+vErrors = [err73];
 }
 else {
-vErrors.push(err97);
+vErrors.push(err73);
 }
 errors++;
 }
 }
 }
 if(data.x_forwarded_for_reject_not_authorized !== undefined){
-let data56 = data.x_forwarded_for_reject_not_authorized;
-if(((typeof data56 !== "boolean") && (!(typeof data56 == "number"))) && (typeof data56 !== "string")){
-const err98 = {instancePath:instancePath+"/x_forwarded_for_reject_not_authorized",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+let data51 = data.x_forwarded_for_reject_not_authorized;
+if(((typeof data51 !== "boolean") && (!(typeof data51 == "number"))) && (typeof data51 !== "string")){
+const err74 = {instancePath:instancePath+"/x_forwarded_for_reject_not_authorized",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
-vErrors = [err98];
+vErrors = [err74];
 }
 else {
-vErrors.push(err98);
+vErrors.push(err74);
 }
 errors++;
 }
-if(typeof data56 === "string"){
-if(!pattern26.test(data56)){
-const err99 = {instancePath:instancePath+"/x_forwarded_for_reject_not_authorized",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(typeof data51 === "string"){
+if(!pattern26.test(data51)){
+const err75 = {instancePath:instancePath+"/x_forwarded_for_reject_not_authorized",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
-vErrors = [err99];
+vErrors = [err75];
 }
 else {
-vErrors.push(err99);
+vErrors.push(err75);
 }
 errors++;
 }
 }
 }
 if(data.x_forwarded_for_reject_not_present !== undefined){
-let data57 = data.x_forwarded_for_reject_not_present;
-if(((typeof data57 !== "boolean") && (!(typeof data57 == "number"))) && (typeof data57 !== "string")){
-const err100 = {instancePath:instancePath+"/x_forwarded_for_reject_not_present",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+let data52 = data.x_forwarded_for_reject_not_present;
+if(((typeof data52 !== "boolean") && (!(typeof data52 == "number"))) && (typeof data52 !== "string")){
+const err76 = {instancePath:instancePath+"/x_forwarded_for_reject_not_present",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
-vErrors = [err100];
+vErrors = [err76];
 }
 else {
-vErrors.push(err100);
+vErrors.push(err76);
 }
 errors++;
 }
-if(typeof data57 === "string"){
-if(!pattern26.test(data57)){
-const err101 = {instancePath:instancePath+"/x_forwarded_for_reject_not_present",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(typeof data52 === "string"){
+if(!pattern26.test(data52)){
+const err77 = {instancePath:instancePath+"/x_forwarded_for_reject_not_present",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
-vErrors = [err101];
+vErrors = [err77];
 }
 else {
-vErrors.push(err101);
+vErrors.push(err77);
 }
 errors++;
 }
@@ -4757,26 +4877,102 @@ errors++;
 }
 }
 else {
-const err102 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err102];
+vErrors = [err78];
 }
 else {
-vErrors.push(err102);
+vErrors.push(err78);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
 
-const schema115 = {"description":"Seal stanzas keyed by type; each type holds the list of its blocks (two blocks of one type are legal with distinct names).","type":"object","additionalProperties":false,"properties":{"awskms":{"$ref":"#/definitions/seal_awskms"},"gcpckms":{"$ref":"#/definitions/seal_gcpckms"},"azurekeyvault":{"$ref":"#/definitions/seal_azurekeyvault"},"transit":{"$ref":"#/definitions/seal_transit"},"ocikms":{"$ref":"#/definitions/seal_ocikms"},"alicloudkms":{"$ref":"#/definitions/seal_alicloudkms"},"pkcs11":{"$ref":"#/definitions/seal_pkcs11"},"shamir":{"$ref":"#/definitions/seal_shamir"},"aead":{"$ref":"#/definitions/seal_aead"}}};
-const schema149 = {"type":"array","items":{"type":"object"}};
-const schema150 = {"type":"array","items":{"type":"object"}};
-const schema116 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"session_token":{"type":"string"},"kms_key_id":{"type":"string"},"endpoint":{"type":"string"},"shared_creds_filename":{"type":"string"},"shared_creds_profile":{"type":"string"},"web_identity_token_file":{"type":"string"},"role_session_name":{"type":"string"},"role_arn":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}};
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "tcp") || (key0 === "unix"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.tcp !== undefined){
+let data0 = data.tcp;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate26(data0[i0], {instancePath:instancePath+"/tcp/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/tcp",schemaPath:"#/properties/tcp/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.unix !== undefined){
+let data2 = data.unix;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate38(data2[i1], {instancePath:instancePath+"/unix/" + i1,parentData:data2,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/unix",schemaPath:"#/properties/unix/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+
+const schema126 = {"description":"Seal stanzas keyed by type; each type holds the list of its blocks (two blocks of one type are legal with distinct names).","type":"object","additionalProperties":false,"properties":{"awskms":{"$ref":"#/definitions/seal_awskms"},"gcpckms":{"$ref":"#/definitions/seal_gcpckms"},"azurekeyvault":{"$ref":"#/definitions/seal_azurekeyvault"},"transit":{"$ref":"#/definitions/seal_transit"},"ocikms":{"$ref":"#/definitions/seal_ocikms"},"alicloudkms":{"$ref":"#/definitions/seal_alicloudkms"},"pkcs11":{"$ref":"#/definitions/seal_pkcs11"},"shamir":{"$ref":"#/definitions/seal_shamir"},"aead":{"$ref":"#/definitions/seal_aead"}}};
+const schema160 = {"type":"array","items":{"type":"object"}};
+const schema161 = {"type":"array","items":{"type":"object"}};
+const schema127 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"session_token":{"type":"string"},"kms_key_id":{"type":"string"},"endpoint":{"type":"string"},"shared_creds_filename":{"type":"string"},"shared_creds_profile":{"type":"string"},"web_identity_token_file":{"type":"string"},"role_session_name":{"type":"string"},"role_arn":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}};
 const pattern88 = new RegExp("^[a-zA-Z0-9_-]+$", "u");
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -4785,7 +4981,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
-if(!(func2.call(schema116.items.properties, key0))){
+if(!(func2.call(schema127.items.properties, key0))){
 const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -4799,7 +4995,7 @@ errors++;
 if(data0.disabled !== undefined){
 let data1 = data0.disabled;
 if(((typeof data1 !== "boolean") && (!(typeof data1 == "number"))) && (typeof data1 !== "string")){
-const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4849,7 +5045,7 @@ errors++;
 if(data0.priority !== undefined){
 let data3 = data0.priority;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
-const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5144,13 +5340,13 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
 
-const schema121 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"credentials":{"type":"string"},"project":{"type":"string"},"region":{"type":"string"},"key_ring":{"type":"string"},"crypto_key":{"type":"string"},"user_agent":{"type":"string"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}};
+const schema132 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"credentials":{"type":"string"},"project":{"type":"string"},"region":{"type":"string"},"key_ring":{"type":"string"},"crypto_key":{"type":"string"},"user_agent":{"type":"string"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -5159,7 +5355,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
-if(!(func2.call(schema121.items.properties, key0))){
+if(!(func2.call(schema132.items.properties, key0))){
 const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -5173,7 +5369,7 @@ errors++;
 if(data0.disabled !== undefined){
 let data1 = data0.disabled;
 if(((typeof data1 !== "boolean") && (!(typeof data1 == "number"))) && (typeof data1 !== "string")){
-const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5223,7 +5419,7 @@ errors++;
 if(data0.priority !== undefined){
 let data3 = data0.priority;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
-const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5411,13 +5607,13 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
 
-const schema125 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"tenant_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"environment":{"type":"string"},"vault_name":{"type":"string"},"key_name":{"type":"string"},"resource":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}};
+const schema136 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"tenant_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"environment":{"type":"string"},"vault_name":{"type":"string"},"key_name":{"type":"string"},"resource":{"type":"string"},"disallow_env_vars":{"$ref":"#/definitions/strconvBool"},"key_not_required":{"$ref":"#/definitions/strconvBool"}}}};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -5426,7 +5622,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
-if(!(func2.call(schema125.items.properties, key0))){
+if(!(func2.call(schema136.items.properties, key0))){
 const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -5440,7 +5636,7 @@ errors++;
 if(data0.disabled !== undefined){
 let data1 = data0.disabled;
 if(((typeof data1 !== "boolean") && (!(typeof data1 == "number"))) && (typeof data1 !== "string")){
-const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5490,7 +5686,7 @@ errors++;
 if(data0.priority !== undefined){
 let data3 = data0.priority;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
-const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5737,13 +5933,13 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
 
-const schema130 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"address":{"type":"string"},"token":{"type":"string"},"key_name":{"type":"string"},"key_id_prefix":{"type":"string"},"mount_path":{"type":"string"},"namespace":{"type":"string"},"disable_renewal":{"$ref":"#/definitions/strconvBool"},"tls_ca_cert":{"type":"string"},"tls_ca_path":{"type":"string"},"tls_client_cert":{"type":"string"},"tls_client_key":{"type":"string"},"tls_server_name":{"type":"string"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}}};
+const schema141 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"address":{"type":"string"},"token":{"type":"string"},"key_name":{"type":"string"},"key_id_prefix":{"type":"string"},"mount_path":{"type":"string"},"namespace":{"type":"string"},"disable_renewal":{"$ref":"#/definitions/strconvBool"},"tls_ca_cert":{"type":"string"},"tls_ca_path":{"type":"string"},"tls_client_cert":{"type":"string"},"tls_client_key":{"type":"string"},"tls_server_name":{"type":"string"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}}};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -5752,7 +5948,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
-if(!(func2.call(schema130.items.properties, key0))){
+if(!(func2.call(schema141.items.properties, key0))){
 const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -5766,7 +5962,7 @@ errors++;
 if(data0.disabled !== undefined){
 let data1 = data0.disabled;
 if(((typeof data1 !== "boolean") && (!(typeof data1 == "number"))) && (typeof data1 !== "string")){
-const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5816,7 +6012,7 @@ errors++;
 if(data0.priority !== undefined){
 let data3 = data0.priority;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
-const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6111,13 +6307,13 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
 
-const schema135 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"key_id":{"type":"string"},"crypto_endpoint":{"type":"string"},"management_endpoint":{"type":"string"},"auth_type_api_key":{"$ref":"#/definitions/strconvBool"}}}};
+const schema146 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"key_id":{"type":"string"},"crypto_endpoint":{"type":"string"},"management_endpoint":{"type":"string"},"auth_type_api_key":{"$ref":"#/definitions/strconvBool"}}}};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -6140,7 +6336,7 @@ errors++;
 if(data0.disabled !== undefined){
 let data1 = data0.disabled;
 if(((typeof data1 !== "boolean") && (!(typeof data1 == "number"))) && (typeof data1 !== "string")){
-const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6190,7 +6386,7 @@ errors++;
 if(data0.priority !== undefined){
 let data3 = data0.priority;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
-const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6342,13 +6538,13 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
 
-const schema139 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"domain":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"access_secret":{"type":"string"},"kms_key_id":{"type":"string"}}}};
+const schema150 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"region":{"type":"string"},"domain":{"type":"string"},"access_key":{"type":"string"},"secret_key":{"type":"string"},"access_secret":{"type":"string"},"kms_key_id":{"type":"string"}}}};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -6357,7 +6553,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
-if(!(func2.call(schema139.items.properties, key0))){
+if(!(func2.call(schema150.items.properties, key0))){
 const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -6371,7 +6567,7 @@ errors++;
 if(data0.disabled !== undefined){
 let data1 = data0.disabled;
 if(((typeof data1 !== "boolean") && (!(typeof data1 == "number"))) && (typeof data1 !== "string")){
-const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6421,7 +6617,7 @@ errors++;
 if(data0.priority !== undefined){
 let data3 = data0.priority;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
-const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6562,13 +6758,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
 
-const schema142 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"lib":{"type":"string"},"slot":{"type":["string","integer"]},"token_label":{"type":"string"},"pin":{"type":"string"},"key_label":{"type":"string"},"default_key_label":{"type":"string"},"key_id":{"type":"string"},"hmac_key_label":{"type":"string"},"default_hmac_key_label":{"type":"string"},"hmac_key_id":{"type":"string"},"mechanism":{"type":["string","integer"]},"hmac_mechanism":{"type":["string","integer"]},"generate_key":{"$ref":"#/definitions/strconvBool"},"force_rw_session":{"$ref":"#/definitions/strconvBool"},"max_parallel":{"$ref":"#/definitions/int"},"rsa_encrypt_local":{"$ref":"#/definitions/strconvBool"},"rsa_oaep_hash":{"type":"string"}}}};
+const schema153 = {"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"disabled":{"$ref":"#/definitions/bool"},"name":{"type":"string","pattern":"^[a-zA-Z0-9_-]+$"},"priority":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":1}]},"purpose":{"type":"string"},"lib":{"type":"string"},"slot":{"type":["string","integer"]},"token_label":{"type":"string"},"pin":{"type":"string"},"key_label":{"type":"string"},"default_key_label":{"type":"string"},"key_id":{"type":"string"},"hmac_key_label":{"type":"string"},"default_hmac_key_label":{"type":"string"},"hmac_key_id":{"type":"string"},"mechanism":{"type":["string","integer"]},"hmac_mechanism":{"type":["string","integer"]},"generate_key":{"$ref":"#/definitions/strconvBool"},"force_rw_session":{"$ref":"#/definitions/strconvBool"},"max_parallel":{"$ref":"#/definitions/int"},"rsa_encrypt_local":{"$ref":"#/definitions/strconvBool"},"rsa_oaep_hash":{"type":"string"}}}};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -6577,7 +6773,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
-if(!(func2.call(schema142.items.properties, key0))){
+if(!(func2.call(schema153.items.properties, key0))){
 const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -6591,7 +6787,7 @@ errors++;
 if(data0.disabled !== undefined){
 let data1 = data0.disabled;
 if(((typeof data1 !== "boolean") && (!(typeof data1 == "number"))) && (typeof data1 !== "string")){
-const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+const err1 = {instancePath:instancePath+"/" + i0+"/disabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6641,7 +6837,7 @@ errors++;
 if(data0.priority !== undefined){
 let data3 = data0.priority;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (typeof data3 !== "string")){
-const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+const err5 = {instancePath:instancePath+"/" + i0+"/priority",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6702,7 +6898,7 @@ errors++;
 if(data0.slot !== undefined){
 let data6 = data0.slot;
 if((typeof data6 !== "string") && (!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))))){
-const err10 = {instancePath:instancePath+"/" + i0+"/slot",schemaPath:"#/items/properties/slot/type",keyword:"type",params:{type: schema142.items.properties.slot.type},message:"must be string,integer"};
+const err10 = {instancePath:instancePath+"/" + i0+"/slot",schemaPath:"#/items/properties/slot/type",keyword:"type",params:{type: schema153.items.properties.slot.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6811,7 +7007,7 @@ errors++;
 if(data0.mechanism !== undefined){
 let data15 = data0.mechanism;
 if((typeof data15 !== "string") && (!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))))){
-const err19 = {instancePath:instancePath+"/" + i0+"/mechanism",schemaPath:"#/items/properties/mechanism/type",keyword:"type",params:{type: schema142.items.properties.mechanism.type},message:"must be string,integer"};
+const err19 = {instancePath:instancePath+"/" + i0+"/mechanism",schemaPath:"#/items/properties/mechanism/type",keyword:"type",params:{type: schema153.items.properties.mechanism.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6824,7 +7020,7 @@ errors++;
 if(data0.hmac_mechanism !== undefined){
 let data16 = data0.hmac_mechanism;
 if((typeof data16 !== "string") && (!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))))){
-const err20 = {instancePath:instancePath+"/" + i0+"/hmac_mechanism",schemaPath:"#/items/properties/hmac_mechanism/type",keyword:"type",params:{type: schema142.items.properties.hmac_mechanism.type},message:"must be string,integer"};
+const err20 = {instancePath:instancePath+"/" + i0+"/hmac_mechanism",schemaPath:"#/items/properties/hmac_mechanism/type",keyword:"type",params:{type: schema153.items.properties.hmac_mechanism.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6931,7 +7127,7 @@ errors++;
 if(data0.max_parallel !== undefined){
 let data19 = data0.max_parallel;
 if((!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) && (typeof data19 !== "string")){
-const err29 = {instancePath:instancePath+"/" + i0+"/max_parallel",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+const err29 = {instancePath:instancePath+"/" + i0+"/max_parallel",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7035,17 +7231,17 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema115.properties, key0))){
+if(!(func2.call(schema126.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -7057,44 +7253,44 @@ errors++;
 }
 }
 if(data.awskms !== undefined){
-if(!(validate30(data.awskms, {instancePath:instancePath+"/awskms",parentData:data,parentDataProperty:"awskms",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate52(data.awskms, {instancePath:instancePath+"/awskms",parentData:data,parentDataProperty:"awskms",rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 }
 if(data.gcpckms !== undefined){
-if(!(validate32(data.gcpckms, {instancePath:instancePath+"/gcpckms",parentData:data,parentDataProperty:"gcpckms",rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate54(data.gcpckms, {instancePath:instancePath+"/gcpckms",parentData:data,parentDataProperty:"gcpckms",rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 }
 if(data.azurekeyvault !== undefined){
-if(!(validate34(data.azurekeyvault, {instancePath:instancePath+"/azurekeyvault",parentData:data,parentDataProperty:"azurekeyvault",rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate56(data.azurekeyvault, {instancePath:instancePath+"/azurekeyvault",parentData:data,parentDataProperty:"azurekeyvault",rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 }
 if(data.transit !== undefined){
-if(!(validate36(data.transit, {instancePath:instancePath+"/transit",parentData:data,parentDataProperty:"transit",rootData}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate58(data.transit, {instancePath:instancePath+"/transit",parentData:data,parentDataProperty:"transit",rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 }
 if(data.ocikms !== undefined){
-if(!(validate38(data.ocikms, {instancePath:instancePath+"/ocikms",parentData:data,parentDataProperty:"ocikms",rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate60(data.ocikms, {instancePath:instancePath+"/ocikms",parentData:data,parentDataProperty:"ocikms",rootData}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
 errors = vErrors.length;
 }
 }
 if(data.alicloudkms !== undefined){
-if(!(validate40(data.alicloudkms, {instancePath:instancePath+"/alicloudkms",parentData:data,parentDataProperty:"alicloudkms",rootData}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate62(data.alicloudkms, {instancePath:instancePath+"/alicloudkms",parentData:data,parentDataProperty:"alicloudkms",rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 }
 if(data.pkcs11 !== undefined){
-if(!(validate42(data.pkcs11, {instancePath:instancePath+"/pkcs11",parentData:data,parentDataProperty:"pkcs11",rootData}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate64(data.pkcs11, {instancePath:instancePath+"/pkcs11",parentData:data,parentDataProperty:"pkcs11",rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 }
@@ -7167,18 +7363,758 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
 
-const schema163 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}};
+const schema162 = {"type":"object","additionalProperties":false,"properties":{"usage_gauge_period":{"$ref":"#/definitions/durationOrNone"},"maximum_gauge_cardinality":{"$ref":"#/definitions/int"},"disable_hostname":{"$ref":"#/definitions/hclBool"},"enable_hostname_label":{"$ref":"#/definitions/hclBool"},"metrics_prefix":{"type":"string"},"lease_metrics_epsilon":{"$ref":"#/definitions/durationOrNone"},"num_lease_metrics_buckets":{"$ref":"#/definitions/int"},"add_lease_metrics_namespace_labels":{"$ref":"#/definitions/hclBool"},"add_mount_point_rollback_metrics":{"$ref":"#/definitions/hclBool"},"filter_default":{"$ref":"#/definitions/hclBool"},"prefix_filter":{"type":"array","items":{"type":"string"}},"statsite_address":{"type":"string"},"statsd_address":{"type":"string"},"dogstatsd_addr":{"type":"string"},"dogstatsd_tags":{"type":"array","items":{"type":"string"}},"prometheus_retention_time":{"$ref":"#/definitions/duration"},"circonus_api_token":{"type":"string"},"circonus_api_app":{"type":"string"},"circonus_api_url":{"type":"string"},"circonus_submission_interval":{"type":"string"},"circonus_submission_url":{"type":"string"},"circonus_check_id":{"type":"string"},"circonus_check_force_metric_activation":{"type":"string"},"circonus_check_instance_id":{"type":"string"},"circonus_check_search_tag":{"type":"string"},"circonus_check_display_name":{"type":"string"},"circonus_check_tags":{"type":"string"},"circonus_broker_id":{"type":"string"},"circonus_broker_select_tag":{"type":"string"},"stackdriver_project_id":{"type":"string"},"stackdriver_location":{"type":"string"},"stackdriver_namespace":{"type":"string"},"stackdriver_debug_logs":{"$ref":"#/definitions/hclBool"}}};
+const schema163 = {"type":["number","string"],"pattern":"^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"};
+const pattern120 = new RegExp("^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$", "u");
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema163.properties, key0))){
+if(!(func2.call(schema162.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.usage_gauge_period !== undefined){
+let data0 = data.usage_gauge_period;
+if((!(typeof data0 == "number")) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/usage_gauge_period",schemaPath:"#/definitions/durationOrNone/type",keyword:"type",params:{type: schema163.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern120.test(data0)){
+const err2 = {instancePath:instancePath+"/usage_gauge_period",schemaPath:"#/definitions/durationOrNone/pattern",keyword:"pattern",params:{pattern: "^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.maximum_gauge_cardinality !== undefined){
+let data1 = data.maximum_gauge_cardinality;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err3 = {instancePath:instancePath+"/maximum_gauge_cardinality",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern36.test(data1)){
+const err4 = {instancePath:instancePath+"/maximum_gauge_cardinality",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.disable_hostname !== undefined){
+let data2 = data.disable_hostname;
+if(((typeof data2 !== "boolean") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))) && (typeof data2 !== "string")){
+const err5 = {instancePath:instancePath+"/disable_hostname",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema46.type},message:"must be boolean,integer,string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 > 1 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/disable_hostname",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2 < 0 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/disable_hostname",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(typeof data2 === "string"){
+if(!pattern25.test(data2)){
+const err8 = {instancePath:instancePath+"/disable_hostname",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data.enable_hostname_label !== undefined){
+let data3 = data.enable_hostname_label;
+if(((typeof data3 !== "boolean") && (!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))))) && (typeof data3 !== "string")){
+const err9 = {instancePath:instancePath+"/enable_hostname_label",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema46.type},message:"must be boolean,integer,string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 > 1 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/enable_hostname_label",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/enable_hostname_label",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(typeof data3 === "string"){
+if(!pattern25.test(data3)){
+const err12 = {instancePath:instancePath+"/enable_hostname_label",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.metrics_prefix !== undefined){
+if(typeof data.metrics_prefix !== "string"){
+const err13 = {instancePath:instancePath+"/metrics_prefix",schemaPath:"#/properties/metrics_prefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.lease_metrics_epsilon !== undefined){
+let data5 = data.lease_metrics_epsilon;
+if((!(typeof data5 == "number")) && (typeof data5 !== "string")){
+const err14 = {instancePath:instancePath+"/lease_metrics_epsilon",schemaPath:"#/definitions/durationOrNone/type",keyword:"type",params:{type: schema163.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(!pattern120.test(data5)){
+const err15 = {instancePath:instancePath+"/lease_metrics_epsilon",schemaPath:"#/definitions/durationOrNone/pattern",keyword:"pattern",params:{pattern: "^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.num_lease_metrics_buckets !== undefined){
+let data6 = data.num_lease_metrics_buckets;
+if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (typeof data6 !== "string")){
+const err16 = {instancePath:instancePath+"/num_lease_metrics_buckets",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if(!pattern36.test(data6)){
+const err17 = {instancePath:instancePath+"/num_lease_metrics_buckets",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data.add_lease_metrics_namespace_labels !== undefined){
+let data7 = data.add_lease_metrics_namespace_labels;
+if(((typeof data7 !== "boolean") && (!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))))) && (typeof data7 !== "string")){
+const err18 = {instancePath:instancePath+"/add_lease_metrics_namespace_labels",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema46.type},message:"must be boolean,integer,string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(typeof data7 == "number"){
+if(data7 > 1 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/add_lease_metrics_namespace_labels",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/add_lease_metrics_namespace_labels",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(typeof data7 === "string"){
+if(!pattern25.test(data7)){
+const err21 = {instancePath:instancePath+"/add_lease_metrics_namespace_labels",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data.add_mount_point_rollback_metrics !== undefined){
+let data8 = data.add_mount_point_rollback_metrics;
+if(((typeof data8 !== "boolean") && (!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))))) && (typeof data8 !== "string")){
+const err22 = {instancePath:instancePath+"/add_mount_point_rollback_metrics",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema46.type},message:"must be boolean,integer,string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(typeof data8 == "number"){
+if(data8 > 1 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/add_mount_point_rollback_metrics",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/add_mount_point_rollback_metrics",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(typeof data8 === "string"){
+if(!pattern25.test(data8)){
+const err25 = {instancePath:instancePath+"/add_mount_point_rollback_metrics",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data.filter_default !== undefined){
+let data9 = data.filter_default;
+if(((typeof data9 !== "boolean") && (!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))))) && (typeof data9 !== "string")){
+const err26 = {instancePath:instancePath+"/filter_default",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema46.type},message:"must be boolean,integer,string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(typeof data9 == "number"){
+if(data9 > 1 || isNaN(data9)){
+const err27 = {instancePath:instancePath+"/filter_default",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err28 = {instancePath:instancePath+"/filter_default",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(typeof data9 === "string"){
+if(!pattern25.test(data9)){
+const err29 = {instancePath:instancePath+"/filter_default",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+if(data.prefix_filter !== undefined){
+let data10 = data.prefix_filter;
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data10[i0] !== "string"){
+const err30 = {instancePath:instancePath+"/prefix_filter/" + i0,schemaPath:"#/properties/prefix_filter/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/prefix_filter",schemaPath:"#/properties/prefix_filter/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.statsite_address !== undefined){
+if(typeof data.statsite_address !== "string"){
+const err32 = {instancePath:instancePath+"/statsite_address",schemaPath:"#/properties/statsite_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.statsd_address !== undefined){
+if(typeof data.statsd_address !== "string"){
+const err33 = {instancePath:instancePath+"/statsd_address",schemaPath:"#/properties/statsd_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.dogstatsd_addr !== undefined){
+if(typeof data.dogstatsd_addr !== "string"){
+const err34 = {instancePath:instancePath+"/dogstatsd_addr",schemaPath:"#/properties/dogstatsd_addr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.dogstatsd_tags !== undefined){
+let data15 = data.dogstatsd_tags;
+if(Array.isArray(data15)){
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data15[i1] !== "string"){
+const err35 = {instancePath:instancePath+"/dogstatsd_tags/" + i1,schemaPath:"#/properties/dogstatsd_tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/dogstatsd_tags",schemaPath:"#/properties/dogstatsd_tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.prometheus_retention_time !== undefined){
+let data17 = data.prometheus_retention_time;
+if((!(typeof data17 == "number")) && (typeof data17 !== "string")){
+const err37 = {instancePath:instancePath+"/prometheus_retention_time",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(typeof data17 === "string"){
+if(!pattern3.test(data17)){
+const err38 = {instancePath:instancePath+"/prometheus_retention_time",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+if(data.circonus_api_token !== undefined){
+if(typeof data.circonus_api_token !== "string"){
+const err39 = {instancePath:instancePath+"/circonus_api_token",schemaPath:"#/properties/circonus_api_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.circonus_api_app !== undefined){
+if(typeof data.circonus_api_app !== "string"){
+const err40 = {instancePath:instancePath+"/circonus_api_app",schemaPath:"#/properties/circonus_api_app/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.circonus_api_url !== undefined){
+if(typeof data.circonus_api_url !== "string"){
+const err41 = {instancePath:instancePath+"/circonus_api_url",schemaPath:"#/properties/circonus_api_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.circonus_submission_interval !== undefined){
+if(typeof data.circonus_submission_interval !== "string"){
+const err42 = {instancePath:instancePath+"/circonus_submission_interval",schemaPath:"#/properties/circonus_submission_interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.circonus_submission_url !== undefined){
+if(typeof data.circonus_submission_url !== "string"){
+const err43 = {instancePath:instancePath+"/circonus_submission_url",schemaPath:"#/properties/circonus_submission_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.circonus_check_id !== undefined){
+if(typeof data.circonus_check_id !== "string"){
+const err44 = {instancePath:instancePath+"/circonus_check_id",schemaPath:"#/properties/circonus_check_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.circonus_check_force_metric_activation !== undefined){
+if(typeof data.circonus_check_force_metric_activation !== "string"){
+const err45 = {instancePath:instancePath+"/circonus_check_force_metric_activation",schemaPath:"#/properties/circonus_check_force_metric_activation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.circonus_check_instance_id !== undefined){
+if(typeof data.circonus_check_instance_id !== "string"){
+const err46 = {instancePath:instancePath+"/circonus_check_instance_id",schemaPath:"#/properties/circonus_check_instance_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.circonus_check_search_tag !== undefined){
+if(typeof data.circonus_check_search_tag !== "string"){
+const err47 = {instancePath:instancePath+"/circonus_check_search_tag",schemaPath:"#/properties/circonus_check_search_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.circonus_check_display_name !== undefined){
+if(typeof data.circonus_check_display_name !== "string"){
+const err48 = {instancePath:instancePath+"/circonus_check_display_name",schemaPath:"#/properties/circonus_check_display_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.circonus_check_tags !== undefined){
+if(typeof data.circonus_check_tags !== "string"){
+const err49 = {instancePath:instancePath+"/circonus_check_tags",schemaPath:"#/properties/circonus_check_tags/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.circonus_broker_id !== undefined){
+if(typeof data.circonus_broker_id !== "string"){
+const err50 = {instancePath:instancePath+"/circonus_broker_id",schemaPath:"#/properties/circonus_broker_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.circonus_broker_select_tag !== undefined){
+if(typeof data.circonus_broker_select_tag !== "string"){
+const err51 = {instancePath:instancePath+"/circonus_broker_select_tag",schemaPath:"#/properties/circonus_broker_select_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.stackdriver_project_id !== undefined){
+if(typeof data.stackdriver_project_id !== "string"){
+const err52 = {instancePath:instancePath+"/stackdriver_project_id",schemaPath:"#/properties/stackdriver_project_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.stackdriver_location !== undefined){
+if(typeof data.stackdriver_location !== "string"){
+const err53 = {instancePath:instancePath+"/stackdriver_location",schemaPath:"#/properties/stackdriver_location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.stackdriver_namespace !== undefined){
+if(typeof data.stackdriver_namespace !== "string"){
+const err54 = {instancePath:instancePath+"/stackdriver_namespace",schemaPath:"#/properties/stackdriver_namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.stackdriver_debug_logs !== undefined){
+let data34 = data.stackdriver_debug_logs;
+if(((typeof data34 !== "boolean") && (!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))))) && (typeof data34 !== "string")){
+const err55 = {instancePath:instancePath+"/stackdriver_debug_logs",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema46.type},message:"must be boolean,integer,string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(typeof data34 == "number"){
+if(data34 > 1 || isNaN(data34)){
+const err56 = {instancePath:instancePath+"/stackdriver_debug_logs",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data34 < 0 || isNaN(data34)){
+const err57 = {instancePath:instancePath+"/stackdriver_debug_logs",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(typeof data34 === "string"){
+if(!pattern25.test(data34)){
+const err58 = {instancePath:instancePath+"/stackdriver_debug_logs",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+validate69.errors = vErrors;
+return errors === 0;
+}
+
+const schema174 = {"description":"Exactly one registration, keyed by its type.","type":"object","maxProperties":1,"additionalProperties":false,"properties":{"kubernetes":{"$ref":"#/definitions/object2_kubernetes"},"consul":{"$ref":"#/definitions/object3_consul"}}};
+const schema175 = {"type":"object","additionalProperties":false,"properties":{"namespace":{"type":"string"},"pod_name":{"type":"string"}}};
+const schema176 = {"type":"object","additionalProperties":false,"properties":{"address":{"type":"string"},"scheme":{"type":"string","enum":["http","https"]},"token":{"type":"string"},"check_timeout":{"$ref":"#/definitions/duration"},"disable_registration":{"$ref":"#/definitions/strconvBool"},"service":{"type":"string"},"service_tags":{"type":"string"},"service_meta":{"type":["string","object"]},"service_address":{"type":"string"},"tls_ca_file":{"type":"string"},"tls_cert_file":{"type":"string"},"tls_key_file":{"type":"string"},"tls_min_version":{"$ref":"#/definitions/tlsVersion"},"tls_skip_verify":{"$ref":"#/definitions/strconvBool"}}};
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema176.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -7214,7 +8150,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((data1 === "http") || (data1 === "https"))){
-const err3 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/enum",keyword:"enum",params:{allowedValues: schema163.properties.scheme.enum},message:"must be equal to one of the allowed values"};
+const err3 = {instancePath:instancePath+"/scheme",schemaPath:"#/properties/scheme/enum",keyword:"enum",params:{allowedValues: schema176.properties.scheme.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7335,7 +8271,7 @@ errors++;
 if(data.service_meta !== undefined){
 let data7 = data.service_meta;
 if((typeof data7 !== "string") && (!(data7 && typeof data7 == "object" && !Array.isArray(data7)))){
-const err13 = {instancePath:instancePath+"/service_meta",schemaPath:"#/properties/service_meta/type",keyword:"type",params:{type: schema163.properties.service_meta.type},message:"must be string,object"};
+const err13 = {instancePath:instancePath+"/service_meta",schemaPath:"#/properties/service_meta/type",keyword:"type",params:{type: schema176.properties.service_meta.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7474,13 +8410,1095 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
 
-const schema222 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/bool"},"billing_start_timestamp":{"type":"string"},"development_cluster":{"$ref":"#/definitions/bool"}}};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length > 1){
+const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "kubernetes") || (key0 === "consul"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.kubernetes !== undefined){
+let data0 = data.kubernetes;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!((key1 === "namespace") || (key1 === "pod_name"))){
+const err2 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/definitions/object2_kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data0.namespace !== undefined){
+if(typeof data0.namespace !== "string"){
+const err3 = {instancePath:instancePath+"/kubernetes/namespace",schemaPath:"#/definitions/object2_kubernetes/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.pod_name !== undefined){
+if(typeof data0.pod_name !== "string"){
+const err4 = {instancePath:instancePath+"/kubernetes/pod_name",schemaPath:"#/definitions/object2_kubernetes/properties/pod_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/kubernetes",schemaPath:"#/definitions/object2_kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.consul !== undefined){
+if(!(validate72(data.consul, {instancePath:instancePath+"/consul",parentData:data,parentDataProperty:"consul",rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate71.errors = vErrors;
+return errors === 0;
+}
+
+const schema181 = {"type":"object","additionalProperties":false,"properties":{"all":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"userpass":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"ldap":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}},"approle":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"lockout_threshold":{"allOf":[{"$ref":"#/definitions/int"},{"minimum":0}]},"lockout_duration":{"$ref":"#/definitions/duration"},"lockout_counter_reset":{"$ref":"#/definitions/duration"},"disable_lockout":{"$ref":"#/definitions/bool"}}}}}};
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "all") || (key0 === "userpass")) || (key0 === "ldap")) || (key0 === "approle"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.all !== undefined){
+let data0 = data.all;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!((((key1 === "lockout_threshold") || (key1 === "lockout_duration")) || (key1 === "lockout_counter_reset")) || (key1 === "disable_lockout"))){
+const err1 = {instancePath:instancePath+"/all/" + i0,schemaPath:"#/properties/all/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data1.lockout_threshold !== undefined){
+let data2 = data1.lockout_threshold;
+if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (typeof data2 !== "string")){
+const err2 = {instancePath:instancePath+"/all/" + i0+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(!pattern36.test(data2)){
+const err3 = {instancePath:instancePath+"/all/" + i0+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err4 = {instancePath:instancePath+"/all/" + i0+"/lockout_threshold",schemaPath:"#/properties/all/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data1.lockout_duration !== undefined){
+let data3 = data1.lockout_duration;
+if((!(typeof data3 == "number")) && (typeof data3 !== "string")){
+const err5 = {instancePath:instancePath+"/all/" + i0+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern3.test(data3)){
+const err6 = {instancePath:instancePath+"/all/" + i0+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data1.lockout_counter_reset !== undefined){
+let data4 = data1.lockout_counter_reset;
+if((!(typeof data4 == "number")) && (typeof data4 !== "string")){
+const err7 = {instancePath:instancePath+"/all/" + i0+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!pattern3.test(data4)){
+const err8 = {instancePath:instancePath+"/all/" + i0+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data1.disable_lockout !== undefined){
+let data5 = data1.disable_lockout;
+if(((typeof data5 !== "boolean") && (!(typeof data5 == "number"))) && (typeof data5 !== "string")){
+const err9 = {instancePath:instancePath+"/all/" + i0+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data5 === "string"){
+if(!pattern26.test(data5)){
+const err10 = {instancePath:instancePath+"/all/" + i0+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/all/" + i0,schemaPath:"#/properties/all/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/all",schemaPath:"#/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.userpass !== undefined){
+let data6 = data.userpass;
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key2 in data7){
+if(!((((key2 === "lockout_threshold") || (key2 === "lockout_duration")) || (key2 === "lockout_counter_reset")) || (key2 === "disable_lockout"))){
+const err13 = {instancePath:instancePath+"/userpass/" + i1,schemaPath:"#/properties/userpass/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data7.lockout_threshold !== undefined){
+let data8 = data7.lockout_threshold;
+if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (typeof data8 !== "string")){
+const err14 = {instancePath:instancePath+"/userpass/" + i1+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data8 === "string"){
+if(!pattern36.test(data8)){
+const err15 = {instancePath:instancePath+"/userpass/" + i1+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(typeof data8 == "number"){
+if(data8 < 0 || isNaN(data8)){
+const err16 = {instancePath:instancePath+"/userpass/" + i1+"/lockout_threshold",schemaPath:"#/properties/userpass/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data7.lockout_duration !== undefined){
+let data9 = data7.lockout_duration;
+if((!(typeof data9 == "number")) && (typeof data9 !== "string")){
+const err17 = {instancePath:instancePath+"/userpass/" + i1+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if(!pattern3.test(data9)){
+const err18 = {instancePath:instancePath+"/userpass/" + i1+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data7.lockout_counter_reset !== undefined){
+let data10 = data7.lockout_counter_reset;
+if((!(typeof data10 == "number")) && (typeof data10 !== "string")){
+const err19 = {instancePath:instancePath+"/userpass/" + i1+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(typeof data10 === "string"){
+if(!pattern3.test(data10)){
+const err20 = {instancePath:instancePath+"/userpass/" + i1+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+if(data7.disable_lockout !== undefined){
+let data11 = data7.disable_lockout;
+if(((typeof data11 !== "boolean") && (!(typeof data11 == "number"))) && (typeof data11 !== "string")){
+const err21 = {instancePath:instancePath+"/userpass/" + i1+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(typeof data11 === "string"){
+if(!pattern26.test(data11)){
+const err22 = {instancePath:instancePath+"/userpass/" + i1+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/userpass/" + i1,schemaPath:"#/properties/userpass/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/userpass",schemaPath:"#/properties/userpass/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.ldap !== undefined){
+let data12 = data.ldap;
+if(Array.isArray(data12)){
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+let data13 = data12[i2];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key3 in data13){
+if(!((((key3 === "lockout_threshold") || (key3 === "lockout_duration")) || (key3 === "lockout_counter_reset")) || (key3 === "disable_lockout"))){
+const err25 = {instancePath:instancePath+"/ldap/" + i2,schemaPath:"#/properties/ldap/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data13.lockout_threshold !== undefined){
+let data14 = data13.lockout_threshold;
+if((!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))) && (typeof data14 !== "string")){
+const err26 = {instancePath:instancePath+"/ldap/" + i2+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(typeof data14 === "string"){
+if(!pattern36.test(data14)){
+const err27 = {instancePath:instancePath+"/ldap/" + i2+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(typeof data14 == "number"){
+if(data14 < 0 || isNaN(data14)){
+const err28 = {instancePath:instancePath+"/ldap/" + i2+"/lockout_threshold",schemaPath:"#/properties/ldap/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+if(data13.lockout_duration !== undefined){
+let data15 = data13.lockout_duration;
+if((!(typeof data15 == "number")) && (typeof data15 !== "string")){
+const err29 = {instancePath:instancePath+"/ldap/" + i2+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(typeof data15 === "string"){
+if(!pattern3.test(data15)){
+const err30 = {instancePath:instancePath+"/ldap/" + i2+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data13.lockout_counter_reset !== undefined){
+let data16 = data13.lockout_counter_reset;
+if((!(typeof data16 == "number")) && (typeof data16 !== "string")){
+const err31 = {instancePath:instancePath+"/ldap/" + i2+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(typeof data16 === "string"){
+if(!pattern3.test(data16)){
+const err32 = {instancePath:instancePath+"/ldap/" + i2+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+if(data13.disable_lockout !== undefined){
+let data17 = data13.disable_lockout;
+if(((typeof data17 !== "boolean") && (!(typeof data17 == "number"))) && (typeof data17 !== "string")){
+const err33 = {instancePath:instancePath+"/ldap/" + i2+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(typeof data17 === "string"){
+if(!pattern26.test(data17)){
+const err34 = {instancePath:instancePath+"/ldap/" + i2+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/ldap/" + i2,schemaPath:"#/properties/ldap/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/ldap",schemaPath:"#/properties/ldap/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.approle !== undefined){
+let data18 = data.approle;
+if(Array.isArray(data18)){
+const len3 = data18.length;
+for(let i3=0; i3<len3; i3++){
+let data19 = data18[i3];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key4 in data19){
+if(!((((key4 === "lockout_threshold") || (key4 === "lockout_duration")) || (key4 === "lockout_counter_reset")) || (key4 === "disable_lockout"))){
+const err37 = {instancePath:instancePath+"/approle/" + i3,schemaPath:"#/properties/approle/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data19.lockout_threshold !== undefined){
+let data20 = data19.lockout_threshold;
+if((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (typeof data20 !== "string")){
+const err38 = {instancePath:instancePath+"/approle/" + i3+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(typeof data20 === "string"){
+if(!pattern36.test(data20)){
+const err39 = {instancePath:instancePath+"/approle/" + i3+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(typeof data20 == "number"){
+if(data20 < 0 || isNaN(data20)){
+const err40 = {instancePath:instancePath+"/approle/" + i3+"/lockout_threshold",schemaPath:"#/properties/approle/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+if(data19.lockout_duration !== undefined){
+let data21 = data19.lockout_duration;
+if((!(typeof data21 == "number")) && (typeof data21 !== "string")){
+const err41 = {instancePath:instancePath+"/approle/" + i3+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(typeof data21 === "string"){
+if(!pattern3.test(data21)){
+const err42 = {instancePath:instancePath+"/approle/" + i3+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+if(data19.lockout_counter_reset !== undefined){
+let data22 = data19.lockout_counter_reset;
+if((!(typeof data22 == "number")) && (typeof data22 !== "string")){
+const err43 = {instancePath:instancePath+"/approle/" + i3+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(typeof data22 === "string"){
+if(!pattern3.test(data22)){
+const err44 = {instancePath:instancePath+"/approle/" + i3+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+if(data19.disable_lockout !== undefined){
+let data23 = data19.disable_lockout;
+if(((typeof data23 !== "boolean") && (!(typeof data23 == "number"))) && (typeof data23 !== "string")){
+const err45 = {instancePath:instancePath+"/approle/" + i3+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(typeof data23 === "string"){
+if(!pattern26.test(data23)){
+const err46 = {instancePath:instancePath+"/approle/" + i3+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/approle/" + i3,schemaPath:"#/properties/approle/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/approle",schemaPath:"#/properties/approle/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+validate75.errors = vErrors;
+return errors === 0;
+}
+
+const schema229 = {"type":"object","additionalProperties":false,"properties":{"ledger_path":{"type":"string"},"type_prefix_allowlist":{"$ref":"#/definitions/stringList"},"type_prefix_denylist":{"$ref":"#/definitions/stringList"},"file_mode":{"type":["string","integer"]}}};
+
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "ledger_path") || (key0 === "type_prefix_allowlist")) || (key0 === "type_prefix_denylist")) || (key0 === "file_mode"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.ledger_path !== undefined){
+if(typeof data.ledger_path !== "string"){
+const err1 = {instancePath:instancePath+"/ledger_path",schemaPath:"#/properties/ledger_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.type_prefix_allowlist !== undefined){
+let data1 = data.type_prefix_allowlist;
+if((typeof data1 !== "string") && (!(Array.isArray(data1)))){
+const err2 = {instancePath:instancePath+"/type_prefix_allowlist",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data1[i0] !== "string"){
+const err3 = {instancePath:instancePath+"/type_prefix_allowlist/" + i0,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+}
+if(data.type_prefix_denylist !== undefined){
+let data3 = data.type_prefix_denylist;
+if((typeof data3 !== "string") && (!(Array.isArray(data3)))){
+const err4 = {instancePath:instancePath+"/type_prefix_denylist",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(Array.isArray(data3)){
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data3[i1] !== "string"){
+const err5 = {instancePath:instancePath+"/type_prefix_denylist/" + i1,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+}
+if(data.file_mode !== undefined){
+let data5 = data.file_mode;
+if((typeof data5 !== "string") && (!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))))){
+const err6 = {instancePath:instancePath+"/file_mode",schemaPath:"#/properties/file_mode/type",keyword:"type",params:{type: schema229.properties.file_mode.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate77.errors = vErrors;
+return errors === 0;
+}
+
+const schema232 = {"type":"object","additionalProperties":false,"properties":{"resource_id":{"type":"string"},"client_id":{"type":"string"},"client_secret":{"type":"string"},"enable_api_capability":{"$ref":"#/definitions/bool"},"enable_passthrough_capability":{"$ref":"#/definitions/bool"}}};
+
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "resource_id") || (key0 === "client_id")) || (key0 === "client_secret")) || (key0 === "enable_api_capability")) || (key0 === "enable_passthrough_capability"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.resource_id !== undefined){
+if(typeof data.resource_id !== "string"){
+const err1 = {instancePath:instancePath+"/resource_id",schemaPath:"#/properties/resource_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.client_id !== undefined){
+if(typeof data.client_id !== "string"){
+const err2 = {instancePath:instancePath+"/client_id",schemaPath:"#/properties/client_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.client_secret !== undefined){
+if(typeof data.client_secret !== "string"){
+const err3 = {instancePath:instancePath+"/client_secret",schemaPath:"#/properties/client_secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.enable_api_capability !== undefined){
+let data3 = data.enable_api_capability;
+if(((typeof data3 !== "boolean") && (!(typeof data3 == "number"))) && (typeof data3 !== "string")){
+const err4 = {instancePath:instancePath+"/enable_api_capability",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern26.test(data3)){
+const err5 = {instancePath:instancePath+"/enable_api_capability",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.enable_passthrough_capability !== undefined){
+let data4 = data.enable_passthrough_capability;
+if(((typeof data4 !== "boolean") && (!(typeof data4 == "number"))) && (typeof data4 !== "string")){
+const err6 = {instancePath:instancePath+"/enable_passthrough_capability",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!pattern26.test(data4)){
+const err7 = {instancePath:instancePath+"/enable_passthrough_capability",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate79.errors = vErrors;
+return errors === 0;
+}
+
+const schema235 = {"type":"object","additionalProperties":false,"properties":{"seal":{"$ref":"#/definitions/object8_seal"}},"description":"Enterprise: entropy \"seal\" {}."};
+const schema236 = {"type":"object","additionalProperties":false,"properties":{"mode":{"type":"string","enum":["augmentation"]},"seal_name":{"type":"string"}}};
+
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "seal")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.seal !== undefined){
+let data0 = data.seal;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+if(!((key1 === "mode") || (key1 === "seal_name"))){
+const err1 = {instancePath:instancePath+"/seal",schemaPath:"#/definitions/object8_seal/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data0.mode !== undefined){
+let data1 = data0.mode;
+if(typeof data1 !== "string"){
+const err2 = {instancePath:instancePath+"/seal/mode",schemaPath:"#/definitions/object8_seal/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!(data1 === "augmentation")){
+const err3 = {instancePath:instancePath+"/seal/mode",schemaPath:"#/definitions/object8_seal/properties/mode/enum",keyword:"enum",params:{allowedValues: schema236.properties.mode.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.seal_name !== undefined){
+if(typeof data0.seal_name !== "string"){
+const err4 = {instancePath:instancePath+"/seal/seal_name",schemaPath:"#/definitions/object8_seal/properties/seal_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/seal",schemaPath:"#/definitions/object8_seal/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate81.errors = vErrors;
+return errors === 0;
+}
+
+const schema238 = {"type":"object","additionalProperties":false,"properties":{"snapshot_retention_time":{"$ref":"#/definitions/duration"},"disable_product_usage_reporting":{"$ref":"#/definitions/bool"},"license":{"$ref":"#/definitions/object11_license"}}};
+const schema241 = {"type":"object","additionalProperties":false,"properties":{"enabled":{"$ref":"#/definitions/bool"},"billing_start_timestamp":{"type":"string"},"development_cluster":{"$ref":"#/definitions/bool"}}};
+
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7499,7 +9517,7 @@ errors++;
 if(data.enabled !== undefined){
 let data0 = data.enabled;
 if(((typeof data0 !== "boolean") && (!(typeof data0 == "number"))) && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+const err1 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7536,7 +9554,7 @@ errors++;
 if(data.development_cluster !== undefined){
 let data2 = data.development_cluster;
 if(((typeof data2 !== "boolean") && (!(typeof data2 == "number"))) && (typeof data2 !== "string")){
-const err4 = {instancePath:instancePath+"/development_cluster",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+const err4 = {instancePath:instancePath+"/development_cluster",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7569,11 +9587,497 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
 
-const pattern120 = new RegExp("^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$", "u");
+
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "snapshot_retention_time") || (key0 === "disable_product_usage_reporting")) || (key0 === "license"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.snapshot_retention_time !== undefined){
+let data0 = data.snapshot_retention_time;
+if((!(typeof data0 == "number")) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/snapshot_retention_time",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern3.test(data0)){
+const err2 = {instancePath:instancePath+"/snapshot_retention_time",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.disable_product_usage_reporting !== undefined){
+let data1 = data.disable_product_usage_reporting;
+if(((typeof data1 !== "boolean") && (!(typeof data1 == "number"))) && (typeof data1 !== "string")){
+const err3 = {instancePath:instancePath+"/disable_product_usage_reporting",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern26.test(data1)){
+const err4 = {instancePath:instancePath+"/disable_product_usage_reporting",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.license !== undefined){
+if(!(validate84(data.license, {instancePath:instancePath+"/license",parentData:data,parentDataProperty:"license",rootData}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate83.errors = vErrors;
+return errors === 0;
+}
+
+const schema244 = {"type":"object","additionalProperties":false,"properties":{"resolver_discover_servers":{"$ref":"#/definitions/bool"},"logshipper_buffer_length":{"$ref":"#/definitions/int"},"logshipper_buffer_size":{"type":["string","integer"]},"allow_forwarding_via_header":{"$ref":"#/definitions/bool"},"best_effort_wal_wait_duration":{"$ref":"#/definitions/duration"},"allow_forwarding_via_token":{"type":"string"},"replication_canary_write_interval_seconds":{"$ref":"#/definitions/int"}}};
+
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "resolver_discover_servers") || (key0 === "logshipper_buffer_length")) || (key0 === "logshipper_buffer_size")) || (key0 === "allow_forwarding_via_header")) || (key0 === "best_effort_wal_wait_duration")) || (key0 === "allow_forwarding_via_token")) || (key0 === "replication_canary_write_interval_seconds"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.resolver_discover_servers !== undefined){
+let data0 = data.resolver_discover_servers;
+if(((typeof data0 !== "boolean") && (!(typeof data0 == "number"))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/resolver_discover_servers",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern26.test(data0)){
+const err2 = {instancePath:instancePath+"/resolver_discover_servers",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.logshipper_buffer_length !== undefined){
+let data1 = data.logshipper_buffer_length;
+if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (typeof data1 !== "string")){
+const err3 = {instancePath:instancePath+"/logshipper_buffer_length",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data1 === "string"){
+if(!pattern36.test(data1)){
+const err4 = {instancePath:instancePath+"/logshipper_buffer_length",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.logshipper_buffer_size !== undefined){
+let data2 = data.logshipper_buffer_size;
+if((typeof data2 !== "string") && (!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))))){
+const err5 = {instancePath:instancePath+"/logshipper_buffer_size",schemaPath:"#/properties/logshipper_buffer_size/type",keyword:"type",params:{type: schema244.properties.logshipper_buffer_size.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.allow_forwarding_via_header !== undefined){
+let data3 = data.allow_forwarding_via_header;
+if(((typeof data3 !== "boolean") && (!(typeof data3 == "number"))) && (typeof data3 !== "string")){
+const err6 = {instancePath:instancePath+"/allow_forwarding_via_header",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern26.test(data3)){
+const err7 = {instancePath:instancePath+"/allow_forwarding_via_header",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.best_effort_wal_wait_duration !== undefined){
+let data4 = data.best_effort_wal_wait_duration;
+if((!(typeof data4 == "number")) && (typeof data4 !== "string")){
+const err8 = {instancePath:instancePath+"/best_effort_wal_wait_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!pattern3.test(data4)){
+const err9 = {instancePath:instancePath+"/best_effort_wal_wait_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.allow_forwarding_via_token !== undefined){
+if(typeof data.allow_forwarding_via_token !== "string"){
+const err10 = {instancePath:instancePath+"/allow_forwarding_via_token",schemaPath:"#/properties/allow_forwarding_via_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.replication_canary_write_interval_seconds !== undefined){
+let data6 = data.replication_canary_write_interval_seconds;
+if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (typeof data6 !== "string")){
+const err11 = {instancePath:instancePath+"/replication_canary_write_interval_seconds",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if(!pattern36.test(data6)){
+const err12 = {instancePath:instancePath+"/replication_canary_write_interval_seconds",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate87.errors = vErrors;
+return errors === 0;
+}
+
+const schema250 = {"type":"object","additionalProperties":false,"properties":{"pkcs11":{"type":"array","items":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"library":{"type":"string"}}}}}};
+
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "pkcs11")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.pkcs11 !== undefined){
+let data0 = data.pkcs11;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!((key1 === "name") || (key1 === "library"))){
+const err1 = {instancePath:instancePath+"/pkcs11/" + i0,schemaPath:"#/properties/pkcs11/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data1.name !== undefined){
+if(typeof data1.name !== "string"){
+const err2 = {instancePath:instancePath+"/pkcs11/" + i0+"/name",schemaPath:"#/properties/pkcs11/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data1.library !== undefined){
+if(typeof data1.library !== "string"){
+const err3 = {instancePath:instancePath+"/pkcs11/" + i0+"/library",schemaPath:"#/properties/pkcs11/items/properties/library/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/pkcs11/" + i0,schemaPath:"#/properties/pkcs11/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/pkcs11",schemaPath:"#/properties/pkcs11/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+
+const schema251 = {"type":"object","additionalProperties":false,"properties":{"disable_write_controller":{"$ref":"#/definitions/bool"}}};
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "disable_write_controller")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.disable_write_controller !== undefined){
+let data0 = data.disable_write_controller;
+if(((typeof data0 !== "boolean") && (!(typeof data0 == "number"))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/disable_write_controller",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern26.test(data0)){
+const err2 = {instancePath:instancePath+"/disable_write_controller",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate91.errors = vErrors;
+return errors === 0;
+}
+
+const schema254 = {"type":"object","additionalProperties":false,"properties":{"disable":{"$ref":"#/definitions/bool"}}};
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(key0 === "disable")){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.disable !== undefined){
+let data0 = data.disable;
+if(((typeof data0 !== "boolean") && (!(typeof data0 == "number"))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/disable",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(!pattern26.test(data0)){
+const err2 = {instancePath:instancePath+"/disable",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+
 const pattern162 = new RegExp("^\\s*(?:([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR])\\s*)?$", "u");
 const pattern163 = new RegExp("^\\s*(?:([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN])\\s*)?$", "u");
 const pattern167 = new RegExp("^\\s*(?:([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE])\\s*)?$", "u");
@@ -7620,11 +10124,50 @@ errors = vErrors.length;
 }
 }
 if(data.listener !== undefined){
-let data4 = data.listener;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-if(!((key1 === "tcp") || (key1 === "unix"))){
-const err1 = {instancePath:instancePath+"/listener",schemaPath:"#/properties/listener/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(!(validate25(data.listener, {instancePath:instancePath+"/listener",parentData:data,parentDataProperty:"listener",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+if(data.seal !== undefined){
+if(!(validate51(data.seal, {instancePath:instancePath+"/seal",parentData:data,parentDataProperty:"seal",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data.hsm !== undefined){
+if(!(validate51(data.hsm, {instancePath:instancePath+"/hsm",parentData:data,parentDataProperty:"hsm",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data.kms !== undefined){
+if(!(validate51(data.kms, {instancePath:instancePath+"/kms",parentData:data,parentDataProperty:"kms",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data.telemetry !== undefined){
+if(!(validate69(data.telemetry, {instancePath:instancePath+"/telemetry",parentData:data,parentDataProperty:"telemetry",rootData}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+}
+if(data.service_registration !== undefined){
+if(!(validate71(data.service_registration, {instancePath:instancePath+"/service_registration",parentData:data,parentDataProperty:"service_registration",rootData}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data.user_lockout !== undefined){
+if(!(validate75(data.user_lockout, {instancePath:instancePath+"/user_lockout",parentData:data,parentDataProperty:"user_lockout",rootData}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+errors = vErrors.length;
+}
+}
+if(data.cluster_name !== undefined){
+if(typeof data.cluster_name !== "string"){
+const err1 = {instancePath:instancePath+"/cluster_name",schemaPath:"#/properties/cluster_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7634,19 +10177,10 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data4.tcp !== undefined){
-let data5 = data4.tcp;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate25(data5[i0], {instancePath:instancePath+"/listener/tcp/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/listener/tcp",schemaPath:"#/properties/listener/properties/tcp/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.cache_size !== undefined){
+let data12 = data.cache_size;
+if((!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))) && (typeof data12 !== "string")){
+const err2 = {instancePath:instancePath+"/cache_size",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7655,20 +10189,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data4.unix !== undefined){
-let data7 = data4.unix;
-if(Array.isArray(data7)){
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate27(data7[i1], {instancePath:instancePath+"/listener/unix/" + i1,parentData:data7,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/listener/unix",schemaPath:"#/properties/listener/properties/unix/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data12 === "string"){
+if(!pattern36.test(data12)){
+const err3 = {instancePath:instancePath+"/cache_size",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7679,8 +10202,10 @@ errors++;
 }
 }
 }
-else {
-const err4 = {instancePath:instancePath+"/listener",schemaPath:"#/properties/listener/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.disable_cache !== undefined){
+let data13 = data.disable_cache;
+if(((typeof data13 !== "boolean") && (!(typeof data13 == "number"))) && (typeof data13 !== "string")){
+const err4 = {instancePath:instancePath+"/disable_cache",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7689,31 +10214,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.seal !== undefined){
-if(!(validate29(data.seal, {instancePath:instancePath+"/seal",parentData:data,parentDataProperty:"seal",rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-}
-if(data.hsm !== undefined){
-if(!(validate29(data.hsm, {instancePath:instancePath+"/hsm",parentData:data,parentDataProperty:"hsm",rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-}
-if(data.kms !== undefined){
-if(!(validate29(data.kms, {instancePath:instancePath+"/kms",parentData:data,parentDataProperty:"kms",rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-errors = vErrors.length;
-}
-}
-if(data.telemetry !== undefined){
-let data12 = data.telemetry;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key2 in data12){
-if(!(func2.call(schema11.properties.telemetry.properties, key2))){
-const err5 = {instancePath:instancePath+"/telemetry",schemaPath:"#/properties/telemetry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(typeof data13 === "string"){
+if(!pattern26.test(data13)){
+const err5 = {instancePath:instancePath+"/disable_cache",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7723,10 +10226,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data12.usage_gauge_period !== undefined){
-let data13 = data12.usage_gauge_period;
-if((!(typeof data13 == "number")) && (typeof data13 !== "string")){
-const err6 = {instancePath:instancePath+"/telemetry/usage_gauge_period",schemaPath:"#/definitions/durationOrNone/type",keyword:"type",params:{type: schema151.type},message:"must be number,string"};
+}
+if(data.disable_mlock !== undefined){
+let data14 = data.disable_mlock;
+if(((typeof data14 !== "boolean") && (!(typeof data14 == "number"))) && (typeof data14 !== "string")){
+const err6 = {instancePath:instancePath+"/disable_mlock",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7735,9 +10239,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(typeof data13 === "string"){
-if(!pattern120.test(data13)){
-const err7 = {instancePath:instancePath+"/telemetry/usage_gauge_period",schemaPath:"#/definitions/durationOrNone/pattern",keyword:"pattern",params:{pattern: "^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(typeof data14 === "string"){
+if(!pattern26.test(data14)){
+const err7 = {instancePath:instancePath+"/disable_mlock",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7748,10 +10252,9 @@ errors++;
 }
 }
 }
-if(data12.maximum_gauge_cardinality !== undefined){
-let data14 = data12.maximum_gauge_cardinality;
-if((!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))) && (typeof data14 !== "string")){
-const err8 = {instancePath:instancePath+"/telemetry/maximum_gauge_cardinality",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(data.plugin_directory !== undefined){
+if(typeof data.plugin_directory !== "string"){
+const err8 = {instancePath:instancePath+"/plugin_directory",schemaPath:"#/properties/plugin_directory/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7760,9 +10263,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(typeof data14 === "string"){
-if(!pattern36.test(data14)){
-const err9 = {instancePath:instancePath+"/telemetry/maximum_gauge_cardinality",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+}
+if(data.plugin_tmpdir !== undefined){
+if(typeof data.plugin_tmpdir !== "string"){
+const err9 = {instancePath:instancePath+"/plugin_tmpdir",schemaPath:"#/properties/plugin_tmpdir/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7772,11 +10276,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-if(data12.disable_hostname !== undefined){
-let data15 = data12.disable_hostname;
-if(((typeof data15 !== "boolean") && (!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))))) && (typeof data15 !== "string")){
-const err10 = {instancePath:instancePath+"/telemetry/disable_hostname",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
+if(data.plugin_file_uid !== undefined){
+let data17 = data.plugin_file_uid;
+if((!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))) && (typeof data17 !== "string")){
+const err10 = {instancePath:instancePath+"/plugin_file_uid",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7785,9 +10288,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(typeof data15 == "number"){
-if(data15 > 1 || isNaN(data15)){
-const err11 = {instancePath:instancePath+"/telemetry/disable_hostname",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(typeof data17 === "string"){
+if(!pattern36.test(data17)){
+const err11 = {instancePath:instancePath+"/plugin_file_uid",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7796,8 +10299,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data15 < 0 || isNaN(data15)){
-const err12 = {instancePath:instancePath+"/telemetry/disable_hostname",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.plugin_file_permissions !== undefined){
+let data18 = data.plugin_file_permissions;
+if((typeof data18 !== "string") && (!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))))){
+const err12 = {instancePath:instancePath+"/plugin_file_permissions",schemaPath:"#/properties/plugin_file_permissions/type",keyword:"type",params:{type: schema11.properties.plugin_file_permissions.type},message:"must be string,integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7807,9 +10314,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(typeof data15 === "string"){
-if(!pattern25.test(data15)){
-const err13 = {instancePath:instancePath+"/telemetry/disable_hostname",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(data.default_lease_ttl !== undefined){
+let data19 = data.default_lease_ttl;
+if((!(typeof data19 == "number")) && (typeof data19 !== "string")){
+const err13 = {instancePath:instancePath+"/default_lease_ttl",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7818,12 +10326,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-if(data12.enable_hostname_label !== undefined){
-let data16 = data12.enable_hostname_label;
-if(((typeof data16 !== "boolean") && (!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))))) && (typeof data16 !== "string")){
-const err14 = {instancePath:instancePath+"/telemetry/enable_hostname_label",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
+if(typeof data19 === "string"){
+if(!pattern3.test(data19)){
+const err14 = {instancePath:instancePath+"/default_lease_ttl",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7832,9 +10337,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(typeof data16 == "number"){
-if(data16 > 1 || isNaN(data16)){
-const err15 = {instancePath:instancePath+"/telemetry/enable_hostname_label",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+}
+if(data.max_lease_ttl !== undefined){
+let data20 = data.max_lease_ttl;
+if((!(typeof data20 == "number")) && (typeof data20 !== "string")){
+const err15 = {instancePath:instancePath+"/max_lease_ttl",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7843,8 +10351,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data16 < 0 || isNaN(data16)){
-const err16 = {instancePath:instancePath+"/telemetry/enable_hostname_label",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data20 === "string"){
+if(!pattern3.test(data20)){
+const err16 = {instancePath:instancePath+"/max_lease_ttl",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7854,9 +10363,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(typeof data16 === "string"){
-if(!pattern25.test(data16)){
-const err17 = {instancePath:instancePath+"/telemetry/enable_hostname_label",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+}
+if(data.default_max_request_duration !== undefined){
+let data21 = data.default_max_request_duration;
+if((!(typeof data21 == "number")) && (typeof data21 !== "string")){
+const err17 = {instancePath:instancePath+"/default_max_request_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7865,11 +10376,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-if(data12.metrics_prefix !== undefined){
-if(typeof data12.metrics_prefix !== "string"){
-const err18 = {instancePath:instancePath+"/telemetry/metrics_prefix",schemaPath:"#/properties/telemetry/properties/metrics_prefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data21 === "string"){
+if(!pattern3.test(data21)){
+const err18 = {instancePath:instancePath+"/default_max_request_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7879,10 +10388,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data12.lease_metrics_epsilon !== undefined){
-let data18 = data12.lease_metrics_epsilon;
-if((!(typeof data18 == "number")) && (typeof data18 !== "string")){
-const err19 = {instancePath:instancePath+"/telemetry/lease_metrics_epsilon",schemaPath:"#/definitions/durationOrNone/type",keyword:"type",params:{type: schema151.type},message:"must be number,string"};
+}
+if(data.detect_deadlocks !== undefined){
+if(typeof data.detect_deadlocks !== "string"){
+const err19 = {instancePath:instancePath+"/detect_deadlocks",schemaPath:"#/properties/detect_deadlocks/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7891,9 +10400,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(typeof data18 === "string"){
-if(!pattern120.test(data18)){
-const err20 = {instancePath:instancePath+"/telemetry/lease_metrics_epsilon",schemaPath:"#/definitions/durationOrNone/pattern",keyword:"pattern",params:{pattern: "^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(none||[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+if(data.raw_storage_endpoint !== undefined){
+let data23 = data.raw_storage_endpoint;
+if(((typeof data23 !== "boolean") && (!(typeof data23 == "number"))) && (typeof data23 !== "string")){
+const err20 = {instancePath:instancePath+"/raw_storage_endpoint",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7902,12 +10413,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-if(data12.num_lease_metrics_buckets !== undefined){
-let data19 = data12.num_lease_metrics_buckets;
-if((!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))) && (typeof data19 !== "string")){
-const err21 = {instancePath:instancePath+"/telemetry/num_lease_metrics_buckets",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(typeof data23 === "string"){
+if(!pattern26.test(data23)){
+const err21 = {instancePath:instancePath+"/raw_storage_endpoint",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7916,9 +10424,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(typeof data19 === "string"){
-if(!pattern36.test(data19)){
-const err22 = {instancePath:instancePath+"/telemetry/num_lease_metrics_buckets",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+}
+}
+if(data.introspection_endpoint !== undefined){
+let data24 = data.introspection_endpoint;
+if(((typeof data24 !== "boolean") && (!(typeof data24 == "number"))) && (typeof data24 !== "string")){
+const err22 = {instancePath:instancePath+"/introspection_endpoint",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7927,12 +10438,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-if(data12.add_lease_metrics_namespace_labels !== undefined){
-let data20 = data12.add_lease_metrics_namespace_labels;
-if(((typeof data20 !== "boolean") && (!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))))) && (typeof data20 !== "string")){
-const err23 = {instancePath:instancePath+"/telemetry/add_lease_metrics_namespace_labels",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
+if(typeof data24 === "string"){
+if(!pattern26.test(data24)){
+const err23 = {instancePath:instancePath+"/introspection_endpoint",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7941,9 +10449,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(typeof data20 == "number"){
-if(data20 > 1 || isNaN(data20)){
-const err24 = {instancePath:instancePath+"/telemetry/add_lease_metrics_namespace_labels",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+}
+if(data.ui !== undefined){
+let data25 = data.ui;
+if(((typeof data25 !== "boolean") && (!(typeof data25 == "number"))) && (typeof data25 !== "string")){
+const err24 = {instancePath:instancePath+"/ui",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7952,8 +10463,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data20 < 0 || isNaN(data20)){
-const err25 = {instancePath:instancePath+"/telemetry/add_lease_metrics_namespace_labels",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data25 === "string"){
+if(!pattern26.test(data25)){
+const err25 = {instancePath:instancePath+"/ui",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7963,9 +10475,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(typeof data20 === "string"){
-if(!pattern25.test(data20)){
-const err26 = {instancePath:instancePath+"/telemetry/add_lease_metrics_namespace_labels",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+}
+if(data.pid_file !== undefined){
+if(typeof data.pid_file !== "string"){
+const err26 = {instancePath:instancePath+"/pid_file",schemaPath:"#/properties/pid_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7975,11 +10488,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-if(data12.add_mount_point_rollback_metrics !== undefined){
-let data21 = data12.add_mount_point_rollback_metrics;
-if(((typeof data21 !== "boolean") && (!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))))) && (typeof data21 !== "string")){
-const err27 = {instancePath:instancePath+"/telemetry/add_mount_point_rollback_metrics",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
+if(data.enable_response_header_hostname !== undefined){
+let data27 = data.enable_response_header_hostname;
+if(((typeof data27 !== "boolean") && (!(typeof data27 == "number"))) && (typeof data27 !== "string")){
+const err27 = {instancePath:instancePath+"/enable_response_header_hostname",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7988,9 +10500,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(typeof data21 == "number"){
-if(data21 > 1 || isNaN(data21)){
-const err28 = {instancePath:instancePath+"/telemetry/add_mount_point_rollback_metrics",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(typeof data27 === "string"){
+if(!pattern26.test(data27)){
+const err28 = {instancePath:instancePath+"/enable_response_header_hostname",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7999,8 +10511,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data21 < 0 || isNaN(data21)){
-const err29 = {instancePath:instancePath+"/telemetry/add_mount_point_rollback_metrics",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.enable_response_header_raft_node_id !== undefined){
+let data28 = data.enable_response_header_raft_node_id;
+if(((typeof data28 !== "boolean") && (!(typeof data28 == "number"))) && (typeof data28 !== "string")){
+const err29 = {instancePath:instancePath+"/enable_response_header_raft_node_id",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8009,10 +10525,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(typeof data21 === "string"){
-if(!pattern25.test(data21)){
-const err30 = {instancePath:instancePath+"/telemetry/add_mount_point_rollback_metrics",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(typeof data28 === "string"){
+if(!pattern26.test(data28)){
+const err30 = {instancePath:instancePath+"/enable_response_header_raft_node_id",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8023,10 +10538,11 @@ errors++;
 }
 }
 }
-if(data12.filter_default !== undefined){
-let data22 = data12.filter_default;
-if(((typeof data22 !== "boolean") && (!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))))) && (typeof data22 !== "string")){
-const err31 = {instancePath:instancePath+"/telemetry/filter_default",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
+if(data.log_level !== undefined){
+let data29 = data.log_level;
+if(typeof data29 === "string"){
+if(!pattern162.test(data29)){
+const err31 = {instancePath:instancePath+"/log_level",schemaPath:"#/definitions/logLevel/pattern",keyword:"pattern",params:{pattern: "^\\s*(?:([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR])\\s*)?$"},message:"must match pattern \""+"^\\s*(?:([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR])\\s*)?$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8035,9 +10551,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(typeof data22 == "number"){
-if(data22 > 1 || isNaN(data22)){
-const err32 = {instancePath:instancePath+"/telemetry/filter_default",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+else {
+const err32 = {instancePath:instancePath+"/log_level",schemaPath:"#/definitions/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8046,8 +10562,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data22 < 0 || isNaN(data22)){
-const err33 = {instancePath:instancePath+"/telemetry/filter_default",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.log_format !== undefined){
+let data30 = data.log_format;
+if(typeof data30 === "string"){
+if(!pattern163.test(data30)){
+const err33 = {instancePath:instancePath+"/log_format",schemaPath:"#/definitions/logFormat/pattern",keyword:"pattern",params:{pattern: "^\\s*(?:([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN])\\s*)?$"},message:"must match pattern \""+"^\\s*(?:([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN])\\s*)?$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8057,9 +10577,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(typeof data22 === "string"){
-if(!pattern25.test(data22)){
-const err34 = {instancePath:instancePath+"/telemetry/filter_default",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+else {
+const err34 = {instancePath:instancePath+"/log_format",schemaPath:"#/definitions/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8069,14 +10588,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-if(data12.prefix_filter !== undefined){
-let data23 = data12.prefix_filter;
-if(Array.isArray(data23)){
-const len2 = data23.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data23[i2] !== "string"){
-const err35 = {instancePath:instancePath+"/telemetry/prefix_filter/" + i2,schemaPath:"#/properties/telemetry/properties/prefix_filter/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.log_file !== undefined){
+if(typeof data.log_file !== "string"){
+const err35 = {instancePath:instancePath+"/log_file",schemaPath:"#/properties/log_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8086,9 +10600,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/telemetry/prefix_filter",schemaPath:"#/properties/telemetry/properties/prefix_filter/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.log_rotate_duration !== undefined){
+let data32 = data.log_rotate_duration;
+if((!(typeof data32 == "number")) && (typeof data32 !== "string")){
+const err36 = {instancePath:instancePath+"/log_rotate_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8097,10 +10612,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data12.statsite_address !== undefined){
-if(typeof data12.statsite_address !== "string"){
-const err37 = {instancePath:instancePath+"/telemetry/statsite_address",schemaPath:"#/properties/telemetry/properties/statsite_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data32 === "string"){
+if(!pattern3.test(data32)){
+const err37 = {instancePath:instancePath+"/log_rotate_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8110,9 +10624,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data12.statsd_address !== undefined){
-if(typeof data12.statsd_address !== "string"){
-const err38 = {instancePath:instancePath+"/telemetry/statsd_address",schemaPath:"#/properties/telemetry/properties/statsd_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.log_rotate_bytes !== undefined){
+let data33 = data.log_rotate_bytes;
+if((!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))) && (typeof data33 !== "string")){
+const err38 = {instancePath:instancePath+"/log_rotate_bytes",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8121,10 +10637,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data12.dogstatsd_addr !== undefined){
-if(typeof data12.dogstatsd_addr !== "string"){
-const err39 = {instancePath:instancePath+"/telemetry/dogstatsd_addr",schemaPath:"#/properties/telemetry/properties/dogstatsd_addr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data33 === "string"){
+if(!pattern36.test(data33)){
+const err39 = {instancePath:instancePath+"/log_rotate_bytes",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8134,13 +10649,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data12.dogstatsd_tags !== undefined){
-let data28 = data12.dogstatsd_tags;
-if(Array.isArray(data28)){
-const len3 = data28.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data28[i3] !== "string"){
-const err40 = {instancePath:instancePath+"/telemetry/dogstatsd_tags/" + i3,schemaPath:"#/properties/telemetry/properties/dogstatsd_tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.log_rotate_max_files !== undefined){
+let data34 = data.log_rotate_max_files;
+if((!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))) && (typeof data34 !== "string")){
+const err40 = {instancePath:instancePath+"/log_rotate_max_files",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema58.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8149,10 +10662,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/telemetry/dogstatsd_tags",schemaPath:"#/properties/telemetry/properties/dogstatsd_tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data34 === "string"){
+if(!pattern36.test(data34)){
+const err41 = {instancePath:instancePath+"/log_rotate_max_files",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8162,10 +10674,12 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data12.prometheus_retention_time !== undefined){
-let data30 = data12.prometheus_retention_time;
-if((!(typeof data30 == "number")) && (typeof data30 !== "string")){
-const err42 = {instancePath:instancePath+"/telemetry/prometheus_retention_time",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+}
+if(data.log_requests_level !== undefined){
+let data35 = data.log_requests_level;
+if(typeof data35 === "string"){
+if(!pattern167.test(data35)){
+const err42 = {instancePath:instancePath+"/log_requests_level",schemaPath:"#/properties/log_requests_level/pattern",keyword:"pattern",params:{pattern: "^\\s*(?:([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE])\\s*)?$"},message:"must match pattern \""+"^\\s*(?:([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE])\\s*)?$"+"\""};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8174,9 +10688,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(typeof data30 === "string"){
-if(!pattern3.test(data30)){
-const err43 = {instancePath:instancePath+"/telemetry/prometheus_retention_time",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+else {
+const err43 = {instancePath:instancePath+"/log_requests_level",schemaPath:"#/properties/log_requests_level/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8186,10 +10700,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-if(data12.circonus_api_token !== undefined){
-if(typeof data12.circonus_api_token !== "string"){
-const err44 = {instancePath:instancePath+"/telemetry/circonus_api_token",schemaPath:"#/properties/telemetry/properties/circonus_api_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.experiments !== undefined){
+let data36 = data.experiments;
+if((typeof data36 !== "string") && (!(Array.isArray(data36)))){
+const err44 = {instancePath:instancePath+"/experiments",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8198,10 +10712,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data12.circonus_api_app !== undefined){
-if(typeof data12.circonus_api_app !== "string"){
-const err45 = {instancePath:instancePath+"/telemetry/circonus_api_app",schemaPath:"#/properties/telemetry/properties/circonus_api_app/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Array.isArray(data36)){
+const len0 = data36.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data36[i0] !== "string"){
+const err45 = {instancePath:instancePath+"/experiments/" + i0,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8211,9 +10726,12 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data12.circonus_api_url !== undefined){
-if(typeof data12.circonus_api_url !== "string"){
-const err46 = {instancePath:instancePath+"/telemetry/circonus_api_url",schemaPath:"#/properties/telemetry/properties/circonus_api_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+if(data.imprecise_lease_role_tracking !== undefined){
+let data38 = data.imprecise_lease_role_tracking;
+if(((typeof data38 !== "boolean") && (!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))))) && (typeof data38 !== "string")){
+const err46 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema46.type},message:"must be boolean,integer,string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8222,10 +10740,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data12.circonus_submission_interval !== undefined){
-if(typeof data12.circonus_submission_interval !== "string"){
-const err47 = {instancePath:instancePath+"/telemetry/circonus_submission_interval",schemaPath:"#/properties/telemetry/properties/circonus_submission_interval/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data38 == "number"){
+if(data38 > 1 || isNaN(data38)){
+const err47 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -8234,10 +10751,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data12.circonus_submission_url !== undefined){
-if(typeof data12.circonus_submission_url !== "string"){
-const err48 = {instancePath:instancePath+"/telemetry/circonus_submission_url",schemaPath:"#/properties/telemetry/properties/circonus_submission_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38 < 0 || isNaN(data38)){
+const err48 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8247,9 +10762,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data12.circonus_check_id !== undefined){
-if(typeof data12.circonus_check_id !== "string"){
-const err49 = {instancePath:instancePath+"/telemetry/circonus_check_id",schemaPath:"#/properties/telemetry/properties/circonus_check_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data38 === "string"){
+if(!pattern25.test(data38)){
+const err49 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8259,9 +10774,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data12.circonus_check_force_metric_activation !== undefined){
-if(typeof data12.circonus_check_force_metric_activation !== "string"){
-const err50 = {instancePath:instancePath+"/telemetry/circonus_check_force_metric_activation",schemaPath:"#/properties/telemetry/properties/circonus_check_force_metric_activation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.enable_post_unseal_trace !== undefined){
+let data39 = data.enable_post_unseal_trace;
+if(((typeof data39 !== "boolean") && (!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))))) && (typeof data39 !== "string")){
+const err50 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema46.type},message:"must be boolean,integer,string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8270,10 +10787,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data12.circonus_check_instance_id !== undefined){
-if(typeof data12.circonus_check_instance_id !== "string"){
-const err51 = {instancePath:instancePath+"/telemetry/circonus_check_instance_id",schemaPath:"#/properties/telemetry/properties/circonus_check_instance_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data39 == "number"){
+if(data39 > 1 || isNaN(data39)){
+const err51 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -8282,10 +10798,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data12.circonus_check_search_tag !== undefined){
-if(typeof data12.circonus_check_search_tag !== "string"){
-const err52 = {instancePath:instancePath+"/telemetry/circonus_check_search_tag",schemaPath:"#/properties/telemetry/properties/circonus_check_search_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39 < 0 || isNaN(data39)){
+const err52 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -8295,9 +10809,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data12.circonus_check_display_name !== undefined){
-if(typeof data12.circonus_check_display_name !== "string"){
-const err53 = {instancePath:instancePath+"/telemetry/circonus_check_display_name",schemaPath:"#/properties/telemetry/properties/circonus_check_display_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data39 === "string"){
+if(!pattern25.test(data39)){
+const err53 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -8307,9 +10821,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data12.circonus_check_tags !== undefined){
-if(typeof data12.circonus_check_tags !== "string"){
-const err54 = {instancePath:instancePath+"/telemetry/circonus_check_tags",schemaPath:"#/properties/telemetry/properties/circonus_check_tags/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.post_unseal_trace_directory !== undefined){
+if(typeof data.post_unseal_trace_directory !== "string"){
+const err54 = {instancePath:instancePath+"/post_unseal_trace_directory",schemaPath:"#/properties/post_unseal_trace_directory/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8319,9 +10834,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data12.circonus_broker_id !== undefined){
-if(typeof data12.circonus_broker_id !== "string"){
-const err55 = {instancePath:instancePath+"/telemetry/circonus_broker_id",schemaPath:"#/properties/telemetry/properties/circonus_broker_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.allow_audit_log_prefixing !== undefined){
+let data41 = data.allow_audit_log_prefixing;
+if(((typeof data41 !== "boolean") && (!(typeof data41 == "number"))) && (typeof data41 !== "string")){
+const err55 = {instancePath:instancePath+"/allow_audit_log_prefixing",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -8330,10 +10846,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data12.circonus_broker_select_tag !== undefined){
-if(typeof data12.circonus_broker_select_tag !== "string"){
-const err56 = {instancePath:instancePath+"/telemetry/circonus_broker_select_tag",schemaPath:"#/properties/telemetry/properties/circonus_broker_select_tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data41 === "string"){
+if(!pattern26.test(data41)){
+const err56 = {instancePath:instancePath+"/allow_audit_log_prefixing",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -8343,9 +10858,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data12.stackdriver_project_id !== undefined){
-if(typeof data12.stackdriver_project_id !== "string"){
-const err57 = {instancePath:instancePath+"/telemetry/stackdriver_project_id",schemaPath:"#/properties/telemetry/properties/stackdriver_project_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.enable_unauthenticated_access !== undefined){
+let data42 = data.enable_unauthenticated_access;
+if((typeof data42 !== "string") && (!(Array.isArray(data42)))){
+const err57 = {instancePath:instancePath+"/enable_unauthenticated_access",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema47.type},message:"must be string,array"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -8354,10 +10871,11 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data12.stackdriver_location !== undefined){
-if(typeof data12.stackdriver_location !== "string"){
-const err58 = {instancePath:instancePath+"/telemetry/stackdriver_location",schemaPath:"#/properties/telemetry/properties/stackdriver_location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Array.isArray(data42)){
+const len1 = data42.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data42[i1] !== "string"){
+const err58 = {instancePath:instancePath+"/enable_unauthenticated_access/" + i1,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -8367,9 +10885,12 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data12.stackdriver_namespace !== undefined){
-if(typeof data12.stackdriver_namespace !== "string"){
-const err59 = {instancePath:instancePath+"/telemetry/stackdriver_namespace",schemaPath:"#/properties/telemetry/properties/stackdriver_namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+if(data.deny_slash_in_templated_paths !== undefined){
+let data44 = data.deny_slash_in_templated_paths;
+if(((typeof data44 !== "boolean") && (!(typeof data44 == "number"))) && (typeof data44 !== "string")){
+const err59 = {instancePath:instancePath+"/deny_slash_in_templated_paths",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -8378,11 +10899,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data12.stackdriver_debug_logs !== undefined){
-let data47 = data12.stackdriver_debug_logs;
-if(((typeof data47 !== "boolean") && (!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))))) && (typeof data47 !== "string")){
-const err60 = {instancePath:instancePath+"/telemetry/stackdriver_debug_logs",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
+if(typeof data44 === "string"){
+if(!pattern26.test(data44)){
+const err60 = {instancePath:instancePath+"/deny_slash_in_templated_paths",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -8391,9 +10910,11 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(typeof data47 == "number"){
-if(data47 > 1 || isNaN(data47)){
-const err61 = {instancePath:instancePath+"/telemetry/stackdriver_debug_logs",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+}
+}
+if(data.api_addr !== undefined){
+if(typeof data.api_addr !== "string"){
+const err61 = {instancePath:instancePath+"/api_addr",schemaPath:"#/properties/api_addr/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8402,8 +10923,10 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data47 < 0 || isNaN(data47)){
-const err62 = {instancePath:instancePath+"/telemetry/stackdriver_debug_logs",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.cluster_addr !== undefined){
+if(typeof data.cluster_addr !== "string"){
+const err62 = {instancePath:instancePath+"/cluster_addr",schemaPath:"#/properties/cluster_addr/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8413,9 +10936,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(typeof data47 === "string"){
-if(!pattern25.test(data47)){
-const err63 = {instancePath:instancePath+"/telemetry/stackdriver_debug_logs",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
+if(data.disable_clustering !== undefined){
+let data47 = data.disable_clustering;
+if(((typeof data47 !== "boolean") && (!(typeof data47 == "number"))) && (typeof data47 !== "string")){
+const err63 = {instancePath:instancePath+"/disable_clustering",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8424,11 +10948,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/telemetry",schemaPath:"#/properties/telemetry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data47 === "string"){
+if(!pattern26.test(data47)){
+const err64 = {instancePath:instancePath+"/disable_clustering",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8438,11 +10960,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.service_registration !== undefined){
-let data48 = data.service_registration;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(Object.keys(data48).length > 1){
-const err65 = {instancePath:instancePath+"/service_registration",schemaPath:"#/properties/service_registration/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties"};
+}
+if(data.disable_sealwrap !== undefined){
+let data48 = data.disable_sealwrap;
+if(((typeof data48 !== "boolean") && (!(typeof data48 == "number"))) && (typeof data48 !== "string")){
+const err65 = {instancePath:instancePath+"/disable_sealwrap",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8451,9 +10973,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-for(const key3 in data48){
-if(!((key3 === "kubernetes") || (key3 === "consul"))){
-const err66 = {instancePath:instancePath+"/service_registration",schemaPath:"#/properties/service_registration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(typeof data48 === "string"){
+if(!pattern26.test(data48)){
+const err66 = {instancePath:instancePath+"/disable_sealwrap",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8463,12 +10985,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data48.kubernetes !== undefined){
-let data49 = data48.kubernetes;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key4 in data49){
-if(!((key4 === "namespace") || (key4 === "pod_name"))){
-const err67 = {instancePath:instancePath+"/service_registration/kubernetes",schemaPath:"#/definitions/object0_kubernetes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data.disable_performance_standby !== undefined){
+let data49 = data.disable_performance_standby;
+if(((typeof data49 !== "boolean") && (!(typeof data49 == "number"))) && (typeof data49 !== "string")){
+const err67 = {instancePath:instancePath+"/disable_performance_standby",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8477,10 +10998,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data49.namespace !== undefined){
-if(typeof data49.namespace !== "string"){
-const err68 = {instancePath:instancePath+"/service_registration/kubernetes/namespace",schemaPath:"#/definitions/object0_kubernetes/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data49 === "string"){
+if(!pattern26.test(data49)){
+const err68 = {instancePath:instancePath+"/disable_performance_standby",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8490,9 +11010,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data49.pod_name !== undefined){
-if(typeof data49.pod_name !== "string"){
-const err69 = {instancePath:instancePath+"/service_registration/kubernetes/pod_name",schemaPath:"#/definitions/object0_kubernetes/properties/pod_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.license_path !== undefined){
+if(typeof data.license_path !== "string"){
+const err69 = {instancePath:instancePath+"/license_path",schemaPath:"#/properties/license_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8502,9 +11023,9 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/service_registration/kubernetes",schemaPath:"#/definitions/object0_kubernetes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.administrative_namespace_path !== undefined){
+if(typeof data.administrative_namespace_path !== "string"){
+const err70 = {instancePath:instancePath+"/administrative_namespace_path",schemaPath:"#/properties/administrative_namespace_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8514,15 +11035,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data48.consul !== undefined){
-if(!(validate47(data48.consul, {instancePath:instancePath+"/service_registration/consul",parentData:data48,parentDataProperty:"consul",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/service_registration",schemaPath:"#/properties/service_registration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.remove_irrevocable_lease_after !== undefined){
+let data52 = data.remove_irrevocable_lease_after;
+if((!(typeof data52 == "number")) && (typeof data52 !== "string")){
+const err71 = {instancePath:instancePath+"/remove_irrevocable_lease_after",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8531,13 +11047,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data.user_lockout !== undefined){
-let data53 = data.user_lockout;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-for(const key5 in data53){
-if(!((((key5 === "all") || (key5 === "userpass")) || (key5 === "ldap")) || (key5 === "approle"))){
-const err72 = {instancePath:instancePath+"/user_lockout",schemaPath:"#/properties/user_lockout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(typeof data52 === "string"){
+if(!pattern3.test(data52)){
+const err72 = {instancePath:instancePath+"/remove_irrevocable_lease_after",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -8547,16 +11059,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data53.all !== undefined){
-let data54 = data53.all;
-if(Array.isArray(data54)){
-const len4 = data54.length;
-for(let i4=0; i4<len4; i4++){
-let data55 = data54[i4];
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key6 in data55){
-if(!((((key6 === "lockout_threshold") || (key6 === "lockout_duration")) || (key6 === "lockout_counter_reset")) || (key6 === "disable_lockout"))){
-const err73 = {instancePath:instancePath+"/user_lockout/all/" + i4,schemaPath:"#/properties/user_lockout/properties/all/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data.enable_multiseal !== undefined){
+let data53 = data.enable_multiseal;
+if(((typeof data53 !== "boolean") && (!(typeof data53 == "number"))) && (typeof data53 !== "string")){
+const err73 = {instancePath:instancePath+"/enable_multiseal",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8565,11 +11072,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data55.lockout_threshold !== undefined){
-let data56 = data55.lockout_threshold;
-if((!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))) && (typeof data56 !== "string")){
-const err74 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(typeof data53 === "string"){
+if(!pattern26.test(data53)){
+const err74 = {instancePath:instancePath+"/enable_multiseal",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8578,9 +11083,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(typeof data56 === "string"){
-if(!pattern36.test(data56)){
-const err75 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+}
+}
+if(data.disable_indexing !== undefined){
+let data54 = data.disable_indexing;
+if(((typeof data54 !== "boolean") && (!(typeof data54 == "number"))) && (typeof data54 !== "string")){
+const err75 = {instancePath:instancePath+"/disable_indexing",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8589,10 +11097,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(typeof data56 == "number"){
-if(data56 < 0 || isNaN(data56)){
-const err76 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_threshold",schemaPath:"#/properties/user_lockout/properties/all/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data54 === "string"){
+if(!pattern26.test(data54)){
+const err76 = {instancePath:instancePath+"/disable_indexing",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -8603,10 +11110,10 @@ errors++;
 }
 }
 }
-if(data55.lockout_duration !== undefined){
-let data57 = data55.lockout_duration;
-if((!(typeof data57 == "number")) && (typeof data57 !== "string")){
-const err77 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(data.disable_sentinel_trace !== undefined){
+let data55 = data.disable_sentinel_trace;
+if(((typeof data55 !== "boolean") && (!(typeof data55 == "number"))) && (typeof data55 !== "string")){
+const err77 = {instancePath:instancePath+"/disable_sentinel_trace",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8615,9 +11122,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(typeof data57 === "string"){
-if(!pattern3.test(data57)){
-const err78 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(typeof data55 === "string"){
+if(!pattern26.test(data55)){
+const err78 = {instancePath:instancePath+"/disable_sentinel_trace",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8628,10 +11135,10 @@ errors++;
 }
 }
 }
-if(data55.lockout_counter_reset !== undefined){
-let data58 = data55.lockout_counter_reset;
-if((!(typeof data58 == "number")) && (typeof data58 !== "string")){
-const err79 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(data.disable_printable_check !== undefined){
+let data56 = data.disable_printable_check;
+if(((typeof data56 !== "boolean") && (!(typeof data56 == "number"))) && (typeof data56 !== "string")){
+const err79 = {instancePath:instancePath+"/disable_printable_check",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema49.type},message:"must be boolean,number,string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8640,9 +11147,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(typeof data58 === "string"){
-if(!pattern3.test(data58)){
-const err80 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+if(typeof data56 === "string"){
+if(!pattern26.test(data56)){
+const err80 = {instancePath:instancePath+"/disable_printable_check",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8653,10 +11160,9 @@ errors++;
 }
 }
 }
-if(data55.disable_lockout !== undefined){
-let data59 = data55.disable_lockout;
-if(((typeof data59 !== "boolean") && (!(typeof data59 == "number"))) && (typeof data59 !== "string")){
-const err81 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
+if(data.cluster_cipher_suites !== undefined){
+if(typeof data.cluster_cipher_suites !== "string"){
+const err81 = {instancePath:instancePath+"/cluster_cipher_suites",schemaPath:"#/properties/cluster_cipher_suites/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8665,9 +11171,31 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(typeof data59 === "string"){
-if(!pattern26.test(data59)){
-const err82 = {instancePath:instancePath+"/user_lockout/all/" + i4+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
+}
+if(data.observations !== undefined){
+if(!(validate77(data.observations, {instancePath:instancePath+"/observations",parentData:data,parentDataProperty:"observations",rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+errors = vErrors.length;
+}
+}
+if(data.cloud !== undefined){
+if(!(validate79(data.cloud, {instancePath:instancePath+"/cloud",parentData:data,parentDataProperty:"cloud",rootData}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data.entropy !== undefined){
+if(!(validate81(data.entropy, {instancePath:instancePath+"/entropy",parentData:data,parentDataProperty:"entropy",rootData}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+errors = vErrors.length;
+}
+}
+if(data.sentinel !== undefined){
+let data61 = data.sentinel;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+for(const key1 in data61){
+if(!(key1 === "additional_enabled_modules")){
+const err82 = {instancePath:instancePath+"/sentinel",schemaPath:"#/definitions/object10_sentinel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8677,10 +11205,13 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/user_lockout/all/" + i4,schemaPath:"#/properties/user_lockout/properties/all/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data61.additional_enabled_modules !== undefined){
+let data62 = data61.additional_enabled_modules;
+if(Array.isArray(data62)){
+const len2 = data62.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data62[i2] !== "string"){
+const err83 = {instancePath:instancePath+"/sentinel/additional_enabled_modules/" + i2,schemaPath:"#/definitions/object10_sentinel/properties/additional_enabled_modules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8692,7 +11223,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/user_lockout/all",schemaPath:"#/properties/user_lockout/properties/all/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err84 = {instancePath:instancePath+"/sentinel/additional_enabled_modules",schemaPath:"#/definitions/object10_sentinel/properties/additional_enabled_modules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -8702,16 +11233,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data53.userpass !== undefined){
-let data60 = data53.userpass;
-if(Array.isArray(data60)){
-const len5 = data60.length;
-for(let i5=0; i5<len5; i5++){
-let data61 = data60[i5];
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key7 in data61){
-if(!((((key7 === "lockout_threshold") || (key7 === "lockout_duration")) || (key7 === "lockout_counter_reset")) || (key7 === "disable_lockout"))){
-const err85 = {instancePath:instancePath+"/user_lockout/userpass/" + i5,schemaPath:"#/properties/user_lockout/properties/userpass/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+else {
+const err85 = {instancePath:instancePath+"/sentinel",schemaPath:"#/definitions/object10_sentinel/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -8721,10 +11245,36 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data61.lockout_threshold !== undefined){
-let data62 = data61.lockout_threshold;
-if((!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))) && (typeof data62 !== "string")){
-const err86 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
+if(data.reporting !== undefined){
+if(!(validate83(data.reporting, {instancePath:instancePath+"/reporting",parentData:data,parentDataProperty:"reporting",rootData}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+errors = vErrors.length;
+}
+}
+if(data.replication !== undefined){
+if(!(validate87(data.replication, {instancePath:instancePath+"/replication",parentData:data,parentDataProperty:"replication",rootData}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+}
+if(data.kms_library !== undefined){
+if(!(validate89(data.kms_library, {instancePath:instancePath+"/kms_library",parentData:data,parentDataProperty:"kms_library",rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+if(data.adaptive_overload_protection !== undefined){
+if(!(validate91(data.adaptive_overload_protection, {instancePath:instancePath+"/adaptive_overload_protection",parentData:data,parentDataProperty:"adaptive_overload_protection",rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
+if(data.license_entitlement !== undefined){
+let data68 = data.license_entitlement;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key2 in data68){
+if(!((key2 === "edition") || (key2 === "add_ons"))){
+const err86 = {instancePath:instancePath+"/license_entitlement",schemaPath:"#/definitions/object16_license_entitlement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -8733,9 +11283,11 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(typeof data62 === "string"){
-if(!pattern36.test(data62)){
-const err87 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
+}
+if(data68.edition !== undefined){
+let data69 = data68.edition;
+if(typeof data69 !== "string"){
+const err87 = {instancePath:instancePath+"/license_entitlement/edition",schemaPath:"#/definitions/object16_license_entitlement/properties/edition/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -8744,10 +11296,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(typeof data62 == "number"){
-if(data62 < 0 || isNaN(data62)){
-const err88 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_threshold",schemaPath:"#/properties/user_lockout/properties/userpass/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!((((data69 === "essentials") || (data69 === "standard")) || (data69 === "premium")) || (data69 === "platform-standard"))){
+const err88 = {instancePath:instancePath+"/license_entitlement/edition",schemaPath:"#/definitions/object16_license_entitlement/properties/edition/enum",keyword:"enum",params:{allowedValues: schema253.properties.edition.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -8757,11 +11307,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-if(data61.lockout_duration !== undefined){
-let data63 = data61.lockout_duration;
-if((!(typeof data63 == "number")) && (typeof data63 !== "string")){
-const err89 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
+if(data68.add_ons !== undefined){
+if(typeof data68.add_ons !== "string"){
+const err89 = {instancePath:instancePath+"/license_entitlement/add_ons",schemaPath:"#/definitions/object16_license_entitlement/properties/add_ons/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8770,9 +11318,10 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(typeof data63 === "string"){
-if(!pattern3.test(data63)){
-const err90 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/license_entitlement",schemaPath:"#/definitions/object16_license_entitlement/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -8782,2303 +11331,20 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-if(data61.lockout_counter_reset !== undefined){
-let data64 = data61.lockout_counter_reset;
-if((!(typeof data64 == "number")) && (typeof data64 !== "string")){
-const err91 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-if(typeof data64 === "string"){
-if(!pattern3.test(data64)){
-const err92 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-if(data61.disable_lockout !== undefined){
-let data65 = data61.disable_lockout;
-if(((typeof data65 !== "boolean") && (!(typeof data65 == "number"))) && (typeof data65 !== "string")){
-const err93 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-if(typeof data65 === "string"){
-if(!pattern26.test(data65)){
-const err94 = {instancePath:instancePath+"/user_lockout/userpass/" + i5+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/user_lockout/userpass/" + i5,schemaPath:"#/properties/user_lockout/properties/userpass/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/user_lockout/userpass",schemaPath:"#/properties/user_lockout/properties/userpass/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data53.ldap !== undefined){
-let data66 = data53.ldap;
-if(Array.isArray(data66)){
-const len6 = data66.length;
-for(let i6=0; i6<len6; i6++){
-let data67 = data66[i6];
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-for(const key8 in data67){
-if(!((((key8 === "lockout_threshold") || (key8 === "lockout_duration")) || (key8 === "lockout_counter_reset")) || (key8 === "disable_lockout"))){
-const err97 = {instancePath:instancePath+"/user_lockout/ldap/" + i6,schemaPath:"#/properties/user_lockout/properties/ldap/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data67.lockout_threshold !== undefined){
-let data68 = data67.lockout_threshold;
-if((!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))) && (typeof data68 !== "string")){
-const err98 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-if(typeof data68 === "string"){
-if(!pattern36.test(data68)){
-const err99 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(typeof data68 == "number"){
-if(data68 < 0 || isNaN(data68)){
-const err100 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_threshold",schemaPath:"#/properties/user_lockout/properties/ldap/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-}
-if(data67.lockout_duration !== undefined){
-let data69 = data67.lockout_duration;
-if((!(typeof data69 == "number")) && (typeof data69 !== "string")){
-const err101 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-if(typeof data69 === "string"){
-if(!pattern3.test(data69)){
-const err102 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-}
-if(data67.lockout_counter_reset !== undefined){
-let data70 = data67.lockout_counter_reset;
-if((!(typeof data70 == "number")) && (typeof data70 !== "string")){
-const err103 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-if(typeof data70 === "string"){
-if(!pattern3.test(data70)){
-const err104 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-}
-if(data67.disable_lockout !== undefined){
-let data71 = data67.disable_lockout;
-if(((typeof data71 !== "boolean") && (!(typeof data71 == "number"))) && (typeof data71 !== "string")){
-const err105 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-if(typeof data71 === "string"){
-if(!pattern26.test(data71)){
-const err106 = {instancePath:instancePath+"/user_lockout/ldap/" + i6+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/user_lockout/ldap/" + i6,schemaPath:"#/properties/user_lockout/properties/ldap/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/user_lockout/ldap",schemaPath:"#/properties/user_lockout/properties/ldap/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-if(data53.approle !== undefined){
-let data72 = data53.approle;
-if(Array.isArray(data72)){
-const len7 = data72.length;
-for(let i7=0; i7<len7; i7++){
-let data73 = data72[i7];
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-for(const key9 in data73){
-if(!((((key9 === "lockout_threshold") || (key9 === "lockout_duration")) || (key9 === "lockout_counter_reset")) || (key9 === "disable_lockout"))){
-const err109 = {instancePath:instancePath+"/user_lockout/approle/" + i7,schemaPath:"#/properties/user_lockout/properties/approle/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-if(data73.lockout_threshold !== undefined){
-let data74 = data73.lockout_threshold;
-if((!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))) && (typeof data74 !== "string")){
-const err110 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_threshold",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-if(typeof data74 === "string"){
-if(!pattern36.test(data74)){
-const err111 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_threshold",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-if(typeof data74 == "number"){
-if(data74 < 0 || isNaN(data74)){
-const err112 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_threshold",schemaPath:"#/properties/user_lockout/properties/approle/items/properties/lockout_threshold/allOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-}
-}
-if(data73.lockout_duration !== undefined){
-let data75 = data73.lockout_duration;
-if((!(typeof data75 == "number")) && (typeof data75 !== "string")){
-const err113 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-if(typeof data75 === "string"){
-if(!pattern3.test(data75)){
-const err114 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-}
-if(data73.lockout_counter_reset !== undefined){
-let data76 = data73.lockout_counter_reset;
-if((!(typeof data76 == "number")) && (typeof data76 !== "string")){
-const err115 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_counter_reset",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-if(typeof data76 === "string"){
-if(!pattern3.test(data76)){
-const err116 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/lockout_counter_reset",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-}
-}
-if(data73.disable_lockout !== undefined){
-let data77 = data73.disable_lockout;
-if(((typeof data77 !== "boolean") && (!(typeof data77 == "number"))) && (typeof data77 !== "string")){
-const err117 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/disable_lockout",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-if(typeof data77 === "string"){
-if(!pattern26.test(data77)){
-const err118 = {instancePath:instancePath+"/user_lockout/approle/" + i7+"/disable_lockout",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/user_lockout/approle/" + i7,schemaPath:"#/properties/user_lockout/properties/approle/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/user_lockout/approle",schemaPath:"#/properties/user_lockout/properties/approle/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/user_lockout",schemaPath:"#/properties/user_lockout/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-if(data.cluster_name !== undefined){
-if(typeof data.cluster_name !== "string"){
-const err122 = {instancePath:instancePath+"/cluster_name",schemaPath:"#/properties/cluster_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-if(data.cache_size !== undefined){
-let data79 = data.cache_size;
-if((!((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79)))) && (typeof data79 !== "string")){
-const err123 = {instancePath:instancePath+"/cache_size",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-if(typeof data79 === "string"){
-if(!pattern36.test(data79)){
-const err124 = {instancePath:instancePath+"/cache_size",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-}
-if(data.disable_cache !== undefined){
-let data80 = data.disable_cache;
-if(((typeof data80 !== "boolean") && (!(typeof data80 == "number"))) && (typeof data80 !== "string")){
-const err125 = {instancePath:instancePath+"/disable_cache",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-if(typeof data80 === "string"){
-if(!pattern26.test(data80)){
-const err126 = {instancePath:instancePath+"/disable_cache",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-}
-if(data.disable_mlock !== undefined){
-let data81 = data.disable_mlock;
-if(((typeof data81 !== "boolean") && (!(typeof data81 == "number"))) && (typeof data81 !== "string")){
-const err127 = {instancePath:instancePath+"/disable_mlock",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-if(typeof data81 === "string"){
-if(!pattern26.test(data81)){
-const err128 = {instancePath:instancePath+"/disable_mlock",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-}
-if(data.plugin_directory !== undefined){
-if(typeof data.plugin_directory !== "string"){
-const err129 = {instancePath:instancePath+"/plugin_directory",schemaPath:"#/properties/plugin_directory/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-if(data.plugin_tmpdir !== undefined){
-if(typeof data.plugin_tmpdir !== "string"){
-const err130 = {instancePath:instancePath+"/plugin_tmpdir",schemaPath:"#/properties/plugin_tmpdir/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-if(data.plugin_file_uid !== undefined){
-let data84 = data.plugin_file_uid;
-if((!((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84)))) && (typeof data84 !== "string")){
-const err131 = {instancePath:instancePath+"/plugin_file_uid",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-if(typeof data84 === "string"){
-if(!pattern36.test(data84)){
-const err132 = {instancePath:instancePath+"/plugin_file_uid",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-}
-if(data.plugin_file_permissions !== undefined){
-let data85 = data.plugin_file_permissions;
-if((typeof data85 !== "string") && (!((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85))))){
-const err133 = {instancePath:instancePath+"/plugin_file_permissions",schemaPath:"#/properties/plugin_file_permissions/type",keyword:"type",params:{type: schema11.properties.plugin_file_permissions.type},message:"must be string,integer"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-if(data.default_lease_ttl !== undefined){
-let data86 = data.default_lease_ttl;
-if((!(typeof data86 == "number")) && (typeof data86 !== "string")){
-const err134 = {instancePath:instancePath+"/default_lease_ttl",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-if(typeof data86 === "string"){
-if(!pattern3.test(data86)){
-const err135 = {instancePath:instancePath+"/default_lease_ttl",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-}
-if(data.max_lease_ttl !== undefined){
-let data87 = data.max_lease_ttl;
-if((!(typeof data87 == "number")) && (typeof data87 !== "string")){
-const err136 = {instancePath:instancePath+"/max_lease_ttl",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-if(typeof data87 === "string"){
-if(!pattern3.test(data87)){
-const err137 = {instancePath:instancePath+"/max_lease_ttl",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-}
-if(data.default_max_request_duration !== undefined){
-let data88 = data.default_max_request_duration;
-if((!(typeof data88 == "number")) && (typeof data88 !== "string")){
-const err138 = {instancePath:instancePath+"/default_max_request_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-if(typeof data88 === "string"){
-if(!pattern3.test(data88)){
-const err139 = {instancePath:instancePath+"/default_max_request_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-}
-if(data.detect_deadlocks !== undefined){
-if(typeof data.detect_deadlocks !== "string"){
-const err140 = {instancePath:instancePath+"/detect_deadlocks",schemaPath:"#/properties/detect_deadlocks/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-if(data.raw_storage_endpoint !== undefined){
-let data90 = data.raw_storage_endpoint;
-if(((typeof data90 !== "boolean") && (!(typeof data90 == "number"))) && (typeof data90 !== "string")){
-const err141 = {instancePath:instancePath+"/raw_storage_endpoint",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-if(typeof data90 === "string"){
-if(!pattern26.test(data90)){
-const err142 = {instancePath:instancePath+"/raw_storage_endpoint",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-}
-if(data.introspection_endpoint !== undefined){
-let data91 = data.introspection_endpoint;
-if(((typeof data91 !== "boolean") && (!(typeof data91 == "number"))) && (typeof data91 !== "string")){
-const err143 = {instancePath:instancePath+"/introspection_endpoint",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-if(typeof data91 === "string"){
-if(!pattern26.test(data91)){
-const err144 = {instancePath:instancePath+"/introspection_endpoint",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-}
-if(data.ui !== undefined){
-let data92 = data.ui;
-if(((typeof data92 !== "boolean") && (!(typeof data92 == "number"))) && (typeof data92 !== "string")){
-const err145 = {instancePath:instancePath+"/ui",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-if(typeof data92 === "string"){
-if(!pattern26.test(data92)){
-const err146 = {instancePath:instancePath+"/ui",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-}
-}
-if(data.pid_file !== undefined){
-if(typeof data.pid_file !== "string"){
-const err147 = {instancePath:instancePath+"/pid_file",schemaPath:"#/properties/pid_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-if(data.enable_response_header_hostname !== undefined){
-let data94 = data.enable_response_header_hostname;
-if(((typeof data94 !== "boolean") && (!(typeof data94 == "number"))) && (typeof data94 !== "string")){
-const err148 = {instancePath:instancePath+"/enable_response_header_hostname",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-if(typeof data94 === "string"){
-if(!pattern26.test(data94)){
-const err149 = {instancePath:instancePath+"/enable_response_header_hostname",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-}
-if(data.enable_response_header_raft_node_id !== undefined){
-let data95 = data.enable_response_header_raft_node_id;
-if(((typeof data95 !== "boolean") && (!(typeof data95 == "number"))) && (typeof data95 !== "string")){
-const err150 = {instancePath:instancePath+"/enable_response_header_raft_node_id",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-if(typeof data95 === "string"){
-if(!pattern26.test(data95)){
-const err151 = {instancePath:instancePath+"/enable_response_header_raft_node_id",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-}
-if(data.log_level !== undefined){
-let data96 = data.log_level;
-if(typeof data96 === "string"){
-if(!pattern162.test(data96)){
-const err152 = {instancePath:instancePath+"/log_level",schemaPath:"#/definitions/logLevel/pattern",keyword:"pattern",params:{pattern: "^\\s*(?:([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR])\\s*)?$"},message:"must match pattern \""+"^\\s*(?:([tT][rR][aA][cC][eE]|[dD][eE][bB][uU][gG]|[nN][oO][tT][iI][cC][eE]|[iI][nN][fF][oO]|[wW][aA][rR][nN]|[wW][aA][rR][nN][iI][nN][gG]|[eE][rR][rR]|[eE][rR][rR][oO][rR])\\s*)?$"+"\""};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/log_level",schemaPath:"#/definitions/logLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-if(data.log_format !== undefined){
-let data97 = data.log_format;
-if(typeof data97 === "string"){
-if(!pattern163.test(data97)){
-const err154 = {instancePath:instancePath+"/log_format",schemaPath:"#/definitions/logFormat/pattern",keyword:"pattern",params:{pattern: "^\\s*(?:([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN])\\s*)?$"},message:"must match pattern \""+"^\\s*(?:([sS][tT][aA][nN][dD][aA][rR][dD]|[jJ][sS][oO][nN])\\s*)?$"+"\""};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-}
-else {
-const err155 = {instancePath:instancePath+"/log_format",schemaPath:"#/definitions/logFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-}
-if(data.log_file !== undefined){
-if(typeof data.log_file !== "string"){
-const err156 = {instancePath:instancePath+"/log_file",schemaPath:"#/properties/log_file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-}
-if(data.log_rotate_duration !== undefined){
-let data99 = data.log_rotate_duration;
-if((!(typeof data99 == "number")) && (typeof data99 !== "string")){
-const err157 = {instancePath:instancePath+"/log_rotate_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-if(typeof data99 === "string"){
-if(!pattern3.test(data99)){
-const err158 = {instancePath:instancePath+"/log_rotate_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-}
-}
-if(data.log_rotate_bytes !== undefined){
-let data100 = data.log_rotate_bytes;
-if((!((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100)))) && (typeof data100 !== "string")){
-const err159 = {instancePath:instancePath+"/log_rotate_bytes",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-if(typeof data100 === "string"){
-if(!pattern36.test(data100)){
-const err160 = {instancePath:instancePath+"/log_rotate_bytes",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
-errors++;
-}
-}
-}
-if(data.log_rotate_max_files !== undefined){
-let data101 = data.log_rotate_max_files;
-if((!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))) && (typeof data101 !== "string")){
-const err161 = {instancePath:instancePath+"/log_rotate_max_files",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err161];
-}
-else {
-vErrors.push(err161);
-}
-errors++;
-}
-if(typeof data101 === "string"){
-if(!pattern36.test(data101)){
-const err162 = {instancePath:instancePath+"/log_rotate_max_files",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err162];
-}
-else {
-vErrors.push(err162);
-}
-errors++;
-}
-}
-}
-if(data.log_requests_level !== undefined){
-let data102 = data.log_requests_level;
-if(typeof data102 === "string"){
-if(!pattern167.test(data102)){
-const err163 = {instancePath:instancePath+"/log_requests_level",schemaPath:"#/properties/log_requests_level/pattern",keyword:"pattern",params:{pattern: "^\\s*(?:([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE])\\s*)?$"},message:"must match pattern \""+"^\\s*(?:([oO][fF][fF]|[eE][rR][rR][oO][rR]|[wW][aA][rR][nN]|[iI][nN][fF][oO]|[dD][eE][bB][uU][gG]|[tT][rR][aA][cC][eE])\\s*)?$"+"\""};
-if(vErrors === null){
-vErrors = [err163];
-}
-else {
-vErrors.push(err163);
-}
-errors++;
-}
-}
-else {
-const err164 = {instancePath:instancePath+"/log_requests_level",schemaPath:"#/properties/log_requests_level/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-}
-}
-if(data.experiments !== undefined){
-let data103 = data.experiments;
-if((typeof data103 !== "string") && (!(Array.isArray(data103)))){
-const err165 = {instancePath:instancePath+"/experiments",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
-if(vErrors === null){
-vErrors = [err165];
-}
-else {
-vErrors.push(err165);
-}
-errors++;
-}
-if(Array.isArray(data103)){
-const len8 = data103.length;
-for(let i8=0; i8<len8; i8++){
-if(typeof data103[i8] !== "string"){
-const err166 = {instancePath:instancePath+"/experiments/" + i8,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err166];
-}
-else {
-vErrors.push(err166);
-}
-errors++;
-}
-}
-}
-}
-if(data.imprecise_lease_role_tracking !== undefined){
-let data105 = data.imprecise_lease_role_tracking;
-if(((typeof data105 !== "boolean") && (!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))))) && (typeof data105 !== "string")){
-const err167 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
-errors++;
-}
-if(typeof data105 == "number"){
-if(data105 > 1 || isNaN(data105)){
-const err168 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-if(data105 < 0 || isNaN(data105)){
-const err169 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-}
-if(typeof data105 === "string"){
-if(!pattern25.test(data105)){
-const err170 = {instancePath:instancePath+"/imprecise_lease_role_tracking",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
-errors++;
-}
-}
-}
-if(data.enable_post_unseal_trace !== undefined){
-let data106 = data.enable_post_unseal_trace;
-if(((typeof data106 !== "boolean") && (!((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))))) && (typeof data106 !== "string")){
-const err171 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/type",keyword:"type",params:{type: schema44.type},message:"must be boolean,integer,string"};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
-}
-errors++;
-}
-if(typeof data106 == "number"){
-if(data106 > 1 || isNaN(data106)){
-const err172 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
-errors++;
-}
-if(data106 < 0 || isNaN(data106)){
-const err173 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
-}
-errors++;
-}
-}
-if(typeof data106 === "string"){
-if(!pattern25.test(data106)){
-const err174 = {instancePath:instancePath+"/enable_post_unseal_trace",schemaPath:"#/definitions/hclBool/pattern",keyword:"pattern",params:{pattern: "^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"},message:"must match pattern \""+"^\\s*(1|0|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$"+"\""};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
-errors++;
-}
-}
-}
-if(data.post_unseal_trace_directory !== undefined){
-if(typeof data.post_unseal_trace_directory !== "string"){
-const err175 = {instancePath:instancePath+"/post_unseal_trace_directory",schemaPath:"#/properties/post_unseal_trace_directory/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
-}
-errors++;
-}
-}
-if(data.allow_audit_log_prefixing !== undefined){
-let data108 = data.allow_audit_log_prefixing;
-if(((typeof data108 !== "boolean") && (!(typeof data108 == "number"))) && (typeof data108 !== "string")){
-const err176 = {instancePath:instancePath+"/allow_audit_log_prefixing",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err176];
-}
-else {
-vErrors.push(err176);
-}
-errors++;
-}
-if(typeof data108 === "string"){
-if(!pattern26.test(data108)){
-const err177 = {instancePath:instancePath+"/allow_audit_log_prefixing",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
-errors++;
-}
-}
-}
-if(data.enable_unauthenticated_access !== undefined){
-let data109 = data.enable_unauthenticated_access;
-if((typeof data109 !== "string") && (!(Array.isArray(data109)))){
-const err178 = {instancePath:instancePath+"/enable_unauthenticated_access",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
-if(vErrors === null){
-vErrors = [err178];
-}
-else {
-vErrors.push(err178);
-}
-errors++;
-}
-if(Array.isArray(data109)){
-const len9 = data109.length;
-for(let i9=0; i9<len9; i9++){
-if(typeof data109[i9] !== "string"){
-const err179 = {instancePath:instancePath+"/enable_unauthenticated_access/" + i9,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-}
-}
-}
-if(data.deny_slash_in_templated_paths !== undefined){
-let data111 = data.deny_slash_in_templated_paths;
-if(((typeof data111 !== "boolean") && (!(typeof data111 == "number"))) && (typeof data111 !== "string")){
-const err180 = {instancePath:instancePath+"/deny_slash_in_templated_paths",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
-errors++;
-}
-if(typeof data111 === "string"){
-if(!pattern26.test(data111)){
-const err181 = {instancePath:instancePath+"/deny_slash_in_templated_paths",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-}
-}
-if(data.api_addr !== undefined){
-if(typeof data.api_addr !== "string"){
-const err182 = {instancePath:instancePath+"/api_addr",schemaPath:"#/properties/api_addr/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err182];
-}
-else {
-vErrors.push(err182);
-}
-errors++;
-}
-}
-if(data.cluster_addr !== undefined){
-if(typeof data.cluster_addr !== "string"){
-const err183 = {instancePath:instancePath+"/cluster_addr",schemaPath:"#/properties/cluster_addr/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-}
-if(data.disable_clustering !== undefined){
-let data114 = data.disable_clustering;
-if(((typeof data114 !== "boolean") && (!(typeof data114 == "number"))) && (typeof data114 !== "string")){
-const err184 = {instancePath:instancePath+"/disable_clustering",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-if(typeof data114 === "string"){
-if(!pattern26.test(data114)){
-const err185 = {instancePath:instancePath+"/disable_clustering",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-}
-}
-if(data.disable_sealwrap !== undefined){
-let data115 = data.disable_sealwrap;
-if(((typeof data115 !== "boolean") && (!(typeof data115 == "number"))) && (typeof data115 !== "string")){
-const err186 = {instancePath:instancePath+"/disable_sealwrap",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
-errors++;
-}
-if(typeof data115 === "string"){
-if(!pattern26.test(data115)){
-const err187 = {instancePath:instancePath+"/disable_sealwrap",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-}
-}
-if(data.disable_performance_standby !== undefined){
-let data116 = data.disable_performance_standby;
-if(((typeof data116 !== "boolean") && (!(typeof data116 == "number"))) && (typeof data116 !== "string")){
-const err188 = {instancePath:instancePath+"/disable_performance_standby",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-if(typeof data116 === "string"){
-if(!pattern26.test(data116)){
-const err189 = {instancePath:instancePath+"/disable_performance_standby",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-}
-}
-if(data.license_path !== undefined){
-if(typeof data.license_path !== "string"){
-const err190 = {instancePath:instancePath+"/license_path",schemaPath:"#/properties/license_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-}
-if(data.administrative_namespace_path !== undefined){
-if(typeof data.administrative_namespace_path !== "string"){
-const err191 = {instancePath:instancePath+"/administrative_namespace_path",schemaPath:"#/properties/administrative_namespace_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-}
-if(data.remove_irrevocable_lease_after !== undefined){
-let data119 = data.remove_irrevocable_lease_after;
-if((!(typeof data119 == "number")) && (typeof data119 !== "string")){
-const err192 = {instancePath:instancePath+"/remove_irrevocable_lease_after",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-if(typeof data119 === "string"){
-if(!pattern3.test(data119)){
-const err193 = {instancePath:instancePath+"/remove_irrevocable_lease_after",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-}
-}
-if(data.enable_multiseal !== undefined){
-let data120 = data.enable_multiseal;
-if(((typeof data120 !== "boolean") && (!(typeof data120 == "number"))) && (typeof data120 !== "string")){
-const err194 = {instancePath:instancePath+"/enable_multiseal",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
-errors++;
-}
-if(typeof data120 === "string"){
-if(!pattern26.test(data120)){
-const err195 = {instancePath:instancePath+"/enable_multiseal",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-}
-}
-if(data.disable_indexing !== undefined){
-let data121 = data.disable_indexing;
-if(((typeof data121 !== "boolean") && (!(typeof data121 == "number"))) && (typeof data121 !== "string")){
-const err196 = {instancePath:instancePath+"/disable_indexing",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
-errors++;
-}
-if(typeof data121 === "string"){
-if(!pattern26.test(data121)){
-const err197 = {instancePath:instancePath+"/disable_indexing",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-}
-}
-}
-if(data.disable_sentinel_trace !== undefined){
-let data122 = data.disable_sentinel_trace;
-if(((typeof data122 !== "boolean") && (!(typeof data122 == "number"))) && (typeof data122 !== "string")){
-const err198 = {instancePath:instancePath+"/disable_sentinel_trace",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-if(typeof data122 === "string"){
-if(!pattern26.test(data122)){
-const err199 = {instancePath:instancePath+"/disable_sentinel_trace",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-}
-}
-if(data.disable_printable_check !== undefined){
-let data123 = data.disable_printable_check;
-if(((typeof data123 !== "boolean") && (!(typeof data123 == "number"))) && (typeof data123 !== "string")){
-const err200 = {instancePath:instancePath+"/disable_printable_check",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-if(typeof data123 === "string"){
-if(!pattern26.test(data123)){
-const err201 = {instancePath:instancePath+"/disable_printable_check",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-}
-}
-if(data.cluster_cipher_suites !== undefined){
-if(typeof data.cluster_cipher_suites !== "string"){
-const err202 = {instancePath:instancePath+"/cluster_cipher_suites",schemaPath:"#/properties/cluster_cipher_suites/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-}
-if(data.observations !== undefined){
-let data125 = data.observations;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-for(const key10 in data125){
-if(!((((key10 === "ledger_path") || (key10 === "type_prefix_allowlist")) || (key10 === "type_prefix_denylist")) || (key10 === "file_mode"))){
-const err203 = {instancePath:instancePath+"/observations",schemaPath:"#/properties/observations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-}
-if(data125.ledger_path !== undefined){
-if(typeof data125.ledger_path !== "string"){
-const err204 = {instancePath:instancePath+"/observations/ledger_path",schemaPath:"#/properties/observations/properties/ledger_path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-}
-if(data125.type_prefix_allowlist !== undefined){
-let data127 = data125.type_prefix_allowlist;
-if((typeof data127 !== "string") && (!(Array.isArray(data127)))){
-const err205 = {instancePath:instancePath+"/observations/type_prefix_allowlist",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
-}
-errors++;
-}
-if(Array.isArray(data127)){
-const len10 = data127.length;
-for(let i10=0; i10<len10; i10++){
-if(typeof data127[i10] !== "string"){
-const err206 = {instancePath:instancePath+"/observations/type_prefix_allowlist/" + i10,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err206];
-}
-else {
-vErrors.push(err206);
-}
-errors++;
-}
-}
-}
-}
-if(data125.type_prefix_denylist !== undefined){
-let data129 = data125.type_prefix_denylist;
-if((typeof data129 !== "string") && (!(Array.isArray(data129)))){
-const err207 = {instancePath:instancePath+"/observations/type_prefix_denylist",schemaPath:"#/definitions/stringList/type",keyword:"type",params:{type: schema45.type},message:"must be string,array"};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
-errors++;
-}
-if(Array.isArray(data129)){
-const len11 = data129.length;
-for(let i11=0; i11<len11; i11++){
-if(typeof data129[i11] !== "string"){
-const err208 = {instancePath:instancePath+"/observations/type_prefix_denylist/" + i11,schemaPath:"#/definitions/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-}
-}
-}
-if(data125.file_mode !== undefined){
-let data131 = data125.file_mode;
-if((typeof data131 !== "string") && (!((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))))){
-const err209 = {instancePath:instancePath+"/observations/file_mode",schemaPath:"#/properties/observations/properties/file_mode/type",keyword:"type",params:{type: schema11.properties.observations.properties.file_mode.type},message:"must be string,integer"};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
-}
-errors++;
-}
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/observations",schemaPath:"#/properties/observations/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
-errors++;
-}
-}
-if(data.cloud !== undefined){
-let data132 = data.cloud;
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-for(const key11 in data132){
-if(!(((((key11 === "resource_id") || (key11 === "client_id")) || (key11 === "client_secret")) || (key11 === "enable_api_capability")) || (key11 === "enable_passthrough_capability"))){
-const err211 = {instancePath:instancePath+"/cloud",schemaPath:"#/properties/cloud/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err211];
-}
-else {
-vErrors.push(err211);
-}
-errors++;
-}
-}
-if(data132.resource_id !== undefined){
-if(typeof data132.resource_id !== "string"){
-const err212 = {instancePath:instancePath+"/cloud/resource_id",schemaPath:"#/properties/cloud/properties/resource_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err212];
-}
-else {
-vErrors.push(err212);
-}
-errors++;
-}
-}
-if(data132.client_id !== undefined){
-if(typeof data132.client_id !== "string"){
-const err213 = {instancePath:instancePath+"/cloud/client_id",schemaPath:"#/properties/cloud/properties/client_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err213];
-}
-else {
-vErrors.push(err213);
-}
-errors++;
-}
-}
-if(data132.client_secret !== undefined){
-if(typeof data132.client_secret !== "string"){
-const err214 = {instancePath:instancePath+"/cloud/client_secret",schemaPath:"#/properties/cloud/properties/client_secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err214];
-}
-else {
-vErrors.push(err214);
-}
-errors++;
-}
-}
-if(data132.enable_api_capability !== undefined){
-let data136 = data132.enable_api_capability;
-if(((typeof data136 !== "boolean") && (!(typeof data136 == "number"))) && (typeof data136 !== "string")){
-const err215 = {instancePath:instancePath+"/cloud/enable_api_capability",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-if(typeof data136 === "string"){
-if(!pattern26.test(data136)){
-const err216 = {instancePath:instancePath+"/cloud/enable_api_capability",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-}
-}
-if(data132.enable_passthrough_capability !== undefined){
-let data137 = data132.enable_passthrough_capability;
-if(((typeof data137 !== "boolean") && (!(typeof data137 == "number"))) && (typeof data137 !== "string")){
-const err217 = {instancePath:instancePath+"/cloud/enable_passthrough_capability",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-if(typeof data137 === "string"){
-if(!pattern26.test(data137)){
-const err218 = {instancePath:instancePath+"/cloud/enable_passthrough_capability",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err219 = {instancePath:instancePath+"/cloud",schemaPath:"#/properties/cloud/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-}
-if(data.entropy !== undefined){
-let data138 = data.entropy;
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-for(const key12 in data138){
-if(!(key12 === "seal")){
-const err220 = {instancePath:instancePath+"/entropy",schemaPath:"#/properties/entropy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
-errors++;
-}
-}
-if(data138.seal !== undefined){
-let data139 = data138.seal;
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-for(const key13 in data139){
-if(!((key13 === "mode") || (key13 === "seal_name"))){
-const err221 = {instancePath:instancePath+"/entropy/seal",schemaPath:"#/definitions/object2_seal/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-}
-if(data139.mode !== undefined){
-let data140 = data139.mode;
-if(typeof data140 !== "string"){
-const err222 = {instancePath:instancePath+"/entropy/seal/mode",schemaPath:"#/definitions/object2_seal/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-if(!(data140 === "augmentation")){
-const err223 = {instancePath:instancePath+"/entropy/seal/mode",schemaPath:"#/definitions/object2_seal/properties/mode/enum",keyword:"enum",params:{allowedValues: schema219.properties.mode.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-}
-}
-if(data139.seal_name !== undefined){
-if(typeof data139.seal_name !== "string"){
-const err224 = {instancePath:instancePath+"/entropy/seal/seal_name",schemaPath:"#/definitions/object2_seal/properties/seal_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-}
-}
-else {
-const err225 = {instancePath:instancePath+"/entropy/seal",schemaPath:"#/definitions/object2_seal/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-}
-}
-else {
-const err226 = {instancePath:instancePath+"/entropy",schemaPath:"#/properties/entropy/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
-errors++;
-}
-}
-if(data.sentinel !== undefined){
-let data142 = data.sentinel;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-for(const key14 in data142){
-if(!(key14 === "additional_enabled_modules")){
-const err227 = {instancePath:instancePath+"/sentinel",schemaPath:"#/properties/sentinel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
-}
-errors++;
-}
-}
-if(data142.additional_enabled_modules !== undefined){
-let data143 = data142.additional_enabled_modules;
-if(Array.isArray(data143)){
-const len12 = data143.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data143[i12] !== "string"){
-const err228 = {instancePath:instancePath+"/sentinel/additional_enabled_modules/" + i12,schemaPath:"#/properties/sentinel/properties/additional_enabled_modules/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
-errors++;
-}
-}
-}
-else {
-const err229 = {instancePath:instancePath+"/sentinel/additional_enabled_modules",schemaPath:"#/properties/sentinel/properties/additional_enabled_modules/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err229];
-}
-else {
-vErrors.push(err229);
-}
-errors++;
-}
-}
-}
-else {
-const err230 = {instancePath:instancePath+"/sentinel",schemaPath:"#/properties/sentinel/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err230];
-}
-else {
-vErrors.push(err230);
-}
-errors++;
-}
-}
-if(data.reporting !== undefined){
-let data145 = data.reporting;
-if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
-for(const key15 in data145){
-if(!(((key15 === "snapshot_retention_time") || (key15 === "disable_product_usage_reporting")) || (key15 === "license"))){
-const err231 = {instancePath:instancePath+"/reporting",schemaPath:"#/properties/reporting/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err231];
-}
-else {
-vErrors.push(err231);
-}
-errors++;
-}
-}
-if(data145.snapshot_retention_time !== undefined){
-let data146 = data145.snapshot_retention_time;
-if((!(typeof data146 == "number")) && (typeof data146 !== "string")){
-const err232 = {instancePath:instancePath+"/reporting/snapshot_retention_time",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
-}
-errors++;
-}
-if(typeof data146 === "string"){
-if(!pattern3.test(data146)){
-const err233 = {instancePath:instancePath+"/reporting/snapshot_retention_time",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
-errors++;
-}
-}
-}
-if(data145.disable_product_usage_reporting !== undefined){
-let data147 = data145.disable_product_usage_reporting;
-if(((typeof data147 !== "boolean") && (!(typeof data147 == "number"))) && (typeof data147 !== "string")){
-const err234 = {instancePath:instancePath+"/reporting/disable_product_usage_reporting",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err234];
-}
-else {
-vErrors.push(err234);
-}
-errors++;
-}
-if(typeof data147 === "string"){
-if(!pattern26.test(data147)){
-const err235 = {instancePath:instancePath+"/reporting/disable_product_usage_reporting",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
-}
-errors++;
-}
-}
-}
-if(data145.license !== undefined){
-if(!(validate49(data145.license, {instancePath:instancePath+"/reporting/license",parentData:data145,parentDataProperty:"license",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(data.request_limiter !== undefined){
+if(!(validate93(data.request_limiter, {instancePath:instancePath+"/request_limiter",parentData:data,parentDataProperty:"request_limiter",rootData}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err236 = {instancePath:instancePath+"/reporting",schemaPath:"#/properties/reporting/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err91 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err236];
+vErrors = [err91];
 }
 else {
-vErrors.push(err236);
-}
-errors++;
-}
-}
-if(data.replication !== undefined){
-let data149 = data.replication;
-if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
-for(const key16 in data149){
-if(!(((((((key16 === "resolver_discover_servers") || (key16 === "logshipper_buffer_length")) || (key16 === "logshipper_buffer_size")) || (key16 === "allow_forwarding_via_header")) || (key16 === "best_effort_wal_wait_duration")) || (key16 === "allow_forwarding_via_token")) || (key16 === "replication_canary_write_interval_seconds"))){
-const err237 = {instancePath:instancePath+"/replication",schemaPath:"#/properties/replication/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err237];
-}
-else {
-vErrors.push(err237);
-}
-errors++;
-}
-}
-if(data149.resolver_discover_servers !== undefined){
-let data150 = data149.resolver_discover_servers;
-if(((typeof data150 !== "boolean") && (!(typeof data150 == "number"))) && (typeof data150 !== "string")){
-const err238 = {instancePath:instancePath+"/replication/resolver_discover_servers",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err238];
-}
-else {
-vErrors.push(err238);
-}
-errors++;
-}
-if(typeof data150 === "string"){
-if(!pattern26.test(data150)){
-const err239 = {instancePath:instancePath+"/replication/resolver_discover_servers",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err239];
-}
-else {
-vErrors.push(err239);
-}
-errors++;
-}
-}
-}
-if(data149.logshipper_buffer_length !== undefined){
-let data151 = data149.logshipper_buffer_length;
-if((!((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151)))) && (typeof data151 !== "string")){
-const err240 = {instancePath:instancePath+"/replication/logshipper_buffer_length",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err240];
-}
-else {
-vErrors.push(err240);
-}
-errors++;
-}
-if(typeof data151 === "string"){
-if(!pattern36.test(data151)){
-const err241 = {instancePath:instancePath+"/replication/logshipper_buffer_length",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err241];
-}
-else {
-vErrors.push(err241);
-}
-errors++;
-}
-}
-}
-if(data149.logshipper_buffer_size !== undefined){
-let data152 = data149.logshipper_buffer_size;
-if((typeof data152 !== "string") && (!((typeof data152 == "number") && (!(data152 % 1) && !isNaN(data152))))){
-const err242 = {instancePath:instancePath+"/replication/logshipper_buffer_size",schemaPath:"#/properties/replication/properties/logshipper_buffer_size/type",keyword:"type",params:{type: schema11.properties.replication.properties.logshipper_buffer_size.type},message:"must be string,integer"};
-if(vErrors === null){
-vErrors = [err242];
-}
-else {
-vErrors.push(err242);
-}
-errors++;
-}
-}
-if(data149.allow_forwarding_via_header !== undefined){
-let data153 = data149.allow_forwarding_via_header;
-if(((typeof data153 !== "boolean") && (!(typeof data153 == "number"))) && (typeof data153 !== "string")){
-const err243 = {instancePath:instancePath+"/replication/allow_forwarding_via_header",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err243];
-}
-else {
-vErrors.push(err243);
-}
-errors++;
-}
-if(typeof data153 === "string"){
-if(!pattern26.test(data153)){
-const err244 = {instancePath:instancePath+"/replication/allow_forwarding_via_header",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err244];
-}
-else {
-vErrors.push(err244);
-}
-errors++;
-}
-}
-}
-if(data149.best_effort_wal_wait_duration !== undefined){
-let data154 = data149.best_effort_wal_wait_duration;
-if((!(typeof data154 == "number")) && (typeof data154 !== "string")){
-const err245 = {instancePath:instancePath+"/replication/best_effort_wal_wait_duration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: schema17.type},message:"must be number,string"};
-if(vErrors === null){
-vErrors = [err245];
-}
-else {
-vErrors.push(err245);
-}
-errors++;
-}
-if(typeof data154 === "string"){
-if(!pattern3.test(data154)){
-const err246 = {instancePath:instancePath+"/replication/best_effort_wal_wait_duration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"},message:"must match pattern \""+"^(|[+-]?\\d+|\\d+d|[+-]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|\\u00b5s|\\u03bcs|ms|s|m|h))+)$"+"\""};
-if(vErrors === null){
-vErrors = [err246];
-}
-else {
-vErrors.push(err246);
-}
-errors++;
-}
-}
-}
-if(data149.allow_forwarding_via_token !== undefined){
-if(typeof data149.allow_forwarding_via_token !== "string"){
-const err247 = {instancePath:instancePath+"/replication/allow_forwarding_via_token",schemaPath:"#/properties/replication/properties/allow_forwarding_via_token/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err247];
-}
-else {
-vErrors.push(err247);
-}
-errors++;
-}
-}
-if(data149.replication_canary_write_interval_seconds !== undefined){
-let data156 = data149.replication_canary_write_interval_seconds;
-if((!((typeof data156 == "number") && (!(data156 % 1) && !isNaN(data156)))) && (typeof data156 !== "string")){
-const err248 = {instancePath:instancePath+"/replication/replication_canary_write_interval_seconds",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: schema55.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err248];
-}
-else {
-vErrors.push(err248);
-}
-errors++;
-}
-if(typeof data156 === "string"){
-if(!pattern36.test(data156)){
-const err249 = {instancePath:instancePath+"/replication/replication_canary_write_interval_seconds",schemaPath:"#/definitions/int/pattern",keyword:"pattern",params:{pattern: "^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"},message:"must match pattern \""+"^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$"+"\""};
-if(vErrors === null){
-vErrors = [err249];
-}
-else {
-vErrors.push(err249);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err250 = {instancePath:instancePath+"/replication",schemaPath:"#/properties/replication/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err250];
-}
-else {
-vErrors.push(err250);
-}
-errors++;
-}
-}
-if(data.kms_library !== undefined){
-let data157 = data.kms_library;
-if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
-for(const key17 in data157){
-if(!(key17 === "pkcs11")){
-const err251 = {instancePath:instancePath+"/kms_library",schemaPath:"#/properties/kms_library/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err251];
-}
-else {
-vErrors.push(err251);
-}
-errors++;
-}
-}
-if(data157.pkcs11 !== undefined){
-let data158 = data157.pkcs11;
-if(Array.isArray(data158)){
-const len13 = data158.length;
-for(let i13=0; i13<len13; i13++){
-let data159 = data158[i13];
-if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
-for(const key18 in data159){
-if(!((key18 === "name") || (key18 === "library"))){
-const err252 = {instancePath:instancePath+"/kms_library/pkcs11/" + i13,schemaPath:"#/properties/kms_library/properties/pkcs11/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err252];
-}
-else {
-vErrors.push(err252);
-}
-errors++;
-}
-}
-if(data159.name !== undefined){
-if(typeof data159.name !== "string"){
-const err253 = {instancePath:instancePath+"/kms_library/pkcs11/" + i13+"/name",schemaPath:"#/properties/kms_library/properties/pkcs11/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-}
-if(data159.library !== undefined){
-if(typeof data159.library !== "string"){
-const err254 = {instancePath:instancePath+"/kms_library/pkcs11/" + i13+"/library",schemaPath:"#/properties/kms_library/properties/pkcs11/items/properties/library/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-}
-}
-else {
-const err255 = {instancePath:instancePath+"/kms_library/pkcs11/" + i13,schemaPath:"#/properties/kms_library/properties/pkcs11/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-}
-}
-else {
-const err256 = {instancePath:instancePath+"/kms_library/pkcs11",schemaPath:"#/properties/kms_library/properties/pkcs11/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-}
-}
-else {
-const err257 = {instancePath:instancePath+"/kms_library",schemaPath:"#/properties/kms_library/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-}
-if(data.adaptive_overload_protection !== undefined){
-let data162 = data.adaptive_overload_protection;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-for(const key19 in data162){
-if(!(key19 === "disable_write_controller")){
-const err258 = {instancePath:instancePath+"/adaptive_overload_protection",schemaPath:"#/properties/adaptive_overload_protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-}
-if(data162.disable_write_controller !== undefined){
-let data163 = data162.disable_write_controller;
-if(((typeof data163 !== "boolean") && (!(typeof data163 == "number"))) && (typeof data163 !== "string")){
-const err259 = {instancePath:instancePath+"/adaptive_overload_protection/disable_write_controller",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
-}
-errors++;
-}
-if(typeof data163 === "string"){
-if(!pattern26.test(data163)){
-const err260 = {instancePath:instancePath+"/adaptive_overload_protection/disable_write_controller",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err260];
-}
-else {
-vErrors.push(err260);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err261 = {instancePath:instancePath+"/adaptive_overload_protection",schemaPath:"#/properties/adaptive_overload_protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err261];
-}
-else {
-vErrors.push(err261);
-}
-errors++;
-}
-}
-if(data.license_entitlement !== undefined){
-let data164 = data.license_entitlement;
-if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
-for(const key20 in data164){
-if(!((key20 === "edition") || (key20 === "add_ons"))){
-const err262 = {instancePath:instancePath+"/license_entitlement",schemaPath:"#/properties/license_entitlement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err262];
-}
-else {
-vErrors.push(err262);
-}
-errors++;
-}
-}
-if(data164.edition !== undefined){
-let data165 = data164.edition;
-if(typeof data165 !== "string"){
-const err263 = {instancePath:instancePath+"/license_entitlement/edition",schemaPath:"#/properties/license_entitlement/properties/edition/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err263];
-}
-else {
-vErrors.push(err263);
-}
-errors++;
-}
-if(!((((data165 === "essentials") || (data165 === "standard")) || (data165 === "premium")) || (data165 === "platform-standard"))){
-const err264 = {instancePath:instancePath+"/license_entitlement/edition",schemaPath:"#/properties/license_entitlement/properties/edition/enum",keyword:"enum",params:{allowedValues: schema11.properties.license_entitlement.properties.edition.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
-}
-errors++;
-}
-}
-if(data164.add_ons !== undefined){
-if(typeof data164.add_ons !== "string"){
-const err265 = {instancePath:instancePath+"/license_entitlement/add_ons",schemaPath:"#/properties/license_entitlement/properties/add_ons/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err265];
-}
-else {
-vErrors.push(err265);
-}
-errors++;
-}
-}
-}
-else {
-const err266 = {instancePath:instancePath+"/license_entitlement",schemaPath:"#/properties/license_entitlement/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err266];
-}
-else {
-vErrors.push(err266);
-}
-errors++;
-}
-}
-if(data.request_limiter !== undefined){
-let data167 = data.request_limiter;
-if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
-for(const key21 in data167){
-if(!(key21 === "disable")){
-const err267 = {instancePath:instancePath+"/request_limiter",schemaPath:"#/properties/request_limiter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err267];
-}
-else {
-vErrors.push(err267);
-}
-errors++;
-}
-}
-if(data167.disable !== undefined){
-let data168 = data167.disable;
-if(((typeof data168 !== "boolean") && (!(typeof data168 == "number"))) && (typeof data168 !== "string")){
-const err268 = {instancePath:instancePath+"/request_limiter/disable",schemaPath:"#/definitions/bool/type",keyword:"type",params:{type: schema47.type},message:"must be boolean,number,string"};
-if(vErrors === null){
-vErrors = [err268];
-}
-else {
-vErrors.push(err268);
-}
-errors++;
-}
-if(typeof data168 === "string"){
-if(!pattern26.test(data168)){
-const err269 = {instancePath:instancePath+"/request_limiter/disable",schemaPath:"#/definitions/bool/pattern",keyword:"pattern",params:{pattern: "^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"},message:"must match pattern \""+"^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)?$"+"\""};
-if(vErrors === null){
-vErrors = [err269];
-}
-else {
-vErrors.push(err269);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err270 = {instancePath:instancePath+"/request_limiter",schemaPath:"#/properties/request_limiter/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err270];
-}
-else {
-vErrors.push(err270);
-}
-errors++;
-}
-}
-}
-else {
-const err271 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err271];
-}
-else {
-vErrors.push(err271);
+vErrors.push(err91);
 }
 errors++;
 }
