@@ -1,3 +1,4 @@
+// vitest: isolate (checks which schema validators a run has loaded).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

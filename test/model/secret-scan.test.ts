@@ -1,3 +1,4 @@
+// vitest: isolate (checks that a run without candidate strings never loads secretlint).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend';
