@@ -277,6 +277,28 @@ describe('no secret leaks into any output', () => {
       expect(outputs[0]).toContain(`VAULT_TOKEN: ${'*'.repeat(secret.length)} }, ha: { enabled: yes`);
     });
 
+    it("a credential in a template conditional's branch that a later branch replaces is masked in every output", async () => {
+      // The YAML reader keeps the last branch's value only; the first branch's token is known by its shape alone.
+      const secrets = ['hvs.CAESIJlWm3bQxkz9Yp0aTn7rProdToken01', 'hvs.CAESIJlWm3bQxkz9Yp0aTn7rDevToken002'];
+      const values = write(
+        'branches.values.tftpl',
+        [
+          'server:',
+          '  annotations:',
+          '%{ if prod ~}',
+          `    bootstrap: "${secrets[0]}"  # vault-lint-disable-line yaml-syntax`,
+          '%{ else ~}',
+          `    bootstrap: "${secrets[1]}"`,
+          '%{ endif ~}',
+          '',
+        ].join('\n'),
+      );
+      const outputs = await expectNowhere([values], secrets, 'replaced branch');
+      // The directive is a finding on the first branch's line, so its code frame prints that line.
+      expect(outputs[0]).toMatch(/syntax findings cannot be switched off/);
+      expect(outputs[0]).toMatch(/bootstrap: "\*{39}"/);
+    });
+
     it("secrets with & < > are masked in render's Go-escaped config and everywhere else", async () => {
       const secret = 'Pa&ss<wo>rd-goEscaped0001';
       const values = write(

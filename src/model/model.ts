@@ -57,6 +57,7 @@ export class Model extends ReleaseFacts {
     const limits = resolveLimits(options.limits);
     const layered = layerValues(inputs, options.chartDefaults, `chart defaults ${options.chartVersion}`, limits);
     super(layered.values, options, limits);
+    this.shadowedValues = layered.shadowed;
     this.layers = layered.layers;
     this.inputs = layered.inputs;
     this.syntaxProblems = layered.syntaxProblems;

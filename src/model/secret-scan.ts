@@ -90,13 +90,14 @@ interface Hit {
 
 /**
  * The strings of a release a credential can hide in: every string the user wrote in the values
- * (except an embedded Vault config as a whole), and every literal string of the user's configs.
+ * (except an embedded Vault config as a whole), those of the `shadowed` values of a templated
+ * file's replaced branches, and every literal string of the user's configs.
  */
-export function secretScanTexts(model: ConfiguredRelease): ScanText[] {
+export function secretScanTexts(model: ConfiguredRelease, shadowed: readonly ValueNode[] = []): ScanText[] {
   const configs = model.userConfigs;
   const configSources = new Set<ValueNode>(configs.map((config) => config.source));
   const out: ScanText[] = [];
-  walkStrings(model.values, (node) => {
+  const visit = (node: ValueNode): void => {
     if (configSources.has(node)) return;
     out.push({
       value: node.value as string,
@@ -104,7 +105,9 @@ export function secretScanTexts(model: ConfiguredRelease): ScanText[] {
       where: node.path.join('.'),
       placeOfSpan: (start, end) => node.placeOfSpan(start, end),
     });
-  });
+  };
+  walkStrings(model.values, visit);
+  for (const node of shadowed) walkStrings(node, visit);
   for (const config of configs) {
     const file = config.source.path.join('.');
     for (const attr of config.strings()) {

@@ -1,6 +1,6 @@
 import type { ConfiguredRelease } from './config/release.js';
 import type { ConfigBlock, ConfigValue, VaultConfig } from './config/vault-config.js';
-import type { Locatable, Place, ValueNode } from './values/tree.js';
+import type { Locatable, PathSegment, Place, ValueNode } from './values/tree.js';
 
 /** A credential written as a plain value in the user's input. Its value is never printed. */
 export interface SecretFact extends Locatable {
@@ -136,33 +136,47 @@ const CONFIG_KEYS = new Set(['server.standalone.config', 'server.ha.config', 'se
 /**
  * Collect every credential in the user's values files and embedded configs: those found by where
  * they are written (a credential's env var, a seal parameter), then those `detected` by their shape
- * (`secret-scan.ts`) that none of the first already covers.
+ * (`secret-scan.ts`) that none of the first already covers. The `shadowed` values of a templated
+ * file's replaced branches are read as if each were the only branch.
  */
-export function collectSecrets(model: ConfiguredRelease, detected: readonly DetectedSecret[] = []): SecretFact[] {
+export function collectSecrets(
+  model: ConfiguredRelease,
+  detected: readonly DetectedSecret[] = [],
+  shadowed: readonly ValueNode[] = [],
+): SecretFact[] {
   const out: SecretFact[] = [];
   for (const [path, kind] of [
     ['server.extraEnvironmentVars', 'env'],
     ['injector.extraEnvironmentVars', 'injectorEnv'],
   ] as const) {
     const env = model.get(path);
-    if (env?.kind !== 'map') continue;
-    for (const [name, node] of env.children) {
-      // A value a templated values file prints (`{{ requiredEnv "VAULT_TOKEN" }}`) is not written in the file.
-      if (node.isUserSet && !node.printedByTemplate && isSecretEnv(name, node.value)) out.push(fromValue(kind, name, node));
+    if (env?.kind === 'map') for (const [name, node] of env.children) collectEnvEntry(kind, name, node, out);
+    const segments = path.split('.');
+    for (const node of shadowed) {
+      const whole = within(node, segments);
+      if (whole?.kind === 'map') for (const [name, entry] of whole.children) collectEnvEntry(kind, name, entry, out);
+      else if (node.parent && samePath(node.parent.path, segments)) collectEnvEntry(kind, String(node.key), node, out);
     }
   }
-  const root = model.get('server.dev.devRootToken');
-  if (root?.isUserSet && typeof root.value === 'string' && root.value !== '') out.push(fromValue('devRootToken', 'devRootToken', root));
+  const devRootPath = ['server', 'dev', 'devRootToken'];
+  for (const root of [model.get('server.dev.devRootToken'), ...shadowed.map((node) => within(node, devRootPath))])
+    if (root?.isUserSet && typeof root.value === 'string' && root.value !== '') out.push(fromValue('devRootToken', 'devRootToken', root));
   collectContainerEnv(model.values, out);
-  walkStrings(model.values, (node) => {
+  for (const node of shadowed) collectContainerEnv(node, out);
+  const visit = (node: ValueNode): void => {
     const where = node.path.join('.');
     // A key inside an embedded config is found, more precisely, by the config walk below.
     if (CONFIG_KEYS.has(where)) return;
     const value = node.value as string;
-    if (isPrivateKey(value) && !out.some((fact) => fact.where === where)) out.push(fromValue('privateKey', String(node.key), node));
+    // Another fact at this very place (an env var) names it already; a replaced branch at the same path does not.
+    const start = node.place().start;
+    if (isPrivateKey(value) && !out.some((fact) => fact.where === where && fact.place().start === start))
+      out.push(fromValue('privateKey', String(node.key), node));
     else if (value.includes('='))
       for (const flag of secretFlags(value)) out.push({ ...fromValue('argument', flag.name, node), value: flag.value });
-  });
+  };
+  walkStrings(model.values, visit);
+  for (const node of shadowed) walkStrings(node, visit);
   const configs = [model.config, ...model.ignoredConfigs].filter((config): config is VaultConfig => config?.isUserSet === true);
   for (const config of configs) collectConfigSecrets(config, out);
   const taken = new SpanIndex(out);
@@ -187,11 +201,35 @@ export function collectSecrets(model: ConfiguredRelease, detected: readonly Dete
   return replaced.size === 0 ? out : out.filter((fact) => !replaced.has(fact));
 }
 
+function collectEnvEntry(kind: 'env' | 'injectorEnv', name: string, node: ValueNode, out: SecretFact[]): void {
+  // A value a templated values file prints (`{{ requiredEnv "VAULT_TOKEN" }}`) is not written in the file.
+  if (node.isUserSet && !node.printedByTemplate && isSecretEnv(name, node.value)) out.push(fromValue(kind, name, node));
+}
+
+/** The node at `path` inside `node`, when `node` lies on that path (it or an ancestor of the place). */
+function within(node: ValueNode, path: readonly string[]): ValueNode | undefined {
+  if (node.path.length > path.length || !samePath(node.path, path.slice(0, node.path.length))) return undefined;
+  let found: ValueNode | undefined = node;
+  for (const segment of path.slice(node.path.length)) found = found?.kind === 'map' ? found.children.get(segment) : undefined;
+  return found;
+}
+
+function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
 /**
  * Literal env entries of raw container specs the chart copies as they are (`server.extraContainers`,
  * `server.extraInitContainers`, …): `env: [{name: VAULT_TOKEN, value: hvs.…}]` anywhere in the user's values.
  */
 function collectContainerEnv(values: ValueNode, out: SecretFact[]): void {
+  // A replaced branch may hold one entry's value alone (`value:` written in each branch of an env item).
+  const item = values.parent;
+  if (values.key === 'value' && item?.parent?.kind === 'seq' && item.parent.key === 'env') {
+    const name = item.get('name')?.value;
+    if (typeof name === 'string' && values.isUserSet && !values.printedByTemplate && isSecretEnv(name, values.value))
+      out.push(fromValue('containerEnv', name, values));
+  }
   const stack = [values];
   while (stack.length > 0) {
     const node = stack.pop()!;

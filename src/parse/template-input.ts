@@ -186,7 +186,7 @@ export function markTemplated(root: YNode | null, opaque: readonly TextSpan[]): 
     if (node.kind === 'scalar') {
       if (touches(node.start, node.end)) node.templated = true;
     } else if (node.kind === 'map') {
-      for (const pair of node.pairs) {
+      for (const pair of [...node.pairs, ...(node.shadowed ?? []).map((shadow) => shadow.pair)]) {
         if (touches(pair.key.start, pair.key.end)) pair.key.templated = true;
         stack.push(pair.value);
       }

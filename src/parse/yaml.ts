@@ -38,6 +38,11 @@ export interface YMap extends YBase {
   kind: 'map';
   pairs: YPair[];
   flow: boolean;
+  /**
+   * Pairs a later explicit pair with the same key replaced, each with the key that replaced it: a
+   * templated values file writes a key in each branch of a conditional, and every branch's value counts.
+   */
+  shadowed?: { pair: YPair; by: YScalar }[];
 }
 
 export interface YSeq extends YBase {
@@ -442,7 +447,9 @@ class TreeBuilder {
       }
       const name = keyName(keyNode);
       const previous = seen.get(name);
-      if (previous && !merged.delete(name)) {
+      // A key that came in through `<<` is replaced, not shadowed: the explicit key is the value written here.
+      const fromMerge = previous !== undefined && merged.delete(name);
+      if (previous && !fromMerge) {
         // One problem per key of a map, at its first repeat: a key written three times is one mistake.
         const problem = duplicates.get(name);
         if (problem) problem.related!.push({ start: keyNode.start, end: keyNode.end, message: 'written again' });
@@ -459,7 +466,11 @@ class TreeBuilder {
           this.problems.push(created);
         }
       }
-      if (previous) entries[previous.at] = undefined;
+      if (previous) {
+        const replaced = entries[previous.at];
+        if (replaced && !fromMerge) (map.shadowed ??= []).push({ pair: replaced, by: keyNode });
+        entries[previous.at] = undefined;
+      }
       if (!firsts.has(name)) firsts.set(name, keyNode);
       seen.set(name, { key: keyNode, at: entries.length });
       entries.push({ key: keyNode, value: value.node });

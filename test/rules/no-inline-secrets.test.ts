@@ -119,6 +119,87 @@ testRule(rule, {
       errors: [{ messageId: 'envSecret', line: 3, column: 18, endLine: 3, endColumn: 78 }],
     },
     {
+      // The YAML reader keeps the last of a key written twice; each branch may render, so each branch's credential counts.
+      name: 'a credential written in each branch of a Terraform template conditional (.tftpl): both branches are reported',
+      code: `
+      server:
+        extraEnvironmentVars:
+      %{ if prod ~}
+          VAULT_TOKEN: "hvs.CAESIJlWm3bQxkz9Yp0aTn7rProdToken01"
+      %{ else ~}
+          VAULT_TOKEN: "hvs.CAESIJlWm3bQxkz9Yp0aTn7rDevToken002"
+      %{ endif ~}
+        annotations:
+      %{ if prod ~}
+          db.example.com/url: postgres://app:Qz7vLp2Wk9Rt@db.internal:5432/app
+      %{ else ~}
+          db.example.com/url: postgres://app:Hn3sXc8Vb1Lm@db.internal:5432/app
+      %{ endif ~}
+    `,
+      errors: [
+        { messageId: 'envSecret', line: 4, column: 18, endLine: 4, endColumn: 59, message: 'server.extraEnvironmentVars.VAULT_TOKEN' },
+        { messageId: 'envSecret', line: 6, column: 18, endLine: 6, endColumn: 59, message: 'server.extraEnvironmentVars.VAULT_TOKEN' },
+        {
+          messageId: 'detectedSecret',
+          line: 10,
+          column: 25,
+          endLine: 10,
+          endColumn: 73,
+          message: 'database URL with a password in server.annotations.db.example.com/url',
+        },
+        {
+          messageId: 'detectedSecret',
+          line: 12,
+          column: 25,
+          endLine: 12,
+          endColumn: 73,
+          message: 'database URL with a password in server.annotations.db.example.com/url',
+        },
+      ],
+    },
+    {
+      name: 'a credential written in each branch of a Go template conditional (helmfile .gotmpl), a whole map and one entry value',
+      code: `
+      server:
+      {{- if eq .Environment.Name "prod" }}
+        extraEnvironmentVars:
+          VAULT_TOKEN: hvs.goTemplateProdToken0001
+      {{- else }}
+        extraEnvironmentVars:
+          VAULT_TOKEN: hvs.goTemplateDevToken00001
+      {{- end }}
+        extraContainers:
+          - name: snapshot
+            env:
+              - name: VAULT_TOKEN
+      {{- if eq .Environment.Name "prod" }}
+                value: hvs.snapshotProdToken00001
+      {{- else }}
+                value: hvs.snapshotDevToken000001
+      {{- end }}
+    `,
+      errors: [
+        { messageId: 'envSecret', line: 4, column: 18, endLine: 4, endColumn: 45 },
+        { messageId: 'envSecret', line: 7, column: 18, endLine: 7, endColumn: 45 },
+        {
+          messageId: 'podSpecSecret',
+          line: 14,
+          column: 18,
+          endLine: 14,
+          endColumn: 44,
+          message: 'VAULT_TOKEN in server.extraContainers.0.env.0.value',
+        },
+        {
+          messageId: 'podSpecSecret',
+          line: 16,
+          column: 18,
+          endLine: 16,
+          endColumn: 44,
+          message: 'VAULT_TOKEN in server.extraContainers.0.env.0.value',
+        },
+      ],
+    },
+    {
       // injector-deployment.yaml and server-statefulset.yaml render nothing here: no pod spec holds them, the file does.
       name: 'credentials under a component the release does not render: the message says where they are instead of a pod spec',
       code: `

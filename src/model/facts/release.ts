@@ -40,6 +40,8 @@ import { collectUnsealKeyScripts, type UnsealKeyScript } from './unseal-scripts.
  */
 export class ReleaseFacts extends ConfiguredRelease {
   private detected: DetectedSecret[] | undefined;
+  /** Values of conditional branches a later branch replaced (`LayeredValues.shadowed`): their credentials count too. */
+  protected shadowedValues: readonly ValueNode[] = [];
 
   /**
    * Find the credentials known by their shape (`secret-scan.ts`), which may load a detector: the
@@ -47,12 +49,12 @@ export class ReleaseFacts extends ConfiguredRelease {
    */
   async detectSecrets(): Promise<void> {
     if (this.detected) return;
-    this.detected = await detectSecrets(secretScanTexts(this));
+    this.detected = await detectSecrets(secretScanTexts(this, this.shadowedValues));
   }
 
   /** Secret values written in the user's files: never echoed, masked in code frames. */
   get secrets(): SecretFact[] {
-    return this.memo('secrets', () => collectSecrets(this, this.detected));
+    return this.memo('secrets', () => collectSecrets(this, this.detected, this.shadowedValues));
   }
 
   /** Services the chart renders, with their effective type and annotations. */

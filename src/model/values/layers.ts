@@ -1,9 +1,9 @@
-import { parseYaml, type YamlDocument, type YamlProblem, type YNode } from '../../parse/yaml.js';
+import { keyName, parseYaml, type YamlDocument, type YamlProblem, type YNode } from '../../parse/yaml.js';
 import { markTemplated, readTemplateInput, type TemplateInput } from '../../parse/template-input.js';
 import { selectSection, writesSection } from './section.js';
 import { fileTooLargeMessage, type Limits } from '../../limits.js';
 import type { PlainMap } from '../plain.js';
-import { chartDefaultTree, Layer, overlay, type ValueNode } from './tree.js';
+import { chartDefaultTree, fromYaml, Layer, overlay, type PathSegment, type ValueNode } from './tree.js';
 import { setConflicts } from './set-layers.js';
 import type { CommentFact, SyntaxProblem } from './problems.js';
 
@@ -37,12 +37,25 @@ export interface LayeredValues {
   comments: CommentFact[];
   /** False when a values file could not be parsed at all; only syntax rules run then. */
   readable: boolean;
+  /**
+   * Values a templated file writes in a branch of a conditional that a later branch writes again:
+   * the effective values keep the last, but each branch may render, so its credentials count.
+   */
+  shadowed: ValueNode[];
 }
 
 /** Parse each user layer and lay it over the chart defaults, in Helm's merge order. */
 export function layerValues(inputs: readonly InputLayer[], chartDefaults: PlainMap, defaultsLabel: string, limits: Limits): LayeredValues {
   const { layer: defaults, tree } = chartDefaultTree(chartDefaults, defaultsLabel);
-  const out: LayeredValues = { layers: [defaults], values: tree, inputs: [], syntaxProblems: [], comments: [], readable: true };
+  const out: LayeredValues = {
+    layers: [defaults],
+    values: tree,
+    inputs: [],
+    syntaxProblems: [],
+    comments: [],
+    readable: true,
+    shadowed: [],
+  };
   let sectionWritten = false;
   inputs.forEach((input, i) => {
     // A byte order mark is not content: Helm's YAML reader drops it, and columns start after it.
@@ -77,7 +90,10 @@ export function layerValues(inputs: readonly InputLayer[], chartDefaults: PlainM
       out.readable = false;
     if (input.kind === 'set' && document.root?.kind === 'map')
       for (const conflict of setConflicts(out.values, document.root, layer)) out.syntaxProblems.push(conflict);
-    if (document.root?.kind === 'map') out.values = overlay(out.values, document.root, layer, [], undefined);
+    if (document.root?.kind === 'map') {
+      out.values = overlay(out.values, document.root, layer, [], undefined);
+      if (template && template.branchPoints.length > 0) collectShadowed(document.root, out.values, layer, template, out.shadowed);
+    }
     // An empty or comments-only file is a null scalar: nothing to layer, nothing wrong.
     else if (document.root && !(document.root.kind === 'scalar' && document.root.value === null))
       out.syntaxProblems.push(notAMap(layer, document.root));
@@ -121,6 +137,47 @@ function templateRepeat(problem: YamlProblem, template: TemplateInput): boolean 
   if (template.opaque.some((span) => span.start < problem.end && span.end > problem.start)) return true;
   const first = problem.related?.[0]?.start ?? problem.start;
   return template.branchPoints.some((point) => point > first && point < problem.start);
+}
+
+/**
+ * The values of the branches a later branch of the same conditional replaced, as value nodes of
+ * their own under the node that holds the last branch's value. Each YAML node is visited once.
+ */
+function collectShadowed(root: YNode, values: ValueNode, layer: Layer, template: TemplateInput, out: ValueNode[]): void {
+  const seen = new Set<YNode>();
+  const stack: [YNode, ValueNode | undefined, PathSegment[]][] = [[root, values, []]];
+  while (stack.length > 0) {
+    const [yaml, node, path] = stack.pop()!;
+    if (seen.has(yaml)) continue;
+    seen.add(yaml);
+    if (yaml.kind === 'map') {
+      for (const { pair, by } of yaml.shadowed ?? []) {
+        if (!branchBetween(template.branchPoints, pair.key.start, by.start)) continue;
+        const key = keyName(pair.key);
+        const shadow = fromYaml(pair.value, layer, [...path, key], node, pair.key);
+        out.push(shadow);
+        stack.push([pair.value, shadow, shadow.path]);
+      }
+      for (const pair of yaml.pairs) {
+        const key = keyName(pair.key);
+        stack.push([pair.value, node?.kind === 'map' ? node.children.get(key) : undefined, [...path, key]]);
+      }
+    } else if (yaml.kind === 'seq') {
+      yaml.items.forEach((item, i) => stack.push([item, node?.kind === 'seq' ? node.items[i] : undefined, [...path, i]]));
+    }
+  }
+}
+
+/** Whether a conditional's branch point (sorted offsets) lies between two offsets. */
+function branchBetween(points: readonly number[], after: number, before: number): boolean {
+  let low = 0;
+  let high = points.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (points[mid]! <= after) low = mid + 1;
+    else high = mid;
+  }
+  return low < points.length && points[low]! < before;
 }
 
 /** Parse a values file, unless it is over the size limit (then one finding and nothing read). */

@@ -340,7 +340,8 @@ function overlayItems(
   return node;
 }
 
-function fromYaml(yaml: YNode, layer: Layer, path: PathSegment[], parent: ValueNode | undefined, keyNode?: YScalar): ValueNode {
+/** A user layer's YAML subtree as values of its own, at `path` under `parent` (no layering). */
+export function fromYaml(yaml: YNode, layer: Layer, path: PathSegment[], parent: ValueNode | undefined, keyNode?: YScalar): ValueNode {
   if (yaml.kind === 'scalar') return new ValueNode('scalar', path, layer, parent, yaml.value as Plain, yaml, keyNode);
   if (yaml.kind === 'seq') {
     const node = new ValueNode('seq', path, layer, parent, null, yaml, keyNode);
