@@ -299,6 +299,24 @@ describe('no secret leaks into any output', () => {
       expect(outputs[0]).toMatch(/bootstrap: "\*{39}"/);
     });
 
+    it('a credential under a key written twice in a plain values file is masked where the repeat is reported', async () => {
+      const secrets = ['hvs.CAESIJlWm3bQxkz9Yp0aTn7rFirstCopy1', 'hvs.CAESIJlWm3bQxkz9Yp0aTn7rSecondCopy'];
+      const values = write(
+        'twice.values.yaml',
+        [
+          'server:',
+          '  annotations:',
+          `    bootstrap: "${secrets[0]}"  # vault-lint-disable-line yaml-syntax`,
+          `    bootstrap: "${secrets[1]}"`,
+          '',
+        ].join('\n'),
+      );
+      const outputs = await expectNowhere([values], secrets, 'key written twice');
+      // The directive is a finding on the first copy's line, so its code frame prints that line.
+      expect(outputs[0]).toMatch(/syntax findings cannot be switched off/);
+      expect(outputs[0]).toMatch(/bootstrap: "\*{38}" {2}# vault-lint/);
+    });
+
     it("secrets with & < > are masked in render's Go-escaped config and everywhere else", async () => {
       const secret = 'Pa&ss<wo>rd-goEscaped0001';
       const values = write(

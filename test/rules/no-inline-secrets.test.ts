@@ -119,6 +119,20 @@ testRule(rule, {
       errors: [{ messageId: 'envSecret', line: 3, column: 18, endLine: 3, endColumn: 78 }],
     },
     {
+      // yaml-syntax reports the repeat; the first copy's credential is still written in the file, and masked.
+      name: 'a credential under a key written twice in a plain values file: the replaced copy is reported too',
+      code: `
+      server:
+        annotations:
+          bootstrap: "hvs.CAESIJlWm3bQxkz9Yp0aTn7rFirstCopy1"
+          bootstrap: "hvs.CAESIJlWm3bQxkz9Yp0aTn7rSecondCopy"
+    `,
+      errors: [
+        { messageId: 'detectedSecret', line: 3, column: 17, endLine: 3, endColumn: 55 },
+        { messageId: 'detectedSecret', line: 4, column: 17, endLine: 4, endColumn: 55 },
+      ],
+    },
+    {
       // The YAML reader keeps the last of a key written twice; each branch may render, so each branch's credential counts.
       name: 'a credential written in each branch of a Terraform template conditional (.tftpl): both branches are reported',
       code: `

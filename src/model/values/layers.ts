@@ -92,7 +92,9 @@ export function layerValues(inputs: readonly InputLayer[], chartDefaults: PlainM
       for (const conflict of setConflicts(out.values, document.root, layer)) out.syntaxProblems.push(conflict);
     if (document.root?.kind === 'map') {
       out.values = overlay(out.values, document.root, layer, [], undefined);
-      if (template && template.branchPoints.length > 0) collectShadowed(document.root, out.values, layer, template, out.shadowed);
+      // Only a file whose reader replaced a pair has one to read: a template's branches, or a key written twice.
+      if ((template && template.branchPoints.length > 0) || parsed.problems.some((problem) => problem.messageId === 'duplicateKey'))
+        collectShadowed(document.root, out.values, layer, out.shadowed);
     }
     // An empty or comments-only file is a null scalar: nothing to layer, nothing wrong.
     else if (document.root && !(document.root.kind === 'scalar' && document.root.value === null))
@@ -140,10 +142,12 @@ function templateRepeat(problem: YamlProblem, template: TemplateInput): boolean 
 }
 
 /**
- * The values of the branches a later branch of the same conditional replaced, as value nodes of
- * their own under the node that holds the last branch's value. Each YAML node is visited once.
+ * The values a later pair with the same key replaced (a template's conditional branches, or a key
+ * written twice, which yaml-syntax reports), as value nodes of their own under the node that holds
+ * the effective value: what they write is still written in the file, so their credentials count.
+ * Each YAML node is visited once.
  */
-function collectShadowed(root: YNode, values: ValueNode, layer: Layer, template: TemplateInput, out: ValueNode[]): void {
+function collectShadowed(root: YNode, values: ValueNode, layer: Layer, out: ValueNode[]): void {
   const seen = new Set<YNode>();
   const stack: [YNode, ValueNode | undefined, PathSegment[]][] = [[root, values, []]];
   while (stack.length > 0) {
@@ -151,8 +155,7 @@ function collectShadowed(root: YNode, values: ValueNode, layer: Layer, template:
     if (seen.has(yaml)) continue;
     seen.add(yaml);
     if (yaml.kind === 'map') {
-      for (const { pair, by } of yaml.shadowed ?? []) {
-        if (!branchBetween(template.branchPoints, pair.key.start, by.start)) continue;
+      for (const { pair } of yaml.shadowed ?? []) {
         const key = keyName(pair.key);
         const shadow = fromYaml(pair.value, layer, [...path, key], node, pair.key);
         out.push(shadow);
@@ -166,18 +169,6 @@ function collectShadowed(root: YNode, values: ValueNode, layer: Layer, template:
       yaml.items.forEach((item, i) => stack.push([item, node?.kind === 'seq' ? node.items[i] : undefined, [...path, i]]));
     }
   }
-}
-
-/** Whether a conditional's branch point (sorted offsets) lies between two offsets. */
-function branchBetween(points: readonly number[], after: number, before: number): boolean {
-  let low = 0;
-  let high = points.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (points[mid]! <= after) low = mid + 1;
-    else high = mid;
-  }
-  return low < points.length && points[low]! < before;
 }
 
 /** Parse a values file, unless it is over the size limit (then one finding and nothing read). */
