@@ -142,7 +142,9 @@ export function collectUnsealKeyScripts(model: ConfiguredRelease & { readonly se
   walkStrings(model.values, (node) => {
     if (configSources.has(node)) return;
     const text = node.value as string;
-    if (!text.includes('vault') && !text.includes('sys/init') && !KEY_WORDS.test(text)) return;
+    // Exactly the strings stepsOf can find a step in: OPERATOR needs `operator`, an HTTP init `/v1/sys/init`,
+    // a stored key one of KEY_WORDS. Most strings (image names, paths under /vault) have none of them.
+    if (!text.includes('operator') && !text.includes('sys/init') && !KEY_WORDS.test(text)) return;
     const steps = stepsOf(text);
     if (steps.length === 0) return;
     const main = steps.reduce((best, step) => (PRIORITY[step.kind] < PRIORITY[best.kind] ? step : best));
