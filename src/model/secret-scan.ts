@@ -1,6 +1,6 @@
 import type { ConfiguredRelease } from './config/release.js';
 import type { Place, ValueNode } from './values/tree.js';
-import { GCP_KEY, walkStrings, type DetectedSecret } from './secrets.js';
+import { GCP_KEY, type DetectedSecret } from './secrets.js';
 
 let secretlintModule: Promise<typeof import('./secretlint.js')> | undefined;
 
@@ -99,15 +99,15 @@ export function secretScanTexts(model: ConfiguredRelease): ScanText[] {
   const configs = model.userConfigs;
   const configSources = new Set<ValueNode>(configs.map((config) => config.source));
   const out: ScanText[] = [];
-  walkStrings(model.values, (node) => {
-    if (configSources.has(node)) return;
+  for (const node of model.userStrings) {
+    if (configSources.has(node)) continue;
     out.push({
       value: node.value as string,
       name: String(node.key ?? ''),
       where: () => node.path.join('.'),
       placeOfSpan: (start, end) => node.placeOfSpan(start, end),
     });
-  });
+  }
   for (const config of configs) {
     const file = config.source.path.join('.');
     for (const attr of config.strings()) {

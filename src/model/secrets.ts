@@ -154,15 +154,15 @@ export function collectSecrets(model: ConfiguredRelease, detected: readonly Dete
   const root = model.get('server.dev.devRootToken');
   if (root?.isUserSet && typeof root.value === 'string' && root.value !== '') out.push(fromValue('devRootToken', 'devRootToken', root));
   collectContainerEnv(model.values, out);
-  walkStrings(model.values, (node) => {
+  for (const node of model.userStrings) {
     const where = node.path.join('.');
     // A key inside an embedded config is found, more precisely, by the config walk below.
-    if (CONFIG_KEYS.has(where)) return;
+    if (CONFIG_KEYS.has(where)) continue;
     const value = node.value as string;
     if (isPrivateKey(value) && !out.some((fact) => fact.where === where)) out.push(fromValue('privateKey', String(node.key), node));
     else if (value.includes('='))
       for (const flag of secretFlags(value)) out.push({ ...fromValue('argument', flag.name, node), value: flag.value });
-  });
+  }
   const configs = [model.config, ...model.ignoredConfigs].filter((config): config is VaultConfig => config?.isUserSet === true);
   for (const config of configs) collectConfigSecrets(config, out);
   const taken = new SpanIndex(out);
@@ -263,17 +263,6 @@ class SpanIndex {
       .filter((entry) => entry.start < span.end && span.start < entry.end)
       .map((entry) => entry.fact);
   }
-}
-
-/** Visit every string scalar the user wrote, depth first. */
-export function walkStrings(node: ValueNode, visit: (node: ValueNode) => void): void {
-  if (!node.isUserSet) return;
-  if (node.kind === 'scalar') {
-    if (typeof node.value === 'string') visit(node);
-    return;
-  }
-  for (const child of node.children.values()) walkStrings(child, visit);
-  for (const item of node.items) walkStrings(item, visit);
 }
 
 /** A literal string a Helm action does not produce: the only config values that can be inline secrets. */
