@@ -76,8 +76,9 @@ function writesTopLevelKey(text: string, key: string): boolean {
 function readChartFile(path: string, source: string): string | undefined {
   let size: number;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) return undefined;
+    // Most values files have no chart file beside them: no error object (and stack) built for each.
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat?.isFile()) return undefined;
     size = stat.size;
   } catch {
     return undefined;

@@ -1,6 +1,6 @@
 import type { ConfiguredRelease } from './config/release.js';
-import type { Place, ValueNode } from './values/tree.js';
-import { GCP_KEY, walkStrings, type DetectedSecret } from './secrets.js';
+import { walkStrings, type Place, type ValueNode } from './values/tree.js';
+import { GCP_KEY, type DetectedSecret } from './secrets.js';
 
 let secretlintModule: Promise<typeof import('./secretlint.js')> | undefined;
 
@@ -18,7 +18,8 @@ export function secretlintLoaded(): boolean {
 interface ScanText {
   value: string;
   name: string;
-  where: string;
+  /** Where it is, for a finding: built only for a text that holds a secret. */
+  where(): string;
   placeOfSpan(start: number, end: number): Place;
 }
 
@@ -49,6 +50,8 @@ const PLACEHOLDER = /(.)\1{5}|example|placeholder|changeme|redacted|your_?token/
 
 function vaultTokens(text: string): Hit[] {
   const out: Hit[] = [];
+  // Both shapes hold a dot; most strings have none and skip the two scans.
+  if (!text.includes('.')) return out;
   for (const match of text.matchAll(VAULT_TOKEN)) {
     if (!PLACEHOLDER.test(match[0])) out.push({ start: match.index, end: match.index + match[0].length, detector: 'Vault token' });
   }
@@ -102,21 +105,20 @@ export function secretScanTexts(model: ConfiguredRelease, shadowed: readonly Val
     out.push({
       value: node.value as string,
       name: String(node.key ?? ''),
-      where: node.path.join('.'),
+      where: () => node.path.join('.'),
       placeOfSpan: (start, end) => node.placeOfSpan(start, end),
     });
   };
-  walkStrings(model.values, visit);
+  for (const node of model.userStrings) visit(node);
   for (const node of shadowed) walkStrings(node, visit);
   for (const config of configs) {
     const file = config.source.path.join('.');
     for (const attr of config.strings()) {
       if (attr.templated) continue;
-      const hclPath = attr.path.filter((segment) => typeof segment === 'string').join('.');
       out.push({
         value: attr.value as string,
         name: attr.name,
-        where: `${file}: ${hclPath}`,
+        where: () => `${file}: ${attr.path.filter((segment) => typeof segment === 'string').join('.')}`,
         placeOfSpan: (start, end) => attr.placeOfSpan(start, end),
       });
     }
@@ -157,7 +159,7 @@ export async function detectSecrets(texts: readonly ScanText[]): Promise<Detecte
       out.push({
         detector: hit.detector,
         name: text.name,
-        where: text.where,
+        where: text.where(),
         value: text.value.slice(hit.start, hit.end),
         place: () => text.placeOfSpan(hit.start, hit.end),
       });

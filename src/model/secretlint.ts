@@ -4,7 +4,14 @@
  * loading the preset costs tens of milliseconds, which most values files never pay.
  */
 import { lintSource } from '@secretlint/core';
+import { secretLintProfiler } from '@secretlint/profiler';
 import { rules as recommended } from '@secretlint/secretlint-rule-preset-recommend';
+
+// secretlint's core marks the start and end of every rule of every call in one process-wide
+// profiler, which keeps every mark and, for each end mark, searches all the marks kept so far: time
+// quadratic in the calls of a run, and memory that only grows. Nothing here reads the profile, so
+// the marks are not taken (the profiler is the instance core imports: one exact version of both).
+secretLintProfiler.mark = () => undefined;
 
 /** A span of a text that a secretlint rule reports as a credential. */
 export interface SecretlintHit {

@@ -1,6 +1,6 @@
 import type { ConfiguredRelease } from './config/release.js';
 import type { ConfigBlock, ConfigValue, VaultConfig } from './config/vault-config.js';
-import type { Locatable, PathSegment, Place, ValueNode } from './values/tree.js';
+import { walkStrings, type Locatable, type PathSegment, type Place, type ValueNode } from './values/tree.js';
 
 /** A credential written as a plain value in the user's input. Its value is never printed. */
 export interface SecretFact extends Locatable {
@@ -175,7 +175,7 @@ export function collectSecrets(
     else if (value.includes('='))
       for (const flag of secretFlags(value)) out.push({ ...fromValue('argument', flag.name, node), value: flag.value });
   };
-  walkStrings(model.values, visit);
+  for (const node of model.userStrings) visit(node);
   for (const node of shadowed) walkStrings(node, visit);
   const configs = [model.config, ...model.ignoredConfigs].filter((config): config is VaultConfig => config?.isUserSet === true);
   for (const config of configs) collectConfigSecrets(config, out);
@@ -301,17 +301,6 @@ class SpanIndex {
       .filter((entry) => entry.start < span.end && span.start < entry.end)
       .map((entry) => entry.fact);
   }
-}
-
-/** Visit every string scalar the user wrote, depth first. */
-export function walkStrings(node: ValueNode, visit: (node: ValueNode) => void): void {
-  if (!node.isUserSet) return;
-  if (node.kind === 'scalar') {
-    if (typeof node.value === 'string') visit(node);
-    return;
-  }
-  for (const child of node.children.values()) walkStrings(child, visit);
-  for (const item of node.items) walkStrings(item, visit);
 }
 
 /** A literal string a Helm action does not produce: the only config values that can be inline secrets. */

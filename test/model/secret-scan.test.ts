@@ -96,6 +96,14 @@ describe('secret scan', () => {
     expect(hits!.map((hit) => text.slice(hit.start, hit.end))).toEqual([url, SAMPLES.github]);
   });
 
+  it("takes none of secretlint's profiling marks, which it would keep and search for every call of a run", async () => {
+    const { secretlintHits } = await import('../../src/model/secretlint.js');
+    const [hits] = await secretlintHits([{ content: `token: ${SAMPLES.github}\n`, json: false }]);
+    expect(hits).toHaveLength(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(performance.getEntriesByType('mark').filter((entry) => entry.name.startsWith('@core>'))).toEqual([]);
+  });
+
   it('keeps ordinary values out of the prefilter', () => {
     for (const text of [
       '/vault/userconfig/vault-server-tls/vault.crt',

@@ -139,3 +139,37 @@ describe('guessSecrets', () => {
     ]);
   });
 });
+
+describe('the strings the user wrote', () => {
+  const values = `
+    server:
+      image:
+        repository: hashicorp/vault
+      postStart: [sh, -c, "vault operator unseal 7Zq3Vh2zXkPpJwT0bLq2Yc1uNn8mR4sD5eF6gH7iJ9k="]
+      extraArgs: -log-level=info -client-token=hvs.notARealToken0000000001
+  `;
+
+  it('are walked once per model, in document order, user-set ones only', async () => {
+    const model = await modelOf(values);
+    const strings = model.userStrings;
+    expect(model.userStrings).toBe(strings);
+    expect(strings.map((node) => node.path.join('.'))).toEqual([
+      'server.image.repository',
+      'server.postStart.0',
+      'server.postStart.1',
+      'server.postStart.2',
+      'server.extraArgs',
+    ]);
+  });
+
+  it('are the list the credential and unseal-script scans read, not a walk of their own', async () => {
+    const model = await modelOf(values);
+    // A model of the same values whose list is replaced by an empty one: both scans find nothing in it.
+    const blind = await modelOf(values);
+    Object.defineProperty(blind, 'userStrings', { value: [] });
+    expect(model.unsealKeyScripts).toHaveLength(1);
+    expect(model.secrets.some((secret) => secret.kind === 'argument')).toBe(true);
+    expect(blind.unsealKeyScripts).toHaveLength(0);
+    expect(blind.secrets.some((secret) => secret.kind === 'argument')).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 import { chartProfile, releaseIntroducing, type ChartProfile } from './profile.js';
 import type { ChartVersion } from './versions.js';
 import type { Plain, PlainMap } from '../plain.js';
-import type { PathSegment, ValueNode } from '../values/tree.js';
+import { walkStrings, type PathSegment, type ValueNode } from '../values/tree.js';
 import { componentEnabled, helmEqualsTrue, helmToString, helmTruthy } from './truth.js';
 import { chartFullname, chartLabelName } from './naming.js';
 import type { TemplateContext } from './template.js';
@@ -80,6 +80,19 @@ export class ChartRelease {
   protected memo<T>(key: string, compute: () => T): T {
     if (!this.cache.has(key)) this.cache.set(key, compute());
     return this.cache.get(key) as T;
+  }
+
+  /**
+   * Every string scalar the user wrote, in the order of a depth-first walk (a map's children, then a
+   * list's items): one walk of the values, shared by the scans that read every string (credentials,
+   * their shapes, unseal-key scripts).
+   */
+  get userStrings(): readonly ValueNode[] {
+    return this.memo('userStrings', () => {
+      const out: ValueNode[] = [];
+      walkStrings(this.values, (node) => out.push(node));
+      return out;
+    });
   }
 
   /** The effective value at a dotted path or path array. */

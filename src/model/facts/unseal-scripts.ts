@@ -1,6 +1,6 @@
 import type { ConfiguredRelease } from '../config/release.js';
 import type { Locatable, Place, ValueNode } from '../values/tree.js';
-import { walkStrings, type SecretFact } from '../secrets.js';
+import type { SecretFact } from '../secrets.js';
 import type { SealFact } from './seals.js';
 import { SERVER_POD_MODES } from './rendered.js';
 
@@ -139,12 +139,14 @@ export function collectUnsealKeyScripts(model: ConfiguredRelease & { readonly se
   const configSources = new Set(model.userConfigs.map((config) => config.source));
   const autoUnseal = model.seal !== undefined && model.seal.type !== 'shamir';
   const out: UnsealKeyScript[] = [];
-  walkStrings(model.values, (node) => {
-    if (configSources.has(node)) return;
+  for (const node of model.userStrings) {
+    if (configSources.has(node)) continue;
     const text = node.value as string;
-    if (!text.includes('vault') && !text.includes('sys/init') && !KEY_WORDS.test(text)) return;
+    // Exactly the strings stepsOf can find a step in: OPERATOR needs `operator`, an HTTP init `/v1/sys/init`,
+    // a stored key one of KEY_WORDS. Most strings (image names, paths under /vault) have none of them.
+    if (!text.includes('operator') && !text.includes('sys/init') && !KEY_WORDS.test(text)) continue;
     const steps = stepsOf(text);
-    if (steps.length === 0) return;
+    if (steps.length === 0) continue;
     const main = steps.reduce((best, step) => (PRIORITY[step.kind] < PRIORITY[best.kind] ? step : best));
     const at = (span: { start: number; end: number }): Locatable => ({ place: (): Place => node.placeOfSpan(span.start, span.end) });
     out.push({
@@ -155,7 +157,7 @@ export function collectUnsealKeyScripts(model: ConfiguredRelease & { readonly se
       related: steps.filter((step) => step !== main).map(at),
       keyShares: steps.flatMap((step) => step.shares ?? []).map((share) => ({ ...at(share), value: text.slice(share.start, share.end) })),
     });
-  });
+  }
   collectExecForms(model.values, autoUnseal, out);
   return out;
 }

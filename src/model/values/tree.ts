@@ -364,3 +364,14 @@ function reparent(child: ValueNode, parent: ValueNode): ValueNode {
   if (child.parent === parent) return child;
   return ValueNode.copyUnder(child, parent);
 }
+
+/** Visit every string scalar the user wrote, depth first. */
+export function walkStrings(node: ValueNode, visit: (node: ValueNode) => void): void {
+  if (!node.isUserSet) return;
+  if (node.kind === 'scalar') {
+    if (typeof node.value === 'string') visit(node);
+    return;
+  }
+  for (const child of node.children.values()) walkStrings(child, visit);
+  for (const item of node.items) walkStrings(item, visit);
+}
