@@ -93,8 +93,8 @@ interface Hit {
 
 /**
  * The strings of a release a credential can hide in: every string the user wrote in the values
- * (except an embedded Vault config as a whole), those of the `shadowed` values of a templated
- * file's replaced branches, and every literal string of the user's configs.
+ * (except an embedded Vault config as a whole), those of the `shadowed` values a later pair
+ * replaced (a template's branches, a key written twice), and every literal string of the user's configs.
  */
 export function secretScanTexts(model: ConfiguredRelease, shadowed: readonly ValueNode[] = []): ScanText[] {
   const configs = model.userConfigs;

@@ -136,8 +136,8 @@ const CONFIG_KEYS = new Set(['server.standalone.config', 'server.ha.config', 'se
 /**
  * Collect every credential in the user's values files and embedded configs: those found by where
  * they are written (a credential's env var, a seal parameter), then those `detected` by their shape
- * (`secret-scan.ts`) that none of the first already covers. The `shadowed` values of a templated
- * file's replaced branches are read as if each were the only branch.
+ * (`secret-scan.ts`) that none of the first already covers. The `shadowed` values a later pair
+ * replaced (a template's branches, a key written twice) are read as if each were the only one.
  */
 export function collectSecrets(
   model: ConfiguredRelease,

@@ -40,7 +40,7 @@ import { collectUnsealKeyScripts, type UnsealKeyScript } from './unseal-scripts.
  */
 export class ReleaseFacts extends ConfiguredRelease {
   private detected: DetectedSecret[] | undefined;
-  /** Values of conditional branches a later branch replaced (`LayeredValues.shadowed`): their credentials count too. */
+  /** Values a later pair with the same key replaced (`LayeredValues.shadowed`): their credentials count too. */
   protected shadowedValues: readonly ValueNode[] = [];
 
   /**

@@ -38,8 +38,9 @@ export interface LayeredValues {
   /** False when a values file could not be parsed at all; only syntax rules run then. */
   readable: boolean;
   /**
-   * Values a templated file writes in a branch of a conditional that a later branch writes again:
-   * the effective values keep the last, but each branch may render, so its credentials count.
+   * Values a later pair with the same key replaced (a templated file's conditional branches, or a key
+   * written twice): the effective values keep the last, but each is written in the file, so its
+   * credentials count.
    */
   shadowed: ValueNode[];
 }
@@ -126,7 +127,7 @@ function missingSection(inputs: readonly ParsedInput[]): SyntaxProblem | undefin
     ruleId: 'yaml-syntax',
     messageId: 'sectionMissing',
     message: `Expected a values file to write "${path}", the values path: Helm passes the vault dependency only the values under its key, so none of this file is read; linting the chart's defaults instead would report settings the file never meant to make`,
-    place: { layer: first.layer, start: 0, end: text.length > 0 && text[0] !== '\n' && text[0] !== '\r' ? 1 : 0, yamlPath: [] },
+    place: { layer: first.layer, start: 0, end: firstCharEnd(text), yamlPath: [] },
   };
 }
 
@@ -171,13 +172,20 @@ function collectShadowed(root: YNode, values: ValueNode, layer: Layer, out: Valu
   }
 }
 
+/** The end of a finding placed on a whole file: its first character, or nothing when its first line is empty. */
+function firstCharEnd(text: string): number {
+  return text.length > 0 && text[0] !== '\n' && text[0] !== '\r' ? 1 : 0;
+}
+
 /** Parse a values file, unless it is over the size limit (then one finding and nothing read). */
 function parseFile(text: string, limits: Limits): YamlDocument {
   const max = limits.maxFileSize;
   // UTF-8 never takes fewer bytes than UTF-16 code units, so only texts near the limit are measured.
   if (text.length > max || (text.length * 3 > max && Buffer.byteLength(text, 'utf8') > max)) {
-    const end = text.length > 0 && text[0] !== '\n' && text[0] !== '\r' ? 1 : 0;
-    return { root: null, problems: [{ messageId: 'fileTooLarge', message: fileTooLargeMessage(max), start: 0, end, fatal: true }] };
+    return {
+      root: null,
+      problems: [{ messageId: 'fileTooLarge', message: fileTooLargeMessage(max), start: 0, end: firstCharEnd(text), fatal: true }],
+    };
   }
   return parseYaml(text, limits);
 }
